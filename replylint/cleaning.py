@@ -1,0 +1,212 @@
+"""Message cleaning: drop quoted history and HTML markup while keeping a map
+from every character of the cleaned text back to the original input, so that
+findings point at line:column of what the user gave us."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+
+@dataclass
+class CleanText:
+    """Cleaned text plus the offset map back to its source.
+
+    The map is a list of pieces: piece i covers clean[clean_starts[i]:clean_ends[i]]
+    and came from source[src_starts[i]:src_ends[i]]. Pieces of equal length map
+    char by char; others (HTML entities) map their ends only.
+    """
+
+    text: str
+    source: str
+    clean_starts: list[int] = field(default_factory=list)
+    src_starts: list[int] = field(default_factory=list)
+    src_ends: list[int] = field(default_factory=list)
+    parent: CleanText | None = None
+
+    def to_source(self, pos: int, *, is_end: bool = False) -> int:
+        """Map an offset in `text` to the offset in the original input."""
+        local = self._to_local(pos, is_end)
+        return self.parent.to_source(local, is_end=is_end) if self.parent else local
+
+    def _to_local(self, pos: int, is_end: bool) -> int:
+        if not self.clean_starts:
+            return 0
+        # an end offset belongs to the piece it closes, a start to the one it opens
+        i = bisect.bisect_left(self.clean_starts, pos) - 1 if is_end else bisect.bisect_right(self.clean_starts, pos) - 1
+        i = max(i, 0)
+        clean_start = self.clean_starts[i]
+        src_start, src_end = self.src_starts[i], self.src_ends[i]
+        clean_end = self.clean_starts[i + 1] if i + 1 < len(self.clean_starts) else len(self.text)
+        offset = pos - clean_start
+        if clean_end - clean_start == src_end - src_start:
+            return min(src_start + offset, src_end)
+        return src_end if (is_end and offset > 0) or offset >= clean_end - clean_start else src_start
+
+
+class _Builder:
+    def __init__(self, source: str, parent: CleanText | None = None):
+        self.source = source
+        self.parent = parent
+        self.parts: list[str] = []
+        self.length = 0
+        self.clean_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.src_ends: list[int] = []
+
+    def add(self, src_start: int, src_end: int, text: str | None = None) -> None:
+        if text is None:
+            text = self.source[src_start:src_end]
+        if not text:
+            return
+        self.clean_starts.append(self.length)
+        self.src_starts.append(src_start)
+        self.src_ends.append(src_end)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def build(self) -> CleanText:
+        return CleanText(
+            "".join(self.parts), self.source, self.clean_starts, self.src_starts, self.src_ends, self.parent
+        )
+
+
+def identity(text: str) -> CleanText:
+    return CleanText(text, text, [0], [0], [len(text)])
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    """Compiled cleaning settings (from rules/language/common.yaml)."""
+
+    quote_line: re.Pattern
+    attribution: tuple[re.Pattern, ...]
+    history_start: tuple[re.Pattern, ...]
+    html_detect: re.Pattern
+    html_skip_tags: frozenset[str]
+    html_quote_classes: frozenset[str]
+    html_block_tags: frozenset[str]
+
+    @classmethod
+    def from_config(cls, config: dict) -> Cleaner:
+        quoting, html = config["quoting"], config["html"]
+        flags = re.IGNORECASE | re.MULTILINE
+        return cls(
+            quote_line=re.compile(quoting["quote_line"], flags),
+            attribution=tuple(re.compile(p, flags) for p in quoting["attribution"]),
+            history_start=tuple(re.compile(p, flags) for p in quoting["history_start"]),
+            html_detect=re.compile(html["detect"], re.IGNORECASE),
+            html_skip_tags=frozenset(html["skip_tags"]),
+            html_quote_classes=frozenset(c.lower() for c in html["quote_classes"]),
+            html_block_tags=frozenset(html["block_tags"]),
+        )
+
+    def clean(self, text: str) -> CleanText:
+        base = self._strip_html(text) if self.html_detect.search(text) else identity(text)
+        return self._strip_quotes(base)
+
+    # -- quoted history -------------------------------------------------
+    def _strip_quotes(self, base: CleanText) -> CleanText:
+        text = base.text
+        history_at = len(text)
+        for pattern in self.history_start:
+            match = pattern.search(text)
+            if match:
+                history_at = min(history_at, text.rfind("\n", 0, match.start()) + 1)
+        builder = _Builder(text, base)
+        pos = 0
+        for line in text[:history_at].splitlines(keepends=True):
+            end = pos + len(line)
+            body = line.rstrip("\r\n")
+            quoted = self.quote_line.match(body) or any(p.match(body) for p in self.attribution)
+            if not quoted:
+                builder.add(pos, end)
+            pos = end
+        if not builder.clean_starts:
+            builder.add(0, 0, "")
+        cleaned = builder.build()
+        if not cleaned.clean_starts:
+            cleaned.clean_starts, cleaned.src_starts, cleaned.src_ends = [0], [0], [0]
+        return cleaned
+
+    # -- HTML -----------------------------------------------------------
+    def _strip_html(self, text: str) -> CleanText:
+        parser = _TextExtractor(self, text)
+        try:
+            parser.feed(text)
+            parser.close()
+        except Exception:  # noqa: BLE001 - malformed markup: lint it as plain text
+            return identity(text)
+        cleaned = parser.builder.build()
+        if not cleaned.clean_starts:
+            cleaned.clean_starts, cleaned.src_starts, cleaned.src_ends = [0], [0], [0]
+        return cleaned
+
+
+_ENTITY = re.compile(r"&(#[xX]?[0-9a-fA-F]+|\w+);?")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self, cleaner: Cleaner, source: str):
+        super().__init__(convert_charrefs=False)
+        self.cleaner = cleaner
+        self.source = source
+        self.builder = _Builder(source)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.skip_stack: list[str] = []  # open tags whose content is not linted
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _break(self) -> None:
+        at = self._offset()
+        if self.builder.parts and not self.builder.parts[-1].endswith("\n"):
+            self.builder.add(at, at, "\n")
+
+    def handle_starttag(self, tag, attrs):
+        classes = " ".join((v or "") for k, v in attrs if k in ("class", "id")).lower().split()
+        if self.skip_stack or tag in self.cleaner.html_skip_tags or self.cleaner.html_quote_classes.intersection(classes):
+            if tag not in ("br", "hr", "img", "meta", "link", "input"):
+                self.skip_stack.append(tag)
+            return
+        if tag in self.cleaner.html_block_tags:
+            self._break()
+
+    def handle_endtag(self, tag):
+        if self.skip_stack:
+            if tag in self.skip_stack:
+                while self.skip_stack and self.skip_stack.pop() != tag:
+                    pass
+            return
+        if tag in self.cleaner.html_block_tags:
+            self._break()
+
+    def handle_data(self, data):
+        if self.skip_stack or not data:
+            return
+        start = self._offset()
+        if self.source.startswith(data, start):
+            self.builder.add(start, start + len(data))
+        else:  # CDATA and the like: map the whole chunk to its start
+            self.builder.add(start, start, data)
+
+    def _entity(self, replacement: str) -> None:
+        if self.skip_stack:
+            return
+        start = self._offset()
+        match = _ENTITY.match(self.source, start)
+        end = match.end() if match else start
+        self.builder.add(start, end, replacement)
+
+    def handle_entityref(self, name):
+        from html import unescape
+
+        self._entity(unescape(f"&{name};"))
+
+    def handle_charref(self, name):
+        from html import unescape
+
+        self._entity(unescape(f"&#{name};"))

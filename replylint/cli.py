@@ -1,0 +1,261 @@
+"""Command line: parses arguments, calls the core, maps results to exit codes
+(0 clean, 1 findings at or above --fail-on, 2 usage/config/input error)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import InputError, Problem, ReplylintError
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _fail(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.echo(f"replylint: error: {problem}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class _Command(click.Command):
+    """Turns structured errors into one line each and exit code 2; never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ReplylintError as exc:
+            _fail(exc.problems)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("replylint: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
+            if os.environ.get("REPLYLINT_DEBUG"):
+                raise
+            _fail([Problem(f"internal error: {type(exc).__name__}: {exc} (set REPLYLINT_DEBUG=1 for details)")])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="replylint")
+def main():
+    """Tone and politeness linter for customer-support replies (Russian and English)."""
+
+
+def _rule_options(f):
+    f = click.option("--packs", "packs", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra rule pack directory (repeatable).")(f)
+    f = click.option("--no-builtin", is_flag=True, help="Do not load the bundled rule packs.")(f)
+    f = click.option("--select", multiple=True, help="Only rules whose id starts with these dotted prefixes.")(f)
+    f = click.option("--ignore", multiple=True, help="Skip rules whose id starts with these dotted prefixes.")(f)
+    return f
+
+
+def _ruleset(packs, no_builtin, select, ignore):
+    from .packs import load_rules
+
+    return load_rules(tuple(packs), builtin=not no_builtin).selected(_split(select), _split(ignore))
+
+
+def _read_input(path: str) -> tuple[str, str]:
+    """Return (display name, text) of a file or '-' for stdin, with clear errors."""
+    from .yamlio import decode_text
+
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        name = "<stdin>"
+    else:
+        name = path
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_INPUT_BYTES:
+                raise InputError(Problem(f"input is {size / 1048576:.1f} MB, over the {MAX_INPUT_BYTES // 1048576} MB limit", name))
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise InputError(Problem(f"cannot read file: {exc.strerror or exc}", name)) from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(Problem(f"input is over the {MAX_INPUT_BYTES // 1048576} MB limit", name))
+    return name, decode_text(data, name, InputError)
+
+
+def _json_exchanges(name: str, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Parse `{"reply": ..., "customer": str | [str]}` or a list of such objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(Problem(f"invalid JSON: {exc.msg} (column {exc.colno})", name, exc.lineno)) from None
+    items = data if isinstance(data, list) else [data]
+    out, problems = [], []
+    for i, item in enumerate(items):
+        label = f"{name}[{i}]" if isinstance(data, list) else name
+        if not isinstance(item, dict):
+            problems.append(Problem("expected an object with `reply` (and optional `customer`)", label))
+            continue
+        unknown = set(item) - {"reply", "customer", "id"}
+        if unknown:
+            problems.append(Problem(f"unknown key(s) {', '.join(sorted(unknown))} (allowed: reply, customer, id)", label))
+        reply = item.get("reply")
+        customer = item.get("customer", [])
+        customer = [customer] if isinstance(customer, str) else customer
+        if not isinstance(reply, str) or not reply.strip():
+            problems.append(Problem("`reply` must be a non-empty string", label))
+        elif not isinstance(customer, list) or not all(isinstance(c, str) for c in customer):
+            problems.append(Problem("`customer` must be a string or a list of strings", label))
+        else:
+            out.append((str(item.get("id", label)), reply, tuple(customer)))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+@main.command(cls=_Command)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--customer", "customers", multiple=True,
+              help="The customer's message the reply answers (file or '-'; repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True,
+              help="Language of the messages; auto detects it per paragraph.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="warning",
+              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--json-input", is_flag=True,
+              help='Inputs are JSON: {"reply": ..., "customer": ...} or a list of such objects.')
+@_rule_options
+def check(paths, customers, fmt, lang, fail_on, json_input, packs, no_builtin, select, ignore):
+    """Lint reply files (or '-' for stdin)."""
+    from .engine import Engine, Exchange
+    from .finding import severity_rank
+    from .reporters import CheckedMessage, get_reporter
+
+    if sum(1 for p in list(paths) + list(customers) if p == "-") > 1:
+        raise click.UsageError("standard input ('-') can be read only once")
+    # read and validate every input before the (slower) pipeline loads
+    jobs = []
+    customer_inputs = [_read_input(c) for c in customers]
+    for path in paths:
+        name, text = _read_input(path)
+        if json_input:
+            for label, reply, customer in _json_exchanges(name, text):
+                jobs.append((label, reply, tuple(f"{label}:customer[{i}]" for i in range(len(customer))), customer))
+        else:
+            if not text.strip():
+                raise InputError(Problem("the reply is empty", name))
+            jobs.append((name, text, tuple(n for n, _ in customer_inputs), tuple(t for _, t in customer_inputs)))
+    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
+    checked = []
+    for name, reply, customer_names, customer_texts in jobs:
+        findings = engine.lint(Exchange(reply, customer_texts))
+        texts = {("reply", 0): reply, **{("customer", i): t for i, t in enumerate(customer_texts)}}
+        checked.append(CheckedMessage(name, customer_names, texts, tuple(findings)))
+    click.echo(get_reporter(fmt).render(checked, color=_use_color() and fmt == "text"), color=_use_color())
+    if fail_on == "never":
+        sys.exit(EXIT_CLEAN)
+    threshold = severity_rank(fail_on)
+    failing = any(severity_rank(f.severity) >= threshold for m in checked for f in m.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command(cls=_Command)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_rule_options
+def rules(fmt, packs, no_builtin, select, ignore):
+    """List every rule: id, category, severity, one line. Also validates the packs."""
+    from .engine import Engine
+
+    ruleset = _ruleset(packs, no_builtin, select, ignore)
+    Engine(ruleset).compile_all()  # strict: report pattern and template errors too
+    if fmt == "json":
+        click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "lang": r.lang,
+                                "message": r.message} for r in ruleset.rules], ensure_ascii=False, indent=2))
+        return
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for r in ruleset.rules:
+        click.echo(f"{r.id:<{width}}  {r.category:<10}  {r.severity:<7}  {r.message.splitlines()[0]}")
+    click.echo(f"\n{len(ruleset.rules)} rules")
+
+
+@main.command(cls=_Command)
+@click.argument("rule_id")
+@_rule_options
+def rule(rule_id, packs, no_builtin, select, ignore):
+    """Show a rule's docs: what, why, examples, what to use instead."""
+    ruleset = _ruleset(packs, no_builtin, select, ignore)
+    spec = ruleset.get(rule_id)
+    if spec is None:
+        close = [r.id for r in ruleset.rules if rule_id in r.id]
+        hint = f" (did you mean: {', '.join(close[:5])})" if close else ""
+        raise InputError(Problem(f"no rule {rule_id!r}{hint}; `replylint rules` lists them"))
+    click.echo(f"{spec.id}  ({spec.category}, {spec.severity}, {spec.extends})\n")
+    click.echo(f"What: {spec.message}\n")
+    click.echo(f"Why: {spec.why}\n")
+    if spec.bad:
+        click.echo("Flagged:")
+        for ex in spec.bad:
+            click.echo(f"  ✗ {ex.text.strip()}")
+            if ex.suggest:
+                click.echo(f"    → {ex.suggest}")
+    if spec.good:
+        click.echo("Not flagged:")
+        for ex in spec.good:
+            click.echo(f"  ✓ {ex.text.strip()}")
+    if spec.suggest:
+        click.echo("\nUse instead (rewrite templates):")
+        for s in spec.suggest:
+            click.echo(f"  {s if s else '(remove the phrase)'}")
+    click.echo(f"\nDefined in {spec.location}")
+
+
+@main.command(name="eval", cls=_Command)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--verbose", "-v", is_flag=True, help="List misses and false positives with case ids.")
+@click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True)
+@_rule_options
+def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore):
+    """Score the rules on labeled cases (see the eval README for the format)."""
+    from .engine import Engine
+    from .evaluation import evaluate, load_cases
+
+    cases = load_cases(list(paths))
+    report = evaluate(cases, Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang))
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        return
+    data = report.to_dict()
+    click.echo(f"cases: {data['cases']}\n")
+    header = f"{'':<16}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}{'f1':>7}"
+
+    def rows(table: dict, prefix: str = ""):
+        for category, s in table.items():
+            click.echo(f"{prefix + category:<16}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
+                       f"{s['precision']:>11.3f}{s['recall']:>8.3f}{s['f1']:>7.3f}")
+
+    click.echo(header)
+    rows(data["by_category"])
+    for lang_code, table in data["by_language"].items():
+        click.echo("")
+        rows(table, f"{lang_code} ")
+    if verbose:
+        click.echo("")
+        for result in report.results:
+            for miss in result.misses:
+                click.echo(f"MISS  {result.case.id}  {miss.category}  {miss.source}: {miss.text!r}")
+            for fp in result.false_positives:
+                click.echo(f"FP    {result.case.id}  {fp.rule_id}  {fp.source}: {fp.text!r}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,35 @@
+"""The only thing the engine returns."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, order=False)
+class Finding:
+    rule_id: str
+    category: str
+    severity: str
+    message: str
+    source: str  # "reply" or "customer"
+    source_index: int  # which customer message (0 for the reply)
+    start: int  # character offsets into the original message text
+    end: int
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    text: str
+    suggestions: tuple[str, ...] = ()
+
+    def sort_key(self) -> tuple:
+        return (self.source != "reply", self.source_index, self.start, self.end, self.rule_id)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["suggestions"] = list(self.suggestions)
+        return data

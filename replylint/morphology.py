@@ -1,0 +1,127 @@
+"""Word forms for rule compilation (every inflected form of a phrase word)
+and for rewrites (inflect a captured word, agree it with a noun)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+class RussianMorphology:
+    lang = "ru"
+
+    def __init__(self):
+        from .nlp import morph_analyzer
+
+        self.analyzer = morph_analyzer()
+        self.forms = lru_cache(maxsize=4096)(self._forms)
+
+    def _forms(self, word: str) -> frozenset[str]:
+        """All forms of the word's most likely lexeme (and the word itself)."""
+        word = word.lower()
+        parses = self.analyzer.parse(word)
+        forms = {word}
+        if parses and parses[0].is_known:
+            forms.update(p.word for p in parses[0].lexeme)
+        return frozenset(f.replace("ё", "е") for f in forms) | frozenset(forms)
+
+    def lemma(self, word: str) -> str:
+        return self.analyzer.parse(word)[0].normal_form
+
+    def inflect(self, word: str, grammemes: frozenset[str]) -> str | None:
+        for parse in self.analyzer.parse(word)[:3]:
+            form = parse.inflect(set(grammemes))
+            if form is not None:
+                return _same_case(word, form.word)
+        return None
+
+    def number(self, words: list[str]) -> str | None:
+        """Grammatical number of a noun phrase: the one reading all its words share."""
+        possible: set[str] | None = None
+        for word in words:
+            numbers = {p.tag.number for p in self.analyzer.parse(word) if p.tag.number}
+            if numbers:
+                possible = numbers if possible is None else (possible & numbers) or possible
+        if not possible:
+            return None
+        if len(possible) == 1:
+            return next(iter(possible))
+        return self.analyzer.parse(words[-1])[0].tag.number
+
+    def gender(self, words: list[str]) -> str | None:
+        for word in reversed(words):
+            for parse in self.analyzer.parse(word):
+                if parse.tag.POS == "NOUN" and parse.tag.gender:
+                    return parse.tag.gender
+        return None
+
+    def agree(self, word: str, phrase: list[str]) -> str:
+        number = self.number(phrase)
+        if number is None:
+            return word
+        grammemes = {number}
+        if number == "sing":
+            gender = self.gender(phrase)
+            if gender:
+                grammemes.add(gender)
+        return self.inflect(word, frozenset(grammemes)) or word
+
+
+class EnglishMorphology:
+    lang = "en"
+
+    def __init__(self):
+        self.forms = lru_cache(maxsize=4096)(self._forms)
+
+    def _forms(self, word: str) -> frozenset[str]:
+        from lemminflect import getAllInflections, getAllLemmas
+
+        word = word.lower()
+        forms = {word}
+        for lemmas in getAllLemmas(word).values():
+            for lemma in lemmas:
+                forms.add(lemma.lower())
+                for inflected in getAllInflections(lemma).values():
+                    forms.update(f.lower() for f in inflected)
+        return frozenset(forms)
+
+    def lemma(self, word: str) -> str:
+        from lemminflect import getAllLemmas
+
+        readings = getAllLemmas(word.lower())
+        for pos in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+            if pos in readings:
+                return readings[pos][0]
+        return word.lower()
+
+    def inflect(self, word: str, grammemes: frozenset[str]) -> str | None:
+        from lemminflect import getInflection
+
+        for tag in grammemes:
+            forms = getInflection(self.lemma(word), tag=tag)
+            if forms:
+                return _same_case(word, forms[0])
+        return None
+
+    def number(self, words: list[str]) -> str | None:
+        from lemminflect import getAllLemmas
+
+        if not words:
+            return None
+        head = words[-1].lower()
+        nouns = getAllLemmas(head).get("NOUN")
+        if not nouns:
+            return None
+        return "sing" if head in nouns else "plur"
+
+    def agree(self, word: str, phrase: list[str]) -> str:
+        return word
+
+
+def _same_case(original: str, form: str) -> str:
+    if original[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def morphology_for(lang: str):
+    return RussianMorphology() if lang == "ru" else EnglishMorphology()

@@ -1,0 +1,272 @@
+"""spaCy pipelines built on `spacy.blank`, with components of our own.
+
+No trained model is available, so sentence starts, lemmas, POS and morphology
+come from three registered factories. The annotators are vectorised: they read
+each token's LOWER hash with `Doc.to_array`, look the word up in a per-process
+cache, and write LEMMA/POS/MORPH back with one `Doc.from_array` call, so the
+Python work per token is a dict lookup. Only the attributes the loaded rules
+need are written (`attrs`).
+"""
+
+from __future__ import annotations
+
+import numpy
+import spacy
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, MORPH, POS, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+ATTR_IDS = {"LEMMA": LEMMA, "POS": POS, "MORPH": MORPH}
+CACHE_LIMIT = 300_000  # distinct word forms kept per process; cleared when exceeded
+
+
+@Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": []})
+def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list[str]):
+    return SentenceSplitter(nlp, terminals, closers)
+
+
+class SentenceSplitter:
+    """Sentence starts after terminal punctuation (and its closing quotes) and
+    at line breaks, since support replies put greetings and sign-offs on lines
+    of their own."""
+
+    def __init__(self, nlp: Language, terminals: list[str], closers: list[str]):
+        strings = nlp.vocab.strings
+        self.terminals = numpy.array(sorted(strings.add(t) for t in terminals), dtype="uint64")
+        self.closers = numpy.array(sorted(strings.add(t) for t in closers), dtype="uint64")
+
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if n == 0:
+            return doc
+        cols = doc.to_array([LOWER, IS_SPACE])
+        lower, space = cols[:, 0], cols[:, 1].astype(bool)
+        ends = numpy.isin(lower, self.terminals)
+        for i in numpy.flatnonzero(space):  # whitespace tokens: only line breaks end sentences
+            ends[i] = "\n" in doc[int(i)].text
+        closers = numpy.isin(lower, self.closers)
+        starts = numpy.full(n, -1, dtype="int32")
+        starts[0] = 1
+        # a token starts a sentence when the previous token ended one and it is
+        # neither more terminal punctuation nor a closing quote
+        prev_end = numpy.zeros(n, dtype=bool)
+        prev_end[1:] = ends[:-1]
+        run = ends | closers
+        # propagate "inside an ending" through runs of terminals and closers
+        for i in numpy.flatnonzero(prev_end & closers):
+            prev_end[i] = False
+            j = int(i)
+            while j + 1 < n and run[j + 1]:
+                j += 1
+            if j + 1 < n:
+                prev_end[j + 1] = True
+        starts[1:][prev_end[1:] & ~ends[1:] & ~closers[1:] & ~space[1:]] = 1
+        # whitespace after an ending belongs to the previous sentence; the next word starts one
+        for i in numpy.flatnonzero(prev_end & space):
+            j = int(i)
+            while j < n and space[j]:
+                j += 1
+            if j < n:
+                starts[j] = 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
+        return doc
+
+
+class _CachedAnnotator:
+    """Shared vectorised write of cached (lemma, pos, morph) rows."""
+
+    def __init__(self, nlp: Language, attrs: list[str]):
+        self.vocab = nlp.vocab
+        self.attrs = [a for a in ("LEMMA", "POS", "MORPH") if a in attrs]
+        self.attr_ids = [ATTR_IDS[a] for a in self.attrs]
+        self.columns = [("LEMMA", "POS", "MORPH").index(a) for a in self.attrs]
+        self.cache: dict[int, tuple[int, int, int]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.attr_ids or len(doc) == 0:
+            return doc
+        cache = self.cache
+        get = cache.get
+        lowers = doc.to_array(LOWER).tolist()
+        rows = [get(h) for h in lowers]
+        if None in rows:
+            strings = self.vocab.strings
+            if len(cache) > CACHE_LIMIT:
+                cache.clear()
+            for i, row in enumerate(rows):
+                if row is None:
+                    h = lowers[i]
+                    row = cache.get(h)
+                    if row is None:
+                        row = cache[h] = self._row(strings[h])
+                    rows[i] = row
+        table = numpy.array(rows, dtype="uint64")
+        if len(self.columns) < 3:
+            table = table[:, self.columns]
+        doc.from_array(self.attr_ids, table)
+        return doc
+
+    def _row(self, lower: str) -> tuple[int, int, int]:
+        lemma, pos, morph = self.analyze(lower)
+        vocab = self.vocab
+        return (
+            vocab.strings.add(lemma),
+            vocab.strings[pos] if pos else 0,
+            vocab.morphology.add(morph) if morph else vocab.morphology.add(""),
+        )
+
+    def analyze(self, lower: str) -> tuple[str, str, str]:
+        raise NotImplementedError
+
+
+# pymorphy3 (OpenCorpora) tags to Universal Dependencies
+RU_POS = {
+    "NOUN": "NOUN", "ADJF": "ADJ", "ADJS": "ADJ", "COMP": "ADJ", "VERB": "VERB", "INFN": "VERB",
+    "PRTF": "VERB", "PRTS": "VERB", "GRND": "VERB", "NUMR": "NUM", "ADVB": "ADV", "NPRO": "PRON",
+    "PRED": "ADV", "PREP": "ADP", "CONJ": "CCONJ", "PRCL": "PART", "INTJ": "INTJ",
+    "LATN": "X", "PNCT": "PUNCT", "NUMB": "NUM", "intg": "NUM", "real": "NUM", "ROMN": "NUM", "UNKN": "X",
+}
+RU_FEATURES = {
+    "1per": ("Person", "1"), "2per": ("Person", "2"), "3per": ("Person", "3"),
+    "sing": ("Number", "Sing"), "plur": ("Number", "Plur"),
+    "masc": ("Gender", "Masc"), "femn": ("Gender", "Fem"), "neut": ("Gender", "Neut"),
+    "past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
+    "indc": ("Mood", "Ind"), "impr": ("Mood", "Imp"),
+    "nomn": ("Case", "Nom"), "gent": ("Case", "Gen"), "datv": ("Case", "Dat"), "accs": ("Case", "Acc"),
+    "ablt": ("Case", "Ins"), "loct": ("Case", "Loc"), "voct": ("Case", "Voc"), "gen2": ("Case", "Gen"),
+    "acc2": ("Case", "Acc"), "loc2": ("Case", "Loc"),
+    "perf": ("Aspect", "Perf"), "impf": ("Aspect", "Imp"),
+    "actv": ("Voice", "Act"), "pssv": ("Voice", "Pass"),
+    "anim": ("Animacy", "Anim"), "inan": ("Animacy", "Inan"),
+    "Name": ("NameType", "Giv"), "Surn": ("NameType", "Sur"), "Patr": ("NameType", "Pat"),
+}
+RU_VERBFORM = {"INFN": "Inf", "PRTF": "Part", "PRTS": "Part", "GRND": "Conv", "VERB": "Fin"}
+
+
+def ru_morph_features(tag) -> str:
+    """Map one pymorphy3 tag to a UD FEATS string."""
+    feats: dict[str, str] = {}
+    for grammeme in tag.grammemes:
+        if grammeme in RU_FEATURES:
+            key, value = RU_FEATURES[grammeme]
+            feats.setdefault(key, value)
+    pos = tag.POS
+    if pos in RU_VERBFORM:
+        feats["VerbForm"] = RU_VERBFORM[pos]
+    if pos in ("ADJS", "PRTS"):
+        feats["Variant"] = "Short"
+    if pos == "COMP":
+        feats["Degree"] = "Cmp"
+    if "impr" in tag.grammemes and "Person" not in feats:
+        feats["Person"] = "1" if "incl" in tag.grammemes else "2"
+    return "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+
+
+def ru_pos(tag) -> str:
+    if tag.POS in ("NOUN",) and ({"Name", "Surn", "Patr"} & tag.grammemes):
+        return "PROPN"
+    return RU_POS.get(tag.POS or next(iter(tag.grammemes), "UNKN"), "X") if tag.POS else _ru_nonword_pos(tag)
+
+
+def _ru_nonword_pos(tag) -> str:
+    for grammeme in tag.grammemes:
+        if grammeme in RU_POS:
+            return RU_POS[grammeme]
+    return "X"
+
+
+_MORPH_ANALYZERS: dict = {}
+
+
+def morph_analyzer():
+    """pymorphy3's analyzer loads its dictionaries (~0.1 s, ~15 MB); one per process."""
+    if "ru" not in _MORPH_ANALYZERS:
+        import pymorphy3
+
+        _MORPH_ANALYZERS["ru"] = pymorphy3.MorphAnalyzer(lang="ru")
+    return _MORPH_ANALYZERS["ru"]
+
+
+@Language.factory("replylint_ru_morph", default_config={"attrs": ["LEMMA", "POS", "MORPH"]})
+def make_ru_morph(nlp: Language, name: str, attrs: list[str]):
+    return RussianAnnotator(nlp, attrs)
+
+
+class RussianAnnotator(_CachedAnnotator):
+    def __init__(self, nlp: Language, attrs: list[str]):
+        super().__init__(nlp, attrs)
+        self.analyzer = morph_analyzer()
+
+    def analyze(self, lower: str) -> tuple[str, str, str]:
+        if not lower.strip():
+            return lower, "SPACE", ""
+        parse = self.analyzer.parse(lower)[0]
+        return parse.normal_form, ru_pos(parse.tag), ru_morph_features(parse.tag)
+
+
+@Language.factory(
+    "replylint_en_morph",
+    default_config={"attrs": ["LEMMA", "POS", "MORPH"], "lexicon": {}},
+)
+def make_en_morph(nlp: Language, name: str, attrs: list[str], lexicon: dict):
+    return EnglishAnnotator(nlp, attrs, lexicon)
+
+
+class EnglishAnnotator(_CachedAnnotator):
+    def __init__(self, nlp: Language, attrs: list[str], lexicon: dict):
+        super().__init__(nlp, attrs)
+        self.closed = {w: pos for pos, words in lexicon.get("closed_class", {}).items() for w in words}
+        self.features = dict(lexicon.get("features", {}))
+        self.lemmas = dict(lexicon.get("lemmas", {}))
+        self.priority = list(lexicon.get("pos_priority", ["VERB", "NOUN", "ADJ", "ADV"]))
+
+    def analyze(self, lower: str) -> tuple[str, str, str]:
+        from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getAllLemmasOOV
+
+        if not lower.strip():
+            return lower, "SPACE", ""
+        if not any(ch.isalpha() for ch in lower):
+            return lower, ("NUM" if any(ch.isdigit() for ch in lower) else "PUNCT"), ""
+        feats = self.features.get(lower, "")
+        readings = getAllLemmas(lower)
+        if not readings and lower.isalpha() and lower.endswith(("ed", "ing", "s")):
+            readings = getAllLemmasOOV(lower, "VERB")
+        pos = self.closed.get(lower)
+        if pos is None:
+            pos = next((p for p in self.priority if p in readings), "X" if not readings else next(iter(readings)))
+        lemma = self.lemmas.get(lower)
+        if lemma is None:
+            lemma = readings[pos][0] if pos in readings else next(iter(readings.values()), (lower,))[0]
+        verb_lemma = (readings.get("VERB") or readings.get("AUX") or (None,))[0]
+        if verb_lemma and verb_lemma != lower and not feats:
+            forms = getAllInflections(verb_lemma, upos="VERB") or getAllInflectionsOOV(verb_lemma, upos="VERB")
+            if lower in forms.get("VBN", ()):
+                feats = "Tense=Past|VerbForm=Part"
+            elif lower in forms.get("VBD", ()):
+                feats = "Tense=Past|VerbForm=Fin"
+            elif lower in forms.get("VBG", ()):
+                feats = "VerbForm=Ger"
+        return lemma.lower(), pos, feats
+
+
+def add_components(nlp: Language, lang: str, language_config: dict, attrs: frozenset[str]) -> Language:
+    """Add our components to a blank pipeline; annotate only the attributes in `attrs`."""
+    sentences = language_config.get("sentences", {})
+    nlp.add_pipe(
+        "replylint_sentences",
+        config={"terminals": list(sentences.get("terminals", [".", "!", "?"])), "closers": list(sentences.get("closers", []))},
+    )
+    needed = sorted(a for a in attrs if a in ATTR_IDS)
+    if needed:
+        if lang == "ru":
+            nlp.add_pipe("replylint_ru_morph", config={"attrs": needed})
+        else:
+            lexicon = {k: language_config.get(k, {}) for k in ("closed_class", "features", "lemmas")}
+            lexicon["pos_priority"] = language_config.get("pos_priority", [])
+            nlp.add_pipe("replylint_en_morph", config={"attrs": needed, "lexicon": lexicon})
+    return nlp
+
+
+def build_pipeline(lang: str, language_config: dict, attrs: frozenset[str]) -> Language:
+    """A blank spaCy pipeline with our components."""
+    return add_components(spacy.blank(lang), lang, language_config, attrs)

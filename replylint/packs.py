@@ -1,0 +1,284 @@
+"""Rule packs: discovery, strict schema validation, and compilation.
+
+A pack is a YAML file `rules/<lang>/<category>.yaml`:
+
+    lang: ru
+    category: blame          # default for its rules
+    rules:
+      - id: ru.blame.you-did-wrong
+        severity: warning
+        message: ...
+        why: ...
+        extends: tokens      # phrases | tokens | regex
+        patterns: [...]
+        suggest: [...]
+        examples: {bad: [{text, span, suggest?}], good: [text, ...]}
+
+Loading collects every problem with file:line and raises one ConfigError.
+Compilation happens per language, once, when that language is first needed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError, Problem
+from .finding import SEVERITIES
+from .yamlio import LinedDict, load_yaml
+
+LANGS = ("ru", "en")
+CATEGORIES = ("blame", "formality", "unanswered", "style")
+SCOPES = ("reply", "customer")
+RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
+
+PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list}
+RULE_KEYS = {
+    "id": str, "category": str, "severity": str, "message": str, "why": str, "extends": str,
+    "suggest": list, "examples": dict, "unless": list, "scope": str,
+}
+REQUIRED_RULE_KEYS = ("id", "message", "why", "extends")
+
+
+def builtin_rules_dir() -> Path:
+    """Packs ship inside the wheel as replylint/rules; a checkout has them at the root."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    span: str | None = None  # bad examples: the text the rule must flag
+    suggest: str | None = None  # bad examples: the first suggestion expected
+    customer: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A validated rule, not yet compiled (compiling needs the language's pipeline)."""
+
+    id: str
+    lang: str
+    category: str
+    severity: str
+    message: str
+    why: str
+    extends: str
+    scope: str
+    suggest: tuple[str, ...]
+    unless: tuple[str, ...]
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    raw: LinedDict = field(repr=False, compare=False, hash=False)
+    path: str = ""
+    line: int = 0
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    rules: tuple[RuleSpec, ...]
+    language_config: dict  # lang -> settings from rules/language/<lang>.yaml, plus "common"
+
+    def for_lang(self, lang: str) -> tuple[RuleSpec, ...]:
+        return tuple(r for r in self.rules if r.lang == lang)
+
+    def get(self, rule_id: str) -> RuleSpec | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def selected(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> RuleSet:
+        def picks(rule: RuleSpec, prefixes: tuple[str, ...]) -> bool:
+            short = rule.id.split(".", 1)[1]
+            return any(
+                rid == p or rid.startswith(p + ".") for p in prefixes for rid in (rule.id, short, rule.category)
+            )
+
+        kept = tuple(r for r in self.rules if (not select or picks(r, select)) and not picks(r, ignore))
+        return RuleSet(kept, self.language_config)
+
+
+def pack_files(directory: Path) -> list[Path]:
+    """Every pack file under a directory, skipping the language settings folder."""
+    return sorted(p for p in directory.rglob("*.yaml") if "language" not in p.relative_to(directory).parts[:-1])
+
+
+def load_rules(extra_dirs: tuple[Path, ...] = (), *, builtin: bool = True) -> RuleSet:
+    problems: list[Problem] = []
+    rules: list[RuleSpec] = []
+    dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    for directory in dirs:
+        if not directory.is_dir():
+            problems.append(Problem("rule pack directory not found", str(directory)))
+            continue
+        for path in pack_files(directory):
+            try:
+                data = load_yaml(path, ConfigError)
+            except ConfigError as exc:
+                problems.extend(exc.problems)
+                continue
+            rules.extend(_pack_rules(data, str(path), problems))
+    seen: dict[str, RuleSpec] = {}
+    for rule in rules:
+        if rule.id in seen:
+            problems.append(Problem(f"duplicate rule id {rule.id!r} (first at {seen[rule.id].location})",
+                                    rule.path, rule.line))
+        seen.setdefault(rule.id, rule)
+    language_config = load_language_config(problems)
+    if problems:
+        raise ConfigError(problems)
+    return RuleSet(tuple(rules), language_config)
+
+
+def load_language_config(problems: list[Problem]) -> dict:
+    config = {}
+    base = builtin_rules_dir() / "language"
+    for name in ("common",) + LANGS:
+        try:
+            config[name] = load_yaml(base / f"{name}.yaml", ConfigError) or {}
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+    return config
+
+
+def _check_keys(node: LinedDict, schema: dict, path: str, what: str, problems: list[Problem],
+                extra: dict | None = None) -> bool:
+    ok = True
+    allowed = dict(schema, **(extra or {}))
+    for key, value in node.items():
+        if key not in allowed:
+            problems.append(Problem(f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+                                    path, node.line_of(key)))
+            ok = False
+        elif not isinstance(value, allowed[key]):
+            expected = allowed[key].__name__ if isinstance(allowed[key], type) else " or ".join(t.__name__ for t in allowed[key])
+            problems.append(Problem(f"{what} key {key!r} must be a {expected}, got {type(value).__name__}",
+                                    path, node.line_of(key)))
+            ok = False
+    return ok
+
+
+def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
+    if not isinstance(data, LinedDict):
+        problems.append(Problem("a rule pack must be a mapping with `lang` and `rules`", path, 1))
+        return []
+    if not _check_keys(data, PACK_KEYS, path, "pack", problems):
+        return []
+    lang = data.get("lang")
+    if lang not in LANGS:
+        problems.append(Problem(f"pack `lang` must be one of {', '.join(LANGS)}, got {lang!r}", path, data.line_of("lang")))
+        return []
+    if "rules" not in data:
+        problems.append(Problem("pack has no `rules` list", path, data.line))
+        return []
+    defaults = {k: data[k] for k in ("category", "severity") if k in data}
+    out = []
+    for item, line in zip(data["rules"], data["rules"].item_lines):
+        if not isinstance(item, LinedDict):
+            problems.append(Problem("each rule must be a mapping", path, line))
+            continue
+        spec = _rule_spec(item, lang, defaults, path, problems)
+        if spec:
+            out.append(spec)
+    return out
+
+
+def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: list[Problem]) -> RuleSpec | None:
+    from .ruletypes import RULE_TYPES
+
+    before = len(problems)
+    kind = node.get("extends")
+    type_cls = RULE_TYPES.get(kind) if isinstance(kind, str) else None
+    if "extends" in node and type_cls is None:
+        problems.append(Problem(f"unknown rule type {kind!r} (extends: {' | '.join(RULE_TYPES)})", path,
+                                node.line_of("extends")))
+    type_keys = {**type_cls.required_keys, **type_cls.optional_keys} if type_cls else {}
+    _check_keys(node, RULE_KEYS, path, "rule", problems, type_keys)
+    for key in REQUIRED_RULE_KEYS + tuple(type_cls.required_keys if type_cls else ()):
+        if key not in node:
+            problems.append(Problem(f"rule {node.get('id', '?')!r} has no `{key}`", path, node.line))
+    rule_id = node.get("id", "")
+    if isinstance(rule_id, str) and rule_id and not (RULE_ID.match(rule_id) and rule_id.startswith(lang + ".")):
+        problems.append(Problem(f"rule id {rule_id!r} must look like {lang}.<category>.<name> "
+                                "(lowercase, dots and hyphens)", path, node.line_of("id")))
+    category = node.get("category", defaults.get("category"))
+    if category not in CATEGORIES:
+        problems.append(Problem(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}", path,
+                                node.line_of("category")))
+    severity = node.get("severity", defaults.get("severity", "warning"))
+    if severity not in SEVERITIES:
+        problems.append(Problem(f"severity must be one of {', '.join(SEVERITIES)}, got {severity!r}", path,
+                                node.line_of("severity")))
+    scope = node.get("scope", "reply")
+    if scope not in SCOPES:
+        problems.append(Problem(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}", path, node.line_of("scope")))
+    for key in ("why", "message"):
+        if isinstance(node.get(key), str) and not node[key].strip():
+            problems.append(Problem(f"`{key}` must not be empty", path, node.line_of(key)))
+    suggest = _string_list(node, "suggest", path, problems, allow_empty_strings=True)
+    unless = _string_list(node, "unless", path, problems)
+    bad, good = _examples(node, path, problems)
+    if len(problems) > before:
+        return None
+    return RuleSpec(
+        id=rule_id, lang=lang, category=category, severity=severity, message=node["message"].strip(),
+        why=" ".join(node["why"].split()), extends=kind, scope=scope, suggest=suggest, unless=unless,
+        bad=bad, good=good, raw=node, path=path, line=node.line,
+    )
+
+
+def _string_list(node: LinedDict, key: str, path: str, problems: list[Problem], *,
+                 allow_empty_strings: bool = False) -> tuple[str, ...]:
+    values = node.get(key, [])
+    if not isinstance(values, list):
+        return ()
+    lines = getattr(values, "item_lines", [node.line_of(key)] * len(values))
+    out = []
+    for value, line in zip(values, lines):
+        if not isinstance(value, str) or (not allow_empty_strings and not value.strip()):
+            problems.append(Problem(f"`{key}` items must be non-empty strings, got {value!r}", path, line))
+        else:
+            out.append(value)
+    return tuple(out)
+
+
+EXAMPLE_KEYS = {"text": str, "span": str, "suggest": str, "customer": str}
+
+
+def _examples(node: LinedDict, path: str, problems: list[Problem]) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    examples = node.get("examples")
+    if not isinstance(examples, LinedDict):
+        return (), ()
+    _check_keys(examples, {"bad": list, "good": list}, path, "examples", problems)
+    result: dict[str, list[Example]] = {"bad": [], "good": []}
+    for kind in ("bad", "good"):
+        items = examples.get(kind, [])
+        if not isinstance(items, list):
+            continue
+        for item, line in zip(items, getattr(items, "item_lines", [examples.line] * len(items))):
+            if isinstance(item, str):
+                item = LinedDict(text=item)
+                item.line, item.key_lines = line, {}
+            if not isinstance(item, LinedDict) or not _check_keys(item, EXAMPLE_KEYS, path, f"{kind} example", problems):
+                if not isinstance(item, LinedDict):
+                    problems.append(Problem(f"a {kind} example must be a string or a mapping with `text`", path, line))
+                continue
+            text = item.get("text")
+            if not text:
+                problems.append(Problem(f"{kind} example has no `text`", path, line))
+                continue
+            span = item.get("span")
+            if kind == "bad" and span is None:
+                problems.append(Problem("bad example needs `span`: the text the rule must flag", path, line))
+                continue
+            if span is not None and span not in text:
+                problems.append(Problem(f"example span {span!r} does not occur in its text", path, item.line_of("span")))
+                continue
+            result[kind].append(Example(text, span, item.get("suggest"), item.get("customer"), line))
+    return tuple(result["bad"]), tuple(result["good"])

@@ -1,0 +1,13 @@
+"""Rule types: each YAML rule picks one with `extends:`; each is one small
+class behind the `RuleType` interface."""
+
+from .base import CompileContext, Match, RuleType
+from .phrases import PhrasesRule
+from .regex import RegexRule
+from .tokens import TokensRule
+
+RULE_TYPES: dict[str, type[RuleType]] = {
+    cls.name: cls for cls in (PhrasesRule, TokensRule, RegexRule)
+}
+
+__all__ = ["RULE_TYPES", "CompileContext", "Match", "RuleType"]

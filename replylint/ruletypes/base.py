@@ -1,0 +1,80 @@
+"""The interface every rule type implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar
+
+from ..errors import Problem
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a rule matched: token range in the doc and named token groups."""
+
+    start: int
+    end: int
+    captures: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result of the shared spaCy Matcher for one of a rule's patterns."""
+
+    pattern: int
+    start: int
+    end: int
+    alignments: tuple[int, ...]
+
+
+@dataclass
+class CompileContext:
+    """What a rule type needs to compile itself, and where it reports problems."""
+
+    path: str
+    lang: str
+    tokenize: Callable[[str], list[str]]
+    morphology: Any
+    problems: list[Problem]
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(message, self.path, line))
+
+
+class RuleType:
+    """A matcher kind. Subclasses declare their YAML keys and compile in __init__.
+
+    Matching is split in two so that every rule of a language shares one spaCy
+    Matcher pass: `patterns()` hands token patterns to that pass, `find()` turns
+    its hits (and anything else the type does itself) into Matches.
+    """
+
+    name: ClassVar[str]
+    required_keys: ClassVar[dict[str, type | tuple[type, ...]]] = {}
+    optional_keys: ClassVar[dict[str, type | tuple[type, ...]]] = {}
+
+    #: annotations the type reads: any of "LEMMA", "POS", "MORPH"
+    needs: frozenset[str] = frozenset()
+    #: names usable in suggestion templates
+    capture_names: frozenset[str] = frozenset()
+
+    def __init__(self, spec: dict, ctx: CompileContext):
+        raise NotImplementedError
+
+    def patterns(self) -> list[list[dict]]:
+        return []
+
+    def find(self, doc, hits: list[Hit]) -> list[Match]:
+        raise NotImplementedError
+
+
+def longest_first(matches: list[Match]) -> list[Match]:
+    """Keep the longest of overlapping matches (earliest on ties)."""
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        span = set(range(match.start, match.end))
+        if not span & taken:
+            chosen.append(match)
+            taken |= span
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,86 @@
+"""`extends: tokens`: spaCy Matcher token patterns over LOWER/LEMMA/POS/MORPH.
+
+A token may carry `name: X`; the tokens it matched become capture X for
+suggestion templates (several tokens may share a name).
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from .base import CompileContext, Hit, Match, RuleType, longest_first
+
+# attributes we can fill without a trained model, and the annotation each needs
+SUPPORTED_ATTRS = {
+    "ORTH": None, "TEXT": None, "LOWER": None, "NORM": None, "SHAPE": None, "LENGTH": None,
+    "IS_ALPHA": None, "IS_ASCII": None, "IS_DIGIT": None, "IS_LOWER": None, "IS_UPPER": None,
+    "IS_TITLE": None, "IS_PUNCT": None, "IS_SPACE": None, "IS_STOP": None, "IS_SENT_START": None,
+    "LIKE_NUM": None, "LIKE_URL": None, "LIKE_EMAIL": None, "PREFIX": None, "SUFFIX": None,
+    "OP": None, "LEMMA": "LEMMA", "POS": "POS", "MORPH": "MORPH",
+}
+
+
+class TokensRule(RuleType):
+    name = "tokens"
+    required_keys = {"patterns": list}
+
+    def __init__(self, spec: dict, ctx: CompileContext):
+        self._patterns: list[list[dict]] = []
+        self._names: list[list[str | None]] = []
+        needs: set[str] = set()
+        names: set[str] = set()
+        items = spec["patterns"]
+        lines = getattr(items, "item_lines", [spec.line_of("patterns")] * len(items))
+        if not items:
+            ctx.error(spec.line_of("patterns"), "`patterns` must list at least one pattern")
+        validator = Matcher(Vocab(), validate=True)
+        for index, (pattern, line) in enumerate(zip(items, lines)):
+            if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+                ctx.error(line, "a pattern must be a non-empty list of token mappings")
+                continue
+            clean, slot_names, ok = [], [], True
+            for token in pattern:
+                token = dict(token)
+                name = token.pop("name", None)
+                if name is not None and not (isinstance(name, str) and name.isidentifier()):
+                    ctx.error(getattr(token, "line", line), f"token `name` must be an identifier, got {name!r}")
+                    ok = False
+                for attr in token:
+                    if attr not in SUPPORTED_ATTRS:
+                        ctx.error(line, f"token attribute {attr!r} is not available without a trained model "
+                                        f"(use one of {', '.join(sorted(SUPPORTED_ATTRS))})")
+                        ok = False
+                    elif SUPPORTED_ATTRS[attr]:
+                        needs.add(SUPPORTED_ATTRS[attr])
+                clean.append(token)
+                slot_names.append(name)
+                if name:
+                    names.add(name)
+            if not ok:
+                continue
+            try:
+                validator.add(f"p{index}", [clean])
+            except Exception as exc:  # noqa: BLE001 - spaCy reports pattern errors as several exception types
+                detail = " ".join(str(exc).split())
+                ctx.error(line, f"invalid token pattern: {detail}")
+                continue
+            self._patterns.append(clean)
+            self._names.append(slot_names)
+        self.needs = frozenset(needs)
+        self.capture_names = frozenset(names)
+
+    def patterns(self) -> list[list[dict]]:
+        return self._patterns
+
+    def find(self, doc, hits: list[Hit]) -> list[Match]:
+        matches = []
+        for hit in hits:
+            slot_names = self._names[hit.pattern]
+            captures: dict[str, list[int]] = {}
+            for offset, slot in enumerate(hit.alignments):
+                name = slot_names[slot]
+                if name:
+                    captures.setdefault(name, []).append(hit.start + offset)
+            matches.append(Match(hit.start, hit.end, {k: tuple(v) for k, v in captures.items()}))
+        return longest_first(matches)

@@ -1,0 +1,97 @@
+"""Rewrite templates: `{name|filter:arg|filter}` placeholders over a rule's
+captures. The rendered text replaces the matched span.
+
+Filters: lower, upper, capitalize, lemma, inflect:G1,G2 (pymorphy3 grammemes
+for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
+number and gender of capture NAME), number:SINGULAR/PLURAL (pick a word by
+the grammatical number of the capture).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+FILTERS = {
+    "lower": False, "upper": False, "capitalize": False, "lemma": False,
+    "inflect": True, "agree": True, "number": True,
+}
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    filters: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    source: str
+    parts: tuple[str | Placeholder, ...]
+
+    @classmethod
+    def parse(cls, source: str, names: frozenset[str]) -> tuple[Template, list[str]]:
+        """Parse a template; return it and the problems found (unknown names or filters)."""
+        errors: list[str] = []
+        parts: list[str | Placeholder] = []
+        pos = 0
+        for m in _PLACEHOLDER.finditer(source):
+            parts.append(source[pos : m.start()])
+            pieces = [p.strip() for p in m.group(1).split("|")]
+            name, filters = pieces[0], []
+            if name not in names:
+                known = ", ".join(sorted(names)) or "none"
+                errors.append(f"template {source!r} uses unknown capture {{{name}}} (known: {known})")
+            for piece in pieces[1:]:
+                fname, _, arg = piece.partition(":")
+                if fname not in FILTERS:
+                    errors.append(f"template {source!r}: unknown filter {fname!r} (known: {', '.join(FILTERS)})")
+                elif FILTERS[fname] and not arg:
+                    errors.append(f"template {source!r}: filter {fname!r} needs an argument ({fname}:...)")
+                elif fname == "agree" and arg not in names:
+                    errors.append(f"template {source!r}: agree:{arg} names no capture")
+                elif fname == "number" and arg.count("/") != 1:
+                    errors.append(f"template {source!r}: number needs SINGULAR/PLURAL, got {arg!r}")
+                filters.append((fname, arg))
+            parts.append(Placeholder(name, tuple(filters)))
+            pos = m.end()
+        parts.append(source[pos:])
+        return cls(source, tuple(p for p in parts if p != "")), errors
+
+    def render(self, captured: dict[str, list[str]], morphology, original: str) -> str:
+        out: list[str] = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            words = list(captured.get(part.name, []))
+            for fname, arg in part.filters:
+                words = _apply(fname, arg, words, captured, morphology)
+            out.append(" ".join(w for w in words if w))
+        text = " ".join("".join(out).split())
+        text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+        if original[:1].isupper() and text[:1].islower():
+            text = text[:1].upper() + text[1:]
+        return text
+
+
+def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]], morphology) -> list[str]:
+    if fname == "lower":
+        return [w.lower() for w in words]
+    if fname == "upper":
+        return [w.upper() for w in words]
+    if fname == "capitalize":
+        return [w[:1].upper() + w[1:] if i == 0 else w for i, w in enumerate(words)]
+    if fname == "lemma":
+        return [morphology.lemma(w) for w in words]
+    if fname == "inflect":
+        grammemes = frozenset(g.strip() for g in arg.split(",") if g.strip())
+        return [morphology.inflect(w, grammemes) or w for w in words]
+    if fname == "agree":
+        phrase = captured.get(arg, [])
+        return [morphology.agree(w, phrase) for w in words]
+    if fname == "number":
+        singular, plural = arg.split("/")
+        return [plural if morphology.number(words) == "plur" else singular]
+    raise ValueError(fname)  # parse() rejects unknown filters
