@@ -54,6 +54,22 @@ class RussianMorphology:
                     return parse.tag.gender
         return None
 
+    def phrase_case(self, words: list[str], case: str) -> list[str]:
+        """Put a noun phrase into another case, keeping the number the phrase agrees on."""
+        number = self.number(words)
+        out = []
+        for word in words:
+            parses = self.analyzer.parse(word)
+            fitting = [p for p in parses if p.tag.case and (number is None or p.tag.number in (number, None))]
+            form = None
+            for parse in fitting[:3]:
+                wanted = {case} | ({number} if number and parse.tag.number else set())
+                form = parse.inflect(wanted)
+                if form is not None:
+                    break
+            out.append(_same_case(word, form.word) if form is not None else word)
+        return out
+
     def agree(self, word: str, phrase: list[str]) -> str:
         number = self.number(phrase)
         if number is None:
@@ -112,6 +128,9 @@ class EnglishMorphology:
         if not nouns:
             return None
         return "sing" if head in nouns else "plur"
+
+    def phrase_case(self, words: list[str], case: str) -> list[str]:
+        return words  # English nouns do not inflect for case
 
     def agree(self, word: str, phrase: list[str]) -> str:
         return word

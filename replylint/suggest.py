@@ -3,7 +3,8 @@ captures. The rendered text replaces the matched span.
 
 Filters: lower, upper, capitalize, lemma, inflect:G1,G2 (pymorphy3 grammemes
 for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
-number and gender of capture NAME), number:SINGULAR/PLURAL (pick a word by
+number and gender of capture NAME), case:CASE (Russian: put a noun phrase in
+a case, e.g. nomn, keeping its number), number:SINGULAR/PLURAL (pick a word by
 the grammatical number of the capture).
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
-    "inflect": True, "agree": True, "number": True,
+    "inflect": True, "agree": True, "case": True, "number": True,
 }
 
 
@@ -88,6 +89,8 @@ def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]
     if fname == "inflect":
         grammemes = frozenset(g.strip() for g in arg.split(",") if g.strip())
         return [morphology.inflect(w, grammemes) or w for w in words]
+    if fname == "case":
+        return morphology.phrase_case(words, arg)
     if fname == "agree":
         phrase = captured.get(arg, [])
         return [morphology.agree(w, phrase) for w in words]

@@ -1,0 +1,74 @@
+"""Engine behaviour that no single rule example shows."""
+
+import pytest
+
+from replylint.engine import Engine, Exchange
+from replylint.errors import ConfigError
+from replylint.finding import Finding
+
+
+def test_seed_case_is_flagged_with_inflected_rewrite(engine):
+    findings = engine.lint(Exchange("Вы указали неверные настройки."))
+    seed = [f for f in findings if f.rule_id == "ru.blame.you-did-wrong"]
+    assert seed and seed[0].text == "Вы указали неверные настройки"
+    assert seed[0].suggestions[0] == "Указаны неверные настройки"
+    assert (seed[0].line, seed[0].column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Вы указали неверный порт.", "Указан неверный порт"),
+        ("Вы выбрали неверный тариф.", "Выбран неверный тариф"),
+    ],
+)
+def test_participle_agrees_with_the_noun(engine, text, expected):
+    findings = [f for f in engine.lint(Exchange(text)) if f.rule_id == "ru.blame.you-did-wrong"]
+    assert findings and findings[0].suggestions[0] == expected
+
+
+def test_findings_are_frozen_sorted_and_unique(engine):
+    text = "Вы указали неверные настройки. Вы указали неверные настройки."
+    findings = engine.lint(Exchange(text))
+    assert findings == sorted(set(findings), key=Finding.sort_key)
+    with pytest.raises(AttributeError):
+        findings[0].start = 3  # type: ignore[misc]
+
+
+def test_mixed_russian_and_english_paragraphs_use_both_packs(engine):
+    text = "Здравствуйте!\nВы указали неверные настройки.\n\nObviously it won't work over plain HTTP."
+    ids = {f.rule_id for f in engine.lint(Exchange(text))}
+    assert {"ru.blame.you-did-wrong", "en.blame.condescending-adverb"} <= ids
+
+
+def test_language_is_detected_per_paragraph(engine):
+    segments = engine.segments("Привет, как дела?\n\nHello there.\n\n12345\n\nЕщё текст.")
+    assert [lang for _, _, lang in segments] == ["ru", "en", "ru"]
+
+
+def test_forced_language_skips_detection(ruleset):
+    assert Engine(ruleset, lang="en").segments("Привет") == [(0, 6, "en")]
+
+
+def test_unknown_language_is_a_config_error(ruleset):
+    with pytest.raises(ConfigError):
+        Engine(ruleset, lang="de")
+
+
+def test_select_and_ignore_by_dotted_prefix(ruleset):
+    assert {r.lang for r in ruleset.selected(select=("ru.blame",)).rules} == {"ru"}
+    assert all(not r.id.startswith("ru.") for r in ruleset.selected(ignore=("ru",)).rules)
+    assert ruleset.selected(select=("ru.bla",)).rules == ()  # whole segments only
+    assert {r.category for r in ruleset.selected(select=("blame",)).rules} == {"blame"}
+
+
+def test_customer_message_is_not_linted_by_reply_rules(engine):
+    findings = engine.lint(Exchange("Спасибо, всё работает.", ("Вы указали неверные настройки.",)))
+    assert not findings
+
+
+def test_pipeline_and_rules_are_compiled_once(engine):
+    engine.lint(Exchange("Вы указали неверные настройки."))
+    linter = engine.linter("ru")
+    engine.lint(Exchange("Вы указали неверные настройки ещё раз."))
+    assert engine.linter("ru") is linter
