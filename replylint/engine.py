@@ -144,6 +144,7 @@ class Engine:
         self.scripts = {
             code: re.compile(ruleset.language_config[code]["script"]) for code in LANGS
         }
+        self.min_letters = int(ruleset.language_config["common"]["language_detection"]["min_letters"])
         self._linters: dict[str, LanguageLinter] = {}
 
     def linter(self, lang: str) -> LanguageLinter:
@@ -188,21 +189,22 @@ class Engine:
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
         if not paragraphs:
             return []
-        langs = [self.detect(text[s:e]) for s, e in paragraphs]
         whole = self.detect(text) or "en"
+        langs = [self.detect(text[s:e], self.min_letters) for s, e in paragraphs]
         segments: list[list] = []
         for (start, end), lang in zip(paragraphs, langs):
-            lang = lang or (segments[-1][2] if segments else whole)
+            lang = lang or whole
             if segments and segments[-1][2] == lang:
                 segments[-1][1] = end
             else:
                 segments.append([start, end, lang])
         return [tuple(s) for s in segments]
 
-    def detect(self, text: str) -> str | None:
+    def detect(self, text: str, min_letters: int = 1) -> str | None:
+        """The language whose script has most letters in `text`, if it has at least `min_letters`."""
         counts = {code: len(pattern.findall(text)) for code, pattern in self.scripts.items()}
         best = max(counts, key=counts.get)
-        return best if counts[best] else None
+        return best if counts[best] >= min_letters else None
 
 
 class _LineIndex:

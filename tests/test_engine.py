@@ -42,8 +42,8 @@ def test_mixed_russian_and_english_paragraphs_use_both_packs(engine):
 
 
 def test_language_is_detected_per_paragraph(engine):
-    segments = engine.segments("Привет, как дела?\n\nHello there.\n\n12345\n\nЕщё текст.")
-    assert [lang for _, _, lang in segments] == ["ru", "en", "ru"]
+    text = "Привет, как дела? Всё ли в порядке?\n\nHello there, how are you doing?\n\n12345\n\nЕщё текст.\n\nhttps://x.io"
+    assert [lang for _, _, lang in engine.segments(text)] == ["ru", "en", "ru"]
 
 
 def test_forced_language_skips_detection(ruleset):
