@@ -122,7 +122,7 @@ class LanguageLinter:
         out = []
         for template in rule.templates:
             text = template.render(captured, self.morphology, original)
-            if text not in out:
+            if text is not None and text not in out:
                 out.append(text)
         return tuple(out)
 

@@ -59,6 +59,9 @@ class RussianMorphology:
         number = self.number(words)
         out = []
         for word in words:
+            if not word.isalpha() or (word.isupper() and len(word) > 1):
+                out.append(word)  # numbers, codes, abbreviations (ИНН) stay as written
+                continue
             parses = self.analyzer.parse(word)
             fitting = [p for p in parses if p.tag.case and (number is None or p.tag.number in (number, None))]
             form = None

@@ -1,5 +1,8 @@
 """Rewrite templates: `{name|filter:arg|filter}` placeholders over a rule's
-captures. The rendered text replaces the matched span.
+captures. The rendered text replaces the matched span. A template is
+skipped for a match that lacks one of its captures (an optional pattern
+token), unless the placeholder is marked optional, `{name?}`, which then
+renders empty.
 
 Filters: lower, upper, capitalize, lemma, inflect:G1,G2 (pymorphy3 grammemes
 for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
@@ -24,6 +27,7 @@ FILTERS = {
 class Placeholder:
     name: str
     filters: tuple[tuple[str, str], ...]
+    optional: bool = False  # `{name?}`: renders empty when the match has no such capture
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Template:
             parts.append(source[pos : m.start()])
             pieces = [p.strip() for p in m.group(1).split("|")]
             name, filters = pieces[0], []
+            optional = name.endswith("?")
+            name = name.rstrip("?")
             if name not in names:
                 known = ", ".join(sorted(names)) or "none"
                 errors.append(f"template {source!r} uses unknown capture {{{name}}} (known: {known})")
@@ -55,17 +61,21 @@ class Template:
                 elif fname == "number" and arg.count("/") != 1:
                     errors.append(f"template {source!r}: number needs SINGULAR/PLURAL, got {arg!r}")
                 filters.append((fname, arg))
-            parts.append(Placeholder(name, tuple(filters)))
+            parts.append(Placeholder(name, tuple(filters), optional))
             pos = m.end()
         parts.append(source[pos:])
         return cls(source, tuple(p for p in parts if p != "")), errors
 
-    def render(self, captured: dict[str, list[str]], morphology, original: str) -> str:
+    def render(self, captured: dict[str, list[str]], morphology, original: str) -> str | None:
+        """The rewrite, or None when a required capture is absent from this
+        match; an empty rewrite means "remove the phrase"."""
         out: list[str] = []
         for part in self.parts:
             if isinstance(part, str):
                 out.append(part)
                 continue
+            if part.name not in captured and not part.optional:
+                return None
             words = list(captured.get(part.name, []))
             for fname, arg in part.filters:
                 words = _apply(fname, arg, words, captured, morphology)

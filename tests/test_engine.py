@@ -72,3 +72,15 @@ def test_pipeline_and_rules_are_compiled_once(engine):
     linter = engine.linter("ru")
     engine.lint(Exchange("Вы указали неверные настройки ещё раз."))
     assert engine.linter("ru") is linter
+
+
+def test_template_needs_its_captures_unless_marked_optional():
+    from replylint.suggest import Template
+
+    template, errors = Template.parse("{verb} {obj}", frozenset({"verb", "obj", "match"}))
+    assert not errors
+    assert template.render({"verb": ["указан"]}, None, "x") is None
+    optional, _ = Template.parse("{verb} {obj?}", frozenset({"verb", "obj", "match"}))
+    assert optional.render({"verb": ["указан"]}, None, "x") == "указан"
+    removal, _ = Template.parse("", frozenset({"match"}))
+    assert removal.render({}, None, "x") == ""
