@@ -104,8 +104,11 @@ class Cleaner:
         )
 
     def clean(self, text: str) -> CleanText:
-        base = self._strip_html(text) if self.html_detect.search(text) else identity(text)
-        return self._strip_quotes(base)
+        is_html = bool(self.html_detect.search(text))
+        base = self._strip_html(text) if is_html else identity(text)
+        # in HTML, line breaks come from tags and are meant; in plain text a
+        # break inside a sentence is usually the sender's client hard-wrapping
+        return _normalize_spaces(self._strip_quotes(base), join_wrapped=not is_html)
 
     # -- quoted history -------------------------------------------------
     def _strip_quotes(self, base: CleanText) -> CleanText:
@@ -117,7 +120,9 @@ class Cleaner:
                 history_at = min(history_at, text.rfind("\n", 0, match.start()) + 1)
         builder = _Builder(text, base)
         pos = 0
-        for line in text[:history_at].splitlines(keepends=True):
+        # lines end at "\n" only, like the line numbers findings report
+        # (str.splitlines would also split at \x0c, \x85, \u2028 ...)
+        for line in _LINE.findall(text[:history_at]):
             end = pos + len(line)
             body = line.rstrip("\r\n")
             quoted = self.quote_line.match(body) or any(p.match(body) for p in self.attribution)
@@ -145,7 +150,37 @@ class Cleaner:
         return cleaned
 
 
-_ENTITY = re.compile(r"&(#[xX]?[0-9a-fA-F]+|\w+);?")
+# the same references html.parser reports (entityref / charref), so the
+# source span of a replacement ends where the parser resumes
+_ENTITY = re.compile(r"&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
+_PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr"})
+_TRAILING_BREAKS = re.compile(r"(?:[ \t\r]*\n)+[ \t\r]*$")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+# horizontal whitespace other than a single plain space: no-break and other
+# Unicode spaces, tabs, runs of spaces. The tokenizer turns these into tokens
+# of their own, which would break multi-word patterns ("Вы&nbsp;указали").
+# A hard-wrapped line break (email clients wrap at ~72 columns) inside a
+# sentence: the line does not end a sentence and the next one goes on in
+# lowercase. It becomes a space, so phrases match across the wrap.
+_ODD_SPACE = re.compile(r"[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE_OR_WRAP = re.compile(_ODD_SPACE.pattern + r"|(?<=[^\s.!?:;…])[ \t]*\r?\n[ \t]*(?=[a-zа-яё])")
+
+
+def _normalize_spaces(base: CleanText, join_wrapped: bool) -> CleanText:
+    """Turn every run of horizontal whitespace, and every hard wrap inside a
+    sentence, into one plain space, keeping the map."""
+    text = base.text
+    pattern = _ODD_SPACE_OR_WRAP if join_wrapped else _ODD_SPACE
+    if not pattern.search(text):
+        return base
+    builder = _Builder(text, base)
+    pos = 0
+    for match in pattern.finditer(text):
+        builder.add(pos, match.start())
+        builder.add(match.start(), match.end(), " ")
+        pos = match.end()
+    builder.add(pos, len(text))
+    return builder.build()
 
 
 class _TextExtractor(HTMLParser):
@@ -161,10 +196,21 @@ class _TextExtractor(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
-    def _break(self) -> None:
+    def _break(self, tag: str) -> None:
+        """A line break for a block tag, a blank line (paragraph) for paragraph
+        tags, like plain text: paragraphs matter for language detection. `<br>`
+        always breaks the line, so Gmail's `<div><br></div>` is a blank line."""
+        if not self.builder.parts:
+            return
         at = self._offset()
-        if self.builder.parts and not self.builder.parts[-1].endswith("\n"):
+        if tag == "br":
             self.builder.add(at, at, "\n")
+            return
+        wanted = 2 if tag in _PARAGRAPH_TAGS else 1
+        tail = _TRAILING_BREAKS.search("".join(self.builder.parts[-4:]))
+        have = tail.group().count("\n") if tail else 0
+        if have < wanted:
+            self.builder.add(at, at, "\n" * (wanted - have))
 
     def handle_starttag(self, tag, attrs):
         classes = " ".join((v or "") for k, v in attrs if k in ("class", "id")).lower().split()
@@ -173,7 +219,7 @@ class _TextExtractor(HTMLParser):
                 self.skip_stack.append(tag)
             return
         if tag in self.cleaner.html_block_tags:
-            self._break()
+            self._break(tag)
 
     def handle_endtag(self, tag):
         if self.skip_stack:
@@ -181,8 +227,8 @@ class _TextExtractor(HTMLParser):
                 while self.skip_stack and self.skip_stack.pop() != tag:
                     pass
             return
-        if tag in self.cleaner.html_block_tags:
-            self._break()
+        if tag in self.cleaner.html_block_tags and tag != "br":  # </br>: nothing more
+            self._break(tag)
 
     def handle_data(self, data):
         if self.skip_stack or not data:

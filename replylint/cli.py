@@ -11,14 +11,15 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import InputError, Problem, ReplylintError
+from .errors import ConfigError, InputError, Problem, ReplylintError
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def _use_color() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # https://no-color.org: NO_COLOR set to a non-empty value disables colour
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -44,6 +45,12 @@ class _Command(click.Command):
         except KeyboardInterrupt:
             click.echo("replylint: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # `replylint check ... | head`: the reader went away
+            try:  # keep the interpreter's final flush of stdout quiet (Python docs, "Note on SIGPIPE")
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            sys.exit(EXIT_ERROR)
         except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
             if os.environ.get("REPLYLINT_DEBUG"):
                 raise
@@ -66,9 +73,28 @@ def _rule_options(f):
 
 
 def _ruleset(packs, no_builtin, select, ignore):
-    from .packs import load_rules
+    from .packs import CATEGORIES, LANGS, load_rules
 
-    return load_rules(tuple(packs), builtin=not no_builtin).selected(_split(select), _split(ignore))
+    ruleset = load_rules(tuple(packs), builtin=not no_builtin)
+    select, ignore = _split(select), _split(ignore)
+    # a prefix that picks no rule at all is a typo, not a way to run nothing
+    # (languages and categories are always valid, even before they have rules)
+    known = {*LANGS, *CATEGORIES, *(f"{lang}.{cat}" for lang in LANGS for cat in CATEGORIES)}
+    unknown = [(option, prefix) for option, prefixes in (("--select", select), ("--ignore", ignore))
+               for prefix in prefixes if prefix not in known and not ruleset.selected((prefix,)).rules]
+    if unknown:
+        raise ConfigError([Problem(f"{option} {prefix!r} matches no rule (prefixes are whole dotted segments: "
+                                   "ru, ru.blame, blame, ru.blame.you-did-wrong)") for option, prefix in unknown])
+    return ruleset.selected(select, ignore)
+
+
+def _check_unicode(value: str, what: str, label: str, problems: list) -> None:
+    """JSON can carry lone surrogates (\\ud800), which are not text and cannot be printed."""
+    for i, char in enumerate(value):
+        if "\ud800" <= char <= "\udfff":
+            problems.append(Problem(f"{what} contains a lone surrogate (U+{ord(char):04X}) at character {i}, "
+                                    "which is not valid Unicode text", label))
+            return
 
 
 def _read_input(path: str) -> tuple[str, str]:
@@ -94,10 +120,16 @@ def _read_input(path: str) -> tuple[str, str]:
 
 def _json_exchanges(name: str, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """Parse `{"reply": ..., "customer": str | [str]}` or a list of such objects."""
+    if not text.strip():
+        raise InputError(Problem("the input is empty (expected a JSON object or list)", name))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(Problem(f"invalid JSON: {exc.msg} (column {exc.colno})", name, exc.lineno)) from None
+    except RecursionError:
+        raise InputError(Problem("invalid JSON: nested too deeply", name)) from None
+    if isinstance(data, list) and not data:
+        raise InputError(Problem("the JSON list is empty: no exchange to check", name))
     items = data if isinstance(data, list) else [data]
     out, problems = [], []
     for i, item in enumerate(items):
@@ -109,14 +141,22 @@ def _json_exchanges(name: str, text: str) -> list[tuple[str, str, tuple[str, ...
         if unknown:
             problems.append(Problem(f"unknown key(s) {', '.join(sorted(unknown))} (allowed: reply, customer, id)", label))
         reply = item.get("reply")
-        customer = item.get("customer", [])
-        customer = [customer] if isinstance(customer, str) else customer
+        customer = item.get("customer")
+        customer = [] if customer is None else [customer] if isinstance(customer, str) else customer
+        ident = item.get("id", label)
+        before = len(problems)
         if not isinstance(reply, str) or not reply.strip():
             problems.append(Problem("`reply` must be a non-empty string", label))
         elif not isinstance(customer, list) or not all(isinstance(c, str) for c in customer):
             problems.append(Problem("`customer` must be a string or a list of strings", label))
+        elif not isinstance(ident, (str, int)) or isinstance(ident, bool):
+            problems.append(Problem("`id` must be a string or a number", label))
         else:
-            out.append((str(item.get("id", label)), reply, tuple(customer)))
+            for what, value in [("`reply`", reply), ("`id`", str(ident))] + [
+                    (f"`customer[{i}]`", c) for i, c in enumerate(customer)]:
+                _check_unicode(value, what, label, problems)
+            if len(problems) == before:
+                out.append((str(ident), reply, tuple(customer)))
     if problems:
         raise InputError(problems)
     return out
@@ -142,18 +182,40 @@ def check(paths, customers, fmt, lang, fail_on, json_input, packs, no_builtin, s
 
     if sum(1 for p in list(paths) + list(customers) if p == "-") > 1:
         raise click.UsageError("standard input ('-') can be read only once")
-    # read and validate every input before the (slower) pipeline loads
+    if json_input and customers:
+        raise click.UsageError("--customer cannot be combined with --json-input (put `customer` in the JSON)")
+    # read and validate every input before the (slower) pipeline loads; report every bad input
     jobs = []
-    customer_inputs = [_read_input(c) for c in customers]
+    problems: list[Problem] = []
+
+    def read(path: str):
+        try:
+            return _read_input(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            return None
+
+    customer_inputs = [read(c) for c in customers]
     for path in paths:
-        name, text = _read_input(path)
+        read_result = read(path)
+        if read_result is None:
+            continue
+        name, text = read_result
         if json_input:
-            for label, reply, customer in _json_exchanges(name, text):
+            try:
+                exchanges = _json_exchanges(name, text)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+            for label, reply, customer in exchanges:
                 jobs.append((label, reply, tuple(f"{label}:customer[{i}]" for i in range(len(customer))), customer))
+        elif not text.strip():
+            problems.append(Problem("the reply is empty", name))
         else:
-            if not text.strip():
-                raise InputError(Problem("the reply is empty", name))
-            jobs.append((name, text, tuple(n for n, _ in customer_inputs), tuple(t for _, t in customer_inputs)))
+            jobs.append((name, text, tuple(c[0] for c in customer_inputs if c),
+                         tuple(c[1] for c in customer_inputs if c)))
+    if problems:
+        raise InputError(problems)
     engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
     checked = []
     for name, reply, customer_names, customer_texts in jobs:
@@ -176,7 +238,7 @@ def rules(fmt, packs, no_builtin, select, ignore):
     from .engine import Engine
 
     ruleset = _ruleset(packs, no_builtin, select, ignore)
-    Engine(ruleset).compile_all()  # strict: report pattern and template errors too
+    Engine(ruleset).compile_all()  # strict: report pattern and template errors too, of every language
     if fmt == "json":
         click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "lang": r.lang,
                                 "message": r.message} for r in ruleset.rules], ensure_ascii=False, indent=2))

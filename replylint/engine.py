@@ -153,8 +153,15 @@ class Engine:
         return self._linters[lang]
 
     def compile_all(self) -> None:
+        """Compile every language now, reporting the problems of all of them."""
+        problems: list[Problem] = []
         for lang in LANGS:
-            self.linter(lang)
+            try:
+                self.linter(lang)
+            except ConfigError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise ConfigError(problems)
 
     def lint(self, exchange: Exchange) -> list[Finding]:
         findings: set[Finding] = set()

@@ -13,6 +13,7 @@ from pathlib import Path
 from .engine import Engine, Exchange
 from .errors import InputError, Problem
 from .finding import Finding
+from .packs import CATEGORIES
 from .yamlio import LinedDict, load_yaml
 
 CASE_KEYS = {"id": str, "lang": str, "customer": str, "reply": str, "expect": list, "neutral": str, "note": str}
@@ -108,6 +109,10 @@ def _case(item, path: str, line: int, problems: list[Problem]) -> Case | None:
         return None
     if item["lang"] not in ("ru", "en"):
         problems.append(Problem(f"case lang must be ru or en, got {item['lang']!r}", path, item.line_of("lang")))
+    if not item["id"].strip():
+        problems.append(Problem("case `id` must not be empty", path, item.line_of("id")))
+    if not item["reply"].strip():
+        problems.append(Problem(f"case {item['id']!r}: `reply` must not be empty", path, item.line_of("reply")))
     messages = {"reply": item["reply"], "customer": item.get("customer") or ""}
     expects = []
     for exp, exp_line in zip(item["expect"], item["expect"].item_lines):
@@ -118,6 +123,13 @@ def _case(item, path: str, line: int, problems: list[Problem]) -> Case | None:
                                     path, exp_line))
             continue
         source = exp["in"]
+        if exp["category"] not in CATEGORIES:
+            problems.append(Problem(f"expectation category must be one of {', '.join(CATEGORIES)}, "
+                                    f"got {exp['category']!r}", path, exp.line_of("category")))
+            continue
+        if not exp["text"].strip():
+            problems.append(Problem("expectation `text` must not be empty", path, exp.line_of("text")))
+            continue
         if source not in messages:
             problems.append(Problem(f"expectation `in` must be reply or customer, got {source!r}", path, exp.line_of("in")))
             continue

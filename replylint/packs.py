@@ -132,8 +132,21 @@ def load_rules(extra_dirs: tuple[Path, ...] = (), *, builtin: bool = True) -> Ru
         seen.setdefault(rule.id, rule)
     language_config = load_language_config(problems)
     if problems:
+        # report pattern and template problems of the valid rules too, all at once
+        if rules and all(name in language_config for name in ("common",) + LANGS):
+            problems.extend(_compile_problems(RuleSet(tuple(rules), language_config)))
         raise ConfigError(problems)
     return RuleSet(tuple(rules), language_config)
+
+
+def _compile_problems(ruleset: RuleSet) -> list[Problem]:
+    from .engine import Engine
+
+    try:
+        Engine(ruleset).compile_all()
+    except ConfigError as exc:
+        return exc.problems
+    return []
 
 
 def load_language_config(problems: list[Problem]) -> dict:

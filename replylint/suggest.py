@@ -64,6 +64,8 @@ class Template:
             parts.append(Placeholder(name, tuple(filters), optional))
             pos = m.end()
         parts.append(source[pos:])
+        if any("{" in p or "}" in p for p in parts if isinstance(p, str)):
+            errors.append(f"template {source!r} has an unbalanced brace")
         return cls(source, tuple(p for p in parts if p != "")), errors
 
     def render(self, captured: dict[str, list[str]], morphology, original: str) -> str | None:

@@ -3,6 +3,7 @@ caret underline, then the suggested rewrite."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import click
@@ -10,6 +11,31 @@ import click
 from ..finding import SEVERITIES
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
+
+
+def _printable(char: str) -> str:
+    """One visible character for each character of the input: a tab becomes a
+    space, control characters (ANSI escapes!) their Unicode control picture."""
+    if char == "\t":
+        return " "
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    if unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+        return "\ufffd"
+    return char
+
+
+def _width(text: str) -> int:
+    """Terminal columns `text` takes: wide (CJK, emoji) 2, combining marks 0."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
 
 
 def render(checked: list, color: bool) -> str:
@@ -30,12 +56,14 @@ def render(checked: list, color: bool) -> str:
             line_start = f.start - (f.column - 1)
             line_end = text.find("\n", line_start)
             line_end = len(text) if line_end < 0 else line_end
-            source_line = text[line_start:line_end].rstrip("\r")
+            source_line = "".join(map(_printable, text[line_start:line_end].rstrip("\r")))
+            before = source_line[: f.column - 1]
+            flagged = source_line[f.column - 1 : f.column - 1 + max(0, min(f.end, line_end) - f.start)]
             width = len(str(f.line))
-            underline_len = max(1, min(f.end, line_end) - f.start)
+            underline_len = max(1, _width(flagged))
             out.append(f"{' ' * width} |")
             out.append(f"{f.line} | {source_line}")
-            out.append(f"{' ' * width} | {' ' * (f.column - 1)}{style('^' * underline_len, fg=SEVERITY_COLORS[f.severity])}")
+            out.append(f"{' ' * width} | {' ' * _width(before)}{style('^' * underline_len, fg=SEVERITY_COLORS[f.severity])}")
             for suggestion in f.suggestions:
                 shown = suggestion if suggestion else "(remove it)"
                 out.append(f"{' ' * width} = {style('suggestion:', fg='green')} {shown}")

@@ -37,7 +37,7 @@ class RegexRule(RuleType):
         except re.error as exc:
             ctx.error(line, f"invalid regex: {exc}")
             return
-        if _has_nested_repeat(sre_parse.parse(spec["pattern"], flags)):
+        if has_nested_repeat(sre_parse.parse(spec["pattern"], flags)):
             ctx.error(line, "regex has a nested unbounded repeat (like (a+)+), which can take exponential time")
             self.regex = None
         self.capture_names = frozenset(self.regex.groupindex) if self.regex else frozenset()
@@ -71,7 +71,7 @@ class RegexRule(RuleType):
         return longest_first(matches)
 
 
-def _has_nested_repeat(parsed, inside_repeat: bool = False) -> bool:
+def has_nested_repeat(parsed, inside_repeat: bool = False) -> bool:
     for op, av in parsed:
         name = str(op)
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
@@ -79,15 +79,15 @@ def _has_nested_repeat(parsed, inside_repeat: bool = False) -> bool:
             unbounded = high == MAXREPEAT
             if unbounded and inside_repeat:
                 return True
-            if _has_nested_repeat(sub, inside_repeat or unbounded):
+            if has_nested_repeat(sub, inside_repeat or unbounded):
                 return True
         elif name == "SUBPATTERN":
-            if _has_nested_repeat(av[-1], inside_repeat):
+            if has_nested_repeat(av[-1], inside_repeat):
                 return True
         elif name == "BRANCH":
-            if any(_has_nested_repeat(branch, inside_repeat) for branch in av[1]):
+            if any(has_nested_repeat(branch, inside_repeat) for branch in av[1]):
                 return True
         elif name in ("ASSERT", "ASSERT_NOT"):
-            if _has_nested_repeat(av[1], inside_repeat):
+            if has_nested_repeat(av[1], inside_repeat):
                 return True
     return False

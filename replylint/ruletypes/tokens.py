@@ -6,10 +6,13 @@ suggestion templates (several tokens may share a name).
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
 from .base import CompileContext, Hit, Match, RuleType, longest_first
+from .regex import has_nested_repeat, sre_parse
 
 # attributes we can fill without a trained model, and the annotation each needs
 SUPPORTED_ATTRS = {
@@ -46,6 +49,17 @@ class TokensRule(RuleType):
                 if name is not None and not (isinstance(name, str) and name.isidentifier()):
                     ctx.error(getattr(token, "line", line), f"token `name` must be an identifier, got {name!r}")
                     ok = False
+                    name = None
+                for regex in _regex_values(token):
+                    if not isinstance(regex, str):
+                        continue
+                    try:
+                        if has_nested_repeat(sre_parse.parse(regex)):
+                            ctx.error(line, f"REGEX {regex!r} has a nested unbounded repeat, which can take exponential time")
+                            ok = False
+                    except re.error as exc:
+                        ctx.error(line, f"invalid REGEX {regex!r}: {exc}")
+                        ok = False
                 for attr in token:
                     if attr not in SUPPORTED_ATTRS:
                         ctx.error(line, f"token attribute {attr!r} is not available without a trained model "
@@ -84,3 +98,14 @@ class TokensRule(RuleType):
                     captures.setdefault(name, []).append(hit.start + offset)
             matches.append(Match(hit.start, hit.end, {k: tuple(v) for k, v in captures.items()}))
         return longest_first(matches)
+
+
+def _regex_values(token: dict):
+    """REGEX operands anywhere in a token pattern ({LOWER: {REGEX: ...}})."""
+    for value in token.values():
+        if isinstance(value, dict):
+            for op, operand in value.items():
+                if op == "REGEX":
+                    yield operand
+                elif isinstance(operand, dict):
+                    yield from _regex_values({op: operand})

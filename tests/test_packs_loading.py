@@ -1,0 +1,394 @@
+"""Strict rule-pack loading: every problem is reported, each with file and
+line; a valid custom pack works end to end."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from replylint.cli import main
+from replylint.engine import Engine, Exchange
+from replylint.errors import ConfigError
+from replylint.packs import load_rules
+
+GOOD_RULE = """\
+- id: en.blame.good
+  message: "m"
+  why: "w"
+  extends: phrases
+  phrases: ["read the docs"]
+  examples: {bad: [{text: "Just read the docs.", span: "read the docs"}], good: ["See the docs."]}
+"""
+
+
+def write_pack(root: Path, body: str, lang: str = "en", name: str = "custom.yaml", header: str | None = None) -> Path:
+    """Write a pack whose `rules:` list is `body` (a YAML list, unindented)."""
+    header = f"lang: {lang}\ncategory: blame\nrules:\n" if header is None else header
+    path = root / lang / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + textwrap.indent(body, "  "), encoding="utf-8")
+    return path
+
+
+def problems_of(root: Path, *, compile: bool = True) -> list:
+    with pytest.raises(ConfigError) as info:
+        ruleset = load_rules(extra_dirs=(root,), builtin=False)
+        if compile:
+            Engine(ruleset).compile_all()
+    problems = info.value.problems
+    for problem in problems:
+        assert problem.path and problem.line and problem.line >= 1, problem
+    return problems
+
+
+def rule(extra: str, rule_id: str = "en.blame.x", examples: bool = True) -> str:
+    text = f"- id: {rule_id}\n  message: m\n  why: w\n" + textwrap.indent(extra, "  ")
+    if examples:
+        text += '  examples: {bad: [{text: "foo bar", span: "foo"}], good: ["ok"]}\n'
+    return text
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+# ---------------------------------------------------------------- schema problems (load time)
+
+
+@pytest.mark.parametrize("extra,needle,message", [
+    ("extends: phrases\nphrases: [foo]\ncolour: red\n", "colour", "unknown key 'colour'"),
+    ("extends: phrases\nphrases: foo\n", "phrases:", "'phrases' must be a list"),
+    ("extends: phrases\nphrases: [foo]\nseverity: fatal\n", "severity", "severity must be one of"),
+    ("extends: phrases\nphrases: [foo]\nscope: both\n", "scope", "scope must be one of"),
+    ("extends: phrases\nphrases: [foo]\ncategory: rudeness\n", "category: rudeness", "category must be one of"),
+    ("extends: magic\n", "extends", "unknown rule type 'magic'"),
+    ("extends: tokens\n", "- id:", "has no `patterns`"),
+    ("extends: regex\npattern: 'x'\nguard: 'x'\n", "guard", "'guard' must be a list"),
+    ("extends: regex\npattern: 'x'\nguard: [x]\ncase_sensitive: 'yes'\n", "case_sensitive", "must be a bool"),
+    ("extends: phrases\nphrases: [foo]\nsuggest: [null]\n", "suggest", "`suggest` items must be"),
+    ("extends: phrases\nphrases: [foo]\nunless: ['']\n", "unless", "`unless` items must be"),
+])
+def test_schema_problem(tmp_path, extra, needle, message):
+    path = write_pack(tmp_path, rule(extra))
+    problems = problems_of(tmp_path)
+    assert any(message in p.message and p.path == str(path) and p.line == line_of(path, needle) for p in problems), \
+        problems
+
+
+def test_wrong_type_of_message(tmp_path):
+    path = write_pack(tmp_path, "- id: en.blame.x\n  message: 5\n  why: w\n  extends: phrases\n  phrases: [foo]\n"
+                                '  examples: {bad: [{text: "foo", span: "foo"}], good: ["ok"]}\n')
+    (problem,) = problems_of(tmp_path)
+    assert "'message' must be a str, got int" in problem.message
+    assert (problem.path, problem.line) == (str(path), line_of(path, "message"))
+
+
+@pytest.mark.parametrize("rule_id", ["EN.Bad_Id", "en.blame", "ru.blame.wrong-lang", "en.blame.under_score", "blame.x"])
+def test_bad_rule_id(tmp_path, rule_id):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\n", rule_id=rule_id))
+    (problem,) = problems_of(tmp_path)
+    assert "must look like en.<category>.<name>" in problem.message
+    assert problem.line == line_of(path, "- id:")
+
+
+def test_missing_why_and_empty_message(tmp_path):
+    path = write_pack(tmp_path, '- id: en.blame.x\n  message: "  "\n  extends: phrases\n  phrases: [foo]\n'
+                                '  examples: {bad: [{text: "foo", span: "foo"}], good: ["ok"]}\n')
+    problems = problems_of(tmp_path)
+    messages = sorted(p.message for p in problems)
+    assert any("has no `why`" in m for m in messages)
+    assert any("`message` must not be empty" in m for m in messages)
+    assert {p.path for p in problems} == {str(path)}
+
+
+def test_bad_example_span(tmp_path):
+    path = write_pack(tmp_path, "- id: en.blame.x\n  message: m\n  why: w\n  extends: phrases\n  phrases: [foo]\n"
+                                "  examples:\n    bad:\n      - text: foo bar\n        span: baz\n"
+                                "      - text: no span here\n    good: [ok]\n")
+    problems = problems_of(tmp_path)
+    assert [(p.line, p.message) for p in problems] == [
+        (line_of(path, "span: baz"), "example span 'baz' does not occur in its text"),
+        (line_of(path, "no span here"), "bad example needs `span`: the text the rule must flag"),
+    ]
+
+
+def test_pack_level_problems(tmp_path):
+    write_pack(tmp_path, "", header="lang: de\nrules: []\n", name="a.yaml")
+    write_pack(tmp_path, "", header="lang: en\nrules: []\nauthor: me\n", name="b.yaml")
+    write_pack(tmp_path, "", header="- just\n- a list\n", name="c.yaml")
+    write_pack(tmp_path, "", header="lang: en\nrules: [unclosed\n", name="d.yaml")
+    problems = problems_of(tmp_path, compile=False)
+    by_file = {Path(p.path).name: p for p in problems}
+    assert set(by_file) == {"a.yaml", "b.yaml", "c.yaml", "d.yaml"}
+    assert "pack `lang` must be one of" in by_file["a.yaml"].message and by_file["a.yaml"].line == 1
+    assert "unknown key 'author' in pack" in by_file["b.yaml"].message and by_file["b.yaml"].line == 3
+    assert "must be a mapping" in by_file["c.yaml"].message
+    assert "invalid YAML" in by_file["d.yaml"].message
+
+
+def test_duplicate_rule_id_across_files(tmp_path):
+    write_pack(tmp_path, GOOD_RULE, name="a.yaml")
+    b = write_pack(tmp_path, GOOD_RULE, name="b.yaml")
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert "duplicate rule id 'en.blame.good'" in problem.message
+    assert (problem.path, problem.line) == (str(b), 4)
+
+
+def test_missing_pack_directory(tmp_path):
+    (problem,) = [p for p in _raw_problems(tmp_path / "nope")]
+    assert problem.message == "rule pack directory not found"
+
+
+def _raw_problems(directory):
+    with pytest.raises(ConfigError) as info:
+        load_rules(extra_dirs=(directory,), builtin=False)
+    return info.value.problems
+
+
+def test_all_load_problems_are_collected_not_just_the_first(tmp_path):
+    body = (
+        rule("extends: phrases\nphrases: [foo]\ncolour: red\n", rule_id="en.blame.one")
+        + rule("extends: magic\n", rule_id="en.blame.two")
+        + rule("extends: phrases\nphrases: [foo]\n", rule_id="EN.three")
+        + "- id: en.blame.four\n  message: m\n  extends: phrases\n  phrases: [foo]\n"
+          '  examples: {bad: [{text: "foo", span: "foo"}], good: ["ok"]}\n'
+    )
+    path = write_pack(tmp_path, body)
+    other = write_pack(tmp_path, "- not a mapping\n", name="other.yaml")
+    problems = problems_of(tmp_path, compile=False)
+    located = {(Path(p.path).name, p.line) for p in problems}
+    assert located == {
+        ("custom.yaml", line_of(path, "colour")),
+        ("custom.yaml", line_of(path, "extends: magic")),
+        ("custom.yaml", line_of(path, "id: EN.three")),
+        ("custom.yaml", line_of(path, "id: en.blame.four")),
+        ("other.yaml", line_of(other, "- not a mapping")),
+    }
+
+
+# ---------------------------------------------------------------- matcher and template problems (compile time)
+
+
+@pytest.mark.parametrize("extra,needle,message", [
+    ("extends: tokens\npatterns:\n  - - {LOWER: foo, OP: '!!'}\n", "OP: '!!'", "invalid token pattern"),
+    ("extends: tokens\npatterns:\n  - - {LOWER: {IN: foo}}\n", "IN: foo", "invalid token pattern"),
+    ("extends: tokens\npatterns:\n  - - {DEP: nsubj}\n", "DEP", "token attribute 'DEP' is not available"),
+    ("extends: tokens\npatterns:\n  - - {LOWER: foo, name: 5}\n", "name: 5", "token `name` must be an identifier"),
+    ("extends: tokens\npatterns:\n  - []\n", "- []", "a pattern must be a non-empty list"),
+    ("extends: tokens\npatterns: []\n", "patterns", "`patterns` must list at least one pattern"),
+    ("extends: regex\npattern: '(unclosed'\nguard: [foo]\n", "pattern:", "invalid regex"),
+    ("extends: regex\npattern: '(a+)+b'\nguard: [foo]\n", "pattern:", "nested unbounded repeat"),
+    ("extends: regex\npattern: '(?:x|(?:ab*)*)c'\nguard: [foo]\n", "pattern:", "nested unbounded repeat"),
+    ("extends: regex\npattern: 'foo'\nguard: []\n", "guard", "`guard` must list non-empty words"),
+    ("extends: phrases\nphrases: []\n", "phrases: []", "`phrases` must list at least one phrase"),
+    ("extends: phrases\nphrases: [123]\n", "phrases: [123]", "a phrase must be a non-empty string"),
+    ("extends: phrases\nphrases: ['=']\n", "phrases: ['=']", "empty word in phrase"),
+    ("extends: phrases\nphrases: [foo]\nsuggest: ['{nope}']\n", "suggest", "unknown capture {nope}"),
+    ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|frobnicate}']\n", "suggest", "unknown filter 'frobnicate'"),
+    ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|inflect}']\n", "suggest", "filter 'inflect' needs an argument"),
+    ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|agree:obj}']\n", "suggest", "agree:obj names no capture"),
+    ("extends: regex\npattern: '(?P<v>foo)'\nguard: [foo]\nsuggest: ['{v|upper} {w}']\n", "suggest",
+     "unknown capture {w}"),
+])
+def test_compile_problem(tmp_path, extra, needle, message):
+    path = write_pack(tmp_path, rule(extra))
+    ruleset = load_rules(extra_dirs=(tmp_path,), builtin=False)  # the schema is fine
+    assert [r.id for r in ruleset.rules] == ["en.blame.x"]
+    problems = problems_of(tmp_path)
+    assert any(message in p.message and p.path == str(path) and p.line == line_of(path, needle) for p in problems), \
+        problems
+
+
+def test_all_compile_problems_of_a_language_are_collected(tmp_path):
+    body = (
+        rule("extends: regex\npattern: '(a+)+'\nguard: [a]\n", rule_id="en.blame.one")
+        + rule("extends: tokens\npatterns:\n  - - {LOWER: foo, OP: '!!'}\n", rule_id="en.blame.two")
+        + rule("extends: phrases\nphrases: [foo]\nsuggest: ['{nope|frob}']\n", rule_id="en.blame.three")
+        + GOOD_RULE
+    )
+    path = write_pack(tmp_path, body)
+    problems = problems_of(tmp_path)
+    lines = {p.line for p in problems}
+    assert {line_of(path, "(a+)+"), line_of(path, "OP: '!!'"), line_of(path, "{nope|frob}")} <= lines
+    assert sum("{nope|frob}" in p.message for p in problems) == 2  # unknown capture and unknown filter
+
+
+def _cross_language_packs(root: Path) -> None:
+    for lang, word in (("en", "foo"), ("ru", "фу")):
+        write_pack(root, rule("extends: regex\npattern: '(a+)+'\nguard: [a]\n", rule_id=f"{lang}.blame.x")
+                   .replace("foo bar", word).replace('span: "foo"', f'span: "{word}"'), lang=lang)
+
+
+def test_compile_all_reports_problems_of_every_language(tmp_path):
+    _cross_language_packs(tmp_path)
+    problems = problems_of(tmp_path)
+    assert {Path(p.path).parent.name for p in problems} == {"ru", "en"}
+
+
+# ---------------------------------------------------------------- the CLI
+
+
+def test_rules_command_prints_file_line_problems_and_exits_2(tmp_path):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\ncolour: red\n", rule_id="en.blame.one")
+                      + rule("extends: magic\n", rule_id="en.blame.two"))
+    result = CliRunner().invoke(main, ["rules", "--packs", str(tmp_path), "--no-builtin"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines() == [
+        f"replylint: error: {path}:{line_of(path, 'colour')}: unknown key 'colour' in rule (allowed: category, "
+        "examples, extends, id, message, phrases, scope, severity, suggest, unless, why)",
+        f"replylint: error: {path}:{line_of(path, 'magic')}: unknown rule type 'magic' (extends: phrases | tokens | "
+        "regex)",
+    ]
+
+
+def test_rules_command_reports_compile_problems(tmp_path):
+    path = write_pack(tmp_path, rule("extends: regex\npattern: '(a+)+'\nguard: [a]\n"))
+    result = CliRunner().invoke(main, ["rules", "--packs", str(tmp_path), "--no-builtin"])
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"replylint: error: {path}:{line_of(path, 'pattern:')}: regex has a nested")
+
+
+def test_rules_command_reports_problems_of_every_language(tmp_path):
+    _cross_language_packs(tmp_path)
+    result = CliRunner().invoke(main, ["rules", "--packs", str(tmp_path), "--no-builtin"])
+    assert result.exit_code == 2
+    langs = {Path(line.split(": ")[2].rsplit(":", 1)[0]).parent.name for line in result.stderr.splitlines()}
+    assert langs == {"ru", "en"}
+
+
+# ---------------------------------------------------------------- a valid custom pack
+
+
+CUSTOM = """\
+- id: en.blame.rtfm
+  severity: error
+  message: "Telling the customer to read the docs"
+  why: "It implies they did not try."
+  extends: phrases
+  phrases: ["read the docs", "rtfm"]
+  unless: ["we"]
+  suggest: ["see {match|lower} section"]
+  examples:
+    bad: [{text: "Just read the docs.", span: "read the docs", suggest: "see read the docs section"}]
+    good: ["We should read the docs again."]
+- id: en.style.shouting
+  category: style
+  severity: info
+  message: "Shouting"
+  why: "Capitals read as shouting."
+  extends: regex
+  pattern: '\\b(?P<word>[A-Z]{3,})\\b'
+  case_sensitive: true
+  guard: [urgent, now]
+  examples:
+    bad: [{text: "Do it NOW please", span: "NOW"}]
+    good: ["do it now"]
+- id: en.blame.you-forgot
+  message: "Says the customer forgot"
+  why: "Blame."
+  extends: tokens
+  patterns:
+    - - {LOWER: you}
+      - {LOWER: {IN: [forgot, missed]}, name: verb}
+  suggest: ["the step was {verb|lower}"]
+  examples:
+    bad: [{text: "You forgot the key.", span: "You forgot"}]
+    good: ["We forgot the key."]
+"""
+
+
+@pytest.fixture(scope="module")
+def custom_pack(tmp_path_factory):
+    root = tmp_path_factory.mktemp("packs")
+    write_pack(root, CUSTOM)
+    return root
+
+
+@pytest.fixture(scope="module")
+def custom_engine(custom_pack):
+    ruleset = load_rules(extra_dirs=(custom_pack,), builtin=False)
+    engine = Engine(ruleset)
+    engine.compile_all()
+    return engine
+
+
+def test_custom_pack_loads_with_defaults(custom_engine):
+    rules = {r.id: r for r in custom_engine.ruleset.rules}
+    assert set(rules) == {"en.blame.rtfm", "en.style.shouting", "en.blame.you-forgot"}
+    assert rules["en.blame.you-forgot"].category == "blame" and rules["en.blame.you-forgot"].severity == "warning"
+    assert rules["en.style.shouting"].category == "style"
+
+
+def test_custom_pack_examples(custom_engine):
+    for spec in custom_engine.ruleset.rules:
+        for example in spec.bad:
+            found = [f for f in custom_engine.lint(Exchange(example.text)) if f.rule_id == spec.id]
+            assert [f.text for f in found] == [example.span], spec.id
+            if example.suggest:
+                assert found[0].suggestions[0] == example.suggest
+        for example in spec.good:
+            assert not [f for f in custom_engine.lint(Exchange(example.text)) if f.rule_id == spec.id], spec.id
+
+
+def test_custom_pack_findings(custom_engine):
+    text = "Hi,\nYou forgot the key. Just read the docs, it is URGENT."
+    findings = custom_engine.lint(Exchange(text))
+    got = [(f.rule_id, f.text, f.line, f.column, f.suggestions) for f in findings]
+    assert got == [
+        ("en.blame.you-forgot", "You forgot", 2, 1, ("The step was forgot",)),
+        ("en.blame.rtfm", "read the docs", 2, 26, ("see read the docs section",)),
+        ("en.style.shouting", "URGENT", 2, 47, ()),
+    ]
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+
+
+def test_custom_pack_through_the_cli(custom_pack, tmp_path):
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Just read the docs.\n", encoding="utf-8")
+    runner = CliRunner()
+    listed = runner.invoke(main, ["rules", "--packs", str(custom_pack), "--no-builtin", "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert sorted(r["id"] for r in json.loads(listed.stdout)) == [
+        "en.blame.rtfm", "en.blame.you-forgot", "en.style.shouting"]
+    result = runner.invoke(main, ["check", str(reply), "--packs", str(custom_pack), "--no-builtin",
+                                  "--fail-on", "error", "--format", "json"])
+    assert result.exit_code == 1, result.output  # severity error
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["rule_id"] == "en.blame.rtfm" and finding["severity"] == "error"
+    ignored = runner.invoke(main, ["check", str(reply), "--packs", str(custom_pack), "--no-builtin",
+                                   "--ignore", "blame.rtfm"])
+    assert ignored.exit_code == 0, ignored.output
+    docs = runner.invoke(main, ["rule", "en.style.shouting", "--packs", str(custom_pack), "--no-builtin"])
+    assert docs.exit_code == 0 and docs.stdout.startswith("en.style.shouting  (style, info, regex)")
+
+
+def test_schema_and_pattern_problems_are_reported_together(tmp_path):
+    path = write_pack(
+        tmp_path,
+        rule("extends: phrases\nphrases: [foo]\ncolour: red\n", rule_id="en.blame.one")
+        + rule("extends: regex\npattern: '(a+)+b'\nguard: [a]\n", rule_id="en.blame.two"),
+    )
+    messages = [str(p) for p in _raw_problems(tmp_path)]
+    assert any("colour" in m for m in messages)
+    assert any("nested unbounded repeat" in m for m in messages)
+    assert all(m.startswith(f"{path}:") for m in messages)
+
+
+def test_regex_operator_in_token_pattern_is_guarded(tmp_path):
+    write_pack(tmp_path, rule("extends: tokens\npatterns: [[{LOWER: {REGEX: '(a+)+'}}]]\n"))
+    assert any("nested unbounded repeat" in str(p) for p in problems_of(tmp_path))
+
+
+def test_unbalanced_template_brace_is_an_error(tmp_path):
+    write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\nsuggest: ['{match']\n"))
+    assert any("unbalanced" in str(p) for p in problems_of(tmp_path))
