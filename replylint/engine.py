@@ -68,7 +68,9 @@ class LanguageLinter:
                 for error in errors:
                     ctx.error(spec.raw.line_of("suggest"), f"{spec.id}: {error}")
                 templates.append(template)
-            unless_patterns = [compile_phrase(p, ctx, spec.raw.line_of("unless")) for p in spec.unless]
+            unless_patterns = [
+                pattern for phrase in spec.unless for pattern in compile_phrase(phrase, ctx, spec.raw.line_of("unless"))
+            ]
             if len(problems) > before:
                 continue
             index = len(compiled)
@@ -118,13 +120,31 @@ class LanguageLinter:
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
         captured = {name: [doc[i].text for i in idx] for name, idx in match.captures.items()}
         captured["match"] = [t.text for t in doc[match.start : match.end]]
+        # keep "two-step" and "e-mail" as written: the space after each captured token
+        spacing = {name: _spacing(doc, idx) for name, idx in match.captures.items()}
+        spacing["match"] = _spacing(doc, range(match.start, match.end))
         original = doc[match.start : match.end].text
         out = []
         for template in rule.templates:
-            text = template.render(captured, self.morphology, original)
+            text = template.render(captured, self.morphology, original, spacing)
             if text is not None and text not in out:
                 out.append(text)
         return tuple(out)
+
+
+def _spacing(doc, indices) -> list[str]:
+    """The whitespace after each captured token as written ("" inside "two-step");
+    a single space between tokens that are not adjacent; "" after the last."""
+    indices = list(indices)
+    gaps = []
+    for k, i in enumerate(indices):
+        if k + 1 == len(indices):
+            gaps.append("")
+        elif indices[k + 1] == i + 1:
+            gaps.append(doc[i].whitespace_)
+        else:
+            gaps.append(" ")
+    return gaps
 
 
 def _vetoed(doc, match: Match, vetoes: list[tuple[int, int]]) -> bool:

@@ -104,13 +104,17 @@ class EnglishMorphology:
         return frozenset(forms)
 
     def lemma(self, word: str) -> str:
-        from lemminflect import getAllLemmas
+        from lemminflect import getAllLemmas, getAllLemmasOOV
 
-        readings = getAllLemmas(word.lower())
+        lower = word.lower()
+        readings = getAllLemmas(lower)
         for pos in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
             if pos in readings:
                 return readings[pos][0]
-        return word.lower()
+        if lower.isalpha() and lower.endswith(("ed", "ing", "s")):
+            # words lemminflect does not know ("whitelisted", "misconfigured")
+            return getAllLemmasOOV(lower, "VERB").get("VERB", (lower,))[0]
+        return lower
 
     def inflect(self, word: str, grammemes: frozenset[str]) -> str | None:
         from lemminflect import getInflection
@@ -128,9 +132,12 @@ class EnglishMorphology:
             return None
         head = words[-1].lower()
         nouns = getAllLemmas(head).get("NOUN")
-        if not nouns:
-            return None
-        return "sing" if head in nouns else "plur"
+        if nouns:
+            return "sing" if head in nouns else "plur"
+        # unknown nouns ("templates", "URLs"): the regular plural ending
+        if head.isalpha() and head.endswith("s") and not head.endswith(("ss", "us", "is")):
+            return "plur"
+        return "sing"
 
     def phrase_case(self, words: list[str], case: str) -> list[str]:
         return words  # English nouns do not inflect for case

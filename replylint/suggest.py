@@ -68,7 +68,8 @@ class Template:
             errors.append(f"template {source!r} has an unbalanced brace")
         return cls(source, tuple(p for p in parts if p != "")), errors
 
-    def render(self, captured: dict[str, list[str]], morphology, original: str) -> str | None:
+    def render(self, captured: dict[str, list[str]], morphology, original: str,
+               spacing: dict[str, list[str]] | None = None) -> str | None:
         """The rewrite, or None when a required capture is absent from this
         match; an empty rewrite means "remove the phrase"."""
         out: list[str] = []
@@ -81,7 +82,12 @@ class Template:
             words = list(captured.get(part.name, []))
             for fname, arg in part.filters:
                 words = _apply(fname, arg, words, captured, morphology)
-            out.append(" ".join(w for w in words if w))
+            gaps = (spacing or {}).get(part.name)
+            if gaps is not None and len(gaps) == len(words):
+                # adjacent tokens written without a space stay that way ("two-step")
+                out.append("".join(w + (g if i + 1 < len(words) else "") for i, (w, g) in enumerate(zip(words, gaps))))
+            else:
+                out.append(" ".join(w for w in words if w))
         text = " ".join("".join(out).split())
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
         if original[:1].isupper() and text[:1].islower():

@@ -3,6 +3,7 @@ name its file and line."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -59,6 +60,16 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LinedLi
     return result
 
 
+# YAML 1.2 booleans: only true/false. YAML 1.1 also reads yes/no/on/off as
+# booleans, which turns words in a phrase or pattern list into True/False.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    _LineLoader.yaml_implicit_resolvers.setdefault(_first, []).insert(
+        0, ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"))
+    )
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 

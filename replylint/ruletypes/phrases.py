@@ -25,9 +25,7 @@ class PhrasesRule(RuleType):
             if not isinstance(phrase, str) or not phrase.strip():
                 ctx.error(line, f"a phrase must be a non-empty string, got {phrase!r}")
                 continue
-            pattern = compile_phrase(phrase, ctx, line)
-            if pattern:
-                self._patterns.append(pattern)
+            self._patterns.extend(compile_phrase(phrase, ctx, line))
 
     def patterns(self) -> list[list[dict]]:
         return self._patterns
@@ -36,34 +34,50 @@ class PhrasesRule(RuleType):
         return longest_first([Match(h.start, h.end) for h in hits])
 
 
-def compile_phrase(phrase: str, ctx: CompileContext, line: int | None) -> list[dict]:
-    """Turn one phrase into a spaCy Matcher pattern over LOWER."""
-    pattern: list[dict] = []
+MAX_VARIANTS = 64  # token patterns one phrase may expand to
+
+
+def compile_phrase(phrase: str, ctx: CompileContext, line: int | None) -> list[list[dict]]:
+    """Turn one phrase into spaCy Matcher patterns over LOWER.
+
+    Alternatives that tokenize to different lengths ("i|i've", "check|double-check")
+    give one pattern per length."""
+    variants: list[list[dict]] = [[]]
     for word in phrase.split():
         optional = word.endswith("?") and len(word) > 1
         if optional:
             word = word[:-1]
         if word == "*":
-            pattern.append({"IS_SPACE": False, **({"OP": "?"} if optional else {})})
-            continue
-        # a chunk can be several tokens ("didn't" -> did n't): one slot per token
-        alternatives = [_alternative(alt, ctx) for alt in word.split("|")]
-        if any(not alt for alt in alternatives):
-            ctx.error(line, f"empty word in phrase {phrase!r}")
+            slots_by_width = [[{"IS_SPACE": False}]]
+        else:
+            alternatives = [_alternative(alt, ctx) for alt in word.split("|")]
+            if any(not alt for alt in alternatives):
+                ctx.error(line, f"empty word in phrase {phrase!r}")
+                return []
+            by_width: dict[int, list[list[set[str]]]] = {}
+            for alt in alternatives:
+                by_width.setdefault(len(alt), []).append(alt)
+            slots_by_width = [
+                [_token(set().union(*(alt[i] for alt in group))) for i in range(width)]
+                for width, group in sorted(by_width.items())
+            ]
+        if optional and len(slots_by_width) == 1 and len(slots_by_width[0]) == 1:
+            slots_by_width = [[{**slots_by_width[0][0], "OP": "?"}]]
+        elif optional:
+            slots_by_width = slots_by_width + [[]]
+        variants = [v + slots for v in variants for slots in slots_by_width]
+        if len(variants) > MAX_VARIANTS:
+            ctx.error(line, f"phrase {phrase!r} expands to more than {MAX_VARIANTS} token patterns; split it")
             return []
-        widths = {len(alt) for alt in alternatives}
-        if len(widths) != 1:
-            ctx.error(line, f"alternatives in {word!r} tokenize to different lengths")
-            return []
-        for slot in range(widths.pop()):
-            forms = sorted(set().union(*(alt[slot] for alt in alternatives)))
-            token: dict = {"LOWER": forms[0] if len(forms) == 1 else {"IN": forms}}
-            if optional:
-                token["OP"] = "?"
-            pattern.append(token)
-    if not pattern:
+    variants = [v for v in variants if v]
+    if not variants:
         ctx.error(line, f"phrase {phrase!r} has no words")
-    return pattern
+    return variants
+
+
+def _token(forms: set[str]) -> dict:
+    ordered = sorted(forms)
+    return {"LOWER": ordered[0] if len(ordered) == 1 else {"IN": ordered}}
 
 
 def _alternative(word: str, ctx: CompileContext) -> list[set[str]]:
