@@ -10,9 +10,11 @@ need are written (`attrs`).
 
 from __future__ import annotations
 
+import re
+
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, MORPH, POS, SENT_START
+from spacy.attrs import LEMMA, LOWER, MORPH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,86 +27,164 @@ def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list
     return SentenceSplitter(nlp, terminals, closers)
 
 
+# token kinds for sentence splitting (bit flags; 0 = an ordinary word)
+_END, _CLOSER, _SPACE = 1, 2, 4
+_SPECIAL_RUN = re.compile(rb"[^\x00]+\x00?")  # a run of non-words and the word after it
+_NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as from_array reads it
+
+
 class SentenceSplitter:
     """Sentence starts after terminal punctuation (and its closing quotes) and
     at line breaks, since support replies put greetings and sign-offs on lines
-    of their own."""
+    of their own.
+
+    Rules, by token: a terminal or a whitespace token with a line break ends a
+    sentence; closing quotes right after an ending (and any further terminals,
+    closers and line breaks) still belong to it; the next word starts a
+    sentence, and so does the first non-space token after whitespace that
+    follows an ending. Only runs of non-word tokens can decide anything, so
+    each token costs one dict lookup (its kind, cached per LOWER hash) and the
+    rules run once per distinct run shape (cached), not per token.
+    """
+
+    RUN_CACHE_LIMIT = 10_000
+    RUN_KEY_LIMIT = 64  # longer runs are worked out but not cached
 
     def __init__(self, nlp: Language, terminals: list[str], closers: list[str]):
         strings = nlp.vocab.strings
-        self.terminals = numpy.array(sorted(strings.add(t) for t in terminals), dtype="uint64")
-        self.closers = numpy.array(sorted(strings.add(t) for t in closers), dtype="uint64")
+        self.strings = strings
+        self.terminals = frozenset(strings.add(t) for t in terminals)
+        self.closers = frozenset(strings.add(t) for t in closers)
+        self.kinds: dict[int, int] = {}  # LOWER hash -> kind flags
+        self.layouts: dict[bytes, tuple[int, ...]] = {}  # run shape -> offsets that start a sentence
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        cols = doc.to_array([LOWER, IS_SPACE])
-        lower, space = cols[:, 0], cols[:, 1].astype(bool)
-        ends = numpy.isin(lower, self.terminals)
-        for i in numpy.flatnonzero(space):  # whitespace tokens: only line breaks end sentences
-            ends[i] = "\n" in doc[int(i)].text
-        closers = numpy.isin(lower, self.closers)
-        starts = numpy.full(n, -1, dtype="int32")
-        starts[0] = 1
-        # a token starts a sentence when the previous token ended one and it is
-        # neither more terminal punctuation nor a closing quote
-        prev_end = numpy.zeros(n, dtype=bool)
-        prev_end[1:] = ends[:-1]
-        run = ends | closers
-        # propagate "inside an ending" through runs of terminals and closers
-        for i in numpy.flatnonzero(prev_end & closers):
-            prev_end[i] = False
-            j = int(i)
-            while j + 1 < n and run[j + 1]:
-                j += 1
-            if j + 1 < n:
-                prev_end[j + 1] = True
-        starts[1:][prev_end[1:] & ~ends[1:] & ~closers[1:] & ~space[1:]] = 1
-        # whitespace after an ending belongs to the previous sentence; the next word starts one
-        for i in numpy.flatnonzero(prev_end & space):
-            j = int(i)
+        lowers = doc.to_array(LOWER).tolist()
+        get = self.kinds.get
+        kinds = [get(h) for h in lowers]
+        if None in kinds:
+            kinds = self._fill(lowers, kinds)
+        starts = numpy.full((n, 1), _NOT_START, dtype="uint64")
+        starts[0, 0] = 1
+        layouts = self.layouts
+        positions = []
+        for run in _SPECIAL_RUN.finditer(bytes(kinds)):
+            shape = run.group()
+            offsets = layouts.get(shape)
+            if offsets is None:
+                offsets = _run_layout(shape)
+                if len(shape) <= self.RUN_KEY_LIMIT:
+                    if len(layouts) > self.RUN_CACHE_LIMIT:
+                        layouts.clear()
+                    layouts[shape] = offsets
+            if offsets:
+                at = run.start()
+                positions.extend(at + o for o in offsets)
+        if positions:
+            starts[positions, 0] = 1
+        doc.from_array([SENT_START], starts)
+        return doc
+
+    def _fill(self, lowers: list[int], kinds: list) -> list[int]:
+        cache, strings = self.kinds, self.strings
+        if len(cache) > CACHE_LIMIT:
+            cache.clear()
+        for i, kind in enumerate(kinds):
+            if kind is None:
+                h = lowers[i]
+                kind = cache.get(h)
+                if kind is None:
+                    text = strings[h]
+                    kind = 0
+                    if h in self.terminals:
+                        kind |= _END
+                    if h in self.closers:
+                        kind |= _CLOSER
+                    if text.isspace():
+                        kind |= _SPACE | (_END if "\n" in text else 0)
+                    cache[h] = kind
+                kinds[i] = kind
+        return kinds
+
+
+def _run_layout(shape: bytes) -> tuple[int, ...]:
+    """Offsets within a run of non-word tokens (plus the word after it, if
+    any) that start a sentence. The token before the run is a word or the
+    start of the doc, so it ends nothing: runs are independent of each other."""
+    n = len(shape)
+    ends = [bool(k & _END) for k in shape]
+    closers = [bool(k & _CLOSER) for k in shape]
+    space = [bool(k & _SPACE) for k in shape]
+    prev_end = [False] + ends[:-1]
+    # closing quotes after an ending belong to it, through further terminals and closers
+    for i in [i for i in range(n) if prev_end[i] and closers[i]]:
+        prev_end[i] = False
+        j = i
+        while j + 1 < n and (ends[j + 1] or closers[j + 1]):
+            j += 1
+        if j + 1 < n:
+            prev_end[j + 1] = True
+    starts = {i for i in range(n) if prev_end[i] and not (ends[i] or closers[i] or space[i])}
+    # whitespace after an ending belongs to the previous sentence; the next token starts one
+    for i in range(n):
+        if prev_end[i] and space[i]:
+            j = i
             while j < n and space[j]:
                 j += 1
             if j < n:
-                starts[j] = 1
-        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
-        return doc
+                starts.add(j)
+    return tuple(sorted(starts))
 
 
 class _CachedAnnotator:
-    """Shared vectorised write of cached (lemma, pos, morph) rows."""
+    """Shared vectorised write of cached (lemma, pos, morph) rows.
+
+    Each distinct LOWER hash gets a row index into `table` (one uint64 column
+    per written attribute); a doc is annotated by one fancy-indexing gather
+    and one `Doc.from_array`."""
 
     def __init__(self, nlp: Language, attrs: list[str]):
         self.vocab = nlp.vocab
         self.attrs = [a for a in ("LEMMA", "POS", "MORPH") if a in attrs]
         self.attr_ids = [ATTR_IDS[a] for a in self.attrs]
         self.columns = [("LEMMA", "POS", "MORPH").index(a) for a in self.attrs]
-        self.cache: dict[int, tuple[int, int, int]] = {}
+        self.index: dict[int, int] = {}  # LOWER hash -> row of `table`
+        self.table = numpy.zeros((1024, max(len(self.columns), 1)), dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.attr_ids or len(doc) == 0:
             return doc
-        cache = self.cache
-        get = cache.get
         lowers = doc.to_array(LOWER).tolist()
+        get = self.index.get
         rows = [get(h) for h in lowers]
         if None in rows:
-            strings = self.vocab.strings
-            if len(cache) > CACHE_LIMIT:
-                cache.clear()
-            for i, row in enumerate(rows):
-                if row is None:
-                    h = lowers[i]
-                    row = cache.get(h)
-                    if row is None:
-                        row = cache[h] = self._row(strings[h])
-                    rows[i] = row
-        table = numpy.array(rows, dtype="uint64")
-        if len(self.columns) < 3:
-            table = table[:, self.columns]
-        doc.from_array(self.attr_ids, table)
+            rows = self._fill(lowers, rows)
+        doc.from_array(self.attr_ids, self.table[rows])
         return doc
+
+    def _fill(self, lowers: list[int], rows: list) -> list[int]:
+        index = self.index
+        if len(index) > CACHE_LIMIT:
+            index.clear()
+            rows = [None] * len(lowers)
+        strings = self.vocab.strings
+        columns = self.columns
+        for i, row in enumerate(rows):
+            if row is None:
+                h = lowers[i]
+                row = index.get(h)
+                if row is None:
+                    row = len(index)
+                    if row == len(self.table):
+                        self.table = numpy.concatenate([self.table, numpy.zeros_like(self.table)])
+                    values = self._row(strings[h])
+                    self.table[row] = [values[c] for c in columns]
+                    index[h] = row
+                rows[i] = row
+        return rows
 
     def _row(self, lower: str) -> tuple[int, int, int]:
         lemma, pos, morph = self.analyze(lower)

@@ -1,0 +1,406 @@
+"""Throughput, cold start and memory of replylint, printed beside bare spaCy.
+
+    python bench/throughput.py            # full run (a few minutes)
+    python bench/throughput.py --quick    # short run
+    python bench/throughput.py --profile  # also cProfile the Russian and English lint loops
+
+Prints figures, never asserts. Targets (from the issue): lint at >= 25 % of bare
+`spacy.blank(lang)` tokenizer speed on the same texts in the same run (per
+language); `replylint check` cold start <= 1.5x `import spacy; spacy.blank('ru')`;
+peak RSS <= 300 MB when linting a 1 MB reply, with no quadratic growth.
+
+Texts: Russian employee answers from ../shared/realdata/rutube_support_qna_ru/cases.tsv
+and English agent turns from ../shared/realdata/twitter_customer_care_ibm_en/dev.json,
+each with the customer message it answers, cycled to a few thousand exchanges. When
+that folder is absent (a fresh clone), replies are generated from examples/ and the
+rule packs' examples instead, and the output says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REALDATA = SHARED / "realdata"
+RU_CASES = REALDATA / "rutube_support_qna_ru" / "cases.tsv"
+EN_DIALOGS = REALDATA / "twitter_customer_care_ibm_en" / "dev.json"
+
+sys.path.insert(0, str(ROOT))  # lint this checkout, also when it is not installed
+
+TARGET_RATIO = 0.25
+TARGET_COLD = 1.5
+TARGET_RSS_MB = 300
+
+
+# -- corpora -------------------------------------------------------------------
+
+def real_ru() -> list[tuple[str, str]]:
+    with RU_CASES.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    header, rows = rows[0], rows[1:]
+    q, a = header.index("Вопрос пользователя"), header.index("Ответ сотрудника")
+    return [(r[a], r[q]) for r in rows if len(r) > max(q, a) and r[a].strip()]
+
+
+def real_en() -> list[tuple[str, str]]:
+    dialogs = json.loads(EN_DIALOGS.read_text(encoding="utf-8"))
+    out = []
+    for dialog in dialogs:
+        customer = ""
+        for turn in dialog.get("dialogContent", []):
+            if "agent" in turn:
+                out.append((turn["message"], customer))
+            else:
+                customer = turn["message"]
+        final = (dialog.get("agentURL") or {}).get("url_utterance")
+        if final:
+            out.append((final, customer))
+    return [(r, c) for r, c in out if r.strip()]
+
+
+def generated(lang: str) -> list[tuple[str, str]]:
+    """Fallback without ../shared: replies stitched from the bundled example and
+    the rule packs' good/bad examples (a few sentences each, deterministic)."""
+    from replylint.packs import load_rules
+
+    sentences = []
+    for rule in load_rules().for_lang(lang):
+        sentences += [e.text.strip() for e in rule.bad + rule.good]
+    reply = (ROOT / "examples" / f"reply_{lang}.txt").read_text(encoding="utf-8")
+    customer = (ROOT / "examples" / f"customer_{lang}.txt").read_text(encoding="utf-8")
+    body = [line for line in reply.splitlines() if len(line.split()) > 4]
+    sentences += [s.strip() + ("" if s.strip().endswith((".", "!", "?")) else ".")
+                  for para in body for s in para.split(". ") if s.strip()]
+    greet, sign = ("Добрый день!", "С уважением,\nИгнат") if lang == "ru" else ("Hi Marco,", "Best,\nIgnat")
+    rng = random.Random(lang)
+    out = []
+    for _ in range(300):
+        middle = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 6)))
+        out.append((f"{greet}\n\n{middle}\n\n{sign}", customer))
+    return out
+
+
+def corpus(lang: str) -> tuple[list[tuple[str, str]], str]:
+    try:
+        pairs = real_ru() if lang == "ru" else real_en()
+        source = RU_CASES if lang == "ru" else EN_DIALOGS
+        return pairs, f"{len(pairs)} real replies from {source.relative_to(SHARED.parent)}"
+    except (OSError, ValueError, KeyError) as exc:
+        pairs = generated(lang)
+        return pairs, (f"FALLBACK: {len(pairs)} replies generated from examples/ and rule examples "
+                       f"({SHARED} not usable: {type(exc).__name__})")
+
+
+def cycle(pairs: list, n: int) -> list:
+    return [pairs[i % len(pairs)] for i in range(n)]
+
+
+def ruleset(args):
+    from replylint.packs import load_rules
+
+    return load_rules((args.packs,), builtin=False) if args.packs else load_rules()
+
+
+# -- a) throughput -------------------------------------------------------------
+
+def best_of(rounds: int, fn) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times), times
+
+
+def throughput(args) -> dict:
+    import spacy
+
+    from replylint.engine import Engine, Exchange
+
+    engine = Engine(ruleset(args))
+    results = {}
+    for lang in args.langs:
+        pairs, source = corpus(lang)
+        unique = len(pairs)
+        pairs = cycle(pairs, args.replies)
+        texts = [t for reply, customer in pairs for t in (reply, customer) if t]
+        words = sum(len(t.split()) for t in texts)
+        chars = sum(len(t) for t in texts)
+        exchanges = [Exchange(reply, (customer,) if customer else ()) for reply, customer in pairs]
+        print(f"\n[{lang}] {source}; cycled to {len(pairs)} exchanges "
+              f"(reply + customer: {len(texts)} texts, {words} words, {chars / 1e6:.2f} M chars)")
+
+        blank = spacy.blank(lang)
+        engine.lint(Exchange(*_warm_text(lang)))  # builds this language's pipeline and rules
+
+        def tokenize():
+            make_doc = blank.make_doc
+            for t in texts:
+                make_doc(t)
+
+        findings = [0]
+
+        def lint_all():
+            findings[0] = 0
+            lint = engine.lint
+            for ex in exchanges:
+                findings[0] += len(lint(ex))
+
+        # first pass over the unique texts: word caches (ours and spaCy's) still cold
+        t0 = time.perf_counter()
+        for ex in exchanges[:unique]:
+            engine.lint(ex)
+        cold_pass = time.perf_counter() - t0
+        tokenize()  # the same courtesy for the tokenizer's own cache
+        tok_best, tok_all = best_of(args.rounds, tokenize)
+        lint_best, lint_all_times = best_of(args.rounds, lint_all)
+        tok_best2, _ = best_of(args.rounds, tokenize)  # again after, against drift
+        tok_best = min(tok_best, tok_best2)
+        ratio = tok_best / lint_best
+        n = len(pairs)
+        print(f"  bare spacy.blank('{lang}').make_doc: {n / tok_best:9.0f} replies/s {words / tok_best:10.0f} words/s"
+              f"   ({tok_best:.3f} s, best of {2 * args.rounds})")
+        print(f"  replylint Engine.lint:           {n / lint_best:9.0f} replies/s {words / lint_best:10.0f} words/s"
+              f"   ({lint_best:.3f} s, best of {args.rounds}; {findings[0]} findings)")
+        print(f"  first pass, {unique} unique exchanges, cold word cache: {unique / cold_pass:.0f} replies/s")
+        verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
+        print(f"  RATIO lint/tokenizer speed [{lang}]: {ratio:.1%}  (target >= {TARGET_RATIO:.0%}: {verdict})")
+        breakdown(engine, lang, texts, lint_best, args.rounds)
+        results[lang] = ratio
+        if args.profile:
+            profile(lint_all, lang)
+    return results
+
+
+def _warm_text(lang: str) -> tuple[str, tuple[str, ...]]:
+    if lang == "ru":
+        return "Добрый день! Вы указали неверные настройки.", ("Почему не работает?",)
+    return "Hi! Obviously you should have read the docs.", ("Why does it fail?",)
+
+
+def breakdown(engine, lang: str, texts: list[str], lint_total: float, rounds: int) -> None:
+    """Where lint time goes: the tokenizer, each pipeline component and the
+    shared Matcher pass, each timed stage by stage over the same texts as whole
+    docs (best of `rounds`); the rest of Engine.lint is the difference. Reads
+    engine internals and is skipped if they change."""
+    try:
+        linter = engine.linter(lang)
+        nlp, matcher = linter.nlp, linter.matcher
+    except Exception:  # noqa: BLE001 - internals moved: the headline figures still stand
+        return
+    docs = [nlp.make_doc(t) for t in texts]
+    stages = [("tokenizer (make_doc)", lambda: [nlp.make_doc(t) for t in texts])]
+    stages += [(name, lambda proc=proc: [proc(d) for d in docs]) for name, proc in nlp.pipeline]
+    if len(matcher):
+        stages.append(("Matcher pass (engine)", lambda: [matcher(d, with_alignments=True) for d in docs]))
+    print(f"  where the time goes (stage by stage over the same {len(texts)} texts; share of lint time):")
+    measured = 0.0
+    for name, fn in stages:
+        secs, _ = best_of(rounds, fn)
+        measured += secs
+        print(f"    {name:<40} {secs:7.3f} s  {secs / lint_total:6.1%}")
+    rest = lint_total - measured
+    if rest > 0:
+        print(f"    {'rest (cleaning, segments, find, findings)':<40} {rest:7.3f} s  {rest / lint_total:6.1%}")
+    else:  # stages run on whole texts, lint per paragraph segment; and timing noise
+        print(f"    rest: n/a (the stages above add up to {measured / lint_total:.0%} of lint time)")
+
+
+def profile(fn, lang: str) -> None:
+    import cProfile
+    import io
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.runcall(fn)
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(18)
+    print(f"  cProfile of one lint pass [{lang}] (by own time):")
+    print("\n".join("    " + line for line in out.getvalue().splitlines()[4:] if line.strip()))
+
+
+# -- b) cold start ---------------------------------------------------------------
+
+def wall(cmd: list[str], env: dict) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - t0
+
+
+def cold_start(args, tmp: Path) -> dict:
+    pairs, _ = corpus("ru")
+    reply = tmp / "reply_ru.txt"
+    reply.write_text(pairs[0][0], encoding="utf-8")
+    reply_en = tmp / "reply_en.txt"
+    reply_en.write_text(corpus("en")[0][0][0], encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    packs = ["--no-builtin", "--packs", str(args.packs)] if args.packs else []
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "import spacy; spacy.blank('ru')": [sys.executable, "-c", "import spacy; spacy.blank('ru')"],
+        "python -m replylint check <ru reply>": [sys.executable, "-m", "replylint", "check", str(reply), *packs],
+        "python -m replylint check <en reply>": [sys.executable, "-m", "replylint", "check", str(reply_en), *packs],
+    }
+    script = shutil.which("replylint")
+    if script:
+        commands[f"replylint check <ru reply> ({script})"] = [script, "check", str(reply), *packs]
+    else:
+        print("  (no `replylint` console script on PATH: only `python -m replylint` is timed)")
+    times: dict[str, list[float]] = {k: [] for k in commands}
+    for cmd in commands.values():  # one untimed run each: warm the OS file cache, write .pyc
+        wall(cmd, env)
+    for _ in range(args.cold_runs):  # interleaved, so drift hits every command alike
+        for name, cmd in commands.items():
+            times[name].append(wall(cmd, env))
+    med = {k: statistics.median(v) for k, v in times.items()}
+    base = med["import spacy; spacy.blank('ru')"]
+    print(f"\n[cold start] median of {args.cold_runs} runs each (interleaved), wall time:")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("  (PYTHONDONTWRITEBYTECODE is set: modules without a .pyc yet are compiled on every start)")
+    for name, value in med.items():
+        print(f"  {name:<58} {value:6.3f} s  {value / base:5.2f}x")
+    ratio = med["python -m replylint check <ru reply>"] / base
+    verdict = "meets" if ratio <= TARGET_COLD else "ABOVE"
+    print(f"  RATIO cold start (python -m replylint check ru / spacy.blank('ru')): {ratio:.2f}x "
+          f"(target <= {TARGET_COLD}x: {verdict})")
+    if script:
+        s = med[f"replylint check <ru reply> ({script})"] / base
+        print(f"  RATIO cold start (console script): {s:.2f}x")
+    return {"cold": ratio}
+
+
+# -- c) memory and scaling -------------------------------------------------------
+
+CHILD = r"""
+import resource, sys, time
+
+def peak_kb():
+    # VmHWM: this process's own high-water RSS. ru_maxrss is the fallback (not
+    # Linux): on Linux it carries the parent's peak over fork/exec.
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+text = Path(sys.argv[2]).read_text(encoding="utf-8")
+from replylint.engine import Engine, Exchange
+from replylint.packs import load_rules
+engine = Engine(load_rules((sys.argv[3],), builtin=False) if len(sys.argv) > 3 else load_rules())
+engine.compile_all()  # both languages: --lang auto may meet either
+engine.lint(Exchange(text[:20000]))  # and warm the word caches a little
+before = peak_kb()
+t0 = time.perf_counter()
+findings = engine.lint(Exchange(text))
+print(time.perf_counter() - t0, len(findings), before, peak_kb())
+"""
+
+
+def big_reply(pairs: list[tuple[str, str]], size: int) -> str:
+    parts, total, i = [], 0, 0
+    while total < size:
+        reply = pairs[i % len(pairs)][0].strip()
+        parts.append(reply)
+        total += len(reply.encode("utf-8")) + 2
+        i += 1
+    text = "\n\n".join(parts)
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore")
+
+
+def memory(args, tmp: Path) -> dict:
+    pairs, _ = corpus("ru")
+    sizes = [250_000, 500_000, 1_000_000] if not args.quick else [250_000, 1_000_000]
+    print("\n[memory and scaling] one child process per size (peak RSS = the child's VmHWM): Russian real replies joined into one reply "
+          "(UTF-8 bytes), --lang auto")
+    rows = []
+    for size in sizes:
+        path = tmp / f"big_{size}.txt"
+        path.write_text(big_reply(pairs, size), encoding="utf-8")
+        with tempfile.TemporaryFile() as errf:
+            proc = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), str(path)]
+                                    + ([str(args.packs)] if args.packs else []),
+                                    stdout=subprocess.PIPE, stderr=errf)
+            out = proc.stdout.read().decode()
+            proc.stdout.close()
+            _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            errf.seek(0)
+            err = errf.read().decode(errors="replace")
+        if proc.returncode != 0:
+            print(f"  {size // 1000:>5} KB: child failed: {err.strip().splitlines()[-1:]}")
+            continue
+        rusage_kb = usage.ru_maxrss  # KB on Linux; includes the parent's peak at fork/exec there
+        secs, nfind, before_kb, peak_kb = out.split()
+        peak_kb = int(peak_kb)
+        secs = float(secs)
+        words = len(path.read_text(encoding="utf-8").split())
+        rows.append((size, secs, peak_kb, int(before_kb), words))
+        print(f"  {size // 1000:>5} KB ({words} words): lint {secs:6.2f} s  {secs / (size / 1e6):6.2f} s/MB  "
+              f"peak RSS {peak_kb / 1024:6.1f} MB (after warm-up {int(before_kb) / 1024:6.1f} MB; "
+              f"wait4 ru_maxrss {rusage_kb / 1024:.0f} MB)  {nfind} findings")
+    result = {}
+    if len(rows) >= 2:
+        (s0, t0, *_), (s1, t1, peak, *_rest) = rows[0], rows[-1]
+        growth = (t1 / t0) / (s1 / s0)
+        print(f"  SCALING time per byte, {s1 // 1000} KB vs {s0 // 1000} KB: {growth:.2f}x  (1.0 = linear; 2x input "
+              f"-> ~4x time would be quadratic)")
+        verdict = "meets" if peak / 1024 <= TARGET_RSS_MB else "ABOVE"
+        print(f"  PEAK RSS at {s1 // 1000} KB: {peak / 1024:.1f} MB (target <= {TARGET_RSS_MB} MB: {verdict})")
+        result = {"rss_mb": peak / 1024, "scaling": growth}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="short run: fewer replies, rounds and cold starts")
+    parser.add_argument("--profile", action="store_true", help="cProfile one lint pass per language")
+    parser.add_argument("--lang", choices=["ru", "en"], action="append", dest="langs",
+                        help="throughput for this language only (repeatable; default both)")
+    parser.add_argument("--packs", type=Path, help="lint with the packs in this directory instead of the "
+                        "built-in ones (language settings stay built in)")
+    parser.add_argument("--only", choices=["throughput", "cold", "memory"], action="append",
+                        help="run only these parts (repeatable)")
+    args = parser.parse_args()
+    args.langs = args.langs or ["ru", "en"]
+    args.replies = 1000 if args.quick else 4000
+    args.rounds = 1 if args.quick else 3
+    args.cold_runs = 3 if args.quick else 7
+    parts = args.only or ["throughput", "cold", "memory"]
+    import platform
+
+    import spacy
+
+    print(f"replylint bench: Python {platform.python_version()}, spaCy {spacy.__version__}, "
+          f"{platform.machine()} {platform.system()}{' (quick)' if args.quick else ''}")
+    summary = {}
+    with tempfile.TemporaryDirectory(prefix="replylint-bench-") as tmp:
+        if "throughput" in parts:
+            summary.update(throughput(args))
+        if "cold" in parts:
+            summary.update(cold_start(args, Path(tmp)))
+        if "memory" in parts:
+            summary.update(memory(args, Path(tmp)))
+    print("\nsummary: " + ", ".join(
+        f"{k} {v:.1%}" if k in ("ru", "en") else f"{k} {v:.2f}" for k, v in summary.items()))
+
+
+if __name__ == "__main__":
+    main()

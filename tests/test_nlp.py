@@ -1,0 +1,65 @@
+"""The pipelines: our own spaCy components on spacy.blank, no trained model."""
+
+import pytest
+
+
+def annotate(engine, lang, text):
+    return engine.linter(lang).nlp(text)
+
+
+def test_pipelines_are_blank_spacy_with_our_components(engine):
+    for lang in ("ru", "en"):
+        nlp = engine.linter(lang).nlp
+        assert nlp.lang == lang
+        assert nlp.pipe_names[0] == "replylint_sentences"
+        assert all(name.startswith("replylint_") for name in nlp.pipe_names)
+
+
+@pytest.mark.parametrize(
+    "word,lemma,pos,features",
+    [
+        ("указали", "указать", "VERB", {"Tense=Past", "Number=Plur", "Mood=Ind", "VerbForm=Fin", "Aspect=Perf"}),
+        ("Глянь", "глянуть", "VERB", {"Mood=Imp", "Person=2", "Number=Sing"}),
+        ("гляньте", "глянуть", "VERB", {"Mood=Imp", "Person=2", "Number=Plur"}),
+        ("Вы", "вы", "PRON", {"Person=2", "Number=Plur"}),
+        ("тебе", "ты", "PRON", {"Person=2", "Number=Sing", "Case=Dat"}),
+        ("настроены", "настроить", "VERB", {"VerbForm=Part", "Variant=Short", "Voice=Pass"}),
+        ("Игнат", "игнат", "PROPN", {"NameType=Giv"}),
+    ],
+)
+def test_russian_lemma_pos_and_ud_features(engine, word, lemma, pos, features):
+    token = annotate(engine, "ru", f"{word} .")[0]
+    assert (token.lemma_, token.pos_) == (lemma, pos)
+    assert features <= set(str(token.morph).split("|"))
+
+
+@pytest.mark.parametrize(
+    "text,index,lemma,features",
+    [
+        ("You misconfigured it.", 1, "misconfigure", {"Tense=Past"}),
+        ("I forgot.", 1, "forget", {"Tense=Past"}),
+        ("You didn't restart.", 1, "do", set()),
+        ("You didn't restart.", 2, "not", {"Polarity=Neg"}),
+        ("You didn't restart.", 0, "you", {"Person=2", "PronType=Prs"}),
+        ("YOU should go.", 0, "you", {"Person=2"}),
+        ("You should go.", 1, "should", {"VerbType=Mod"}),
+        ("It was forgotten.", 2, "forget", {"VerbForm=Part", "Tense=Past"}),
+    ],
+)
+def test_english_lemmas_and_the_features_rules_need(engine, text, index, lemma, features):
+    token = annotate(engine, "en", text)[index]
+    assert token.lemma_ == lemma
+    assert features <= set(str(token.morph).split("|")) | set()
+
+
+def test_sentences_split_at_terminals_and_line_breaks(engine):
+    doc = annotate(engine, "ru", "Здравствуйте, Марко!\nВы указали неверные настройки... Глянь логи!» Ок? Да.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Здравствуйте, Марко!", "Вы указали неверные настройки...", "Глянь логи!»", "Ок?", "Да.",
+    ]
+
+
+def test_empty_and_whitespace_docs(engine):
+    for lang in ("ru", "en"):
+        assert len(annotate(engine, lang, "")) == 0
+        assert annotate(engine, lang, "   \n ")[0].is_space
