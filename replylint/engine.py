@@ -31,7 +31,7 @@ class CompiledRule:
     spec: RuleSpec
     matcher: object  # a RuleType
     templates: tuple
-    unless_key: str | None
+    unless: object  # a spaCy Matcher of the `unless:` phrases, or None
 
 
 class LanguageLinter:
@@ -43,19 +43,18 @@ class LanguageLinter:
 
         from .morphology import morphology_for
         from .nlp import add_components
+        from .prefilter import PatternIndex
         from .ruletypes import RULE_TYPES, CompileContext
         from .ruletypes.phrases import compile_phrase
         from .suggest import Template
 
         self.lang = lang
         nlp = spacy.blank(lang)
-        self.morphology = morphology_for(lang)
+        self.morphology = morphology_for(lang, language_config.get(lang, {}))
         problems: list[Problem] = []
         tokenize = lambda text: [t.text for t in nlp.make_doc(text) if not t.is_space]  # noqa: E731
         compiled: list[CompiledRule] = []
-        matcher = Matcher(nlp.vocab)
-        self._keys: dict[int, tuple[int, int]] = {}  # matcher key hash -> (rule index, pattern index)
-        self._unless: dict[int, int] = {}  # matcher key hash -> rule index
+        index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words))
         needs: set[str] = set()
         for spec in rules:
             ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems)
@@ -73,48 +72,61 @@ class LanguageLinter:
             ]
             if len(problems) > before:
                 continue
-            index = len(compiled)
+            rule_index = len(compiled)
             for p_index, pattern in enumerate(rule_type.patterns()):
-                key = f"{spec.id}#{p_index}"
-                matcher.add(key, [pattern])
-                self._keys[nlp.vocab.strings[key]] = (index, p_index)
-            unless_key = None
+                index.add((rule_index, p_index), pattern)
+            unless = None
             if unless_patterns:
-                unless_key = f"{spec.id}#unless"
-                matcher.add(unless_key, unless_patterns)
-                self._unless[nlp.vocab.strings[unless_key]] = index
+                unless = Matcher(nlp.vocab)
+                unless.add("unless", unless_patterns)
             needs |= rule_type.needs
-            compiled.append(CompiledRule(spec, rule_type, tuple(templates), unless_key))
+            compiled.append(CompiledRule(spec, rule_type, tuple(templates), unless))
         if problems:
             raise ConfigError(problems)
         add_components(nlp, lang, language_config.get(lang, {}), frozenset(needs))
         self.nlp = nlp
         self.rules = tuple(compiled)
-        self.matcher = matcher
+        self.index = index
         self.needs = frozenset(needs)
+        self.scopes = frozenset(rule.spec.scope for rule in compiled)
+        # rules that match without token patterns (regex) run on every doc
+        self.unindexed = tuple(i for i, rule in enumerate(compiled) if not rule.matcher.patterns())
+        self._lower = spacy.attrs.LOWER
+        self.split_sentences = nlp.get_pipe("replylint_sentences")
+        annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
+        self.annotate = nlp.get_pipe(annotator) if annotator else None
 
     def run(self, text: str, scope: str):
-        """Yield (rule, doc, match) for every rule of `scope` that matches `text`."""
-        doc = self.nlp(text)
-        hits: dict[int, list[Hit]] = {}
-        vetoes: dict[int, list[tuple[int, int]]] = {}
-        results = self.matcher(doc, with_alignments=True) if len(self.matcher) else []
-        for key, start, end, alignments in results:
-            if key in self._keys:
-                r_index, p_index = self._keys[key]
-                hits.setdefault(r_index, []).append(Hit(p_index, start, end, tuple(alignments)))
-            else:
-                vetoes.setdefault(self._unless[key], []).append((start, end))
-        for index, rule in enumerate(self.rules):
+        """Yield (rule, doc, match) for every rule of `scope` that matches `text`.
+
+        The pipeline's components run on demand: tokenize, find the patterns
+        whose words the text contains, and only then split sentences and,
+        if one of those patterns reads them, annotate lemmas/POS/morphology.
+        Most replies contain no candidate and cost a tokenization."""
+        if scope not in self.scopes:
+            return
+        doc = self.nlp.make_doc(text)
+        if not len(doc):
+            return
+        words = doc.to_array(self._lower).tolist()
+        keys = self.index.candidates(words)
+        if not keys and not self.unindexed:
+            return
+        self.split_sentences(doc)
+        if self.annotate is not None and any(self.index.annotations[k] for k in keys):
+            self.annotate(doc)
+        hits: dict[int, list[Hit]] = {i: [] for i in self.unindexed}
+        for (rule_index, p_index), start, end, alignments in self.index.run(doc, keys, words):
+            hits.setdefault(rule_index, []).append(Hit(p_index, start, end, tuple(alignments)))
+        for rule_index in sorted(hits):
+            rule = self.rules[rule_index]
             if rule.spec.scope != scope:
                 continue
-            if not rule.matcher.patterns() or index in hits:
-                matches = rule.matcher.find(doc, hits.get(index, []))
-            else:
-                continue
+            matches = rule.matcher.find(doc, hits[rule_index])
+            if matches and rule.unless is not None:
+                vetoes = [(start, end) for _, start, end in rule.unless(doc)]
+                matches = [m for m in matches if not _vetoed(doc, m, vetoes)]
             for match in matches:
-                if index in vetoes and _vetoed(doc, match, vetoes[index]):
-                    continue
                 yield rule, doc, match
 
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
@@ -166,11 +178,15 @@ class Engine:
         }
         self.min_letters = int(ruleset.language_config["common"]["language_detection"]["min_letters"])
         self._linters: dict[str, LanguageLinter] = {}
+        self._scopes = frozenset(rule.scope for rule in ruleset.rules)
 
     def linter(self, lang: str) -> LanguageLinter:
         if lang not in self._linters:
             self._linters[lang] = LanguageLinter(lang, self.ruleset.for_lang(lang), self.ruleset.language_config)
         return self._linters[lang]
+
+    def _has_rules_for(self, scope: str) -> bool:
+        return scope in self._scopes
 
     def compile_all(self) -> None:
         """Compile every language now, reporting the problems of all of them."""
@@ -191,7 +207,7 @@ class Engine:
         return sorted(findings, key=Finding.sort_key)
 
     def _lint_message(self, text: str, source: str, index: int):
-        if not text or not text.strip():
+        if not text or not text.strip() or not self._has_rules_for(source):
             return
         clean = self.cleaner.clean(text)
         lines = _LineIndex(text)
@@ -213,6 +229,9 @@ class Engine:
         """Split text into runs of one language: paragraph by paragraph with --lang auto."""
         if self.lang != "auto":
             return [(0, len(text), self.lang)]
+        scripts_present = [code for code, pattern in self.scripts.items() if pattern.search(text)]
+        if len(scripts_present) <= 1:  # one script (the common case): no per-paragraph counting
+            return [(0, len(text), scripts_present[0] if scripts_present else "en")] if text.strip() else []
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
         if not paragraphs:
             return []

@@ -27,6 +27,15 @@ class RussianMorphology:
     def lemma(self, word: str) -> str:
         return self.analyzer.parse(word)[0].normal_form
 
+    def lemma_forms(self, lemma: str) -> frozenset[str]:
+        """Every form whose lemma can be `lemma` (all its homonyms' lexemes)."""
+        lemma = lemma.lower()
+        forms = {lemma}
+        for parse in self.analyzer.parse(lemma):
+            if parse.normal_form == lemma:
+                forms.update(p.word for p in parse.lexeme)
+        return frozenset(forms) | frozenset(f.replace("ё", "е") for f in forms)
+
     def inflect(self, word: str, grammemes: frozenset[str]) -> str | None:
         for parse in self.analyzer.parse(word)[:3]:
             form = parse.inflect(set(grammemes))
@@ -88,7 +97,8 @@ class RussianMorphology:
 class EnglishMorphology:
     lang = "en"
 
-    def __init__(self):
+    def __init__(self, lemma_overrides: dict | None = None):
+        self.lemma_overrides = dict(lemma_overrides or {})
         self.forms = lru_cache(maxsize=4096)(self._forms)
 
     def _forms(self, word: str) -> frozenset[str]:
@@ -101,6 +111,20 @@ class EnglishMorphology:
                 forms.add(lemma.lower())
                 for inflected in getAllInflections(lemma).values():
                     forms.update(f.lower() for f in inflected)
+        return frozenset(forms)
+
+    def lemma_forms(self, lemma: str) -> frozenset[str]:
+        """Every form whose lemma can be `lemma` (plus forms given that lemma by
+        the language file's overrides, like n't -> not)."""
+        from lemminflect import getAllInflections, getAllInflectionsOOV
+
+        lemma = lemma.lower()
+        forms = {lemma} | {form for form, target in self.lemma_overrides.items() if target == lemma}
+        inflections = getAllInflections(lemma) or getAllInflectionsOOV(lemma, "VERB")
+        for inflected in inflections.values():
+            forms.update(f.lower() for f in inflected)
+        if lemma.isalpha():
+            forms.update(f.lower() for f in getAllInflectionsOOV(lemma, "NOUN").get("NNS", ()))
         return frozenset(forms)
 
     def lemma(self, word: str) -> str:
@@ -152,5 +176,7 @@ def _same_case(original: str, form: str) -> str:
     return form
 
 
-def morphology_for(lang: str):
-    return RussianMorphology() if lang == "ru" else EnglishMorphology()
+def morphology_for(lang: str, language_config: dict | None = None):
+    if lang == "ru":
+        return RussianMorphology()
+    return EnglishMorphology((language_config or {}).get("lemmas", {}))

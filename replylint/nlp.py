@@ -280,7 +280,12 @@ class RussianAnnotator(_CachedAnnotator):
     def analyze(self, lower: str) -> tuple[str, str, str]:
         if not lower.strip():
             return lower, "SPACE", ""
-        parse = self.analyzer.parse(lower)[0]
+        try:
+            parse = self.analyzer.parse(lower)[0]
+        except ValueError:
+            # pymorphy3 looks up unicodedata.name() of every letter; letters
+            # without a name (U+17000 TANGUT ...) raise: an unknown word
+            return lower, "X", ""
         return parse.normal_form, ru_pos(parse.tag), ru_morph_features(parse.tag)
 
 

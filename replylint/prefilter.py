@@ -1,0 +1,129 @@
+"""Run each token pattern only on docs that contain the words it requires.
+
+spaCy's Matcher tries every pattern at every token, and Python-level
+predicates (IN lists, MORPH) run each time: with a few hundred patterns that
+cost ~100x the tokenizer. Nearly every rule pattern has required tokens with
+literal words (LOWER/ORTH values, or LEMMA values expanded to all their
+forms), so a doc that lacks one of them cannot match. The index keys each
+pattern by its most selective required word set (fewest stop words), and a
+candidate must also contain every other required set. Each pattern has a
+Matcher of its own, run only when it is a candidate, and only on the
+sentences that hold its selective words (the Matcher's cost grows with the
+tokens it walks).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Hashable, Iterator
+
+import numpy
+from spacy.attrs import LOWER, SENT_START
+from spacy.matcher import Matcher
+
+_REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
+
+
+def is_required(token: dict) -> bool:
+    """Does a pattern token have to match at least one real token?"""
+    op = token.get("OP")
+    if op in (None, "+", "1"):
+        return True
+    m = _REPEAT.match(str(op))
+    return bool(m and m.group(1) and int(m.group(1)) >= 1)
+
+
+def _values(spec) -> set[str] | None:
+    if isinstance(spec, str):
+        return {spec}
+    if isinstance(spec, dict) and set(spec) == {"IN"} and all(isinstance(v, str) for v in spec["IN"]):
+        return set(spec["IN"])
+    return None
+
+
+class PatternIndex:
+    def __init__(self, vocab, morphology, stop_words: set[str]):
+        self.vocab = vocab
+        self.morphology = morphology
+        self.stop_words = stop_words
+        self.matchers: dict[Hashable, Matcher] = {}
+        self.index: dict[int, list[Hashable]] = {}
+        self.required: dict[Hashable, tuple[frozenset[int], ...]] = {}
+        self.always: list[Hashable] = []
+        self.primary: dict[Hashable, frozenset[int]] = {}
+        self.annotations: dict[Hashable, frozenset[str]] = {}  # LEMMA/POS/MORPH a pattern reads
+
+    def add(self, key: Hashable, pattern: list[dict]) -> None:
+        matcher = Matcher(self.vocab)
+        matcher.add("p", [pattern])
+        self.matchers[key] = matcher
+        self.annotations[key] = frozenset(
+            attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
+        )
+        word_sets = [forms for token in pattern if is_required(token) and (forms := self._literal_forms(token))]
+        if not word_sets:
+            self.always.append(key)
+            return
+        primary = min(word_sets, key=lambda forms: (len(forms & self.stop_words), len(forms)))
+        strings = self.vocab.strings
+        for form in primary:
+            self.index.setdefault(strings.add(form), []).append(key)
+        self.primary[key] = frozenset(strings.add(form) for form in primary)
+        self.required[key] = tuple(
+            frozenset(strings.add(f) for f in forms) for forms in word_sets if forms is not primary
+        )
+
+    def _literal_forms(self, token: dict) -> set[str] | None:
+        """Lowercase forms one of which the token must be, or None if unconstrained."""
+        candidates = []
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            values = _values(token.get(attr))
+            if values is not None:
+                candidates.append({v.lower() for v in values})
+        lemmas = _values(token.get("LEMMA"))
+        if lemmas is not None:
+            candidates.append(set().union(*(self.morphology.lemma_forms(l) for l in lemmas)))
+        return min(candidates, key=len) if candidates else None
+
+    def candidates(self, words: list[int]) -> list[Hashable]:
+        """Keys of the patterns that can match a doc with these LOWER hashes."""
+        present = set(words)
+        keys = list(self.always)
+        seen: set[Hashable] = set()
+        required = self.required
+        for word in present & self.index.keys():
+            for key in self.index[word]:
+                if key not in seen:
+                    seen.add(key)
+                    if all(not present.isdisjoint(forms) for forms in required[key]):
+                        keys.append(key)
+        return keys
+
+    def run(self, doc, keys: list[Hashable], words: list[int]) -> Iterator[tuple[Hashable, int, int, list[int]]]:
+        """(key, start, end, alignments) of the candidate patterns' matches.
+
+        Indexed patterns run only on the sentences holding their selective
+        words (sentence starts must be set)."""
+        sent_starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+        sentence_cache: dict[int, set[tuple[int, int]]] = {}
+
+        def sentences_with(word_hashes: frozenset[int]) -> set[tuple[int, int]]:
+            spans: set[tuple[int, int]] = set()
+            for position, word in enumerate(words):
+                if word in word_hashes:
+                    if position not in sentence_cache:
+                        k = bisect.bisect_right(sent_starts, position) - 1
+                        start = sent_starts[k] if k >= 0 else 0
+                        end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(words)
+                        sentence_cache[position] = {(start, end)}
+                    spans |= sentence_cache[position]
+            return spans
+
+        for key in keys:
+            matcher = self.matchers[key]
+            spans = [(0, len(words))] if key not in self.primary else sorted(sentences_with(self.primary[key]))
+            for start, end in spans:
+                target = doc if (start, end) == (0, len(words)) else doc[start:end]
+                for _, m_start, m_end, alignments in matcher(target, with_alignments=True):
+                    yield key, start + m_start, start + m_end, alignments
