@@ -145,9 +145,17 @@ def throughput(args) -> dict:
         blank = spacy.blank(lang)
         engine.lint(Exchange(*_warm_text(lang)))  # builds this language's pipeline and rules
 
+        replies = [reply for reply, _ in pairs]
+        reply_words = sum(len(t.split()) for t in replies)
+
         def tokenize():
             make_doc = blank.make_doc
             for t in texts:
+                make_doc(t)
+
+        def tokenize_replies():
+            make_doc = blank.make_doc
+            for t in replies:
                 make_doc(t)
 
         findings = [0]
@@ -168,15 +176,22 @@ def throughput(args) -> dict:
         lint_best, lint_all_times = best_of(args.rounds, lint_all)
         tok_best2, _ = best_of(args.rounds, tokenize)  # again after, against drift
         tok_best = min(tok_best, tok_best2)
-        ratio = tok_best / lint_best
+        reply_tok_best, _ = best_of(2 * args.rounds, tokenize_replies)
         n = len(pairs)
         print(f"  bare spacy.blank('{lang}').make_doc: {n / tok_best:9.0f} replies/s {words / tok_best:10.0f} words/s"
-              f"   ({tok_best:.3f} s, best of {2 * args.rounds})")
+              f"   ({tok_best:.3f} s, best of {2 * args.rounds}; reply + customer texts)")
+        print(f"  bare make_doc of the replies alone:  {n / reply_tok_best:9.0f} replies/s "
+              f"{reply_words / reply_tok_best:10.0f} words/s   ({reply_tok_best:.3f} s)")
         print(f"  replylint Engine.lint:           {n / lint_best:9.0f} replies/s {words / lint_best:10.0f} words/s"
               f"   ({lint_best:.3f} s, best of {args.rounds}; {findings[0]} findings)")
         print(f"  first pass, {unique} unique exchanges, cold word cache: {unique / cold_pass:.0f} replies/s")
+        # headline: against tokenizing the replies alone, the stricter baseline
+        # (customer messages are skipped while no rule reads them)
+        ratio = reply_tok_best / lint_best
         verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
-        print(f"  RATIO lint/tokenizer speed [{lang}]: {ratio:.1%}  (target >= {TARGET_RATIO:.0%}: {verdict})")
+        print(f"  ratio vs tokenizing reply + customer texts: {tok_best / lint_best:.1%}")
+        print(f"  RATIO lint/tokenizer speed [{lang}] (vs the replies alone): {ratio:.1%}  "
+              f"(target >= {TARGET_RATIO:.0%}: {verdict})")
         breakdown(engine, lang, texts, lint_best, args.rounds)
         results[lang] = ratio
         if args.profile:
@@ -191,31 +206,25 @@ def _warm_text(lang: str) -> tuple[str, tuple[str, ...]]:
 
 
 def breakdown(engine, lang: str, texts: list[str], lint_total: float, rounds: int) -> None:
-    """Where lint time goes: the tokenizer, each pipeline component and the
-    shared Matcher pass, each timed stage by stage over the same texts as whole
-    docs (best of `rounds`); the rest of Engine.lint is the difference. Reads
-    engine internals and is skipped if they change."""
+    """Where lint time goes: tokenizer, candidate lookup, and each pipeline
+    component if it ran on every text (the engine runs sentences and the
+    annotator only on texts with candidate patterns). Reads engine internals
+    and is skipped if they change."""
     try:
         linter = engine.linter(lang)
-        nlp, matcher = linter.nlp, linter.matcher
+        nlp, index = linter.nlp, linter.index
+        from spacy.attrs import LOWER
     except Exception:  # noqa: BLE001 - internals moved: the headline figures still stand
         return
     docs = [nlp.make_doc(t) for t in texts]
-    stages = [("tokenizer (make_doc)", lambda: [nlp.make_doc(t) for t in texts])]
-    stages += [(name, lambda proc=proc: [proc(d) for d in docs]) for name, proc in nlp.pipeline]
-    if len(matcher):
-        stages.append(("Matcher pass (engine)", lambda: [matcher(d, with_alignments=True) for d in docs]))
-    print(f"  where the time goes (stage by stage over the same {len(texts)} texts; share of lint time):")
-    measured = 0.0
+    with_candidates = sum(1 for d in docs if index.candidates(d.to_array(LOWER).tolist()))
+    stages = [("tokenizer (make_doc)", lambda: [nlp.make_doc(t) for t in texts]),
+              ("candidate lookup (prefilter)", lambda: [index.candidates(d.to_array(LOWER).tolist()) for d in docs])]
+    stages += [(f"{name} (if on every text)", lambda proc=proc: [proc(d) for d in docs]) for name, proc in nlp.pipeline]
+    print(f"  where the time goes ({len(texts)} texts, {with_candidates} with candidate patterns; share of lint time):")
     for name, fn in stages:
         secs, _ = best_of(rounds, fn)
-        measured += secs
-        print(f"    {name:<40} {secs:7.3f} s  {secs / lint_total:6.1%}")
-    rest = lint_total - measured
-    if rest > 0:
-        print(f"    {'rest (cleaning, segments, find, findings)':<40} {rest:7.3f} s  {rest / lint_total:6.1%}")
-    else:  # stages run on whole texts, lint per paragraph segment; and timing noise
-        print(f"    rest: n/a (the stages above add up to {measured / lint_total:.0%} of lint time)")
+        print(f"    {name:<44} {secs:7.3f} s  {secs / lint_total:6.1%}")
 
 
 def profile(fn, lang: str) -> None:

@@ -83,11 +83,12 @@ class Cleaner:
 
     quote_line: re.Pattern
     attribution: tuple[re.Pattern, ...]
-    history_start: tuple[re.Pattern, ...]
+    history_start: re.Pattern  # the first line of earlier history: any of the patterns
     html_detect: re.Pattern
     html_skip_tags: frozenset[str]
     html_quote_classes: frozenset[str]
     html_block_tags: frozenset[str]
+    any_quote_line: re.Pattern  # one search that tells whether the line loop is needed
 
     @classmethod
     def from_config(cls, config: dict) -> Cleaner:
@@ -96,15 +97,18 @@ class Cleaner:
         return cls(
             quote_line=re.compile(quoting["quote_line"], flags),
             attribution=tuple(re.compile(p, flags) for p in quoting["attribution"]),
-            history_start=tuple(re.compile(p, flags) for p in quoting["history_start"]),
+            history_start=re.compile("|".join(f"(?:{p})" for p in quoting["history_start"]), flags),
             html_detect=re.compile(html["detect"], re.IGNORECASE),
             html_skip_tags=frozenset(html["skip_tags"]),
             html_quote_classes=frozenset(c.lower() for c in html["quote_classes"]),
             html_block_tags=frozenset(html["block_tags"]),
+            any_quote_line=re.compile(
+                "|".join(f"(?:{p})" for p in [quoting["quote_line"], *quoting["attribution"]]), flags
+            ),
         )
 
     def clean(self, text: str) -> CleanText:
-        is_html = bool(self.html_detect.search(text))
+        is_html = "<" in text and bool(self.html_detect.search(text))
         base = self._strip_html(text) if is_html else identity(text)
         # in HTML, line breaks come from tags and are meant; in plain text a
         # break inside a sentence is usually the sender's client hard-wrapping
@@ -113,11 +117,10 @@ class Cleaner:
     # -- quoted history -------------------------------------------------
     def _strip_quotes(self, base: CleanText) -> CleanText:
         text = base.text
-        history_at = len(text)
-        for pattern in self.history_start:
-            match = pattern.search(text)
-            if match:
-                history_at = min(history_at, text.rfind("\n", 0, match.start()) + 1)
+        match = self.history_start.search(text)
+        history_at = text.rfind("\n", 0, match.start()) + 1 if match else len(text)
+        if not match and not self.any_quote_line.search(text.replace("\r", "") if "\r" in text else text):
+            return base  # nothing quoted: skip the line-by-line pass
         builder = _Builder(text, base)
         pos = 0
         # lines end at "\n" only, like the line numbers findings report

@@ -210,13 +210,14 @@ class Engine:
         if not text or not text.strip() or not self._has_rules_for(source):
             return
         clean = self.cleaner.clean(text)
-        lines = _LineIndex(text)
+        lines = None
         for seg_start, seg_end, lang in self.segments(clean.text):
             linter = self.linter(lang)
             for rule, doc, match in linter.run(clean.text[seg_start:seg_end], source):
                 span = doc[match.start : match.end]
                 start = clean.to_source(seg_start + span.start_char)
                 end = clean.to_source(seg_start + span.end_char, is_end=True)
+                lines = lines or _LineIndex(text)
                 line, column = lines.position(start)
                 spec = rule.spec
                 yield Finding(

@@ -49,10 +49,16 @@ class PatternIndex:
         self.stop_words = stop_words
         self.matchers: dict[Hashable, Matcher] = {}
         self.index: dict[int, list[Hashable]] = {}
-        self.required: dict[Hashable, tuple[frozenset[int], ...]] = {}
+        # every required word set gets a bit; a word's bits say which sets it is in;
+        # a pattern is a candidate when its primary word is present and the doc's
+        # words light every bit of its other required sets
+        self.set_bits: dict[frozenset[int], int] = {}
+        self.word_bits: dict[int, int] = {}
+        self.required_mask: dict[Hashable, int] = {}
         self.always: list[Hashable] = []
         self.primary: dict[Hashable, frozenset[int]] = {}
         self.annotations: dict[Hashable, frozenset[str]] = {}  # LEMMA/POS/MORPH a pattern reads
+        self._index_words: frozenset[int] | None = None  # built on first use, after every add()
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         matcher = Matcher(self.vocab)
@@ -69,10 +75,19 @@ class PatternIndex:
         strings = self.vocab.strings
         for form in primary:
             self.index.setdefault(strings.add(form), []).append(key)
+        self._index_words = None
         self.primary[key] = frozenset(strings.add(form) for form in primary)
-        self.required[key] = tuple(
-            frozenset(strings.add(f) for f in forms) for forms in word_sets if forms is not primary
-        )
+        mask = 0
+        for forms in word_sets:
+            if forms is primary:
+                continue
+            hashes = frozenset(strings.add(f) for f in forms)
+            if hashes not in self.set_bits:
+                bit = self.set_bits[hashes] = 1 << len(self.set_bits)
+                for word in hashes:
+                    self.word_bits[word] = self.word_bits.get(word, 0) | bit
+            mask |= self.set_bits[hashes]
+        self.required_mask[key] = mask
 
     def _literal_forms(self, token: dict) -> set[str] | None:
         """Lowercase forms one of which the token must be, or None if unconstrained."""
@@ -90,13 +105,25 @@ class PatternIndex:
         """Keys of the patterns that can match a doc with these LOWER hashes."""
         present = set(words)
         keys = list(self.always)
+        if self._index_words is None:
+            self._index_words = frozenset(self.index)
+        indexed = present & self._index_words
+        if not indexed:
+            return keys
+        lit = 0
+        word_bits = self.word_bits
+        for word in present:
+            bits = word_bits.get(word)
+            if bits:
+                lit |= bits
+        missing = ~lit
         seen: set[Hashable] = set()
-        required = self.required
-        for word in present & self.index.keys():
+        required_mask = self.required_mask
+        for word in indexed:
             for key in self.index[word]:
                 if key not in seen:
                     seen.add(key)
-                    if all(not present.isdisjoint(forms) for forms in required[key]):
+                    if not required_mask[key] & missing:
                         keys.append(key)
         return keys
 
