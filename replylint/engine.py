@@ -41,7 +41,7 @@ class LanguageLinter:
         import spacy
         from spacy.matcher import Matcher
 
-        from .morphology import morphology_for
+        from .morphology import FormsCache, morphology_for
         from .nlp import add_components
         from .prefilter import PatternIndex
         from .ruletypes import RULE_TYPES, CompileContext
@@ -50,7 +50,8 @@ class LanguageLinter:
 
         self.lang = lang
         nlp = spacy.blank(lang)
-        self.morphology = morphology_for(lang, language_config.get(lang, {}))
+        forms_cache = FormsCache(lang, language_config.get(lang, {}))
+        self.morphology = morphology_for(lang, language_config.get(lang, {}), forms_cache)
         problems: list[Problem] = []
         tokenize = lambda text: [t.text for t in nlp.make_doc(text) if not t.is_space]  # noqa: E731
         compiled: list[CompiledRule] = []
@@ -83,6 +84,7 @@ class LanguageLinter:
             compiled.append(CompiledRule(spec, rule_type, tuple(templates), unless))
         if problems:
             raise ConfigError(problems)
+        forms_cache.save()
         add_components(nlp, lang, language_config.get(lang, {}), frozenset(needs))
         self.nlp = nlp
         self.rules = tuple(compiled)

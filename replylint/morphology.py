@@ -1,19 +1,78 @@
 """Word forms for rule compilation (every inflected form of a phrase word)
-and for rewrites (inflect a captured word, agree it with a noun)."""
+and for rewrites (inflect a captured word, agree it with a noun).
+
+Expanding a pack's words into all their forms is most of the cost of
+compiling it, so the expansions are kept in a small on-disk cache (see
+FormsCache); with a warm cache a check that needs no annotation never loads
+pymorphy3 or lemminflect's tables."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+import hashlib
+import json
+from importlib import metadata
+
+from .cache import cache_dir, write_atomically
+
+
+class FormsCache:
+    """word -> forms expansions of one language, persisted as JSON.
+
+    The file name carries a digest of everything the expansions depend on
+    (replylint, pymorphy3 and its dictionaries, lemminflect, the language
+    settings), so a stale cache is never read. Failing to read or write it
+    only costs time."""
+
+    def __init__(self, lang: str, settings: dict):
+        versions = []
+        for package in ("replylint", "pymorphy3", "pymorphy3-dicts-ru", "lemminflect", "spacy"):
+            try:
+                versions.append(f"{package}={metadata.version(package)}")
+            except metadata.PackageNotFoundError:
+                versions.append(f"{package}=none")
+        digest = hashlib.sha256(json.dumps([versions, settings], sort_keys=True, default=str).encode()).hexdigest()
+        self.path = cache_dir() / f"forms-{lang}-{digest[:16]}.json"
+        self.entries: dict[str, list[str]] = {}
+        self.dirty = False
+        try:
+            self.entries = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def get(self, kind: str, word: str, compute) -> frozenset[str]:
+        key = f"{kind}:{word}"
+        cached = self.entries.get(key)
+        if cached is None:
+            cached = self.entries[key] = sorted(compute(word))
+            self.dirty = True
+        return frozenset(cached)
+
+    def save(self) -> None:
+        if self.dirty:
+            write_atomically(self.path, json.dumps(self.entries, ensure_ascii=False).encode("utf-8"))
+            self.dirty = False
 
 
 class RussianMorphology:
     lang = "ru"
 
-    def __init__(self):
-        from .nlp import morph_analyzer
+    def __init__(self, cache: FormsCache | None = None):
+        self.cache = cache
+        self._analyzer = None
 
-        self.analyzer = morph_analyzer()
-        self.forms = lru_cache(maxsize=4096)(self._forms)
+    @property
+    def analyzer(self):
+        if self._analyzer is None:
+            from .nlp import morph_analyzer
+
+            self._analyzer = morph_analyzer()
+        return self._analyzer
+
+    def forms(self, word: str) -> frozenset[str]:
+        return self.cache.get("forms", word, self._forms) if self.cache else self._forms(word)
+
+    def lemma_forms(self, lemma: str) -> frozenset[str]:
+        return self.cache.get("lemma", lemma, self._lemma_forms) if self.cache else self._lemma_forms(lemma)
 
     def _forms(self, word: str) -> frozenset[str]:
         """All forms of the word's most likely lexeme (and the word itself)."""
@@ -27,7 +86,7 @@ class RussianMorphology:
     def lemma(self, word: str) -> str:
         return self.analyzer.parse(word)[0].normal_form
 
-    def lemma_forms(self, lemma: str) -> frozenset[str]:
+    def _lemma_forms(self, lemma: str) -> frozenset[str]:
         """Every form whose lemma can be `lemma` (all its homonyms' lexemes)."""
         lemma = lemma.lower()
         forms = {lemma}
@@ -97,9 +156,15 @@ class RussianMorphology:
 class EnglishMorphology:
     lang = "en"
 
-    def __init__(self, lemma_overrides: dict | None = None):
+    def __init__(self, lemma_overrides: dict | None = None, cache: FormsCache | None = None):
         self.lemma_overrides = dict(lemma_overrides or {})
-        self.forms = lru_cache(maxsize=4096)(self._forms)
+        self.cache = cache
+
+    def forms(self, word: str) -> frozenset[str]:
+        return self.cache.get("forms", word, self._forms) if self.cache else self._forms(word)
+
+    def lemma_forms(self, lemma: str) -> frozenset[str]:
+        return self.cache.get("lemma", lemma, self._lemma_forms) if self.cache else self._lemma_forms(lemma)
 
     def _forms(self, word: str) -> frozenset[str]:
         from lemminflect import getAllInflections, getAllLemmas
@@ -113,7 +178,7 @@ class EnglishMorphology:
                     forms.update(f.lower() for f in inflected)
         return frozenset(forms)
 
-    def lemma_forms(self, lemma: str) -> frozenset[str]:
+    def _lemma_forms(self, lemma: str) -> frozenset[str]:
         """Every form whose lemma can be `lemma` (plus forms given that lemma by
         the language file's overrides, like n't -> not)."""
         from lemminflect import getAllInflections, getAllInflectionsOOV
@@ -176,7 +241,7 @@ def _same_case(original: str, form: str) -> str:
     return form
 
 
-def morphology_for(lang: str, language_config: dict | None = None):
+def morphology_for(lang: str, language_config: dict | None = None, cache: FormsCache | None = None):
     if lang == "ru":
-        return RussianMorphology()
-    return EnglishMorphology((language_config or {}).get("lemmas", {}))
+        return RussianMorphology(cache)
+    return EnglishMorphology((language_config or {}).get("lemmas", {}), cache)

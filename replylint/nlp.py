@@ -275,7 +275,13 @@ def make_ru_morph(nlp: Language, name: str, attrs: list[str]):
 class RussianAnnotator(_CachedAnnotator):
     def __init__(self, nlp: Language, attrs: list[str]):
         super().__init__(nlp, attrs)
-        self.analyzer = morph_analyzer()
+        self._analyzer = None  # loaded on the first word to analyse
+
+    @property
+    def analyzer(self):
+        if self._analyzer is None:
+            self._analyzer = morph_analyzer()
+        return self._analyzer
 
     def analyze(self, lower: str) -> tuple[str, str, str]:
         if not lower.strip():

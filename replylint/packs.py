@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import ConfigError, Problem
 from .finding import SEVERITIES
-from .yamlio import LinedDict, load_yaml
+from .yamlio import LinedDict, load_yaml_cached
 
 LANGS = ("ru", "en")
 CATEGORIES = ("blame", "formality", "unanswered", "style")
@@ -119,7 +119,7 @@ def load_rules(extra_dirs: tuple[Path, ...] = (), *, builtin: bool = True) -> Ru
             continue
         for path in pack_files(directory):
             try:
-                data = load_yaml(path, ConfigError)
+                data = load_yaml_cached(path, ConfigError)
             except ConfigError as exc:
                 problems.extend(exc.problems)
                 continue
@@ -154,7 +154,7 @@ def load_language_config(problems: list[Problem]) -> dict:
     base = builtin_rules_dir() / "language"
     for name in ("common",) + LANGS:
         try:
-            config[name] = load_yaml(base / f"{name}.yaml", ConfigError) or {}
+            config[name] = load_yaml_cached(base / f"{name}.yaml", ConfigError) or {}
         except ConfigError as exc:
             problems.extend(exc.problems)
     return config

@@ -102,6 +102,31 @@ def decode_text(data: bytes, name: str, error_cls: type[ReplylintError]) -> str:
     return text.removeprefix("\ufeff")
 
 
+def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
+    """load_yaml for files read at every start (rule packs): the parsed tree,
+    line numbers included, is kept in the cache keyed by the file's bytes."""
+    import hashlib
+    import pickle
+
+    from . import __version__
+    from .cache import cache_dir, write_atomically
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise error_cls(Problem(f"cannot read file: {exc.strerror or exc}", str(path))) from None
+    digest = hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()[:32]
+    cached = cache_dir() / "yaml" / f"{digest}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache, keyed by content
+    except Exception:  # noqa: BLE001 - missing or unreadable: parse the file
+        pass
+    tree = load_yaml(path, error_cls, decode_text(data, str(path), error_cls))
+    write_atomically(cached, pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL))
+    return tree
+
+
 def load_yaml(path: Path | str, error_cls: type[ReplylintError], text: str | None = None):
     """Parse one YAML file with line numbers; syntax errors become Problems."""
     path = Path(path)
