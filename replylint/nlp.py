@@ -331,9 +331,15 @@ class EnglishAnnotator(_CachedAnnotator):
         verb_lemma = (readings.get("VERB") or readings.get("AUX") or (None,))[0]
         if verb_lemma and verb_lemma != lower and not feats:
             forms = getAllInflections(verb_lemma, upos="VERB") or getAllInflectionsOOV(verb_lemma, upos="VERB")
-            if lower in forms.get("VBN", ()):
+            # lemminflect lists a regular verb's "-ed" form once, as VBD: it is
+            # also the participle, and without a tagger both readings stay
+            participle = lower in forms.get("VBN", ()) or (lower in forms.get("VBD", ()) and "VBN" not in forms)
+            past = lower in forms.get("VBD", ())
+            if participle and past:
+                feats = "Tense=Past|VerbForm=Fin,Part"
+            elif participle:
                 feats = "Tense=Past|VerbForm=Part"
-            elif lower in forms.get("VBD", ()):
+            elif past:
                 feats = "Tense=Past|VerbForm=Fin"
             elif lower in forms.get("VBG", ()):
                 feats = "VerbForm=Ger"
