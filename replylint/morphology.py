@@ -53,7 +53,26 @@ class FormsCache:
             self.dirty = False
 
 
-class RussianMorphology:
+class _Morphology:
+    """Word-form expansion through the cache; subclasses compute `_forms`
+    (a word's lexeme) and `_lemma_forms` (every form with that lemma)."""
+
+    cache: FormsCache | None = None
+
+    def forms(self, word: str) -> frozenset[str]:
+        return self.cache.get("forms", word, self._forms) if self.cache else self._forms(word)
+
+    def lemma_forms(self, lemma: str) -> frozenset[str]:
+        return self.cache.get("lemma", lemma, self._lemma_forms) if self.cache else self._lemma_forms(lemma)
+
+    def _forms(self, word: str) -> frozenset[str]:
+        raise NotImplementedError
+
+    def _lemma_forms(self, lemma: str) -> frozenset[str]:
+        raise NotImplementedError
+
+
+class RussianMorphology(_Morphology):
     lang = "ru"
 
     def __init__(self, cache: FormsCache | None = None):
@@ -67,12 +86,6 @@ class RussianMorphology:
 
             self._analyzer = morph_analyzer()
         return self._analyzer
-
-    def forms(self, word: str) -> frozenset[str]:
-        return self.cache.get("forms", word, self._forms) if self.cache else self._forms(word)
-
-    def lemma_forms(self, lemma: str) -> frozenset[str]:
-        return self.cache.get("lemma", lemma, self._lemma_forms) if self.cache else self._lemma_forms(lemma)
 
     def _forms(self, word: str) -> frozenset[str]:
         """All forms of the word's most likely lexeme (and the word itself)."""
@@ -153,18 +166,12 @@ class RussianMorphology:
         return self.inflect(word, frozenset(grammemes)) or word
 
 
-class EnglishMorphology:
+class EnglishMorphology(_Morphology):
     lang = "en"
 
     def __init__(self, lemma_overrides: dict | None = None, cache: FormsCache | None = None):
         self.lemma_overrides = dict(lemma_overrides or {})
         self.cache = cache
-
-    def forms(self, word: str) -> frozenset[str]:
-        return self.cache.get("forms", word, self._forms) if self.cache else self._forms(word)
-
-    def lemma_forms(self, lemma: str) -> frozenset[str]:
-        return self.cache.get("lemma", lemma, self._lemma_forms) if self.cache else self._lemma_forms(lemma)
 
     def _forms(self, word: str) -> frozenset[str]:
         from lemminflect import getAllInflections, getAllLemmas
