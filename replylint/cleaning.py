@@ -165,8 +165,15 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 # A hard-wrapped line break (email clients wrap at ~72 columns) inside a
 # sentence: the line does not end a sentence and the next one goes on in
 # lowercase. It becomes a space, so phrases match across the wrap.
-_ODD_SPACE = re.compile(r"[ \t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE_CHARS = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[ {_ODD_SPACE_CHARS}]{{2,}}|[{_ODD_SPACE_CHARS}]")
 _ODD_SPACE_OR_WRAP = re.compile(_ODD_SPACE.pattern + r"|(?<=[^\s.!?:;…])[ \t]*\r?\n[ \t]*(?=[a-zа-яё])")
+
+
+def _may_need_spacing(text: str, join_wrapped: bool) -> bool:
+    """Cheap substring tests before the (slower) regex scan: most replies have
+    no odd space, no double space and, for tweets and chats, no line break."""
+    return "  " in text or (join_wrapped and "\n" in text) or any(c in text for c in _ODD_SPACE_CHARS)
 
 
 def _normalize_spaces(base: CleanText, join_wrapped: bool) -> CleanText:
@@ -174,7 +181,7 @@ def _normalize_spaces(base: CleanText, join_wrapped: bool) -> CleanText:
     sentence, into one plain space, keeping the map."""
     text = base.text
     pattern = _ODD_SPACE_OR_WRAP if join_wrapped else _ODD_SPACE
-    if not pattern.search(text):
+    if not _may_need_spacing(text, join_wrapped) or not pattern.search(text):
         return base
     builder = _Builder(text, base)
     pos = 0
