@@ -218,7 +218,8 @@ def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore):
     from .evaluation import evaluate, load_cases
 
     cases = load_cases(list(paths))
-    report = evaluate(cases, Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang))
+    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
+    report = evaluate(cases, engine)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return
@@ -236,7 +237,15 @@ def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore):
     for lang_code, table in data["by_language"].items():
         click.echo("")
         rows(table, f"{lang_code} ")
+    from .evaluation import rewrite_report
+
+    rewrites = rewrite_report(report, engine)
+    if rewrites.cases:
+        click.echo(f"\nrewrites: on {rewrites.cases} cases with a human neutral rewrite, applying the first "
+                   f"suggestion of each finding leaves {rewrites.clean_after} clean of the flagged categories")
     if verbose:
+        for case_id, rule_id in rewrites.residual:
+            click.echo(f"REWRITE  {case_id}  {rule_id} still fires after the suggestions are applied")
         click.echo("")
         for result in report.results:
             for miss in result.misses:

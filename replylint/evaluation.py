@@ -224,3 +224,33 @@ def evaluate(cases: list[Case], engine: Engine) -> Report:
                 result.misses.append(exp)
         results.append(result)
     return Report(len(cases), by_category, by_language, results)
+
+
+@dataclass(frozen=True)
+class RewriteReport:
+    """How the suggestions do on cases with a human `neutral` rewrite: after
+    applying the first suggestion of every finding, does the reply still have
+    findings of the categories it was flagged for?"""
+
+    cases: int  # cases with `neutral:` and at least one finding with a suggestion
+    clean_after: int  # of those, no finding of the flagged categories remains
+    residual: tuple[tuple[str, str], ...]  # (case id, rule id) still flagged after rewriting
+
+
+def rewrite_report(report: Report, engine: Engine) -> RewriteReport:
+    from .rewrite import apply_suggestions
+
+    cases = clean = 0
+    residual: list[tuple[str, str]] = []
+    for result in report.results:
+        case = result.case
+        flagged = [f for f in result.findings if f.source == "reply" and f.suggestions]
+        if not case.neutral or not flagged:
+            continue
+        cases += 1
+        rewritten = apply_suggestions(case.reply, result.findings)
+        categories = {f.category for f in flagged}
+        left = [f for f in engine.lint(Exchange(rewritten, case.exchange().customer)) if f.category in categories]
+        clean += not left
+        residual.extend((case.id, f.rule_id) for f in left)
+    return RewriteReport(cases, clean, tuple(residual))

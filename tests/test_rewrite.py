@@ -1,0 +1,38 @@
+"""Applying suggestions, and the rewrite figure `replylint eval` prints."""
+
+from replylint.engine import Exchange
+from replylint.evaluation import Case, Expectation, evaluate, rewrite_report
+from replylint.finding import Finding
+from replylint.rewrite import apply_suggestions
+
+
+def finding(start, end, text, *suggestions, source="reply"):
+    return Finding("x.blame.r", "blame", "warning", "m", source, 0, start, end, 1, start + 1, text, suggestions)
+
+
+def test_first_suggestion_replaces_each_span_right_to_left():
+    text = "Вы указали неверные настройки. Obviously it fails."
+    fixed = apply_suggestions(text, [finding(0, 29, "", "Указаны неверные настройки", "другое"),
+                                     finding(31, 40, "Obviously", "")])
+    assert fixed == "Указаны неверные настройки. It fails."
+
+
+def test_overlapping_and_unsuggested_findings_are_skipped():
+    text = "abc def ghi"
+    fixed = apply_suggestions(text, [finding(0, 7, "abc def", "X"), finding(4, 11, "def ghi", "Y"),
+                                     finding(8, 11, "ghi"), finding(0, 3, "abc", "Z", source="customer")])
+    assert fixed == "X ghi"
+
+
+def test_removal_keeps_spacing_tidy():
+    assert apply_suggestions("It is, obviously, broken.", [finding(7, 16, "obviously", "")]) == "It is, broken."
+    assert apply_suggestions("Done. Clearly, retry.", [finding(6, 13, "Clearly", "")]) == "Done. Retry."
+
+
+def test_seed_rewrite_leaves_the_reply_clean(engine):
+    reply = "Вы указали неверные настройки."
+    case = Case("c1", "ru", reply, None, (Expectation("blame", "reply", 0, 29, reply[:29]),),
+                "Указаны неверные настройки.", "t.yaml", 1)
+    rewrites = rewrite_report(evaluate([case], engine), engine)
+    assert (rewrites.cases, rewrites.clean_after, rewrites.residual) == (1, 1, ())
+    assert not engine.lint(Exchange(apply_suggestions(reply, engine.lint(Exchange(reply)))))
