@@ -94,7 +94,7 @@ def _ruleset(packs, no_builtin, select, ignore):
               help="The customer's message the reply answers (file or '-'; repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True,
-              help="Language of the messages; auto detects it per paragraph.")
+              help="Language of the messages; auto detects it line by line.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="warning",
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--json-input", is_flag=True,

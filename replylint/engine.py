@@ -231,7 +231,7 @@ class Engine:
                 )
 
     def segments(self, text: str) -> list[tuple[int, int, str]]:
-        """Split text into runs of one language: paragraph by paragraph with --lang auto."""
+        """Split text into runs of one language: line by line with --lang auto."""
         if self.lang != "auto":
             return [(0, len(text), self.lang)]
         if not text.strip():
@@ -242,7 +242,8 @@ class Engine:
             # one language (the common case): no other script has enough letters
             # for even one paragraph of its own, so no per-paragraph counting
             return [(0, len(text), whole)]
-        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+        # line by line: an English sentence under a Russian greeting is English
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
         langs = [self.detect(text[s:e], self.min_letters) for s, e in paragraphs]
         segments: list[list] = []
         for (start, end), lang in zip(paragraphs, langs):

@@ -84,3 +84,9 @@ def test_template_needs_its_captures_unless_marked_optional():
     assert optional.render({"verb": ["указан"]}, None, "x") == "указан"
     removal, _ = Template.parse("", frozenset({"match"}))
     assert removal.render({}, None, "x") == ""
+
+
+def test_a_line_in_another_language_without_a_blank_line_is_linted_in_its_language(engine):
+    text = "Здравствуйте, Марко! Спасибо за письмо.\nObviously it will not work over plain HTTP.\nВы указали неверные настройки."
+    ids = {f.rule_id for f in engine.lint(Exchange(text))}
+    assert {"ru.blame.you-did-wrong", "en.blame.condescending-adverb"} <= ids
