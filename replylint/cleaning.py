@@ -167,7 +167,8 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 # lowercase. It becomes a space, so phrases match across the wrap.
 _ODD_SPACE_CHARS = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[ {_ODD_SPACE_CHARS}]{{2,}}|[{_ODD_SPACE_CHARS}]")
-_ODD_SPACE_OR_WRAP = re.compile(_ODD_SPACE.pattern + r"|(?<=[^\s.!?:;…])[ \t]*\r?\n[ \t]*(?=[a-zа-яё])")
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_SENTENCE_END = ".!?:;…"
 
 
 def _may_need_spacing(text: str, join_wrapped: bool) -> bool:
@@ -180,17 +181,37 @@ def _normalize_spaces(base: CleanText, join_wrapped: bool) -> CleanText:
     """Turn every run of horizontal whitespace, and every hard wrap inside a
     sentence, into one plain space, keeping the map."""
     text = base.text
-    pattern = _ODD_SPACE_OR_WRAP if join_wrapped else _ODD_SPACE
-    if not _may_need_spacing(text, join_wrapped) or not pattern.search(text):
+    if not _may_need_spacing(text, join_wrapped):
         return base
+    spans = [m.span() for m in _ODD_SPACE.finditer(text)]
+    if join_wrapped:
+        spans += [m.span() for m in _LINE_BREAK.finditer(text) if _is_wrap(text, *m.span())]
+    if not spans:
+        return base
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):  # a space run inside a wrap is one space
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     builder = _Builder(text, base)
     pos = 0
-    for match in pattern.finditer(text):
-        builder.add(pos, match.start())
-        builder.add(match.start(), match.end(), " ")
-        pos = match.end()
+    for start, end in merged:
+        builder.add(pos, start)
+        builder.add(start, end, " ")
+        pos = end
     builder.add(pos, len(text))
     return builder.build()
+
+
+def _is_wrap(text: str, start: int, end: int) -> bool:
+    """A line break inside a sentence: the line does not end one and the next
+    goes on with a lowercase letter (any script)."""
+    return (
+        0 < start and end < len(text)
+        and not text[start - 1].isspace() and text[start - 1] not in _SENTENCE_END
+        and text[end].islower()
+    )
 
 
 class _TextExtractor(HTMLParser):
