@@ -15,6 +15,10 @@ from importlib import metadata
 from .cache import cache_dir, write_atomically
 
 
+# Bump when the expansion code below changes: cached expansions carry it.
+FORMS_VERSION = 2
+
+
 class FormsCache:
     """word -> forms expansions of one language, persisted as JSON.
 
@@ -30,7 +34,9 @@ class FormsCache:
                 versions.append(f"{package}={metadata.version(package)}")
             except metadata.PackageNotFoundError:
                 versions.append(f"{package}=none")
-        digest = hashlib.sha256(json.dumps([versions, settings], sort_keys=True, default=str).encode()).hexdigest()
+        digest = hashlib.sha256(
+            json.dumps([FORMS_VERSION, versions, settings], sort_keys=True, default=str).encode()
+        ).hexdigest()
         self.path = cache_dir() / f"forms-{lang}-{digest[:16]}.json"
         self.entries: dict[str, list[str]] = {}
         self.dirty = False
@@ -92,7 +98,9 @@ class RussianMorphology(_Morphology):
         word = word.lower()
         parses = self.analyzer.parse(word)
         forms = {word}
-        if parses and parses[0].is_known:
+        # words the dictionary lacks ("вебинар") get pymorphy3's predicted
+        # paradigm; only for Cyrillic words, where the prediction is sound
+        if parses and (parses[0].is_known or _is_cyrillic(word)):
             forms.update(p.word for p in parses[0].lexeme)
         return frozenset(f.replace("ё", "е") for f in forms) | frozenset(forms)
 
@@ -240,6 +248,10 @@ class EnglishMorphology(_Morphology):
 
     def agree(self, word: str, phrase: list[str]) -> str:
         return word
+
+
+def _is_cyrillic(word: str) -> bool:
+    return word.isalpha() and all("а" <= ch <= "я" or ch == "ё" for ch in word)
 
 
 def _same_case(original: str, form: str) -> str:

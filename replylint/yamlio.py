@@ -102,6 +102,9 @@ def decode_text(data: bytes, name: str, error_cls: type[ReplylintError]) -> str:
     return text.removeprefix("\ufeff")
 
 
+YAML_CACHE_VERSION = 1
+
+
 def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
     """load_yaml for files read at every start (rule packs): the parsed tree,
     line numbers included, is kept in the cache keyed by the file's bytes."""
@@ -116,7 +119,8 @@ def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
         data = path.read_bytes()
     except OSError as exc:
         raise error_cls(Problem(f"cannot read file: {exc.strerror or exc}", str(path))) from None
-    digest = hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()[:32]
+    # the tree's shape is this module's: bump YAML_CACHE_VERSION when LinedDict/LinedList change
+    digest = hashlib.sha256(f"{__version__}/{YAML_CACHE_VERSION}".encode() + b"\0" + data).hexdigest()[:32]
     cached = cache_dir() / "yaml" / f"{digest}.pickle"
     try:
         return pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache, keyed by content
