@@ -58,7 +58,7 @@ class LanguageLinter:
         index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words))
         needs: set[str] = set()
         for spec in rules:
-            ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems)
+            ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache)
             before = len(problems)
             rule_type = RULE_TYPES[spec.extends](spec.raw, ctx)
             names = frozenset(rule_type.capture_names) | {"match"}
@@ -186,7 +186,10 @@ class Engine:
 
     def linter(self, lang: str) -> LanguageLinter:
         if lang not in self._linters:
-            self._linters[lang] = LanguageLinter(lang, self.ruleset.for_lang(lang), self.ruleset.language_config)
+            from .cache import gc_paused
+
+            with gc_paused():
+                self._linters[lang] = LanguageLinter(lang, self.ruleset.for_lang(lang), self.ruleset.language_config)
         return self._linters[lang]
 
     def _has_rules_for(self, scope: str) -> bool:

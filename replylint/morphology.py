@@ -45,6 +45,14 @@ class FormsCache:
         except (OSError, ValueError):
             self.entries = {}
 
+    def is_known_valid(self, pattern_digest: str) -> bool:
+        """Was this token pattern validated by spaCy before (same spaCy version)?"""
+        return pattern_digest in self.entries.get("valid-patterns", ())
+
+    def remember_valid(self, pattern_digest: str) -> None:
+        self.entries.setdefault("valid-patterns", []).append(pattern_digest)
+        self.dirty = True
+
     def get(self, kind: str, word: str, compute) -> frozenset[str]:
         key = f"{kind}:{word}"
         cached = self.entries.get(key)

@@ -110,6 +110,13 @@ def pack_files(directory: Path) -> list[Path]:
 
 
 def load_rules(extra_dirs: tuple[Path, ...] = (), *, builtin: bool = True) -> RuleSet:
+    from .cache import gc_paused
+
+    with gc_paused():
+        return _load_rules(extra_dirs, builtin)
+
+
+def _load_rules(extra_dirs: tuple[Path, ...], builtin: bool) -> RuleSet:
     problems: list[Problem] = []
     rules: list[RuleSpec] = []
     dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]

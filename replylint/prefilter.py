@@ -47,7 +47,8 @@ class PatternIndex:
         self.vocab = vocab
         self.morphology = morphology
         self.stop_words = stop_words
-        self.matchers: dict[Hashable, Matcher] = {}
+        self.patterns: dict[Hashable, list[dict]] = {}
+        self.matchers: dict[Hashable, Matcher] = {}  # built when a pattern is first a candidate
         self.index: dict[int, list[Hashable]] = {}
         # every required word set gets a bit; a word's bits say which sets it is in;
         # a pattern is a candidate when its primary word is present and the doc's
@@ -61,9 +62,7 @@ class PatternIndex:
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
-        matcher = Matcher(self.vocab)
-        matcher.add("p", [pattern])
-        self.matchers[key] = matcher
+        self.patterns[key] = pattern
         self.annotations[key] = frozenset(
             attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
         )
@@ -88,6 +87,15 @@ class PatternIndex:
                     self.word_bits[word] = self.word_bits.get(word, 0) | bit
             mask |= self.set_bits[hashes]
         self.required_mask[key] = mask
+
+    def matcher(self, key: Hashable) -> Matcher:
+        """A pattern's Matcher, built on first use: one reply needs few of them,
+        so a cold `replylint check` does not build hundreds."""
+        matcher = self.matchers.get(key)
+        if matcher is None:
+            matcher = self.matchers[key] = Matcher(self.vocab)
+            matcher.add("p", [self.patterns[key]])
+        return matcher
 
     def _literal_forms(self, token: dict) -> set[str] | None:
         """Lowercase forms one of which the token must be, or None if unconstrained."""
@@ -148,7 +156,7 @@ class PatternIndex:
             return spans
 
         for key in keys:
-            matcher = self.matchers[key]
+            matcher = self.matcher(key)
             spans = [(0, len(words))] if key not in self.primary else sorted(sentences_with(self.primary[key]))
             for start, end in spans:
                 target = doc if (start, end) == (0, len(words)) else doc[start:end]

@@ -36,6 +36,7 @@ class CompileContext:
     tokenize: Callable[[str], list[str]]
     morphology: Any
     problems: list[Problem]
+    cache: Any = None  # a FormsCache: remembers token patterns spaCy already validated
 
     def error(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(message, self.path, line))

@@ -6,6 +6,8 @@ suggestion templates (several tokens may share a name).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 
 from spacy.matcher import Matcher
@@ -73,12 +75,18 @@ class TokensRule(RuleType):
                     names.add(name)
             if not ok:
                 continue
-            try:
-                validator.add(f"p{index}", [clean])
-            except Exception as exc:  # noqa: BLE001 - spaCy reports pattern errors as several exception types
-                detail = " ".join(str(exc).split())
-                ctx.error(line, f"invalid token pattern: {detail}")
-                continue
+            # spaCy's schema validation is the slow part of compiling a pack;
+            # a pattern it accepted once (same spaCy) need not be checked again
+            digest = hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
+            if ctx.cache is None or not ctx.cache.is_known_valid(digest):
+                try:
+                    validator.add(f"p{index}", [clean])
+                except Exception as exc:  # noqa: BLE001 - spaCy reports pattern errors as several exception types
+                    detail = " ".join(str(exc).split())
+                    ctx.error(line, f"invalid token pattern: {detail}")
+                    continue
+                if ctx.cache is not None:
+                    ctx.cache.remember_valid(digest)
             self._patterns.append(clean)
             self._names.append(slot_names)
         self.needs = frozenset(needs)
