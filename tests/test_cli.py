@@ -611,3 +611,24 @@ def test_eval_binary_case_file(write):
     result = run(["eval", path, *SEED])
     assert result.exit_code == 2
     assert error_lines(result) == [f"replylint: error: {path}:2: binary data (NUL byte), expected UTF-8 text"]
+
+
+def test_console_entry_point_exit_codes(tmp_path):
+    """`python -m replylint` goes through cli.run (fast exit): codes must survive it."""
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Вы указали неверные настройки.", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("Спасибо, всё исправили.", encoding="utf-8")
+
+    def code(*args):
+        return subprocess.run([sys.executable, "-m", "replylint", *args], capture_output=True, text=True)
+
+    assert code("check", str(bad)).returncode == 1
+    clean = code("check", str(good))
+    assert clean.returncode == 0 and "All clear" in clean.stdout
+    missing = code("check", str(tmp_path / "missing.txt"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert code("check").returncode == 2
