@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .cleaning import CleanText, Cleaner
+from .cleaning import Cleaner
 from .errors import ConfigError, Problem
 from .finding import Finding
 from .packs import LANGS, RuleSet, RuleSpec

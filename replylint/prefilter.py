@@ -19,7 +19,7 @@ import re
 from collections.abc import Hashable, Iterator
 
 import numpy
-from spacy.attrs import LOWER, SENT_START
+from spacy.attrs import SENT_START
 from spacy.matcher import Matcher
 
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
