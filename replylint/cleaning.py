@@ -82,13 +82,13 @@ class Cleaner:
     """Compiled cleaning settings (from rules/language/common.yaml)."""
 
     quote_line: re.Pattern
-    attribution: tuple[re.Pattern, ...]
+    attribution_words: tuple[str, ...]
+    attribution: re.Pattern
     history_start: re.Pattern  # the first line of earlier history: any of the patterns
     html_detect: re.Pattern
     html_skip_tags: frozenset[str]
     html_quote_classes: frozenset[str]
     html_block_tags: frozenset[str]
-    any_quote_line: re.Pattern  # one search that tells whether the line loop is needed
 
     @classmethod
     def from_config(cls, config: dict) -> Cleaner:
@@ -96,15 +96,15 @@ class Cleaner:
         flags = re.IGNORECASE | re.MULTILINE
         return cls(
             quote_line=re.compile(quoting["quote_line"], flags),
-            attribution=tuple(re.compile(p, flags) for p in quoting["attribution"]),
+            attribution_words=tuple(w.lower() for w in quoting["attribution_words"]),
+            attribution=re.compile(
+                quoting["attribution"].replace("{words}", "|".join(map(re.escape, quoting["attribution_words"]))), flags
+            ),
             history_start=re.compile("|".join(f"(?:{p})" for p in quoting["history_start"]), flags),
             html_detect=re.compile(html["detect"], re.IGNORECASE),
             html_skip_tags=frozenset(html["skip_tags"]),
             html_quote_classes=frozenset(c.lower() for c in html["quote_classes"]),
             html_block_tags=frozenset(html["block_tags"]),
-            any_quote_line=re.compile(
-                "|".join(f"(?:{p})" for p in [quoting["quote_line"], *quoting["attribution"]]), flags
-            ),
         )
 
     def clean(self, text: str) -> CleanText:
@@ -117,10 +117,16 @@ class Cleaner:
     # -- quoted history -------------------------------------------------
     def _strip_quotes(self, base: CleanText) -> CleanText:
         text = base.text
+        lowered = text.lower()
+        may_attribute = any(word in lowered for word in self.attribution_words)
+        if not (
+            self.quote_line.search(text)
+            or self.history_start.search(text)
+            or (may_attribute and self.attribution.search(text.replace("\r", "")))
+        ):
+            return base  # nothing quoted (most replies)
         match = self.history_start.search(text)
         history_at = text.rfind("\n", 0, match.start()) + 1 if match else len(text)
-        if not match and not self.any_quote_line.search(text.replace("\r", "") if "\r" in text else text):
-            return base  # nothing quoted: skip the line-by-line pass
         builder = _Builder(text, base)
         pos = 0
         # lines end at "\n" only, like the line numbers findings report
@@ -128,7 +134,7 @@ class Cleaner:
         for line in _LINE.findall(text[:history_at]):
             end = pos + len(line)
             body = line.rstrip("\r\n")
-            quoted = self.quote_line.match(body) or any(p.match(body) for p in self.attribution)
+            quoted = self.quote_line.match(body) or (may_attribute and self.attribution.search(body))
             if not quoted:
                 builder.add(pos, end)
             pos = end

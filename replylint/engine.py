@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 
 from .cleaning import Cleaner
@@ -180,6 +181,8 @@ class Engine:
         self.scripts = {
             code: re.compile(f"(?:{ruleset.language_config[code]['script']})+") for code in LANGS
         }
+        # languages whose script has ASCII letters: an ASCII-only text can only be one of them
+        self.ascii_langs = [code for code, pattern in self.scripts.items() if pattern.search(string.ascii_letters)]
         self.min_letters = int(ruleset.language_config["common"]["language_detection"]["min_letters"])
         self._linters: dict[str, LanguageLinter] = {}
         self._scopes = frozenset(rule.scope for rule in ruleset.rules)
@@ -239,6 +242,8 @@ class Engine:
             return [(0, len(text), self.lang)]
         if not text.strip():
             return []
+        if len(self.ascii_langs) == 1 and text.isascii():  # fast path, no letter counting
+            return [(0, len(text), self.ascii_langs[0])]
         counts = self.letter_counts(text)
         whole = max(counts, key=counts.get) if any(counts.values()) else "en"
         if sum(counts.values()) - counts[whole] < self.min_letters:
