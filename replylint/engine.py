@@ -103,8 +103,9 @@ class LanguageLinter:
         """Yield (rule, doc, match) for every rule of `scope` that matches `text`.
 
         The pipeline's components run on demand: tokenize, find the patterns
-        whose words the text contains, and only then split sentences and,
-        if one of those patterns reads them, annotate lemmas/POS/morphology.
+        whose words the text contains, and only then split sentences, keep the
+        sentences holding all of a pattern's words and, if one of those
+        patterns reads them, annotate lemmas/POS/morphology.
         Most replies contain no candidate and cost a tokenization."""
         if scope not in self.scopes:
             return
@@ -116,10 +117,13 @@ class LanguageLinter:
         if not keys and not self.unindexed:
             return
         self.split_sentences(doc)
-        if self.annotate is not None and any(self.index.annotations[k] for k in keys):
+        planned = self.index.plan(doc, keys, words)
+        if not planned and not self.unindexed:
+            return
+        if self.annotate is not None and any(self.index.annotations[key] for key, _, _ in planned):
             self.annotate(doc)
         hits: dict[int, list[Hit]] = {i: [] for i in self.unindexed}
-        for (rule_index, p_index), start, end, alignments in self.index.run(doc, keys, words):
+        for (rule_index, p_index), start, end, alignments in self.index.run(doc, planned):
             hits.setdefault(rule_index, []).append(Hit(p_index, start, end, tuple(alignments)))
         for rule_index in sorted(hits):
             rule = self.rules[rule_index]

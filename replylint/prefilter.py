@@ -135,30 +135,50 @@ class PatternIndex:
                         keys.append(key)
         return keys
 
-    def run(self, doc, keys: list[Hashable], words: list[int]) -> Iterator[tuple[Hashable, int, int, list[int]]]:
-        """(key, start, end, alignments) of the candidate patterns' matches.
+    def plan(self, doc, keys: list[Hashable], words: list[int]) -> list[tuple[Hashable, int, int]]:
+        """(key, start, end): the sentences each candidate pattern must be run on.
 
-        Indexed patterns run only on the sentences holding their selective
-        words (sentence starts must be set)."""
+        A sentence qualifies when it holds the pattern's selective word and a
+        form of every other word set it requires (sentence starts must be set);
+        patterns without required words run on the whole doc."""
+        n = len(words)
         sent_starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
-        sentence_cache: dict[int, set[tuple[int, int]]] = {}
+        sentence_of: dict[int, tuple[int, int]] = {}
+        lit_in: dict[tuple[int, int], int] = {}
+        word_bits = self.word_bits
 
-        def sentences_with(word_hashes: frozenset[int]) -> set[tuple[int, int]]:
-            spans: set[tuple[int, int]] = set()
-            for position, word in enumerate(words):
-                if word in word_hashes:
-                    if position not in sentence_cache:
-                        k = bisect.bisect_right(sent_starts, position) - 1
-                        start = sent_starts[k] if k >= 0 else 0
-                        end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(words)
-                        sentence_cache[position] = {(start, end)}
-                    spans |= sentence_cache[position]
-            return spans
+        def sentence(position: int) -> tuple[int, int]:
+            span = sentence_of.get(position)
+            if span is None:
+                k = bisect.bisect_right(sent_starts, position) - 1
+                span = sentence_of[position] = (sent_starts[k] if k >= 0 else 0,
+                                                sent_starts[k + 1] if k + 1 < len(sent_starts) else n)
+            return span
 
+        def lit(span: tuple[int, int]) -> int:
+            bits = lit_in.get(span)
+            if bits is None:
+                bits = 0
+                for word in words[span[0] : span[1]]:
+                    bits |= word_bits.get(word, 0)
+                lit_in[span] = bits
+            return bits
+
+        planned = []
         for key in keys:
-            matcher = self.matcher(key)
-            spans = [(0, len(words))] if key not in self.primary else sorted(sentences_with(self.primary[key]))
-            for start, end in spans:
-                target = doc if (start, end) == (0, len(words)) else doc[start:end]
-                for _, m_start, m_end, alignments in matcher(target, with_alignments=True):
-                    yield key, start + m_start, start + m_end, alignments
+            primary = self.primary.get(key)
+            if primary is None:
+                planned.append((key, 0, n))
+                continue
+            mask = self.required_mask[key]
+            spans = {sentence(i) for i, word in enumerate(words) if word in primary}
+            planned.extend((key, start, end) for start, end in sorted(spans) if not mask & ~lit((start, end)))
+        return planned
+
+    def run(self, doc, planned: list[tuple[Hashable, int, int]]) -> Iterator[tuple[Hashable, int, int, list[int]]]:
+        """(key, start, end, alignments) of every match of the planned runs."""
+        n = len(doc)
+        for key, start, end in planned:
+            target = doc if (start, end) == (0, n) else doc[start:end]
+            for _, m_start, m_end, alignments in self.matcher(key)(target, with_alignments=True):
+                yield key, start + m_start, start + m_end, alignments
