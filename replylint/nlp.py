@@ -364,8 +364,3 @@ def add_components(nlp: Language, lang: str, language_config: dict, attrs: froze
             lexicon["pos_priority"] = language_config.get("pos_priority", [])
             nlp.add_pipe("replylint_en_morph", config={"attrs": needed, "lexicon": lexicon})
     return nlp
-
-
-def build_pipeline(lang: str, language_config: dict, attrs: frozenset[str]) -> Language:
-    """A blank spaCy pipeline with our components."""
-    return add_components(spacy.blank(lang), lang, language_config, attrs)
