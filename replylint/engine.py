@@ -90,7 +90,6 @@ class LanguageLinter:
         self.nlp = nlp
         self.rules = tuple(compiled)
         self.index = index
-        self.needs = frozenset(needs)
         self.scopes = frozenset(rule.spec.scope for rule in compiled)
         # rules that match without token patterns (regex) run on every doc
         self.unindexed = tuple(i for i, rule in enumerate(compiled) if not rule.matcher.patterns())

@@ -38,17 +38,14 @@ def _twitter_agent_turns():
     return turns + [conv["agentURL"]["url_utterance"] for conv in conversations]
 
 
-@pytest.mark.skipif(not RUTUBE.is_file(), reason="../shared RUTUBE data not present")
-def test_real_polite_russian_support_answers_are_rarely_flagged(engine):
-    answers = _rutube_answers()
-    flagged = [a for a in answers if any(f.category == "blame" for f in engine.lint(Exchange(a)))]
-    assert len(answers) > 300
-    assert len(flagged) <= 0.02 * len(answers), flagged[:5]
-
-
-@pytest.mark.skipif(not TWITTER.is_file(), reason="../shared Twitter customer care data not present")
-def test_real_english_agent_replies_are_rarely_flagged(engine):
-    turns = _twitter_agent_turns()
-    flagged = [t for t in turns if any(f.category == "blame" for f in engine.lint(Exchange(t)))]
-    assert len(turns) > 300
-    assert len(flagged) <= 0.02 * len(turns), flagged[:5]
+@pytest.mark.parametrize(
+    "path,read",
+    [pytest.param(RUTUBE, _rutube_answers, id="rutube-ru"), pytest.param(TWITTER, _twitter_agent_turns, id="twitter-en")],
+)
+def test_real_polite_support_replies_are_rarely_flagged(engine, path, read):
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    replies = read()
+    flagged = [r for r in replies if any(f.category == "blame" for f in engine.lint(Exchange(r)))]
+    assert len(replies) > 300
+    assert len(flagged) <= 0.02 * len(replies), flagged[:5]
