@@ -18,16 +18,38 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "replylint"
 
 
+def read_cache(path: Path) -> bytes | None:
+    """A cache file's bytes, or None when there is nothing usable to read: no
+    such file, a directory in its place, no permission, any other OS error."""
+    try:
+        return path.read_bytes()
+    except (OSError, ValueError):
+        return None
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write a cache file so readers never see half of it; errors only cost time."""
+    """Write a cache file so readers never see half of it; errors only cost time.
+
+    An empty directory where the file belongs (never made by us) is removed so
+    the entry can be rebuilt; anything else in the way is left alone."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        if path.is_dir() and not path.is_symlink():
+            os.rmdir(path)  # fails (and keeps it) unless it is empty
         os.replace(tmp, path)
+        tmp = None
     except OSError:
         pass
+    finally:
+        if tmp is not None:  # never leave a half-written or orphaned temporary file behind
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 @contextmanager

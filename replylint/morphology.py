@@ -8,24 +8,31 @@ pymorphy3 or lemminflect's tables."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from importlib import metadata
 
-from .cache import cache_dir, write_atomically
+from .cache import cache_dir, read_cache, write_atomically
 
 
-# Bump when the expansion code below changes: cached expansions carry it.
-FORMS_VERSION = 2
+# Bump when the expansion code below or the cache file's layout changes:
+# cached expansions carry it.
+FORMS_VERSION = 3
+_FORMS_TAG = "replylint-forms"
+_VALID_PATTERNS = "valid-patterns"
 
 
 class FormsCache:
-    """word -> forms expansions of one language, persisted as JSON.
+    """word -> forms expansions of one language, persisted as JSON:
+    {"format": "replylint-forms", "version": FORMS_VERSION, "entries": {...}}.
 
     The file name carries a digest of everything the expansions depend on
     (replylint, pymorphy3 and its dictionaries, lemminflect, the language
     settings), so a stale cache is never read. Failing to read or write it
-    only costs time."""
+    only costs time, and so does anything unexpected in it: a file that is
+    not this envelope is ignored whole, an entry of the wrong shape is
+    recomputed, and the file is rewritten."""
 
     def __init__(self, lang: str, settings: dict):
         versions = []
@@ -38,32 +45,49 @@ class FormsCache:
             json.dumps([FORMS_VERSION, versions, settings], sort_keys=True, default=str).encode()
         ).hexdigest()
         self.path = cache_dir() / f"forms-{lang}-{digest[:16]}.json"
-        self.entries: dict[str, list[str]] = {}
+        self.entries: dict[str, list[str]] = self._read()
         self.dirty = False
+
+    def _read(self) -> dict:
+        data = read_cache(self.path)
+        if data is None:
+            return {}
         try:
-            self.entries = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+            envelope = json.loads(data.decode("utf-8"))
+        except Exception:  # noqa: BLE001 - garbage, truncated, too deeply nested...: a miss
+            return {}
+        if (type(envelope) is not dict or envelope.get("format") != _FORMS_TAG
+                or envelope.get("version") != FORMS_VERSION or type(envelope.get("entries")) is not dict):
+            return {}
+        return envelope["entries"]  # each entry is checked when it is used
+
+    def _valid_patterns(self) -> list:
+        known = self.entries.get(_VALID_PATTERNS)
+        if type(known) is not list:
+            known = self.entries[_VALID_PATTERNS] = []
+        return known
 
     def is_known_valid(self, pattern_digest: str) -> bool:
         """Was this token pattern validated by spaCy before (same spaCy version)?"""
-        return pattern_digest in self.entries.get("valid-patterns", ())
+        return pattern_digest in self._valid_patterns()
 
     def remember_valid(self, pattern_digest: str) -> None:
-        self.entries.setdefault("valid-patterns", []).append(pattern_digest)
+        self._valid_patterns().append(pattern_digest)
         self.dirty = True
 
     def get(self, kind: str, word: str, compute) -> frozenset[str]:
         key = f"{kind}:{word}"
         cached = self.entries.get(key)
-        if cached is None:
+        # an expansion is a list of strings that holds the word itself (every `compute` includes it)
+        if type(cached) is not list or not all(type(form) is str for form in cached) or word.lower() not in cached:
             cached = self.entries[key] = sorted(compute(word))
             self.dirty = True
         return frozenset(cached)
 
     def save(self) -> None:
         if self.dirty:
-            write_atomically(self.path, json.dumps(self.entries, ensure_ascii=False).encode("utf-8"))
+            envelope = {"format": _FORMS_TAG, "version": FORMS_VERSION, "entries": self.entries}
+            write_atomically(self.path, json.dumps(envelope, ensure_ascii=False).encode("utf-8"))
             self.dirty = False
 
 
@@ -266,6 +290,47 @@ def _same_case(original: str, form: str) -> str:
     if original[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
+
+
+# Penn Treebank tags lemminflect's getInflection inflects to (its uposToTags for
+# VERB/AUX, ADJ, ADV and NOUN; tests check the two agree). Kept here so that
+# validating a template does not import lemminflect.
+ENGLISH_INFLECTION_TAGS = (
+    "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS",
+)
+
+
+@functools.cache
+def russian_grammemes() -> dict[str, tuple[str, str]] | None:
+    """pymorphy3's grammemes (OpencorporaTag.KNOWN_GRAMMEMES once its analyzer
+    has loaded the dictionary): name -> (parent, Cyrillic alias), read from the
+    dictionary's grammemes.json without loading pymorphy3; None if unavailable."""
+    try:
+        import pymorphy3_dicts_ru
+
+        with open(f"{pymorphy3_dicts_ru.get_path()}/grammemes.json", encoding="utf-8") as handle:
+            entries = json.load(handle)
+        return {name: (parent or "", alias or "") for name, parent, alias, *_ in entries}
+    except Exception:  # noqa: BLE001 - no dictionary package or an unexpected format: validate nothing
+        return None
+
+
+def russian_cases() -> frozenset[str] | None:
+    """pymorphy3's case grammemes (OpencorporaTag.CASES): everything under `CAse`."""
+    grammemes = russian_grammemes()
+    if grammemes is None:
+        return None
+
+    def under_case(name: str) -> bool:
+        seen = set()
+        while name and name not in seen:
+            seen.add(name)
+            name = grammemes.get(name, ("", ""))[0]
+            if name == "CAse":
+                return True
+        return False
+
+    return frozenset(name for name in grammemes if under_case(name))
 
 
 def morphology_for(lang: str, language_config: dict | None = None, cache: FormsCache | None = None):

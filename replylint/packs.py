@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import ConfigError, Problem
 from .finding import SEVERITIES
-from .yamlio import LinedDict, load_yaml_cached
+from .yamlio import LinedDict, load_yaml_cached, yaml_describe, yaml_repr, yaml_type_names
 
 LANGS = ("ru", "en")
 CATEGORIES = ("blame", "formality", "unanswered", "style")
@@ -173,44 +173,72 @@ def _check_keys(node: LinedDict, schema: dict, path: str, what: str, problems: l
     allowed = dict(schema, **(extra or {}))
     for key, value in node.items():
         if key not in allowed:
-            problems.append(Problem(f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+            problems.append(Problem(f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(map(str, allowed)))})",
                                     path, node.line_of(key)))
             ok = False
-        elif not isinstance(value, allowed[key]):
-            expected = allowed[key].__name__ if isinstance(allowed[key], type) else " or ".join(t.__name__ for t in allowed[key])
-            problems.append(Problem(f"{what} key {key!r} must be a {expected}, got {type(value).__name__}",
-                                    path, node.line_of(key)))
+        elif not _has_type(value, allowed[key]):
+            problems.append(Problem(f"{what} key {key!r} must be {yaml_type_names(allowed[key])}, "
+                                    f"got {yaml_describe(value)}", path, node.line_of(key)))
             ok = False
     return ok
+
+
+def _has_type(value, expected: type | tuple[type, ...]) -> bool:
+    """isinstance, except that YAML's true/false are not numbers."""
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if isinstance(value, bool) and bool not in types:
+        return False
+    return isinstance(value, types)
 
 
 def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
     if not isinstance(data, LinedDict):
         problems.append(Problem("a rule pack must be a mapping with `lang` and `rules`", path, 1))
         return []
-    if not _check_keys(data, PACK_KEYS, path, "pack", problems):
-        return []
+    # unknown or mistyped pack keys are reported, and the rules are still checked
+    _check_keys(data, PACK_KEYS, path, "pack", problems)
     lang = data.get("lang")
+    if "lang" not in data:
+        problems.append(Problem(f"pack has no `lang` (one of {', '.join(LANGS)})", path, data.line))
+        return []
     if lang not in LANGS:
-        problems.append(Problem(f"pack `lang` must be one of {', '.join(LANGS)}, got {lang!r}", path, data.line_of("lang")))
+        if isinstance(lang, str):  # a wrong type was reported by _check_keys
+            problems.append(Problem(f"pack `lang` must be one of {', '.join(LANGS)}, got {lang!r}", path,
+                                    data.line_of("lang")))
         return []
     if "rules" not in data:
         problems.append(Problem("pack has no `rules` list", path, data.line))
         return []
-    defaults = {k: data[k] for k in ("category", "severity") if k in data}
+    if not isinstance(data["rules"], list):
+        return []  # reported by _check_keys
+    defaults: dict[str, str] = {}
+    invalid_defaults: set[str] = set()  # reported once, here, not again for every rule that inherits them
+    for key, allowed in (("category", CATEGORIES), ("severity", SEVERITIES)):
+        if key not in data:
+            continue
+        value = data[key]
+        if isinstance(value, str) and value in allowed:
+            defaults[key] = value
+            continue
+        if isinstance(value, str):
+            problems.append(Problem(f"pack {key} must be one of {', '.join(allowed)}, got {value!r}", path,
+                                    data.line_of(key)))
+        invalid_defaults.add(key)
     out = []
     for item, line in zip(data["rules"], data["rules"].item_lines):
         if not isinstance(item, LinedDict):
             problems.append(Problem("each rule must be a mapping", path, line))
             continue
-        spec = _rule_spec(item, lang, defaults, path, problems)
+        spec = _rule_spec(item, lang, defaults, path, problems, invalid_defaults)
         if spec:
             out.append(spec)
     return out
 
 
-def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: list[Problem]) -> RuleSpec | None:
+def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: list[Problem],
+               invalid_defaults: set[str] = frozenset()) -> RuleSpec | None:
     from .ruletypes import RULE_TYPES
+    from .suggest import template_argument_errors
 
     before = len(problems)
     kind = node.get("extends")
@@ -227,24 +255,22 @@ def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: 
     if isinstance(rule_id, str) and rule_id and not (RULE_ID.match(rule_id) and rule_id.startswith(lang + ".")):
         problems.append(Problem(f"rule id {rule_id!r} must look like {lang}.<category>.<name> "
                                 "(lowercase, dots and hyphens)", path, node.line_of("id")))
-    category = node.get("category", defaults.get("category"))
-    if category not in CATEGORIES:
-        problems.append(Problem(f"category must be one of {', '.join(CATEGORIES)}, got {category!r}", path,
-                                node.line_of("category")))
-    severity = node.get("severity", defaults.get("severity", "warning"))
-    if severity not in SEVERITIES:
-        problems.append(Problem(f"severity must be one of {', '.join(SEVERITIES)}, got {severity!r}", path,
-                                node.line_of("severity")))
-    scope = node.get("scope", "reply")
-    if scope not in SCOPES:
-        problems.append(Problem(f"scope must be one of {', '.join(SCOPES)}, got {scope!r}", path, node.line_of("scope")))
+    choices = [_choice(node, "category", CATEGORIES, defaults.get("category"), path, problems, invalid_defaults),
+               _choice(node, "severity", SEVERITIES, defaults.get("severity", "warning"), path, problems,
+                       invalid_defaults),
+               _choice(node, "scope", SCOPES, "reply", path, problems, invalid_defaults)]
+    (category, severity, scope), valid = zip(*choices)
     for key in ("why", "message"):
         if isinstance(node.get(key), str) and not node[key].strip():
             problems.append(Problem(f"`{key}` must not be empty", path, node.line_of(key)))
     suggest = _string_list(node, "suggest", path, problems, allow_empty_strings=True)
+    for template, line in _items_with_lines(node, "suggest"):
+        if isinstance(template, str):
+            for error in template_argument_errors(template, lang):
+                problems.append(Problem(f"{rule_id or '?'}: {error}", path, line))
     unless = _string_list(node, "unless", path, problems)
     bad, good = _examples(node, path, problems)
-    if len(problems) > before:
+    if len(problems) > before or not all(valid):
         return None
     return RuleSpec(
         id=rule_id, lang=lang, category=category, severity=severity, message=node["message"].strip(),
@@ -253,16 +279,42 @@ def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: 
     )
 
 
-def _string_list(node: LinedDict, key: str, path: str, problems: list[Problem], *,
-                 allow_empty_strings: bool = False) -> tuple[str, ...]:
+def _choice(node: LinedDict, key: str, allowed: tuple[str, ...], default: str | None, path: str,
+            problems: list[Problem], invalid_defaults: set[str]) -> tuple[str | None, bool]:
+    """A rule's value for `key` (or its pack's default) and whether it is valid;
+    reports each problem once (a wrong type is _check_keys's to report)."""
+    if key in node:
+        value = node[key]
+        if not isinstance(value, str):
+            return value, False
+        if value not in allowed:
+            problems.append(Problem(f"{key} must be one of {', '.join(allowed)}, got {value!r}", path,
+                                    node.line_of(key)))
+            return value, False
+        return value, True
+    if key in invalid_defaults:  # the pack's default is wrong, and was reported at the pack
+        return None, False
+    if default is None:
+        problems.append(Problem(f"{key} must be one of {', '.join(allowed)} (neither the rule nor its pack sets it)",
+                                path, node.line))
+        return None, False
+    return default, True
+
+
+def _items_with_lines(node: LinedDict, key: str) -> list[tuple[object, int]]:
     values = node.get(key, [])
     if not isinstance(values, list):
-        return ()
-    lines = getattr(values, "item_lines", [node.line_of(key)] * len(values))
+        return []
+    lines = getattr(values, "item_lines", None) or [node.line_of(key)] * len(values)
+    return list(zip(values, lines))
+
+
+def _string_list(node: LinedDict, key: str, path: str, problems: list[Problem], *,
+                 allow_empty_strings: bool = False) -> tuple[str, ...]:
     out = []
-    for value, line in zip(values, lines):
+    for value, line in _items_with_lines(node, key):
         if not isinstance(value, str) or (not allow_empty_strings and not value.strip()):
-            problems.append(Problem(f"`{key}` items must be non-empty strings, got {value!r}", path, line))
+            problems.append(Problem(f"`{key}` items must be non-empty strings, got {yaml_repr(value)}", path, line))
         else:
             out.append(value)
     return tuple(out)

@@ -36,8 +36,9 @@ class Template:
     parts: tuple[str | Placeholder, ...]
 
     @classmethod
-    def parse(cls, source: str, names: frozenset[str]) -> tuple[Template, list[str]]:
-        """Parse a template; return it and the problems found (unknown names or filters)."""
+    def parse(cls, source: str, names: frozenset[str], lang: str | None = None) -> tuple[Template, list[str]]:
+        """Parse a template; return it and the problems found (unknown names or
+        filters; with `lang`, also filter arguments the language cannot use)."""
         errors: list[str] = []
         parts: list[str | Placeholder] = []
         pos = 0
@@ -60,6 +61,10 @@ class Template:
                     errors.append(f"template {source!r}: agree:{arg} names no capture")
                 elif fname == "number" and arg.count("/") != 1:
                     errors.append(f"template {source!r}: number needs SINGULAR/PLURAL, got {arg!r}")
+                elif lang is not None:
+                    error = filter_argument_error(fname, arg, lang)
+                    if error:
+                        errors.append(f"template {source!r}: {error}")
                 filters.append((fname, arg))
             parts.append(Placeholder(name, tuple(filters), optional))
             pos = m.end()
@@ -93,6 +98,58 @@ class Template:
         if original[:1].isupper() and text[:1].islower():
             text = text[:1].upper() + text[1:]
         return text
+
+
+def template_argument_errors(source: str, lang: str) -> list[str]:
+    """Problems with the arguments of a template's filters in `lang`
+    (`inflect:NOPE`, `case:nom`, `number:was`), found without knowing the
+    rule's captures: the check packs run when they are loaded."""
+    errors = []
+    for m in _PLACEHOLDER.finditer(source):
+        for piece in m.group(1).split("|")[1:]:
+            fname, _, arg = piece.strip().partition(":")
+            error = filter_argument_error(fname, arg, lang) if FILTERS.get(fname) and arg else None
+            if error:
+                errors.append(f"template {source!r}: {error}")
+    return errors
+
+
+def filter_argument_error(fname: str, arg: str, lang: str) -> str | None:
+    """What is wrong with a filter's argument in a language, or None."""
+    from .morphology import ENGLISH_INFLECTION_TAGS, russian_cases, russian_grammemes
+
+    if fname == "number":
+        if arg.count("/") != 1:
+            return f"number needs SINGULAR/PLURAL, got {arg!r}"
+        return None
+    if fname == "case":
+        cases = russian_cases()
+        if cases is not None and arg not in cases:
+            return f"case:{arg}: {arg!r} is not a pymorphy3 case (known: {', '.join(sorted(cases))})"
+        return None
+    if fname != "inflect":
+        return None
+    items = [g.strip() for g in arg.split(",")]
+    if not all(items):
+        return f"inflect:{arg} has an empty item (grammemes are separated by single commas)"
+    if lang == "en":
+        unknown = [g for g in items if g not in ENGLISH_INFLECTION_TAGS]
+        if unknown:
+            return (f"inflect:{arg}: {', '.join(map(repr, unknown))} "
+                    f"{'is not a Penn tag' if len(unknown) == 1 else 'are not Penn tags'} lemminflect inflects to "
+                    f"(known: {', '.join(ENGLISH_INFLECTION_TAGS)})")
+        return None
+    grammemes = russian_grammemes()
+    if grammemes is None:
+        return None
+    unknown = [g for g in items if g not in grammemes]
+    if not unknown:
+        return None
+    by_alias = {alias: name for name, (_, alias) in grammemes.items() if alias}
+    hints = "".join(f"; {g!r} is the Cyrillic alias of {by_alias[g]!r}" for g in unknown if g in by_alias)
+    return (f"inflect:{arg}: {', '.join(map(repr, unknown))} "
+            f"{'is not a pymorphy3 grammeme' if len(unknown) == 1 else 'are not pymorphy3 grammemes'}{hints} "
+            f"(known: {', '.join(sorted(grammemes, key=lambda g: (g.lower(), g)))})")
 
 
 def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]], morphology) -> list[str]:

@@ -3,6 +3,8 @@ name its file and line."""
 
 from __future__ import annotations
 
+import datetime
+import pickle
 import re
 from pathlib import Path
 
@@ -74,6 +76,53 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+# What a YAML author calls each type load_yaml can return (never our class
+# names: LinedDict is "a mapping"). bool before int: True is an int in Python.
+_YAML_TYPE_NAMES = (
+    (bool, "a boolean"), ((int, float), "a number"), (str, "a string"), (dict, "a mapping"),
+    ((list, tuple), "a list"), (type(None), "null"), (bytes, "binary data"), ((set, frozenset), "a set"),
+    (datetime.date, "a date"),
+)
+
+
+def yaml_type_name(value) -> str:
+    """The YAML name of a value's type, with its article: "a mapping", "a list", "null"..."""
+    for types, name in _YAML_TYPE_NAMES:
+        if isinstance(value, types):
+            return name
+    return f"a {type(value).__name__}"  # not produced by load_yaml
+
+
+def yaml_type_names(expected: type | tuple[type, ...]) -> str:
+    """A schema's expected type(s) in YAML terms: "a list", "a string or a list"."""
+    names = []
+    for cls in expected if isinstance(expected, tuple) else (expected,):
+        name = next((name for types, name in _YAML_TYPE_NAMES if issubclass(cls, types)), f"a {cls.__name__}")
+        if name not in names:
+            names.append(name)
+    return " or ".join(names)
+
+
+def yaml_describe(value) -> str:
+    """A value's YAML type, and the value when it is short: "a number (5)", "null", "a mapping"."""
+    name = yaml_type_name(value)
+    if isinstance(value, (bool, int, float)) or (isinstance(value, str) and len(value) <= 40):
+        return f"{name} ({yaml_repr(value)})"
+    return name
+
+
+def yaml_repr(value) -> str:
+    """A value as YAML would spell it for a message: 'text', 5, true, null, or
+    the type of anything bigger ("a mapping", "a list")."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return repr(value)
+    return yaml_type_name(value)
+
+
 def line_of(value, default: int = 0) -> int:
     return getattr(value, "line", default)
 
@@ -102,33 +151,117 @@ def decode_text(data: bytes, name: str, error_cls: type[ReplylintError]) -> str:
     return text.removeprefix("\ufeff")
 
 
-YAML_CACHE_VERSION = 1
+# Bump when LinedDict/LinedList (the cached tree's shape) change.
+YAML_CACHE_VERSION = 2
+_CACHE_TAG = "replylint-yaml-tree"
+_MISS = object()
+
+
+def yaml_cache_path(data: bytes) -> Path:
+    """Where the parsed tree of a file with these bytes is cached."""
+    import hashlib
+
+    from . import __version__
+    from .cache import cache_dir
+
+    digest = hashlib.sha256(f"{__version__}/{YAML_CACHE_VERSION}".encode() + b"\0" + data).hexdigest()[:32]
+    return cache_dir() / "yaml" / f"{digest}.pickle"
 
 
 def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
     """load_yaml for files read at every start (rule packs): the parsed tree,
-    line numbers included, is kept in the cache keyed by the file's bytes."""
-    import hashlib
-    import pickle
+    line numbers included, is kept in the cache keyed by the file's bytes.
 
-    from . import __version__
-    from .cache import cache_dir, write_atomically
+    The cache is only a speed-up: anything unexpected in it (garbage, a
+    truncated or foreign pickle, a tree of the wrong shape, a directory, no
+    permission) is a miss, and the file is parsed and the entry rewritten."""
+    from .cache import write_atomically
 
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise error_cls(Problem(f"cannot read file: {exc.strerror or exc}", str(path))) from None
-    # the tree's shape is this module's: bump YAML_CACHE_VERSION when LinedDict/LinedList change
-    digest = hashlib.sha256(f"{__version__}/{YAML_CACHE_VERSION}".encode() + b"\0" + data).hexdigest()[:32]
-    cached = cache_dir() / "yaml" / f"{digest}.pickle"
-    try:
-        return pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache, keyed by content
-    except Exception:  # noqa: BLE001 - missing or unreadable: parse the file
-        pass
+    cached = yaml_cache_path(data)
+    tree = _read_cached_tree(cached)
+    if tree is not _MISS:
+        return tree
     tree = load_yaml(path, error_cls, decode_text(data, str(path), error_cls))
-    write_atomically(cached, pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL))
+    envelope = (_CACHE_TAG, YAML_CACHE_VERSION, cached.stem, tree)
+    try:
+        payload = pickle.dumps(envelope, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, ValueError, RecursionError):
+        return tree  # not cacheable: parse it again next time
+    write_atomically(cached, payload)
     return tree
+
+
+def _read_cached_tree(cached: Path):
+    """The tree stored at `cached`, or _MISS when it is absent or not exactly what we write."""
+    import io
+
+    from .cache import read_cache
+
+    data = read_cache(cached)
+    if data is None:
+        return _MISS
+    try:
+        envelope = _TreeUnpickler(io.BytesIO(data)).load()
+    except Exception:  # noqa: BLE001 - garbage, truncated, foreign classes...: a miss
+        return _MISS
+    if not (type(envelope) is tuple and len(envelope) == 4
+            and envelope[:3] == (_CACHE_TAG, YAML_CACHE_VERSION, cached.stem)):
+        return _MISS
+    tree = envelope[3]
+    return tree if _is_tree(tree) else _MISS
+
+
+class _TreeUnpickler(pickle.Unpickler):
+    """Unpickles only what a YAML tree holds: no other class is ever looked up
+    (or run), whatever the cache file contains."""
+
+    ALLOWED = {
+        (__name__, "LinedDict"): LinedDict,
+        (__name__, "LinedList"): LinedList,
+        ("datetime", "date"): datetime.date,
+        ("datetime", "datetime"): datetime.datetime,
+        ("datetime", "timezone"): datetime.timezone,
+        ("datetime", "timedelta"): datetime.timedelta,
+    }
+
+    def find_class(self, module: str, name: str):
+        try:
+            return self.ALLOWED[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a YAML tree") from None
+
+
+_SCALARS = (str, int, float, bool, type(None), bytes, datetime.date, datetime.datetime)
+
+
+def _is_tree(tree) -> bool:
+    """Is this the shape load_yaml returns: LinedDicts and LinedLists with their
+    line numbers, over YAML scalars (and the sets and pairs of !!set, !!omap)?"""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is LinedDict:
+            attrs = node.__dict__
+            if type(attrs.get("line")) is not int or type(attrs.get("key_lines")) is not dict:
+                return False
+            stack.extend(node.values())
+        elif kind is LinedList:
+            attrs = node.__dict__
+            lines = attrs.get("item_lines")
+            if type(attrs.get("line")) is not int or type(lines) is not list or len(lines) != len(node):
+                return False
+            stack.extend(node)
+        elif kind is tuple or kind is set:
+            stack.extend(node)
+        elif kind not in _SCALARS:
+            return False
+    return True
 
 
 def load_yaml(path: Path | str, error_cls: type[ReplylintError], text: str | None = None):
@@ -139,11 +272,85 @@ def load_yaml(path: Path | str, error_cls: type[ReplylintError], text: str | Non
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
+        what, line = _describe_syntax_error(exc, text)
         raise error_cls(Problem(f"invalid YAML: {what}", str(path), line)) from None
     except yaml.YAMLError as exc:
         raise error_cls(Problem(f"invalid YAML: {' '.join(str(exc).split())}", str(path))) from None
     except RecursionError:
         raise error_cls(Problem("invalid YAML: nested too deeply", str(path))) from None
+
+
+def _describe_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int | None]:
+    """What went wrong and the most useful line to look at (1-based).
+
+    Usually the line the parser stopped at. But for something opened and never
+    closed (a quote, a `[` or `{`) the parser stops where the file ends or where
+    the next entry begins, and the line to fix is where it was opened."""
+    problem, context = exc.problem or "", exc.context or ""
+    problem_mark, context_mark = exc.problem_mark, exc.context_mark
+    mark = problem_mark or context_mark
+    what, line = problem or context or "syntax error", (mark.line + 1 if mark else None)
+    last_line = max(len(text.splitlines()), 1)
+    if context_mark is not None and problem_mark is not None:
+        opened = context_mark.line + 1
+        if "quoted scalar" in context and "end of stream" in problem:
+            return f"unterminated quoted string (opened here, file ends at line {last_line})", opened
+        if "quoted scalar" in context and ("document separator" in problem or "document indicator" in problem):
+            return (f"unterminated quoted string (opened here, runs into the document marker "
+                    f"at line {problem_mark.line + 1})"), opened
+        if context.startswith("while parsing a flow "):
+            bracket, closer = ("[", "]") if "sequence" in context else ("{", "}")
+            if _nothing_after(text, problem_mark):
+                return f"unclosed '{bracket}' (opened here, file ends at line {last_line} without '{closer}')", opened
+            if problem_mark.line > context_mark.line:
+                if _indent(text, problem_mark.line) <= _indent(text, context_mark.line):
+                    return (f"unclosed '{bracket}' (opened here; line {problem_mark.line + 1} starts the next "
+                            f"entry before a '{closer}')"), opened
+                return f"{what} (in the '{bracket}' opened at line {opened})", line
+    if problem_mark is not None:
+        quote_line = _multiline_quote_ending_at(text, problem_mark)
+        if quote_line is not None:
+            return (f"{what} at line {problem_mark.line + 1}, where the quoted string opened here ends "
+                    "(missing closing quote?)"), quote_line
+    return what, line
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def _nothing_after(text: str, mark) -> bool:
+    """Is there only whitespace and comments from `mark` to the end of the text?"""
+    lines = _lines(text)
+    if mark.line >= len(lines):
+        return True
+    rest = [lines[mark.line][mark.column:]] + lines[mark.line + 1 :]
+    return all(not line.strip() or line.lstrip().startswith("#") for line in rest)
+
+
+def _indent(text: str, line: int) -> int:
+    lines = _lines(text)
+    if line >= len(lines):
+        return 0
+    return len(lines[line]) - len(lines[line].lstrip(" -"))
+
+
+def _multiline_quote_ending_at(text: str, mark) -> int | None:
+    """The 1-based opening line of a quoted string that spans lines and ends on
+    `mark`'s line just before it: the usual trace of a missing closing quote,
+    whose string then ran on to the next quote in the file."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start = token.start_mark
+            if (start.line, start.column) >= (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                end = token.end_mark
+                spans = start.line < end.line == mark.line and end.column <= mark.column
+                found = start.line + 1 if spans else None
+            else:
+                found = None if found is None or token.start_mark.line != mark.line else found
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return found

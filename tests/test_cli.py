@@ -548,7 +548,7 @@ def test_eval_directory(tmp_path, write):
 
 
 @pytest.mark.parametrize("content,line,message", [
-    ("- id: a\n  lang: en\n  reply: [unclosed\n", 4, "invalid YAML"),
+    ("- id: a\n  lang: en\n  reply: [unclosed\n", 3, "invalid YAML"),
     ("- id: a\n  lang: en\n  reply: x\n  expect: []\n  colour: red\n", 5, "unknown case key 'colour'"),
     ("- id: a\n  lang: en\n  reply: hello\n  expect:\n    - category: blame\n      in: reply\n      text: bye\n",
      7, "'bye' does not occur in the reply"),

@@ -4,6 +4,7 @@ line; a valid custom pack works end to end."""
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -71,7 +72,8 @@ def line_of(path: Path, needle: str) -> int:
     ("extends: magic\n", "extends", "unknown rule type 'magic'"),
     ("extends: tokens\n", "- id:", "has no `patterns`"),
     ("extends: regex\npattern: 'x'\nguard: 'x'\n", "guard", "'guard' must be a list"),
-    ("extends: regex\npattern: 'x'\nguard: [x]\ncase_sensitive: 'yes'\n", "case_sensitive", "must be a bool"),
+    ("extends: regex\npattern: 'x'\nguard: [x]\ncase_sensitive: 'yes'\n", "case_sensitive",
+     "'case_sensitive' must be a boolean, got a string ('yes')"),
     ("extends: phrases\nphrases: [foo]\nsuggest: [null]\n", "suggest", "`suggest` items must be"),
     ("extends: phrases\nphrases: [foo]\nunless: ['']\n", "unless", "`unless` items must be"),
 ])
@@ -86,7 +88,7 @@ def test_wrong_type_of_message(tmp_path):
     path = write_pack(tmp_path, "- id: en.blame.x\n  message: 5\n  why: w\n  extends: phrases\n  phrases: [foo]\n"
                                 '  examples: {bad: [{text: "foo", span: "foo"}], good: ["ok"]}\n')
     (problem,) = problems_of(tmp_path)
-    assert "'message' must be a str, got int" in problem.message
+    assert "'message' must be a string, got a number (5)" in problem.message
     assert (problem.path, problem.line) == (str(path), line_of(path, "message"))
 
 
@@ -392,3 +394,233 @@ def test_regex_operator_in_token_pattern_is_guarded(tmp_path):
 def test_unbalanced_template_brace_is_an_error(tmp_path):
     write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\nsuggest: ['{match']\n"))
     assert any("unbalanced" in str(p) for p in problems_of(tmp_path))
+
+
+# ---------------------------------------------------------------- types are named in YAML terms
+
+
+@pytest.mark.parametrize("extra,needle,message", [
+    ("extends: phrases\nphrases: [foo]\nsuggest: {a: 1}\n", "suggest", "rule key 'suggest' must be a list, got a mapping"),
+    ("extends: phrases\nphrases: {a: 1}\n", "phrases: {", "rule key 'phrases' must be a list, got a mapping"),
+    ("extends: phrases\nphrases: foo\n", "phrases: foo", "rule key 'phrases' must be a list, got a string ('foo')"),
+    ("extends: phrases\nphrases: [foo]\nunless: null\n", "unless", "rule key 'unless' must be a list, got null"),
+    ("extends: [phrases]\nphrases: [foo]\n", "extends", "rule key 'extends' must be a string, got a list"),
+    ("extends: phrases\nphrases: [foo]\nscope: true\n", "scope", "rule key 'scope' must be a string, got a boolean (true)"),
+    ("extends: regex\npattern: 1.5\nguard: [x]\n", "pattern", "rule key 'pattern' must be a string, got a number (1.5)"),
+    ("extends: regex\npattern: x\nguard: [x]\ncase_sensitive: 1\n", "case_sensitive",
+     "rule key 'case_sensitive' must be a boolean, got a number (1)"),
+])
+def test_wrong_types_are_named_in_yaml_terms(tmp_path, extra, needle, message):
+    path = write_pack(tmp_path, rule(extra))
+    problems = problems_of(tmp_path, compile=False)
+    assert [(p.line, p.message) for p in problems if "must be a" in p.message] == [(line_of(path, needle), message)]
+
+
+def test_no_message_names_a_python_class(tmp_path):
+    path = write_pack(tmp_path, "- id: en.blame.x\n  message: [m]\n  why: {w: 1}\n  extends: phrases\n  phrases: [foo]\n"
+                                "  examples: [bad]\n  suggest: [null, 5, [x]]\n",
+                      header="lang: en\ncategory: blame\nseverity: [warning]\nrules:\n")
+    other = write_pack(tmp_path, "", header="lang: en\nrules: {a: 1}\n", name="other.yaml")
+    examples = write_pack(tmp_path, "- id: en.blame.y\n  message: m\n  why: w\n  extends: phrases\n  phrases: [foo]\n"
+                                    "  examples:\n    bad: [{text: 5, span: foo}]\n    good: {x: 1}\n", name="ex.yaml")
+    problems = problems_of(tmp_path, compile=False)
+    located = {(Path(p.path).name, p.line, p.message) for p in problems}
+    for problem in problems:
+        assert not re.search(r"Lined|NoneType|\b(None|dict|str|int|float|bool|tuple)\b", problem.message), problem
+    assert {
+        ("custom.yaml", line_of(path, "severity"), "pack key 'severity' must be a string, got a list"),
+        ("custom.yaml", line_of(path, "message"), "rule key 'message' must be a string, got a list"),
+        ("custom.yaml", line_of(path, "why"), "rule key 'why' must be a string, got a mapping"),
+        ("custom.yaml", line_of(path, "examples"), "rule key 'examples' must be a mapping, got a list"),
+        ("custom.yaml", line_of(path, "suggest"), "`suggest` items must be non-empty strings, got null"),
+        ("custom.yaml", line_of(path, "suggest"), "`suggest` items must be non-empty strings, got 5"),
+        ("custom.yaml", line_of(path, "suggest"), "`suggest` items must be non-empty strings, got a list"),
+        ("other.yaml", line_of(other, "rules"), "pack key 'rules' must be a list, got a mapping"),
+        ("ex.yaml", line_of(examples, "text: 5"), "bad example key 'text' must be a string, got a number (5)"),
+        ("ex.yaml", line_of(examples, "good:"), "examples key 'good' must be a list, got a mapping"),
+    } <= located, located
+
+
+# ---------------------------------------------------------------- YAML syntax errors: the line to fix
+
+
+@pytest.mark.parametrize("body,needle,message", [
+    # an unterminated quote runs to the end of the file: the line is where it opens
+    ('- id: en.blame.x\n  message: "never closed\n  why: w\n  extends: phrases\n\n', 'message: "never',
+     "invalid YAML: unterminated quoted string (opened here, file ends at line 8)"),
+    ("- id: en.blame.x\n  message: m\n  why: 'never closed\n  extends: phrases\n", "why: 'never",
+     "invalid YAML: unterminated quoted string (opened here, file ends at line 7)"),
+    # ... or to the next quote in the file, and the parser stops just after it
+    ('- id: en.blame.x\n  message: "m\n  why: "w"\n  extends: phrases\n', 'message: "m',
+     'invalid YAML: did not find expected key at line 6, where the quoted string opened here ends '
+     '(missing closing quote?)'),
+    # unclosed flow collections
+    ("- id: en.blame.x\n  phrases: [foo, bar\n", "phrases:",
+     "invalid YAML: unclosed '[' (opened here, file ends at line 5 without ']')"),
+    ("- id: en.blame.x\n  examples: {bad: [x]\n  # a comment\n\n", "examples:",
+     "invalid YAML: unclosed '{' (opened here, file ends at line 7 without '}')"),
+    ("- id: en.blame.x\n  phrases: [foo, bar\n  why: w\n- id: en.blame.y\n", "phrases:",
+     "invalid YAML: unclosed '[' (opened here; line 6 starts the next entry before a ']')"),
+    ("- id: en.blame.x\n  patterns: [[{LOWER: a}, {LOWER: b}]\n- id: en.blame.y\n", "patterns:",
+     "invalid YAML: unclosed '[' (opened here; line 6 starts the next entry before a ']')"),
+    ("- id: en.blame.x\n  examples: {bad: [x], good: {y: 1}\n  why: w\n", "examples:",
+     "invalid YAML: unclosed '{' (opened here; line 6 starts the next entry before a '}')"),
+    # where the parser stops is the right line
+    ("- id: en.blame.x\n  examples: {bad: [x],\n    good: [y] z}\n", "good: [y] z",
+     "invalid YAML: did not find expected ',' or '}' (in the '{' opened at line 5)"),
+    ('- id: en.blame.x\n  phrases: ["a, "b"]\n', "phrases:", "invalid YAML: did not find expected ',' or ']'"),
+    ("- id: en.blame.x\n  why: |x\n    text\n", "why: |x", "invalid YAML: did not find expected comment or line break"),
+    ("- id: en.blame.x\n  why: w\n    message: m\n", "message: m", "invalid YAML: mapping values are not allowed"),
+    ("- id: en.blame.x\n  why: w\n  why: v\n", "why: v", "invalid YAML: duplicate key 'why'"),
+    ('- id: en.blame.x\n  why: "bad \\q escape"\n', "why:", "invalid YAML: found unknown escape character"),
+    ("- id: en.blame.x\n  suggest:\n    - |\n      text\n     more\n", "     more",
+     "invalid YAML: did not find expected '-' indicator"),
+])
+def test_yaml_syntax_error_names_the_line_to_fix(tmp_path, body, needle, message):
+    path = write_pack(tmp_path, body, header="lang: en\ncategory: blame\nrules:\n")
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert (problem.path, problem.line) == (str(path), line_of(path, needle)), problem
+    assert problem.message.startswith(message), problem
+
+
+def test_unterminated_quote_before_a_document_marker(tmp_path):
+    path = write_pack(tmp_path, "", header='lang: en\nrules:\n  - id: en.blame.x\n    message: "m\n---\nlang: ru\n')
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert (problem.line, problem.message) == (line_of(path, 'message: "m'), "invalid YAML: unterminated quoted string "
+                                               "(opened here, runs into the document marker at line 5)")
+
+
+def test_a_closed_multiline_quote_is_fine(tmp_path):
+    write_pack(tmp_path, '- id: en.blame.x\n  message: "two\n    lines"\n  why: w\n  extends: phrases\n'
+                         '  phrases: [foo]\n  examples: {bad: [{text: "foo", span: "foo"}], good: ["ok"]}\n')
+    assert load_rules(extra_dirs=(tmp_path,), builtin=False).rules[0].message == "two lines"
+
+
+# ---------------------------------------------------------------- pack problems do not hide rule problems
+
+
+def test_unknown_pack_key_does_not_hide_rule_problems(tmp_path):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\ncolour: red\n", rule_id="en.blame.one")
+                      + rule("extends: magic\n", rule_id="en.blame.two") + GOOD_RULE,
+                      header="lang: en\ncategory: blame\nauthor: me\nrules:\n")
+    problems = problems_of(tmp_path, compile=False)
+    assert {(p.line, p.message.split(" (")[0]) for p in problems} == {
+        (line_of(path, "author"), "unknown key 'author' in pack"),
+        (line_of(path, "colour"), "unknown key 'colour' in rule"),
+        (line_of(path, "magic"), "unknown rule type 'magic'"),
+    }
+
+
+def test_rules_are_checked_with_every_kind_of_pack_key_problem(tmp_path):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\nseverity: fatal\n"),
+                      header="lang: en\ncategory: [blame]\nseverity: loud\nauthor: me\nrules:\n")
+    problems = problems_of(tmp_path, compile=False)
+    assert sorted((p.line, p.message) for p in problems) == [
+        (line_of(path, "category"), "pack key 'category' must be a string, got a list"),
+        (line_of(path, "severity: loud"), "pack severity must be one of info, warning, error, got 'loud'"),
+        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, lang, rules, severity)"),
+        (line_of(path, "severity: fatal"), "severity must be one of info, warning, error, got 'fatal'"),
+    ]
+
+
+def test_a_bad_pack_default_is_reported_once_and_its_rules_are_left_out(tmp_path):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\n", rule_id="en.blame.a")
+                      + rule("extends: phrases\nphrases: [foo]\n", rule_id="en.blame.b"),
+                      header="lang: en\ncategory: rudeness\nrules:\n")
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert (problem.line, problem.message) == (
+        line_of(path, "rudeness"), "pack category must be one of blame, formality, unanswered, style, got 'rudeness'")
+
+
+def test_rules_of_a_pack_with_a_bad_lang_are_not_checked(tmp_path):
+    write_pack(tmp_path, rule("extends: magic\n"), header="lang: de\nauthor: me\nrules:\n")
+    assert sorted(p.message.split(" (")[0] for p in problems_of(tmp_path, compile=False)) == [
+        "pack `lang` must be one of ru, en, got 'de'", "unknown key 'author' in pack"]
+
+
+# ---------------------------------------------------------------- filter arguments of suggestion templates
+
+
+@pytest.mark.parametrize("lang,template,message", [
+    ("en", "{match|inflect:NOPE}", "inflect:NOPE: 'NOPE' is not a Penn tag lemminflect inflects to (known: VB, VBD, "),
+    ("en", "{match|inflect:VBN,vbz}", "'vbz' is not a Penn tag"),
+    ("en", "{match|inflect:PRTS}", "'PRTS' is not a Penn tag"),
+    ("en", "{match|inflect:VBN,}", "inflect:VBN, has an empty item"),
+    ("en", "{match|number:was}", "number needs SINGULAR/PLURAL, got 'was'"),
+    ("en", "{match|number:a/b/c}", "number needs SINGULAR/PLURAL, got 'a/b/c'"),
+    ("en", "{match|case:nom}", "case:nom: 'nom' is not a pymorphy3 case (known: ablt, acc2, accs, datv, gen1, gen2, "
+                               "gent, loc1, loc2, loct, nomn, voct)"),
+    ("ru", "{match|inflect:NOPE}", "inflect:NOPE: 'NOPE' is not a pymorphy3 grammeme (known: 1per, 2per, 3per, "),
+    ("ru", "{match|inflect:VBN}", "'VBN' is not a pymorphy3 grammeme"),
+    ("ru", "{match|inflect:PRTS,Sing}", "'Sing' is not a pymorphy3 grammeme"),
+    ("ru", "{match|inflect:КР_ПРИЧ}", "'КР_ПРИЧ' is the Cyrillic alias of 'PRTS'"),
+    ("ru", "{match|case:Nom}", "'Nom' is not a pymorphy3 case"),
+])
+def test_bad_filter_argument_is_reported_at_its_suggest_entry(tmp_path, lang, template, message):
+    word = "foo" if lang == "en" else "фу"
+    body = (f"- id: {lang}.blame.x\n  message: m\n  why: w\n  extends: phrases\n  phrases: [{word}]\n"
+            f"  suggest:\n    - '{{match}}'\n    - '{template}'\n"
+            f'  examples: {{bad: [{{text: "{word}", span: "{word}"}}], good: ["ok"]}}\n')
+    path = write_pack(tmp_path, body, lang=lang)
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert (problem.path, problem.line) == (str(path), line_of(path, template))
+    assert problem.message.startswith(f"{lang}.blame.x: template {template!r}: ")
+    assert message in problem.message, problem.message
+
+
+def test_every_bad_filter_argument_of_a_pack_is_reported(tmp_path):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: [foo]\n"
+                                     "suggest: ['{match|inflect:NOPE|case:x}', '{match|number:y}', '{match|inflect:VBZ}']\n"))
+    problems = problems_of(tmp_path, compile=False)
+    assert [p.line for p in problems] == [line_of(path, "suggest")] * 3
+    assert ["inflect:NOPE:" in problems[0].message, "case:x:" in problems[1].message,
+            "number needs SINGULAR/PLURAL, got 'y'" in problems[2].message] == [True, True, True]
+
+
+@pytest.mark.parametrize("lang,template", [
+    ("en", "{match|inflect:VBN}"), ("en", "{match|inflect:VBD,VBZ|lower}"), ("en", "{match|number:is/are}"),
+    ("en", "{match|number:/s}"), ("ru", "{match|inflect:PRTS,sing,femn}"), ("ru", "{match|inflect:gen2}"),
+    ("ru", "{match|case:gent}"), ("ru", "{match|case:loc2}"), ("ru", "{match|agree:match|capitalize}"),
+])
+def test_good_filter_arguments_load(tmp_path, lang, template):
+    word = "foo" if lang == "en" else "фу"
+    write_pack(tmp_path, f"- id: {lang}.blame.x\n  message: m\n  why: w\n  extends: phrases\n  phrases: [{word}]\n"
+                         f"  suggest: ['{template}']\n"
+                         f'  examples: {{bad: [{{text: "{word}", span: "{word}"}}], good: ["ok"]}}\n', lang=lang)
+    Engine(load_rules(extra_dirs=(tmp_path,), builtin=False)).compile_all()
+
+
+def test_template_parse_checks_filter_arguments_given_a_language():
+    from replylint.suggest import Template
+
+    names = frozenset({"match", "verb"})
+    assert Template.parse("{verb|inflect:NOPE}", names)[1] == []  # no language: arguments unchecked
+    (error,) = Template.parse("{verb|inflect:NOPE}", names, "en")[1]
+    assert "'NOPE' is not a Penn tag" in error
+    (error,) = Template.parse("{verb|inflect:NOPE|case:nomn}", names, "ru")[1]
+    assert "'NOPE' is not a pymorphy3 grammeme" in error
+    assert Template.parse("{verb|inflect:PRTS|case:nomn}", names, "ru")[1] == []
+
+
+def test_known_filter_arguments_are_the_libraries_own():
+    from lemminflect.core.LexicalUtils import uposToTags
+
+    from replylint.morphology import ENGLISH_INFLECTION_TAGS, russian_cases, russian_grammemes
+    from replylint.nlp import morph_analyzer
+
+    assert set(ENGLISH_INFLECTION_TAGS) == {tag for upos in ("VERB", "AUX", "ADJ", "ADV", "NOUN")
+                                            for tag in uposToTags(upos)}
+    tag_class = morph_analyzer().TagClass
+    assert set(russian_grammemes()) <= tag_class.KNOWN_GRAMMEMES
+    assert russian_cases() == tag_class.CASES
+
+
+def test_builtin_templates_use_known_filter_arguments():
+    from replylint.packs import builtin_rules_dir
+    from replylint.suggest import template_argument_errors
+
+    ruleset = load_rules()
+    templates = [(spec.lang, t) for spec in ruleset.rules for t in spec.suggest]
+    assert any("inflect:" in t for _, t in templates)
+    assert [(lang, t) for lang, t in templates if template_argument_errors(t, lang)] == []
+    assert builtin_rules_dir().is_dir()

@@ -1,0 +1,289 @@
+"""Caches are only a speed-up: whatever is in a cache file (wrong JSON shape,
+a pickle of something else, garbage, a directory, no permission), the next
+run ignores it, gives the right result and rewrites the entry."""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import pickle
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from replylint.cli import main
+from replylint.morphology import FormsCache
+from replylint.packs import load_rules
+from replylint.yamlio import LinedDict, LinedList, load_yaml, load_yaml_cached, yaml_cache_path
+from replylint.errors import ConfigError
+
+PACK = """\
+lang: en
+category: blame
+rules:
+  - id: en.blame.rtfm
+    message: "Telling the customer to read the docs"
+    why: "It implies they did not try."
+    extends: phrases
+    phrases: ["read the docs"]
+    suggest: ["see the docs"]
+    examples:
+      bad: [{text: "Just read the docs.", span: "read the docs"}]
+      good: ["See the docs."]
+  - id: en.blame.you-forgot
+    message: "Says the customer forgot"
+    why: "Blame."
+    extends: tokens
+    patterns:
+      - - {LOWER: you}
+        - {LEMMA: forget, name: verb}
+    suggest: ["the step was {verb|inflect:VBN}"]
+    examples:
+      bad: [{text: "You forgot the key.", span: "You forgot"}]
+      good: ["We forgot the key."]
+"""
+REPLY = "Hi,\nyou forgot the key. Just read the docs.\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture
+def packs(tmp_path) -> Path:
+    root = tmp_path / "packs"
+    (root / "en").mkdir(parents=True)
+    (root / "en" / "custom.yaml").write_text(PACK, encoding="utf-8")
+    return root
+
+
+def run_check(packs: Path):
+    result = CliRunner().invoke(main, ["check", "-", "--packs", str(packs), "--no-builtin", "--format", "json"],
+                                input=REPLY)
+    assert "Traceback" not in result.output
+    assert result.exit_code == 1, result.output  # findings, not an error
+    found = [(f["rule_id"], f["text"], f["suggestions"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("en.blame.you-forgot", "you forgot", ["the step was forgotten"]),
+                     ("en.blame.rtfm", "read the docs", ["see the docs"])]
+
+
+def yaml_entries(cache: Path) -> list[Path]:
+    return sorted((cache / "yaml").glob("*.pickle"))
+
+
+def forms_entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("forms-*.json"))
+
+
+def warm(cache: Path, packs: Path) -> None:
+    run_check(packs)
+    assert yaml_entries(cache) and forms_entries(cache)
+
+
+def assert_rebuilt(cache: Path, entries: list[Path]) -> None:
+    """Every entry is a valid file again and no temporary file is left."""
+    for entry in entries:
+        assert entry.is_file()
+        assert os.access(entry, os.R_OK)
+        if entry.suffix == ".json":
+            envelope = json.loads(entry.read_text(encoding="utf-8"))
+            assert envelope["format"] == "replylint-forms" and isinstance(envelope["entries"], dict)
+        else:
+            tag, _, _, tree = pickle.loads(entry.read_bytes())
+            assert tag == "replylint-yaml-tree" and isinstance(tree, LinedDict)
+    assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
+
+
+def _directory(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+READ_BYTES = pathlib.Path.read_bytes
+
+
+def _unreadable(path: Path, monkeypatch) -> None:
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything: refuse to read it the way the OS would
+        def read_bytes(self):
+            if self.name.endswith((".json", ".pickle")) and not (self.stat().st_mode & 0o444):
+                raise PermissionError(13, "Permission denied", str(self))
+            return READ_BYTES(self)
+
+        monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+
+
+def _truncated(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+BAD_ANY = {
+    "empty": lambda path: path.write_bytes(b""),
+    "garbage": lambda path: path.write_bytes(b"\x80\x04\xff\x00garbage\xfe" * 7),
+    "truncated": _truncated,
+    "directory": _directory,
+}
+
+BAD_JSON = {
+    "list": b"[]",
+    "null": b"null",
+    "number": b"5",
+    "string": b'"forms"',
+    "foreign mapping": b'{"x": 1}',
+    "old layout (bare entries)": b'{"forms:read": ["read", "reads"], "valid-patterns": []}',
+    "wrong value types": b'{"forms:read": 5, "lemma:forget": {"a": 1}, "valid-patterns": {"x": 1}}',
+    "envelope of another version": b'{"format": "replylint-forms", "version": -1, "entries": {}}',
+    "envelope with entries of the wrong shape": json.dumps(
+        {"format": "replylint-forms", "version": 3, "entries": []}).encode(),
+    "envelope with wrong entry values": json.dumps({
+        "format": "replylint-forms", "version": 3,
+        "entries": {"forms:read": 5, "forms:the": [1, 2], "forms:docs": [], "lemma:forget": ["nothing"],
+                    "valid-patterns": "x"},
+    }).encode(),
+    "deeply nested": b"[" * 100_000 + b"]" * 100_000,
+    "not UTF-8": b'{"format": "\xff\xfe"}',
+}
+
+
+class _Marker:
+    """Unpickling this would create a file: the cache must never run it."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __reduce__(self):
+        return (pathlib.Path.touch, (self.path,))
+
+
+def bad_pickles(path: Path, marker: Path) -> dict[str, bytes]:
+    tree = load_yaml(path, ConfigError)
+    key = yaml_cache_path(path.read_bytes()).stem
+    lineless = LinedList([1])
+    return {
+        "pickled list": pickle.dumps([1, 2, 3]),
+        "pickled int": pickle.dumps(5),
+        "pickled None": pickle.dumps(None),
+        "old layout (bare tree)": pickle.dumps(tree),
+        "envelope of another version": pickle.dumps(("replylint-yaml-tree", -1, key, tree)),
+        "envelope of another file": pickle.dumps(("replylint-yaml-tree", 2, "0" * 32, tree)),
+        "envelope too short": pickle.dumps(("replylint-yaml-tree", 2, key)),
+        "tree without line numbers": pickle.dumps(("replylint-yaml-tree", 2, key, LinedDict(tree))),
+        "list without item lines": pickle.dumps(("replylint-yaml-tree", 2, key, lineless)),
+        "foreign class": pickle.dumps(_Marker(marker)),
+        "foreign class in the tree": pickle.dumps(("replylint-yaml-tree", 2, key, _Marker(marker))),
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_ANY) + ["unreadable"])
+def test_any_bad_cache_file_is_ignored_and_rebuilt(cache, packs, monkeypatch, kind):
+    warm(cache, packs)
+    entries = yaml_entries(cache) + forms_entries(cache)
+    for entry in entries:
+        if kind == "unreadable":
+            _unreadable(entry, monkeypatch)
+        else:
+            BAD_ANY[kind](entry)
+    run_check(packs)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", READ_BYTES)
+    assert_rebuilt(cache, entries)
+    run_check(packs)
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_JSON))
+def test_forms_cache_of_the_wrong_shape_is_ignored_and_rebuilt(cache, packs, kind):
+    warm(cache, packs)
+    entries = forms_entries(cache)
+    for entry in entries:
+        entry.write_bytes(BAD_JSON[kind])
+    run_check(packs)
+    assert_rebuilt(cache, entries)
+    if kind != "envelope with wrong entry values":
+        return
+    (entry,) = entries
+    fixed = json.loads(entry.read_text(encoding="utf-8"))["entries"]
+    assert "reads" in fixed["forms:read"] and fixed["forms:docs"] == ["docs"] and "forgotten" in fixed["lemma:forget"]
+    assert isinstance(fixed["valid-patterns"], list)
+
+
+def test_pack_cache_of_the_wrong_type_is_ignored_and_rebuilt(cache, packs, tmp_path):
+    marker = tmp_path / "unpickled"
+    warm(cache, packs)
+    pack = packs / "en" / "custom.yaml"
+    entry = yaml_cache_path(pack.read_bytes())
+    assert entry in yaml_entries(cache)
+    for kind, data in bad_pickles(pack, marker).items():
+        for other in yaml_entries(cache):  # the language files' entries too
+            other.write_bytes(data)
+        ruleset = load_rules(extra_dirs=(packs,), builtin=False)
+        assert [r.id for r in ruleset.rules] == ["en.blame.rtfm", "en.blame.you-forgot"], kind
+        assert ruleset.rules[0].line == 4 and ruleset.rules[0].raw.line_of("phrases") == 8, kind
+        assert set(ruleset.language_config) == {"common", "ru", "en"}, kind
+        assert_rebuilt(cache, [entry])
+        entry.write_bytes(data)
+        run_check(packs)
+        assert not marker.exists(), kind
+
+
+def test_a_swapped_cache_entry_is_not_read_as_another_file(cache, packs):
+    """Two entries swapped (or one copied over another) are each the right
+    shape, but of another file: the content key inside catches it."""
+    warm(cache, packs)
+    pack = packs / "en" / "custom.yaml"
+    entry = yaml_cache_path(pack.read_bytes())
+    other = next(p for p in yaml_entries(cache) if p != entry)
+    entry.write_bytes(other.read_bytes())
+    run_check(packs)
+    assert pickle.loads(entry.read_bytes())[2] == entry.stem
+
+
+def test_good_caches_are_used(cache, packs, monkeypatch):
+    warm(cache, packs)
+    import replylint.yamlio
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed although cached")
+
+    monkeypatch.setattr(replylint.yamlio, "load_yaml", no_parsing)
+    monkeypatch.setattr(FormsCache, "save", lambda self: None)
+    computed = []
+    real_get = FormsCache.get
+
+    def get(self, kind, word, compute):
+        return real_get(self, kind, word, lambda w: computed.append(w) or compute(w))
+
+    monkeypatch.setattr(FormsCache, "get", get)
+    run_check(packs)
+    assert computed == []
+
+
+def test_load_yaml_cached_survives_an_unusable_cache_directory(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("REPLYLINT_CACHE_DIR", str(blocker))
+    path = tmp_path / "a.yaml"
+    path.write_text(textwrap.dedent("""\
+        a: [1, 2]
+        b: {c: d}
+    """), encoding="utf-8")
+    assert load_yaml_cached(path, ConfigError) == {"a": [1, 2], "b": {"c": "d"}}
+    assert load_yaml_cached(path, ConfigError).line_of("b") == 2
+    cache = FormsCache("en", {})
+    assert cache.get("forms", "docs", lambda word: {word, "doc"}) == {"docs", "doc"}
+    cache.save()
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_yaml_scalars_survive_the_cache(cache, tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("when: 2001-12-14t21:59:43.10-05:00\nday: 2002-12-14\nbin: !!binary aGVsbG8=\n"
+                    "set: !!set {a, b}\npairs: !!pairs [{a: 1}]\nf: .inf\nn: null\nt: true\n", encoding="utf-8")
+    first = load_yaml_cached(path, ConfigError)
+    assert yaml_cache_path(path.read_bytes()).is_file()
+    assert load_yaml_cached(path, ConfigError) == first
