@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -11,10 +12,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ConfigError, InputError, Problem, ReplylintError
+from .errors import ConfigError, InputError, OutputError, Problem, ReplylintError
 from .inputs import json_exchanges, read_input
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# errors writing to a full, failing or closed output (a broken pipe is handled apart)
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF})
 
 
 def _use_color() -> bool:
@@ -51,10 +54,19 @@ class _Command(click.Command):
             except (OSError, ValueError, AttributeError):
                 pass
             sys.exit(EXIT_ERROR)
+        except OSError as exc:
+            if exc.errno not in _OUTPUT_ERRNOS:
+                raise_or_report(exc)
+            _fail([Problem(f"cannot write the output: {exc.strerror or exc}")])
         except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
-            if os.environ.get("REPLYLINT_DEBUG"):
-                raise
-            _fail([Problem(f"internal error: {type(exc).__name__}: {exc} (set REPLYLINT_DEBUG=1 for details)")])
+            raise_or_report(exc)
+
+
+def raise_or_report(exc: Exception) -> None:
+    """An unexpected error: a traceback with REPLYLINT_DEBUG, one line otherwise."""
+    if os.environ.get("REPLYLINT_DEBUG"):
+        raise exc
+    _fail([Problem(f"internal error: {type(exc).__name__}: {exc} (set REPLYLINT_DEBUG=1 for details)")])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,50 +122,72 @@ def check(paths, customers, fmt, lang, fail_on, json_input, packs, no_builtin, s
         raise click.UsageError("standard input ('-') can be read only once")
     if json_input and customers:
         raise click.UsageError("--customer cannot be combined with --json-input (put `customer` in the JSON)")
-    # read and validate every input before the (slower) pipeline loads; report every bad input
+    # read and validate every input before the (slower) pipeline loads; a bad
+    # reply input is reported (exit 2) but the others are still linted
     jobs = []
     problems: list[Problem] = []
 
     def read(path: str):
         try:
-            return read_input(path)
+            result = read_input(path)
         except InputError as exc:
             problems.extend(exc.problems)
             return None
+        if result.note:
+            click.echo(f"replylint: note: {result.note}", err=True)
+        return result
 
     customer_inputs = [read(c) for c in customers]
+    # every reply answers these messages: without all of them nothing is checked
+    customers_ok = not problems
+    customer_names = tuple(c.name for c in customer_inputs if c)
+    customer_texts = tuple(c.text for c in customer_inputs if c)
     for path in paths:
-        read_result = read(path)
-        if read_result is None:
+        source = read(path)
+        if source is None:
             continue
-        name, text = read_result
         if json_input:
             try:
-                exchanges = json_exchanges(name, text)
+                exchanges = json_exchanges(source.name, source.text)
             except InputError as exc:
                 problems.extend(exc.problems)
                 continue
             for label, reply, customer in exchanges:
                 jobs.append((label, reply, tuple(f"{label}:customer[{i}]" for i in range(len(customer))), customer))
-        elif not text.strip():
-            problems.append(Problem("the reply is empty", name))
+        elif not source.text.strip():
+            problems.append(Problem("the reply is empty", source.name))
         else:
-            jobs.append((name, text, tuple(c[0] for c in customer_inputs if c),
-                         tuple(c[1] for c in customer_inputs if c)))
-    if problems:
+            jobs.append((source.name, source.text, customer_names, customer_texts))
+    if not jobs or not customers_ok:
         raise InputError(problems)
     engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
     checked = []
-    for name, reply, customer_names, customer_texts in jobs:
-        findings = engine.lint(Exchange(reply, customer_texts))
-        texts = {("reply", 0): reply, **{("customer", i): t for i, t in enumerate(customer_texts)}}
-        checked.append(CheckedMessage(name, customer_names, texts, tuple(findings)))
-    click.echo(get_reporter(fmt).render(checked, color=_use_color() and fmt == "text"), color=_use_color())
+    for name, reply, names, texts in jobs:
+        findings = engine.lint(Exchange(reply, texts))
+        sources = {("reply", 0): reply, **{("customer", i): t for i, t in enumerate(texts)}}
+        checked.append(CheckedMessage(name, names, sources, tuple(findings)))
+    _emit(get_reporter(fmt).render(checked, color=_use_color() and fmt == "text"))
+    if problems:  # like ruff: the good inputs are reported, the bad ones make the run fail
+        raise InputError(problems)
     if fail_on == "never":
         sys.exit(EXIT_CLEAN)
     threshold = severity_rank(fail_on)
     failing = any(severity_rank(f.severity) >= threshold for m in checked for f in m.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _emit(text: str) -> None:
+    """Write a report to standard output; a closed or full output is an error
+    of its own (exit 2), not a traceback."""
+    if sys.stdout is None:
+        raise OutputError(Problem("standard output is closed: nowhere to write the report"))
+    try:
+        click.echo(text, color=_use_color())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(Problem(f"cannot write the report to standard output: {exc.strerror or exc}")) from None
 
 
 @main.command(cls=_Command)
@@ -260,6 +294,9 @@ def run() -> None:
     Tearing down spaCy's and pymorphy3's thousands of objects at exit is a
     tenth of a cold `replylint check`; everything we write (output, caches)
     is flushed or closed by then, and no atexit work is needed."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        _report_early("standard output is closed: nowhere to write the report")
+        os._exit(EXIT_ERROR)
     try:
         main()
         code = 0
@@ -271,10 +308,25 @@ def run() -> None:
             code = exc.code or 0
     try:
         sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError) as exc:  # the last of the output did not fit
+        _report_early(f"cannot write the output: {getattr(exc, 'strerror', None) or exc}")
+        code = EXIT_ERROR
+    try:
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
     os._exit(code)
+
+
+def _report_early(message: str) -> None:
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(f"replylint: error: {message}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
 
 
 if __name__ == "__main__":  # pragma: no cover

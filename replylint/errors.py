@@ -36,3 +36,7 @@ class ConfigError(ReplylintError):
 
 class InputError(ReplylintError):
     """A reply, customer message or evaluation file cannot be read."""
+
+
+class OutputError(ReplylintError):
+    """The report cannot be written (standard output closed or full)."""

@@ -70,8 +70,13 @@ def render(checked: list, color: bool) -> str:
             out.append("")
     total = sum(counts.values())
     if total:
-        detail = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s])
-        out.append(f"Found {total} problem{'s' if total != 1 else ''} ({detail}).")
+        detail = ", ".join(_count(counts[s], s) for s in reversed(SEVERITIES) if counts[s])
+        out.append(f"Found {_count(total, 'problem')} ({detail}).")
     else:
         out.append("All clear: no problems found.")
     return "\n".join(out)
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 warning', '2 warnings', '3 info' (a mass noun)."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
