@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .cleaning import Cleaner
-from .errors import ConfigError, Problem
+from .errors import ConfigError, InputError, Problem
 from .finding import Finding
 from .packs import LANGS, RuleSet, RuleSpec
 from .ruletypes.base import Hit, Match
@@ -43,23 +44,24 @@ class LanguageLinter:
         from spacy.matcher import Matcher
 
         from .morphology import FormsCache, morphology_for
-        from .nlp import add_components
+        from .nlp import add_components, bound_suffix_search
         from .prefilter import PatternIndex
         from .ruletypes import RULE_TYPES, CompileContext
         from .ruletypes.phrases import compile_phrase
         from .suggest import Template
 
         self.lang = lang
-        nlp = spacy.blank(lang)
+        nlp = bound_suffix_search(spacy.blank(lang))
         forms_cache = FormsCache(lang, language_config.get(lang, {}))
         self.morphology = morphology_for(lang, language_config.get(lang, {}), forms_cache)
         problems: list[Problem] = []
         tokenize = lambda text: [t.text for t in nlp.make_doc(text) if not t.is_space]  # noqa: E731
         compiled: list[CompiledRule] = []
-        index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words))
+        word_boundary = bool(language_config.get(lang, {}).get("regex_word_boundary", False))
+        index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words), word_boundary)
         needs: set[str] = set()
         for spec in rules:
-            ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache)
+            ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache, word_boundary)
             before = len(problems)
             rule_type = RULE_TYPES[spec.extends](spec.raw, ctx)
             names = frozenset(rule_type.capture_names) | {"match"}
@@ -97,6 +99,7 @@ class LanguageLinter:
         self.split_sentences = nlp.get_pipe("replylint_sentences")
         annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
         self.annotate = nlp.get_pipe(annotator) if annotator else None
+        self._suggestion_cache: dict[tuple, tuple[str, ...]] = {}
 
     def run(self, text: str, scope: str):
         """Yield (rule, doc, match) for every rule of `scope` that matches `text`.
@@ -116,13 +119,13 @@ class LanguageLinter:
         if not keys and not self.unindexed:
             return
         self.split_sentences(doc)
-        planned = self.index.plan(doc, keys, words)
+        planned, sent_starts = self.index.plan(doc, keys, words)
         if not planned and not self.unindexed:
             return
         if self.annotate is not None and any(self.index.annotations[key] for key, _, _ in planned):
             self.annotate(doc)
         hits: dict[int, list[Hit]] = {i: [] for i in self.unindexed}
-        for (rule_index, p_index), start, end, alignments in self.index.run(doc, planned):
+        for (rule_index, p_index), start, end, alignments in self.index.run(doc, planned, sent_starts):
             hits.setdefault(rule_index, []).append(Hit(p_index, start, end, tuple(alignments)))
         for rule_index in sorted(hits):
             rule = self.rules[rule_index]
@@ -136,17 +139,27 @@ class LanguageLinter:
                 yield rule, doc, match
 
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
+        if not rule.templates:
+            return ()
         captured = {name: [doc[i].text for i in idx] for name, idx in match.captures.items()}
         captured["match"] = [t.text for t in doc[match.start : match.end]]
         # keep "two-step" and "e-mail" as written: the space after each captured token
         spacing = {name: _spacing(doc, idx) for name, idx in match.captures.items()}
         spacing["match"] = _spacing(doc, range(match.start, match.end))
         original = doc[match.start : match.end].text
+        # rendering inflects words with pymorphy3; a long message repeats its phrases
+        key = (id(rule), original, repr(captured), repr(spacing))
+        cached = self._suggestion_cache.get(key)
+        if cached is not None:
+            return cached
         out = []
         for template in rule.templates:
             text = template.render(captured, self.morphology, original, spacing)
             if text is not None and text not in out:
                 out.append(text)
+        if len(self._suggestion_cache) >= SUGGESTION_CACHE_LIMIT:
+            self._suggestion_cache.clear()
+        self._suggestion_cache[key] = tuple(out)
         return tuple(out)
 
 
@@ -213,8 +226,15 @@ class Engine:
             raise ConfigError(problems)
 
     def lint(self, exchange: Exchange) -> list[Finding]:
+        """Findings of every rule on the exchange; InputError if a message is not text."""
+        from .inputs import lone_surrogate_problem
+
         findings: set[Finding] = set()
         messages = [("reply", 0, exchange.reply)] + [("customer", i, t) for i, t in enumerate(exchange.customer)]
+        problems = [Problem(problem) for source, index, text in messages
+                    if (problem := lone_surrogate_problem(text, f"`{source}`" if source == "reply" else f"`customer[{index}]`"))]
+        if problems:
+            raise InputError(problems)
         for source, index, text in messages:
             findings.update(self._lint_message(text, source, index))
         return sorted(findings, key=Finding.sort_key)
@@ -224,7 +244,7 @@ class Engine:
             return
         clean = self.cleaner.clean(text)
         lines = None
-        for seg_start, seg_end, lang in self.segments(clean.text):
+        for seg_start, seg_end, lang in self.pieces(clean.text):
             linter = self.linter(lang)
             for rule, doc, match in linter.run(clean.text[seg_start:seg_end], source):
                 span = doc[match.start : match.end]
@@ -238,6 +258,13 @@ class Engine:
                     source=source, source_index=index, start=start, end=end, line=line, column=column,
                     text=text[start:end], suggestions=linter.suggestions(rule, doc, match),
                 )
+
+    def pieces(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """Runs of one language, each cut into pieces the tokenizer takes
+        whole: memory stays bounded and spaCy's max_length is never reached."""
+        for start, end, lang in self.segments(text):
+            for piece_start, piece_end in split_into_pieces(text, start, end):
+                yield piece_start, piece_end, lang
 
     def segments(self, text: str) -> list[tuple[int, int, str]]:
         """Split text into runs of one language: line by line with --lang auto."""
@@ -254,7 +281,7 @@ class Engine:
             # for even one paragraph of its own, so no per-paragraph counting
             return [(0, len(text), whole)]
         # line by line: an English sentence under a Russian greeting is English
-        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        paragraphs = _nonblank_lines(text)
         langs = [self.detect(text[s:e], self.min_letters) for s, e in paragraphs]
         segments: list[list] = []
         for (start, end), lang in zip(paragraphs, langs):
@@ -273,6 +300,37 @@ class Engine:
         counts = self.letter_counts(text)
         best = max(counts, key=counts.get)
         return best if counts[best] >= min_letters else None
+
+
+SUGGESTION_CACHE_LIMIT = 10_000  # rendered rewrites kept per language
+PIECE_CHARS = 100_000  # at most this much text is tokenized at once
+_SENTENCE_ENDS = (". ", "! ", "? ", "… ", ".\t", ".)")
+
+
+def split_into_pieces(text: str, start: int, end: int, limit: int = PIECE_CHARS) -> Iterator[tuple[int, int]]:
+    """Cut text[start:end] into pieces of at most `limit` characters, each
+    ending at the last paragraph break, line break, sentence end or space of
+    its second half; a hard cut only inside a run with none of them."""
+    while end - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = next((at + len(sep) for sep in ("\n\n", "\n") if (at := text.rfind(sep, low, high)) >= 0), -1)
+        if cut < 0:
+            cut = max(text.rfind(sep, low, high) for sep in _SENTENCE_ENDS) + 1
+        if cut <= 0:
+            cut = text.rfind(" ", low, high) + 1 or high
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _nonblank_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines (split at "\n") that hold more than whitespace."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if not line.isspace() and line:
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 class _LineIndex:

@@ -348,6 +348,27 @@ class EnglishAnnotator(_CachedAnnotator):
         return lemma.lower(), pos, feats
 
 
+SUFFIX_WINDOW = 32  # longer than any suffix spaCy splits off ("km²", "'s", "...")
+
+
+def bound_suffix_search(nlp: Language) -> Language:
+    """Make the tokenizer's suffix search look only at the end of a string.
+
+    spaCy strips suffixes one at a time and searches the whole remaining
+    string for each (an `...$` regex scans from the start), so a run such
+    as "!!!!…" or "'s's's…" costs time quadratic in its length. Only the
+    match's length is used, and every suffix is shorter than the window."""
+    search = nlp.tokenizer.suffix_search
+    if search is None:
+        return nlp
+
+    def suffix_search(text: str):
+        return search(text if len(text) <= SUFFIX_WINDOW else text[-SUFFIX_WINDOW:])
+
+    nlp.tokenizer.suffix_search = suffix_search
+    return nlp
+
+
 def add_components(nlp: Language, lang: str, language_config: dict, attrs: frozenset[str]) -> Language:
     """Add our components to a blank pipeline; annotate only the attributes in `attrs`."""
     sentences = language_config.get("sentences", {})

@@ -22,6 +22,8 @@ import numpy
 from spacy.attrs import SENT_START
 from spacy.matcher import Matcher
 
+from .safe_regex import token_pattern_for_matcher
+
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 
 
@@ -43,8 +45,9 @@ def _values(spec) -> set[str] | None:
 
 
 class PatternIndex:
-    def __init__(self, vocab, morphology, stop_words: set[str]):
+    def __init__(self, vocab, morphology, stop_words: set[str], word_boundary: bool = False):
         self.vocab = vocab
+        self.word_boundary = word_boundary  # for REGEX operands (see safe_regex)
         self.morphology = morphology
         self.stop_words = stop_words
         self.patterns: dict[Hashable, list[dict]] = {}
@@ -94,7 +97,7 @@ class PatternIndex:
         matcher = self.matchers.get(key)
         if matcher is None:
             matcher = self.matchers[key] = Matcher(self.vocab)
-            matcher.add("p", [self.patterns[key]])
+            matcher.add("p", [token_pattern_for_matcher(self.patterns[key], self.word_boundary)])
         return matcher
 
     def _literal_forms(self, token: dict) -> set[str] | None:
@@ -135,8 +138,9 @@ class PatternIndex:
                         keys.append(key)
         return keys
 
-    def plan(self, doc, keys: list[Hashable], words: list[int]) -> list[tuple[Hashable, int, int]]:
-        """(key, start, end): the sentences each candidate pattern must be run on.
+    def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
+        """(key, start, end): the runs of sentences each candidate pattern must
+        be run on, and the sentence starts.
 
         A sentence qualifies when it holds the pattern's selective word and a
         form of every other word set it requires (sentence starts must be set);
@@ -172,13 +176,35 @@ class PatternIndex:
                 continue
             mask = self.required_mask[key]
             spans = {sentence(i) for i, word in enumerate(words) if word in primary}
-            planned.extend((key, start, end) for start, end in sorted(spans) if not mask & ~lit((start, end)))
-        return planned
+            runs: list[list[int]] = []
+            for start, end in sorted(spans):
+                if mask & ~lit((start, end)):
+                    continue
+                # one Matcher call for neighbouring sentences: in a long message
+                # the per-call cost, not the tokens walked, would dominate
+                if runs and runs[-1][1] == start:
+                    runs[-1][1] = end
+                else:
+                    runs.append([start, end])
+            planned.extend((key, start, end) for start, end in runs)
+        return planned, sent_starts
 
-    def run(self, doc, planned: list[tuple[Hashable, int, int]]) -> Iterator[tuple[Hashable, int, int, list[int]]]:
-        """(key, start, end, alignments) of every match of the planned runs."""
+    def run(self, doc, planned: list[tuple[Hashable, int, int]],
+            sent_starts: list[int]) -> Iterator[tuple[Hashable, int, int, list[int]]]:
+        """(key, start, end, alignments) of every match of the planned runs
+        that lies inside one sentence (a run may hold several; a pattern
+        without required words runs on the whole doc)."""
         n = len(doc)
         for key, start, end in planned:
             target = doc if (start, end) == (0, n) else doc[start:end]
             for _, m_start, m_end, alignments in self.matcher(key)(target, with_alignments=True):
-                yield key, start + m_start, start + m_end, alignments
+                m_start, m_end = start + m_start, start + m_end
+                if self.primary.get(key) is not None and _crosses_sentences(sent_starts, m_start, m_end):
+                    continue
+                yield key, m_start, m_end, alignments
+
+
+def _crosses_sentences(sent_starts: list[int], start: int, end: int) -> bool:
+    """Does a sentence start inside tokens start+1 .. end-1?"""
+    k = bisect.bisect_right(sent_starts, start)
+    return k < len(sent_starts) and sent_starts[k] < end

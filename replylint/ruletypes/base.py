@@ -37,6 +37,7 @@ class CompileContext:
     morphology: Any
     problems: list[Problem]
     cache: Any = None  # a FormsCache: remembers token patterns spaCy already validated
+    word_boundary: bool = False  # may regexes use RE2's ASCII `\\b` (the language's words are ASCII)
 
     def error(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(message, self.path, line))

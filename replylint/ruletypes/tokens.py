@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from ..safe_regex import UnsafeRegex, compile_regex, regex_token_attrs, token_pattern_for_matcher
 from .base import CompileContext, Hit, Match, RuleType, longest_first
-from .regex import has_nested_repeat, sre_parse
 
 # attributes we can fill without a trained model, and the annotation each needs
 SUPPORTED_ATTRS = {
@@ -52,15 +51,12 @@ class TokensRule(RuleType):
                     ctx.error(getattr(token, "line", line), f"token `name` must be an identifier, got {name!r}")
                     ok = False
                     name = None
-                for regex in _regex_values(token):
-                    if not isinstance(regex, str):
+                for attr, spec_value in token.items():
+                    if not (isinstance(spec_value, dict) and "REGEX" in spec_value):
                         continue
-                    try:
-                        if has_nested_repeat(sre_parse.parse(regex)):
-                            ctx.error(line, f"REGEX {regex!r} has a nested unbounded repeat, which can take exponential time")
-                            ok = False
-                    except re.error as exc:
-                        ctx.error(line, f"invalid REGEX {regex!r}: {exc}")
+                    problem = _regex_problem(attr, spec_value, ctx.word_boundary)
+                    if problem:
+                        ctx.error(line, problem)
                         ok = False
                 for attr in token:
                     if attr not in SUPPORTED_ATTRS:
@@ -80,7 +76,7 @@ class TokensRule(RuleType):
             digest = hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
             if ctx.cache is None or not ctx.cache.is_known_valid(digest):
                 try:
-                    validator.add(f"p{index}", [clean])
+                    validator.add(f"p{index}", [token_pattern_for_matcher(clean, ctx.word_boundary)])
                 except Exception as exc:  # noqa: BLE001 - spaCy reports pattern errors as several exception types
                     detail = " ".join(str(exc).split())
                     ctx.error(line, f"invalid token pattern: {detail}")
@@ -108,12 +104,17 @@ class TokensRule(RuleType):
         return longest_first(matches)
 
 
-def _regex_values(token: dict):
-    """REGEX operands anywhere in a token pattern ({LOWER: {REGEX: ...}})."""
-    for value in token.values():
-        if isinstance(value, dict):
-            for op, operand in value.items():
-                if op == "REGEX":
-                    yield operand
-                elif isinstance(operand, dict):
-                    yield from _regex_values({op: operand})
+def _regex_problem(attr: str, spec: dict, word_boundary: bool) -> str | None:
+    """Why a `{ATTR: {REGEX: ...}}` operand cannot run, if it cannot."""
+    regex = spec["REGEX"]
+    if set(spec) != {"REGEX"}:
+        return f"REGEX on {attr} must be the only operator there, got {', '.join(sorted(spec))}"
+    if attr not in regex_token_attrs():
+        return f"REGEX cannot read {attr} (it reads {', '.join(sorted(regex_token_attrs()))})"
+    if not isinstance(regex, str):
+        return f"REGEX on {attr} must be a string, got {regex!r}"
+    try:
+        compile_regex(regex, word_boundary=word_boundary)
+    except UnsafeRegex as exc:
+        return f"invalid REGEX {regex!r}: {exc}"
+    return None
