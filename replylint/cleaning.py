@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -73,8 +74,123 @@ class _Builder:
         )
 
 
+def _built(builder: _Builder) -> CleanText:
+    """The builder's text; an empty text still maps offset 0."""
+    cleaned = builder.build()
+    if not cleaned.clean_starts:
+        cleaned.clean_starts, cleaned.src_starts, cleaned.src_ends = [0], [0], [0]
+    return cleaned
+
+
+def _normalization(normalize: dict, limits: dict) -> dict:
+    """Cleaner fields from the `normalize` and `limits` settings."""
+    replacements = {variant: canonical for canonical, variants in normalize["replace"].items() for variant in variants}
+    look_alikes = "".join(map(re.escape, replacements))
+    drop, control, marks = normalize["drop"], normalize["space"], normalize["combining"]
+    keep = int(limits["symbol_run"])
+    return dict(
+        unusual_char=re.compile(f"[{drop}{control}{marks}{look_alikes}]"),
+        # a letter with its combining marks first, so that they compose into it
+        normalize_edit=re.compile(
+            f"(?P<marks>[^{marks}]?[{marks}]+)|(?P<drop>[{drop}])|(?P<control>[{control}])|(?P<alike>[{look_alikes}])",
+            re.DOTALL,
+        ),
+        replacements=replacements,
+        combining=re.compile(f"[{marks}]"),
+        symbol_run=re.compile(rf"[^\w\s]{{{keep + 1},}}"),
+        symbol_run_keep=keep,
+        long_word=re.compile(rf"\S{{{int(limits['word_chars']) + 1},}}"),
+    )
+
+
 def identity(text: str) -> CleanText:
     return CleanText(text, text, [0], [0], [len(text)])
+
+
+@dataclass(frozen=True)
+class HistoryMarkers:
+    """Where earlier messages start in a plain-text mail (see `quoting` in
+    rules/language/common.yaml for the shapes and why each is safe)."""
+
+    separator: re.Pattern
+    header_sender: re.Pattern
+    header_field: re.Pattern
+    header_lookahead: int
+    divider: re.Pattern
+    ends: re.Pattern
+    verb: re.Pattern
+    address: re.Pattern
+    time: re.Pattern
+    date: re.Pattern
+    wrap_chars: int
+
+    @classmethod
+    def from_config(cls, quoting: dict, flags: int) -> HistoryMarkers:
+        attribution = quoting["attribution"]
+        return cls(
+            separator=re.compile("|".join(f"(?:{p})" for p in quoting["separators"]), flags),
+            header_sender=re.compile(quoting["header_sender"], flags),
+            header_field=re.compile(quoting["header_field"], flags),
+            header_lookahead=int(quoting["header_lookahead"]),
+            divider=re.compile(quoting["divider"], flags),
+            wrap_chars=int(attribution["wrap_chars"]),
+            **{key: re.compile(attribution[key], flags) for key in ("ends", "verb", "address", "time", "date")},
+        )
+
+    def may_occur(self, text: str) -> bool:
+        """Cheap test: could the text hold a separator, header block or attribution?"""
+        return bool(_COLON_AT_LINE_END.search(text) or self.separator.search(text) or self.header_sender.search(text))
+
+    def find(self, bodies: list[str], quoted: list[bool]) -> tuple[set[int], int]:
+        """(attribution lines to drop, index of the first line of history that
+        runs to the end, or len(bodies))."""
+        dropped: set[int] = set()
+        n = len(bodies)
+        for i, body in enumerate(bodies):
+            if quoted[i] or i in dropped:
+                continue
+            if self.separator.match(body) or self._header_block(bodies, i):
+                return dropped, self._with_divider(bodies, i)
+            lines = self._attribution_lines(bodies, quoted, i)
+            if not lines:
+                continue
+            joined = " ".join(bodies[j].strip() for j in lines)
+            follower = next((j for j in range(lines[-1] + 1, n) if bodies[j].strip()), None)
+            if follower is not None and quoted[follower]:
+                dropped.update(lines)  # "X wrote:" over a quote: only the line goes
+            elif self._is_strong(joined):
+                return dropped, i
+        return dropped, n
+
+    def _header_block(self, bodies: list[str], i: int) -> bool:
+        return bool(self.header_sender.match(bodies[i])) and any(
+            self.header_field.match(body) for body in bodies[i + 1 : i + 1 + self.header_lookahead])
+
+    def _with_divider(self, bodies: list[str], i: int) -> int:
+        return i - 1 if i > 0 and self.divider.match(bodies[i - 1]) else i
+
+    def _attribution_lines(self, bodies: list[str], quoted: list[bool], i: int) -> list[int]:
+        """The line(s) of a possible attribution starting at line i: the line
+        ending with a colon, or a line with its date or time and a short
+        continuation the client wrapped onto the next line."""
+        if self.ends.search(bodies[i]):
+            return [i] if self._names_a_message(bodies[i]) else []
+        nxt = i + 1
+        if (nxt < len(bodies) and not quoted[nxt] and self.ends.search(bodies[nxt])
+                and len(bodies[nxt].strip()) <= self.wrap_chars
+                and (self.time.search(bodies[i]) or self.date.search(bodies[i]))):
+            joined = f"{bodies[i]} {bodies[nxt]}"
+            return [i, nxt] if self._names_a_message(joined) else []
+        return []
+
+    def _names_a_message(self, line: str) -> bool:
+        return bool(self.verb.search(line) or self.address.search(line))
+
+    def _is_strong(self, line: str) -> bool:
+        has_time, has_date = bool(self.time.search(line)), bool(self.date.search(line))
+        if self.address.search(line):
+            return has_time or has_date
+        return bool(self.verb.search(line)) and has_time and has_date
 
 
 @dataclass(frozen=True)
@@ -82,13 +198,20 @@ class Cleaner:
     """Compiled cleaning settings (from rules/language/common.yaml)."""
 
     quote_line: re.Pattern
-    attribution_words: tuple[str, ...]
-    attribution: re.Pattern
-    history_start: re.Pattern  # the first line of earlier history: any of the patterns
+    history: HistoryMarkers
     html_detect: re.Pattern
     html_skip_tags: frozenset[str]
     html_quote_classes: frozenset[str]
+    html_history_start: frozenset[str]  # ids/classes after which everything is history
+    html_indent_style: re.Pattern
     html_block_tags: frozenset[str]
+    unusual_char: re.Pattern  # any character normalisation may change
+    normalize_edit: re.Pattern  # one such character, or a letter with its combining marks
+    replacements: dict[str, str]  # look-alike -> the one form
+    combining: re.Pattern
+    symbol_run: re.Pattern  # punctuation/symbols beyond the kept length
+    symbol_run_keep: int
+    long_word: re.Pattern
 
     @classmethod
     def from_config(cls, config: dict) -> Cleaner:
@@ -96,54 +219,104 @@ class Cleaner:
         flags = re.IGNORECASE | re.MULTILINE
         return cls(
             quote_line=re.compile(quoting["quote_line"], flags),
-            attribution_words=tuple(w.lower() for w in quoting["attribution_words"]),
-            attribution=re.compile(
-                quoting["attribution"].replace("{words}", "|".join(map(re.escape, quoting["attribution_words"]))), flags
-            ),
-            history_start=re.compile("|".join(f"(?:{p})" for p in quoting["history_start"]), flags),
+            history=HistoryMarkers.from_config(quoting, flags),
             html_detect=re.compile(html["detect"], re.IGNORECASE),
             html_skip_tags=frozenset(html["skip_tags"]),
             html_quote_classes=frozenset(c.lower() for c in html["quote_classes"]),
-            html_block_tags=frozenset(html["block_tags"]),
+            html_history_start=frozenset(c.lower() for c in html["history_start"]),
+            html_indent_style=re.compile(html["indent_style"], re.IGNORECASE),
+            html_block_tags=frozenset(html["block_tags"]) | {"blockquote"},
+            **_normalization(config["normalize"], config["limits"]),
         )
 
     def clean(self, text: str) -> CleanText:
         is_html = "<" in text and bool(self.html_detect.search(text))
         base = self._strip_html(text) if is_html else identity(text)
+        unquoted = self._strip_quotes(self._normalize_characters(base))
         # in HTML, line breaks come from tags and are meant; in plain text a
         # break inside a sentence is usually the sender's client hard-wrapping
-        return _normalize_spaces(self._strip_quotes(base), join_wrapped=not is_html)
+        return self._normalize_layout(unquoted, join_wrapped=not is_html)
+
+    # -- characters -----------------------------------------------------
+    def _normalize_characters(self, base: CleanText) -> CleanText:
+        """Remove format characters, turn control characters into spaces, write
+        look-alike apostrophes and quotes one way, and compose combining marks
+        with their letter (NFC), removing those that compose into nothing
+        (stress marks)."""
+        text = base.text
+        if not self.unusual_char.search(text):
+            return base  # nearly every reply
+        builder = _Builder(text, base)
+        pos = 0
+        for m in self.normalize_edit.finditer(text):
+            piece = m.group()
+            kind = m.lastgroup
+            if kind == "marks":
+                replacement = self.combining.sub("", unicodedata.normalize("NFC", piece))
+            elif kind == "alike":
+                replacement = self.replacements[piece]
+            else:
+                replacement = "" if kind == "drop" else " "
+            if replacement != piece:
+                builder.add(pos, m.start())
+                builder.add(m.start(), m.end(), replacement)
+                pos = m.end()
+        builder.add(pos, len(text))
+        return _built(builder)
 
     # -- quoted history -------------------------------------------------
     def _strip_quotes(self, base: CleanText) -> CleanText:
+        """Drop quoted lines, attribution lines and the earlier history after
+        a separator, header block or attribution; never a line of the reply."""
         text = base.text
-        lowered = text.lower()
-        may_attribute = any(word in lowered for word in self.attribution_words)
-        if not (
-            self.quote_line.search(text)
-            or self.history_start.search(text)
-            or (may_attribute and self.attribution.search(text.replace("\r", "")))
-        ):
+        if not (self.quote_line.search(text) or self.history.may_occur(text)):
             return base  # nothing quoted (most replies)
-        match = self.history_start.search(text)
-        history_at = text.rfind("\n", 0, match.start()) + 1 if match else len(text)
-        builder = _Builder(text, base)
-        pos = 0
         # lines end at "\n" only, like the line numbers findings report
         # (str.splitlines would also split at \x0c, \x85, \u2028 ...)
-        for line in _LINE.findall(text[:history_at]):
-            end = pos + len(line)
-            body = line.rstrip("\r\n")
-            quoted = self.quote_line.match(body) or (may_attribute and self.attribution.search(body))
-            if not quoted:
-                builder.add(pos, end)
+        lines = _LINE.findall(text)
+        bodies = [line.rstrip("\r\n") for line in lines]
+        quoted = [bool(self.quote_line.match(body)) for body in bodies]
+        dropped, history_at = self.history.find(bodies, quoted)
+        builder = _Builder(text, base)
+        pos = 0
+        for i, line in enumerate(lines[:history_at]):
+            if not (quoted[i] or i in dropped):
+                builder.add(pos, pos + len(line))
+            pos += len(line)
+        return _built(builder)
+
+    # -- layout ---------------------------------------------------------
+    def _normalize_layout(self, base: CleanText, join_wrapped: bool) -> CleanText:
+        """Turn every run of horizontal whitespace, and every hard wrap inside a
+        sentence, into one plain space; cut the runs the tokenizer would take
+        quadratic time on (a long run without spaces becomes one space, a run
+        of symbols keeps its first characters). The map is kept."""
+        text = base.text
+        edits: list[tuple[int, int, str]] = [(*m.span(), " ") for m in self.long_word.finditer(text)]
+        edits += [(m.start() + self.symbol_run_keep, m.end(), "") for m in self.symbol_run.finditer(text)]
+        if _may_need_spacing(text, join_wrapped):
+            spaces = [m.span() for m in _ODD_SPACE.finditer(text)]
+            if join_wrapped:
+                spaces += [m.span() for m in _LINE_BREAK.finditer(text) if _is_wrap(text, *m.span())]
+            merged: list[list[int]] = []
+            for start, end in sorted(spaces):  # a space run inside a wrap is one space
+                if merged and start <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            edits += [(start, end, " ") for start, end in merged]
+        if not edits:
+            return base
+        builder = _Builder(text, base)
+        pos = 0
+        for start, end, replacement in sorted(edits):
+            if start < pos:  # inside a long run already replaced
+                continue
+            builder.add(pos, start)
+            builder.add(start, end, replacement)
             pos = end
-        if not builder.clean_starts:
-            builder.add(0, 0, "")
-        cleaned = builder.build()
-        if not cleaned.clean_starts:
-            cleaned.clean_starts, cleaned.src_starts, cleaned.src_ends = [0], [0], [0]
-        return cleaned
+        builder.add(pos, len(text))
+        return builder.build()
 
     # -- HTML -----------------------------------------------------------
     def _strip_html(self, text: str) -> CleanText:
@@ -153,10 +326,7 @@ class Cleaner:
             parser.close()
         except Exception:  # noqa: BLE001 - malformed markup: lint it as plain text
             return identity(text)
-        cleaned = parser.builder.build()
-        if not cleaned.clean_starts:
-            cleaned.clean_starts, cleaned.src_starts, cleaned.src_ends = [0], [0], [0]
-        return cleaned
+        return _built(parser.builder)
 
 
 # the same references html.parser reports (entityref / charref), so the
@@ -165,6 +335,7 @@ _ENTITY = re.compile(r"&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr"})
 _TRAILING_BREAKS = re.compile(r"(?:[ \t\r]*\n)+[ \t\r]*$")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_COLON_AT_LINE_END = re.compile(r":[ \t]*\r?$", re.MULTILINE)
 # horizontal whitespace other than a single plain space: no-break and other
 # Unicode spaces, tabs, runs of spaces. The tokenizer turns these into tokens
 # of their own, which would break multi-word patterns ("Вы&nbsp;указали").
@@ -181,33 +352,6 @@ def _may_need_spacing(text: str, join_wrapped: bool) -> bool:
     """Cheap substring tests before the (slower) regex scan: most replies have
     no odd space, no double space and, for tweets and chats, no line break."""
     return "  " in text or (join_wrapped and "\n" in text) or any(c in text for c in _ODD_SPACE_CHARS)
-
-
-def _normalize_spaces(base: CleanText, join_wrapped: bool) -> CleanText:
-    """Turn every run of horizontal whitespace, and every hard wrap inside a
-    sentence, into one plain space, keeping the map."""
-    text = base.text
-    if not _may_need_spacing(text, join_wrapped):
-        return base
-    spans = [m.span() for m in _ODD_SPACE.finditer(text)]
-    if join_wrapped:
-        spans += [m.span() for m in _LINE_BREAK.finditer(text) if _is_wrap(text, *m.span())]
-    if not spans:
-        return base
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):  # a space run inside a wrap is one space
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    builder = _Builder(text, base)
-    pos = 0
-    for start, end in merged:
-        builder.add(pos, start)
-        builder.add(start, end, " ")
-        pos = end
-    builder.add(pos, len(text))
-    return builder.build()
 
 
 def _is_wrap(text: str, start: int, end: int) -> bool:
@@ -228,6 +372,7 @@ class _TextExtractor(HTMLParser):
         self.builder = _Builder(source)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.skip_stack: list[str] = []  # open tags whose content is not linted
+        self.in_history = False  # past the start of earlier messages: nothing more is linted
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -250,15 +395,30 @@ class _TextExtractor(HTMLParser):
             self.builder.add(at, at, "\n" * (wanted - have))
 
     def handle_starttag(self, tag, attrs):
-        classes = " ".join((v or "") for k, v in attrs if k in ("class", "id")).lower().split()
-        if self.skip_stack or tag in self.cleaner.html_skip_tags or self.cleaner.html_quote_classes.intersection(classes):
+        if self.in_history:
+            return
+        names = " ".join((v or "") for k, v in attrs if k in ("class", "id")).lower().split()
+        cleaner = self.cleaner
+        if not self.skip_stack and cleaner.html_history_start.intersection(names):
+            self.in_history = True  # Outlook: the earlier messages follow this element
+            return
+        if self.skip_stack or cleaner.html_quote_classes.intersection(names) or (
+                tag in cleaner.html_skip_tags and not self._is_indent(tag, attrs)):
             if tag not in ("br", "hr", "img", "meta", "link", "input"):
                 self.skip_stack.append(tag)
             return
-        if tag in self.cleaner.html_block_tags:
+        if tag in cleaner.html_block_tags:
             self._break(tag)
 
+    def _is_indent(self, tag: str, attrs) -> bool:
+        """A blockquote that only indents the writer's own text (Gmail)."""
+        values = dict(attrs)
+        return (tag == "blockquote" and (values.get("type") or "").lower() != "cite"
+                and bool(self.cleaner.html_indent_style.search(values.get("style") or "")))
+
     def handle_endtag(self, tag):
+        if self.in_history:
+            return
         if self.skip_stack:
             if tag in self.skip_stack:
                 while self.skip_stack and self.skip_stack.pop() != tag:
@@ -268,7 +428,7 @@ class _TextExtractor(HTMLParser):
             self._break(tag)
 
     def handle_data(self, data):
-        if self.skip_stack or not data:
+        if self.skip_stack or self.in_history or not data:
             return
         start = self._offset()
         if self.source.startswith(data, start):
@@ -277,7 +437,7 @@ class _TextExtractor(HTMLParser):
             self.builder.add(start, start, data)
 
     def _entity(self, replacement: str) -> None:
-        if self.skip_stack:
+        if self.skip_stack or self.in_history:
             return
         start = self._offset()
         match = _ENTITY.match(self.source, start)

@@ -249,9 +249,10 @@ def test_cleaner_unknown_entity_and_dotted_name(engine):
 
 
 def test_cleaner_splits_lines_at_newlines_only(engine):
-    # \x0c, \x85 and \u2028 are not line breaks for quoting (nor for line numbers)
+    # \x0c, \x85 and \u2028 are not line breaks for quoting (nor for line numbers);
+    # control characters such as \x0c become spaces
     text = "ok\x0c> not a quote line\u2028> nor this\n> but this\n"
-    assert engine.cleaner.clean(text).text == "ok\x0c> not a quote line\u2028> nor this\n"
+    assert engine.cleaner.clean(text).text == "ok > not a quote line\u2028> nor this\n"
 
 
 @pytest.mark.parametrize("template", [

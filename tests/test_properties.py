@@ -88,8 +88,9 @@ def test_cleaning_maps_every_offset_inside_the_source(engine, text):
 @given(text=text_strategy)
 def test_cleaned_words_map_back_to_the_same_words(engine, text):
     """A word of the cleaned text that did not come from an HTML entity or
-    across a tag ("a<b>b</b>" is one word) is, character for character, the
-    source text it maps back to."""
+    across a tag ("a<b>b</b>" is one word) is the source text it maps back
+    to, once that is normalised (a zero-width space or a stress mark inside
+    the word is dropped, decomposed letters composed)."""
     import re
 
     clean = engine.cleaner.clean(text)
@@ -98,7 +99,7 @@ def test_cleaned_words_map_back_to_the_same_words(engine, text):
         end = clean.to_source(match.end(), is_end=True)
         original = text[start:end]
         if "&" not in original and "<" not in original:
-            assert original == match.group(), (match.group(), original)
+            assert engine.cleaner.clean(original).text == match.group(), (match.group(), original)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
