@@ -247,7 +247,7 @@ def rule(rule_id, packs, no_builtin, select, ignore):
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True)
 @_rule_options
 def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore):
-    """Score the rules on labeled cases (see the eval README for the format)."""
+    """Score the rules on labeled cases (format: examples/eval/README.md)."""
     from .engine import Engine
     from .evaluation import evaluate, load_cases
 
@@ -275,7 +275,8 @@ def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore):
 
     rewrites = rewrite_report(report, engine)
     if rewrites.cases:
-        click.echo(f"\nrewrites: on {rewrites.cases} cases with a human neutral rewrite, applying the first "
+        cases = f"{rewrites.cases} case{'s' if rewrites.cases != 1 else ''}"
+        click.echo(f"\nrewrites: on {cases} with a human neutral rewrite, applying the first "
                    f"suggestion of each finding leaves {rewrites.clean_after} clean of the flagged categories")
     if verbose:
         for case_id, rule_id in rewrites.residual:

@@ -1,6 +1,6 @@
 """`replylint eval`: score the engine on labeled exchanges.
 
-Format and scoring follow ../shared/eval/README.md: a finding matches an
+Format and scoring follow examples/eval/README.md: a finding matches an
 expectation with the same category whose span overlaps it in the same
 message; a case with `expect: []` must produce no finding at all.
 """

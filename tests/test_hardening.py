@@ -176,3 +176,19 @@ def test_text_summary_counts_are_plural(reply_file, tmp_path):
     twice.write_text(f"{RU_BAD} {RU_BAD}", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(twice), "--select", "ru.blame.you-did-wrong"])
     assert "Found 2 problems (2 warnings)." in result.stdout
+
+
+# ---------------------------------------------------------------- papercuts
+
+
+def test_eval_runs_on_the_shipped_examples_and_its_help_names_a_real_file():
+    result = CliRunner().invoke(main, ["eval", str(REPO / "examples" / "eval"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["cases"] >= 10 and report["by_category"]["blame"]["recall"] == 1.0
+    help_text = CliRunner().invoke(main, ["eval", "--help"]).stdout
+    assert "examples/eval/README.md" in help_text and (REPO / "examples" / "eval" / "README.md").is_file()
+
+
+def test_venv_is_ignored_by_git():
+    assert ".venv/" in (REPO / ".gitignore").read_text().split()
