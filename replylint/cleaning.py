@@ -139,7 +139,10 @@ class HistoryMarkers:
 
     def may_occur(self, text: str) -> bool:
         """Cheap test: could the text hold a separator, header block or attribution?"""
-        return bool(_COLON_AT_LINE_END.search(text) or self.separator.search(text) or self.header_sender.search(text))
+        if _COLON_AT_LINE_END.search(text):
+            return True
+        lines = text.replace("\r", "") if "\r" in text else text  # the patterns' `$` ends a line at "\n"
+        return bool(self.separator.search(lines) or self.header_sender.search(lines))
 
     def find(self, bodies: list[str], quoted: list[bool]) -> tuple[set[int], int]:
         """(attribution lines to drop, index of the first line of history that
@@ -335,6 +338,7 @@ _ENTITY = re.compile(r"&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr"})
 _TRAILING_BREAKS = re.compile(r"(?:[ \t\r]*\n)+[ \t\r]*$")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_MARKUP_IN_DATA = re.compile(r"<(?:[!/?A-Za-z][^<>]*>?|$)")
 _COLON_AT_LINE_END = re.compile(r":[ \t]*\r?$", re.MULTILINE)
 # horizontal whitespace other than a single plain space: no-break and other
 # Unicode spaces, tabs, runs of spaces. The tokenizer turns these into tokens
@@ -432,7 +436,13 @@ class _TextExtractor(HTMLParser):
             return
         start = self._offset()
         if self.source.startswith(data, start):
-            self.builder.add(start, start + len(data))
+            # html.parser hands the rest of broken markup (an unclosed
+            # "<![CDATA[", "<br/" at the end) over as data: keep only the text
+            pos = 0
+            for markup in _MARKUP_IN_DATA.finditer(data) if "<" in data else ():
+                self.builder.add(start + pos, start + markup.start())
+                pos = markup.end()
+            self.builder.add(start + pos, start + len(data))
         else:  # CDATA and the like: map the whole chunk to its start
             self.builder.add(start, start, data)
 

@@ -133,8 +133,8 @@ class LanguageLinter:
                 continue
             matches = rule.matcher.find(doc, hits[rule_index])
             if matches and rule.unless is not None:
-                vetoes = [(start, end) for _, start, end in rule.unless(doc)]
-                matches = [m for m in matches if not _vetoed(doc, m, vetoes)]
+                vetoed = _sentences_holding(sent_starts, len(doc), [(s, e) for _, s, e in rule.unless(doc)])
+                matches = [m for m in matches if _sentence_of(sent_starts, len(doc), m.start) not in vetoed]
             for match in matches:
                 yield rule, doc, match
 
@@ -178,9 +178,21 @@ def _spacing(doc, indices) -> list[str]:
     return gaps
 
 
-def _vetoed(doc, match: Match, vetoes: list[tuple[int, int]]) -> bool:
-    sent = doc[match.start].sent
-    return any(sent.start <= start and end <= sent.end for start, end in vetoes)
+def _sentence_of(sent_starts: list[int], n: int, token: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding a token (Token.sent walks the
+    sentence each time: quadratic over a long one)."""
+    k = bisect.bisect_right(sent_starts, token) - 1
+    return (sent_starts[k] if k >= 0 else 0, sent_starts[k + 1] if k + 1 < len(sent_starts) else n)
+
+
+def _sentences_holding(sent_starts: list[int], n: int, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The sentences that hold one of the spans whole (an `unless:` phrase vetoes its sentence)."""
+    out = set()
+    for start, end in spans:
+        sentence = _sentence_of(sent_starts, n, start)
+        if end <= sentence[1]:
+            out.add(sentence)
+    return out
 
 
 class Engine:

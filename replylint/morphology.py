@@ -125,10 +125,18 @@ class RussianMorphology(_Morphology):
             self._analyzer = morph_analyzer()
         return self._analyzer
 
+    def parse(self, word: str) -> list:
+        """pymorphy3's parses; none for a word it cannot read (it looks up
+        unicodedata.name() of each letter, and some letters have none)."""
+        try:
+            return self.analyzer.parse(word)
+        except ValueError:
+            return []
+
     def _forms(self, word: str) -> frozenset[str]:
         """All forms of the word's most likely lexeme (and the word itself)."""
         word = word.lower()
-        parses = self.analyzer.parse(word)
+        parses = self.parse(word)
         forms = {word}
         # words the dictionary lacks ("вебинар") get pymorphy3's predicted
         # paradigm; only for Cyrillic words, where the prediction is sound
@@ -137,19 +145,20 @@ class RussianMorphology(_Morphology):
         return frozenset(f.replace("ё", "е") for f in forms) | frozenset(forms)
 
     def lemma(self, word: str) -> str:
-        return self.analyzer.parse(word)[0].normal_form
+        parses = self.parse(word)
+        return parses[0].normal_form if parses else word.lower()
 
     def _lemma_forms(self, lemma: str) -> frozenset[str]:
         """Every form whose lemma can be `lemma` (all its homonyms' lexemes)."""
         lemma = lemma.lower()
         forms = {lemma}
-        for parse in self.analyzer.parse(lemma):
+        for parse in self.parse(lemma):
             if parse.normal_form == lemma:
                 forms.update(p.word for p in parse.lexeme)
         return frozenset(forms) | frozenset(f.replace("ё", "е") for f in forms)
 
     def inflect(self, word: str, grammemes: frozenset[str]) -> str | None:
-        for parse in self.analyzer.parse(word)[:3]:
+        for parse in self.parse(word)[:3]:
             form = parse.inflect(set(grammemes))
             if form is not None:
                 return _same_case(word, form.word)
@@ -159,18 +168,19 @@ class RussianMorphology(_Morphology):
         """Grammatical number of a noun phrase: the one reading all its words share."""
         possible: set[str] | None = None
         for word in words:
-            numbers = {p.tag.number for p in self.analyzer.parse(word) if p.tag.number}
+            numbers = {p.tag.number for p in self.parse(word) if p.tag.number}
             if numbers:
                 possible = numbers if possible is None else (possible & numbers) or possible
         if not possible:
             return None
         if len(possible) == 1:
             return next(iter(possible))
-        return self.analyzer.parse(words[-1])[0].tag.number
+        parses = self.parse(words[-1])
+        return parses[0].tag.number if parses else None
 
     def gender(self, words: list[str]) -> str | None:
         for word in reversed(words):
-            for parse in self.analyzer.parse(word):
+            for parse in self.parse(word):
                 if parse.tag.POS == "NOUN" and parse.tag.gender:
                     return parse.tag.gender
         return None
@@ -183,7 +193,7 @@ class RussianMorphology(_Morphology):
             if not word.isalpha() or (word.isupper() and len(word) > 1):
                 out.append(word)  # numbers, codes, abbreviations (ИНН) stay as written
                 continue
-            parses = self.analyzer.parse(word)
+            parses = self.parse(word)
             fitting = [p for p in parses if p.tag.case and (number is None or p.tag.number in (number, None))]
             form = None
             for parse in fitting[:3]:

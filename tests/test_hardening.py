@@ -192,3 +192,32 @@ def test_eval_runs_on_the_shipped_examples_and_its_help_names_a_real_file():
 
 def test_venv_is_ignored_by_git():
     assert ".venv/" in (REPO / ".gitignore").read_text().split()
+
+
+# ---------------------------------------------------------------- found by bench/fuzz.py
+
+
+@pytest.mark.parametrize("separator", ["-------- Пересылаемое сообщение --------", "-------- Original message --------"])
+def test_history_separator_with_crlf_line_ends(engine, separator):
+    text = f"Thanks!\r\n{separator}\r\nYou should know this by now. It's not rocket science.\r\n"
+    assert engine.lint(Exchange(text)) == []
+
+
+def test_broken_markup_left_as_data_is_not_linted(engine):
+    text = "<![CDATA[x Вы ввели неправильный<br/>\r\n"
+    for f in engine.lint(Exchange(text)):
+        assert "<" not in f.text and ">" not in f.text
+
+
+def test_letter_without_a_unicode_name_in_a_rewrite(engine):
+    # pymorphy3 looks up unicodedata.name() of each letter; U+17000 has none
+    findings = engine.lint(Exchange("Вы ввели 𗀀ИНН с ошибкой."))
+    assert findings and findings[0].text == "Вы ввели 𗀀ИНН с ошибкой"
+
+
+def test_unless_phrases_in_a_long_sentence(engine):
+    # one sentence of 20,000 tokens: finding each match's sentence must not walk it
+    text = "obviously " * 20000
+    started = time.perf_counter()
+    assert len(engine.lint(Exchange(text))) == 20000
+    assert time.perf_counter() - started < 30  # was quadratic (minutes); not a speed target
