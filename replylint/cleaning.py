@@ -103,6 +103,19 @@ def _normalization(normalize: dict, limits: dict) -> dict:
     )
 
 
+def _strip_tags(text: str) -> CleanText:
+    """Markup html.parser cannot read: each tag (or unclosed "<tag..." at the
+    end) becomes a space, so no finding starts or ends inside one."""
+    builder = _Builder(text)
+    pos = 0
+    for tag in _TAG.finditer(text):
+        builder.add(pos, tag.start())
+        builder.add(tag.start(), tag.end(), " ")
+        pos = tag.end()
+    builder.add(pos, len(text))
+    return _built(builder)
+
+
 def identity(text: str) -> CleanText:
     return CleanText(text, text, [0], [0], [len(text)])
 
@@ -327,8 +340,8 @@ class Cleaner:
         try:
             parser.feed(text)
             parser.close()
-        except Exception:  # noqa: BLE001 - malformed markup: lint it as plain text
-            return identity(text)
+        except Exception:  # noqa: BLE001 - markup html.parser gives up on ("<![x ...")
+            return _strip_tags(text)
         return _built(parser.builder)
 
 
@@ -338,6 +351,7 @@ _ENTITY = re.compile(r"&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr"})
 _TRAILING_BREAKS = re.compile(r"(?:[ \t\r]*\n)+[ \t\r]*$")
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_TAG = re.compile(r"<[!/?A-Za-z][^<>]*(?:>|(?=<)|$)")
 _MARKUP_IN_DATA = re.compile(r"<(?:[!/?A-Za-z][^<>]*>?|$)")
 _COLON_AT_LINE_END = re.compile(r":[ \t]*\r?$", re.MULTILINE)
 # horizontal whitespace other than a single plain space: no-break and other

@@ -178,6 +178,17 @@ def _spacing(doc, indices) -> list[str]:
     return gaps
 
 
+def _without_edge_spaces(span):
+    """A match without whitespace tokens at its ends (a line break that an
+    optional pattern token took): a finding starts and ends on a word."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
+    return span.doc[start:end]
+
+
 def _sentence_of(sent_starts: list[int], n: int, token: int) -> tuple[int, int]:
     """(start, end) of the sentence holding a token (Token.sent walks the
     sentence each time: quadratic over a long one)."""
@@ -259,7 +270,7 @@ class Engine:
         for seg_start, seg_end, lang in self.pieces(clean.text):
             linter = self.linter(lang)
             for rule, doc, match in linter.run(clean.text[seg_start:seg_end], source):
-                span = doc[match.start : match.end]
+                span = _without_edge_spaces(doc[match.start : match.end])
                 start = clean.to_source(seg_start + span.start_char)
                 end = clean.to_source(seg_start + span.end_char, is_end=True)
                 lines = lines or _LineIndex(text)

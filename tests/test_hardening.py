@@ -221,3 +221,11 @@ def test_unless_phrases_in_a_long_sentence(engine):
     started = time.perf_counter()
     assert len(engine.lint(Exchange(text))) == 20000
     assert time.perf_counter() - started < 30  # was quadratic (minutes); not a speed target
+
+
+@pytest.mark.parametrize("text", ["<![x Вы неправильно поняли <br>", "Вы неправильно поняли <br/>",
+                                  "<p>Вы неправильно поняли <br/></p>"])
+def test_no_finding_ends_in_markup_or_whitespace(engine, text):
+    # html.parser gives up on "<![x": tags are cut with a plain pattern instead
+    for f in engine.lint(Exchange(text)):
+        assert "<" not in f.text and f.text == f.text.strip()

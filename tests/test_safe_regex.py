@@ -35,6 +35,17 @@ def _regex_rule(pattern: str, guard: str, example: str, span: str, rule_id: str 
         """)
 
 
+def _token_rule(token_patterns: str, example: str, span: str) -> str:
+    return textwrap.dedent(f"""\
+        - id: en.blame.x
+          message: m
+          why: w
+          extends: tokens
+          patterns: {token_patterns}
+          examples: {{bad: [{{text: "{example}", span: "{span}"}}], good: ["ok"]}}
+        """)
+
+
 def _engine(root: Path) -> Engine:
     engine = Engine(load_rules(extra_dirs=(root,), builtin=False))
     engine.compile_all()
@@ -57,14 +68,7 @@ def test_hostile_pattern_matches_in_linear_time(tmp_path, pattern):
 
 
 def test_hostile_token_regex_matches_in_linear_time(tmp_path):
-    _pack(tmp_path, "en", textwrap.dedent("""\
-        - id: en.blame.x
-          message: m
-          why: w
-          extends: tokens
-          patterns: [[{LOWER: you}, {LOWER: {REGEX: '(.*a){12}x'}}]]
-          examples: {bad: [{text: "you aaaaaaaaaaaax", span: "you aaaaaaaaaaaax"}], good: ["you ok"]}
-        """))
+    _pack(tmp_path, "en", _token_rule("[[{LOWER: you}, {LOWER: {REGEX: '(.*a){12}x'}}]]", "you ax", "you ax"))
     engine = _engine(tmp_path)
     started = time.perf_counter()
     assert engine.lint(Exchange("you " + "a" * 30)) == []
@@ -95,14 +99,7 @@ def test_refused_regex_is_a_pack_error_with_file_and_line(tmp_path):
 
 
 def test_refused_token_regex_is_a_pack_error(tmp_path):
-    _pack(tmp_path, "en", textwrap.dedent("""\
-        - id: en.blame.x
-          message: m
-          why: w
-          extends: tokens
-          patterns: [[{LOWER: {REGEX: '(?<=a)b'}}]]
-          examples: {bad: [{text: "ab", span: "ab"}], good: ["ok"]}
-        """))
+    _pack(tmp_path, "en", _token_rule("[[{LOWER: {REGEX: '(?<=a)b'}}]]", "ab", "ab"))
     with pytest.raises(ConfigError) as info:
         _engine(tmp_path)
     assert any("invalid REGEX" in p.message and p.line == 8 for p in info.value.problems)
