@@ -133,8 +133,7 @@ class LanguageLinter:
                 continue
             matches = rule.matcher.find(doc, hits[rule_index])
             if matches and rule.unless is not None:
-                vetoed = _sentences_holding(sent_starts, len(doc), [(s, e) for _, s, e in rule.unless(doc)])
-                matches = [m for m in matches if _sentence_of(sent_starts, len(doc), m.start) not in vetoed]
+                matches = _unvetoed(doc, sent_starts, matches, rule.unless)
             for match in matches:
                 yield rule, doc, match
 
@@ -196,14 +195,15 @@ def _sentence_of(sent_starts: list[int], n: int, token: int) -> tuple[int, int]:
     return (sent_starts[k] if k >= 0 else 0, sent_starts[k + 1] if k + 1 < len(sent_starts) else n)
 
 
-def _sentences_holding(sent_starts: list[int], n: int, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The sentences that hold one of the spans whole (an `unless:` phrase vetoes its sentence)."""
-    out = set()
-    for start, end in spans:
-        sentence = _sentence_of(sent_starts, n, start)
-        if end <= sentence[1]:
-            out.add(sentence)
-    return out
+def _unvetoed(doc, sent_starts: list[int], matches: list[Match], unless) -> list[Match]:
+    """The matches whose sentence holds none of the rule's `unless:` phrases.
+    The phrases are looked for only in those sentences, not the whole doc."""
+    n = len(doc)
+    vetoed = set()
+    for sentence in {_sentence_of(sent_starts, n, m.start) for m in matches}:
+        if unless(doc[sentence[0] : sentence[1]]):
+            vetoed.add(sentence)
+    return [m for m in matches if _sentence_of(sent_starts, n, m.start) not in vetoed]
 
 
 class Engine:

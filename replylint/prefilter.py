@@ -36,6 +36,25 @@ def is_required(token: dict) -> bool:
     return bool(m and m.group(1) and int(m.group(1)) >= 1)
 
 
+def max_length(pattern: list[dict]) -> int | None:
+    """The most tokens a match of the pattern can span; None if unbounded."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in ("*", "+"):
+            return None
+        m = _REPEAT.match(str(op)) if op is not None else None
+        if m and m.group(2):  # {n,m}, {,m} or {n,}
+            if not m.group(3):
+                return None
+            total += int(m.group(3))
+        elif m:
+            total += int(m.group(1) or 0)
+        else:
+            total += 1  # one token, "?", "!", "1"
+    return total
+
+
 def _values(spec) -> set[str] | None:
     if isinstance(spec, str):
         return {spec}
@@ -62,10 +81,14 @@ class PatternIndex:
         self.always: list[Hashable] = []
         self.primary: dict[Hashable, frozenset[int]] = {}
         self.annotations: dict[Hashable, frozenset[str]] = {}  # LEMMA/POS/MORPH a pattern reads
+        self.max_length: dict[Hashable, int | None] = {}
+        self.word_sets: dict[Hashable, list[frozenset[int]]] = {}  # every required word set, as hashes
+        self._required_words: frozenset[int] | None = None  # built on first use, after every add()
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
+        self.max_length[key] = max_length(pattern)
         self.annotations[key] = frozenset(
             attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
         )
@@ -77,8 +100,9 @@ class PatternIndex:
         strings = self.vocab.strings
         for form in primary:
             self.index.setdefault(strings.add(form), []).append(key)
-        self._index_words = None
+        self._index_words = self._required_words = None
         self.primary[key] = frozenset(strings.add(form) for form in primary)
+        self.word_sets[key] = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
         mask = 0
         for forms in word_sets:
             if forms is primary:
@@ -139,12 +163,16 @@ class PatternIndex:
         return keys
 
     def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
-        """(key, start, end): the runs of sentences each candidate pattern must
-        be run on, and the sentence starts.
+        """(key, start, end): the token ranges each candidate pattern must be
+        run on, and the sentence starts.
 
         A sentence qualifies when it holds the pattern's selective word and a
-        form of every other word set it requires (sentence starts must be set);
-        patterns without required words run on the whole doc."""
+        form of every other word set it requires (sentence starts must be
+        set). A pattern of bounded length runs only on the tokens around its
+        selective words, one of which every match holds; others on the whole
+        sentence; patterns without required words on the whole doc. Ranges
+        that touch are merged: the Matcher's cost per call and per token
+        walked dominates a long message."""
         n = len(words)
         sent_starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
         sentence_of: dict[int, tuple[int, int]] = {}
@@ -168,6 +196,14 @@ class PatternIndex:
                 lit_in[span] = bits
             return bits
 
+        if self._required_words is None:
+            self._required_words = frozenset().union(*(ws for sets in self.word_sets.values() for ws in sets))
+        required_words = self._required_words
+        positions: dict[int, list[int]] = {}
+        for i, word in enumerate(words):
+            if word in required_words:
+                positions.setdefault(word, []).append(i)
+        present = positions.keys()
         planned = []
         for key in keys:
             primary = self.primary.get(key)
@@ -175,15 +211,19 @@ class PatternIndex:
                 planned.append((key, 0, n))
                 continue
             mask = self.required_mask[key]
-            spans = {sentence(i) for i, word in enumerate(words) if word in primary}
+            reach = self.max_length[key]
+            # every match holds a word of each required set: anchor on the set
+            # this doc has fewest of (the selective set is chosen without the doc)
+            anchor = min(self.word_sets[key], key=lambda ws: sum(len(positions[w]) for w in ws & present))
             runs: list[list[int]] = []
-            for start, end in sorted(spans):
+            for i in sorted(i for word in anchor & present for i in positions[word]):
+                start, end = sentence(i)
                 if mask & ~lit((start, end)):
                     continue
-                # one Matcher call for neighbouring sentences: in a long message
-                # the per-call cost, not the tokens walked, would dominate
-                if runs and runs[-1][1] == start:
-                    runs[-1][1] = end
+                if reach is not None:
+                    start, end = max(start, i - reach + 1), min(end, i + reach)
+                if runs and start <= runs[-1][1]:
+                    runs[-1][1] = max(runs[-1][1], end)
                 else:
                     runs.append([start, end])
             planned.extend((key, start, end) for start, end in runs)
