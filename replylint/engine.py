@@ -44,14 +44,14 @@ class LanguageLinter:
         from spacy.matcher import Matcher
 
         from .morphology import FormsCache, morphology_for
-        from .nlp import add_components, bound_suffix_search
+        from .nlp import add_components, blank
         from .prefilter import PatternIndex
         from .ruletypes import RULE_TYPES, CompileContext
         from .ruletypes.phrases import compile_phrase
         from .suggest import Template
 
         self.lang = lang
-        nlp = bound_suffix_search(spacy.blank(lang))
+        nlp = blank(lang)
         forms_cache = FormsCache(lang, language_config.get(lang, {}))
         self.morphology = morphology_for(lang, language_config.get(lang, {}), forms_cache)
         problems: list[Problem] = []

@@ -79,7 +79,7 @@ class FormsCache:
         key = f"{kind}:{word}"
         cached = self.entries.get(key)
         # an expansion is a list of strings that holds the word itself (every `compute` includes it)
-        if type(cached) is not list or not all(type(form) is str for form in cached) or word.lower() not in cached:
+        if type(cached) is not list or set(map(type, cached)) != {str} or word.lower() not in cached:
             cached = self.entries[key] = sorted(compute(word))
             self.dirty = True
         return frozenset(cached)

@@ -351,22 +351,43 @@ class EnglishAnnotator(_CachedAnnotator):
 SUFFIX_WINDOW = 32  # longer than any suffix spaCy splits off ("km²", "'s", "...")
 
 
-def bound_suffix_search(nlp: Language) -> Language:
-    """Make the tokenizer's suffix search look only at the end of a string.
+@spacy.registry.tokenizers("replylint.Tokenizer.v1")
+def create_tokenizer():
+    """spaCy's default tokenizer, with a suffix search that looks only at the
+    end of a string.
 
     spaCy strips suffixes one at a time and searches the whole remaining
     string for each (an `...$` regex scans from the start), so a run such
     as "!!!!…" or "'s's's…" costs time quadratic in its length. Only the
-    match's length is used, and every suffix is shorter than the window."""
-    search = nlp.tokenizer.suffix_search
-    if search is None:
-        return nlp
+    match's length is used, and every suffix is shorter than the window.
+    (Setting `tokenizer.suffix_search` afterwards would reload the special
+    cases: a tenth of a cold start.)"""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-    def suffix_search(text: str):
-        return search(text if len(text) <= SUFFIX_WINDOW else text[-SUFFIX_WINDOW:])
+    def tokenizer_factory(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        search = compile_suffix_regex(defaults.suffixes).search if defaults.suffixes else None
 
-    nlp.tokenizer.suffix_search = suffix_search
-    return nlp
+        def suffix_search(text: str):
+            return search(text if len(text) <= SUFFIX_WINDOW else text[-SUFFIX_WINDOW:])
+
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search if defaults.prefixes else None,
+            suffix_search=suffix_search if search else None,
+            infix_finditer=compile_infix_regex(defaults.infixes).finditer if defaults.infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return tokenizer_factory
+
+
+def blank(lang: str) -> Language:
+    """`spacy.blank(lang)` with our tokenizer."""
+    return spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "replylint.Tokenizer.v1"}}})
 
 
 def add_components(nlp: Language, lang: str, language_config: dict, attrs: frozenset[str]) -> Language:

@@ -96,18 +96,18 @@ class PatternIndex:
         if not word_sets:
             self.always.append(key)
             return
-        primary = min(word_sets, key=lambda forms: (len(forms & self.stop_words), len(forms)))
+        chosen = min(range(len(word_sets)), key=lambda k: (len(word_sets[k] & self.stop_words), len(word_sets[k])))
         strings = self.vocab.strings
-        for form in primary:
-            self.index.setdefault(strings.add(form), []).append(key)
+        hashed = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
+        for word in hashed[chosen]:
+            self.index.setdefault(word, []).append(key)
         self._index_words = self._required_words = None
-        self.primary[key] = frozenset(strings.add(form) for form in primary)
-        self.word_sets[key] = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
+        self.primary[key] = hashed[chosen]
+        self.word_sets[key] = hashed
         mask = 0
-        for forms in word_sets:
-            if forms is primary:
+        for k, hashes in enumerate(hashed):
+            if k == chosen:
                 continue
-            hashes = frozenset(strings.add(f) for f in forms)
             if hashes not in self.set_bits:
                 bit = self.set_bits[hashes] = 1 << len(self.set_bits)
                 for word in hashes:

@@ -212,8 +212,22 @@ def _read_cached_tree(cached: Path):
     if not (type(envelope) is tuple and len(envelope) == 4
             and envelope[:3] == (_CACHE_TAG, YAML_CACHE_VERSION, cached.stem)):
         return _MISS
+    # the envelope names this file's content and our format version, and the
+    # unpickler admits only a YAML tree's classes: a deeper walk would cost a
+    # tenth of the pack loading that the cache saves
     tree = envelope[3]
-    return tree if _is_tree(tree) else _MISS
+    return tree if tree is None or _has_lines(tree) else _MISS
+
+
+def _has_lines(node) -> bool:
+    """A LinedDict or LinedList with its line numbers (checked at the top only)."""
+    attrs = getattr(node, "__dict__", {})
+    if type(node) is LinedDict:
+        return type(attrs.get("line")) is int and type(attrs.get("key_lines")) is dict
+    if type(node) is LinedList:
+        lines = attrs.get("item_lines")
+        return type(attrs.get("line")) is int and type(lines) is list and len(lines) == len(node)
+    return False
 
 
 class _TreeUnpickler(pickle.Unpickler):
@@ -234,34 +248,6 @@ class _TreeUnpickler(pickle.Unpickler):
             return self.ALLOWED[(module, name)]
         except KeyError:
             raise pickle.UnpicklingError(f"{module}.{name} is not part of a YAML tree") from None
-
-
-_SCALARS = (str, int, float, bool, type(None), bytes, datetime.date, datetime.datetime)
-
-
-def _is_tree(tree) -> bool:
-    """Is this the shape load_yaml returns: LinedDicts and LinedLists with their
-    line numbers, over YAML scalars (and the sets and pairs of !!set, !!omap)?"""
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        kind = type(node)
-        if kind is LinedDict:
-            attrs = node.__dict__
-            if type(attrs.get("line")) is not int or type(attrs.get("key_lines")) is not dict:
-                return False
-            stack.extend(node.values())
-        elif kind is LinedList:
-            attrs = node.__dict__
-            lines = attrs.get("item_lines")
-            if type(attrs.get("line")) is not int or type(lines) is not list or len(lines) != len(node):
-                return False
-            stack.extend(node)
-        elif kind is tuple or kind is set:
-            stack.extend(node)
-        elif kind not in _SCALARS:
-            return False
-    return True
 
 
 def load_yaml(path: Path | str, error_cls: type[ReplylintError], text: str | None = None):
