@@ -97,9 +97,11 @@ def _normalization(normalize: dict, limits: dict) -> dict:
         ),
         replacements=replacements,
         combining=re.compile(f"[{marks}]"),
-        symbol_run=re.compile(rf"[^\w\s]{{{keep + 1},}}"),
+        # tried only where a run starts: from every character of a long run
+        # each try would rescan the rest of it
+        symbol_run=re.compile(rf"(?<![^\w\s])[^\w\s]{{{keep + 1},}}"),
         symbol_run_keep=keep,
-        long_word=re.compile(rf"\S{{{int(limits['word_chars']) + 1},}}"),
+        long_word=re.compile(rf"(?<!\S)\S{{{int(limits['word_chars']) + 1},}}"),
     )
 
 
@@ -362,7 +364,9 @@ _COLON_AT_LINE_END = re.compile(r":[ \t]*\r?$", re.MULTILINE)
 # lowercase. It becomes a space, so phrases match across the wrap.
 _ODD_SPACE_CHARS = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[ {_ODD_SPACE_CHARS}]{{2,}}|[{_ODD_SPACE_CHARS}]")
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+# (only from the start of a space run: tried at every tab of a long run
+# without a line break, `[ \t]*` made the scan quadratic)
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
 _SENTENCE_END = ".!?:;…"
 
 

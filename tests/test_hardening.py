@@ -229,3 +229,16 @@ def test_no_finding_ends_in_markup_or_whitespace(engine, text):
     # html.parser gives up on "<![x": tags are cut with a plain pattern instead
     for f in engine.lint(Exchange(text)):
         assert "<" not in f.text and f.text == f.text.strip()
+
+
+@pytest.mark.parametrize("text", [
+    "Спасибо. " + "\t" * 200_000 + "Вы указали неверные настройки.",   # tabs without a line break
+    ("a" * 1000 + " ") * 300 + "\nВы указали неверные настройки.",      # words just under the cut
+    ("!" * 16 + "a ") * 30_000 + "\nВы указали неверные настройки.",   # symbol runs just under the cut
+], ids=["tabs", "long-words", "symbol-runs"])
+def test_cleaning_regexes_start_only_at_run_starts(engine, text):
+    started = time.perf_counter()
+    findings = engine.lint(Exchange(text))
+    # each took seconds to minutes when every character of a run restarted the scan
+    assert time.perf_counter() - started < 20
+    assert [f.text for f in findings if f.rule_id == "ru.blame.you-did-wrong"] == ["Вы указали неверные настройки"]
