@@ -56,13 +56,13 @@ class _Command(click.Command):
             sys.exit(EXIT_ERROR)
         except OSError as exc:
             if exc.errno not in _OUTPUT_ERRNOS:
-                raise_or_report(exc)
+                _raise_or_report(exc)
             _fail([Problem(f"cannot write the output: {exc.strerror or exc}")])
         except Exception as exc:  # noqa: BLE001 - last resort: one line, not a traceback
-            raise_or_report(exc)
+            _raise_or_report(exc)
 
 
-def raise_or_report(exc: Exception) -> None:
+def _raise_or_report(exc: Exception) -> None:
     """An unexpected error: a traceback with REPLYLINT_DEBUG, one line otherwise."""
     if os.environ.get("REPLYLINT_DEBUG"):
         raise exc
