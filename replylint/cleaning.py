@@ -97,11 +97,14 @@ def _normalization(normalize: dict, limits: dict) -> dict:
         ),
         replacements=replacements,
         combining=re.compile(f"[{marks}]"),
-        # tried only where a run starts: from every character of a long run
-        # each try would rescan the rest of it
-        symbol_run=re.compile(rf"(?<![^\w\s])[^\w\s]{{{keep + 1},}}"),
+        # (a try inside a shorter run reads at most `keep` characters: linear)
+        symbol_run=re.compile(rf"[^\w\s]{{{keep + 1},}}"),
+        ascii_symbol_run=re.compile(rf"[!-/:-@\[-^`{{-~]{{{keep + 1},}}"),
         symbol_run_keep=keep,
+        # tried only where a run starts: from every character of a run just
+        # under the limit each try would rescan the rest of it
         long_word=re.compile(rf"(?<!\S)\S{{{int(limits['word_chars']) + 1},}}"),
+        long_word_chars=int(limits["word_chars"]),
     )
 
 
@@ -228,8 +231,10 @@ class Cleaner:
     replacements: dict[str, str]  # look-alike -> the one form
     combining: re.Pattern
     symbol_run: re.Pattern  # punctuation/symbols beyond the kept length
+    ascii_symbol_run: re.Pattern  # the same for ASCII text
     symbol_run_keep: int
     long_word: re.Pattern
+    long_word_chars: int
 
     @classmethod
     def from_config(cls, config: dict) -> Cleaner:
@@ -310,8 +315,10 @@ class Cleaner:
         quadratic time on (a long run without spaces becomes one space, a run
         of symbols keeps its first characters). The map is kept."""
         text = base.text
-        edits: list[tuple[int, int, str]] = [(*m.span(), " ") for m in self.long_word.finditer(text)]
-        edits += [(m.start() + self.symbol_run_keep, m.end(), "") for m in self.symbol_run.finditer(text)]
+        edits: list[tuple[int, int, str]] = (
+            [(*m.span(), " ") for m in self.long_word.finditer(text)] if len(text) > self.long_word_chars else [])
+        symbol_run = self.ascii_symbol_run if text.isascii() else self.symbol_run  # ASCII: a cheaper class
+        edits += [(m.start() + self.symbol_run_keep, m.end(), "") for m in symbol_run.finditer(text)]
         if _may_need_spacing(text, join_wrapped):
             spaces = [m.span() for m in _ODD_SPACE.finditer(text)]
             if join_wrapped:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .cleaning import Cleaner
 from .errors import ConfigError, InputError, Problem
 from .finding import Finding
+from .inputs import LONE_SURROGATE
 from .packs import LANGS, RuleSet, RuleSpec
 from .ruletypes.base import Hit, Match
 
@@ -177,6 +178,16 @@ def _spacing(doc, indices) -> list[str]:
     return gaps
 
 
+def _refuse_lone_surrogates(messages: list[tuple[str, int, str]]) -> None:
+    """The InputError the CLI gives for a message that is not valid text."""
+    from .inputs import lone_surrogate_problem
+
+    labels = ((f"`{source}`" if source == "reply" else f"`customer[{index}]`", text) for source, index, text in messages)
+    problems = [Problem(problem) for label, text in labels if (problem := lone_surrogate_problem(text, label))]
+    if problems:
+        raise InputError(problems)
+
+
 def _without_edge_spaces(span):
     """A match without whitespace tokens at its ends (a line break that an
     optional pattern token took): a finding starts and ends on a word."""
@@ -250,14 +261,10 @@ class Engine:
 
     def lint(self, exchange: Exchange) -> list[Finding]:
         """Findings of every rule on the exchange; InputError if a message is not text."""
-        from .inputs import lone_surrogate_problem
-
         findings: set[Finding] = set()
         messages = [("reply", 0, exchange.reply)] + [("customer", i, t) for i, t in enumerate(exchange.customer)]
-        problems = [Problem(problem) for source, index, text in messages
-                    if (problem := lone_surrogate_problem(text, f"`{source}`" if source == "reply" else f"`customer[{index}]`"))]
-        if problems:
-            raise InputError(problems)
+        if any(not text.isascii() and LONE_SURROGATE.search(text) for _, _, text in messages):
+            _refuse_lone_surrogates(messages)
         for source, index, text in messages:
             findings.update(self._lint_message(text, source, index))
         return sorted(findings, key=Finding.sort_key)
@@ -282,9 +289,14 @@ class Engine:
                     text=text[start:end], suggestions=linter.suggestions(rule, doc, match),
                 )
 
-    def pieces(self, text: str) -> Iterator[tuple[int, int, str]]:
+    def pieces(self, text: str) -> Iterable[tuple[int, int, str]]:
         """Runs of one language, each cut into pieces the tokenizer takes
         whole: memory stays bounded and spaCy's max_length is never reached."""
+        if len(text) <= PIECE_CHARS:
+            return self.segments(text)
+        return self._cut_segments(text)
+
+    def _cut_segments(self, text: str) -> Iterator[tuple[int, int, str]]:
         for start, end, lang in self.segments(text):
             for piece_start, piece_end in split_into_pieces(text, start, end):
                 yield piece_start, piece_end, lang

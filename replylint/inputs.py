@@ -397,13 +397,13 @@ def _text_problems(value: str, what: str) -> list[str]:
     return out
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def lone_surrogate_problem(value: str, what: str) -> str | None:
     """JSON and Python strings can carry lone surrogates (\\ud800), which are
     not text and cannot be printed: the problem, or None."""
-    match = _SURROGATE.search(value)
+    match = LONE_SURROGATE.search(value)
     if match is None:
         return None
     return (f"{what} contains a lone surrogate (U+{ord(match.group()):04X}) at character {match.start()}, "

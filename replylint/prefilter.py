@@ -24,6 +24,7 @@ from spacy.matcher import Matcher
 
 from .safe_regex import token_pattern_for_matcher
 
+ANCHOR_MIN_TOKENS = 1000
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 
 
@@ -196,14 +197,20 @@ class PatternIndex:
                 lit_in[span] = bits
             return bits
 
-        if self._required_words is None:
-            self._required_words = frozenset().union(*(ws for sets in self.word_sets.values() for ws in sets))
-        required_words = self._required_words
+        # anchors (and windows) pay off only where sentences are many or long;
+        # elsewhere each pattern anchors on its selective words
+        long_doc = n > ANCHOR_MIN_TOKENS
+        if long_doc:
+            if self._required_words is None:
+                self._required_words = frozenset().union(*(ws for sets in self.word_sets.values() for ws in sets))
+            wanted = self._required_words
+        else:
+            wanted = frozenset().union(*(self.primary[key] for key in keys if key in self.primary))
         positions: dict[int, list[int]] = {}
         for i, word in enumerate(words):
-            if word in required_words:
+            if word in wanted:
                 positions.setdefault(word, []).append(i)
-        present = positions.keys()
+        present = frozenset(positions)
         planned = []
         for key in keys:
             primary = self.primary.get(key)
@@ -211,10 +218,12 @@ class PatternIndex:
                 planned.append((key, 0, n))
                 continue
             mask = self.required_mask[key]
-            reach = self.max_length[key]
+            reach = self.max_length[key] if long_doc else None
             # every match holds a word of each required set: anchor on the set
             # this doc has fewest of (the selective set is chosen without the doc)
-            anchor = min(self.word_sets[key], key=lambda ws: sum(len(positions[w]) for w in ws & present))
+            sets = self.word_sets[key]
+            anchor = primary if not long_doc or len(sets) == 1 else min(
+                sets, key=lambda ws: sum(len(positions[w]) for w in ws & present))
             runs: list[list[int]] = []
             for i in sorted(i for word in anchor & present for i in positions[word]):
                 start, end = sentence(i)
