@@ -185,12 +185,13 @@ def throughput(args) -> dict:
         print(f"  replylint Engine.lint:           {n / lint_best:9.0f} replies/s {words / lint_best:10.0f} words/s"
               f"   ({lint_best:.3f} s, best of {args.rounds}; {findings[0]} findings)")
         print(f"  first pass, {unique} unique exchanges, cold word cache: {unique / cold_pass:.0f} replies/s")
-        # headline: against tokenizing the replies alone, the stricter baseline
-        # (customer messages are skipped while no rule reads them)
-        ratio = reply_tok_best / lint_best
+        # headline: against tokenizing the same text, reply and customer: the
+        # formality rules read the customer's message (its profile is built
+        # when the reply holds something a register rule could flag)
+        ratio = tok_best / lint_best
         verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
-        print(f"  ratio vs tokenizing reply + customer texts: {tok_best / lint_best:.1%}")
-        print(f"  RATIO lint/tokenizer speed [{lang}] (vs the replies alone): {ratio:.1%}  "
+        print(f"  ratio vs tokenizing the replies alone: {reply_tok_best / lint_best:.1%}")
+        print(f"  RATIO lint/tokenizer speed [{lang}] (vs tokenizing reply + customer): {ratio:.1%}  "
               f"(target >= {TARGET_RATIO:.0%}: {verdict})")
         breakdown(engine, lang, texts, lint_best, args.rounds)
         results[lang] = ratio

@@ -191,6 +191,50 @@ def _emit(text: str) -> None:
 
 
 @main.command(cls=_Command)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--each-line", is_flag=True, help="One profile per input line instead of per file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="json", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True)
+@_rule_options
+def profile(paths, each_line, fmt, lang, packs, no_builtin, select, ignore):
+    """Print the register profile of messages: «ты»/«Вы», register, name, evidence."""
+    from .engine import Engine
+
+    problems: list[Problem] = []
+    sources = []
+    for path in paths:
+        try:
+            source = read_input(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if source.note:
+            click.echo(f"replylint: note: {source.note}", err=True)
+        sources.append(source)
+    if not sources:
+        raise InputError(problems)
+    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
+    out = []
+    for source in sources:
+        units = source.text.removesuffix("\n").split("\n") if each_line else [source.text]
+        for number, text in enumerate(units, 1):
+            found = engine.profile(text) if text.strip() else None
+            data = found.to_dict() if found else {"lang": None, "register": None, "tv": None, "name": None,
+                                                   "gender": None, "evidence": []}
+            data = {"path": source.name, **({"line": number} if each_line else {}), **data}
+            if fmt == "json":
+                out.append(json.dumps(data, ensure_ascii=False))
+            else:
+                where = f"{source.name}:{number}" if each_line else source.name
+                features = ", ".join(f"{e['feature']} «{e['text']}»" for e in data["evidence"])
+                out.append(f"{where}: {data['register']}, tv={data['tv']}, name={data['name']}, "
+                           f"gender={data['gender']}" + (f"; {features}" if features else ""))
+    _emit("\n".join(out))
+    if problems:
+        raise InputError(problems)
+
+
+@main.command(cls=_Command)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_rule_options
 def rules(fmt, packs, no_builtin, select, ignore):

@@ -18,6 +18,7 @@ from .errors import ConfigError, InputError, Problem
 from .finding import Finding
 from .inputs import LONE_SURROGATE
 from .packs import LANGS, RuleSet, RuleSpec
+from .register import Evidence, Profile, merge
 from .ruletypes.base import Hit, Match
 
 
@@ -89,54 +90,110 @@ class LanguageLinter:
         if problems:
             raise ConfigError(problems)
         forms_cache.save()
+        register_config = language_config.get(lang, {}).get("register", {})
+        if register_config:
+            needs |= {"LEMMA", "POS", "MORPH"}  # word classes read the annotator's analysis
         add_components(nlp, lang, language_config.get(lang, {}), frozenset(needs))
         self.nlp = nlp
         self.rules = tuple(compiled)
         self.index = index
         self.scopes = frozenset(rule.spec.scope for rule in compiled)
-        # rules that match without token patterns (regex) run on every doc
-        self.unindexed = tuple(i for i, rule in enumerate(compiled) if not rule.matcher.patterns())
+        # rules that match without token patterns (regex) run on every doc;
+        # register rules read the exchange's profiles instead of a doc
+        self.unindexed = tuple(i for i, rule in enumerate(compiled)
+                               if not rule.matcher.patterns() and not rule.matcher.reads_exchange)
+        self.exchange_rules = tuple(rule for rule in compiled if rule.matcher.reads_exchange)
+        self.flagged_features = frozenset(f for rule in self.exchange_rules for f in rule.matcher.flag)
         self._lower = spacy.attrs.LOWER
         self.split_sentences = nlp.get_pipe("replylint_sentences")
         annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
         self.annotate = nlp.get_pipe(annotator) if annotator else None
         self._suggestion_cache: dict[tuple, tuple[str, ...]] = {}
+        self.words = self.profiles = None
+        if register_config and self.annotate is not None:
+            from .register import ProfileBuilder, WordClasses
 
-    def run(self, text: str, scope: str):
+            readings = None
+            if lang == "ru":
+                from .nlp import ru_morph_features
+
+                def readings(lower, parse=self.morphology.parse):
+                    return [(p.score, ru_morph_features(p.tag)) for p in parse(lower)[:4]]
+
+            emoji = language_config.get("common", {}).get("register", {}).get("emoji")
+            self.words = WordClasses(lang, register_config, self.annotate.analyze, readings,
+                                     re.compile(emoji) if emoji else None)
+            self.profiles = ProfileBuilder(lang, register_config, self.morphology, self.annotate.analyze)
+
+    def run(self, text: str, scope: str, profile=None, to_source=None):
         """Yield (rule, doc, match) for every rule of `scope` that matches `text`.
 
         The pipeline's components run on demand: tokenize, find the patterns
         whose words the text contains, and only then split sentences, keep the
         sentences holding all of a pattern's words and, if one of those
         patterns reads them, annotate lemmas/POS/morphology.
-        Most replies contain no candidate and cost a tokenization."""
-        if scope not in self.scopes:
+        Most replies contain no candidate and cost a tokenization.
+
+        With a `profile` (and `to_source`, mapping a span of `text` to the
+        original message), register evidence rules and word classes add their
+        evidence and names to it; their matches are not yielded."""
+        profiling = profile is not None and self.words is not None
+        if scope not in self.scopes and "any" not in self.scopes and not profiling:
             return
         doc = self.nlp.make_doc(text)
         if not len(doc):
             return
         words = doc.to_array(self._lower).tolist()
+        classes = self._classes(words) if profiling else None
         keys = self.index.candidates(words)
-        if not keys and not self.unindexed:
+        marked = profiling and any(classes)
+        lowered = text.lower() if self.unindexed else ""
+        unindexed = [i for i in self.unindexed if self.rules[i].matcher.may_match(lowered)]
+        if not keys and not unindexed and not marked and not profiling:
             return
-        self.split_sentences(doc)
-        planned, sent_starts = self.index.plan(doc, keys, words)
-        if not planned and not self.unindexed:
-            return
+        # sentences are split for patterns and register words (names read
+        # sentence starts off their neighbours); a profiled message with none
+        # of them costs its tokenization and lookups
+        split = bool(keys or unindexed or marked)
+        if split:
+            self.split_sentences(doc)
+        planned, sent_starts = self.index.plan(doc, keys, words) if keys else ([], [0])
         if self.annotate is not None and any(self.index.annotations[key] for key, _, _ in planned):
             self.annotate(doc)
-        hits: dict[int, list[Hit]] = {i: [] for i in self.unindexed}
+        hits: dict[int, list[Hit]] = {i: [] for i in unindexed}
         for (rule_index, p_index), start, end, alignments in self.index.run(doc, planned, sent_starts):
             hits.setdefault(rule_index, []).append(Hit(p_index, start, end, tuple(alignments)))
+        address_tokens: set[int] = set()
         for rule_index in sorted(hits):
             rule = self.rules[rule_index]
-            if rule.spec.scope != scope:
+            if rule.spec.scope not in (scope, "any"):
                 continue
             matches = rule.matcher.find(doc, hits[rule_index])
             if matches and rule.unless is not None:
                 matches = _unvetoed(doc, sent_starts, matches, rule.unless)
             for match in matches:
-                yield rule, doc, match
+                if rule.spec.evidence is None:
+                    yield rule, doc, match
+                elif profiling:
+                    span = _without_edge_spaces(doc[match.start : match.end])
+                    start, end, found = to_source(span.start_char, span.end_char)
+                    profile.evidence.append(Evidence(rule.spec.evidence, start, end, found,
+                                                     self.suggestions(rule, doc, match), rule.spec.id))
+                    if rule.spec.evidence.startswith(("greeting.", "address.")):
+                        address_tokens.add(span.end - 1)
+        if profiling:
+            if marked:
+                profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))
+            profile.people.extend(self.profiles.people(doc, classes, address_tokens, to_source, text))
+
+    def _classes(self, words: list[int]) -> list[frozenset[str]]:
+        """Register word classes of each token (cached per word form)."""
+        cache = self.words.cache
+        classes = [cache.get(h) for h in words]
+        if None in classes:
+            strings = self.nlp.vocab.strings
+            classes = [c if c is not None else self.words.of(h, strings[h]) for c, h in zip(classes, words)]
+        return classes
 
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
         if not rule.templates:
@@ -176,6 +233,38 @@ def _spacing(doc, indices) -> list[str]:
         else:
             gaps.append(" ")
     return gaps
+
+
+@dataclass
+class ExchangeView:
+    """What `extends: register` rules read: both profiles, the register the
+    policy expects of the reply, and the reply's evidence including the
+    evidence found by comparing it with the customer (names, gender)."""
+
+    reply: Profile
+    customer: Profile | None
+    builder: object  # the reply language's ProfileBuilder
+
+    def __post_init__(self):
+        self.reply_evidence = list(self.reply.evidence) + self.builder.relate(self.reply, self.customer)
+        self.customer_name_tags = self.customer.name_tags() if self.customer else set()
+
+    def condition(self, key: str):
+        customer = self.customer
+        if key == "expected":
+            return self.builder.expected(customer)
+        if customer is None:
+            return None if key != "customer.register" else "neutral"
+        return {"customer.tv": customer.tv, "customer.register": customer.register,
+                "customer.gender": customer.gender}[key]
+
+
+def _main_language(pieces: list[tuple[int, int, str]]) -> str:
+    """The language most of a message is written in (its profile's language)."""
+    sizes: dict[str, int] = {}
+    for start, end, lang in pieces:
+        sizes[lang] = sizes.get(lang, 0) + end - start
+    return max(sizes, key=sizes.get)
 
 
 def _refuse_lone_surrogates(messages: list[tuple[str, int, str]]) -> None:
@@ -236,6 +325,8 @@ class Engine:
         self.min_letters = int(ruleset.language_config["common"]["language_detection"]["min_letters"])
         self._linters: dict[str, LanguageLinter] = {}
         self._scopes = frozenset(rule.scope for rule in ruleset.rules)
+        # register profiles are built when some rule reads them
+        self._profiles_wanted = any(rule.extends == "register" for rule in ruleset.rules)
 
     def linter(self, lang: str) -> LanguageLinter:
         if lang not in self._linters:
@@ -265,29 +356,96 @@ class Engine:
         messages = [("reply", 0, exchange.reply)] + [("customer", i, t) for i, t in enumerate(exchange.customer)]
         if any(not text.isascii() and LONE_SURROGATE.search(text) for _, _, text in messages):
             _refuse_lone_surrogates(messages)
+        profiles: dict[tuple[str, int], Profile] = {}
         for source, index, text in messages:
-            findings.update(self._lint_message(text, source, index))
+            if source == "customer" and not self._needs_customer(profiles.get(("reply", 0))):
+                if self._has_rules_for("customer"):
+                    findings.update(self._lint_message(text, source, index, profiles, profile=False))
+                continue
+            findings.update(self._lint_message(text, source, index, profiles))
+        findings.update(self._judge(exchange, profiles))
         return sorted(findings, key=Finding.sort_key)
 
-    def _lint_message(self, text: str, source: str, index: int):
-        if not text or not text.strip() or not self._has_rules_for(source):
+    def profile(self, text: str) -> Profile | None:
+        """The register profile of one message (`replylint profile`)."""
+        profiles: dict[tuple[str, int], Profile] = {}
+        for _ in self._lint_message(text, "customer", 0, profiles, findings=False):
+            pass
+        return profiles.get(("customer", 0))
+
+    def _needs_customer(self, reply: Profile | None) -> bool:
+        """Is the customer's profile worth building? Only when the reply holds
+        evidence some register rule flags, or addresses someone by name: a
+        reply without them gets no formality finding whoever the customer is."""
+        if reply is None:
+            return False
+        flagged = self.linter(reply.lang).flagged_features
+        return bool(reply.addresses) or any(e.feature in flagged for e in reply.evidence)
+
+    def _lint_message(self, text: str, source: str, index: int, profiles: dict, findings: bool = True,
+                      profile: bool = True):
+        profiling = self._profiles_wanted and profile
+        if not text or not text.strip() or not (self._has_rules_for(source) or profiling):
             return
         clean = self.cleaner.clean(text)
         lines = None
-        for seg_start, seg_end, lang in self.pieces(clean.text):
+        pieces = list(self.pieces(clean.text))
+        profile = None
+        if profiling and pieces:
+            lang = _main_language(pieces)
+            if self.linter(lang).profiles is not None:
+                profile = profiles[(source, index)] = self.linter(lang).profiles.new()
+        for seg_start, seg_end, lang in pieces:
             linter = self.linter(lang)
-            for rule, doc, match in linter.run(clean.text[seg_start:seg_end], source):
+
+            def to_source(a: int, b: int, seg_start=seg_start) -> tuple[int, int, str]:
+                start = clean.to_source(seg_start + a)
+                end = clean.to_source(seg_start + b, is_end=True)
+                return start, end, text[start:end]
+
+            piece_profile = profile if profile is not None and profile.lang == lang else None
+            for rule, doc, match in linter.run(clean.text[seg_start:seg_end], source, piece_profile, to_source):
+                if not findings:
+                    continue
                 span = _without_edge_spaces(doc[match.start : match.end])
-                start = clean.to_source(seg_start + span.start_char)
-                end = clean.to_source(seg_start + span.end_char, is_end=True)
+                start, end, found = to_source(span.start_char, span.end_char)
                 lines = lines or _LineIndex(text)
                 line, column = lines.position(start)
                 spec = rule.spec
                 yield Finding(
                     rule_id=spec.id, category=spec.category, severity=spec.severity, message=spec.message,
                     source=source, source_index=index, start=start, end=end, line=line, column=column,
-                    text=text[start:end], suggestions=linter.suggestions(rule, doc, match),
+                    text=found, suggestions=linter.suggestions(rule, doc, match),
                 )
+        if profile is not None:
+            self.linter(profile.lang).profiles.finish(profile, profile.people)
+
+    def _judge(self, exchange: Exchange, profiles: dict) -> list[Finding]:
+        """Findings of the rules that compare the reply's profile with the customer's."""
+        reply = profiles.get(("reply", 0))
+        if reply is None:
+            return []
+        linter = self.linter(reply.lang)
+        if not linter.exchange_rules:
+            return []
+        if not self._needs_customer(reply):
+            return []  # every register rule flags reply evidence or an address
+        customer = merge([p for (source, _), p in sorted(profiles.items()) if source == "customer"])
+        view = ExchangeView(reply, customer, linter.profiles)
+        lines = None
+        out = []
+        for rule in linter.exchange_rules:
+            for evidence in rule.matcher.judge(view):
+                lines = lines or _LineIndex(exchange.reply)
+                line, column = lines.position(evidence.start)
+                spec = rule.spec
+                out.append(Finding(
+                    rule_id=spec.id, category=spec.category, severity=spec.severity, message=spec.message,
+                    source="reply", source_index=0, start=evidence.start, end=evidence.end, line=line,
+                    column=column, text=exchange.reply[evidence.start : evidence.end],
+                    suggestions=linter.profiles.rewrite(rule.matcher.rewrite, evidence, view),
+                ))
+        return out
 
     def pieces(self, text: str) -> Iterable[tuple[int, int, str]]:
         """Runs of one language, each cut into pieces the tokenizer takes

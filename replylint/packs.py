@@ -29,14 +29,16 @@ from .finding import SEVERITIES
 from .yamlio import LinedDict, load_yaml_cached, yaml_describe, yaml_repr, yaml_type_names
 
 LANGS = ("ru", "en")
-CATEGORIES = ("blame", "formality", "unanswered", "style")
-SCOPES = ("reply", "customer")
+CATEGORIES = ("blame", "formality", "unanswered", "style", "register")
+SCOPES = ("reply", "customer", "any")
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
 PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list}
 RULE_KEYS = {
     "id": str, "category": str, "severity": str, "message": str, "why": str, "extends": str,
     "suggest": list, "examples": dict, "unless": list, "scope": str,
+    # register evidence rules: the profile feature a match is evidence of
+    "evidence": str,
 }
 REQUIRED_RULE_KEYS = ("id", "message", "why", "extends")
 
@@ -76,6 +78,7 @@ class RuleSpec:
     raw: LinedDict = field(repr=False, compare=False, hash=False)
     path: str = ""
     line: int = 0
+    evidence: str | None = None  # register evidence rules: the profile feature a match is
 
     @property
     def location(self) -> str:
@@ -270,12 +273,24 @@ def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: 
                 problems.append(Problem(f"{rule_id or '?'}: {error}", path, line))
     unless = _string_list(node, "unless", path, problems)
     bad, good = _examples(node, path, problems)
+    evidence = node.get("evidence")
+    if category == "register" and not isinstance(evidence, str):
+        problems.append(Problem(f"register rule {rule_id or '?'!r} needs `evidence`: the profile feature it finds",
+                                path, node.line))
+    elif category != "register" and "evidence" in node:
+        problems.append(Problem("`evidence` is only for `category: register` rules", path, node.line_of("evidence")))
+    elif isinstance(evidence, str):
+        from .register import FEATURES
+
+        if evidence not in FEATURES:
+            problems.append(Problem(f"unknown register feature {evidence!r} (known: {', '.join(sorted(FEATURES))})",
+                                    path, node.line_of("evidence")))
     if len(problems) > before or not all(valid):
         return None
     return RuleSpec(
         id=rule_id, lang=lang, category=category, severity=severity, message=node["message"].strip(),
         why=" ".join(node["why"].split()), extends=kind, scope=scope, suggest=suggest, unless=unless,
-        bad=bad, good=good, raw=node, path=path, line=node.line,
+        bad=bad, good=good, raw=node, path=path, line=node.line, evidence=evidence,
     )
 
 

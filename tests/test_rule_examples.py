@@ -15,21 +15,29 @@ def _cases(kind):
             yield pytest.param(rule, example, id=f"{rule.id}-{kind}{i}")
 
 
+def _flagged(engine, rule, example) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, suggestions) of what the rule finds in the example: findings, or
+    for a register evidence rule the evidence it adds to the message's profile."""
+    if rule.evidence is not None:
+        profile = engine.profile(example.text)
+        return [(e.text, e.suggestions) for e in profile.evidence if e.rule_id == rule.id] if profile else []
+    exchange = Exchange(example.text, (example.customer,) if example.customer else ())
+    return [(f.text, f.suggestions) for f in engine.lint(exchange) if f.rule_id == rule.id]
+
+
 @pytest.mark.parametrize("rule,example", list(_cases("bad")))
 def test_bad_example_is_flagged_at_its_span(engine, rule, example):
-    exchange = Exchange(example.text, (example.customer,) if example.customer else ())
-    findings = [f for f in engine.lint(exchange) if f.rule_id == rule.id]
-    spans = [f.text for f in findings]
+    flagged = _flagged(engine, rule, example)
+    spans = [text for text, _ in flagged]
     assert example.span in spans, f"{rule.id} should flag {example.span!r} in {example.text!r}; flagged {spans}"
     if example.suggest is not None:
-        finding = next(f for f in findings if f.text == example.span)
-        assert finding.suggestions and finding.suggestions[0] == example.suggest
+        suggestions = next(s for text, s in flagged if text == example.span)
+        assert suggestions and suggestions[0] == example.suggest, suggestions
 
 
 @pytest.mark.parametrize("rule,example", list(_cases("good")))
 def test_good_example_is_not_flagged(engine, rule, example):
-    exchange = Exchange(example.text, (example.customer,) if example.customer else ())
-    flagged = [f.text for f in engine.lint(exchange) if f.rule_id == rule.id]
+    flagged = [text for text, _ in _flagged(engine, rule, example)]
     assert not flagged, f"{rule.id} should not flag {example.text!r}; flagged {flagged}"
 
 

@@ -59,12 +59,18 @@ class RuleType:
     needs: frozenset[str] = frozenset()
     #: names usable in suggestion templates
     capture_names: frozenset[str] = frozenset()
+    #: reads the exchange's register profiles (`judge`) instead of matching text
+    reads_exchange: bool = False
 
     def __init__(self, spec: dict, ctx: CompileContext):
         raise NotImplementedError
 
     def patterns(self) -> list[list[dict]]:
         return []
+
+    def may_match(self, lowered: str) -> bool:
+        """For a rule without token patterns: can it match this (lowercased) text?"""
+        return True
 
     def find(self, doc, hits: list[Hit]) -> list[Match]:
         raise NotImplementedError

@@ -28,6 +28,10 @@ class RegexRule(RuleType):
             ctx.error(spec.line_of("pattern"), f"invalid regex: {exc}")
         self.capture_names = frozenset(self.regex.groupindex) if self.regex else frozenset()
 
+    def may_match(self, lowered: str) -> bool:
+        """Can the pattern match a text (lowercased)? Only near a guard word."""
+        return self.regex is not None and any(g in lowered for g in self.guard)
+
     def find(self, doc, hits: list[Hit]) -> list[Match]:
         if self.regex is None:
             return []

@@ -1,0 +1,715 @@
+"""Register profiles: how a message addresses the other person.
+
+Every message of an exchange (the reply and each customer message) gets a
+`Profile`: the register evidence found in it, each piece with its span
+(greetings, closings, slang and address words come from the evidence rules
+of rules/<lang>/register.yaml; ты/Вы forms, names and emoji from the word
+classes below), the «ты»/«Вы» reading, a formal/neutral/informal register from
+the weights of rules/language/<lang>.yaml, and the writer's own name and
+gender. `relate` then compares the reply's addresses with the customer's
+name (a wrong name, a diminutive, a bare first name, a wrong gender), and the
+`extends: register` rules read both profiles.
+
+Word classes are looked up per distinct word form and cached, so a message
+without a register marker costs one dict lookup per token.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
+
+# what a profile's evidence may be called: the evidence rules' `evidence:` and
+# the `flag:` lists of formality rules are checked against it
+FEATURES = frozenset({
+    "tv.T", "tv.V", "tv.V-polite", "tv.V-group",
+    "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
+    "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
+    "name.patronymic", "name.title",
+    # found by comparing the reply with the customer
+    "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
+})
+REGISTERS = ("formal", "neutral", "informal")
+
+_QUOTES = {"«": "»", "“": "”", "\"": "\""}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One register marker: its feature, where it is in the original message,
+    and the rewrite its rule offers (if any)."""
+
+    feature: str
+    start: int
+    end: int
+    text: str
+    suggestions: tuple[str, ...] = ()
+    rule_id: str = ""
+    gender: str | None = None  # of an agreeing word or title, where it shows one
+
+    def to_dict(self) -> dict:
+        return {"feature": self.feature, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Person:
+    """A name found in a message, as written and analysed."""
+
+    start: int
+    end: int
+    text: str
+    given: str | None = None  # lemma, lowercase
+    given_text: str | None = None
+    patronymic: str | None = None
+    surname: str | None = None
+    title: str | None = None
+    gender: str | None = None
+    title_start: int | None = None  # where a title or gendered address word starts
+    title_end: int | None = None
+    title_gender: str | None = None
+
+
+@dataclass
+class Profile:
+    lang: str
+    evidence: list[Evidence] = field(default_factory=list)
+    people: list = field(default_factory=list)  # (Person, places) mentions, until `finish`
+    person: Person | None = None  # the writer (customer: from the signature or introduction)
+    addresses: list[Person] = field(default_factory=list)  # whom the message addresses by name
+    gender: str | None = None
+    weights: dict = field(default_factory=dict)
+    formal_at: int = 2
+    informal_at: int = -2
+
+    def features(self) -> set[str]:
+        return {e.feature for e in self.evidence}
+
+    @property
+    def tv(self) -> str | None:
+        features = self.features()
+        t, v = "tv.T" in features, bool({"tv.V", "tv.V-polite"} & features)
+        return "mixed" if t and v else "T" if t else "V" if v else None
+
+    @property
+    def score(self) -> int:
+        return sum(self.weights.get(e.feature, 0) for e in self.evidence)
+
+    @property
+    def register(self) -> str:
+        score = self.score
+        return "formal" if score >= self.formal_at else "informal" if score <= self.informal_at else "neutral"
+
+    def name_tags(self) -> set[str]:
+        """What the writer's name tells: given, patronymic, title, requested."""
+        tags = set()
+        person = self.person
+        if person is not None:
+            if person.given:
+                tags.add("given")
+            if person.patronymic:
+                tags.add("patronymic")
+            if person.title and person.surname:
+                tags.add("title")
+        if "request.formal" in self.features():
+            tags.add("requested")
+        return tags
+
+    def to_dict(self) -> dict:
+        person = self.person
+        return {
+            "lang": self.lang,
+            "register": self.register,
+            "tv": self.tv,
+            "name": person.text if person else None,
+            "gender": self.gender,
+            "evidence": [e.to_dict() for e in sorted(self.evidence, key=lambda e: (e.start, e.end, e.feature))],
+        }
+
+
+def merge(profiles: list[Profile]) -> Profile | None:
+    """One profile for several customer messages: all their evidence; the
+    name and gender of the latest message that has them."""
+    if not profiles:
+        return None
+    merged = Profile(profiles[-1].lang, weights=profiles[-1].weights, formal_at=profiles[-1].formal_at,
+                     informal_at=profiles[-1].informal_at)
+    for profile in profiles:
+        merged.evidence.extend(profile.evidence)
+        merged.person = profile.person or merged.person
+        merged.gender = profile.gender or merged.gender
+    return merged
+
+
+class WordClasses:
+    """Register classes of single words, from their morphology: tv.T, tv.V,
+    name.given/patronymic/surname with gender, emoji. Cached per word form."""
+
+    def __init__(self, lang: str, config: dict, analyze, readings=None, emoji: re.Pattern | None = None):
+        self.lang = lang
+        self.emoji = emoji  # a character class of emoji (rules/language/common.yaml)
+        self.analyze = analyze  # lower -> (lemma, pos, morph) of the language's annotator
+        # lower -> [(score, UD features)] of every reading (Russian): a verb
+        # form with a likely reading that is not 2nd person («пришли»: "send!"
+        # or "came") is no evidence
+        self.readings = readings
+        self.ambiguity = float(config.get("ambiguity_score", 1.0))
+        words = config.get("words", {})
+        self.tv = {
+            feature: (frozenset(spec.get("lemmas", ())), [frozenset(s) for s in spec.get("features", ())])
+            for feature, spec in words.items()
+        }
+        self.not_tv = frozenset(config.get("not_tv", ()))
+        self.cache: dict[int, frozenset[str]] = {}
+
+    def of(self, key: int, lower: str) -> frozenset[str]:
+        classes = self.cache.get(key)
+        if classes is None:
+            if len(self.cache) > 300_000:
+                self.cache.clear()
+            classes = self.cache[key] = self._classify(lower)
+        return classes
+
+    def _classify(self, lower: str) -> frozenset[str]:
+        out = set()
+        if self.emoji is not None and self.emoji.search(lower):
+            out.add("emoji")
+        if not any(ch.isalpha() for ch in lower):
+            return frozenset(out)
+        lemma, pos, morph = self.analyze(lower)
+        feats = frozenset(morph.split("|")) if morph else frozenset()
+        if lower not in self.not_tv and pos != "PROPN":
+            for feature, (lemmas, sets) in self.tv.items():
+                if lemma in lemmas or (any(s <= feats for s in sets) and not self._ambiguous(lower)):
+                    out.add(feature)
+        for name_type, cls in (("NameType=Giv", "name.given"), ("NameType=Pat", "name.patronymic"),
+                               ("NameType=Sur", "name.surname")):
+            if name_type in feats:
+                out.add(cls)
+        return frozenset(out)
+
+
+    def _ambiguous(self, lower: str) -> bool:
+        if self.readings is None:
+            return False
+        return any(score >= self.ambiguity and "Person=2" not in feats and "VerbForm=Fin" in feats
+                   for score, feats in self.readings(lower))
+
+
+class ProfileBuilder:
+    """Builds a message's profile from its annotated pieces (one language)."""
+
+    def __init__(self, lang: str, config: dict, morphology, analyze):
+        self.lang = lang
+        self._analyze = analyze  # lower -> (lemma, pos, morph): the annotator's analysis
+        self._analysis: dict[str, tuple[str, str, str]] = {}
+        self._name_cues: frozenset[int] | None = None  # LOWER hashes of words before a name
+        self.config = config
+        self.morphology = morphology
+        self.weights = dict(config.get("weights", {}))
+        self.formal_at = int(config.get("formal_at", 2))
+        self.informal_at = int(config.get("informal_at", -2))
+        self.diminutives = {full: frozenset(forms) for full, forms in config.get("diminutives", {}).items()}
+        self.full_of = {dim: full for full, forms in self.diminutives.items() for dim in forms}
+        self.titles = dict(config.get("titles", {}))  # title before a surname -> gender it shows
+        self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
+        self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
+        self.agreement_gap = frozenset(config.get("agreement_gap", ()))
+        self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
+        self.group_words = frozenset(config.get("group_words", ()))
+        self.group_after_you = frozenset(config.get("group_after_you", ()))
+        self.institution_nouns = frozenset(config.get("institution_nouns", ()))
+        self.polite_possessive = config.get("polite_possessive")
+        self.policy = config.get("policy", "always-formal")
+        # words after which a name is an address («Уважаемый Олег», "Dear Marco"),
+        # with the gender they show (or none)
+        self.address_words = dict(config.get("address_words", {}))
+        self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
+
+    def analyze(self, lower: str) -> tuple[str, str, str]:
+        """The annotator's analysis of a word form, cached."""
+        found = self._analysis.get(lower)
+        if found is None:
+            if len(self._analysis) > 100_000:
+                self._analysis.clear()
+            found = self._analysis[lower] = self._analyze(lower)
+        return found
+
+    def new(self) -> Profile:
+        return Profile(self.lang, weights=self.weights, formal_at=self.formal_at, informal_at=self.informal_at)
+
+    # -- evidence from word classes ---------------------------------------
+    def word_evidence(self, doc, classes: list[frozenset[str]], to_source) -> list[Evidence]:
+        """Evidence of the words of one piece. `to_source(start_char, end_char)`
+        maps a piece span to (start, end, text) in the original message."""
+        evidence: list[Evidence] = []
+        quoted = None
+        taken: set[int] = set()  # a verb already in its «ты …» span
+        to_group = None  # does the piece address a group («ребята»)?
+        for i, cls in enumerate(classes):
+            if not cls:
+                continue
+            token = doc[i]
+            if "emoji" in cls:
+                evidence.append(self._evidence("emoji", doc[i : i + 1], to_source))
+            for feature in ("tv.T", "tv.V"):
+                if feature not in cls or _after_hyphen(doc, i):
+                    continue
+                if quoted is None:
+                    quoted = _quoted_tokens(doc)
+                if i in quoted:
+                    continue
+                if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())):
+                    continue
+                if feature == "tv.V":
+                    if to_group is None:
+                        to_group = any(t.lower_ in self.group_words for t in doc)
+                    if to_group or self._to_group_or_company(doc, i):
+                        evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
+                        continue
+                span_end, gender = i + 1, None
+                if feature == "tv.T" and token.lower_ == "ты":
+                    span_end, gender = self._agreeing(doc, i, classes)
+                    taken.update(range(i, span_end))
+                evidence.append(self._evidence(feature, doc[i:span_end], to_source, gender=gender))
+                if feature == "tv.V" and token.text[:1].isupper() and not _starts_sentence(doc, i):
+                    evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
+        return evidence
+
+    def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
+        start, end, text = to_source(span.start_char, span.end_char)
+        return Evidence(feature, start, end, text, tuple(suggestions), f"{self.lang}.register.words", gender)
+
+    def _to_group_or_company(self, doc, i: int) -> bool:
+        """«вы все», «вы оба», «ваш отель»: plural to a group or company."""
+        following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
+        if following and following[0].lower_ in self.group_after_you:
+            return True
+        if self.analyze(doc[i].lower_)[0] == self.polite_possessive and following:
+            return self.analyze(following[0].lower_)[0] in self.institution_nouns
+        return False
+
+    def _agreeing(self, doc, i: int, classes) -> tuple[int, str | None]:
+        """A «ты» subject and the verb or short adjective agreeing with it
+        («ты сможешь», «ты отправил», «ты уверена»), rewritten together: the
+        span end and the gender the agreeing word shows."""
+        j = i + 1
+        while j < len(doc) and j <= i + 3 and doc[j].lower_ in self.agreement_gap:
+            j += 1
+        if j < len(doc):
+            if "tv.T" in classes[j]:
+                return j + 1, None
+            morph = self.analyze(doc[j].lower_)[2]
+            if ("Tense=Past" in morph or "Variant=Short" in morph) and "Number=Sing" in morph:
+                gender = "masc" if "Gender=Masc" in morph else "femn" if "Gender=Fem" in morph else None
+                return j + 1, gender
+        return i + 1, None
+
+    # -- names -------------------------------------------------------------
+    def people(self, doc, classes, greeting_tokens: set[int], to_source, text: str) -> list[tuple[Person, set[str]]]:
+        """Names in a piece with where they stand: `addressed` (after a
+        greeting or address word, or a vocative «Олег, …»), `intro` («Меня
+        зовут …», "My name is …"), `signature` (a name line near the end).
+        Russian names come from pymorphy3's Name/Patr/Surn tags; English ones
+        from capitalised words in those places (there is no name dictionary)."""
+        out: list[tuple[Person, set[str]]] = []
+        # only words that can start a name are looked at: Russian given names
+        # (a word class); English capitalised words where a name can stand
+        # (after a greeting, title or introduction, at a line start, near the end)
+        if self.lang == "ru":
+            candidates = [i for i, cls in enumerate(classes) if "name.given" in cls]
+        else:
+            candidates = self._english_candidates(doc, text, greeting_tokens)
+        if not candidates:
+            return out
+        lines = _LineFinder(doc, text)
+        done = 0
+        for i in candidates:
+            if i < done:
+                continue
+            if self.lang == "ru":
+                found = self._russian_name(doc, classes, i)
+            else:
+                found = self._english_name(doc, i, greeting_tokens, lines)
+            if found is None:
+                continue
+            first, last, title_token, fields = found
+            places = set()
+            before = _previous_word(doc, title_token if title_token is not None else first)
+            if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
+                places.add("addressed")
+            if _starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
+                    and doc[last].text in (",", "!") and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
+                places.add("addressed")  # a vocative: «Олег, проверьте…»
+            if self._after_intro(doc, first if title_token is None else title_token):
+                places.add("intro")
+            if lines.is_signature(first, last, self.signoff_words):
+                places.add("signature")
+            span = doc[first:last]
+            s, e, text = to_source(span.start_char, span.end_char)
+            ts = te = None
+            if title_token is not None:
+                ts, te, _ = to_source(doc[title_token].idx, doc[title_token].idx + len(doc[title_token]))
+            out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
+            done = last
+        return out
+
+    def _english_candidates(self, doc, text: str, greeting_tokens: set[int]) -> list[int]:
+        """Capitalised words that may start a name: after a greeting, title or
+        introduction, at the start of a line, or among the last words."""
+        titled = numpy.flatnonzero(doc.to_array(IS_TITLE))
+        if not len(titled):
+            return []
+        if self._name_cues is None:
+            strings = doc.vocab.strings
+            cues = set(self.address_words) | set(self.titles) | {f"{t}." for t in self.titles}
+            cues |= {phrase[-1] for phrase in self.intro}
+            self._name_cues = frozenset(strings.add(c) for c in cues)
+        attrs = doc.to_array([LOWER, IDX, IS_ALPHA])
+        alpha = numpy.flatnonzero(attrs[:, 2])
+        tail = int(alpha[-4]) if len(alpha) >= 4 else 0
+        cues = self._name_cues
+        return [i for i in titled.tolist()
+                if i == 0 or i >= tail or attrs[i - 1, 0] in cues or (i - 1) in greeting_tokens
+                or text[attrs[i, 1] - 1 : attrs[i, 1]] == "\n"]
+
+    def _after_intro(self, doc, i: int) -> bool:
+        for phrase in self.intro:
+            n = len(phrase)
+            if i >= n and tuple(doc[k].lower_ for k in range(i - n, i)) == phrase:
+                return True
+        return False
+
+    def _russian_name(self, doc, classes, i):
+        token = doc[i]
+        if "name.given" not in classes[i] or not token.text[:1].isupper():
+            return None
+        parse = self._name_parse(token.lower_, "Name")
+        fields = {"given": parse.normal_form if parse else token.lower_, "given_text": token.text,
+                  "gender": _gender(parse)}
+        j = i + 1
+        if j < len(doc) and "name.patronymic" in classes[j] and doc[j].text[:1].isupper():
+            patr = self._name_parse(doc[j].lower_, "Patr")
+            fields["patronymic"] = patr.normal_form if patr else doc[j].lower_
+            fields["gender"] = fields["gender"] or _gender(patr)
+            j += 1
+        if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not _starts_sentence(doc, j) \
+                and ("name.surname" in classes[j] or fields.get("patronymic")):
+            fields["surname"] = doc[j].lower_
+            j += 1
+        elif i > 0 and "name.surname" in classes[i - 1] and _capitalised_word(doc[i - 1]):
+            fields["surname"] = doc[i - 1].lower_
+        title_token = None
+        before = _previous_word(doc, i)
+        if before is not None and doc[before].text == "." and before > 0:
+            before -= 1  # «Гн. Сантино»
+        if before is not None and doc[before].lower_ in self.titles:
+            # «господин Сантино», «Гн. Сантино»: a title and a surname
+            title_token = before
+            fields.update(title=doc[before].lower_, surname=fields.pop("given"), gender=self.titles[doc[before].lower_],
+                          title_gender=self.titles[doc[before].lower_])
+            fields.pop("given_text", None)
+        elif before is not None and self.address_words.get(doc[before].lower_):
+            title_token = before
+            fields["title_gender"] = self.address_words[doc[before].lower_]
+        return i, j, title_token, fields
+
+    def _name_parse(self, lower: str, tag: str):
+        """The parse of a name form that carries `tag`, nominative first."""
+        parses = [p for p in self.morphology.parse(lower) if tag in p.tag]
+        parses.sort(key=lambda p: p.tag.case != "nomn")
+        return parses[0] if parses else None
+
+    def _english_name(self, doc, i, greeting_tokens, lines):
+        """A title and surname, or capitalised words in a name position."""
+        token = doc[i]
+        title = token.lower_.rstrip(".")
+        if title in self.titles and i + 1 < len(doc) and _capitalised_word(doc[i + 1]):
+            j = i + 1
+            names = []
+            while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
+                names.append(doc[j])
+                j += 1
+            fields = {"title": title, "surname": names[-1].lower_, "gender": self.titles[title],
+                      "title_gender": self.titles[title]}
+            if len(names) > 1:
+                fields.update(given=names[0].lower_, given_text=names[0].text)
+            return i + 1, j, i, fields
+        if not _capitalised_word(token) or token.lower_ in self.address_words or i in greeting_tokens:
+            return None
+        before = _previous_word(doc, i)
+        cued = before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words)
+        if (_starts_sentence(doc, i) and not cued and self.analyze(token.lower_)[1] != "X"
+                and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
+            return None  # a dictionary word capitalised by its place ("Thanks", "Please") is no name
+        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
+            or (_starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and self.analyze(token.lower_)[1] == "X")
+        if not in_place:
+            return None
+        j = i
+        names = []
+        while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
+            names.append(doc[j])
+            j += 1
+        fields = {"given": names[0].lower_, "given_text": names[0].text}
+        if len(names) > 1:
+            fields["surname"] = names[-1].lower_
+        return i, j, None, fields
+
+    def finish(self, profile: Profile, people: list[tuple[Person, set[str]]]) -> Profile:
+        """The writer's own name (an introduction, else the last signature
+        name that is not addressed) and the names the message addresses."""
+        intro = [person for person, places in people if "intro" in places]
+        signed = [person for person, places in people if "signature" in places and "addressed" not in places]
+        # «Екатерина Андреевна Лебедева, ИП. Не отображаются…»: a full name
+        # nobody is addressed by is the writer's
+        named = [person for person, places in people
+                 if "addressed" not in places and (person.patronymic or person.title)]
+        profile.person = (intro or signed or named or [None])[-1]
+        profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places]
+        if profile.person is not None:
+            profile.gender = profile.person.gender or profile.person.title_gender
+            if profile.person.patronymic:
+                profile.evidence.append(Evidence("name.patronymic", profile.person.start, profile.person.end,
+                                                 profile.person.text))
+            if profile.person.title:
+                profile.evidence.append(Evidence("name.title", profile.person.start, profile.person.end,
+                                                 profile.person.text))
+        return profile
+
+    # -- relating the reply to the customer --------------------------------
+    def relate(self, reply: Profile, customer: Profile | None) -> list[Evidence]:
+        """Evidence of the reply against the customer: addresses by a wrong
+        name, a diminutive, a bare first name, a wrong gender."""
+        if customer is None:
+            return []
+        out = []
+        person = customer.person
+        tags = customer.name_tags()
+        for address in reply.addresses:
+            if person is not None and address.given:
+                relation = self._relation(address, person)
+                span = Evidence("", address.start, address.end, address.text)
+                if relation in ("other", "diminutive"):
+                    out.append(replace(span, feature="address.wrong-name" if relation == "other" else "address.diminutive"))
+                    self._wrong_gender(address, customer, out)
+                    continue
+            if address.given and not address.patronymic and not address.title and (
+                    {"patronymic", "requested"} & tags or ("title" in tags and (person is None or not person.given))):
+                if person is None or not person.given or self._relation(address, person) == "same" or (
+                        "title" in tags and address.given != (person.surname or "")):
+                    out.append(Evidence("address.first-name", address.start, address.end, address.text))
+            self._wrong_gender(address, customer, out)
+        gender = customer.gender
+        for e in reply.evidence:
+            if e.feature == "tv.T" and e.gender and gender and e.gender != gender:
+                out.append(replace(e, feature="address.wrong-gender"))
+        return out
+
+    @staticmethod
+    def _wrong_gender(address: Person, customer: Profile, out: list[Evidence]) -> None:
+        """«Уважаемый» or "Mr." before the name of a customer of the other gender."""
+        gender = customer.gender
+        if gender and address.title_gender and address.title_gender != gender and address.title_start is not None:
+            out.append(Evidence("address.wrong-gender", address.title_start, address.title_end, "",
+                                gender=address.title_gender))
+
+    def _relation(self, address: Person, person: Person) -> str:
+        """same | diminutive | other: how the addressed name relates to the writer's."""
+        said, own = address.given, person.given
+        if own is None:
+            if person.surname and said == person.surname:
+                return "same"
+            return "unknown"
+        if said == own or said == person.surname:
+            return "same"
+        if said in self.diminutives.get(own, ()):
+            return "diminutive"
+        if own in self.diminutives.get(said, ()) or self.full_of.get(said) == self.full_of.get(own, own):
+            return "same"  # the writer signed with the short form
+        return "other"
+
+    # -- rewrites ------------------------------------------------------------
+    def rewrite(self, kind: str | None, evidence: Evidence, view) -> tuple[str, ...]:
+        """The fix a formality finding offers: `polite` (ты-forms to Вы-forms),
+        `customer-name`, or the evidence rule's own suggestion."""
+        if kind == "polite":
+            text = self.polite(evidence.text)
+        elif kind == "customer-name":
+            text = self._customer_name(evidence, view.customer)
+        elif evidence.suggestions:
+            text = _same_case(evidence.text, evidence.suggestions[0])
+        else:
+            return ()
+        return (text,) if text is not None and text != evidence.text else ()
+
+    def polite(self, text: str) -> str | None:
+        """«ты сможешь» → «Вы сможете», «проверь» → «проверьте», «твоего» →
+        «вашего», «тебе» → «Вам»: every ты-form of a phrase in its Вы-form."""
+        pronouns = self.config.get("polite_pronoun", {})
+        possessive = self.config.get("polite_possessive")
+        out = []
+        for piece in _WORDS.findall(text):
+            lower = piece.lower()
+            if not piece.isalpha():
+                out.append(piece)
+            elif lower in pronouns:
+                out.append(pronouns[lower])
+            else:
+                out.append(_same_case(piece, self._plural(lower, possessive) or lower))
+        return "".join(out)
+
+    def _plural(self, lower: str, possessive: str | None) -> str | None:
+        parses = self.morphology.parse(lower)
+        if not parses:
+            return None
+        first = parses[0]
+        if possessive and first.normal_form == "твой":
+            keep = {g for g in (first.tag.case, first.tag.number, first.tag.gender, first.tag.animacy) if g}
+            target = self.morphology.parse(possessive)[0].inflect(keep)
+            return target.word if target else None
+        # a short form agreeing with «ты» reads best as a participle («уверены»)
+        short = next((p for p in parses[:3] if p.tag.POS in ("PRTS", "ADJS")), None) if first.tag.POS in ("PRTS", "ADJS") else None
+        for parse in ([p for p in parses[:3] if p.tag.POS == "PRTS"] or [short] if short else [first]):
+            if parse is None:
+                continue
+            form = parse.inflect({"plur"})
+            if form is not None:
+                return form.word
+        return None
+
+    def _customer_name(self, evidence: Evidence, customer: Profile | None) -> str | None:
+        person = customer.person if customer else None
+        if person is None:
+            return None
+        if evidence.feature == "address.first-name" or not person.given:
+            if person.patronymic and person.given_text:
+                return f"{person.given_text} {person.patronymic.capitalize()}"
+            if person.title and person.surname:
+                title = self.title_spelled.get(person.title, person.title.capitalize())
+                return f"{title} {person.surname.capitalize()}"
+            return None
+        return person.given_text
+
+    def expected(self, customer: Profile | None) -> str:
+        """The register the reply owes this customer, by the policy."""
+        register = customer.register if customer is not None else "neutral"
+        if self.policy == "mirror-customer":
+            return register
+        return "informal" if register == "informal" else "formal"
+
+
+_WORDS = re.compile(r"\w+|\W+")
+_NEWLINE = re.compile("\n")
+
+
+def _same_case(original: str, new: str) -> str:
+    """`new` capitalised like `original` ("Привет" → "Здравствуйте")."""
+    if original[:1].isupper() and new[:1].islower():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _gender(parse) -> str | None:
+    if parse is None:
+        return None
+    gender = parse.tag.gender
+    return gender if gender in ("masc", "femn") else None
+
+
+def _after_hyphen(doc, i: int) -> bool:
+    """The second half of a hyphenated word («что-нибудь»)."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+def _quoted_tokens(doc) -> set[int]:
+    """Tokens inside «…» or “…” quotes: quoted words are not the writer's address."""
+    inside: set[int] = set()
+    closer = None
+    for token in doc:
+        if closer is not None:
+            if token.text == closer or (closer == "\"" and token.text == "\""):
+                closer = None
+            else:
+                inside.add(token.i)
+        elif token.text in _QUOTES:
+            closer = _QUOTES[token.text]
+    return inside if closer is None else {i for i in inside if i < len(doc)}
+
+
+_SENTENCE_ENDS = frozenset(".!?…")
+
+
+def _starts_sentence(doc, i: int) -> bool:
+    """Does token i start a sentence (after terminal punctuation or a line
+    break)? Read off the neighbours, so that names need no sentence splitting."""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        if "\n" in doc[k].text:
+            return True
+        k -= 1
+    if k < 0:
+        return True
+    previous = doc[k]
+    return "\n" in previous.whitespace_ or previous.text[-1:] in _SENTENCE_ENDS
+
+
+def _capitalised_word(token) -> bool:
+    text = token.text
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha() and len(text) > 1 and not text.isupper()
+
+
+def _previous_word(doc, i: int) -> int | None:
+    """The token before i, skipping commas."""
+    k = i - 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k if k >= 0 else None
+
+
+class _LineFinder:
+    """Lines of a piece: a signature is a short line among the last three
+    non-empty lines (a name alone, or after a closing such as «С уважением,»),
+    or the words that end the message."""
+
+    def __init__(self, doc, text: str):
+        self.doc = doc
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if "\n" in text else [0]
+        nonempty = [n for n, start in enumerate(self.starts)
+                    if text[start : self.starts[n + 1] if n + 1 < len(self.starts) else len(text)].strip()]
+        self.last_lines = set(nonempty[-3:])
+        self.first_line = nonempty[0] if nonempty else 0
+        attrs = doc.to_array([IS_ALPHA, IDX])
+        alpha = attrs[:, 0] == 1
+        lines = numpy.searchsorted(numpy.array(self.starts), attrs[:, 1], side="right") - 1
+        self.words_on_line = numpy.bincount(lines[alpha], minlength=len(self.starts))
+        where = numpy.flatnonzero(alpha)
+        self.last_word = int(where[-1]) if len(where) else -1
+
+    def line_of(self, char: int) -> int:
+        return bisect.bisect_right(self.starts, char) - 1
+
+    def is_first_line(self, i: int) -> bool:
+        return self.line_of(self.doc[i].idx) == self.first_line
+
+    def is_signature(self, first: int, last: int, signoff_words: frozenset[str] = frozenset()) -> bool:
+        """A name that signs the message: it ends the message after a sign-off
+        ("Thanks, Ingrid", "— Marco") or at a line start, or stands at the
+        start of a short line (at most four words) among the last three of a
+        message of several lines."""
+        doc = self.doc
+        k = first - 1
+        after_sentence = False
+        while k >= 0 and doc[k].text in (",", ".", "!", "?") and not doc[k].is_space:
+            after_sentence = after_sentence or doc[k].text != ","
+            k -= 1
+        at_line_start = k < 0 or after_sentence or doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].whitespace_
+        signed_off = k >= 0 and doc[k].lower_ in signoff_words
+        if last > self.last_word:
+            return at_line_start or signed_off
+        line = self.line_of(doc[first].idx)
+        return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
+            and self.words_on_line[line] <= 4 and (at_line_start or signed_off)

@@ -1,0 +1,137 @@
+"""Formality: register profiles of both messages, the rules that compare
+them, the ты → Вы rewrite, and `replylint profile`."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from replylint.cli import main
+from replylint.engine import Exchange
+
+from .conftest import SHARED
+
+MARCO = ("Добрый день, сударь. Меня зовут Марко Сантино, мы воспользовались Вашими best practices …\n"
+         "Скажите, пожалуйста, это нормально?")
+MARCO_LATER = "Извольте обращаться ко мне Гн. Сантино. Я не давал Вам повода для фамильярности."
+
+
+def _formality(engine, reply: str, *customer: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    findings = engine.lint(Exchange(reply, customer))
+    for f in findings:
+        assert reply[f.start : f.end] == f.text
+    return [(f.rule_id, f.text, f.suggestions) for f in findings if f.category == "formality"]
+
+
+def test_the_exchange_this_product_was_born_from(engine):
+    reply = "Привет, Марко! Меня зовут Игнат, и я помогу. А это всегда проявляется? Дефрагментировать пробовали?"
+    assert _formality(engine, reply, MARCO) == [("ru.formality.familiar-greeting", "Привет", ("Здравствуйте",))]
+
+
+def test_first_name_after_the_customer_asked_for_title_and_surname(engine):
+    found = _formality(engine, "Марко, дефрагментацию можно запустить ночью.", MARCO, MARCO_LATER)
+    assert found == [("ru.formality.first-name", "Марко", ("господин Сантино",))]
+
+
+def test_wrong_name_and_the_agents_own_name(engine):
+    assert _formality(engine, "Здравствуйте, Иван! Запустите дефрагментацию ночью.", MARCO) == [
+        ("ru.formality.wrong-name", "Иван", ("Марко",))]
+    assert _formality(engine, "Здравствуйте, Марко! Меня зовут Иван, запустите дефрагментацию ночью.", MARCO) == []
+
+
+@pytest.mark.parametrize("reply,span,fixed", [
+    ("Проверь журнал.", "Проверь", "Проверьте"),
+    ("Скачать счёт ты сможешь после оплаты.", "ты сможешь", "Вы сможете"),
+    ("Ты уже отправил заявку?", "Ты уже отправил", "Вы уже отправили"),
+    ("Ты уверен, что включили?", "Ты уверен", "Вы уверены"),
+    ("Это есть в твоём личном кабинете.", "твоём", "вашем"),
+    ("Мы пришлём тебе код.", "тебе", "Вам"),
+    ("Ждём твоего ответа.", "твоего", "вашего"),
+    ("Если что, пиши.", "пиши", "пишите"),
+])
+def test_ty_forms_are_rewritten_to_vy_forms(engine, reply, span, fixed):
+    found = [(text, s) for rule, text, s in _formality(engine, reply, MARCO) if rule == "ru.formality.ty-form"]
+    assert (span, (fixed,)) in found
+
+
+@pytest.mark.parametrize("reply", [
+    "Что-нибудь придумаем: проверьте настройки.",   # «нибудь» is not an imperative
+    "Ух ты, какая редкая ошибка! Проверьте настройки.",
+    "Когда вы пришли в отделение, карта уже была готова?",   # «пришли»: came, not "send!"
+    "Здравствуйте, Марко Сантино! Проверьте настройки.",
+])
+def test_near_misses_are_not_ty_forms(engine, reply):
+    assert _formality(engine, reply, MARCO) == []
+
+
+def test_casual_customer_answered_formally_is_fine(engine):
+    assert _formality(engine, "Здравствуйте! Проверьте, пожалуйста, настройки.", "привет, у меня не грузит видео))") == []
+    assert _formality(engine, "Dear customer, please restart the app.", "hey, app crashed lol") == []
+
+
+def test_casual_reply_to_formal_english_customer(engine):
+    customer = "Dear Support Team,\nCould you please confirm the invoice currency?\nSincerely,\nMarco Santino"
+    found = {(rule, text) for rule, text, _ in _formality(engine, "Hey Marco!! Yep, we can totally do EUR 🙌", customer)}
+    assert {("en.formality.casual-greeting", "Hey"), ("en.formality.slang", "Yep"),
+            ("en.formality.slang", "totally"), ("en.formality.slang", "🙌")} <= found
+
+
+def test_english_names_titles_and_nicknames(engine):
+    assert _formality(engine, "Hi Astrid, your parcel is on its way.", "Hi, nothing arrived.\nThanks, Ingrid") == [
+        ("en.formality.wrong-name", "Astrid", ("Ingrid",))]
+    assert _formality(engine, "Dear Mr. Allen, the refund is done.", "I was charged twice. Mrs. Patricia Allen") == [
+        ("en.formality.wrong-title", "Mr.", ())]
+    assert _formality(engine, "Hi Chidi, the statement is attached.", "Please address me as Dr. Okafor.") == [
+        ("en.formality.first-name", "Chidi", ("Dr. Okafor",))]
+
+
+def test_profile_of_a_message(engine):
+    profile = engine.profile(MARCO).to_dict()
+    assert (profile["lang"], profile["register"], profile["tv"], profile["name"], profile["gender"]) == (
+        "ru", "formal", "V", "Марко", "masc")
+    features = {e["feature"] for e in profile["evidence"]}
+    assert {"greeting.formal", "address.formal", "tv.V", "tv.V-polite"} <= features
+    for e in profile["evidence"]:
+        assert MARCO[e["start"] : e["end"]] == e["text"]
+
+
+def test_profile_command_each_line(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("Добрый день! Проверьте настройки.\nПривет, проверь настройки\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["profile", str(path), "--each-line"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["line"], r["tv"], r["register"]) for r in rows] == [(1, "V", "formal"), (2, "T", "informal")]
+
+
+def test_customer_message_is_profiled_only_when_the_reply_needs_it(engine, monkeypatch):
+    calls = []
+    original = engine._lint_message
+
+    def spy(text, source, index, profiles, findings=True, profile=True):
+        calls.append((source, profile))
+        return original(text, source, index, profiles, findings, profile)
+
+    monkeypatch.setattr(engine, "_lint_message", spy)
+    engine.lint(Exchange("Здравствуйте! Проверьте настройки.", (MARCO,)))
+    assert ("customer", True) not in calls  # nothing in the reply a register rule could flag
+    calls.clear()
+    engine.lint(Exchange("Привет! Проверьте настройки.", (MARCO,)))
+    assert ("customer", True) in calls
+
+
+IWSLT = SHARED / "realdata" / "iwslt22_formality_en_ru"
+
+
+@pytest.mark.parametrize("kind,expected", [("formal", "V"), ("informal", "T")])
+def test_tv_on_iwslt_references(engine, kind, expected):
+    path = IWSLT / f"formality-control.test.en-ru.{kind}.ru"
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    counts = Counter(engine.profile(line).tv for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    marked = sum(n for tv, n in counts.items() if tv is not None)
+    assert counts[expected] >= 0.99 * marked, counts
+    assert counts[None] <= 0.06 * sum(counts.values()), counts
