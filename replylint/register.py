@@ -177,8 +177,8 @@ class WordClasses:
         out = set()
         if self.emoji is not None and self.emoji.search(lower):
             out.add("emoji")
-        if not any(ch.isalpha() for ch in lower):
-            return frozenset(out)
+        if not self.tv or not any(ch.isalpha() for ch in lower):
+            return frozenset(out)  # (English has no word classes but emoji: no analysis needed)
         lemma, pos, morph = self.analyze(lower)
         feats = frozenset(morph.split("|")) if morph else frozenset()
         if lower not in self.not_tv and pos != "PROPN":
@@ -217,6 +217,7 @@ class ProfileBuilder:
         self.titles = dict(config.get("titles", {}))  # title before a surname -> gender it shows
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
+        self.not_names = frozenset(config.get("not_names", ()))
         self.agreement_gap = frozenset(config.get("agreement_gap", ()))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
@@ -376,6 +377,11 @@ class ProfileBuilder:
                 if i == 0 or i >= tail or attrs[i - 1, 0] in cues or (i - 1) in greeting_tokens
                 or text[attrs[i, 1] - 1 : attrs[i, 1]] == "\n"]
 
+    def _common_word(self, token) -> bool:
+        """A word that starts sentences and is no name: a stop word or one of
+        the language's `not_names` (English has no name dictionary here)."""
+        return token.is_stop or token.lower_ in self.not_names
+
     def _after_intro(self, doc, i: int) -> bool:
         for phrase in self.intro:
             n = len(phrase)
@@ -442,11 +448,11 @@ class ProfileBuilder:
             return None
         before = _previous_word(doc, i)
         cued = before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words)
-        if (_starts_sentence(doc, i) and not cued and self.analyze(token.lower_)[1] != "X"
+        if (_starts_sentence(doc, i) and not cued and self._common_word(token)
                 and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
-            return None  # a dictionary word capitalised by its place ("Thanks", "Please") is no name
+            return None  # a common word capitalised by its place ("Thanks", "Please") is no name
         in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
-            or (_starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and self.analyze(token.lower_)[1] == "X")
+            or (_starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
         if not in_place:
             return None
         j = i
