@@ -111,8 +111,11 @@ def _ruleset(packs, no_builtin, select, ignore):
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--json-input", is_flag=True,
               help='Inputs are JSON: {"reply": ..., "customer": ...} or a list of such objects.')
+@click.option("--fix", is_flag=True,
+              help="Apply every finding's first suggestion: files are rewritten in place, stdin goes to stdout.")
+@click.option("--diff", is_flag=True, help="With --fix: print a unified diff instead of writing.")
 @_rule_options
-def check(paths, customers, fmt, lang, fail_on, json_input, packs, no_builtin, select, ignore):
+def check(paths, customers, fmt, lang, fail_on, json_input, fix, diff, packs, no_builtin, select, ignore):
     """Lint reply files (or '-' for stdin)."""
     from .engine import Engine, Exchange
     from .finding import severity_rank
@@ -122,6 +125,10 @@ def check(paths, customers, fmt, lang, fail_on, json_input, packs, no_builtin, s
         raise click.UsageError("standard input ('-') can be read only once")
     if json_input and customers:
         raise click.UsageError("--customer cannot be combined with --json-input (put `customer` in the JSON)")
+    if diff and not fix:
+        raise click.UsageError("--diff goes with --fix")
+    if fix and json_input:
+        raise click.UsageError("--fix rewrites reply files or stdin, not --json-input")
     # read and validate every input before the (slower) pipeline loads; a bad
     # reply input is reported (exit 2) but the others are still linted
     jobs = []
@@ -164,16 +171,58 @@ def check(paths, customers, fmt, lang, fail_on, json_input, packs, no_builtin, s
     checked = []
     for name, reply, names, texts in jobs:
         findings = engine.lint(Exchange(reply, texts))
+        if fix:
+            reply, findings = _fix(engine, name, reply, texts, findings, diff)
         sources = {("reply", 0): reply, **{("customer", i): t for i, t in enumerate(texts)}}
         checked.append(CheckedMessage(name, names, sources, tuple(findings)))
-    _emit(get_reporter(fmt).render(checked, color=_use_color() and fmt == "text"))
+    would_change = fix and diff and any(m.texts[("reply", 0)] != reply for m, (_, reply, *_) in zip(checked, jobs))
+    if fix and (diff or any(name == "<stdin>" for name, *_ in jobs)):
+        pass  # stdout holds the fixed reply or the diff; the findings left are counted on stderr
+    else:
+        _emit(get_reporter(fmt).render(checked, color=_use_color() and fmt == "text"))
     if problems:  # like ruff: the good inputs are reported, the bad ones make the run fail
         raise InputError(problems)
     if fail_on == "never":
         sys.exit(EXIT_CLEAN)
     threshold = severity_rank(fail_on)
     failing = any(severity_rank(f.severity) >= threshold for m in checked for f in m.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if failing or would_change else EXIT_CLEAN)
+
+
+def _fix(engine, name: str, reply: str, customer: tuple[str, ...], findings: list, diff: bool):
+    """Apply the first suggestion of every finding that has one (overlaps:
+    the earlier finding wins), and lint again until nothing changes (a fix
+    can reveal another), so a second --fix changes nothing more. Write the
+    reply back (a file in place, stdin to stdout) or print a diff; return the
+    fixed reply and the findings left."""
+    import difflib
+
+    from .engine import Exchange
+    from .rewrite import apply_suggestions
+
+    fixed = reply
+    for _ in range(3):
+        changed = apply_suggestions(fixed, findings)
+        if changed == fixed:
+            break
+        fixed = changed
+        findings = engine.lint(Exchange(fixed, customer))
+    unsafe = sum(1 for f in findings if not f.suggestions)
+    if diff:
+        label = name if name != "<stdin>" else "stdin"
+        _emit("".join(difflib.unified_diff(reply.splitlines(True), fixed.splitlines(True),
+                                           f"a/{label}", f"b/{label}")))
+    elif name == "<stdin>":
+        sys.stdout.write(fixed)
+    elif fixed != reply:
+        try:
+            Path(name).write_text(fixed, encoding="utf-8")
+        except OSError as exc:
+            raise OutputError(Problem(f"cannot write the fixed reply: {exc.strerror or exc}", name)) from None
+    if findings:
+        click.echo(f"replylint: {name}: {len(findings)} problem(s) left"
+                   + (f", {unsafe} without a safe rewrite (fix by hand)" if unsafe else ""), err=True)
+    return fixed, findings
 
 
 def _emit(text: str) -> None:

@@ -135,3 +135,26 @@ def test_tv_on_iwslt_references(engine, kind, expected):
     marked = sum(n for tv, n in counts.items() if tv is not None)
     assert counts[expected] >= 0.99 * marked, counts
     assert counts[None] <= 0.06 * sum(counts.values()), counts
+
+
+def test_fix_rewrites_a_file_in_place_once(tmp_path):
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Привет, Марко! Проверь журнал и скинь его мне. Вы указали неверные настройки.\n", encoding="utf-8")
+    customer = tmp_path / "customer.txt"
+    customer.write_text(MARCO, encoding="utf-8")
+    args = ["check", str(reply), "--customer", str(customer), "--fix"]
+    diff = CliRunner().invoke(main, [*args, "--diff"])
+    assert diff.exit_code == 1 and "+Здравствуйте, Марко! Проверьте журнал и скиньте его мне." in diff.stdout
+    assert reply.read_text(encoding="utf-8").startswith("Привет")  # --diff writes nothing
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    fixed = reply.read_text(encoding="utf-8")
+    assert fixed == "Здравствуйте, Марко! Проверьте журнал и скиньте его мне. Указаны неверные настройки.\n"
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 0 and reply.read_text(encoding="utf-8") == fixed
+
+
+def test_fix_from_stdin_writes_the_reply_and_reports_what_is_left():
+    result = CliRunner().invoke(main, ["check", "-", "--fix"], input="Проверь настройки. Это глупо.\n")
+    assert result.stdout.startswith("Проверьте настройки.")
+    assert "left" in result.stderr or result.exit_code == 0
