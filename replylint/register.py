@@ -254,8 +254,8 @@ class ProfileBuilder:
             if not cls:
                 continue
             token = doc[i]
-            if "emoji" in cls:
-                evidence.append(self._evidence("emoji", doc[i : i + 1], to_source))
+            if "emoji" in cls:  # its rewrite: remove it
+                evidence.append(self._evidence("emoji", doc[i : i + 1], to_source, suggestions=("",)))
             for feature in ("tv.T", "tv.V"):
                 if feature not in cls or _after_hyphen(doc, i):
                     continue
@@ -591,7 +591,8 @@ class ProfileBuilder:
         person = customer.person if customer else None
         if person is None:
             return None
-        if evidence.feature == "address.first-name" or not person.given:
+        if evidence.feature == "address.first-name" or not person.given or person.patronymic or person.title:
+            # a customer who signed with a patronymic or title is addressed with it
             if person.patronymic and person.given_text:
                 return f"{person.given_text} {person.patronymic.capitalize()}"
             if person.title and person.surname:
