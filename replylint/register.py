@@ -218,7 +218,6 @@ class ProfileBuilder:
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         self.not_names = frozenset(config.get("not_names", ()))
-        self.agreement_gap = frozenset(config.get("agreement_gap", ()))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
         self.group_after_you = frozenset(config.get("group_after_you", ()))
@@ -295,18 +294,22 @@ class ProfileBuilder:
 
     def _agreeing(self, doc, i: int, classes) -> tuple[int, str | None]:
         """A «ты» subject and the verb or short adjective agreeing with it
-        («ты сможешь», «ты отправил», «ты уверена»), rewritten together: the
-        span end and the gender the agreeing word shows."""
-        j = i + 1
-        while j < len(doc) and j <= i + 3 and doc[j].lower_ in self.agreement_gap:
-            j += 1
-        if j < len(doc):
+        («ты сможешь», «ты когда-нибудь слышал», «ты мне не сказала», «ты
+        уверена»), rewritten together: the span end and the gender the
+        agreeing word shows. Adverbs, particles and objects may stand between
+        them; punctuation or another finite verb ends the search."""
+        for j in range(i + 1, min(len(doc), i + 7)):
+            token = doc[j]
+            if token.is_punct and token.text != "-" or token.is_space:
+                break
             if "tv.T" in classes[j]:
                 return j + 1, None
-            morph = self.analyze(doc[j].lower_)[2]
+            lemma, pos, morph = self.analyze(token.lower_)
             if ("Tense=Past" in morph or "Variant=Short" in morph) and "Number=Sing" in morph:
                 gender = "masc" if "Gender=Masc" in morph else "femn" if "Gender=Fem" in morph else None
                 return j + 1, gender
+            if "VerbForm=Fin" in morph and not _after_hyphen(doc, j):
+                break  # another finite verb: the clause has its own
         return i + 1, None
 
     # -- names -------------------------------------------------------------
@@ -557,16 +560,21 @@ class ProfileBuilder:
         «вашего», «тебе» → «Вам»: every ты-form of a phrase in its Вы-form."""
         pronouns = self.config.get("polite_pronoun", {})
         possessive = self.config.get("polite_possessive")
-        out = []
-        for piece in _WORDS.findall(text):
-            lower = piece.lower()
-            if not piece.isalpha():
-                out.append(piece)
-            elif lower in pronouns:
-                out.append(pronouns[lower])
+        pieces = _WORDS.findall(text)
+        words = [k for k, piece in enumerate(pieces) if piece.isalpha()]
+        # the ты-form and the word agreeing with it (the span's first and last
+        # words); the words between them («когда-нибудь», objects) stay
+        agreeing = self.config.get("polite_agreeing", {})
+        for k in words[1:-1]:  # «ты сама …» → «Вы сами …»
+            if pieces[k].lower() in agreeing:
+                pieces[k] = _same_case(pieces[k], agreeing[pieces[k].lower()])
+        for k in {words[0], words[-1]} if words else ():
+            lower = pieces[k].lower()
+            if lower in pronouns:
+                pieces[k] = pronouns[lower]
             else:
-                out.append(_same_case(piece, self._plural(lower, possessive) or lower))
-        return "".join(out)
+                pieces[k] = _same_case(pieces[k], self._plural(lower, possessive) or lower)
+        return "".join(pieces)
 
     def _plural(self, lower: str, possessive: str | None) -> str | None:
         parses = self.morphology.parse(lower)

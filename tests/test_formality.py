@@ -158,3 +158,24 @@ def test_fix_from_stdin_writes_the_reply_and_reports_what_is_left():
     result = CliRunner().invoke(main, ["check", "-", "--fix"], input="Проверь настройки. Это глупо.\n")
     assert result.stdout.startswith("Проверьте настройки.")
     assert "left" in result.stderr or result.exit_code == 0
+
+
+def test_ty_to_vy_rewrite_matches_human_formal_references(engine):
+    """IWSLT's informal references, rewritten by the ty-form rule, against the
+    formal references translators wrote for the same sentences."""
+    import re
+
+    from replylint.rewrite import apply_suggestions
+
+    informal, formal = (IWSLT / f"formality-control.test.en-ru.{kind}.ru" for kind in ("informal", "formal"))
+    if not informal.is_file():
+        pytest.skip(f"{informal} not present")
+    norm = lambda text: re.sub(r"\s+", " ", text.lower().replace("ё", "е")).strip()  # noqa: E731
+    same = total = 0
+    for line, reference in zip(informal.read_text(encoding="utf-8").splitlines(),
+                               formal.read_text(encoding="utf-8").splitlines()):
+        findings = [f for f in engine.lint(Exchange(line, ("Добрый день!",))) if f.rule_id == "ru.formality.ty-form"]
+        if findings:
+            total += 1
+            same += norm(apply_suggestions(line, findings)) == norm(reference)
+    assert total > 500 and same >= 0.9 * total, (same, total)
