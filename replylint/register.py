@@ -166,12 +166,7 @@ class WordClasses:
         self.cache: dict[int, frozenset[str]] = {}
 
     def of(self, key: int, lower: str) -> frozenset[str]:
-        classes = self.cache.get(key)
-        if classes is None:
-            if len(self.cache) > 300_000:
-                self.cache.clear()
-            classes = self.cache[key] = self._classify(lower)
-        return classes
+        return _cached(self.cache, key, 300_000, lambda: self._classify(lower))
 
     def _classify(self, lower: str) -> frozenset[str]:
         out = set()
@@ -231,12 +226,7 @@ class ProfileBuilder:
 
     def analyze(self, lower: str) -> tuple[str, str, str]:
         """The annotator's analysis of a word form, cached."""
-        found = self._analysis.get(lower)
-        if found is None:
-            if len(self._analysis) > 100_000:
-                self._analysis.clear()
-            found = self._analysis[lower] = self._analyze(lower)
-        return found
+        return _cached(self._analysis, lower, 100_000, lambda: self._analyze(lower))
 
     def new(self) -> Profile:
         return Profile(self.lang, weights=self.weights, formal_at=self.formal_at, informal_at=self.informal_at)
@@ -615,6 +605,16 @@ class ProfileBuilder:
         if self.policy == "mirror-customer":
             return register
         return "informal" if register == "informal" else "formal"
+
+
+def _cached(cache: dict, key, limit: int, compute):
+    """cache[key], computed on a miss; the cache is emptied when it holds `limit` entries."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= limit:
+            cache.clear()
+        found = cache[key] = compute()
+    return found
 
 
 _WORDS = re.compile(r"\w+|\W+")
