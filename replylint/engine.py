@@ -18,7 +18,7 @@ from .errors import ConfigError, InputError, Problem
 from .finding import Finding
 from .inputs import LONE_SURROGATE
 from .packs import LANGS, RuleSet, RuleSpec
-from .register import Evidence, Profile, merge
+from .register import Evidence, Profile, merge, quoted_tokens
 from .ruletypes.base import Hit, Match
 
 
@@ -164,6 +164,7 @@ class LanguageLinter:
         for (rule_index, p_index), start, end, alignments in self.index.run(doc, planned, sent_starts):
             hits.setdefault(rule_index, []).append(Hit(p_index, start, end, tuple(alignments)))
         address_tokens: set[int] = set()
+        quoted = None
         for rule_index in sorted(hits):
             rule = self.rules[rule_index]
             if rule.spec.scope not in (scope, "any"):
@@ -175,6 +176,10 @@ class LanguageLinter:
                 if rule.spec.evidence is None:
                     yield rule, doc, match
                 elif profiling:
+                    if quoted is None:
+                        quoted = quoted_tokens(doc)
+                    if match.start in quoted:
+                        continue  # quoted words are not the writer's («"oops, ur session…"»)
                     span = _without_edge_spaces(doc[match.start : match.end])
                     start, end, found = to_source(span.start_char, span.end_char)
                     profile.evidence.append(Evidence(rule.spec.evidence, start, end, found,

@@ -249,7 +249,7 @@ class ProfileBuilder:
                 if feature not in cls or _after_hyphen(doc, i):
                     continue
                 if quoted is None:
-                    quoted = _quoted_tokens(doc)
+                    quoted = quoted_tokens(doc)
                 if i in quoted:
                     continue
                 if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())):
@@ -467,7 +467,8 @@ class ProfileBuilder:
         # nobody is addressed by is the writer's
         named = [person for person, places in people
                  if "addressed" not in places and (person.patronymic or person.title)]
-        profile.person = (intro or signed or named or [None])[-1]
+        # a signature block puts the name first, then role and company lines
+        profile.person = intro[-1] if intro else signed[0] if signed else named[-1] if named else None
         profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places]
         if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
@@ -640,7 +641,7 @@ def _after_hyphen(doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
-def _quoted_tokens(doc) -> set[int]:
+def quoted_tokens(doc) -> set[int]:
     """Tokens inside «…» or “…” quotes: quoted words are not the writer's address."""
     inside: set[int] = set()
     closer = None
