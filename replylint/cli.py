@@ -111,11 +111,15 @@ def _ruleset(packs, no_builtin, select, ignore):
               show_default=True, help="Lowest severity that makes the exit code 1.")
 @click.option("--json-input", is_flag=True,
               help='Inputs are JSON: {"reply": ..., "customer": ...} or a list of such objects.')
+@click.option("--formality-policy", type=click.Choice(["always-formal", "mirror-customer"]), default=None,
+              help="The register a reply owes the customer (default per language: always-formal for Russian, "
+                   "mirror-customer for English).")
 @click.option("--fix", is_flag=True,
               help="Apply every finding's first suggestion: files are rewritten in place, stdin goes to stdout.")
 @click.option("--diff", is_flag=True, help="With --fix: print a unified diff instead of writing.")
 @_rule_options
-def check(paths, customers, fmt, lang, fail_on, json_input, fix, diff, packs, no_builtin, select, ignore):
+def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fix, diff, packs, no_builtin, select,
+          ignore):
     """Lint reply files (or '-' for stdin)."""
     from .engine import Engine, Exchange
     from .finding import severity_rank
@@ -167,7 +171,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, fix, diff, packs, no
             jobs.append((source.name, source.text, customer_names, customer_texts))
     if not jobs or not customers_ok:
         raise InputError(problems)
-    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
+    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang, formality_policy=formality_policy)
     checked = []
     for name, reply, names, texts in jobs:
         findings = engine.lint(Exchange(reply, texts))

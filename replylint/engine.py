@@ -18,7 +18,7 @@ from .errors import ConfigError, InputError, Problem
 from .finding import Finding
 from .inputs import LONE_SURROGATE
 from .packs import LANGS, RuleSet, RuleSpec
-from .register import Evidence, Profile, merge, quoted_tokens
+from .register import FORMALITY_POLICIES, Evidence, Profile, merge, quoted_tokens
 from .ruletypes.base import Hit, Match
 
 
@@ -41,7 +41,7 @@ class CompiledRule:
 class LanguageLinter:
     """Pipeline + compiled rules for one language."""
 
-    def __init__(self, lang: str, rules: tuple[RuleSpec, ...], language_config: dict):
+    def __init__(self, lang: str, rules: tuple[RuleSpec, ...], language_config: dict, policy: str | None = None):
         import spacy
         from spacy.matcher import Matcher
 
@@ -123,7 +123,8 @@ class LanguageLinter:
             emoji = language_config.get("common", {}).get("register", {}).get("emoji")
             self.words = WordClasses(lang, register_config, self.annotate.analyze, readings,
                                      re.compile(emoji) if emoji else None)
-            self.profiles = ProfileBuilder(lang, register_config, self.morphology, self.annotate.analyze)
+            self.profiles = ProfileBuilder(lang, {**register_config, **({"policy": policy} if policy else {})},
+                                           self.morphology, self.annotate.analyze)
 
     def run(self, text: str, scope: str, profile=None, to_source=None):
         """Yield (rule, doc, match) for every rule of `scope` that matches `text`.
@@ -314,11 +315,14 @@ def _unvetoed(doc, sent_starts: list[int], matches: list[Match], unless) -> list
 class Engine:
     """Lints exchanges with a rule set; pipelines and packs are compiled once."""
 
-    def __init__(self, ruleset: RuleSet, lang: str = "auto"):
+    def __init__(self, ruleset: RuleSet, lang: str = "auto", formality_policy: str | None = None):
         if lang not in ("auto",) + LANGS:
             raise ConfigError(Problem(f"unknown language {lang!r} (auto, {', '.join(LANGS)})"))
+        if formality_policy not in (None,) + FORMALITY_POLICIES:
+            raise ConfigError(Problem(f"unknown formality policy {formality_policy!r} ({', '.join(FORMALITY_POLICIES)})"))
         self.ruleset = ruleset
         self.lang = lang
+        self.formality_policy = formality_policy  # overrides each language's `register.policy`
         self.cleaner = Cleaner.from_config(ruleset.language_config["common"])
         # runs of a script's letters: counting runs' lengths is several times
         # faster than listing every letter
@@ -338,7 +342,8 @@ class Engine:
             from .cache import gc_paused
 
             with gc_paused():
-                self._linters[lang] = LanguageLinter(lang, self.ruleset.for_lang(lang), self.ruleset.language_config)
+                self._linters[lang] = LanguageLinter(lang, self.ruleset.for_lang(lang), self.ruleset.language_config,
+                                                     self.formality_policy)
         return self._linters[lang]
 
     def _has_rules_for(self, scope: str) -> bool:

@@ -34,6 +34,9 @@ FEATURES = frozenset({
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
 })
 REGISTERS = ("formal", "neutral", "informal")
+# always-formal: the reply owes the customer the formal register unless the
+# customer writes informally; mirror-customer: no more casual than the customer
+FORMALITY_POLICIES = ("always-formal", "mirror-customer")
 
 _QUOTES = {"«": "»", "“": "”", "\"": "\""}
 

@@ -179,3 +179,15 @@ def test_ty_to_vy_rewrite_matches_human_formal_references(engine):
             total += 1
             same += norm(apply_suggestions(line, findings)) == norm(reference)
     assert total > 500 and same >= 0.9 * total, (same, total)
+
+
+def test_formality_policy_on_the_command_line(tmp_path):
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hey! Sure, we can do that.", encoding="utf-8")
+    customer = tmp_path / "customer.txt"
+    customer.write_text("Hello, can you switch my invoice to EUR? Thank you, Grace", encoding="utf-8")
+    args = ["check", str(reply), "--customer", str(customer), "--format", "json"]
+    mirror = json.loads(CliRunner().invoke(main, args).stdout)["findings"]
+    formal = json.loads(CliRunner().invoke(main, [*args, "--formality-policy", "always-formal"]).stdout)["findings"]
+    assert [f["rule_id"] for f in mirror] == []  # a neutral customer: "Hey" mirrors well enough
+    assert [f["rule_id"] for f in formal] == ["en.formality.casual-greeting"]
