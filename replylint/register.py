@@ -26,7 +26,7 @@ from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
 FEATURES = frozenset({
-    "tv.T", "tv.V", "tv.V-polite", "tv.V-group",
+    "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
     "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
     "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
@@ -267,6 +267,11 @@ class ProfileBuilder:
                 if feature == "tv.T" and token.lower_ == "ты":
                     span_end, gender = self._agreeing(doc, i, classes)
                     taken.update(range(i, span_end))
+                elif feature == "tv.V" and token.lower_ == "вы":
+                    slip_end, slip_gender = self._agreeing(doc, i, classes)
+                    if slip_end > i + 1 and slip_gender is not None:
+                        # «Вы уверен»: polite «Вы» to one person takes the plural
+                        evidence.append(self._evidence("tv.V-slip", doc[i:slip_end], to_source, gender=slip_gender))
                 evidence.append(self._evidence(feature, doc[i:span_end], to_source, gender=gender))
                 if feature == "tv.V" and token.text[:1].isupper() and not _starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
