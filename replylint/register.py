@@ -68,6 +68,7 @@ class Person:
     given: str | None = None  # lemma, lowercase
     given_text: str | None = None
     patronymic: str | None = None
+    patronymic_text: str | None = None  # as written: it shows the writer's gender
     surname: str | None = None
     title: str | None = None
     gender: str | None = None
@@ -216,6 +217,7 @@ class ProfileBuilder:
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         self.not_names = frozenset(config.get("not_names", ()))
+        self.prepositional = dict(config.get("polite_prepositional", {}))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
         self.group_after_you = frozenset(config.get("group_after_you", ()))
@@ -263,16 +265,23 @@ class ProfileBuilder:
                     if to_group or self._to_group_or_company(doc, i):
                         evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
                         continue
-                span_end, gender = i + 1, None
+                span_start, span_end, gender = i, i + 1, None
                 if feature == "tv.T" and token.lower_ == "ты":
                     span_end, gender = self._agreeing(doc, i, classes)
                     taken.update(range(i, span_end))
+                if feature == "tv.T":
+                    # «о тебе» → «о Вас»: the preposition decides the case; «можешь сам»
+                    # → «можете сами»: a word after it agrees too
+                    if i > 0 and doc[i - 1].lower_ in self.prepositional.get("after", ()):
+                        span_start = i - 1
+                    if span_end < len(doc) and doc[span_end].lower_ in self.config.get("polite_agreeing", {}):
+                        span_end += 1
                 elif feature == "tv.V" and token.lower_ == "вы":
                     slip_end, slip_gender = self._agreeing(doc, i, classes)
                     if slip_end > i + 1 and slip_gender is not None:
                         # «Вы уверен»: polite «Вы» to one person takes the plural
                         evidence.append(self._evidence("tv.V-slip", doc[i:slip_end], to_source, gender=slip_gender))
-                evidence.append(self._evidence(feature, doc[i:span_end], to_source, gender=gender))
+                evidence.append(self._evidence(feature, doc[span_start:span_end], to_source, gender=gender))
                 if feature == "tv.V" and token.text[:1].isupper() and not _starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
@@ -401,6 +410,7 @@ class ProfileBuilder:
         if j < len(doc) and "name.patronymic" in classes[j] and doc[j].text[:1].isupper():
             patr = self._name_parse(doc[j].lower_, "Patr")
             fields["patronymic"] = patr.normal_form if patr else doc[j].lower_
+            fields["patronymic_text"] = doc[j].text
             fields["gender"] = fields["gender"] or _gender(patr)
             j += 1
         if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not _starts_sentence(doc, j) \
@@ -564,12 +574,21 @@ class ProfileBuilder:
         # the ты-form and the word agreeing with it (the span's first and last
         # words); the words between them («когда-нибудь», objects) stay
         agreeing = self.config.get("polite_agreeing", {})
-        for k in words[1:-1]:  # «ты сама …» → «Вы сами …»
+        after = set(self.prepositional.get("after", ()))
+        if words and pieces[words[0]].lower() in after:
+            words = words[1:]  # «о тебе»: the preposition stays
+            prepositional = True
+        else:
+            prepositional = False
+        for k in words:  # «ты сама …», «можешь сам» → «Вы сами …», «можете сами»
             if pieces[k].lower() in agreeing:
                 pieces[k] = _same_case(pieces[k], agreeing[pieces[k].lower()])
+                words = [w for w in words if w != k]
         for k in {words[0], words[-1]} if words else ():
             lower = pieces[k].lower()
-            if lower in pronouns:
+            if prepositional and k == words[0] and lower in self.prepositional:
+                pieces[k] = self.prepositional[lower]
+            elif lower in pronouns:
                 pieces[k] = pronouns[lower]
             else:
                 pieces[k] = _same_case(pieces[k], self._plural(lower, possessive) or lower)
@@ -601,7 +620,7 @@ class ProfileBuilder:
         if evidence.feature == "address.first-name" or not person.given or person.patronymic or person.title:
             # a customer who signed with a patronymic or title is addressed with it
             if person.patronymic and person.given_text:
-                return f"{person.given_text} {person.patronymic.capitalize()}"
+                return f"{person.given_text} {person.patronymic_text or person.patronymic.capitalize()}"
             if person.title and person.surname:
                 title = self.title_spelled.get(person.title, person.title.capitalize())
                 return f"{title} {person.surname.capitalize()}"

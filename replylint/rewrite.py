@@ -16,8 +16,15 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
         if chosen and finding.start < chosen[-1].end:
             continue  # overlaps the previous rewrite
         chosen.append(finding)
-    for finding in reversed(chosen):
+    drop_comma = False  # the removal on the right needs this rewrite's trailing comma gone
+    for n in range(len(chosen) - 1, -1, -1):
+        finding = chosen[n]
+        # a removal may take punctuation before it, but not into the rewrite on its left
+        floor = chosen[n - 1].end if n else 0
         replacement = finding.suggestions[0]
+        if drop_comma and replacement.endswith(","):
+            replacement = replacement[:-1]
+        drop_comma = False
         before, after = text[: finding.start], text[finding.end :]
         if not replacement:
             # removing a phrase: take its trailing comma and one space with it, and
@@ -29,5 +36,11 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
                 after = after[:1].upper() + after[1:]
             elif before.endswith(" ") and (after.startswith(" ") or not after or after[0] in ".,!?"):
                 before = before[:-1]
+            if after[:1] in (".", "!", "?") and before.endswith(","):
+                # «Здравствуйте, братан!» → «Здравствуйте!», not «Здравствуйте,!»
+                if len(before) > floor:
+                    before = before[:-1]
+                else:
+                    drop_comma = True
         text = before + replacement + after
     return text

@@ -191,3 +191,21 @@ def test_formality_policy_on_the_command_line(tmp_path):
     formal = json.loads(CliRunner().invoke(main, [*args, "--formality-policy", "always-formal"]).stdout)["findings"]
     assert [f["rule_id"] for f in mirror] == []  # a neutral customer: "Hey" mirrors well enough
     assert [f["rule_id"] for f in formal] == ["en.formality.casual-greeting"]
+
+
+@pytest.mark.parametrize("reply,customer,fixed", [
+    ("Здорово, братан! Почту включил — проверь.", "Здравствуйте. Не работает почта. Павел Андреевич",
+     "Здравствуйте! Почту включил — проверьте."),
+    ("Сменить тариф ты можешь сам в разделе «Оплата».", "Добрый день! Дмитрий Олегович",
+     "Сменить тариф Вы можете сами в разделе «Оплата»."),
+    ("Данные о тебе могут быть неактуальными.", "Добрый день! Артур Наилевич",
+     "Данные о Вас могут быть неактуальными."),
+    ("Марина, глянь доку, там всё написано.", "Добрый день, не работает выгрузка. Марина Юрьевна",
+     "Марина Юрьевна, гляньте доку, там всё написано."),
+])
+def test_fixed_replies_read_as_russian(tmp_path, reply, customer, fixed):
+    reply_file, customer_file = tmp_path / "reply.txt", tmp_path / "customer.txt"
+    reply_file.write_text(reply, encoding="utf-8")
+    customer_file.write_text(customer, encoding="utf-8")
+    CliRunner().invoke(main, ["check", str(reply_file), "--customer", str(customer_file), "--fix"])
+    assert reply_file.read_text(encoding="utf-8") == fixed
