@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
 
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
@@ -39,6 +39,7 @@ REGISTERS = ("formal", "neutral", "informal")
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
 
 _QUOTES = {"«": "»", "“": "”", "\"": "\""}
+_QUOTE_CHARS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,7 @@ class ProfileBuilder:
                     continue
                 if feature == "tv.V":
                     if to_group is None:
-                        to_group = any(t.lower_ in self.group_words for t in doc)
+                        to_group = _holds_any(doc, self.group_words)
                     if to_group or self._to_group_or_company(doc, i):
                         evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
                         continue
@@ -668,19 +669,33 @@ def _after_hyphen(doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
+def _holds_any(doc, words: frozenset[str]) -> bool:
+    """Does the doc hold one of these (lowercase) words? Read off the LOWER array."""
+    if not words:
+        return False
+    strings = doc.vocab.strings
+    hashes = numpy.array([strings.add(w) for w in words], dtype="uint64")
+    return bool(numpy.isin(doc.to_array(LOWER), hashes).any())
+
+
 def quoted_tokens(doc) -> set[int]:
-    """Tokens inside «…» or “…” quotes: quoted words are not the writer's address."""
+    """Tokens inside «…» or “…” quotes: quoted words are not the writer's own.
+    Only the quote marks are visited (found in the ORTH array)."""
+    strings = doc.vocab.strings
+    marks = {strings.add(c): c for c in _QUOTE_CHARS}
+    orth = doc.to_array(ORTH)
+    found = numpy.flatnonzero(numpy.isin(orth, numpy.array(list(marks), dtype="uint64")))
     inside: set[int] = set()
-    closer = None
-    for token in doc:
+    closer = opened = None
+    for i in found.tolist():
+        mark = marks[int(orth[i])]
         if closer is not None:
-            if token.text == closer or (closer == "\"" and token.text == "\""):
+            if mark == closer:
+                inside.update(range(opened + 1, i))
                 closer = None
-            else:
-                inside.add(token.i)
-        elif token.text in _QUOTES:
-            closer = _QUOTES[token.text]
-    return inside if closer is None else {i for i in inside if i < len(doc)}
+        elif mark in _QUOTES:
+            closer, opened = _QUOTES[mark], i
+    return inside
 
 
 _SENTENCE_ENDS = frozenset(".!?…")
