@@ -34,6 +34,9 @@ FEATURES = frozenset({
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
 })
 REGISTERS = ("formal", "neutral", "informal")
+# «Вы»-forms collected per piece: enough to weigh a message; more would only
+# cost time on a pathological input («Вы Вы Вы …» a megabyte long)
+MAX_V_EVIDENCE = 64
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
@@ -245,6 +248,7 @@ class ProfileBuilder:
         quoted = None
         taken: set[int] = set()  # a verb already in its «ты …» span
         to_group = None  # does the piece address a group («ребята»)?
+        v_seen = 0
         for i, cls in enumerate(classes):
             if not cls:
                 continue
@@ -254,6 +258,10 @@ class ProfileBuilder:
             for feature in ("tv.T", "tv.V"):
                 if feature not in cls or _after_hyphen(doc, i):
                     continue
+                if feature == "tv.V":
+                    v_seen += 1
+                    if v_seen > MAX_V_EVIDENCE:
+                        continue  # «Вы» is no finding: a profile needs its presence, not every one
                 if quoted is None:
                     quoted = quoted_tokens(doc)
                 if i in quoted:
