@@ -145,7 +145,7 @@ class LanguageLinter:
         if not len(doc):
             return
         words = doc.to_array(self._lower).tolist()
-        classes = self._classes(words) if profiling else None
+        classes = self._classes(words, text) if profiling else None
         keys = self.index.candidates(words)
         marked = profiling and any(classes)
         lowered = text.lower() if self.unindexed else ""
@@ -192,8 +192,10 @@ class LanguageLinter:
                 profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))
             profile.people.extend(self.profiles.people(doc, classes, address_tokens, to_source, text))
 
-    def _classes(self, words: list[int]) -> list[frozenset[str]]:
+    def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
+        if not self.words.tv and text.isascii():
+            return [_NO_CLASSES] * len(words)  # English: the only class, emoji, is not ASCII
         cache = self.words.cache
         classes = [cache.get(h) for h in words]
         if None in classes:
@@ -505,6 +507,7 @@ class Engine:
         return best if counts[best] >= min_letters else None
 
 
+_NO_CLASSES: frozenset[str] = frozenset()
 SUGGESTION_CACHE_LIMIT = 10_000  # rendered rewrites kept per language
 PIECE_CHARS = 100_000  # at most this much text is tokenized at once
 _SENTENCE_ENDS = (". ", "! ", "? ", "… ", ".\t", ".)")

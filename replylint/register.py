@@ -380,7 +380,8 @@ class ProfileBuilder:
     def _english_candidates(self, doc, text: str, greeting_tokens: set[int]) -> list[int]:
         """Capitalised words that may start a name: after a greeting, title or
         introduction, at the start of a line, or among the last words."""
-        titled = numpy.flatnonzero(doc.to_array(IS_TITLE))
+        attrs = doc.to_array([LOWER, IDX, IS_ALPHA, IS_TITLE])
+        titled = numpy.flatnonzero(attrs[:, 3])
         if not len(titled):
             return []
         if self._name_cues is None:
@@ -388,7 +389,6 @@ class ProfileBuilder:
             cues = set(self.address_words) | set(self.titles) | {f"{t}." for t in self.titles}
             cues |= {phrase[-1] for phrase in self.intro}
             self._name_cues = frozenset(strings.add(c) for c in cues)
-        attrs = doc.to_array([LOWER, IDX, IS_ALPHA])
         alpha = numpy.flatnonzero(attrs[:, 2])
         tail = int(alpha[-4]) if len(alpha) >= 4 else 0
         cues = self._name_cues
