@@ -194,7 +194,6 @@ class WordClasses:
                 out.add(cls)
         return frozenset(out)
 
-
     def _ambiguous(self, lower: str) -> bool:
         if self.readings is None:
             return False
