@@ -30,6 +30,8 @@ FEATURES = frozenset({
     "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
     "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
+    # the writer speaking of themselves: «я заказывал», «я отключала»
+    "writer.masc", "writer.femn",
     # found by comparing the reply with the customer
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
 })
@@ -171,6 +173,7 @@ class WordClasses:
             for feature, spec in words.items()
         }
         self.not_tv = frozenset(config.get("not_tv", ()))
+        self.writer_words = frozenset(config.get("writer_words", ()))  # «я»: before the writer's own verbs
         self.cache: dict[int, frozenset[str]] = {}
 
     def of(self, key: int, lower: str) -> frozenset[str]:
@@ -184,6 +187,8 @@ class WordClasses:
             return frozenset(out)  # (English has no word classes but emoji: no analysis needed)
         lemma, pos, morph = self.analyze(lower)
         feats = frozenset(morph.split("|")) if morph else frozenset()
+        if lower in self.writer_words:
+            out.add("writer")
         if lower not in self.not_tv and pos != "PROPN":
             for feature, (lemmas, sets) in self.tv.items():
                 if lemma in lemmas or (any(s <= feats for s in sets) and not self._ambiguous(lower)):
@@ -252,6 +257,10 @@ class ProfileBuilder:
             if not cls:
                 continue
             token = doc[i]
+            if "writer" in cls and i + 1 < len(doc):
+                gender = self._self_reference(doc, i, classes)
+                if gender:
+                    evidence.append(self._evidence(f"writer.{gender}", doc[i : i + 1], to_source))
             if "emoji" in cls:  # its rewrite: remove it
                 evidence.append(self._evidence("emoji", doc[i : i + 1], to_source, suggestions=("",)))
             for feature in ("tv.T", "tv.V"):
@@ -297,6 +306,16 @@ class ProfileBuilder:
     def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
         start, end, text = to_source(span.start_char, span.end_char)
         return Evidence(feature, start, end, text, tuple(suggestions), f"{self.lang}.register.words", gender)
+
+    def _self_reference(self, doc, i: int, classes) -> str | None:
+        """«я заказывал», «я ведь отключала»: the gender of the writer's own past verb."""
+        for j in range(i + 1, min(len(doc), i + 4)):
+            if doc[j].is_punct:
+                return None
+            morph = self.analyze(doc[j].lower_)[2]
+            if "Tense=Past" in morph and "Number=Sing" in morph:
+                return "masc" if "Gender=Masc" in morph else "femn" if "Gender=Fem" in morph else None
+        return None
 
     def _to_group_or_company(self, doc, i: int) -> bool:
         """«вы все», «вы оба», «ваш отель»: plural to a group or company."""
@@ -504,6 +523,9 @@ class ProfileBuilder:
             if profile.person.title:
                 profile.evidence.append(Evidence("name.title", profile.person.start, profile.person.end,
                                                  profile.person.text))
+        said = {e.feature.split(".")[1] for e in profile.evidence if e.feature.startswith("writer.")}
+        if len(said) == 1:
+            profile.gender = said.pop()  # the writer's own verbs outweigh a name of either gender («Женя»)
         return profile
 
     # -- relating the reply to the customer --------------------------------
@@ -764,7 +786,7 @@ class _LineFinder:
         """A name that signs the message: it ends the message after a sign-off
         ("Thanks, Ingrid", "— Marco") or at a line start, or stands at the
         start of a short line (at most four words) among the last three of a
-        message of several lines."""
+        message of several lines (a role may follow it after a comma)."""
         doc = self.doc
         k = first - 1
         after_sentence = False
@@ -776,5 +798,7 @@ class _LineFinder:
         if last > self.last_word:
             return at_line_start or signed_off
         line = self.line_of(doc[first].idx)
+        # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»
+        role_follows = last < len(doc) and doc[last].text in (",", "—", "-", "–", "(")
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
-            and self.words_on_line[line] <= 4 and (at_line_start or signed_off)
+            and (self.words_on_line[line] <= 4 or role_follows and at_line_start) and (at_line_start or signed_off)

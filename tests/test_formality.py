@@ -209,3 +209,12 @@ def test_fixed_replies_read_as_russian(tmp_path, reply, customer, fixed):
     customer_file.write_text(customer, encoding="utf-8")
     CliRunner().invoke(main, ["check", str(reply_file), "--customer", str(customer_file), "--fix"])
     assert reply_file.read_text(encoding="utf-8") == fixed
+
+
+def test_writer_gender_from_their_own_verbs_and_a_signature_with_a_role(engine):
+    customer = "Здравствуйте. Я заказывал ноутбук, а СМС с кодом так и нет.\nЖеня К."
+    assert ("ru.formality.wrong-gender", "Уважаемая", ()) in _formality(
+        engine, "Уважаемая Евгения, код отправили повторно.", customer)
+    customer = "Здравствуйте. Ребёнок не может войти в дневник.\nОксана, мама ученика 5 «Б»"
+    assert _formality(engine, "Здравствуйте, Олеся! Меня зовут Кристина, доступ восстановлен.", customer) == [
+        ("ru.formality.wrong-name", "Олеся", ("Оксана",))]
