@@ -18,7 +18,7 @@ from .errors import ConfigError, InputError, Problem
 from .finding import Finding
 from .inputs import LONE_SURROGATE
 from .packs import LANGS, RuleSet, RuleSpec
-from .register import FORMALITY_POLICIES, Evidence, Profile, merge, quoted_tokens
+from .register import FORMALITY_POLICIES, Evidence, Profile, merge
 from .ruletypes.base import Hit, Match
 
 
@@ -114,17 +114,21 @@ class LanguageLinter:
             from .register import ProfileBuilder, WordClasses
 
             readings = None
-            if lang == "ru":
-                from .nlp import ru_morph_features
+            if "ambiguity_score" in register_config and hasattr(self.morphology, "parse"):
+                from .nlp import ru_morph_features  # the parses are pymorphy3's
 
                 def readings(lower, parse=self.morphology.parse):
                     return [(p.score, ru_morph_features(p.tag)) for p in parse(lower)[:4]]
 
-            emoji = language_config.get("common", {}).get("register", {}).get("emoji")
+            common = language_config.get("common", {}).get("register", {})
+            emoji = common.get("emoji")
             self.words = WordClasses(lang, register_config, self.annotate.analyze, readings,
                                      re.compile(emoji) if emoji else None)
-            self.profiles = ProfileBuilder(lang, {**register_config, **({"policy": policy} if policy else {})},
-                                           self.morphology, self.annotate.analyze)
+            terminals = language_config.get(lang, {}).get("sentences", {}).get("terminals", [".", "!", "?"])
+            self.profiles = ProfileBuilder(
+                lang, {**register_config, **({"policy": policy} if policy else {}), "quotes": common.get("quotes", {}),
+                       "terminals": terminals},
+                self.morphology, self.annotate.analyze)
 
     def run(self, text: str, scope: str, profile=None, to_source=None):
         """Yield (rule, doc, match) for every rule of `scope` that matches `text`.
@@ -178,7 +182,7 @@ class LanguageLinter:
                     yield rule, doc, match
                 elif profiling:
                     if quoted is None:
-                        quoted = quoted_tokens(doc)
+                        quoted = self.profiles.quoted_tokens(doc)
                     if match.start in quoted:
                         continue  # quoted words are not the writer's («"oops, ur session…"»)
                     span = _without_edge_spaces(doc[match.start : match.end])

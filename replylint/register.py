@@ -43,8 +43,6 @@ MAX_V_EVIDENCE = 64
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
 
-_QUOTES = {"«": "»", "“": "”", "\"": "\""}
-_QUOTE_CHARS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
 
 
 @dataclass(frozen=True)
@@ -236,6 +234,11 @@ class ProfileBuilder:
         # with the gender they show (or none)
         self.address_words = dict(config.get("address_words", {}))
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
+        self.names_from_dictionary = config.get("names_from", "position") == "dictionary"
+        self.quotes = dict(config.get("quotes", {}))  # opening -> closing mark
+        # the characters that end a sentence, for names read without sentence splitting
+        self.sentence_ends = frozenset(t[-1] for t in config.get("terminals", (".", "!", "?")))
+        self._hashes: dict[frozenset[str], numpy.ndarray] = {}  # LOWER/ORTH hashes of word sets
 
     def analyze(self, lower: str) -> tuple[str, str, str]:
         """The annotator's analysis of a word form, cached."""
@@ -271,14 +274,14 @@ class ProfileBuilder:
                     if v_seen > MAX_V_EVIDENCE:
                         continue  # «Вы» is no finding: a profile needs its presence, not every one
                 if quoted is None:
-                    quoted = quoted_tokens(doc)
+                    quoted = self.quoted_tokens(doc)
                 if i in quoted:
                     continue
                 if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())):
                     continue
                 if feature == "tv.V":
                     if to_group is None:
-                        to_group = _holds_any(doc, self.group_words)
+                        to_group = self._holds_any(doc, self.group_words)
                     if to_group or self._to_group_or_company(doc, i):
                         evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
                         continue
@@ -299,7 +302,7 @@ class ProfileBuilder:
                         # «Вы уверен»: polite «Вы» to one person takes the plural
                         evidence.append(self._evidence("tv.V-slip", doc[i:slip_end], to_source, gender=slip_gender))
                 evidence.append(self._evidence(feature, doc[span_start:span_end], to_source, gender=gender))
-                if feature == "tv.V" and token.text[:1].isupper() and not _starts_sentence(doc, i):
+                if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
 
@@ -357,7 +360,7 @@ class ProfileBuilder:
         # only words that can start a name are looked at: Russian given names
         # (a word class); English capitalised words where a name can stand
         # (after a greeting, title or introduction, at a line start, near the end)
-        if self.lang == "ru":
+        if self.names_from_dictionary:
             candidates = [i for i, cls in enumerate(classes) if "name.given" in cls]
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
@@ -368,7 +371,7 @@ class ProfileBuilder:
         for i in candidates:
             if i < done:
                 continue
-            if self.lang == "ru":
+            if self.names_from_dictionary:
                 found = self._russian_name(doc, classes, i)
             else:
                 found = self._english_name(doc, i, greeting_tokens, lines)
@@ -379,7 +382,7 @@ class ProfileBuilder:
             before = _previous_word(doc, title_token if title_token is not None else first)
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
-            if _starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
+            if self._starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
                     and doc[last].text in (",", "!") and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if self._after_intro(doc, first if title_token is None else title_token):
@@ -419,6 +422,50 @@ class ProfileBuilder:
         the language's `not_names` (English has no name dictionary here)."""
         return token.is_stop or token.lower_ in self.not_names
 
+    # -- token arrays --------------------------------------------------------
+    def _word_hashes(self, doc, words: frozenset[str]) -> numpy.ndarray:
+        found = self._hashes.get(words)
+        if found is None:
+            strings = doc.vocab.strings
+            found = self._hashes[words] = numpy.array([strings.add(w) for w in words], dtype="uint64")
+        return found
+
+    def _holds_any(self, doc, words: frozenset[str]) -> bool:
+        """Does the doc hold one of these (lowercase) words? Read off the LOWER array."""
+        return bool(words) and bool(numpy.isin(doc.to_array(LOWER), self._word_hashes(doc, words)).any())
+
+    def quoted_tokens(self, doc) -> set[int]:
+        """Tokens inside quotes («…», “…”): quoted words are not the writer's own.
+        Only the quote marks are visited (found in the ORTH array)."""
+        marks = frozenset(self.quotes) | frozenset(self.quotes.values())
+        orth = doc.to_array(ORTH)
+        found = numpy.flatnonzero(numpy.isin(orth, self._word_hashes(doc, marks)))
+        strings = doc.vocab.strings
+        inside: set[int] = set()
+        closer = opened = None
+        for i in found.tolist():
+            mark = strings[int(orth[i])]
+            if closer is not None:
+                if mark == closer:
+                    inside.update(range(opened + 1, i))
+                    closer = None
+            elif mark in self.quotes:
+                closer, opened = self.quotes[mark], i
+        return inside
+
+    def _starts_sentence(self, doc, i: int) -> bool:
+        """Does token i start a sentence (after terminal punctuation or a line
+        break)? Read off the neighbours, so that names need no sentence splitting."""
+        k = i - 1
+        while k >= 0 and doc[k].is_space:
+            if "\n" in doc[k].text:
+                return True
+            k -= 1
+        if k < 0:
+            return True
+        previous = doc[k]
+        return "\n" in previous.whitespace_ or previous.text[-1:] in self.sentence_ends
+
     def _after_intro(self, doc, i: int) -> bool:
         for phrase in self.intro:
             n = len(phrase)
@@ -440,7 +487,7 @@ class ProfileBuilder:
             fields["patronymic_text"] = doc[j].text
             fields["gender"] = fields["gender"] or _gender(patr)
             j += 1
-        if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not _starts_sentence(doc, j) \
+        if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not self._starts_sentence(doc, j) \
                 and ("name.surname" in classes[j] or fields.get("patronymic")):
             fields["surname"] = doc[j].lower_
             j += 1
@@ -486,11 +533,11 @@ class ProfileBuilder:
             return None
         before = _previous_word(doc, i)
         cued = before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words)
-        if (_starts_sentence(doc, i) and not cued and self._common_word(token)
+        if (self._starts_sentence(doc, i) and not cued and self._common_word(token)
                 and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
             return None  # a common word capitalised by its place ("Thanks", "Please") is no name
         in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
-            or (_starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
+            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
         if not in_place:
             return None
         j = i
@@ -696,52 +743,6 @@ def _gender(parse) -> str | None:
 def _after_hyphen(doc, i: int) -> bool:
     """The second half of a hyphenated word («что-нибудь»)."""
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-
-
-def _holds_any(doc, words: frozenset[str]) -> bool:
-    """Does the doc hold one of these (lowercase) words? Read off the LOWER array."""
-    if not words:
-        return False
-    strings = doc.vocab.strings
-    hashes = numpy.array([strings.add(w) for w in words], dtype="uint64")
-    return bool(numpy.isin(doc.to_array(LOWER), hashes).any())
-
-
-def quoted_tokens(doc) -> set[int]:
-    """Tokens inside «…» or “…” quotes: quoted words are not the writer's own.
-    Only the quote marks are visited (found in the ORTH array)."""
-    strings = doc.vocab.strings
-    marks = {strings.add(c): c for c in _QUOTE_CHARS}
-    orth = doc.to_array(ORTH)
-    found = numpy.flatnonzero(numpy.isin(orth, numpy.array(list(marks), dtype="uint64")))
-    inside: set[int] = set()
-    closer = opened = None
-    for i in found.tolist():
-        mark = marks[int(orth[i])]
-        if closer is not None:
-            if mark == closer:
-                inside.update(range(opened + 1, i))
-                closer = None
-        elif mark in _QUOTES:
-            closer, opened = _QUOTES[mark], i
-    return inside
-
-
-_SENTENCE_ENDS = frozenset(".!?…")
-
-
-def _starts_sentence(doc, i: int) -> bool:
-    """Does token i start a sentence (after terminal punctuation or a line
-    break)? Read off the neighbours, so that names need no sentence splitting."""
-    k = i - 1
-    while k >= 0 and doc[k].is_space:
-        if "\n" in doc[k].text:
-            return True
-        k -= 1
-    if k < 0:
-        return True
-    previous = doc[k]
-    return "\n" in previous.whitespace_ or previous.text[-1:] in _SENTENCE_ENDS
 
 
 def _capitalised_word(token) -> bool:
