@@ -36,9 +36,10 @@ class Template:
     parts: tuple[str | Placeholder, ...]
 
     @classmethod
-    def parse(cls, source: str, names: frozenset[str], lang: str | None = None) -> tuple[Template, list[str]]:
+    def parse(cls, source: str, names: frozenset[str]) -> tuple[Template, list[str]]:
         """Parse a template; return it and the problems found (unknown names or
-        filters; with `lang`, also filter arguments the language cannot use)."""
+        filters). Filter arguments are checked when packs load
+        (`template_argument_errors`)."""
         errors: list[str] = []
         parts: list[str | Placeholder] = []
         pos = 0
@@ -59,12 +60,6 @@ class Template:
                     errors.append(f"template {source!r}: filter {fname!r} needs an argument ({fname}:...)")
                 elif fname == "agree" and arg not in names:
                     errors.append(f"template {source!r}: agree:{arg} names no capture")
-                elif fname == "number" and arg.count("/") != 1:
-                    errors.append(f"template {source!r}: number needs SINGULAR/PLURAL, got {arg!r}")
-                elif lang is not None:
-                    error = filter_argument_error(fname, arg, lang)
-                    if error:
-                        errors.append(f"template {source!r}: {error}")
                 filters.append((fname, arg))
             parts.append(Placeholder(name, tuple(filters), optional))
             pos = m.end()

@@ -590,18 +590,6 @@ def test_good_filter_arguments_load(tmp_path, lang, template):
     Engine(load_rules(extra_dirs=(tmp_path,), builtin=False)).compile_all()
 
 
-def test_template_parse_checks_filter_arguments_given_a_language():
-    from replylint.suggest import Template
-
-    names = frozenset({"match", "verb"})
-    assert Template.parse("{verb|inflect:NOPE}", names)[1] == []  # no language: arguments unchecked
-    (error,) = Template.parse("{verb|inflect:NOPE}", names, "en")[1]
-    assert "'NOPE' is not a Penn tag" in error
-    (error,) = Template.parse("{verb|inflect:NOPE|case:nomn}", names, "ru")[1]
-    assert "'NOPE' is not a pymorphy3 grammeme" in error
-    assert Template.parse("{verb|inflect:PRTS|case:nomn}", names, "ru")[1] == []
-
-
 def test_known_filter_arguments_are_the_libraries_own():
     from lemminflect.core.LexicalUtils import uposToTags
 
