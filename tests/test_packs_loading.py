@@ -192,6 +192,7 @@ def test_all_load_problems_are_collected_not_just_the_first(tmp_path):
     ("extends: phrases\nphrases: []\n", "phrases: []", "`phrases` must list at least one phrase"),
     ("extends: phrases\nphrases: [123]\n", "phrases: [123]", "a phrase must be a non-empty string"),
     ("extends: phrases\nphrases: ['=']\n", "phrases: ['=']", "empty word in phrase"),
+    ("extends: phrases\nphrases: [foo, bar, foo]\n", "phrases: [foo", "phrase 'foo' is listed twice"),
     ("extends: phrases\nphrases: [foo]\nsuggest: ['{nope}']\n", "suggest", "unknown capture {nope}"),
     ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|frobnicate}']\n", "suggest", "unknown filter 'frobnicate'"),
     ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|inflect}']\n", "suggest", "filter 'inflect' needs an argument"),

@@ -21,10 +21,15 @@ class PhrasesRule(RuleType):
         lines = getattr(items, "item_lines", [spec.line_of("phrases")] * len(items))
         if not items:
             ctx.error(spec.line_of("phrases"), "`phrases` must list at least one phrase")
+        first_line: dict[str, int | None] = {}
         for phrase, line in zip(items, lines):
             if not isinstance(phrase, str) or not phrase.strip():
                 ctx.error(line, f"a phrase must be a non-empty string, got {phrase!r}")
                 continue
+            if phrase in first_line:
+                ctx.error(line, f"phrase {phrase!r} is listed twice (first at line {first_line[phrase]})")
+                continue
+            first_line[phrase] = line
             self._patterns.extend(compile_phrase(phrase, ctx, line))
 
     def patterns(self) -> list[list[dict]]:
