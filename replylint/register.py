@@ -228,7 +228,9 @@ class ProfileBuilder:
         self.group_words = frozenset(config.get("group_words", ()))
         self.group_after_you = frozenset(config.get("group_after_you", ()))
         self.institution_nouns = frozenset(config.get("institution_nouns", ()))
-        self.polite_possessive = config.get("polite_possessive")
+        # ты-possessive lemma -> its Вы-form («твой» -> «ваш»)
+        self.polite_possessive = dict(config.get("polite_possessive", {}))
+        self.subject_pronouns = dict(config.get("subject_pronouns", {}))  # feature -> the pronoun
         self.policy = config.get("policy", "always-formal")
         # words after which a name is an address («Уважаемый Олег», "Dear Marco"),
         # with the gender they show (or none)
@@ -286,7 +288,7 @@ class ProfileBuilder:
                         evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
                         continue
                 span_start, span_end, gender = i, i + 1, None
-                if feature == "tv.T" and token.lower_ == "ты":
+                if feature == "tv.T" and token.lower_ == self.subject_pronouns.get("tv.T"):
                     span_end, gender = self._agreeing(doc, i, classes)
                     taken.update(range(i, span_end))
                 if feature == "tv.T":
@@ -296,7 +298,7 @@ class ProfileBuilder:
                         span_start = i - 1
                     if span_end < len(doc) and doc[span_end].lower_ in self.config.get("polite_agreeing", {}):
                         span_end += 1
-                elif feature == "tv.V" and token.lower_ == "вы":
+                elif feature == "tv.V" and token.lower_ == self.subject_pronouns.get("tv.V"):
                     slip_end, slip_gender = self._agreeing(doc, i, classes)
                     if slip_end > i + 1 and slip_gender is not None:
                         # «Вы уверен»: polite «Вы» to one person takes the plural
@@ -325,7 +327,7 @@ class ProfileBuilder:
         following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
         if following and following[0].lower_ in self.group_after_you:
             return True
-        if self.analyze(doc[i].lower_)[0] == self.polite_possessive and following:
+        if self.analyze(doc[i].lower_)[0] in self.polite_possessive.values() and following:
             return self.analyze(following[0].lower_)[0] in self.institution_nouns
         return False
 
@@ -645,7 +647,6 @@ class ProfileBuilder:
         """«ты сможешь» → «Вы сможете», «проверь» → «проверьте», «твоего» →
         «вашего», «тебе» → «Вам»: every ты-form of a phrase in its Вы-form."""
         pronouns = self.config.get("polite_pronoun", {})
-        possessive = self.config.get("polite_possessive")
         pieces = _WORDS.findall(text)
         words = [k for k, piece in enumerate(pieces) if piece.isalpha()]
         # the ты-form and the word agreeing with it (the span's first and last
@@ -668,15 +669,16 @@ class ProfileBuilder:
             elif lower in pronouns:
                 pieces[k] = pronouns[lower]
             else:
-                pieces[k] = _same_case(pieces[k], self._plural(lower, possessive) or lower)
+                pieces[k] = _same_case(pieces[k], self._plural(lower) or lower)
         return "".join(pieces)
 
-    def _plural(self, lower: str, possessive: str | None) -> str | None:
+    def _plural(self, lower: str) -> str | None:
         parses = self.morphology.parse(lower)
         if not parses:
             return None
         first = parses[0]
-        if possessive and first.normal_form == "твой":
+        possessive = self.polite_possessive.get(first.normal_form)
+        if possessive:
             keep = {g for g in (first.tag.case, first.tag.number, first.tag.gender, first.tag.animacy) if g}
             target = self.morphology.parse(possessive)[0].inflect(keep)
             return target.word if target else None
