@@ -68,7 +68,8 @@ def test_arbitrary_unicode(engine, text):
                                   "Вы указали неверные \U00017000."])
 def test_unnamed_letters_do_not_crash(engine, text):
     # pymorphy3 calls unicodedata.name() on letters; U+17000 has none
-    engine.lint(Exchange(text))
+    exchange = Exchange(text)
+    _check(engine.lint(exchange), exchange)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
