@@ -124,6 +124,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
     from .engine import Engine, Exchange
     from .finding import severity_rank
     from .reporters import CheckedMessage, get_reporter
+    from .rewrite import fix_exchange
 
     if sum(1 for p in list(paths) + list(customers) if p == "-") > 1:
         raise click.UsageError("standard input ('-') can be read only once")
@@ -174,9 +175,12 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
     engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang, formality_policy=formality_policy)
     checked = []
     for name, reply, names, texts in jobs:
-        findings = engine.lint(Exchange(reply, texts))
         if fix:
-            reply, findings = _fix(engine, name, reply, texts, findings, diff)
+            fixed, findings = fix_exchange(engine, Exchange(reply, texts))
+            _write_fixed(name, reply, fixed, findings, diff)
+            reply = fixed
+        else:
+            findings = engine.lint(Exchange(reply, texts))
         sources = {("reply", 0): reply, **{("customer", i): t for i, t in enumerate(texts)}}
         checked.append(CheckedMessage(name, names, sources, tuple(findings)))
     would_change = fix and diff and any(m.texts[("reply", 0)] != reply for m, (_, reply, *_) in zip(checked, jobs))
@@ -193,24 +197,11 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
     sys.exit(EXIT_FINDINGS if failing or would_change else EXIT_CLEAN)
 
 
-def _fix(engine, name: str, reply: str, customer: tuple[str, ...], findings: list, diff: bool):
-    """Apply the first suggestion of every finding that has one (overlaps:
-    the earlier finding wins), and lint again until nothing changes (a fix
-    can reveal another), so a second --fix changes nothing more. Write the
-    reply back (a file in place, stdin to stdout) or print a diff; return the
-    fixed reply and the findings left."""
+def _write_fixed(name: str, reply: str, fixed: str, findings: list, diff: bool) -> None:
+    """Write the fixed reply back (a file in place, stdin to stdout) or print a
+    diff, and count on stderr the findings left."""
     import difflib
 
-    from .engine import Exchange
-    from .rewrite import apply_suggestions
-
-    fixed = reply
-    for _ in range(3):
-        changed = apply_suggestions(fixed, findings)
-        if changed == fixed:
-            break
-        fixed = changed
-        findings = engine.lint(Exchange(fixed, customer))
     unsafe = sum(1 for f in findings if not f.suggestions)
     if diff:
         label = name if name != "<stdin>" else "stdin"
@@ -226,7 +217,6 @@ def _fix(engine, name: str, reply: str, customer: tuple[str, ...], findings: lis
     if findings:
         click.echo(f"replylint: {name}: {len(findings)} problem(s) left"
                    + (f", {unsafe} without a safe rewrite (fix by hand)" if unsafe else ""), err=True)
-    return fixed, findings
 
 
 def _emit(text: str) -> None:

@@ -238,7 +238,7 @@ class RewriteReport:
 
 
 def rewrite_report(report: Report, engine: Engine) -> RewriteReport:
-    from .rewrite import apply_suggestions
+    from .rewrite import fix_exchange
 
     cases = clean = 0
     residual: list[tuple[str, str]] = []
@@ -248,9 +248,8 @@ def rewrite_report(report: Report, engine: Engine) -> RewriteReport:
         if not case.neutral or not flagged:
             continue
         cases += 1
-        rewritten = apply_suggestions(case.reply, result.findings)
         categories = {f.category for f in flagged}
-        left = [f for f in engine.lint(Exchange(rewritten, case.exchange().customer)) if f.category in categories]
+        left = [f for f in fix_exchange(engine, case.exchange())[1] if f.category in categories]
         clean += not left
         residual.extend((case.id, f.rule_id) for f in left)
     return RewriteReport(cases, clean, tuple(residual))

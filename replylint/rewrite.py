@@ -5,6 +5,25 @@ from __future__ import annotations
 
 from .finding import Finding
 
+FIX_ROUNDS = 3  # a fix can reveal another finding; three rounds settle every case seen
+
+
+def fix_exchange(engine, exchange) -> tuple[str, list[Finding]]:
+    """Apply the first suggestion of every finding that has one (overlaps: the
+    earlier finding wins) and lint again until nothing changes, so fixing the
+    result again changes nothing more. Return the fixed reply and the findings
+    left on it."""
+    from .engine import Exchange
+
+    fixed, findings = exchange.reply, engine.lint(exchange)
+    for _ in range(FIX_ROUNDS):
+        changed = apply_suggestions(fixed, findings)
+        if changed == fixed:
+            break
+        fixed = changed
+        findings = engine.lint(Exchange(fixed, exchange.customer))
+    return fixed, findings
+
 
 def apply_suggestions(text: str, findings: list[Finding], source: str = "reply") -> str:
     """Replace each finding's span with its first suggestion, right to left,

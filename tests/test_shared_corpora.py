@@ -49,3 +49,14 @@ def test_real_polite_support_replies_are_rarely_flagged(engine, path, read):
     flagged = [r for r in replies if any(f.category == "blame" for f in engine.lint(Exchange(r)))]
     assert len(replies) > 300
     assert len(flagged) <= 0.02 * len(replies), flagged[:5]
+
+
+@pytest.mark.skipif(not EVAL_DEV.is_dir(), reason="../shared/eval/dev not present")
+def test_fixing_a_dev_reply_leaves_no_formality_finding(engine):
+    from replylint.rewrite import fix_exchange
+
+    cases = [c for c in load_cases([EVAL_DEV]) if c.neutral]
+    assert len(cases) > 40
+    left = {c.id: [f.rule_id for f in fix_exchange(engine, c.exchange())[1] if f.category == "formality"]
+            for c in cases}
+    assert {k: v for k, v in left.items() if v} == {}
