@@ -118,7 +118,7 @@ class LanguageLinter:
                 from .nlp import ru_morph_features  # the parses are pymorphy3's
 
                 def readings(lower, parse=self.morphology.parse):
-                    return [(p.score, ru_morph_features(p.tag)) for p in parse(lower)[:4]]
+                    return [(p.score, ru_morph_features(p.tag)) for p in parse(lower)[:8]]
 
             common = language_config.get("common", {}).get("register", {})
             emoji = common.get("emoji")

@@ -39,6 +39,7 @@ REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
 MAX_V_EVIDENCE = 64
+CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a clause opens
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
@@ -171,6 +172,9 @@ class WordClasses:
             for feature, spec in words.items()
         }
         self.not_tv = frozenset(config.get("not_tv", ()))
+        initial = config.get("clause_initial_2nd_person", {})
+        self.initial_score = float(initial.get("score", 1.1))  # (no such reading by default)
+        self.initial_over = frozenset(initial.get("over", ()))
         self.writer_words = frozenset(config.get("writer_words", ()))  # «я»: before the writer's own verbs
         self.cache: dict[int, frozenset[str]] = {}
 
@@ -191,11 +195,20 @@ class WordClasses:
             for feature, (lemmas, sets) in self.tv.items():
                 if lemma in lemmas or (any(s <= feats for s in sets) and not self._ambiguous(lower)):
                     out.add(feature)
+                elif pos in self.initial_over and self._less_likely(lower, sets):
+                    out.add(f"{feature}-clause-initial")
         for name_type, cls in (("NameType=Giv", "name.given"), ("NameType=Pat", "name.patronymic"),
                                ("NameType=Sur", "name.surname")):
             if name_type in feats:
                 out.add(cls)
         return frozenset(out)
+
+    def _less_likely(self, lower: str, sets) -> bool:
+        """Has the word a reading with these features, likely enough to win at
+        the start of a clause?"""
+        return self.readings is not None and any(
+            score >= self.initial_score and any(s <= frozenset(feats.split("|")) for s in sets)
+            for score, feats in self.readings(lower)[1:])
 
     def _ambiguous(self, lower: str) -> bool:
         if self.readings is None:
@@ -269,7 +282,10 @@ class ProfileBuilder:
             if "emoji" in cls:  # its rewrite: remove it
                 evidence.append(self._evidence("emoji", doc[i : i + 1], to_source, suggestions=("",)))
             for feature in ("tv.T", "tv.V"):
-                if feature not in cls or _after_hyphen(doc, i):
+                if feature not in cls and not (f"{feature}-clause-initial" in cls and self._opens_clause(doc, i)
+                                               and any(feature in c for c in classes)):
+                    continue  # a less likely reading counts where the piece already has the form
+                if _after_hyphen(doc, i):
                     continue
                 if feature == "tv.V":
                     v_seen += 1
@@ -454,6 +470,12 @@ class ProfileBuilder:
             elif mark in self.quotes:
                 closer, opened = self.quotes[mark], i
         return inside
+
+    def _opens_clause(self, doc, i: int) -> bool:
+        """Does token i open a sentence or a clause after a comma, colon or dash,
+        with more of the clause after it? («Удали старые файлы», not «Вой.»)"""
+        return (i + 1 < len(doc) and not doc[i + 1].is_punct
+                and (self._starts_sentence(doc, i) or doc[i - 1].text in CLAUSE_MARKS))
 
     def _starts_sentence(self, doc, i: int) -> bool:
         """Does token i start a sentence (after terminal punctuation or a line
@@ -676,7 +698,8 @@ class ProfileBuilder:
         parses = self.morphology.parse(lower)
         if not parses:
             return None
-        first = parses[0]
+        # the 2nd-person reading, where pymorphy3 put another first («удали»: «удаль»)
+        first = next((p for p in parses if "impr" in p.tag.grammemes or "2per" in p.tag.grammemes), parses[0])
         possessive = self.polite_possessive.get(first.normal_form)
         if possessive:
             keep = {g for g in (first.tag.case, first.tag.number, first.tag.gender, first.tag.animacy) if g}

@@ -53,8 +53,12 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
             if starts_sentence:
                 after = after.lstrip(" ")
                 after = after[:1].upper() + after[1:]
-            elif before.endswith(" ") and (after.startswith(" ") or not after or after[0] in ".,!?"):
+            elif before.endswith(" ") and (after[:1] in ("", " ", "\n") or after[0] in ".,!?"):
                 before = before[:-1]
+                ends_sentence = after[:1] in ("", "\n") or (after[:1] == " " and after[1:2].isupper())
+                if ends_sentence and before[-1:].isalnum():
+                    # the phrase ended a sentence («…в пункте Записи 👍 Далее…»): end it with a full stop
+                    before += "."
             if after[:1] in (".", "!", "?") and before.endswith(","):
                 # «Здравствуйте, братан!» → «Здравствуйте!», not «Здравствуйте,!»
                 if len(before) > floor:

@@ -203,6 +203,12 @@ def test_formality_policy_on_the_command_line(tmp_path):
      "Данные о Вас могут быть неактуальными."),
     ("Марина, глянь доку, там всё написано.", "Добрый день, не работает выгрузка. Марина Юрьевна",
      "Марина Юрьевна, гляньте доку, там всё написано."),
+    # «удали» reads as the noun «удаль» first; at the head of a clause, in a ты-reply, it is the verb
+    ("Удали старые файлы и перезагрузи телефон.", "Добрый день! Телефон тормозит.",
+     "Удалите старые файлы и перезагрузите телефон."),
+    # an emoji that ended a sentence leaves a full stop behind
+    ("Всё найдёшь в пункте Записи 👍 Далее жми Сохранить 😉", "Добрый день! Где мои записи?",
+     "Всё найдёте в пункте Записи. Далее жмите Сохранить."),
 ])
 def test_fixed_replies_read_as_russian(tmp_path, reply, customer, fixed):
     reply_file, customer_file = tmp_path / "reply.txt", tmp_path / "customer.txt"
@@ -210,6 +216,10 @@ def test_fixed_replies_read_as_russian(tmp_path, reply, customer, fixed):
     customer_file.write_text(customer, encoding="utf-8")
     CliRunner().invoke(main, ["check", str(reply_file), "--customer", str(customer_file), "--fix"])
     assert reply_file.read_text(encoding="utf-8") == fixed
+
+
+def test_a_less_likely_verb_reading_needs_the_form_elsewhere_in_the_message(engine):
+    assert _formality(engine, "Вой сирены слышен даже здесь. Рой пчёл тоже.", "Добрый день!") == []
 
 
 def test_writer_gender_from_their_own_verbs_and_a_signature_with_a_role(engine):
