@@ -100,8 +100,9 @@ class LanguageLinter:
         self.scopes = frozenset(rule.spec.scope for rule in compiled)
         # rules that match without token patterns (regex) run on every doc;
         # register rules read the exchange's profiles instead of a doc
-        self.unindexed = tuple(i for i, rule in enumerate(compiled)
-                               if not rule.matcher.patterns() and not rule.matcher.reads_exchange)
+        self.unindexed = tuple(i for i, rule in enumerate(compiled) if not rule.matcher.patterns()
+                               and not rule.matcher.reads_exchange and not rule.matcher.reads_questions)
+        self.question_rules = {rule.matcher.flag: rule for rule in compiled if rule.matcher.reads_questions}
         self.exchange_rules = tuple(rule for rule in compiled if rule.matcher.reads_exchange)
         self.flagged_features = frozenset(f for rule in self.exchange_rules for f in rule.matcher.flag)
         self._lower = spacy.attrs.LOWER
@@ -109,7 +110,14 @@ class LanguageLinter:
         annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
         self.annotate = nlp.get_pipe(annotator) if annotator else None
         self._suggestion_cache: dict[tuple, tuple[str, ...]] = {}
-        self.words = self.profiles = None
+        self.words = self.profiles = self.questions = None
+        self.recent_docs: dict[str, object] = {}  # text -> Doc made during the current lint
+        questions_config = language_config.get(lang, {}).get("questions")
+        if questions_config and self.question_rules:
+            from .questions import QuestionReader
+
+            self.questions = QuestionReader(
+                questions_config, nlp, language_config.get(lang, {}).get("sentences", {}).get("terminals", ["?"]))
         if register_config and self.annotate is not None:
             from .register import ProfileBuilder, WordClasses
 
@@ -145,7 +153,7 @@ class LanguageLinter:
         profiling = profile is not None and self.words is not None
         if scope not in self.scopes and "any" not in self.scopes and not profiling:
             return
-        doc = self.nlp.make_doc(text)
+        doc = self.doc(text)
         if not len(doc):
             return
         words = doc.to_array(self._lower).tolist()
@@ -195,6 +203,20 @@ class LanguageLinter:
             if marked:
                 profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))
             profile.people.extend(self.profiles.people(doc, classes, address_tokens, to_source, text))
+
+    def doc(self, text: str):
+        """The tokenized text; a text tokenized earlier in this lint is reused
+        (the questions step reads the docs the rules made)."""
+        doc = self.recent_docs.get(text)
+        if doc is None:
+            if len(self.recent_docs) >= RECENT_DOCS:
+                self.recent_docs.clear()
+            doc = self.recent_docs[text] = self.nlp.make_doc(text)
+        return doc
+
+    def sentences(self, text: str, to_source) -> list:
+        """The sentences of a text as the questions step reads them."""
+        return self.questions.sentences(self.doc(text), to_source, self.split_sentences)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
@@ -342,6 +364,8 @@ class Engine:
         self._scopes = frozenset(rule.scope for rule in ruleset.rules)
         # register profiles are built when some rule reads them
         self._profiles_wanted = any(rule.extends == "register" for rule in ruleset.rules)
+        self._questions_wanted = any(rule.extends == "question" for rule in ruleset.rules)
+        self._cleaned: dict[str, object] = {}  # text -> CleanText, within one lint
 
     def linter(self, lang: str) -> LanguageLinter:
         if lang not in self._linters:
@@ -372,6 +396,9 @@ class Engine:
         messages = [("reply", 0, exchange.reply)] + [("customer", i, t) for i, t in enumerate(exchange.customer)]
         if any(not text.isascii() and LONE_SURROGATE.search(text) for _, _, text in messages):
             _refuse_lone_surrogates(messages)
+        self._cleaned.clear()
+        for linter in self._linters.values():
+            linter.recent_docs.clear()
         profiles: dict[tuple[str, int], Profile] = {}
         for source, index, text in messages:
             if source == "customer" and not self._needs_customer(profiles.get(("reply", 0))):
@@ -380,6 +407,8 @@ class Engine:
                 continue
             findings.update(self._lint_message(text, source, index, profiles))
         findings.update(self._judge(exchange, profiles))
+        if self._questions_wanted and exchange.customer:
+            findings.update(self._questions(exchange))
         return sorted(findings, key=Finding.sort_key)
 
     def profile(self, text: str) -> Profile | None:
@@ -403,7 +432,7 @@ class Engine:
         profiling = self._profiles_wanted and profile
         if not text or not text.strip() or not (self._has_rules_for(source) or profiling):
             return
-        clean = self.cleaner.clean(text)
+        clean = self.clean(text)
         lines = None
         pieces = list(self.pieces(clean.text))
         profile = None
@@ -435,6 +464,80 @@ class Engine:
                 )
         if profile is not None:
             self.linter(profile.lang).profiles.finish(profile, profile.people)
+
+    def clean(self, text: str):
+        """The cleaned message (history and markup dropped), once per lint."""
+        clean = self._cleaned.get(text)
+        if clean is None:
+            clean = self._cleaned[text] = self.cleaner.clean(text)
+        return clean
+
+    def _sentences(self, text: str) -> list[tuple[LanguageLinter, list]]:
+        """Each language piece of a message with its sentences (offsets in `text`)."""
+        clean = self.clean(text)
+        out = []
+        for seg_start, seg_end, lang in self.pieces(clean.text):
+            linter = self.linter(lang)
+            if linter.questions is None:
+                continue
+
+            def to_source(a: int, b: int, seg_start=seg_start) -> tuple[int, int, str]:
+                start = clean.to_source(seg_start + a)
+                end = clean.to_source(seg_start + b, is_end=True)
+                return start, end, text[start:end]
+
+            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source)))
+        return out
+
+    def _questions(self, exchange: Exchange) -> list[Finding]:
+        """Findings of the `extends: question` rules: customer questions the
+        reply leaves unanswered (or defers), and reply questions about what the
+        customer already said or tried. The rules of the reply's language report."""
+        reply_pieces = self._sentences(exchange.reply)
+        if not reply_pieces:
+            return []
+        linter = max(reply_pieces, key=lambda p: len(p[1]))[0]
+        rules = linter.question_rules
+        reply = [s for _, sentences in reply_pieces for s in sentences]
+        out: list[Finding] = []
+        for index, text in enumerate(exchange.customer):
+            if not text or not text.strip():
+                continue
+            lines = None
+            customer_pieces = self._sentences(text)
+            for piece_linter, sentences in customer_pieces:
+                reader = piece_linter.questions
+                for coverage in reader.cover_all(reader.questions(sentences, index), reply):
+                    question = coverage.question
+                    rule = rules.get(coverage.status)
+                    if rule is None:
+                        continue
+                    lines = lines or _LineIndex(text)
+                    line, column = lines.position(question.start)
+                    suggestions = rule.matcher.stub_for(question.text) if coverage.status == "unanswered" else ()
+                    out.append(self._finding(rule, "customer", index, question.start, question.end, line, column,
+                                             question.text, suggestions, question=question.text))
+            rule = rules.get("redundant")
+            if rule is not None:
+                customer = [s for _, sentences in customer_pieces for s in sentences]
+                reply_lines = _LineIndex(exchange.reply)
+                for found in linter.questions.redundant(reply, customer, index):
+                    line, column = reply_lines.position(found.question.start)
+                    out.append(self._finding(rule, "reply", 0, found.question.start, found.question.end, line,
+                                             column, found.question.text, (), said=found.said.text))
+        return out
+
+    @staticmethod
+    def _finding(rule, source: str, index: int, start: int, end: int, line: int, column: int, text: str,
+                 suggestions: tuple[str, ...], **quoted: str) -> Finding:
+        """A finding whose message quotes the question or the customer's sentence."""
+        message = rule.spec.message
+        for name, value in quoted.items():
+            message = message.replace("{" + name + "}", " ".join(value.split()))
+        spec = rule.spec
+        return Finding(rule_id=spec.id, category=spec.category, severity=spec.severity, message=message,
+                       source=source, source_index=index, start=start, end=end, line=line, column=column,
+                       text=text, suggestions=suggestions)
 
     def _judge(self, exchange: Exchange, profiles: dict) -> list[Finding]:
         """Findings of the rules that compare the reply's profile with the customer's."""
@@ -512,6 +615,7 @@ class Engine:
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
+RECENT_DOCS = 16  # docs kept for reuse within one lint (a reply and its customer messages)
 SUGGESTION_CACHE_LIMIT = 10_000  # rendered rewrites kept per language
 PIECE_CHARS = 100_000  # at most this much text is tokenized at once
 _SENTENCE_ENDS = (". ", "! ", "? ", "… ", ".\t", ".)")

@@ -29,7 +29,7 @@ from .finding import SEVERITIES
 from .yamlio import LinedDict, load_yaml_cached, yaml_describe, yaml_repr, yaml_type_names
 
 LANGS = ("ru", "en")
-CATEGORIES = ("blame", "formality", "unanswered", "style", "register")
+CATEGORIES = ("blame", "formality", "unanswered", "redundant-question", "style", "register")
 SCOPES = ("reply", "customer", "any")
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
@@ -364,7 +364,7 @@ def _examples(node: LinedDict, path: str, problems: list[Problem]) -> tuple[tupl
             if kind == "bad" and span is None:
                 problems.append(Problem("bad example needs `span`: the text the rule must flag", path, line))
                 continue
-            if span is not None and span not in text:
+            if span is not None and span not in text and span not in (item.get("customer") or ""):
                 problems.append(Problem(f"example span {span!r} does not occur in its text", path, item.line_of("span")))
                 continue
             result[kind].append(Example(text, span, item.get("suggest"), item.get("customer"), line))

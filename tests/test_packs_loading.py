@@ -248,7 +248,7 @@ def test_rules_command_prints_file_line_problems_and_exits_2(tmp_path):
         f"replylint: error: {path}:{line_of(path, 'colour')}: unknown key 'colour' in rule (allowed: category, "
         "evidence, examples, extends, id, message, phrases, scope, severity, suggest, unless, why)",
         f"replylint: error: {path}:{line_of(path, 'magic')}: unknown rule type 'magic' (extends: phrases | tokens | "
-        "regex | register)",
+        "regex | register | question)",
     ]
 
 
@@ -530,7 +530,7 @@ def test_a_bad_pack_default_is_reported_once_and_its_rules_are_left_out(tmp_path
                       header="lang: en\ncategory: rudeness\nrules:\n")
     (problem,) = problems_of(tmp_path, compile=False)
     assert (problem.line, problem.message) == (
-        line_of(path, "rudeness"), "pack category must be one of blame, formality, unanswered, style, register, got 'rudeness'")
+        line_of(path, "rudeness"), "pack category must be one of blame, formality, unanswered, redundant-question, style, register, got 'rudeness'")
 
 
 def test_rules_of_a_pack_with_a_bad_lang_are_not_checked(tmp_path):

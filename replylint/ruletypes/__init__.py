@@ -3,12 +3,13 @@ class behind the `RuleType` interface."""
 
 from .base import CompileContext, Match, RuleType
 from .phrases import PhrasesRule
+from .question import QuestionRule
 from .regex import RegexRule
 from .register import RegisterRule
 from .tokens import TokensRule
 
 RULE_TYPES: dict[str, type[RuleType]] = {
-    cls.name: cls for cls in (PhrasesRule, TokensRule, RegexRule, RegisterRule)
+    cls.name: cls for cls in (PhrasesRule, TokensRule, RegexRule, RegisterRule, QuestionRule)
 }
 
 __all__ = ["RULE_TYPES", "CompileContext", "Match", "RuleType"]

@@ -61,6 +61,8 @@ class RuleType:
     capture_names: frozenset[str] = frozenset()
     #: reads the exchange's register profiles (`judge`) instead of matching text
     reads_exchange: bool = False
+    #: reads the exchange's questions and their coverage (`extends: question`)
+    reads_questions: bool = False
 
     def __init__(self, spec: dict, ctx: CompileContext):
         raise NotImplementedError

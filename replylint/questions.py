@@ -1,0 +1,358 @@
+"""Questions in a customer's message and whether the reply covers them.
+
+Everything works on token hashes of a doc the engine already made: words are
+compared by a key (their Snowball stem cut to `stem_prefix` letters, or the
+first word of their YAML synonym group), cached per word form, so a message
+costs its tokenization and a dict lookup per token; no annotation is needed.
+The lexicons (cues, question words, stop words, synonyms, deferrals, what
+"already tried" looks like) and thresholds live in rules/language/<lang>.yaml
+under `questions:`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, LOWER, SENT_START
+
+KINDS = ("yes-no", "wh", "choice", "request")
+STATUSES = ("answered", "deferred", "unanswered")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question in a customer message (offsets in the original message)."""
+
+    source_index: int
+    start: int
+    end: int
+    text: str
+    kind: str  # one of KINDS
+    expects: str | None  # what a wh-question asks for: time, number, place, steps, reason, ...
+    focus: frozenset[str]  # word keys the answer should touch
+    pronoun: bool = False  # refers back with a pronoun («его», "it")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a message, as what coverage reads."""
+
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]  # word keys of its content words
+    asks: bool  # ends with a question mark
+    cues: frozenset[str]  # the cue classes it holds: yes-no-answer, deferral, tried, rhetorical, ...
+    has_number: bool
+
+
+@dataclass(frozen=True)
+class Coverage:
+    question: Question
+    status: str  # one of STATUSES
+    by: Sentence | None  # the reply sentence that answers or defers it
+
+
+@dataclass(frozen=True)
+class Redundant:
+    """A reply question about something the customer already said or tried."""
+
+    question: Sentence  # in the reply
+    said: Sentence  # in the customer's message
+    source_index: int
+
+
+def _phrases(items) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(w).lower() for w in (p if isinstance(p, list) else str(p).split())) for p in items)
+
+
+class QuestionReader:
+    """One language's question knowledge, compiled once per pipeline."""
+
+    def __init__(self, config: dict, nlp, terminals: list[str]):
+        import Stemmer  # PyStemmer: Snowball stemmers in C
+
+        self.stemmer = Stemmer.Stemmer(config.get("stemmer", "english"))
+        self.prefix = int(config.get("stem_prefix", 7))
+        self.strings = nlp.vocab.strings
+        self.coverage_share = float(config.get("coverage", 0.5))
+        self.coverage_enough = int(config.get("coverage_enough", 2))
+        self.substantive = int(config.get("substantive_words", 3))
+        self.redundant_share = float(config.get("redundant", 0.67))
+        self.min_letter_share = float(config.get("min_letter_share", 0.5))
+        self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
+        self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
+        self.exclaims = frozenset(self.strings.add(t) for t in terminals if "?" in t and "!" in t)
+        self.ends = frozenset(self.strings.add(t) for t in terminals)
+        self.synonyms: dict[str, str] = {}
+        for group in config.get("synonyms", ()):
+            keys = [self._stem(str(w).lower()) for w in group]
+            for key in keys:
+                self.synonyms.setdefault(key, keys[0])
+        self.stop = frozenset(self._stem(str(w).lower()) for w in config.get("stop_words", ()))
+        # words that name no topic: a question of only these («Что случилось?») is about its context
+        self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
+                                                                    for w in config.get("generic_words", ())))
+        # phrase cues by class: ask (a question without «?»), with its kind;
+        # yes-no-answer, deferral, tried, rhetorical, not-asking
+        self.cues: dict[str, tuple[tuple[str, ...], ...]] = {
+            name: _phrases(items) for name, items in config.get("cues", {}).items()}
+        self.ask_kinds = {kind: _phrases(items) for kind, items in config.get("ask", {}).items()}
+        self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
+        self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
+        self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
+        # words before the first word that counts («Ну, да, …», "Well, yes")
+        self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
+        # pronouns that point back at the previous question («И как его включить?»)
+        self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
+        self.stub = config.get("stub", "{question}: …")
+        self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
+        self._first: dict[int, list] = {}  # LOWER hash of a cue's first word -> [(class, phrase)]
+        for name, phrases in list(self.cues.items()) + [(f"ask.{k}", p) for k, p in self.ask_kinds.items()]:
+            for phrase in phrases:
+                self._first.setdefault(self.strings.add(phrase[0]), []).append((name, phrase))
+
+    # -- words ---------------------------------------------------------------
+    def _stem(self, word: str) -> str:
+        return self.stemmer.stemWord(word)[: self.prefix]
+
+    def key(self, h: int) -> str:
+        """The word key of a LOWER hash: "" for punctuation, numbers, stop words."""
+        found = self._keys.get(h)
+        if found is None:
+            word = self.strings[h]
+            if not _LETTER.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40:
+                found = ""
+            else:
+                stem = self._stem(word.strip("'’-"))
+                found = "" if stem in self.stop else self.synonyms.get(stem, stem)
+            if len(self._keys) > 300_000:
+                self._keys.clear()
+            self._keys[h] = found
+        return found
+
+    # -- sentences -------------------------------------------------------------
+    def sentences(self, doc, to_source, split_sentences) -> list[Sentence]:
+        """The message's sentences with their keys and cues; a sentence holding
+        several questions («…нормально ли это, и как это исправить?») is split."""
+        if not len(doc):
+            return []
+        split_sentences(doc)
+        rows = doc.to_array([LOWER, IDX, SENT_START]).tolist()
+        text = doc.text
+        out: list[Sentence] = []
+        begin = 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i][2] == 1:
+                out.extend(self._sentence(rows, begin, i, text, to_source))
+                begin = i
+        return out
+
+    def _sentence(self, rows, a: int, b: int, text: str, to_source):
+        # trim spaces at both ends
+        while a < b and text[rows[a][1]: rows[a][1] + 1].isspace():
+            a += 1
+        while b > a and _token_text(rows, b - 1, text).isspace():
+            b -= 1
+        if a >= b:
+            return
+        parts = [(a, b)]
+        if any(rows[i][0] in self.question_marks for i in range(a, b - 1)):
+            # «Это нормально? И как исправить?» when the splitter kept them together
+            parts, start = [], a
+            for i in range(a, b):
+                if rows[i][0] in self.question_marks and i + 1 < b:
+                    parts.append((start, i + 1))
+                    start = i + 1
+            parts.append((start, b))
+        for p, q in parts:
+            yield from self._split_coordinated(rows, p, q, text, to_source)
+
+    def _split_coordinated(self, rows, a: int, b: int, text: str, to_source):
+        """«Is it normal, and how do I fix it?»: a comma + «and» + a question word
+        starts a second question."""
+        cut = a
+        asks = rows[b - 1][0] in self.question_marks
+        if asks and self.split_after:
+            for i in range(a + 1, b - 2):
+                if _token_text(rows, i, text) == "," and rows[i + 1][0] in self.split_after \
+                        and rows[i + 2][0] in self.wh_hashes:
+                    yield self._make(rows, cut, i, text, to_source, asks=True)
+                    cut = i + 1
+        yield self._make(rows, cut, b, text, to_source, asks=asks)
+
+    def _make(self, rows, a: int, b: int, text: str, to_source, asks: bool) -> Sentence:
+        while a < b and _token_text(rows, a, text).isspace():
+            a += 1
+        start_char = rows[a][1]
+        end_char = rows[b - 1][1] + len(_token_text(rows, b - 1, text))
+        lowers = [rows[i][0] for i in range(a, b)]
+        keys = frozenset(k for k in map(self.key, lowers) if k)
+        s, e, found = to_source(start_char, end_char)
+        return Sentence(s, e, found, keys, asks, self._cues(lowers), bool(_DIGIT.search(text[start_char:end_char])))
+
+    def _cues(self, lowers: list[int]) -> frozenset[str]:
+        found = set()
+        strings = self.strings
+        first_word = next((i for i, h in enumerate(lowers) if h not in self.lead), 0)
+        for i, h in enumerate(lowers):
+            for name, phrase in self._first.get(h, ()):
+                if len(phrase) == 1 or [strings[x] for x in lowers[i: i + len(phrase)]] == list(phrase):
+                    if name == "direct-answer" and i != first_word:
+                        continue  # «Да,» answers only where it opens the sentence
+                    found.add(name)
+            if h in self.pronouns:
+                found.add("pronoun")
+            what = self.wh_hashes.get(h)
+            if what is not None:
+                found.add(f"wh.{what}")
+            if h in self.choice:
+                found.add("choice")
+        return frozenset(found)
+
+    # -- questions ---------------------------------------------------------------
+    def questions(self, sentences: list[Sentence], source_index: int) -> list[Question]:
+        out = []
+        for sentence in sentences:
+            kind = self._kind(sentence)
+            if kind is None:
+                continue
+            wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
+            out.append(Question(source_index, sentence.start, sentence.end, sentence.text, kind,
+                                wh[0] if wh and kind == "wh" else None, sentence.keys, "pronoun" in sentence.cues))
+        return out
+
+    def _kind(self, sentence: Sentence) -> str | None:
+        cues = sentence.cues
+        if "rhetorical" in cues or "not-asking" in cues or not self._prose(sentence.text):
+            return None
+        words = len(sentence.text.split())
+        if sentence.asks and words <= self.rhetorical_words and sentence.text.rstrip().endswith(("?!", "!?")):
+            return None  # «Как так?!»
+        asked = [k[4:] for k in cues if k.startswith("ask.")]
+        if not sentence.asks and not asked:
+            return None
+        if not sentence.keys:
+            return None  # nothing to answer: «Ну?», "Any update?"… has no content word
+        if "choice" in cues and sentence.asks:
+            return "choice"
+        if any(c.startswith("wh.") for c in cues):
+            return "wh"
+        if asked:
+            return sorted(asked)[0] if "yes-no" not in asked else "yes-no"
+        return "yes-no"
+
+    def _prose(self, text: str) -> bool:
+        """Logs and code are not asked: most of a line's characters are letters."""
+        chars = [c for c in text if not c.isspace()]
+        return bool(chars) and sum(1 for c in chars if c.isalpha()) >= self.min_letter_share * len(chars)
+
+    # -- coverage ----------------------------------------------------------------
+    def cover_all(self, questions: list[Question], reply: list[Sentence]) -> list[Coverage]:
+        """The coverage of each question of one message by the reply.
+
+        A question's focus is its content words; its distinctive words are those
+        no other question of the message shares («Можно ли перенести лицензию?
+        Нужно ли деактивировать её?»: «деактивировать»). A reply sentence that
+        states something (neither a question nor a request for details)
+        answers it when it holds enough of the focus (`coverage` share, at most
+        `coverage_enough` words), or one word with an answer of the kind asked,
+        and, where the question has distinctive words, one of them (or two focus
+        words). A question with no topic of its own («Что случилось?», "Any
+        advice?") is answered by any reply sentence that says something. A
+        sentence promising an answer defers the questions whose words it holds,
+        or every question when it holds none of them."""
+        answering = [s for s in reply if not s.asks and "asks-back" not in s.cues and "deferral" not in s.cues]
+        # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
+        # страницы «Участники».»): each sentence is also read with the next one
+        windows = answering + [Sentence(a.start, b.end, a.text, a.keys | b.keys, False, a.cues | b.cues,
+                                        a.has_number or b.has_number) for a, b in zip(answering, answering[1:])]
+        deferrals = [s for s in reply if "deferral" in s.cues]
+        yes_no = [q for q in questions if q.kind == "yes-no"]
+        focuses = [self._focus(n, q, questions) for n, q in enumerate(questions)]
+        strong = [[self._holds(focus, distinctive, s) for s in windows] for focus, distinctive in focuses]
+        out = []
+        for n, question in enumerate(questions):
+            focus, distinctive = focuses[n]
+            by = None
+            if not focus:  # no topic of its own: any sentence that says something answers
+                by = next((s for s in answering if len(s.keys) >= self.substantive), None)
+            by = by or next((s for s, ok in zip(windows, strong[n]) if ok), None)
+            if by is None:
+                # one word of the question and an answer of its kind, in a sentence that
+                # is not already the full answer to another question
+                taken = {k for m, row in enumerate(strong) if m != n for k, ok in enumerate(row) if ok}
+                by = next((s for k, s in enumerate(windows) if k not in taken and focus & s.keys
+                           and (not distinctive or distinctive & s.keys) and self._answers_kind(question, s)), None)
+            if by is None and yes_no == [question]:
+                # the one yes/no question, and a reply sentence that opens with «Да,»/"No,"
+                by = next((s for s in answering if "direct-answer" in s.cues), None)
+            if by is not None:
+                out.append(Coverage(question, "answered", by))
+                continue
+            specific = [s for s in deferrals if (focus | question.focus) & s.keys]
+            anyone = [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
+            deferral = (specific or anyone or [None])[0]
+            out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
+        return out
+
+    def _focus(self, n: int, question: Question, questions: list[Question]) -> tuple[frozenset, frozenset]:
+        """(focus, distinctive words) of question n: its content words without the
+        generic ones; a short question that points back («И как его включить?»)
+        borrows the words of the one before."""
+        focus = question.focus - self.generic
+        if len(focus) <= 1 and n and question.pronoun:
+            return focus | (questions[n - 1].focus - self.generic), frozenset()
+        others = frozenset().union(*(q.focus for q in questions if q is not question))
+        return focus, focus - others
+
+    def _holds(self, focus: frozenset[str], distinctive: frozenset[str], sentence: Sentence) -> bool:
+        """Does the sentence hold enough of the focus to answer it?"""
+        overlap = len(focus & sentence.keys)
+        if not overlap or (distinctive and not distinctive & sentence.keys and overlap < 2):
+            return False
+        return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus))))
+
+    def _answers_kind(self, question: Question, sentence: Sentence) -> bool:
+        """Does the sentence hold an answer of the kind asked: yes/no, a number
+        for «сколько», a time for «когда», steps for «как», a place, a reason?"""
+        cues = sentence.cues
+        if question.kind in ("yes-no", "request", "choice"):
+            return "yes-no-answer" in cues
+        if question.expects in ("time", "number"):
+            return sentence.has_number or f"answer.{question.expects}" in cues
+        return f"answer.{question.expects}" in cues
+
+    # -- redundant questions -------------------------------------------------------
+    def redundant(self, reply: list[Sentence], customer: list[Sentence], source_index: int) -> list[Redundant]:
+        """A reply question whose content the customer already stated, or already
+        tried (a customer sentence with a «tried» cue sharing its words)."""
+        out = []
+        statements = [s for s in customer if not s.asks and "ask.request" not in s.cues and s.keys]
+        for sentence in reply:
+            if not sentence.asks or not sentence.keys or "rhetorical" in sentence.cues:
+                continue
+            focus = sentence.keys
+            asks_what = any(c.startswith("wh.") for c in sentence.cues)
+            for said in statements:
+                overlap = len(focus & said.keys)
+                if not overlap:
+                    continue
+                # "have you tried X?" is a yes/no question; "which model is it?" asks for something new
+                tried = "tried" in said.cues and not asks_what and overlap >= max(1, math.ceil(0.5 * len(focus)))
+                stated = len(focus) >= 2 and overlap >= math.ceil(self.redundant_share * len(focus))
+                if tried or stated:
+                    out.append(Redundant(sentence, said, source_index))
+                    break
+        return out
+
+
+def _token_text(rows, i: int, text: str) -> str:
+    start = rows[i][1]
+    end = rows[i + 1][1] if i + 1 < len(rows) else len(text)
+    return text[start:end].rstrip(" ") or text[start:end]
