@@ -116,8 +116,10 @@ class LanguageLinter:
         if questions_config and self.question_rules:
             from .questions import QuestionReader
 
-            self.questions = QuestionReader(
-                questions_config, nlp, language_config.get(lang, {}).get("sentences", {}).get("terminals", ["?"]))
+            terminals = language_config.get(lang, {}).get("sentences", {}).get("terminals", ["?"])
+            annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
+            self.questions = QuestionReader(questions_config, nlp, terminals,
+                                            nlp.get_pipe(annotator).analyze if annotator else None)
         if register_config and self.annotate is not None:
             from .register import ProfileBuilder, WordClasses
 
@@ -507,7 +509,10 @@ class Engine:
             customer_pieces = self._sentences(text)
             for piece_linter, sentences in customer_pieces:
                 reader = piece_linter.questions
-                for coverage in reader.cover_all(reader.questions(sentences, index), reply):
+                questions = reader.questions(sentences, index)
+                asked = {(q.start, q.end) for q in questions}
+                context = frozenset().union(*(s.keys for s in sentences if (s.start, s.end) not in asked))
+                for coverage in reader.cover_all(questions, reply, context):
                     question = coverage.question
                     rule = rules.get(coverage.status)
                     if rule is None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.attrs import IDX, LOWER, SENT_START
 
 KINDS = ("yes-no", "wh", "choice", "request")
-STATUSES = ("answered", "deferred", "unanswered")
+STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 
@@ -48,6 +48,17 @@ class Sentence:
     asks: bool  # ends with a question mark
     cues: frozenset[str]  # the cue classes it holds: yes-no-answer, deferral, tried, rhetorical, ...
     has_number: bool
+    lowers: tuple[int, ...] = ()  # LOWER hashes of its tokens
+    numbered: frozenset[str] = frozenset()  # keys of words a number follows («заказ 88123»)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a reply sentence must hold to answer a question."""
+
+    words: frozenset[str]
+    distinctive: frozenset[str]  # words no other question shares: one must be there
+    strict: bool  # (a question read with the one before: its own word must be there)
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ def _phrases(items) -> tuple[tuple[str, ...], ...]:
 class QuestionReader:
     """One language's question knowledge, compiled once per pipeline."""
 
-    def __init__(self, config: dict, nlp, terminals: list[str]):
+    def __init__(self, config: dict, nlp, terminals: list[str], analyze=None):
         import Stemmer  # PyStemmer: Snowball stemmers in C
 
         self.stemmer = Stemmer.Stemmer(config.get("stemmer", "english"))
@@ -85,6 +96,13 @@ class QuestionReader:
         self.redundant_share = float(config.get("redundant", 0.67))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
+        # a sentence this short opening with a question word asks even without «?»
+        self.chat_question_words = int(config.get("chat_question_max_words", 8))
+        self.identifiers = frozenset(self._stem(str(w).lower()) for w in config.get("identifier_words", ()))
+        done = config.get("done_forms", {})
+        self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
+        self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
+        self.analyze = analyze
         self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
         self.exclaims = frozenset(self.strings.add(t) for t in terminals if "?" in t and "!" in t)
         self.ends = frozenset(self.strings.add(t) for t in terminals)
@@ -103,6 +121,8 @@ class QuestionReader:
             name: _phrases(items) for name, items in config.get("cues", {}).items()}
         self.ask_kinds = {kind: _phrases(items) for kind, items in config.get("ask", {}).items()}
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
+        self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
+            (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
@@ -192,9 +212,15 @@ class QuestionReader:
         start_char = rows[a][1]
         end_char = rows[b - 1][1] + len(_token_text(rows, b - 1, text))
         lowers = [rows[i][0] for i in range(a, b)]
-        keys = frozenset(k for k in map(self.key, lowers) if k)
+        keys_of = [self.key(h) for h in lowers]
+        keys = frozenset(k for k in keys_of if k)
+        has_number = bool(_DIGIT.search(text[start_char:end_char]))
+        numbered = frozenset()
+        if has_number:  # «Заказ 88123», "order #66120"
+            digits = [bool(_DIGIT.search(self.strings[h])) for h in lowers]
+            numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 3]))
         s, e, found = to_source(start_char, end_char)
-        return Sentence(s, e, found, keys, asks, self._cues(lowers), bool(_DIGIT.search(text[start_char:end_char])))
+        return Sentence(s, e, found, keys, asks, self._cues(lowers), has_number, tuple(lowers), numbered)
 
     def _cues(self, lowers: list[int]) -> frozenset[str]:
         found = set()
@@ -208,6 +234,8 @@ class QuestionReader:
                     found.add(name)
             if h in self.pronouns:
                 found.add("pronoun")
+            if i == first_word and h in self.wh_hashes:
+                found.add("wh-first")
             what = self.wh_hashes.get(h)
             if what is not None:
                 found.add(f"wh.{what}")
@@ -223,8 +251,12 @@ class QuestionReader:
             if kind is None:
                 continue
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
-            out.append(Question(source_index, sentence.start, sentence.end, sentence.text, kind,
-                                wh[0] if wh and kind == "wh" else None, sentence.keys, "pronoun" in sentence.cues))
+            expects = wh[0] if wh and kind == "wh" else None
+            # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
+            expects = next((self.expects_by_word[k] for k in sentence.keys if k in self.expects_by_word), expects) \
+                if expects else None
+            out.append(Question(source_index, sentence.start, sentence.end, sentence.text, kind, expects,
+                                sentence.keys, "pronoun" in sentence.cues))
         return out
 
     def _kind(self, sentence: Sentence) -> str | None:
@@ -236,7 +268,9 @@ class QuestionReader:
             return None  # «Как так?!»
         asked = [k[4:] for k in cues if k.startswith("ask.")]
         if not sentence.asks and not asked:
-            return None
+            # chat style without «?»: «сколько ждать», "how to reset my password"
+            if not ("wh-first" in cues and words <= self.chat_question_words and "," not in sentence.text):
+                return None
         if not sentence.keys:
             return None  # nothing to answer: «Ну?», "Any update?"… has no content word
         if "choice" in cues and sentence.asks:
@@ -253,7 +287,8 @@ class QuestionReader:
         return bool(chars) and sum(1 for c in chars if c.isalpha()) >= self.min_letter_share * len(chars)
 
     # -- coverage ----------------------------------------------------------------
-    def cover_all(self, questions: list[Question], reply: list[Sentence]) -> list[Coverage]:
+    def cover_all(self, questions: list[Question], reply: list[Sentence],
+                  context: frozenset[str] = frozenset()) -> list[Coverage]:
         """The coverage of each question of one message by the reply.
 
         A question's focus is its content words; its distinctive words are those
@@ -266,57 +301,90 @@ class QuestionReader:
         words). A question with no topic of its own («Что случилось?», "Any
         advice?") is answered by any reply sentence that says something. A
         sentence promising an answer defers the questions whose words it holds,
-        or every question when it holds none of them."""
+        or every question when it holds none of them. `context`: the words of
+        the message's other sentences (see `_weigh`)."""
         answering = [s for s in reply if not s.asks and "asks-back" not in s.cues and "deferral" not in s.cues]
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
-        windows = answering + [Sentence(a.start, b.end, a.text, a.keys | b.keys, False, a.cues | b.cues,
-                                        a.has_number or b.has_number) for a, b in zip(answering, answering[1:])]
+        windows = [((k,), s) for k, s in enumerate(answering)] + [
+            ((k, k + 1), Sentence(a.start, b.end, a.text, a.keys | b.keys, False, a.cues | b.cues,
+                                  a.has_number or b.has_number))
+            for k, (a, b) in enumerate(zip(answering, answering[1:]))]
         deferrals = [s for s in reply if "deferral" in s.cues]
         yes_no = [q for q in questions if q.kind == "yes-no"]
         focuses = [self._focus(n, q, questions) for n, q in enumerate(questions)]
-        strong = [[self._holds(focus, distinctive, s) for s in windows] for focus, distinctive in focuses]
+        strong = [[self._holds(focus, s) for _, s in windows] for focus in focuses]
         out = []
         for n, question in enumerate(questions):
-            focus, distinctive = focuses[n]
+            focus = focuses[n]
             by = None
-            if not focus:  # no topic of its own: any sentence that says something answers
-                by = next((s for s in answering if len(s.keys) >= self.substantive), None)
-            by = by or next((s for s, ok in zip(windows, strong[n]) if ok), None)
+            if not focus.words:  # no topic of its own: any sentence that says something answers
+                by = next((s for s in answering if self._says_something(s)), None)
+            by = by or next((s for (_, s), ok in zip(windows, strong[n]) if ok), None)
             if by is None:
-                # one word of the question and an answer of its kind, in a sentence that
-                # is not already the full answer to another question
-                taken = {k for m, row in enumerate(strong) if m != n for k, ok in enumerate(row) if ok}
-                by = next((s for k, s in enumerate(windows) if k not in taken and focus & s.keys
-                           and (not distinctive or distinctive & s.keys) and self._answers_kind(question, s)), None)
+                # one word of the question and an answer of its kind, in sentences that
+                # are not already the full answer to another question
+                taken = {k for m, row in enumerate(strong) if m != n
+                         for (ks, _), ok in zip(windows, row) if ok for k in ks}
+                by = next((s for ks, s in windows if not taken.intersection(ks) and focus.words & s.keys
+                           and (not focus.distinctive or focus.distinctive & s.keys)
+                           and self._answers_kind(question, s)), None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,"
                 by = next((s for s in answering if "direct-answer" in s.cues), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
-            specific = [s for s in deferrals if (focus | question.focus) & s.keys]
+            specific = [s for s in deferrals if (focus.words | question.focus) & s.keys]
             anyone = [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
+        return self._weigh(out, answering, context)
+
+    def _says_something(self, sentence: Sentence) -> bool:
+        """Is it more than thanks, an apology or «we passed it on»?"""
+        return len(sentence.keys) >= self.substantive and not {"courtesy", "escalation"} & sentence.cues
+
+    def _weigh(self, coverage: list[Coverage], answering: list[Sentence], context: frozenset[str]) -> list[Coverage]:
+        """Keep "unanswered" where the evidence is plain: the reply says nothing of
+        substance (only asks for logs, thanks, escalates), answers the message's
+        other questions but not this one, or takes up the words around the
+        question but not the question. A reply of substance sharing no word with
+        the message answers in other words (a knowledge-base article): unclear."""
+        said = [s for s in answering if self._says_something(s)]
+        if not said or any(c.status == "answered" for c in coverage):
+            return coverage
+        talked_about = frozenset().union(*(s.keys for s in said))
+        out = []
+        for c in coverage:
+            if c.status == "unanswered":
+                around = context.union(*(o.question.focus for o in coverage if o is not c))
+                if not around & talked_about:
+                    c = Coverage(c.question, "unclear", None)
+            out.append(c)
         return out
 
-    def _focus(self, n: int, question: Question, questions: list[Question]) -> tuple[frozenset, frozenset]:
-        """(focus, distinctive words) of question n: its content words without the
-        generic ones; a short question that points back («И как его включить?»)
-        borrows the words of the one before."""
-        focus = question.focus - self.generic
-        if len(focus) <= 1 and n and question.pronoun:
-            return focus | (questions[n - 1].focus - self.generic), frozenset()
+    def _focus(self, n: int, question: Question, questions: list[Question]) -> Focus:
+        """The words that answer question n: its content words; the distinctive
+        ones are those no other question of the message shares. A short question
+        that points back («А сколько он стоит?») is read with the words of the one
+        before, but an answer must hold its own word («стоит»)."""
+        topic = question.focus - self.generic
+        if not topic:
+            return Focus(frozenset(), frozenset(), False)  # «Что случилось?»: no topic of its own
+        if len(topic) <= 1 and n and question.pronoun:
+            return Focus(question.focus | questions[n - 1].focus, topic, True)
         others = frozenset().union(*(q.focus for q in questions if q is not question))
-        return focus, focus - others
+        return Focus(question.focus, topic - others, False)
 
-    def _holds(self, focus: frozenset[str], distinctive: frozenset[str], sentence: Sentence) -> bool:
+    def _holds(self, focus: Focus, sentence: Sentence) -> bool:
         """Does the sentence hold enough of the focus to answer it?"""
-        overlap = len(focus & sentence.keys)
-        if not overlap or (distinctive and not distinctive & sentence.keys and overlap < 2):
+        overlap = len(focus.words & sentence.keys)
+        if not overlap:
             return False
-        return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus))))
+        if focus.distinctive and not focus.distinctive & sentence.keys and (overlap < 2 or focus.strict):
+            return False
+        return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
 
     def _answers_kind(self, question: Question, sentence: Sentence) -> bool:
         """Does the sentence hold an answer of the kind asked: yes/no, a number
@@ -324,14 +392,16 @@ class QuestionReader:
         cues = sentence.cues
         if question.kind in ("yes-no", "request", "choice"):
             return "yes-no-answer" in cues
-        if question.expects in ("time", "number"):
-            return sentence.has_number or f"answer.{question.expects}" in cues
+        if question.expects == "number":
+            return sentence.has_number or "answer.number" in cues
         return f"answer.{question.expects}" in cues
 
     # -- redundant questions -------------------------------------------------------
     def redundant(self, reply: list[Sentence], customer: list[Sentence], source_index: int) -> list[Redundant]:
-        """A reply question whose content the customer already stated, or already
-        tried (a customer sentence with a «tried» cue sharing its words)."""
+        """A reply question whose content the customer already stated («Номер
+        заказа?» after «Заказ 88123…»), or already tried: a yes/no question
+        sharing words with a customer sentence that says they did it (a «tried»
+        cue, or their own verb in the past: «телефон перезагружала»)."""
         out = []
         statements = [s for s in customer if not s.asks and "ask.request" not in s.cues and s.keys]
         for sentence in reply:
@@ -340,16 +410,34 @@ class QuestionReader:
             focus = sentence.keys
             asks_what = any(c.startswith("wh.") for c in sentence.cues)
             for said in statements:
-                overlap = len(focus & said.keys)
+                overlap = focus & said.keys
                 if not overlap:
                     continue
-                # "have you tried X?" is a yes/no question; "which model is it?" asks for something new
-                tried = "tried" in said.cues and not asks_what and overlap >= max(1, math.ceil(0.5 * len(focus)))
-                stated = len(focus) >= 2 and overlap >= math.ceil(self.redundant_share * len(focus))
+                tried = not asks_what and len(overlap) >= max(1, math.ceil(0.5 * len(focus))) \
+                    and ("tried" in said.cues or self._did(said, overlap))
+                named = focus & self.identifiers
+                if named:  # «номер заказа?»: the customer wrote the order with its number
+                    stated = bool(focus - named) and (focus - named) <= said.numbered
+                else:
+                    stated = len(focus) >= 2 and len(overlap) >= math.ceil(self.redundant_share * len(focus))
                 if tried or stated:
                     out.append(Redundant(sentence, said, source_index))
                     break
         return out
+
+    def _did(self, said: Sentence, overlap: frozenset[str]) -> bool:
+        """Does the customer's sentence put one of these words as their own past action?"""
+        for h in said.lowers:
+            if self.key(h) not in overlap:
+                continue
+            word = self.strings[h]
+            if self.done_suffixes and word.endswith(self.done_suffixes):
+                return True
+            if self.done_morph and self.analyze is not None:
+                morph = self.analyze(word)[2]
+                if all(f in morph for f in self.done_morph):
+                    return True
+        return False
 
 
 def _token_text(rows, i: int, text: str) -> str:

@@ -53,7 +53,57 @@ def twitter_exchanges():
     return exchanges
 
 
-if __name__ == "__main__":
+LABELS = Path(__file__).resolve().parent / "fixtures" / "realdata"
+
+
+def score_question_labels(engine, source: str) -> dict:
+    """Unanswered-question precision and recall on the hand labels of one source
+    (tests/fixtures/realdata/questions_<source>.yaml), and the share of all the
+    source's replies that get an unanswered or redundant-question finding."""
+    import yaml
+
+    from replylint.engine import Exchange
+
+    exchanges = rutube_exchanges() if source == "rutube" else twitter_exchanges()
+    labels = yaml.safe_load((LABELS / f"questions_{source}.yaml").read_text(encoding="utf-8"))
+    tp = fp = fn = 0
+    wrong = []
+    for case in labels:
+        customer, reply = exchanges[case["id"]]
+        found = [f for f in engine.lint(Exchange(reply, (customer,)))
+                 if f.category == "unanswered" and f.severity != "info"]
+        expected = []
+        for q in case["questions"]:
+            if q["status"] == "unanswered":
+                start = customer.index(q["text"])
+                expected.append((start, start + len(q["text"])))
+        hit = [any(f.start < e and s < f.end for f in found) for s, e in expected]
+        tp += sum(hit)
+        fn += len(hit) - sum(hit)
+        for f in found:
+            if not any(f.start < e and s < f.end for s, e in expected):
+                fp += 1
+                wrong.append((case["id"], "FP", f.text))
+        wrong.extend((case["id"], "MISS", customer[s:e]) for (s, e), h in zip(expected, hit) if not h)
+    flagged = sum(1 for customer, reply in exchanges.values()
+                  if any(f.category in ("unanswered", "redundant-question") and f.severity != "info"
+                         for f in engine.lint(Exchange(reply, (customer,)))))
+    return {"labelled": len(labels), "tp": tp, "fp": fp, "fn": fn,
+            "precision": tp / (tp + fp) if tp + fp else 1.0, "recall": tp / (tp + fn) if tp + fn else 1.0,
+            "replies": len(exchanges), "flagged": flagged, "wrong": wrong}
+
+
+if __name__ == "__main__" and sys.argv[1] == "score":
+    from replylint.engine import Engine
+    from replylint.packs import load_rules
+
+    engine = Engine(load_rules())
+    for name in sys.argv[2:] or ("rutube", "twitter"):
+        result = score_question_labels(engine, name)
+        for case_id, kind, text in result.pop("wrong"):
+            print(f"{kind:5} {case_id:16} {text!r}")
+        print(name, {k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()})
+elif __name__ == "__main__":
     source, start, stop = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     items = list((rutube_exchanges() if source == "rutube" else twitter_exchanges()).items())
     for key, (customer, reply) in items[start:stop]:
