@@ -112,6 +112,7 @@ class LanguageLinter:
         self._suggestion_cache: dict[tuple, tuple[str, ...]] = {}
         self.words = self.profiles = self.questions = None
         self.recent_docs: dict[str, object] = {}  # text -> Doc made during the current lint
+        self.split_docs: set[int] = set()  # ids of those docs already split into sentences
         questions_config = language_config.get(lang, {}).get("questions")
         if questions_config and self.question_rules:
             from .questions import QuestionReader
@@ -171,7 +172,7 @@ class LanguageLinter:
         # of them costs its tokenization and lookups
         split = bool(keys or unindexed or marked)
         if split:
-            self.split_sentences(doc)
+            self.split(doc)
         planned, sent_starts = self.index.plan(doc, keys, words) if keys else ([], [0])
         if self.annotate is not None and any(self.index.annotations[key] for key, _, _ in planned):
             self.annotate(doc)
@@ -211,14 +212,26 @@ class LanguageLinter:
         (the questions step reads the docs the rules made)."""
         doc = self.recent_docs.get(text)
         if doc is None:
-            if len(self.recent_docs) >= RECENT_DOCS:
-                self.recent_docs.clear()
-            doc = self.recent_docs[text] = self.nlp.make_doc(text)
+            doc = self.nlp.make_doc(text)
+            if len(text) <= RECENT_DOC_CHARS:  # (a long piece is tokenized again rather than held)
+                if len(self.recent_docs) >= RECENT_DOCS:
+                    self.forget_docs()
+                self.recent_docs[text] = doc
         return doc
+
+    def forget_docs(self) -> None:
+        self.recent_docs.clear()
+        self.split_docs.clear()
+
+    def split(self, doc) -> None:
+        """Split the doc into sentences, once per doc of this lint."""
+        if id(doc) not in self.split_docs:
+            self.split_sentences(doc)
+            self.split_docs.add(id(doc))
 
     def sentences(self, text: str, to_source) -> list:
         """The sentences of a text as the questions step reads them."""
-        return self.questions.sentences(self.doc(text), to_source, self.split_sentences)
+        return self.questions.sentences(self.doc(text), text, to_source, self.split_sentences.starts)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
@@ -368,6 +381,7 @@ class Engine:
         self._profiles_wanted = any(rule.extends == "register" for rule in ruleset.rules)
         self._questions_wanted = any(rule.extends == "question" for rule in ruleset.rules)
         self._cleaned: dict[str, object] = {}  # text -> CleanText, within one lint
+        self._pieces: dict[str, list] = {}  # cleaned text -> its language pieces, within one lint
 
     def linter(self, lang: str) -> LanguageLinter:
         if lang not in self._linters:
@@ -399,8 +413,9 @@ class Engine:
         if any(not text.isascii() and LONE_SURROGATE.search(text) for _, _, text in messages):
             _refuse_lone_surrogates(messages)
         self._cleaned.clear()
+        self._pieces.clear()
         for linter in self._linters.values():
-            linter.recent_docs.clear()
+            linter.forget_docs()
         profiles: dict[tuple[str, int], Profile] = {}
         for source, index, text in messages:
             if source == "customer" and not self._needs_customer(profiles.get(("reply", 0))):
@@ -411,6 +426,10 @@ class Engine:
         findings.update(self._judge(exchange, profiles))
         if self._questions_wanted and exchange.customer:
             findings.update(self._questions(exchange))
+        for linter in self._linters.values():
+            linter.forget_docs()
+        self._cleaned.clear()
+        self._pieces.clear()
         return sorted(findings, key=Finding.sort_key)
 
     def profile(self, text: str) -> Profile | None:
@@ -495,6 +514,13 @@ class Engine:
         """Findings of the `extends: question` rules: customer questions the
         reply leaves unanswered (or defers), and reply questions about what the
         customer already said or tried. The rules of the reply's language report."""
+        customers = [(index, text, self._sentences(text)) for index, text in enumerate(exchange.customer)
+                     if text and text.strip()]
+        asked = {(index, id(sentences)): reader_questions
+                 for index, _, pieces in customers for linter, sentences in pieces
+                 for reader_questions in [linter.questions.questions(sentences, index)]}
+        if not any(asked.values()) and "?" not in exchange.reply:
+            return []  # no question on either side (most of a chat's turns)
         reply_pieces = self._sentences(exchange.reply)
         if not reply_pieces:
             return []
@@ -502,16 +528,15 @@ class Engine:
         rules = linter.question_rules
         reply = [s for _, sentences in reply_pieces for s in sentences]
         out: list[Finding] = []
-        for index, text in enumerate(exchange.customer):
-            if not text or not text.strip():
-                continue
+        for index, text, customer_pieces in customers:
             lines = None
-            customer_pieces = self._sentences(text)
             for piece_linter, sentences in customer_pieces:
                 reader = piece_linter.questions
-                questions = reader.questions(sentences, index)
-                asked = {(q.start, q.end) for q in questions}
-                context = frozenset().union(*(s.keys for s in sentences if (s.start, s.end) not in asked))
+                questions = asked[(index, id(sentences))]
+                if not questions:
+                    continue
+                asked_in = {id(q.sentence) for q in questions}
+                context = frozenset().union(*(s.keys for s in sentences if id(s) not in asked_in))
                 for coverage in reader.cover_all(questions, reply, context):
                     question = coverage.question
                     rule = rules.get(coverage.status)
@@ -527,9 +552,10 @@ class Engine:
                 customer = [s for _, sentences in customer_pieces for s in sentences]
                 reply_lines = _LineIndex(exchange.reply)
                 for found in linter.questions.redundant(reply, customer, index):
-                    line, column = reply_lines.position(found.question.start)
-                    out.append(self._finding(rule, "reply", 0, found.question.start, found.question.end, line,
-                                             column, found.question.text, (), said=found.said.text))
+                    start, end, text = found.question.source()
+                    line, column = reply_lines.position(start)
+                    out.append(self._finding(rule, "reply", 0, start, end, line, column, text, (),
+                                             said=found.said.source()[2]))
         return out
 
     @staticmethod
@@ -574,9 +600,11 @@ class Engine:
     def pieces(self, text: str) -> Iterable[tuple[int, int, str]]:
         """Runs of one language, each cut into pieces the tokenizer takes
         whole: memory stays bounded and spaCy's max_length is never reached."""
-        if len(text) <= PIECE_CHARS:
-            return self.segments(text)
-        return self._cut_segments(text)
+        found = self._pieces.get(text)
+        if found is None:
+            found = self._pieces[text] = (self.segments(text) if len(text) <= PIECE_CHARS
+                                          else list(self._cut_segments(text)))
+        return found
 
     def _cut_segments(self, text: str) -> Iterator[tuple[int, int, str]]:
         for start, end, lang in self.segments(text):
@@ -621,6 +649,7 @@ class Engine:
 
 _NO_CLASSES: frozenset[str] = frozenset()
 RECENT_DOCS = 16  # docs kept for reuse within one lint (a reply and its customer messages)
+RECENT_DOC_CHARS = 20_000  # longer pieces are not kept
 SUGGESTION_CACHE_LIMIT = 10_000  # rendered rewrites kept per language
 PIECE_CHARS = 100_000  # at most this much text is tokenized at once
 _SENTENCE_ENDS = (". ", "! ", "? ", "… ", ".\t", ".)")

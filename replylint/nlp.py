@@ -64,15 +64,23 @@ class SentenceSplitter:
         n = len(doc)
         if n == 0:
             return doc
-        lowers = doc.to_array(LOWER).tolist()
+        positions = self.starts(doc.to_array(LOWER).tolist())
+        starts = numpy.full((n, 1), _NOT_START, dtype="uint64")
+        starts[0, 0] = 1
+        if positions:
+            starts[positions, 0] = 1
+        doc.from_array([SENT_START], starts)
+        return doc
+
+    def starts(self, lowers: list[int]) -> list[int]:
+        """The positions after the first that start a sentence, from the tokens'
+        LOWER hashes (what the questions step reads without touching a Doc)."""
         get = self.kinds.get
         kinds = [get(h) for h in lowers]
         if None in kinds:
             kinds = self._fill(lowers, kinds)
-        starts = numpy.full((n, 1), _NOT_START, dtype="uint64")
-        starts[0, 0] = 1
         layouts = self.layouts
-        positions = []
+        positions: list[int] = []
         for run in _SPECIAL_RUN.finditer(bytes(kinds)):
             shape = run.group()
             offsets = layouts.get(shape)
@@ -85,10 +93,7 @@ class SentenceSplitter:
             if offsets:
                 at = run.start()
                 positions.extend(at + o for o in offsets)
-        if positions:
-            starts[positions, 0] = 1
-        doc.from_array([SENT_START], starts)
-        return doc
+        return positions
 
     def _fill(self, lowers: list[int], kinds: list) -> list[int]:
         cache, strings = self.kinds, self.strings

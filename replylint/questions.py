@@ -11,16 +11,20 @@ under `questions:`.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_NO_CUES: frozenset[str] = frozenset()
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -35,21 +39,34 @@ class Question:
     expects: str | None  # what a wh-question asks for: time, number, place, steps, reason, ...
     focus: frozenset[str]  # word keys the answer should touch
     pronoun: bool = False  # refers back with a pronoun («его», "it")
+    sentence: Sentence | None = None
 
 
-@dataclass(frozen=True)
 class Sentence:
-    """A sentence of a message, as what coverage reads."""
+    """A sentence of a message, as coverage reads it. Offsets in the original
+    message are worked out only for the sentences a finding reports."""
 
-    start: int
-    end: int
-    text: str
-    keys: frozenset[str]  # word keys of its content words
-    asks: bool  # ends with a question mark
-    cues: frozenset[str]  # the cue classes it holds: yes-no-answer, deferral, tried, rhetorical, ...
-    has_number: bool
-    lowers: tuple[int, ...] = ()  # LOWER hashes of its tokens
-    numbered: frozenset[str] = frozenset()  # keys of words a number follows («заказ 88123»)
+    __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "numbered", "_to_source", "_source")
+
+    def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
+                 has_number: bool, lowers: tuple[int, ...] = (), numbered: frozenset[str] = frozenset(),
+                 to_source=None):
+        self.local = local  # (start, end) in the cleaned piece
+        self.text = text  # as cleaned (quoted history and markup gone)
+        self.keys = keys  # word keys of its content words
+        self.asks = asks  # ends with a question mark
+        self.cues = cues  # the cue classes it holds: yes-no-answer, deferral, tried, rhetorical, ...
+        self.has_number = has_number
+        self.lowers = lowers  # LOWER hashes of its tokens
+        self.numbered = numbered  # keys of words a number follows («заказ 88123»)
+        self._to_source = to_source
+        self._source = None
+
+    def source(self) -> tuple[int, int, str]:
+        """(start, end, text) in the original message."""
+        if self._source is None:
+            self._source = self._to_source(*self.local)
+        return self._source
 
 
 @dataclass(frozen=True)
@@ -93,6 +110,8 @@ class QuestionReader:
         self.coverage_share = float(config.get("coverage", 0.5))
         self.coverage_enough = int(config.get("coverage_enough", 2))
         self.substantive = int(config.get("substantive_words", 3))
+        # what a question asks for that no sentence answers without saying it (a time, a price)
+        self.kind_required = frozenset(config.get("answer_must_hold", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
@@ -132,10 +151,16 @@ class QuestionReader:
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
         self.stub = config.get("stub", "{question}: …")
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
-        self._first: dict[int, list] = {}  # LOWER hash of a cue's first word -> [(class, phrase)]
+        # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
+        self._first: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
         for name, phrases in list(self.cues.items()) + [(f"ask.{k}", p) for k, p in self.ask_kinds.items()]:
             for phrase in phrases:
-                self._first.setdefault(self.strings.add(phrase[0]), []).append((name, phrase))
+                hashes = tuple(self.strings.add(w) for w in phrase)
+                self._first.setdefault(hashes[0], []).append((name, hashes))
+        self.comma = self.strings.add(",")
+        self._not_answering = frozenset({"asks-back", "deferral", "ask.request"})
+        # every word a cue class reads: the rest of a message is skipped by one set lookup
+        self._cue_words = frozenset(self._first) | self.pronouns | frozenset(self.wh_hashes) | self.choice
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -157,88 +182,100 @@ class QuestionReader:
         return found
 
     # -- sentences -------------------------------------------------------------
-    def sentences(self, doc, to_source, split_sentences) -> list[Sentence]:
-        """The message's sentences with their keys and cues; a sentence holding
-        several questions («…нормально ли это, и как это исправить?») is split."""
+    def sentences(self, doc, text: str, to_source, split_sentences) -> list[Sentence]:
+        # split_sentences: LOWER hashes -> the positions that start a sentence
+        """The message's sentences (`doc` tokenizes `text`) with their keys and
+        cues; a sentence holding several questions («Это нормально? И как это
+        исправить?», "Is it normal, and how do I fix it?") is split. Reads token
+        hashes in arrays: a dict lookup per token, cue phrases only where their
+        first word occurs."""
         if not len(doc):
             return []
-        split_sentences(doc)
-        rows = doc.to_array([LOWER, IDX, SENT_START]).tolist()
-        text = doc.text
+        lowers, idx, lengths, spaces = (column.tolist() for column in doc.to_array([LOWER, IDX, LENGTH, IS_SPACE]).T)
+        get = self._keys.get
+        keys_of = [get(h) for h in lowers]
+        if None in keys_of:
+            keys_of = [k if k is not None else self.key(h) for k, h in zip(keys_of, lowers)]
+        cue_words = self._cue_words
+        hits = [i for i, h in enumerate(lowers) if h in cue_words]
+        doc_arrays = _Arrays(lowers, idx, lengths, spaces, keys_of, hits, text)
         out: list[Sentence] = []
         begin = 0
-        for i in range(1, len(rows) + 1):
-            if i == len(rows) or rows[i][2] == 1:
-                out.extend(self._sentence(rows, begin, i, text, to_source))
-                begin = i
+        for end in [*split_sentences(lowers), len(lowers)]:
+            if end > begin:
+                out.extend(self._sentence(doc_arrays, begin, end, to_source))
+                begin = end
         return out
 
-    def _sentence(self, rows, a: int, b: int, text: str, to_source):
-        # trim spaces at both ends
-        while a < b and text[rows[a][1]: rows[a][1] + 1].isspace():
+    def _sentence(self, d: _Arrays, a: int, b: int, to_source):
+        while a < b and d.spaces[a]:
             a += 1
-        while b > a and _token_text(rows, b - 1, text).isspace():
+        while b > a and d.spaces[b - 1]:
             b -= 1
         if a >= b:
             return
-        parts = [(a, b)]
-        if any(rows[i][0] in self.question_marks for i in range(a, b - 1)):
-            # «Это нормально? И как исправить?» when the splitter kept them together
-            parts, start = [], a
-            for i in range(a, b):
-                if rows[i][0] in self.question_marks and i + 1 < b:
-                    parts.append((start, i + 1))
-                    start = i + 1
-            parts.append((start, b))
-        for p, q in parts:
-            yield from self._split_coordinated(rows, p, q, text, to_source)
-
-    def _split_coordinated(self, rows, a: int, b: int, text: str, to_source):
-        """«Is it normal, and how do I fix it?»: a comma + «and» + a question word
-        starts a second question."""
+        marks = self.question_marks
         cut = a
-        asks = rows[b - 1][0] in self.question_marks
-        if asks and self.split_after:
-            for i in range(a + 1, b - 2):
-                if _token_text(rows, i, text) == "," and rows[i + 1][0] in self.split_after \
-                        and rows[i + 2][0] in self.wh_hashes:
-                    yield self._make(rows, cut, i, text, to_source, asks=True)
-                    cut = i + 1
-        yield self._make(rows, cut, b, text, to_source, asks=asks)
+        for i in range(a, b - 1):
+            h = d.lowers[i]
+            if h in marks:  # «Это нормально? И как исправить?» kept together by the splitter
+                yield self._make(d, cut, i + 1, to_source, True)
+                cut = i + 1
+            elif h in self.split_after and i > cut + 1 and i + 1 < b and d.lowers[i + 1] in self.wh_hashes \
+                    and self._asks_at_end(d, i, b):
+                # "Is it normal, and how do I fix it?", «сколько стоит перенос и сколько времени это займёт?»
+                end = i - 1 if d.lowers[i - 1] == self.comma else i
+                yield self._make(d, cut, end, to_source, True)
+                cut = i
+        yield self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
 
-    def _make(self, rows, a: int, b: int, text: str, to_source, asks: bool) -> Sentence:
-        while a < b and _token_text(rows, a, text).isspace():
+    def _asks_at_end(self, d: _Arrays, i: int, b: int) -> bool:
+        """Does the clause after token i end with a question mark?"""
+        for j in range(i + 1, b):
+            if d.lowers[j] in self.question_marks:
+                return True
+        return False
+
+    def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
+        while a < b and d.spaces[a]:
             a += 1
-        start_char = rows[a][1]
-        end_char = rows[b - 1][1] + len(_token_text(rows, b - 1, text))
-        lowers = [rows[i][0] for i in range(a, b)]
-        keys_of = [self.key(h) for h in lowers]
-        keys = frozenset(k for k in keys_of if k)
-        has_number = bool(_DIGIT.search(text[start_char:end_char]))
+        start_char = d.idx[a]
+        end_char = d.idx[b - 1] + d.lengths[b - 1]
+        keys_of = d.keys_of[a:b]
+        keys = frozenset(keys_of)
+        keys = keys - {""} if "" in keys else keys
+        has_number = bool(_DIGIT.search(d.text, start_char, end_char))
         numbered = frozenset()
+        lowers = d.lowers[a:b]
         if has_number:  # «Заказ 88123», "order #66120"
             digits = [bool(_DIGIT.search(self.strings[h])) for h in lowers]
             numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 3]))
-        s, e, found = to_source(start_char, end_char)
-        return Sentence(s, e, found, keys, asks, self._cues(lowers), has_number, tuple(lowers), numbered)
+        lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
+        cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
+        return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
+                        tuple(lowers), numbered, to_source)
 
-    def _cues(self, lowers: list[int]) -> frozenset[str]:
+    def _cues(self, lowers: list[int], hits: list[int], a: int, b: int) -> frozenset[str]:
+        """The cue classes of the sentence lowers[a:b]; `hits`: where cue words are."""
         found = set()
-        strings = self.strings
-        first_word = next((i for i, h in enumerate(lowers) if h not in self.lead), 0)
-        for i, h in enumerate(lowers):
+        first_word = a
+        while first_word < b and lowers[first_word] in self.lead:
+            first_word += 1
+        for i in hits:
+            h = lowers[i]
             for name, phrase in self._first.get(h, ()):
-                if len(phrase) == 1 or [strings[x] for x in lowers[i: i + len(phrase)]] == list(phrase):
+                size = len(phrase)
+                if size == 1 or (i + size <= b and lowers[i + 1] == phrase[1] and tuple(lowers[i: i + size]) == phrase):
                     if name == "direct-answer" and i != first_word:
                         continue  # «Да,» answers only where it opens the sentence
                     found.add(name)
             if h in self.pronouns:
                 found.add("pronoun")
-            if i == first_word and h in self.wh_hashes:
-                found.add("wh-first")
             what = self.wh_hashes.get(h)
             if what is not None:
                 found.add(f"wh.{what}")
+                if i == first_word:
+                    found.add("wh-first")
             if h in self.choice:
                 found.add("choice")
         return frozenset(found)
@@ -250,18 +287,22 @@ class QuestionReader:
             kind = self._kind(sentence)
             if kind is None:
                 continue
+            keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
             expects = wh[0] if wh and kind == "wh" else None
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
-            expects = next((self.expects_by_word[k] for k in sentence.keys if k in self.expects_by_word), expects) \
-                if expects else None
-            out.append(Question(source_index, sentence.start, sentence.end, sentence.text, kind, expects,
-                                sentence.keys, "pronoun" in sentence.cues))
+            if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
+                expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
+            start, end, text = sentence.source()
+            out.append(Question(source_index, start, end, text, kind, expects, keys,
+                                "pronoun" in sentence.cues, sentence))
         return out
 
     def _kind(self, sentence: Sentence) -> str | None:
         cues = sentence.cues
-        if "rhetorical" in cues or "not-asking" in cues or not self._prose(sentence.text):
+        if not sentence.asks and not cues:
+            return None  # (most sentences: a statement with no cue word at all)
+        if "rhetorical" in cues or "not-asking" in cues:
             return None
         words = len(sentence.text.split())
         if sentence.asks and words <= self.rhetorical_words and sentence.text.rstrip().endswith(("?!", "!?")):
@@ -271,7 +312,9 @@ class QuestionReader:
             # chat style without «?»: «сколько ждать», "how to reset my password"
             if not ("wh-first" in cues and words <= self.chat_question_words and "," not in sentence.text):
                 return None
-        if not sentence.keys:
+        if not self._prose(sentence.text):
+            return None
+        if not sentence.keys and not any(c.startswith("wh.") for c in cues):
             return None  # nothing to answer: «Ну?», "Any update?"… has no content word
         if "choice" in cues and sentence.asks:
             return "choice"
@@ -283,8 +326,8 @@ class QuestionReader:
 
     def _prose(self, text: str) -> bool:
         """Logs and code are not asked: most of a line's characters are letters."""
-        chars = [c for c in text if not c.isspace()]
-        return bool(chars) and sum(1 for c in chars if c.isalpha()) >= self.min_letter_share * len(chars)
+        visible = len(text) - len(_SPACES.findall(text))
+        return visible > 0 and sum(map(len, _LETTERS.findall(text))) >= self.min_letter_share * visible
 
     # -- coverage ----------------------------------------------------------------
     def cover_all(self, questions: list[Question], reply: list[Sentence],
@@ -303,12 +346,13 @@ class QuestionReader:
         sentence promising an answer defers the questions whose words it holds,
         or every question when it holds none of them. `context`: the words of
         the message's other sentences (see `_weigh`)."""
-        answering = [s for s in reply if not s.asks and "asks-back" not in s.cues and "deferral" not in s.cues]
+        # a sentence that asks the customer for something («Подскажите, пожалуйста, трек-номер…») answers nothing
+        answering = [s for s in reply if not s.asks and not self._not_answering & s.cues]
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
-            ((k, k + 1), Sentence(a.start, b.end, a.text, a.keys | b.keys, False, a.cues | b.cues,
-                                  a.has_number or b.has_number))
+            ((k, k + 1), Sentence(a.local, a.text, a.keys | b.keys, False, a.cues | b.cues,
+                                  a.has_number or b.has_number, to_source=a._to_source))
             for k, (a, b) in enumerate(zip(answering, answering[1:]))]
         deferrals = [s for s in reply if "deferral" in s.cues]
         yes_no = [q for q in questions if q.kind == "yes-no"]
@@ -320,7 +364,10 @@ class QuestionReader:
             by = None
             if not focus.words:  # no topic of its own: any sentence that says something answers
                 by = next((s for s in answering if self._says_something(s)), None)
-            by = by or next((s for (_, s), ok in zip(windows, strong[n]) if ok), None)
+            # «Когда?», «Сколько стоит?»: only a time, a number or a price answers
+            needs_kind = question.expects in self.kind_required
+            by = by or next((s for (_, s), ok in zip(windows, strong[n])
+                             if ok and (not needs_kind or self._answers_kind(question, s))), None)
             if by is None:
                 # one word of the question and an answer of its kind, in sentences that
                 # are not already the full answer to another question
@@ -440,7 +487,14 @@ class QuestionReader:
         return False
 
 
-def _token_text(rows, i: int, text: str) -> str:
-    start = rows[i][1]
-    end = rows[i + 1][1] if i + 1 < len(rows) else len(text)
-    return text[start:end].rstrip(" ") or text[start:end]
+@dataclass(frozen=True)
+class _Arrays:
+    """A doc's token columns, read by the sentence step."""
+
+    lowers: list[int]
+    idx: list[int]
+    lengths: list[int]
+    spaces: list[int]
+    keys_of: list[str]
+    hits: list[int]  # positions of cue words
+    text: str
