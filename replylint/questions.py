@@ -23,6 +23,8 @@ STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
+_LINK = re.compile(r"https?://|www\.")
+_LINK_CUE = frozenset({"link"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s")
 
@@ -94,14 +96,19 @@ class Redundant:
     source_index: int
 
 
-def _phrases(items) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(w).lower() for w in (p if isinstance(p, list) else str(p).split())) for p in items)
+def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
+    """Cue phrases as the tokenizer splits them ("i'd" is two tokens: "i", "'d")."""
+    return tuple(tuple(t for w in (p if isinstance(p, list) else [p]) for t in tokenize(str(w).lower()))
+                 for p in items)
 
 
 class QuestionReader:
     """One language's question knowledge, compiled once per pipeline."""
 
     def __init__(self, config: dict, nlp, terminals: list[str], analyze=None):
+        def tokenize(text: str) -> list[str]:
+            return [t.lower_ for t in nlp.make_doc(text) if not t.is_space]
+
         import Stemmer  # PyStemmer: Snowball stemmers in C
 
         self.stemmer = Stemmer.Stemmer(config.get("stemmer", "english"))
@@ -110,6 +117,9 @@ class QuestionReader:
         self.coverage_share = float(config.get("coverage", 0.5))
         self.coverage_enough = int(config.get("coverage_enough", 2))
         self.substantive = int(config.get("substantive_words", 3))
+        self.unclear_statements = int(config.get("unclear_statements", 2))
+        # what a link to an article answers (with a word of the question): "how", "where", "what"
+        self.link_answers = frozenset(config.get("link_answers", ()))
         # what a question asks for that no sentence answers without saying it (a time, a price)
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
@@ -137,8 +147,8 @@ class QuestionReader:
         # phrase cues by class: ask (a question without «?»), with its kind;
         # yes-no-answer, deferral, tried, rhetorical, not-asking
         self.cues: dict[str, tuple[tuple[str, ...], ...]] = {
-            name: _phrases(items) for name, items in config.get("cues", {}).items()}
-        self.ask_kinds = {kind: _phrases(items) for kind, items in config.get("ask", {}).items()}
+            name: _phrases(items, tokenize) for name, items in config.get("cues", {}).items()}
+        self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
             (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
@@ -149,6 +159,8 @@ class QuestionReader:
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
         # pronouns that point back at the previous question («И как его включить?»)
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
+        # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
+        self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self.stub = config.get("stub", "{question}: …")
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
@@ -158,9 +170,14 @@ class QuestionReader:
                 hashes = tuple(self.strings.add(w) for w in phrase)
                 self._first.setdefault(hashes[0], []).append((name, hashes))
         self.comma = self.strings.add(",")
-        self._not_answering = frozenset({"asks-back", "deferral", "ask.request"})
+        self.clause_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";", "(")) | self.lead
+        # the first words of thanks and apologies: a sentence opening with one is thanks
+        self._courtesy_first = frozenset(h for h, entries in self._first.items()
+                                         if any(name == "courtesy" for name, _ in entries))
+        self._not_answering = frozenset({"asks-back", "deferral", "ask.request", "courtesy-first", "signoff"})
         # every word a cue class reads: the rest of a message is skipped by one set lookup
-        self._cue_words = frozenset(self._first) | self.pronouns | frozenset(self.wh_hashes) | self.choice
+        self._cue_words = frozenset(self._first) | self.pronouns | frozenset(self.wh_hashes) | self.choice \
+            | self.inverted
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -252,6 +269,8 @@ class QuestionReader:
             numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 3]))
         lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
+        if _LINK.search(d.text, start_char, end_char):
+            cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
                         tuple(lowers), numbered, to_source)
 
@@ -272,12 +291,18 @@ class QuestionReader:
             if h in self.pronouns:
                 found.add("pronoun")
             what = self.wh_hashes.get(h)
-            if what is not None:
+            if what is not None and (i == first_word or lowers[i - 1] in self.clause_marks):
+                # a question word that opens the sentence or a clause («Скажите, когда…»);
+                # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
                 found.add(f"wh.{what}")
                 if i == first_word:
                     found.add("wh-first")
             if h in self.choice:
                 found.add("choice")
+            if i == first_word and h in self.inverted:
+                found.add("inverted-first")
+        if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
+            found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
 
     # -- questions ---------------------------------------------------------------
@@ -310,7 +335,8 @@ class QuestionReader:
         asked = [k[4:] for k in cues if k.startswith("ask.")]
         if not sentence.asks and not asked:
             # chat style without «?»: «сколько ждать», "how to reset my password"
-            if not ("wh-first" in cues and words <= self.chat_question_words and "," not in sentence.text):
+            chat = words <= self.chat_question_words and "," not in sentence.text
+            if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
         if not self._prose(sentence.text):
             return None
@@ -346,8 +372,12 @@ class QuestionReader:
         sentence promising an answer defers the questions whose words it holds,
         or every question when it holds none of them. `context`: the words of
         the message's other sentences (see `_weigh`)."""
-        # a sentence that asks the customer for something («Подскажите, пожалуйста, трек-номер…») answers nothing
-        answering = [s for s in reply if not s.asks and not self._not_answering & s.cues]
+        # the signature after «С уважением,» / "Best regards," answers nothing
+        signoff = next((k for k, s in enumerate(reply) if "signoff" in s.cues), None)
+        body = reply[:signoff] if signoff is not None else reply
+        # a sentence that asks the customer for something («Подскажите, пожалуйста, трек-номер…»)
+        # or only thanks («Спасибо за обращение.») answers nothing
+        answering = [s for s in body if not s.asks and not self._not_answering & s.cues]
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
@@ -377,8 +407,10 @@ class QuestionReader:
                            and (not focus.distinctive or focus.distinctive & s.keys)
                            and self._answers_kind(question, s)), None)
             if by is None and yes_no == [question]:
-                # the one yes/no question, and a reply sentence that opens with «Да,»/"No,"
-                by = next((s for s in answering if "direct-answer" in s.cues), None)
+                # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
+                # or, when it is the message's only question, one that says «нельзя»/"isn't"
+                cue = "yes-no-answer" if len(questions) == 1 else "direct-answer"
+                by = next((s for s in answering if cue in s.cues), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
@@ -386,22 +418,24 @@ class QuestionReader:
             anyone = [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
-        return self._weigh(out, answering, context)
+        return self._weigh(out, body, answering, context)
 
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
         return len(sentence.keys) >= self.substantive and not {"courtesy", "escalation"} & sentence.cues
 
-    def _weigh(self, coverage: list[Coverage], answering: list[Sentence], context: frozenset[str]) -> list[Coverage]:
-        """Keep "unanswered" where the evidence is plain: the reply says nothing of
-        substance (only asks for logs, thanks, escalates), answers the message's
-        other questions but not this one, or takes up the words around the
-        question but not the question. A reply of substance sharing no word with
-        the message answers in other words (a knowledge-base article): unclear."""
+    def _weigh(self, coverage: list[Coverage], body: list[Sentence], answering: list[Sentence],
+               context: frozenset[str]) -> list[Coverage]:
+        """Keep "unanswered" where the evidence is plain: the reply says little
+        of substance (only asks for logs, thanks, escalates, offers a call),
+        answers the message's other questions but not this one, or takes up the
+        words around the question (even in its own questions) but not the
+        question. A reply of several statements sharing no word with the
+        message answers in other words (a knowledge-base article): unclear."""
         said = [s for s in answering if self._says_something(s)]
-        if not said or any(c.status == "answered" for c in coverage):
+        if len(said) < self.unclear_statements or any(c.status == "answered" for c in coverage):
             return coverage
-        talked_about = frozenset().union(*(s.keys for s in said))
+        talked_about = frozenset().union(*(s.keys for s in body if "courtesy-first" not in s.cues))
         out = []
         for c in coverage:
             if c.status == "unanswered":
@@ -437,6 +471,8 @@ class QuestionReader:
         """Does the sentence hold an answer of the kind asked: yes/no, a number
         for «сколько», a time for «когда», steps for «как», a place, a reason?"""
         cues = sentence.cues
+        if "link" in cues and (question.kind == "request" or question.expects in self.link_answers):
+            return True
         if question.kind in ("yes-no", "request", "choice"):
             return "yes-no-answer" in cues
         if question.expects == "number":
