@@ -117,9 +117,12 @@ def _ruleset(packs, no_builtin, select, ignore):
 @click.option("--fix", is_flag=True,
               help="Apply every finding's first suggestion: files are rewritten in place, stdin goes to stdout.")
 @click.option("--diff", is_flag=True, help="With --fix: print a unified diff instead of writing.")
+@click.option("--insert-stubs", is_flag=True,
+              help="With --fix: also insert a placeholder sentence for each unanswered customer question "
+                   "(«По поводу Вашего вопроса «…»: …»), for the agent to fill in.")
 @_rule_options
-def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fix, diff, packs, no_builtin, select,
-          ignore):
+def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fix, diff, insert_stubs, packs,
+          no_builtin, select, ignore):
     """Lint reply files (or '-' for stdin)."""
     from .engine import Engine, Exchange
     from .finding import severity_rank
@@ -132,6 +135,8 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
         raise click.UsageError("--customer cannot be combined with --json-input (put `customer` in the JSON)")
     if diff and not fix:
         raise click.UsageError("--diff goes with --fix")
+    if insert_stubs and not fix:
+        raise click.UsageError("--insert-stubs goes with --fix")
     if fix and json_input:
         raise click.UsageError("--fix rewrites reply files or stdin, not --json-input")
     # read and validate every input before the (slower) pipeline loads; a bad
@@ -176,7 +181,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
     checked = []
     for name, reply, names, texts in jobs:
         if fix:
-            fixed, findings = fix_exchange(engine, Exchange(reply, texts))
+            fixed, findings = fix_exchange(engine, Exchange(reply, texts), insert_stubs=insert_stubs)
             _write_fixed(name, reply, fixed, findings, diff)
             reply = fixed
         else:

@@ -544,7 +544,8 @@ class Engine:
                         continue
                     lines = lines or _LineIndex(text)
                     line, column = lines.position(question.start)
-                    suggestions = rule.matcher.stub_for(question.text) if coverage.status == "unanswered" else ()
+                    suggestions = rule.matcher.stub_for(linter.questions.quotable(question.text)) \
+                        if coverage.status == "unanswered" else ()
                     out.append(self._finding(rule, "customer", index, question.start, question.end, line, column,
                                              question.text, suggestions, question=question.text))
             rule = rules.get("redundant")

@@ -23,6 +23,7 @@ STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
+PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK = re.compile(r"https?://|www\.")
 _LINK_CUE = frozenset({"link"})
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -120,6 +121,11 @@ class QuestionReader:
         self.unclear_statements = int(config.get("unclear_statements", 2))
         # what a link to an article answers (with a word of the question): "how", "where", "what"
         self.link_answers = frozenset(config.get("link_answers", ()))
+        # words dropped from the start of a question quoted in a placeholder
+        # («Скажите, пожалуйста, это нормально?» → «это нормально»)
+        dropped = sorted((str(w) for w in config.get("quote_without", ())), key=len, reverse=True)
+        self._quote_start = re.compile(r"^(?:(?:%s)(?![^\W\d_])[\s,:;—-]*)+" % "|".join(map(re.escape, dropped)),
+                                       re.IGNORECASE) if dropped else None
         # what a question asks for that no sentence answers without saying it (a time, a price)
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
@@ -305,6 +311,15 @@ class QuestionReader:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
 
+    def quotable(self, question: str) -> str:
+        """The question as a placeholder quotes it: without the request words it
+        opens with, the final marks, or a capital that started the sentence."""
+        text = " ".join(question.split())
+        if self._quote_start is not None:
+            text = self._quote_start.sub("", text)
+        text = text.rstrip("?!.… ").strip()
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
     # -- questions ---------------------------------------------------------------
     def questions(self, sentences: list[Sentence], source_index: int) -> list[Question]:
         out = []
@@ -377,7 +392,8 @@ class QuestionReader:
         body = reply[:signoff] if signoff is not None else reply
         # a sentence that asks the customer for something («Подскажите, пожалуйста, трек-номер…»)
         # or only thanks («Спасибо за обращение.») answers nothing
-        answering = [s for s in body if not s.asks and not self._not_answering & s.cues]
+        answering = [s for s in body if not s.asks and not self._not_answering & s.cues
+                     and not s.text.endswith(PLACEHOLDER_END)]  # an unfilled «…: …» answers nothing
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [

@@ -8,21 +8,47 @@ from .finding import Finding
 FIX_ROUNDS = 3  # a fix can reveal another finding; three rounds settle every case seen
 
 
-def fix_exchange(engine, exchange) -> tuple[str, list[Finding]]:
+def fix_exchange(engine, exchange, insert_stubs: bool = False) -> tuple[str, list[Finding]]:
     """Apply the first suggestion of every finding that has one (overlaps: the
     earlier finding wins) and lint again until nothing changes, so fixing the
-    result again changes nothing more. Return the fixed reply and the findings
-    left on it."""
+    result again changes nothing more. With `insert_stubs`, each unanswered
+    question's placeholder sentence is inserted too (see `insert_stubs`).
+    Return the fixed reply and the findings left on it."""
     from .engine import Exchange
 
     fixed, findings = exchange.reply, engine.lint(exchange)
     for _ in range(FIX_ROUNDS):
         changed = apply_suggestions(fixed, findings)
+        if insert_stubs:
+            changed = insert_question_stubs(changed, findings)
         if changed == fixed:
             break
         fixed = changed
         findings = engine.lint(Exchange(fixed, exchange.customer))
     return fixed, findings
+
+
+def insert_question_stubs(reply: str, findings: list[Finding]) -> str:
+    """Insert the placeholder («По поводу Вашего вопроса «…»: …») of every
+    unanswered customer question as a paragraph of the reply: before its
+    sign-off block (the last paragraph, when it is a few short lines), else at
+    the end. A placeholder already there is not inserted again."""
+    stubs = [f.suggestions[0] for f in findings
+             if f.source == "customer" and f.category == "unanswered" and f.suggestions]
+    stubs = [stub for stub in dict.fromkeys(stubs) if stub not in reply]
+    if not stubs:
+        return reply
+    body, tail = reply.rstrip("\n"), reply[len(reply.rstrip("\n")):]
+    block = "\n".join(stubs)
+    head, sep, last = body.rpartition("\n\n")
+    lines = last.splitlines()
+    if sep and len(lines) <= SIGNOFF_LINES and all(len(line) <= SIGNOFF_LINE_CHARS for line in lines):
+        return f"{head}\n\n{block}\n\n{last}{tail or chr(10)}"
+    return f"{body}\n\n{block}{tail or chr(10)}"
+
+
+SIGNOFF_LINES = 3  # a last paragraph of at most this many short lines is a sign-off («С уважением,\nАнна»)
+SIGNOFF_LINE_CHARS = 40
 
 
 def apply_suggestions(text: str, findings: list[Finding], source: str = "reply") -> str:

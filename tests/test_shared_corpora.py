@@ -60,3 +60,16 @@ def test_fixing_a_dev_reply_leaves_no_formality_finding(engine):
     left = {c.id: [f.rule_id for f in fix_exchange(engine, c.exchange())[1] if f.category == "formality"]
             for c in cases}
     assert {k: v for k, v in left.items() if v} == {}
+
+
+@pytest.mark.skipif(not RUTUBE.is_file() or not TWITTER.is_file(), reason="../shared/realdata not present")
+@pytest.mark.parametrize("source", ["rutube", "twitter"])
+def test_hand_labelled_real_questions(engine, source):
+    """The 60 + 60 hand-labelled real exchanges (tests/fixtures/realdata): floors
+    under today's figures, and the share of all real replies flagged."""
+    from .realdata_exchanges import score_question_labels
+
+    result = score_question_labels(engine, source)
+    assert result["labelled"] == 60
+    assert result["recall"] >= 0.6, result["wrong"]
+    assert result["flagged"] <= {"rutube": 0.2, "twitter": 0.3}[source] * result["replies"], result["flagged"]

@@ -14,6 +14,7 @@ coverage. `flag` picks what the rule reports:
 
 from __future__ import annotations
 
+from ..questions import PLACEHOLDER_END
 from .base import CompileContext, Hit, Match, RuleType
 
 FLAGS = ("unanswered", "deferred", "redundant")
@@ -30,16 +31,16 @@ class QuestionRule(RuleType):
         if self.flag not in FLAGS:
             ctx.error(spec.line_of("flag"), f"`flag` is one of {', '.join(FLAGS)}; got {self.flag!r}")
         self.stub = spec.get("stub")
-        if self.stub is not None and "{question}" not in self.stub:
-            ctx.error(spec.line_of("stub"), "`stub` must hold {question}, where the question is quoted")
+        if self.stub is not None and ("{question}" not in self.stub or not self.stub.endswith(PLACEHOLDER_END)):
+            ctx.error(spec.line_of("stub"), f"`stub` must hold {{question}}, where the question is quoted, "
+                                            f"and end with {PLACEHOLDER_END!r}, where the agent writes the answer")
 
     def find(self, doc, hits: list[Hit]) -> list[Match]:
         return []  # reads the exchange's questions, not text: see Engine._questions
 
-    def stub_for(self, question: str) -> tuple[str, ...]:
-        """The placeholder sentence that addresses `question` in the reply."""
+    def stub_for(self, quoted: str) -> tuple[str, ...]:
+        """The placeholder sentence that addresses the question (`quoted` as the
+        question reader quotes it) in the reply."""
         if self.stub is None:
             return ()
-        quoted = question.strip().rstrip("?!.… ").strip()
-        quoted = quoted[:1].lower() + quoted[1:] if quoted[1:2].islower() else quoted
         return (self.stub.replace("{question}", quoted),)

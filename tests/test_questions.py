@@ -1,0 +1,143 @@
+"""Unanswered and redundant questions: the seed exchange, question extraction,
+coverage, deferral, placeholders, and what JSON says about where a span is."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from replylint.cli import main
+from replylint.engine import Exchange
+
+SEED_CUSTOMER = (
+    "Добрый день, сударь. Меня зовут Марко Сантино, мы воспользовались Вашими best practices по настройке "
+    "сервера, но после этого диск стал работать заметно медленнее. Дефрагментировать мы пробовали, но это "
+    "занимает слишком много времени.\nСкажите, пожалуйста, это нормально?\n"
+)
+
+
+def _found(engine, reply: str, *customer: str) -> list[tuple[str, str, str, int]]:
+    findings = engine.lint(Exchange(reply, customer))
+    for f in findings:
+        text = reply if f.source == "reply" else customer[f.source_index]
+        assert text[f.start : f.end] == f.text
+    return [(f.rule_id, f.source, f.text, f.source_index) for f in findings
+            if f.category in ("unanswered", "redundant-question")]
+
+
+def test_the_seed_exchange_flags_the_question_and_the_redundant_one(engine):
+    reply = "Здравствуйте, Марко! Пришлите, пожалуйста, логи сервера. Может, всё-таки сделать дефрагментацию?"
+    assert _found(engine, reply, SEED_CUSTOMER) == [
+        ("ru.redundant.already-said", "reply", "Может, всё-таки сделать дефрагментацию?", 0),
+        ("ru.unanswered.question", "customer", "Скажите, пожалуйста, это нормально?", 0),
+    ]
+
+
+def test_an_answered_question_and_a_new_question_are_clean(engine):
+    reply = "Здравствуйте! Да, это нормально: после обновления индекс перестраивается. Какой у Вас объём диска?"
+    assert _found(engine, reply, SEED_CUSTOMER) == []
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # two questions in one message, the second ignored
+    ("Можно ли перенести лицензию на другой сервер? И нужно ли деактивировать её на старом?",
+     "Да, перенести лицензию можно в личном кабинете.", ["И нужно ли деактивировать её на старом?"]),
+    # "when" needs a time, not just the same words
+    ("Когда снимут ограничение с канала?", "Ограничение с канала наложено из-за жалобы правообладателя.",
+     ["Когда снимут ограничение с канала?"]),
+    ("Когда снимут ограничение с канала?", "Ограничение снимут завтра до 12:00.", []),
+    # chat style without «?»
+    ("подскажите как сбросить пароль", "Спасибо за обращение.", ["подскажите как сбросить пароль"]),
+    # rhetorical, quoted history and logs ask nothing
+    ("Как так?! Опять не работает оплата.", "Приносим извинения, оплату уже восстановили.", []),
+    ("Спасибо, всё работает.\n\n> Почему не работает оплата?\n> Что делать?", "Рады помочь!", []),
+    # a promise to answer later is a deferral, not a finding
+    ("Почему отчёт за март считается по-другому?", "Уточним у разработчиков и сообщим Вам до пятницы.", []),
+    # a reply that only passes the question on does not answer it
+    ("Будет ли перерасчёт за дни без связи?", "Спасибо за обращение. Ваш запрос передан специалистам.",
+     ["Будет ли перерасчёт за дни без связи?"]),
+])
+def test_russian_coverage(engine, customer, reply, expected):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if rule_id.endswith("question")]
+    assert found == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    ("Is this normal for the new version? And how do I fix it?",
+     "Could you send us the diagnostics output? We'll take a look.",
+     ["Is this normal for the new version?", "And how do I fix it?"]),
+    ("Is there a transfer fee? How long will I be without service?",
+     "There's no fee for moving your service. The switch takes about 2 hours.", []),
+    ("Seriously?! The payment page is down again.", "Sorry about that, payments are working again.", []),
+    ("I was wondering if I can pause my subscription", "Thanks for reaching out!",
+     ["I was wondering if I can pause my subscription"]),
+    ("Why is the March report different?", "I'll check with the team and get back to you by Friday.", []),
+    ("how can I annotate my screen from iPhone?",
+     "You can find all the details about how to annotate here: https://support.example.com/annotate", []),
+])
+def test_english_coverage(engine, customer, reply, expected):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if rule_id.endswith("question")]
+    assert found == expected
+
+
+def test_a_deferral_is_reported_as_info(engine):
+    findings = engine.lint(Exchange("I'll check with the team and get back to you by Friday.",
+                                    ("Why is the March report different?",)))
+    assert [(f.rule_id, f.severity, f.source) for f in findings] == [("en.unanswered.deferred", "info", "customer")]
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    ("I already rebooted the router twice and the light is still red.", "Have you tried restarting the router?",
+     ["Have you tried restarting the router?"]),
+    ("Телефон перезагружала, SMS всё равно не приходят.", "Пробовали ли Вы перезагрузить телефон?",
+     ["Пробовали ли Вы перезагрузить телефон?"]),
+    ("Заказ 88123 должен был прийти вчера.", "Подскажите, пожалуйста, номер Вашего заказа?",
+     ["Подскажите, пожалуйста, номер Вашего заказа?"]),
+    ("I already rebooted the router twice and the light is still red.",
+     "Which model is the router, and what does the label on its back say?", []),
+])
+def test_redundant_questions(engine, customer, reply, redundant):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
+    assert found == redundant
+
+
+def test_the_finding_message_quotes_the_question_and_the_customer(engine):
+    (unanswered,) = [f for f in engine.lint(Exchange("Пришлите логи.", ("Скажите, это нормально?",)))]
+    assert unanswered.message == "Вопрос клиента остался без ответа: «Скажите, это нормально?»"
+    assert unanswered.suggestions == ("По поводу Вашего вопроса «это нормально»: …",)
+    findings = engine.lint(Exchange("Have you tried restarting the router?", ("I already rebooted the router.",)))
+    assert findings[0].message == 'The customer already answered this: "I already rebooted the router."'
+
+
+def test_json_says_which_message_a_span_is_in(tmp_path):
+    reply, customer = tmp_path / "reply.txt", tmp_path / "customer.txt"
+    reply.write_text("Пришлите, пожалуйста, логи.\n", encoding="utf-8")
+    customer.write_text("Здравствуйте.\nСкажите, это нормально?\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(reply), "--customer", str(customer), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["path"], finding["source"], finding["source_index"], finding["line"], finding["text"]) == (
+        str(customer), "customer", 0, 2, "Скажите, это нормально?")
+
+
+def test_placeholders_are_inserted_only_on_request_and_still_need_an_answer(tmp_path):
+    reply, customer = tmp_path / "reply.txt", tmp_path / "customer.txt"
+    original = "Здравствуйте! Пришлите, пожалуйста, логи сервера.\n\nС уважением,\nАнна\n"
+    reply.write_text(original, encoding="utf-8")
+    customer.write_text(SEED_CUSTOMER, encoding="utf-8")
+    args = ["check", str(reply), "--customer", str(customer), "--fix"]
+    plain = CliRunner().invoke(main, args)
+    assert plain.exit_code == 1 and reply.read_text(encoding="utf-8") == original  # nothing --fix may change
+    stubbed = CliRunner().invoke(main, [*args, "--insert-stubs"])
+    assert stubbed.exit_code == 1  # the placeholder is for the agent to fill in: still unanswered
+    assert reply.read_text(encoding="utf-8") == (
+        "Здравствуйте! Пришлите, пожалуйста, логи сервера.\n\nПо поводу Вашего вопроса «это нормально»: …"
+        "\n\nС уважением,\nАнна\n")
+    again = CliRunner().invoke(main, [*args, "--insert-stubs"])
+    assert again.exit_code == 1 and reply.read_text(encoding="utf-8").count("По поводу") == 1
+    assert CliRunner().invoke(main, ["check", str(reply), "--insert-stubs"]).exit_code == 2  # needs --fix
+
+
+def test_a_reply_without_questions_on_either_side_skips_the_step(engine):
+    assert _found(engine, "Ваш заказ отправлен.", "Спасибо, жду.") == []
+    assert _found(engine, "Ваш заказ отправлен.", "") == []
