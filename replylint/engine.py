@@ -229,9 +229,9 @@ class LanguageLinter:
             self.split_sentences(doc)
             self.split_docs.add(id(doc))
 
-    def sentences(self, text: str, to_source) -> list:
-        """The sentences of a text as the questions step reads them."""
-        return self.questions.sentences(self.doc(text), text, to_source, self.split_sentences.starts)
+    def sentences(self, text: str, to_source, asking_only: bool = False):
+        """The sentences of a text as the questions step reads them (a questions.Read)."""
+        return self.questions.sentences(self.doc(text), text, to_source, self.split_sentences.starts, asking_only)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
@@ -493,8 +493,9 @@ class Engine:
             clean = self._cleaned[text] = self.cleaner.clean(text)
         return clean
 
-    def _sentences(self, text: str) -> list[tuple[LanguageLinter, list]]:
-        """Each language piece of a message with its sentences (offsets in `text`)."""
+    def _sentences(self, text: str, asking_only: bool = False) -> list[tuple[LanguageLinter, object]]:
+        """Each language piece of a message with what the sentence step read in
+        it (a questions.Read; offsets in `text`)."""
         clean = self.clean(text)
         out = []
         for seg_start, seg_end, lang in self.pieces(clean.text):
@@ -507,36 +508,39 @@ class Engine:
                 end = clean.to_source(seg_start + b, is_end=True)
                 return start, end, text[start:end]
 
-            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source)))
+            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only)))
         return out
 
     def _questions(self, exchange: Exchange) -> list[Finding]:
         """Findings of the `extends: question` rules: customer questions the
         reply leaves unanswered (or defers), and reply questions about what the
-        customer already said or tried. The rules of the reply's language report."""
-        customers = [(index, text, self._sentences(text)) for index, text in enumerate(exchange.customer)
-                     if text and text.strip()]
-        asked = {(index, id(sentences)): reader_questions
-                 for index, _, pieces in customers for linter, sentences in pieces
-                 for reader_questions in [linter.questions.questions(sentences, index)]}
-        if not any(asked.values()) and "?" not in exchange.reply:
+        customer already said or tried. The rules of the reply's language report.
+        Customer messages are first read for what may ask; the rest of a message
+        is read in full only when the reply asks something itself."""
+        customers = []
+        for index, text in enumerate(exchange.customer):
+            if text and text.strip():
+                pieces = self._sentences(text, asking_only=True)
+                customers.append((index, text, [(linter, read, linter.questions.questions(read.sentences, index))
+                                                for linter, read in pieces]))
+        reply_asks = "?" in exchange.reply
+        if not reply_asks and not any(questions for _, _, pieces in customers for _, _, questions in pieces):
             return []  # no question on either side (most of a chat's turns)
         reply_pieces = self._sentences(exchange.reply)
         if not reply_pieces:
             return []
-        linter = max(reply_pieces, key=lambda p: len(p[1]))[0]
+        linter = max(reply_pieces, key=lambda p: len(p[1].sentences))[0]
         rules = linter.question_rules
-        reply = [s for _, sentences in reply_pieces for s in sentences]
+        reply = [s for _, read in reply_pieces for s in read.sentences]
         out: list[Finding] = []
         for index, text, customer_pieces in customers:
             lines = None
-            for piece_linter, sentences in customer_pieces:
-                reader = piece_linter.questions
-                questions = asked[(index, id(sentences))]
+            for piece_linter, read, questions in customer_pieces:
                 if not questions:
                     continue
+                reader = piece_linter.questions
                 asked_in = {id(q.sentence) for q in questions}
-                context = frozenset().union(*(s.keys for s in sentences if id(s) not in asked_in))
+                context = read.other_keys.union(*(s.keys for s in read.sentences if id(s) not in asked_in))
                 for coverage in reader.cover_all(questions, reply, context):
                     question = coverage.question
                     rule = rules.get(coverage.status)
@@ -549,13 +553,13 @@ class Engine:
                     out.append(self._finding(rule, "customer", index, question.start, question.end, line, column,
                                              question.text, suggestions, question=question.text))
             rule = rules.get("redundant")
-            if rule is not None:
-                customer = [s for _, sentences in customer_pieces for s in sentences]
+            if rule is not None and reply_asks and any(s.asks for s in reply):
+                customer = [s for _, read in self._sentences(text) for s in read.sentences]
                 reply_lines = _LineIndex(exchange.reply)
                 for found in linter.questions.redundant(reply, customer, index):
-                    start, end, text = found.question.source()
+                    start, end, found_text = found.question.source()
                     line, column = reply_lines.position(start)
-                    out.append(self._finding(rule, "reply", 0, start, end, line, column, text, (),
+                    out.append(self._finding(rule, "reply", 0, start, end, line, column, found_text, (),
                                              said=found.said.source()[2]))
         return out
 

@@ -23,8 +23,11 @@ STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
+# questions read per message, and reply questions checked for redundancy: a
+# support message asks a handful; past this it is a pasted list or noise, and
+# the rest is not read (coverage stays linear in the message)
+MAX_QUESTIONS = 50
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
-_LINK = re.compile(r"https?://|www\.")
 _LINK_CUE = frozenset({"link"})
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s")
@@ -182,8 +185,12 @@ class QuestionReader:
                                          if any(name == "courtesy" for name, _ in entries))
         self._not_answering = frozenset({"asks-back", "deferral", "ask.request", "courtesy-first", "signoff"})
         # every word a cue class reads: the rest of a message is skipped by one set lookup
-        self._cue_words = frozenset(self._first) | self.pronouns | frozenset(self.wh_hashes) | self.choice \
-            | self.inverted
+        self._cue_words = frozenset(self._first) | frozenset(self.wh_hashes) | self.choice | self.inverted
+        self._split_words = self.question_marks | self.split_after
+        # the words that may make a sentence ask without a question mark
+        self._asking_words = frozenset(h for h, entries in self._first.items()
+                                       if any(name.startswith("ask.") for name, _ in entries)) \
+            | frozenset(self.wh_hashes) | self.inverted
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -205,30 +212,41 @@ class QuestionReader:
         return found
 
     # -- sentences -------------------------------------------------------------
-    def sentences(self, doc, text: str, to_source, split_sentences) -> list[Sentence]:
-        # split_sentences: LOWER hashes -> the positions that start a sentence
-        """The message's sentences (`doc` tokenizes `text`) with their keys and
-        cues; a sentence holding several questions («Это нормально? И как это
-        исправить?», "Is it normal, and how do I fix it?") is split. Reads token
-        hashes in arrays: a dict lookup per token, cue phrases only where their
-        first word occurs."""
+    def sentences(self, doc, text: str, to_source, split_sentences, asking_only: bool = False) -> Read:
+        """The message's sentences (`doc` tokenizes `text`; `split_sentences`
+        maps LOWER hashes to the positions that start a sentence) with their
+        keys and cues; a sentence holding several questions («Это нормально? И
+        как это исправить?», "Is it normal, and how do I fix it?") is split.
+
+        Reads token hashes in arrays: a dict lookup per token, and Python work
+        only where a question mark or a cue word is. With `asking_only`, only
+        the sentences that may ask something are built; the words of the others
+        are pooled (`Read.other_keys`)."""
         if not len(doc):
-            return []
+            return Read([], frozenset())
         lowers, idx, lengths, spaces = (column.tolist() for column in doc.to_array([LOWER, IDX, LENGTH, IS_SPACE]).T)
         get = self._keys.get
         keys_of = [get(h) for h in lowers]
         if None in keys_of:
             keys_of = [k if k is not None else self.key(h) for k, h in zip(keys_of, lowers)]
-        cue_words = self._cue_words
+        cue_words, splits, asking = self._cue_words, self._split_words, self._asking_words
         hits = [i for i, h in enumerate(lowers) if h in cue_words]
-        doc_arrays = _Arrays(lowers, idx, lengths, spaces, keys_of, hits, text)
+        d = _Arrays(lowers, idx, lengths, spaces, keys_of, hits, [i for i, h in enumerate(lowers) if h in splits],
+                    text)
+        asks_at = [i for i in hits if lowers[i] in asking] if asking_only else None
         out: list[Sentence] = []
+        other: set[str] = set()
         begin = 0
         for end in [*split_sentences(lowers), len(lowers)]:
-            if end > begin:
-                out.extend(self._sentence(doc_arrays, begin, end, to_source))
-                begin = end
-        return out
+            if end <= begin:
+                continue
+            if asking_only and not _any_in(d.splits, begin, end) and not _any_in(asks_at, begin, end):
+                other.update(keys_of[begin:end])
+            else:
+                out.extend(self._sentence(d, begin, end, to_source))
+            begin = end
+        other.discard("")
+        return Read(out, frozenset(other))
 
     def _sentence(self, d: _Arrays, a: int, b: int, to_source):
         while a < b and d.spaces[a]:
@@ -239,13 +257,13 @@ class QuestionReader:
             return
         marks = self.question_marks
         cut = a
-        for i in range(a, b - 1):
+        lo, hi = bisect.bisect_left(d.splits, a), bisect.bisect_left(d.splits, b - 1)
+        for i in d.splits[lo:hi]:
             h = d.lowers[i]
             if h in marks:  # «Это нормально? И как исправить?» kept together by the splitter
                 yield self._make(d, cut, i + 1, to_source, True)
                 cut = i + 1
-            elif h in self.split_after and i > cut + 1 and i + 1 < b and d.lowers[i + 1] in self.wh_hashes \
-                    and self._asks_at_end(d, i, b):
+            elif i > cut + 1 and d.lowers[i + 1] in self.wh_hashes and self._asks_at_end(d, i, b):
                 # "Is it normal, and how do I fix it?", «сколько стоит перенос и сколько времени это займёт?»
                 end = i - 1 if d.lowers[i - 1] == self.comma else i
                 yield self._make(d, cut, end, to_source, True)
@@ -254,10 +272,8 @@ class QuestionReader:
 
     def _asks_at_end(self, d: _Arrays, i: int, b: int) -> bool:
         """Does the clause after token i end with a question mark?"""
-        for j in range(i + 1, b):
-            if d.lowers[j] in self.question_marks:
-                return True
-        return False
+        lo, hi = bisect.bisect_right(d.splits, i), bisect.bisect_left(d.splits, b)
+        return any(d.lowers[j] in self.question_marks for j in d.splits[lo:hi])
 
     def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
         while a < b and d.spaces[a]:
@@ -275,7 +291,7 @@ class QuestionReader:
             numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 3]))
         lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
-        if _LINK.search(d.text, start_char, end_char):
+        if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
                         tuple(lowers), numbered, to_source)
@@ -294,8 +310,6 @@ class QuestionReader:
                     if name == "direct-answer" and i != first_word:
                         continue  # «Да,» answers only where it opens the sentence
                     found.add(name)
-            if h in self.pronouns:
-                found.add("pronoun")
             what = self.wh_hashes.get(h)
             if what is not None and (i == first_word or lowers[i - 1] in self.clause_marks):
                 # a question word that opens the sentence or a clause («Скажите, когда…»);
@@ -324,6 +338,8 @@ class QuestionReader:
     def questions(self, sentences: list[Sentence], source_index: int) -> list[Question]:
         out = []
         for sentence in sentences:
+            if len(out) >= MAX_QUESTIONS:
+                break
             kind = self._kind(sentence)
             if kind is None:
                 continue
@@ -334,8 +350,8 @@ class QuestionReader:
             if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
             start, end, text = sentence.source()
-            out.append(Question(source_index, start, end, text, kind, expects, keys,
-                                "pronoun" in sentence.cues, sentence))
+            pronoun = any(h in self.pronouns for h in sentence.lowers)
+            out.append(Question(source_index, start, end, text, kind, expects, keys, pronoun, sentence))
         return out
 
     def _kind(self, sentence: Sentence) -> str | None:
@@ -400,10 +416,16 @@ class QuestionReader:
             ((k, k + 1), Sentence(a.local, a.text, a.keys | b.keys, False, a.cues | b.cues,
                                   a.has_number or b.has_number, to_source=a._to_source))
             for k, (a, b) in enumerate(zip(answering, answering[1:]))]
+        holding: dict[str, list[int]] = {}  # word key -> the windows that hold it
+        for w, (_, window) in enumerate(windows):
+            for key in window.keys:
+                holding.setdefault(key, []).append(w)
         deferrals = [s for s in reply if "deferral" in s.cues]
+        questions = questions[:MAX_QUESTIONS]
         yes_no = [q for q in questions if q.kind == "yes-no"]
         focuses = [self._focus(n, q, questions) for n, q in enumerate(questions)]
-        strong = [[self._holds(focus, s) for _, s in windows] for focus in focuses]
+        candidates = [sorted({w for key in f.words for w in holding.get(key, ())}) for f in focuses]
+        strong_sets: list[set[int]] | None = None
         out = []
         for n, question in enumerate(questions):
             focus = focuses[n]
@@ -412,16 +434,18 @@ class QuestionReader:
                 by = next((s for s in answering if self._says_something(s)), None)
             # «Когда?», «Сколько стоит?»: only a time, a number or a price answers
             needs_kind = question.expects in self.kind_required
-            by = by or next((s for (_, s), ok in zip(windows, strong[n])
-                             if ok and (not needs_kind or self._answers_kind(question, s))), None)
+            by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1])
+                             and (not needs_kind or self._answers_kind(question, windows[w][1]))), None)
             if by is None:
                 # one word of the question and an answer of its kind, in sentences that
                 # are not already the full answer to another question
-                taken = {k for m, row in enumerate(strong) if m != n
-                         for (ks, _), ok in zip(windows, row) if ok for k in ks}
-                by = next((s for ks, s in windows if not taken.intersection(ks) and focus.words & s.keys
-                           and (not focus.distinctive or focus.distinctive & s.keys)
-                           and self._answers_kind(question, s)), None)
+                if strong_sets is None:
+                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1])}
+                                   for m in range(len(questions))]
+                taken = {k for m, ws in enumerate(strong_sets) if m != n for w in ws for k in windows[w][0]}
+                by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
+                           and (not focus.distinctive or focus.distinctive & windows[w][1].keys)
+                           and self._answers_kind(question, windows[w][1])), None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't"
@@ -503,15 +527,16 @@ class QuestionReader:
         cue, or their own verb in the past: «телефон перезагружала»)."""
         out = []
         statements = [s for s in customer if not s.asks and "ask.request" not in s.cues and s.keys]
-        for sentence in reply:
-            if not sentence.asks or not sentence.keys or "rhetorical" in sentence.cues:
-                continue
+        saying: dict[str, list[int]] = {}  # word key -> the statements that hold it
+        for k, said in enumerate(statements):
+            for key in said.keys:
+                saying.setdefault(key, []).append(k)
+        asking = [s for s in reply if s.asks and s.keys and "rhetorical" not in s.cues][:MAX_QUESTIONS]
+        for sentence in asking:
             focus = sentence.keys
             asks_what = any(c.startswith("wh.") for c in sentence.cues)
-            for said in statements:
+            for said in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
                 overlap = focus & said.keys
-                if not overlap:
-                    continue
                 tried = not asks_what and len(overlap) >= max(1, math.ceil(0.5 * len(focus))) \
                     and ("tried" in said.cues or self._did(said, overlap))
                 named = focus & self.identifiers
@@ -539,6 +564,20 @@ class QuestionReader:
         return False
 
 
+def _any_in(positions: list[int], a: int, b: int) -> bool:
+    """Is any of the sorted positions in [a, b)?"""
+    k = bisect.bisect_left(positions, a)
+    return k < len(positions) and positions[k] < b
+
+
+@dataclass(frozen=True)
+class Read:
+    """What the sentence step read in a message."""
+
+    sentences: list[Sentence]
+    other_keys: frozenset[str]  # (asking_only) the words of the sentences not built
+
+
 @dataclass(frozen=True)
 class _Arrays:
     """A doc's token columns, read by the sentence step."""
@@ -549,4 +588,5 @@ class _Arrays:
     spaces: list[int]
     keys_of: list[str]
     hits: list[int]  # positions of cue words
+    splits: list[int]  # positions of question marks and of the words that start a second question
     text: str
