@@ -29,6 +29,25 @@ _NO_CUES: frozenset[str] = frozenset()
 MAX_QUESTIONS = 50
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK_CUE = frozenset({"link"})
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_URL_WORD = re.compile(r"[^\W\d_]{3,}")
+MAX_LINK_WORDS = 12  # words read from one link's path
+_CODE_CUE = frozenset({"code"})
+_CODE_INDENT = ("    ", "\t")
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+
+
+def _in_code(text: str, end: int) -> bool:
+    """Is the line holding text[end - 1] indented as code (four spaces or a tab)?"""
+    line_start = text.rfind("\n", 0, end) + 1
+    return text.startswith(_CODE_INDENT, line_start)
+
+
+def _inside_quotes(text: str) -> bool:
+    """Does the sentence end inside a quotation («Your website says "Need help?»)?"""
+    if text.count('"') % 2:
+        return True
+    return any(text.count(opening) > text.count(closing) for opening, closing in _QUOTE_PAIRS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s")
 
@@ -82,6 +101,7 @@ class Focus:
     words: frozenset[str]
     distinctive: frozenset[str]  # words no other question shares: one must be there
     strict: bool  # (a question read with the one before: its own word must be there)
+    given: frozenset[str] = frozenset()  # words the message established before: they count for less
 
 
 @dataclass(frozen=True)
@@ -162,6 +182,9 @@ class QuestionReader:
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
             (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
+        # a question word and the word after it that change what is asked ("how long": a time)
+        self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
+                         for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
@@ -179,7 +202,11 @@ class QuestionReader:
                 hashes = tuple(self.strings.add(w) for w in phrase)
                 self._first.setdefault(hashes[0], []).append((name, hashes))
         self.comma = self.strings.add(",")
-        self.clause_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";", "(")) | self.lead
+        # after these a question word opens a clause: punctuation, lead words, and the
+        # last word of a request («подскажите как…», "please advise when…")
+        self.clause_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";", "(")) | self.lead \
+            | frozenset(phrase[-1] for entries in self._first.values() for name, phrase in entries
+                        if name.startswith("ask."))
         # the first words of thanks and apologies: a sentence opening with one is thanks
         self._courtesy_first = frozenset(h for h, entries in self._first.items()
                                          if any(name == "courtesy" for name, _ in entries))
@@ -204,12 +231,21 @@ class QuestionReader:
             if not _LETTER.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40:
                 found = ""
             else:
-                stem = self._stem(word.strip("'’-"))
-                found = "" if stem in self.stop else self.synonyms.get(stem, stem)
+                found = self.word_key(word)
             if len(self._keys) > 300_000:
                 self._keys.clear()
             self._keys[h] = found
         return found
+
+    def word_key(self, word: str) -> str:
+        stem = self._stem(word.lower().strip("'’-"))
+        return "" if stem in self.stop else self.synonyms.get(stem, stem)
+
+    def link_keys(self, text: str) -> frozenset[str]:
+        """The words of the links in a text: a support article's address names its
+        subject («…/Mute-All-And-Unmute-All»)."""
+        words = (w for url in _URL.findall(text) for w in _URL_WORD.findall(url.split("/", 3)[-1])[:MAX_LINK_WORDS])
+        return frozenset(k for k in map(self.word_key, words) if k)
 
     # -- sentences -------------------------------------------------------------
     def sentences(self, doc, text: str, to_source, split_sentences, asking_only: bool = False) -> Read:
@@ -293,6 +329,9 @@ class QuestionReader:
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
+            keys = keys | self.link_keys(d.text[start_char:end_char])
+        if asks and (_in_code(d.text, end_char) or _inside_quotes(d.text[start_char:end_char])):
+            cues = cues | _CODE_CUE  # «?» in a pasted log line or inside a quote asks nothing
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
                         tuple(lowers), numbered, to_source)
 
@@ -300,8 +339,8 @@ class QuestionReader:
         """The cue classes of the sentence lowers[a:b]; `hits`: where cue words are."""
         found = set()
         first_word = a
-        while first_word < b and lowers[first_word] in self.lead:
-            first_word += 1
+        while first_word < b and (lowers[first_word] in self.lead or self.strings[lowers[first_word]][:1] == "@"):
+            first_word += 1  # «Ну, да…», "@TelcoOne how long…"
         for i in hits:
             h = lowers[i]
             for name, phrase in self._first.get(h, ()):
@@ -311,6 +350,8 @@ class QuestionReader:
                         continue  # «Да,» answers only where it opens the sentence
                     found.add(name)
             what = self.wh_hashes.get(h)
+            if what is not None and i + 1 < b:
+                what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
             if what is not None and (i == first_word or lowers[i - 1] in self.clause_marks):
                 # a question word that opens the sentence or a clause («Скажите, когда…»);
                 # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
@@ -369,7 +410,7 @@ class QuestionReader:
             chat = words <= self.chat_question_words and "," not in sentence.text
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
-        if not self._prose(sentence.text):
+        if not self._prose(sentence.text) or "code" in cues:
             return None
         if not sentence.keys and not any(c.startswith("wh.") for c in cues):
             return None  # nothing to answer: «Ну?», "Any update?"… has no content word
@@ -423,7 +464,7 @@ class QuestionReader:
         deferrals = [s for s in reply if "deferral" in s.cues]
         questions = questions[:MAX_QUESTIONS]
         yes_no = [q for q in questions if q.kind == "yes-no"]
-        focuses = [self._focus(n, q, questions) for n, q in enumerate(questions)]
+        focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
         candidates = [sorted({w for key in f.words for w in holding.get(key, ())}) for f in focuses]
         strong_sets: list[set[int]] | None = None
         out = []
@@ -446,11 +487,14 @@ class QuestionReader:
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not focus.distinctive or focus.distinctive & windows[w][1].keys)
                            and self._answers_kind(question, windows[w][1])), None)
+            if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
+                # the message's one request or "how": a reply that points to an article answers it
+                by = next((s for s in answering if "link" in s.cues), None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
-                # or, when it is the message's only question, one that says «нельзя»/"isn't"
-                cue = "yes-no-answer" if len(questions) == 1 else "direct-answer"
-                by = next((s for s in answering if cue in s.cues), None)
+                # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
+                cues = {"direct-answer", "modal-answer"} if len(questions) == 1 else {"direct-answer"}
+                by = next((s for s in answering if cues & s.cues), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
@@ -485,7 +529,8 @@ class QuestionReader:
             out.append(c)
         return out
 
-    def _focus(self, n: int, question: Question, questions: list[Question]) -> Focus:
+    def _focus(self, n: int, question: Question, questions: list[Question],
+               context: frozenset[str] = frozenset()) -> Focus:
         """The words that answer question n: its content words; the distinctive
         ones are those no other question of the message shares. A short question
         that points back («А сколько он стоит?») is read with the words of the one
@@ -496,15 +541,20 @@ class QuestionReader:
         if len(topic) <= 1 and n and question.pronoun:
             return Focus(question.focus | questions[n - 1].focus, topic, True)
         others = frozenset().union(*(q.focus for q in questions if q is not question))
-        return Focus(question.focus, topic - others, False)
+        # words the message already established (the tariff named in the sentence
+        # before) do not make an answer: the new part of the question must be there
+        new = topic - others - context
+        return Focus(question.focus, new or (topic - others), False, context if new else frozenset())
 
     def _holds(self, focus: Focus, sentence: Sentence) -> bool:
         """Does the sentence hold enough of the focus to answer it?"""
-        overlap = len(focus.words & sentence.keys)
+        shared = focus.words & sentence.keys
+        overlap = len(shared)
         if not overlap:
             return False
-        if focus.distinctive and not focus.distinctive & sentence.keys and (overlap < 2 or focus.strict):
-            return False
+        if focus.distinctive and not focus.distinctive & sentence.keys \
+                and (focus.strict or (len(shared - focus.given) < 2 and overlap < 3)):
+            return False  # (two of its words the message had not named before, or three in all, will do)
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
 
     def _answers_kind(self, question: Question, sentence: Sentence) -> bool:
@@ -515,8 +565,8 @@ class QuestionReader:
             return True
         if question.kind in ("yes-no", "request", "choice"):
             return "yes-no-answer" in cues
-        if question.expects == "number":
-            return sentence.has_number or "answer.number" in cues
+        if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
+            return sentence.has_number or f"answer.{question.expects}" in cues
         return f"answer.{question.expects}" in cues
 
     # -- redundant questions -------------------------------------------------------
