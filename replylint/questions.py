@@ -197,10 +197,16 @@ class QuestionReader:
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
         self._first: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
+        self._one_word: dict[int, set[str]] = {}  # one-word cues: hash -> classes
+        self._two_words: dict[tuple[int, int], list[tuple[str, tuple[int, ...]]]] = {}  # by their first two words
         for name, phrases in list(self.cues.items()) + [(f"ask.{k}", p) for k, p in self.ask_kinds.items()]:
             for phrase in phrases:
                 hashes = tuple(self.strings.add(w) for w in phrase)
                 self._first.setdefault(hashes[0], []).append((name, hashes))
+                if len(hashes) == 1:
+                    self._one_word.setdefault(hashes[0], set()).add(name)
+                else:
+                    self._two_words.setdefault(hashes[:2], []).append((name, hashes))
         self.comma = self.strings.add(",")
         # after these a question word opens a clause: punctuation, lead words, and the
         # last word of a request («подскажите как…», "please advise when…")
@@ -335,20 +341,33 @@ class QuestionReader:
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
                         tuple(lowers), numbered, to_source)
 
+    def _direct_at(self, lowers: list[int], i: int, b: int) -> bool:
+        """Does a direct answer («Да», "No", «К сожалению») start at token i?"""
+        if i >= b:
+            return False
+        if "direct-answer" in self._one_word.get(lowers[i], ()):
+            return True
+        return i + 1 < b and any(name == "direct-answer" and tuple(lowers[i: i + len(p)]) == p
+                                 for name, p in self._two_words.get((lowers[i], lowers[i + 1]), ()))
+
     def _cues(self, lowers: list[int], hits: list[int], a: int, b: int) -> frozenset[str]:
         """The cue classes of the sentence lowers[a:b]; `hits`: where cue words are."""
         found = set()
         first_word = a
         while first_word < b and (lowers[first_word] in self.lead or self.strings[lowers[first_word]][:1] == "@"):
             first_word += 1  # «Ну, да…», "@TelcoOne how long…"
+        one_word, two_words = self._one_word, self._two_words
         for i in hits:
             h = lowers[i]
-            for name, phrase in self._first.get(h, ()):
-                size = len(phrase)
-                if size == 1 or (i + size <= b and lowers[i + 1] == phrase[1] and tuple(lowers[i: i + size]) == phrase):
-                    if name == "direct-answer" and i != first_word:
-                        continue  # «Да,» answers only where it opens the sentence
-                    found.add(name)
+            names = one_word.get(h)
+            if names:
+                found.update(names)
+            if i + 1 < b:
+                for name, phrase in two_words.get((h, lowers[i + 1]), ()):
+                    if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
+                        found.add(name)
+            if "direct-answer" in found and i != first_word and not self._direct_at(lowers, first_word, b):
+                found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
             what = self.wh_hashes.get(h)
             if what is not None and i + 1 < b:
                 what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
