@@ -27,6 +27,7 @@ _NO_CUES: frozenset[str] = frozenset()
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
 MAX_QUESTIONS = 50
+RHETORICAL_WORDS = 6  # a rhetorical cue makes a question rhetorical only in a sentence this short
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK_CUE = frozenset({"link"})
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -102,6 +103,7 @@ class Focus:
     distinctive: frozenset[str]  # words no other question shares: one must be there
     strict: bool  # (a question read with the one before: its own word must be there)
     given: frozenset[str] = frozenset()  # words the message established before: they count for less
+    own: frozenset[str] | None = None  # words no other question shares, established or not
 
 
 @dataclass(frozen=True)
@@ -418,9 +420,9 @@ class QuestionReader:
         cues = sentence.cues
         if not sentence.asks and not cues:
             return None  # (most sentences: a statement with no cue word at all)
-        if "rhetorical" in cues or "not-asking" in cues:
-            return None
         words = len(sentence.text.split())
+        if ("rhetorical" in cues and words <= RHETORICAL_WORDS) or "not-asking" in cues:
+            return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
         if sentence.asks and words <= self.rhetorical_words and sentence.text.rstrip().endswith(("?!", "!?")):
             return None  # «Как так?!»
         asked = [k[4:] for k in cues if k.startswith("ask.")]
@@ -503,8 +505,9 @@ class QuestionReader:
                     strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1])}
                                    for m in range(len(questions))]
                 taken = {k for m, ws in enumerate(strong_sets) if m != n for w in ws for k in windows[w][0]}
+                own = focus.distinctive if focus.own is None else focus.own
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
-                           and (not focus.distinctive or focus.distinctive & windows[w][1].keys)
+                           and (not own or own & windows[w][1].keys)
                            and self._answers_kind(question, windows[w][1])), None)
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
@@ -563,7 +566,7 @@ class QuestionReader:
         # words the message already established (the tariff named in the sentence
         # before) do not make an answer: the new part of the question must be there
         new = topic - others - context
-        return Focus(question.focus, new or (topic - others), False, context if new else frozenset())
+        return Focus(question.focus, new or (topic - others), False, context if new else frozenset(), topic - others)
 
     def _holds(self, focus: Focus, sentence: Sentence) -> bool:
         """Does the sentence hold enough of the focus to answer it?"""
@@ -571,9 +574,8 @@ class QuestionReader:
         overlap = len(shared)
         if not overlap:
             return False
-        if focus.distinctive and not focus.distinctive & sentence.keys \
-                and (focus.strict or (len(shared - focus.given) < 2 and overlap < 3)):
-            return False  # (two of its words the message had not named before, or three in all, will do)
+        if focus.distinctive and not focus.distinctive & sentence.keys and (focus.strict or overlap < 3):
+            return False  # (three of its words in all will do)
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
 
     def _answers_kind(self, question: Question, sentence: Sentence) -> bool:
