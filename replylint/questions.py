@@ -332,7 +332,7 @@ class QuestionReader:
         lowers = d.lowers[a:b]
         if has_number:  # «Заказ 88123», "order #66120"
             digits = [bool(_DIGIT.search(self.strings[h])) for h in lowers]
-            numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 3]))
+            numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 4]))
         lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
@@ -592,32 +592,46 @@ class QuestionReader:
 
     # -- redundant questions -------------------------------------------------------
     def redundant(self, reply: list[Sentence], customer: list[Sentence], source_index: int) -> list[Redundant]:
-        """A reply question whose content the customer already stated («Номер
-        заказа?» after «Заказ 88123…»), or already tried: a yes/no question
-        sharing words with a customer sentence that says they did it (a «tried»
-        cue, or their own verb in the past: «телефон перезагружала»)."""
+        """A reply question (or request: «Пришлите номер заказа») about what the
+        customer already wrote or tried. Tried: a yes/no question most of whose
+        words the customer's message holds, sharing one with a sentence that says
+        they did it (a «tried» cue, or their own verb in the past: «телефон
+        перезагружала», "I rebooted"). Stated: an identifier asked for («номер
+        заказа?», "order number?") that the customer wrote with its number
+        («Заказ 88123»), or a question whose words the message holds nearly all
+        of. The finding quotes the customer's sentence that said it."""
         out = []
         statements = [s for s in customer if not s.asks and "ask.request" not in s.cues and s.keys]
+        if not statements:
+            return out
         saying: dict[str, list[int]] = {}  # word key -> the statements that hold it
         for k, said in enumerate(statements):
             for key in said.keys:
                 saying.setdefault(key, []).append(k)
-        asking = [s for s in reply if s.asks and s.keys and "rhetorical" not in s.cues][:MAX_QUESTIONS]
+        everything = frozenset(saying)
+        numbered = frozenset().union(*(s.numbered for s in statements))
+        asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
+                  and (s.asks or "asks-back" in s.cues or "ask.request" in s.cues)][:MAX_QUESTIONS]
         for sentence in asking:
             focus = sentence.keys
-            asks_what = any(c.startswith("wh.") for c in sentence.cues)
-            for said in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
-                overlap = focus & said.keys
-                tried = not asks_what and len(overlap) >= max(1, math.ceil(0.5 * len(focus))) \
-                    and ("tried" in said.cues or self._did(said, overlap))
-                named = focus & self.identifiers
-                if named:  # «номер заказа?»: the customer wrote the order with its number
-                    stated = bool(focus - named) and (focus - named) <= said.numbered
-                else:
+            asks_what = any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks
+            known = len(focus & everything)
+            named = focus & self.identifiers
+            if named:  # «номер заказа?»: the customer wrote the order with its number
+                wanted = (focus - named) & numbered
+                said = next((s for s in statements if wanted & s.numbered), None) if wanted else None
+            else:
+                said = None
+                for candidate in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
+                    overlap = focus & candidate.keys
+                    tried = not asks_what and known >= max(1, math.ceil(0.5 * len(focus))) \
+                        and ("tried" in candidate.cues or self._did(candidate, overlap))
                     stated = len(focus) >= 2 and len(overlap) >= math.ceil(self.redundant_share * len(focus))
-                if tried or stated:
-                    out.append(Redundant(sentence, said, source_index))
-                    break
+                    if tried or stated:
+                        said = candidate
+                        break
+            if said is not None:
+                out.append(Redundant(sentence, said, source_index))
         return out
 
     def _did(self, said: Sentence, overlap: frozenset[str]) -> bool:
