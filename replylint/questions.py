@@ -496,13 +496,13 @@ class QuestionReader:
                 by = next((s for s in answering if self._says_something(s)), None)
             # «Когда?», «Сколько стоит?»: only a time, a number or a price answers
             needs_kind = question.expects in self.kind_required
-            by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1])
+            by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1], question)
                              and (not needs_kind or self._answers_kind(question, windows[w][1]))), None)
             if by is None:
                 # one word of the question and an answer of its kind, in sentences that
                 # are not already the full answer to another question
                 if strong_sets is None:
-                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1])}
+                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
                                    for m in range(len(questions))]
                 taken = {k for m, ws in enumerate(strong_sets) if m != n for w in ws for k in windows[w][0]}
                 own = focus.distinctive if focus.own is None else focus.own
@@ -568,14 +568,16 @@ class QuestionReader:
         new = topic - others - context
         return Focus(question.focus, new or (topic - others), False, context if new else frozenset(), topic - others)
 
-    def _holds(self, focus: Focus, sentence: Sentence) -> bool:
+    def _holds(self, focus: Focus, sentence: Sentence, question: Question | None = None) -> bool:
         """Does the sentence hold enough of the focus to answer it?"""
         shared = focus.words & sentence.keys
         overlap = len(shared)
         if not overlap:
             return False
-        if focus.distinctive and not focus.distinctive & sentence.keys and (focus.strict or overlap < 3):
-            return False  # (three of its words in all will do)
+        # three of its words in all will do, or two after a direct «Да,»/"Yes," to a yes/no question
+        enough = 2 if question is not None and question.kind == "yes-no" and "direct-answer" in sentence.cues else 3
+        if focus.distinctive and not focus.distinctive & sentence.keys and (focus.strict or overlap < enough):
+            return False
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
 
     def _answers_kind(self, question: Question, sentence: Sentence) -> bool:
