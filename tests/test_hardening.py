@@ -219,7 +219,8 @@ def test_unless_phrases_in_a_long_sentence(engine):
     # one sentence of 20,000 tokens: finding each match's sentence must not walk it
     text = "obviously " * 20000
     started = time.perf_counter()
-    assert len(engine.lint(Exchange(text))) == 20000
+    findings = engine.lint(Exchange(text))
+    assert sum(1 for f in findings if f.rule_id == "en.blame.condescending-adverb") == 20000
     assert time.perf_counter() - started < 30  # was quadratic (minutes); not a speed target
 
 

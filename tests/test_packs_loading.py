@@ -248,7 +248,7 @@ def test_rules_command_prints_file_line_problems_and_exits_2(tmp_path):
         f"replylint: error: {path}:{line_of(path, 'colour')}: unknown key 'colour' in rule (allowed: category, "
         "evidence, examples, extends, id, message, phrases, scope, severity, suggest, unless, why)",
         f"replylint: error: {path}:{line_of(path, 'magic')}: unknown rule type 'magic' (extends: phrases | tokens | "
-        "regex | register | question)",
+        "regex | register | question | tone)",
     ]
 
 

@@ -7,9 +7,10 @@ from .question import QuestionRule
 from .regex import RegexRule
 from .register import RegisterRule
 from .tokens import TokensRule
+from .tone import ToneRule
 
 RULE_TYPES: dict[str, type[RuleType]] = {
-    cls.name: cls for cls in (PhrasesRule, TokensRule, RegexRule, RegisterRule, QuestionRule)
+    cls.name: cls for cls in (PhrasesRule, TokensRule, RegexRule, RegisterRule, QuestionRule, ToneRule)
 }
 
 __all__ = ["RULE_TYPES", "CompileContext", "Match", "RuleType"]
