@@ -1,12 +1,13 @@
 """`extends: tone`: a trained sentence scorer, for the blame no pattern names.
 
 Sarcasm, irony, lecturing and condescension spread over a clause have no fixed
-words. A tone rule scores each sentence of the reply that holds at least `min_words`
-tokens (and one of its `guard` words, if it lists any) with the classifier
-`model` trained for the language (`python -m replylint.train`, shipped as a
-weight table in replylint/models/<model>_<lang>/: a dict lookup per word), and
-flags the sentences scoring at least `threshold`. There is no safe rewrite of a
-tone: the finding has no suggestion.
+words. A tone rule scores each sentence of the reply that holds `min_words` to
+`max_words` tokens, mostly words (not a log line), and one of its `guard` words
+if it lists any, with the classifier `model` trained for the language (`python
+-m replylint.train`, shipped as a weight table in
+replylint/models/<model>_<lang>/: a dict lookup per word), and flags the
+sentences scoring at least `threshold`. There is no safe rewrite of a tone: the
+finding has no suggestion.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ MODELS = Path(__file__).resolve().parent.parent / "models"
 class ToneRule(RuleType):
     name = "tone"
     required_keys = {"model": str, "threshold": (float, int)}
-    optional_keys = {"guard": list, "min_words": int}
+    optional_keys = {"guard": list, "min_words": int, "max_words": int}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -36,6 +37,8 @@ class ToneRule(RuleType):
             ctx.error(spec.line_of("threshold"), f"`threshold` is a score between 0 and 1, got {self.threshold}")
         self.guard = tuple(str(word).lower() for word in spec.get("guard", ()))
         self.min_words = int(spec.get("min_words", 1))  # «Здравствуйте!» is not scored
+        # a longer "sentence" is a pasted log or list, not a sentence the model learnt
+        self.max_words = int(spec.get("max_words", 10_000))
         self._guard_hashes: frozenset[int] | None = None
         self._scorer = None
 
@@ -54,9 +57,12 @@ class ToneRule(RuleType):
         for a, b in zip(bounds, bounds[1:]):
             while b > a and not strings[orths[b - 1]].strip():
                 b -= 1  # (the line break that ends it)
-            if b - a < self.min_words or (guard and not any(h in guard for h in lowers[a:b])):
+            if not self.min_words <= b - a <= self.max_words or (guard and not any(h in guard for h in lowers[a:b])):
                 continue
-            if self.scorer().score([strings[h] for h in orths[a:b]]) >= self.threshold:
+            words = [strings[h] for h in orths[a:b]]
+            if sum(1 for w in words if w.isalpha()) * 2 < len(words):
+                continue  # mostly numbers, paths or symbols: code or a log line
+            if self.scorer().score(words) >= self.threshold:
                 matches.append(Match(a, b))
         return matches
 
