@@ -23,6 +23,7 @@ STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
+_ASKING_CUES = frozenset({"wh-first", "inverted-first"})  # a clause that opens as a question
 # questions read per message, and reply questions checked for redundancy: a
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
@@ -310,7 +311,11 @@ class QuestionReader:
             elif i > cut + 1 and d.lowers[i + 1] in self.wh_hashes and self._asks_at_end(d, i, b):
                 # "Is it normal, and how do I fix it?", «сколько стоит перенос и сколько времени это займёт?»
                 end = i - 1 if d.lowers[i - 1] == self.comma else i
-                yield self._make(d, cut, end, to_source, True)
+                first = self._make(d, cut, end, to_source, True)
+                if not first.cues & _ASKING_CUES and not any(c.startswith("ask.") for c in first.cues):
+                    # "sketchy, ok, but why…": the part before asks nothing of its own
+                    first = self._make(d, cut, end, to_source, False)
+                yield first
                 cut = i
         yield self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
 

@@ -72,6 +72,10 @@ def test_russian_coverage(engine, customer, reply, expected):
     ("I was wondering if I can pause my subscription", "Thanks for reaching out!",
      ["I was wondering if I can pause my subscription"]),
     ("Why is the March report different?", "I'll check with the team and get back to you by Friday.", []),
+    # the part before ", but why…" asks nothing of its own
+    ("My mail got hacked... sketchy, ok, but why is there a new daily newsletter in my inbox?",
+     "Please turn on two-step verification in your account settings.",
+     ["but why is there a new daily newsletter in my inbox?"]),
     ("how can I annotate my screen from iPhone?",
      "You can find all the details about how to annotate here: https://support.example.com/annotate", []),
 ])
