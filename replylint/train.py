@@ -80,7 +80,8 @@ class LinearScorer:
 
     def __init__(self, bias: float, weights: dict[str, float]):
         self.bias = bias
-        self.weights = weights
+        self.weights = {w: v for w, v in weights.items() if BIGRAM not in w}
+        self.pairs = {tuple(w.split(BIGRAM)): v for w, v in weights.items() if BIGRAM in w}
 
     @classmethod
     def load(cls, path: Path) -> LinearScorer:
@@ -89,9 +90,8 @@ class LinearScorer:
 
     def score(self, words: list[str]) -> float:
         """The probability that the words (tokens as written) blame."""
-        get = self.weights.get
-        odds = self.bias + sum(get(w, 0.0) for w in words)
-        odds += sum(get(f"{a}{BIGRAM}{b}", 0.0) for a, b in zip(words, words[1:]))
+        get, pair = self.weights.get, self.pairs.get
+        odds = self.bias + sum(get(w, 0.0) for w in words) + sum(pair(p, 0.0) for p in zip(words, words[1:]))
         return 1.0 / (1.0 + math.exp(-max(min(odds, 60.0), -60.0)))
 
 
