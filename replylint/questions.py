@@ -73,11 +73,12 @@ class Sentence:
     """A sentence of a message, as coverage reads it. Offsets in the original
     message are worked out only for the sentences a finding reports."""
 
-    __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "numbered", "_to_source", "_source")
+    __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "_keys_of", "_strings",
+                 "_numbered", "_to_source", "_source")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
-                 has_number: bool, lowers: tuple[int, ...] = (), numbered: frozenset[str] = frozenset(),
-                 to_source=None):
+                 has_number: bool, lowers: list[int] | tuple[int, ...] = (), keys_of: list[str] | None = None,
+                 to_source=None, strings=None):
         self.local = local  # (start, end) in the cleaned piece
         self.text = text  # as cleaned (quoted history and markup gone)
         self.keys = keys  # word keys of its content words
@@ -85,9 +86,30 @@ class Sentence:
         self.cues = cues  # the cue classes it holds: yes-no-answer, deferral, tried, rhetorical, ...
         self.has_number = has_number
         self.lowers = lowers  # LOWER hashes of its tokens
-        self.numbered = numbered  # keys of words a number follows («заказ 88123»)
+        self._keys_of = keys_of or []  # each token's key
+        self._strings = strings  # the StringStore of the doc it was read from
+        self._numbered: frozenset[str] | None = None
         self._to_source = to_source
         self._source = None
+
+    @property
+    def keys_of(self) -> list[str]:
+        """Each token's key."""
+        return self._keys_of
+
+    def word(self, h: int) -> str:
+        """The text of one of its LOWER hashes."""
+        return self._strings[h]
+
+    def numbered(self) -> frozenset[str]:
+        """Keys of the words a number follows («заказ 88123», "order #66120")."""
+        if self._numbered is None:
+            if not self.has_number:
+                self._numbered = frozenset()
+            else:
+                digits = [bool(_DIGIT.search(self._strings[h])) for h in self.lowers]
+                self._numbered = frozenset(k for i, k in enumerate(self._keys_of) if k and any(digits[i + 1: i + 4]))
+        return self._numbered
 
     def source(self) -> tuple[int, int, str]:
         """(start, end, text) in the original message."""
@@ -333,11 +355,7 @@ class QuestionReader:
         keys = frozenset(keys_of)
         keys = keys - {""} if "" in keys else keys
         has_number = bool(_DIGIT.search(d.text, start_char, end_char))
-        numbered = frozenset()
         lowers = d.lowers[a:b]
-        if has_number:  # «Заказ 88123», "order #66120"
-            digits = [bool(_DIGIT.search(self.strings[h])) for h in lowers]
-            numbered = frozenset(k for i, k in enumerate(keys_of) if k and any(digits[i + 1: i + 4]))
         lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
@@ -346,7 +364,7 @@ class QuestionReader:
         if asks and (_in_code(d.text, end_char) or _inside_quotes(d.text[start_char:end_char])):
             cues = cues | _CODE_CUE  # «?» in a pasted log line or inside a quote asks nothing
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
-                        tuple(lowers), numbered, to_source)
+                        lowers, keys_of, to_source, self.strings)
 
     def _direct_at(self, lowers: list[int], i: int, b: int) -> bool:
         """Does a direct answer («Да», "No", «К сожалению») start at token i?"""
@@ -616,7 +634,7 @@ class QuestionReader:
             for key in said.keys:
                 saying.setdefault(key, []).append(k)
         everything = frozenset(saying)
-        numbered = frozenset().union(*(s.numbered for s in statements))
+        numbered = frozenset().union(*(s.numbered() for s in statements))
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
                   and (s.asks or "asks-back" in s.cues or "ask.request" in s.cues)][:MAX_QUESTIONS]
         for sentence in asking:
@@ -626,7 +644,7 @@ class QuestionReader:
             named = focus & self.identifiers
             if named:  # «номер заказа?»: the customer wrote the order with its number
                 wanted = (focus - named) & numbered
-                said = next((s for s in statements if wanted & s.numbered), None) if wanted else None
+                said = next((s for s in statements if wanted & s.numbered()), None) if wanted else None
             else:
                 said = None
                 for candidate in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
@@ -643,10 +661,10 @@ class QuestionReader:
 
     def _did(self, said: Sentence, overlap: frozenset[str]) -> bool:
         """Does the customer's sentence put one of these words as their own past action?"""
-        for h in said.lowers:
-            if self.key(h) not in overlap:
+        for h, key in zip(said.lowers, said.keys_of):
+            if key not in overlap:
                 continue
-            word = self.strings[h]
+            word = said.word(h)  # (from the customer's own pipeline: it may be another language's)
             if self.done_suffixes and word.endswith(self.done_suffixes):
                 return True
             if self.done_morph and self.analyze is not None:

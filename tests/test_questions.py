@@ -145,3 +145,13 @@ def test_placeholders_are_inserted_only_on_request_and_still_need_an_answer(tmp_
 def test_a_reply_without_questions_on_either_side_skips_the_step(engine):
     assert _found(engine, "Ваш заказ отправлен.", "Спасибо, жду.") == []
     assert _found(engine, "Ваш заказ отправлен.", "") == []
+
+
+def test_a_customer_in_another_language_than_the_reply(engine):
+    # the customer's words come from the English pipeline, the reply's checks from the Russian one
+    customer = "My API order 12345 failed. I already restarted the API server twice. Is it down?"
+    reply = "Здравствуйте! Вы перезапускали API server? Какой номер заказа API?"
+    findings = engine.lint(Exchange(reply, (customer,)))
+    for f in findings:
+        text = reply if f.source == "reply" else customer
+        assert text[f.start : f.end] == f.text
