@@ -315,16 +315,26 @@ def rule(rule_id, packs, no_builtin, select, ignore):
     click.echo(f"{spec.id}  ({spec.category}, {spec.severity}, {spec.extends})\n")
     click.echo(f"What: {spec.message}\n")
     click.echo(f"Why: {spec.why}\n")
+    def customer(ex) -> None:  # an exchange example: the customer's message first
+        if ex.customer:
+            click.echo(f"    customer: {' '.join(ex.customer.split())}")
+
     if spec.bad:
         click.echo("Flagged:")
         for ex in spec.bad:
-            click.echo(f"  ✗ {ex.text.strip()}")
+            if ex.customer:
+                click.echo(f"  ✗ reply: {ex.text.strip()}")
+                customer(ex)
+                click.echo(f"    flags: {ex.span}")
+            else:
+                click.echo(f"  ✗ {ex.text.strip()}")
             if ex.suggest:
                 click.echo(f"    → {ex.suggest}")
     if spec.good:
         click.echo("Not flagged:")
         for ex in spec.good:
-            click.echo(f"  ✓ {ex.text.strip()}")
+            click.echo(f"  ✓ {'reply: ' if ex.customer else ''}{ex.text.strip()}")
+            customer(ex)
     if spec.suggest:
         click.echo("\nUse instead (rewrite templates):")
         for s in spec.suggest:
