@@ -20,7 +20,8 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACES = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
 _ASKING_CUES = frozenset({"wh-first", "inverted-first"})  # a clause that opens as a question
@@ -50,8 +51,6 @@ def _inside_quotes(text: str) -> bool:
     if text.count('"') % 2:
         return True
     return any(text.count(opening) > text.count(closing) for opening, closing in _QUOTE_PAIRS)
-_LETTERS = re.compile(r"[^\W\d_]+")
-_SPACES = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ class Sentence:
     """A sentence of a message, as coverage reads it. Offsets in the original
     message are worked out only for the sentences a finding reports."""
 
-    __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "_keys_of", "_strings",
+    __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "keys_of", "_strings",
                  "_numbered", "_to_source", "_source")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
@@ -86,16 +85,11 @@ class Sentence:
         self.cues = cues  # the cue classes it holds: yes-no-answer, deferral, tried, rhetorical, ...
         self.has_number = has_number
         self.lowers = lowers  # LOWER hashes of its tokens
-        self._keys_of = keys_of or []  # each token's key
+        self.keys_of = keys_of or []  # each token's key
         self._strings = strings  # the StringStore of the doc it was read from
         self._numbered: frozenset[str] | None = None
         self._to_source = to_source
         self._source = None
-
-    @property
-    def keys_of(self) -> list[str]:
-        """Each token's key."""
-        return self._keys_of
 
     def word(self, h: int) -> str:
         """The text of one of its LOWER hashes."""
@@ -108,7 +102,7 @@ class Sentence:
                 self._numbered = frozenset()
             else:
                 digits = [bool(_DIGIT.search(self._strings[h])) for h in self.lowers]
-                self._numbered = frozenset(k for i, k in enumerate(self._keys_of) if k and any(digits[i + 1: i + 4]))
+                self._numbered = frozenset(k for i, k in enumerate(self.keys_of) if k and any(digits[i + 1: i + 4]))
         return self._numbered
 
     def source(self) -> tuple[int, int, str]:
@@ -123,10 +117,9 @@ class Focus:
     """What a reply sentence must hold to answer a question."""
 
     words: frozenset[str]
-    distinctive: frozenset[str]  # words no other question shares: one must be there
+    distinctive: frozenset[str]  # new words no other question shares: one must be there
     strict: bool  # (a question read with the one before: its own word must be there)
-    given: frozenset[str] = frozenset()  # words the message established before: they count for less
-    own: frozenset[str] | None = None  # words no other question shares, established or not
+    own: frozenset[str]  # words no other question shares, new or named before (the weaker answer path)
 
 
 @dataclass(frozen=True)
@@ -187,8 +180,6 @@ class QuestionReader:
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
         self.analyze = analyze
         self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
-        self.exclaims = frozenset(self.strings.add(t) for t in terminals if "?" in t and "!" in t)
-        self.ends = frozenset(self.strings.add(t) for t in terminals)
         self.synonyms: dict[str, str] = {}
         for group in config.get("synonyms", ()):
             keys = [self._stem(str(w).lower()) for w in group]
@@ -218,7 +209,6 @@ class QuestionReader:
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
-        self.stub = config.get("stub", "{question}: …")
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
         self._first: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
@@ -259,7 +249,7 @@ class QuestionReader:
         found = self._keys.get(h)
         if found is None:
             word = self.strings[h]
-            if not _LETTER.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40:
+            if not _LETTERS.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40:
                 found = ""
             else:
                 found = self.word_key(word)
@@ -528,7 +518,7 @@ class QuestionReader:
                     strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
                                    for m in range(len(questions))]
                 taken = {k for m, ws in enumerate(strong_sets) if m != n for w in ws for k in windows[w][0]}
-                own = focus.distinctive if focus.own is None else focus.own
+                own = focus.own
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not own or own & windows[w][1].keys)
                            and self._answers_kind(question, windows[w][1])), None)
@@ -582,14 +572,14 @@ class QuestionReader:
         before, but an answer must hold its own word («стоит»)."""
         topic = question.focus - self.generic
         if not topic:
-            return Focus(frozenset(), frozenset(), False)  # «Что случилось?»: no topic of its own
+            return Focus(frozenset(), frozenset(), False, frozenset())  # «Что случилось?»: no topic of its own
         if len(topic) <= 1 and n and question.pronoun:
-            return Focus(question.focus | questions[n - 1].focus, topic, True)
+            return Focus(question.focus | questions[n - 1].focus, topic, True, topic)
         others = frozenset().union(*(q.focus for q in questions if q is not question))
         # words the message already established (the tariff named in the sentence
         # before) do not make an answer: the new part of the question must be there
         new = topic - others - context
-        return Focus(question.focus, new or (topic - others), False, context if new else frozenset(), topic - others)
+        return Focus(question.focus, new or (topic - others), False, topic - others)
 
     def _holds(self, focus: Focus, sentence: Sentence, question: Question | None = None) -> bool:
         """Does the sentence hold enough of the focus to answer it?"""
