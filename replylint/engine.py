@@ -326,6 +326,15 @@ def _refuse_lone_surrogates(messages: list[tuple[str, int, str]]) -> None:
         raise InputError(problems)
 
 
+def _piece_to_source(clean, seg_start: int, text: str):
+    """Map a span of one piece of the cleaned message to (start, end, text) in the original."""
+    def to_source(a: int, b: int) -> tuple[int, int, str]:
+        start = clean.to_source(seg_start + a)
+        end = clean.to_source(seg_start + b, is_end=True)
+        return start, end, text[start:end]
+    return to_source
+
+
 def _without_edge_spaces(span):
     """A match without whitespace tokens at its ends (a line break that an
     optional pattern token took): a finding starts and ends on a word."""
@@ -464,11 +473,7 @@ class Engine:
         for seg_start, seg_end, lang in pieces:
             linter = self.linter(lang)
 
-            def to_source(a: int, b: int, seg_start=seg_start) -> tuple[int, int, str]:
-                start = clean.to_source(seg_start + a)
-                end = clean.to_source(seg_start + b, is_end=True)
-                return start, end, text[start:end]
-
+            to_source = _piece_to_source(clean, seg_start, text)
             piece_profile = profile if profile is not None and profile.lang == lang else None
             for rule, doc, match in linter.run(clean.text[seg_start:seg_end], source, piece_profile, to_source):
                 if not findings:
@@ -503,11 +508,7 @@ class Engine:
             if linter.questions is None:
                 continue
 
-            def to_source(a: int, b: int, seg_start=seg_start) -> tuple[int, int, str]:
-                start = clean.to_source(seg_start + a)
-                end = clean.to_source(seg_start + b, is_end=True)
-                return start, end, text[start:end]
-
+            to_source = _piece_to_source(clean, seg_start, text)
             out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only)))
         return out
 
