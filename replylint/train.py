@@ -23,19 +23,16 @@ import sys
 import time
 from pathlib import Path
 
+from .ruletypes.tone import BIGRAM, MODELS, WEIGHTS, LinearScorer  # the format the tone rule reads
+
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training"
-MODELS = Path(__file__).resolve().parent / "models"
 LABELS = ("blame", "neutral")
 POSITIVE = "BLAME"
 TEXTCAT_LABELS = (POSITIVE, "NEUTRAL")
-# hashed unigrams and bigrams into 2^17 rows: small (about 2 MB) and fast (~15 µs a sentence)
+# hashed unigrams and bigrams into 2^17 rows (only trained here: the rule reads the weight table)
 TEXTCAT_CONFIG = {"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
                             "no_output_layer": False, "length": 2 ** 17}}
-
-
-WEIGHTS = "weights.json"
-BIGRAM = "\x1f"  # joins the two words of a bigram feature (no token holds it)
 
 
 def linear_weights(nlp, textcat, texts: list[str]) -> dict:
@@ -73,26 +70,6 @@ def linear_weights(nlp, textcat, texts: list[str]) -> dict:
           for (a, b), odds in zip(bigram_list, log_odds([[a, b] for a, b in bigram_list]))}
     return {"bias": round(bias, 5),
             "weights": {k: round(v, 4) for k, v in {**uni, **bi}.items() if abs(v) >= 0.002}}
-
-
-class LinearScorer:
-    """A trained tone model as its weight table (see `linear_weights`)."""
-
-    def __init__(self, bias: float, weights: dict[str, float]):
-        self.bias = bias
-        self.weights = {w: v for w, v in weights.items() if BIGRAM not in w}
-        self.pairs = {tuple(w.split(BIGRAM)): v for w, v in weights.items() if BIGRAM in w}
-
-    @classmethod
-    def load(cls, path: Path) -> LinearScorer:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(float(data["bias"]), data["weights"])
-
-    def score(self, words: list[str]) -> float:
-        """The probability that the words (tokens as written) blame."""
-        get, pair = self.weights.get, self.pairs.get
-        odds = self.bias + sum(get(w, 0.0) for w in words) + sum(pair(p, 0.0) for p in zip(words, words[1:]))
-        return 1.0 / (1.0 + math.exp(-max(min(odds, 60.0), -60.0)))
 
 
 def read_lines(task: str, lang: str) -> list[tuple[str, bool]]:

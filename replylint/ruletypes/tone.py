@@ -12,6 +12,8 @@ finding has no suggestion.
 
 from __future__ import annotations
 
+import json
+import math
 from pathlib import Path
 
 from spacy.attrs import LOWER, ORTH, SENT_START
@@ -19,6 +21,28 @@ from spacy.attrs import LOWER, ORTH, SENT_START
 from .base import CompileContext, Hit, Match, RuleType
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
+WEIGHTS = "weights.json"  # a model: {"bias": log-odds, "weights": {word or word<BIGRAM>word: log-odds}}
+BIGRAM = "\x1f"  # joins the two words of a bigram feature (no token holds it)
+
+
+class LinearScorer:
+    """A trained tone model as its weight table (written by replylint.train.linear_weights)."""
+
+    def __init__(self, bias: float, weights: dict[str, float]):
+        self.bias = bias
+        self.weights = {w: v for w, v in weights.items() if BIGRAM not in w}
+        self.pairs = {tuple(w.split(BIGRAM)): v for w, v in weights.items() if BIGRAM in w}
+
+    @classmethod
+    def load(cls, path: Path) -> LinearScorer:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(float(data["bias"]), data["weights"])
+
+    def score(self, words: list[str]) -> float:
+        """The probability that the words (tokens as written) blame."""
+        get, pair = self.weights.get, self.pairs.get
+        odds = self.bias + sum(get(w, 0.0) for w in words) + sum(pair(p, 0.0) for p in zip(words, words[1:]))
+        return 1.0 / (1.0 + math.exp(-max(min(odds, 60.0), -60.0)))
 
 
 class ToneRule(RuleType):
@@ -28,7 +52,7 @@ class ToneRule(RuleType):
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
-        if not (self.path / "weights.json").is_file():
+        if not (self.path / WEIGHTS).is_file():
             ctx.error(spec.line_of("model"), f"no trained model {spec['model']!r} for {ctx.lang} "
                                              f"(train it: python -m replylint.train --task {spec['model']} "
                                              f"--lang {ctx.lang})")
@@ -69,7 +93,5 @@ class ToneRule(RuleType):
     def scorer(self):
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
         if self._scorer is None:
-            from ..train import WEIGHTS, LinearScorer
-
             self._scorer = LinearScorer.load(self.path / WEIGHTS)
         return self._scorer
