@@ -110,17 +110,15 @@ class LanguageLinter:
         annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
         self.annotate = nlp.get_pipe(annotator) if annotator else None
         self._suggestion_cache: dict[tuple, tuple[str, ...]] = {}
-        self.words = self.profiles = self.questions = None
+        self.words = self.profiles = None
         self.recent_docs: dict[str, object] = {}  # text -> Doc made during the current lint
         self.split_docs: set[int] = set()  # ids of those docs already split into sentences
         questions_config = language_config.get(lang, {}).get("questions")
-        if questions_config and self.question_rules:
-            from .questions import QuestionReader
-
-            terminals = language_config.get(lang, {}).get("sentences", {}).get("terminals", ["?"])
-            annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
-            self.questions = QuestionReader(questions_config, nlp, terminals,
-                                            nlp.get_pipe(annotator).analyze if annotator else None)
+        # the question reader (stemmer, cue phrases) is built when an exchange first has a
+        # customer message: a reply checked alone never pays for it
+        self._question_setup = (questions_config, language_config.get(lang, {}).get("sentences", {})
+                                .get("terminals", ["?"])) if questions_config and self.question_rules else None
+        self._questions = None
         if register_config and self.annotate is not None:
             from .register import ProfileBuilder, WordClasses
 
@@ -218,6 +216,17 @@ class LanguageLinter:
                     self.forget_docs()
                 self.recent_docs[text] = doc
         return doc
+
+    @property
+    def questions(self):
+        """The language's QuestionReader, or None where no question rule runs."""
+        if self._questions is None and self._question_setup is not None:
+            from .questions import QuestionReader
+
+            config, terminals = self._question_setup
+            self._questions = QuestionReader(config, self.nlp, terminals,
+                                             self.annotate.analyze if self.annotate is not None else None)
+        return self._questions
 
     def forget_docs(self) -> None:
         self.recent_docs.clear()
