@@ -46,7 +46,7 @@ class LanguageLinter:
         from spacy.matcher import Matcher
 
         from .morphology import FormsCache, morphology_for
-        from .nlp import add_components, blank
+        from .nlp import add_components, blank, column
         from .prefilter import PatternIndex
         from .ruletypes import RULE_TYPES, CompileContext
         from .ruletypes.phrases import compile_phrase
@@ -105,14 +105,13 @@ class LanguageLinter:
         self.question_rules = {rule.matcher.flag: rule for rule in compiled if rule.matcher.reads_questions}
         self.exchange_rules = tuple(rule for rule in compiled if rule.matcher.reads_exchange)
         self.flagged_features = frozenset(f for rule in self.exchange_rules for f in rule.matcher.flag)
-        self._lower = spacy.attrs.LOWER
         self.split_sentences = nlp.get_pipe("replylint_sentences")
+        self._column, self._lower = column, spacy.attrs.LOWER
         annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
         self.annotate = nlp.get_pipe(annotator) if annotator else None
         self._suggestion_cache: dict[tuple, tuple[str, ...]] = {}
         self.words = self.profiles = None
         self.recent_docs: dict[str, object] = {}  # text -> Doc made during the current lint
-        self.split_docs: set[int] = set()  # ids of those docs already split into sentences
         questions_config = language_config.get(lang, {}).get("questions")
         # the question reader (stemmer, cue phrases) is built when an exchange first has a
         # customer message: a reply checked alone never pays for it
@@ -157,7 +156,7 @@ class LanguageLinter:
         doc = self.doc(text)
         if not len(doc):
             return
-        words = doc.to_array(self._lower).tolist()
+        words = self._column(doc, self._lower)
         classes = self._classes(words, text) if profiling else None
         keys = self.index.candidates(words)
         marked = profiling and any(classes)
@@ -172,6 +171,8 @@ class LanguageLinter:
         if split:
             self.split(doc)
         planned, sent_starts = self.index.plan(doc, keys, words) if keys else ([], [0])
+        if planned:
+            self.split_sentences(doc)  # IS_SENT_START in token patterns reads it
         if self.annotate is not None and any(self.index.annotations[key] for key, _, _ in planned):
             self.annotate(doc)
         hits: dict[int, list[Hit]] = {i: [] for i in unindexed}
@@ -230,17 +231,16 @@ class LanguageLinter:
 
     def forget_docs(self) -> None:
         self.recent_docs.clear()
-        self.split_docs.clear()
 
-    def split(self, doc) -> None:
-        """Split the doc into sentences, once per doc of this lint."""
-        if id(doc) not in self.split_docs:
-            self.split_sentences(doc)
-            self.split_docs.add(id(doc))
+    def split(self, doc) -> list[int]:
+        """The positions that start a sentence (found once per doc; SENT_START is
+        written only for the Matcher)."""
+        return self.split_sentences.positions(doc)
 
     def sentences(self, text: str, to_source, asking_only: bool = False):
         """The sentences of a text as the questions step reads them (a questions.Read)."""
-        return self.questions.sentences(self.doc(text), text, to_source, self.split_sentences.starts, asking_only)
+        doc = self.doc(text)
+        return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""

@@ -22,6 +22,34 @@ from spacy.tokens import Doc
 
 ATTR_IDS = {"LEMMA": LEMMA, "POS": POS, "MORPH": MORPH}
 CACHE_LIMIT = 300_000  # distinct word forms kept per process; cleared when exceeded
+# what the steps of one lint share through the Doc (`doc.user_data`), each read once per doc
+COLUMNS = "replylint.columns"  # token attribute id -> that column as a list
+SENTENCE_STARTS = "replylint.sentence_starts"  # [0, positions that start a sentence], set by the splitter
+_WRITTEN = "replylint.sent_start_written"  # the splitter wrote SENT_START (for the Matcher's IS_SENT_START)
+
+
+def column(doc: Doc, attr: int) -> list[int]:
+    """A token attribute of every token, as a list. Only attributes the tokenizer
+    sets (LOWER, ORTH, IDX, IS_SPACE…) are read this way: they never change, so
+    the cleaning, rules, register, questions and tone steps share one read."""
+    columns = doc.user_data.get(COLUMNS)
+    if columns is None:
+        columns = doc.user_data[COLUMNS] = {}
+    found = columns.get(attr)
+    if found is None:
+        found = columns[attr] = doc.to_array(attr).tolist()
+    return found
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The positions that start a sentence, the first included: as the splitter
+    left them, or read from SENT_START (a doc split some other way)."""
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if starts is None:
+        starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+        if starts[0] != 0:
+            starts.insert(0, 0)
+    return starts
 
 
 @Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": []})
@@ -62,15 +90,23 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
-        if n == 0:
+        if n == 0 or doc.user_data.get(_WRITTEN):
             return doc
-        positions = self.starts(doc.to_array(LOWER).tolist())
+        positions = self.positions(doc)
         starts = numpy.full((n, 1), _NOT_START, dtype="uint64")
-        starts[0, 0] = 1
-        if positions:
-            starts[positions, 0] = 1
+        starts[positions, 0] = 1
         doc.from_array([SENT_START], starts)
+        doc.user_data[_WRITTEN] = True
         return doc
+
+    def positions(self, doc: Doc) -> list[int]:
+        """The positions that start a sentence, the first included, kept with the
+        doc (`sentence_starts`) but not written to it: what the steps that read
+        token columns need. Calling the component also writes SENT_START."""
+        found = doc.user_data.get(SENTENCE_STARTS)
+        if found is None:
+            found = doc.user_data[SENTENCE_STARTS] = [0, *self.starts(column(doc, LOWER))]
+        return found
 
     def starts(self, lowers: list[int]) -> list[int]:
         """The positions after the first that start a sentence, from the tokens'
@@ -164,7 +200,7 @@ class _CachedAnnotator:
     def __call__(self, doc: Doc) -> Doc:
         if not self.attr_ids or len(doc) == 0:
             return doc
-        lowers = doc.to_array(LOWER).tolist()
+        lowers = column(doc, LOWER)
         get = self.index.get
         rows = [get(h) for h in lowers]
         if None in rows:

@@ -18,10 +18,9 @@ import bisect
 import re
 from collections.abc import Hashable, Iterator
 
-import numpy
-from spacy.attrs import SENT_START
 from spacy.matcher import Matcher
 
+from .nlp import sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
@@ -86,6 +85,7 @@ class PatternIndex:
         self.word_sets: dict[Hashable, list[frozenset[int]]] = {}  # every required word set, as hashes
         self._required_words: frozenset[int] | None = None  # built on first use, after every add()
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
+        self._bit_words: frozenset[int] = frozenset()
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -142,16 +142,14 @@ class PatternIndex:
         present = set(words)
         keys = list(self.always)
         if self._index_words is None:
-            self._index_words = frozenset(self.index)
+            self._index_words, self._bit_words = frozenset(self.index), frozenset(self.word_bits)
         indexed = present & self._index_words
         if not indexed:
             return keys
         lit = 0
         word_bits = self.word_bits
-        for word in present:
-            bits = word_bits.get(word)
-            if bits:
-                lit |= bits
+        for word in present & self._bit_words:  # (a set intersection, not a lookup per word)
+            lit |= word_bits[word]
         missing = ~lit
         seen: set[Hashable] = set()
         required_mask = self.required_mask
@@ -175,7 +173,7 @@ class PatternIndex:
         that touch are merged: the Matcher's cost per call and per token
         walked dominates a long message."""
         n = len(words)
-        sent_starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() or [0]
+        sent_starts = sentence_starts(doc)
         sentence_of: dict[int, tuple[int, int]] = {}
         lit_in: dict[tuple[int, int], int] = {}
         word_bits = self.word_bits

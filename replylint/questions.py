@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 
+from .nlp import column
+
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -269,9 +271,9 @@ class QuestionReader:
         return frozenset(k for k in map(self.word_key, words) if k)
 
     # -- sentences -------------------------------------------------------------
-    def sentences(self, doc, text: str, to_source, split_sentences, asking_only: bool = False) -> Read:
-        """The message's sentences (`doc` tokenizes `text`; `split_sentences`
-        maps LOWER hashes to the positions that start a sentence) with their
+    def sentences(self, doc, text: str, to_source, starts: list[int], asking_only: bool = False) -> Read:
+        """The message's sentences (`doc` tokenizes `text`; `starts`: the positions
+        that start a sentence) with their
         keys and cues; a sentence holding several questions («Это нормально? И
         как это исправить?», "Is it normal, and how do I fix it?") is split.
 
@@ -281,7 +283,7 @@ class QuestionReader:
         are pooled (`Read.other_keys`)."""
         if not len(doc):
             return Read([], frozenset())
-        lowers, idx, lengths, spaces = (column.tolist() for column in doc.to_array([LOWER, IDX, LENGTH, IS_SPACE]).T)
+        lowers, idx, lengths, spaces = (column(doc, attr) for attr in (LOWER, IDX, LENGTH, IS_SPACE))
         get = self._keys.get
         keys_of = [get(h) for h in lowers]
         if None in keys_of:
@@ -294,7 +296,7 @@ class QuestionReader:
         out: list[Sentence] = []
         other: set[str] = set()
         begin = 0
-        for end in [*split_sentences(lowers), len(lowers)]:
+        for end in [*starts[1:], len(lowers)]:
             if end <= begin:
                 continue
             if asking_only and not _any_in(d.splits, begin, end) and not _any_in(asks_at, begin, end):

@@ -46,6 +46,9 @@ def test_the_weight_table_scores_exactly_as_the_spacy_model(monkeypatch, tmp_pat
         words = [t.text for t in nlp.make_doc(text)]
         expected = float(textcat.predict([Doc(nlp.vocab, words=words)])[0][positive])
         assert scorer.score(words) == pytest.approx(expected, abs=2e-3), text
+        # the rule reads token hashes instead of strings: the same score
+        orths = [t.orth for t in nlp.make_doc(text)]
+        assert scorer.by_hash(nlp.vocab.strings).score(orths) == pytest.approx(scorer.score(words), abs=1e-12)
 
 
 def test_a_malformed_training_line_stops_training_at_its_line(monkeypatch, tmp_path):

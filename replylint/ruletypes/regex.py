@@ -7,6 +7,7 @@ one of its `guard` words (a cheap substring test).
 
 from __future__ import annotations
 
+from ..nlp import sentence_starts
 from ..safe_regex import UnsafeRegex, compile_regex, group_spans
 from .base import CompileContext, Hit, Match, RuleType, longest_first
 
@@ -39,7 +40,8 @@ class RegexRule(RuleType):
         lowered = doc.text.lower()
         if not any(g in lowered for g in self.guard):
             return []
-        for sent in doc.sents:
+        bounds = [*sentence_starts(doc), len(doc)]
+        for sent in (doc[a:b] for a, b in zip(bounds, bounds[1:])):
             text = sent.text
             low = lowered[sent.start_char : sent.end_char]
             if not any(g in low for g in self.guard):

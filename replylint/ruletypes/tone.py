@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from pathlib import Path
 
-from spacy.attrs import LOWER, ORTH, SENT_START
+from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
 
+from ..nlp import column, sentence_starts
 from .base import CompileContext, Hit, Match, RuleType
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -42,7 +44,30 @@ class LinearScorer:
         """The probability that the words (tokens as written) blame."""
         get, pair = self.weights.get, self.pairs.get
         odds = self.bias + sum(get(w, 0.0) for w in words) + sum(pair(p, 0.0) for p in zip(words, words[1:]))
-        return 1.0 / (1.0 + math.exp(-max(min(odds, 60.0), -60.0)))
+        return _probability(odds)
+
+    def by_hash(self, strings) -> HashedScorer:
+        """The same model keyed by the tokens' ORTH hashes (`strings[word]`, the
+        hash spaCy gives the word, without adding it to the store)."""
+        return HashedScorer(self.bias, {strings[w]: v for w, v in self.weights.items()},
+                            {(strings[a], strings[b]): v for (a, b), v in self.pairs.items()})
+
+
+class HashedScorer:
+    """A LinearScorer that reads ORTH hashes: no token is turned into a string."""
+
+    def __init__(self, bias: float, weights: dict[int, float], pairs: dict[tuple[int, int], float]):
+        self.bias, self.weights, self.pairs = bias, weights, pairs
+
+    def score(self, orths: list[int]) -> float:
+        n = len(orths)
+        odds = self.bias + sum(map(self.weights.get, orths, repeat(0.0, n))) \
+            + sum(map(self.pairs.get, zip(orths, orths[1:]), repeat(0.0, n)))
+        return _probability(odds)
+
+
+def _probability(odds: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(odds, 60.0), -60.0)))
 
 
 class ToneRule(RuleType):
@@ -74,24 +99,24 @@ class ToneRule(RuleType):
             self._guard_hashes = frozenset(doc.vocab.strings.add(word) for word in self.guard)
         guard = self._guard_hashes
         # token columns instead of Token objects: a reply's every sentence is read
-        orths, lowers, starts = (c.tolist() for c in doc.to_array([ORTH, LOWER, SENT_START]).T)
-        bounds = [i for i, start in enumerate(starts) if start == 1 or i == 0] + [len(orths)]
-        strings = doc.vocab.strings
+        orths, lowers, alpha, space = (column(doc, attr) for attr in (ORTH, LOWER, IS_ALPHA, IS_SPACE))
+        bounds = [*sentence_starts(doc), len(orths)]
         matches = []
+        scorer = None
         for a, b in zip(bounds, bounds[1:]):
-            while b > a and not strings[orths[b - 1]].strip():
+            while b > a and space[b - 1]:
                 b -= 1  # (the line break that ends it)
             if not self.min_words <= b - a <= self.max_words or (guard and not any(h in guard for h in lowers[a:b])):
                 continue
-            words = [strings[h] for h in orths[a:b]]
-            if sum(1 for w in words if w.isalpha()) * 2 < len(words):
+            if sum(alpha[a:b]) * 2 < b - a:
                 continue  # mostly numbers, paths or symbols: code or a log line
-            if self.scorer().score(words) >= self.threshold:
+            scorer = scorer or self.scorer(doc.vocab.strings)
+            if scorer.score(orths[a:b]) >= self.threshold:
                 matches.append(Match(a, b))
         return matches
 
-    def scorer(self):
+    def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
         if self._scorer is None:
-            self._scorer = LinearScorer.load(self.path / WEIGHTS)
+            self._scorer = LinearScorer.load(self.path / WEIGHTS).by_hash(strings)
         return self._scorer
