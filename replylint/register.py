@@ -20,8 +20,9 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-import numpy
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
+
+from .nlp import column
 
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
@@ -253,7 +254,7 @@ class ProfileBuilder:
         self.quotes = dict(config.get("quotes", {}))  # opening -> closing mark
         # the characters that end a sentence, for names read without sentence splitting
         self.sentence_ends = frozenset(t[-1] for t in config.get("terminals", (".", "!", "?")))
-        self._hashes: dict[frozenset[str], numpy.ndarray] = {}  # LOWER/ORTH hashes of word sets
+        self._hashes: dict[frozenset[str], frozenset[int]] = {}  # LOWER/ORTH hashes of word sets
 
     def analyze(self, lower: str) -> tuple[str, str, str]:
         """The annotator's analysis of a word form, cached."""
@@ -419,50 +420,51 @@ class ProfileBuilder:
     def _english_candidates(self, doc, text: str, greeting_tokens: set[int]) -> list[int]:
         """Capitalised words that may start a name: after a greeting, title or
         introduction, at the start of a line, or among the last words."""
-        attrs = doc.to_array([LOWER, IDX, IS_ALPHA, IS_TITLE])
-        titled = numpy.flatnonzero(attrs[:, 3])
-        if not len(titled):
+        titled = [i for i, title in enumerate(column(doc, IS_TITLE)) if title]
+        if not titled:
             return []
         if self._name_cues is None:
             strings = doc.vocab.strings
             cues = set(self.address_words) | set(self.titles) | {f"{t}." for t in self.titles}
             cues |= {phrase[-1] for phrase in self.intro}
             self._name_cues = frozenset(strings.add(c) for c in cues)
-        alpha = numpy.flatnonzero(attrs[:, 2])
-        tail = int(alpha[-4]) if len(alpha) >= 4 else 0
+        alpha = [i for i, is_alpha in enumerate(column(doc, IS_ALPHA)) if is_alpha]
+        tail = alpha[-4] if len(alpha) >= 4 else 0
         cues = self._name_cues
-        return [i for i in titled.tolist()
-                if i == 0 or i >= tail or attrs[i - 1, 0] in cues or (i - 1) in greeting_tokens
-                or text[attrs[i, 1] - 1 : attrs[i, 1]] == "\n"]
+        lowers, idx = column(doc, LOWER), column(doc, IDX)
+        return [i for i in titled
+                if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens
+                or text[idx[i] - 1 : idx[i]] == "\n"]
 
     def _common_word(self, token) -> bool:
         """A word that starts sentences and is no name: a stop word or one of
         the language's `not_names` (English has no name dictionary here)."""
         return token.is_stop or token.lower_ in self.not_names
 
-    # -- token arrays --------------------------------------------------------
-    def _word_hashes(self, doc, words: frozenset[str]) -> numpy.ndarray:
+    # -- token columns -------------------------------------------------------
+    def _word_hashes(self, doc, words: frozenset[str]) -> frozenset[int]:
         found = self._hashes.get(words)
         if found is None:
             strings = doc.vocab.strings
-            found = self._hashes[words] = numpy.array([strings.add(w) for w in words], dtype="uint64")
+            found = self._hashes[words] = frozenset(strings.add(w) for w in words)
         return found
 
     def _holds_any(self, doc, words: frozenset[str]) -> bool:
-        """Does the doc hold one of these (lowercase) words? Read off the LOWER array."""
-        return bool(words) and bool(numpy.isin(doc.to_array(LOWER), self._word_hashes(doc, words)).any())
+        """Does the doc hold one of these (lowercase) words? Read off the LOWER column."""
+        return bool(words) and not self._word_hashes(doc, words).isdisjoint(column(doc, LOWER))
 
     def quoted_tokens(self, doc) -> set[int]:
         """Tokens inside quotes («…», “…”): quoted words are not the writer's own.
-        Only the quote marks are visited (found in the ORTH array)."""
-        marks = frozenset(self.quotes) | frozenset(self.quotes.values())
-        orth = doc.to_array(ORTH)
-        found = numpy.flatnonzero(numpy.isin(orth, self._word_hashes(doc, marks)))
+        Only the quote marks are visited (found in the ORTH column)."""
+        marks = self._word_hashes(doc, frozenset(self.quotes) | frozenset(self.quotes.values()))
+        orth = column(doc, ORTH)
+        if marks.isdisjoint(orth):
+            return set()
         strings = doc.vocab.strings
         inside: set[int] = set()
         closer = opened = None
-        for i in found.tolist():
-            mark = strings[int(orth[i])]
+        for i in [i for i, h in enumerate(orth) if h in marks]:
+            mark = strings[orth[i]]
             if closer is not None:
                 if mark == closer:
                     inside.update(range(opened + 1, i))
@@ -795,12 +797,15 @@ class _LineFinder:
                     if text[start : self.starts[n + 1] if n + 1 < len(self.starts) else len(text)].strip()]
         self.last_lines = set(nonempty[-3:])
         self.first_line = nonempty[0] if nonempty else 0
-        attrs = doc.to_array([IS_ALPHA, IDX])
-        alpha = attrs[:, 0] == 1
-        lines = numpy.searchsorted(numpy.array(self.starts), attrs[:, 1], side="right") - 1
-        self.words_on_line = numpy.bincount(lines[alpha], minlength=len(self.starts))
-        where = numpy.flatnonzero(alpha)
-        self.last_word = int(where[-1]) if len(where) else -1
+        words = [i for i, alpha in enumerate(column(doc, IS_ALPHA)) if alpha]
+        self.words_on_line = [0] * len(self.starts)
+        if len(self.starts) > 1:
+            idx = column(doc, IDX)
+            for i in words:
+                self.words_on_line[self.line_of(idx[i])] += 1
+        else:
+            self.words_on_line[0] = len(words)
+        self.last_word = words[-1] if words else -1
 
     def line_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
