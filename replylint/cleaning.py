@@ -371,6 +371,7 @@ _COLON_AT_LINE_END = re.compile(r":[ \t]*\r?$", re.MULTILINE)
 # lowercase. It becomes a space, so phrases match across the wrap.
 _ODD_SPACE_CHARS = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[ {_ODD_SPACE_CHARS}]{{2,}}|[{_ODD_SPACE_CHARS}]")
+_ANY_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
 # (only from the start of a space run: tried at every tab of a long run
 # without a line break, `[ \t]*` made the scan quadratic)
 _LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
@@ -380,7 +381,9 @@ _SENTENCE_END = ".!?:;…"
 def _may_need_spacing(text: str, join_wrapped: bool) -> bool:
     """Cheap substring tests before the (slower) regex scan: most replies have
     no odd space, no double space and, for tweets and chats, no line break."""
-    return "  " in text or (join_wrapped and "\n" in text) or any(c in text for c in _ODD_SPACE_CHARS)
+    if "  " in text or (join_wrapped and "\n" in text):
+        return True
+    return "\t" in text if text.isascii() else _ANY_ODD_SPACE.search(text) is not None
 
 
 def _is_wrap(text: str, start: int, end: int) -> bool:

@@ -37,6 +37,7 @@ _LINK_CUE = frozenset({"link"})
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _URL_WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_LINK_WORDS = 12  # words read from one link's path
+URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
 _CODE_INDENT = ("    ", "\t")
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
@@ -212,6 +213,7 @@ class QuestionReader:
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
+        self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
         # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
         self._first: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
         self._one_word: dict[int, set[str]] = {}  # one-word cues: hash -> classes
@@ -236,11 +238,12 @@ class QuestionReader:
         self._not_answering = frozenset({"asks-back", "deferral", "ask.request", "courtesy-first", "signoff"})
         # every word a cue class reads: the rest of a message is skipped by one set lookup
         self._cue_words = frozenset(self._first) | frozenset(self.wh_hashes) | self.choice | self.inverted
+        # what each cue word can start, looked up once per word a sentence holds:
+        # (one-word cue classes, starts a longer cue, question word's answer kind, choice word, auxiliary)
+        starts_two = frozenset(first for first, _ in self._two_words)
+        self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
+                              self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after
-        # the words that may make a sentence ask without a question mark
-        self._asking_words = frozenset(h for h, entries in self._first.items()
-                                       if any(name.startswith("ask.") for name, _ in entries)) \
-            | frozenset(self.wh_hashes) | self.inverted
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -267,8 +270,17 @@ class QuestionReader:
     def link_keys(self, text: str) -> frozenset[str]:
         """The words of the links in a text: a support article's address names its
         subject («…/Mute-All-And-Unmute-All»)."""
-        words = (w for url in _URL.findall(text) for w in _URL_WORD.findall(url.split("/", 3)[-1])[:MAX_LINK_WORDS])
-        return frozenset(k for k in map(self.word_key, words) if k)
+        return frozenset().union(*map(self._url_keys, _URL.findall(text)))
+
+    def _url_keys(self, url: str) -> frozenset[str]:
+        found = self._url_cache.get(url)
+        if found is None:
+            words = _URL_WORD.findall(url.split("/", 3)[-1])[:MAX_LINK_WORDS]
+            found = frozenset(k for k in map(self.word_key, words) if k)
+            if len(self._url_cache) >= URL_CACHE_LIMIT:
+                self._url_cache.clear()
+            self._url_cache[url] = found
+        return found
 
     # -- sentences -------------------------------------------------------------
     def sentences(self, doc, text: str, to_source, starts: list[int], asking_only: bool = False) -> Read:
@@ -288,24 +300,48 @@ class QuestionReader:
         keys_of = [get(h) for h in lowers]
         if None in keys_of:
             keys_of = [k if k is not None else self.key(h) for k, h in zip(keys_of, lowers)]
-        cue_words, splits, asking = self._cue_words, self._split_words, self._asking_words
+        cue_words, splits = self._cue_words, self._split_words
         hits = [i for i, h in enumerate(lowers) if h in cue_words]
         d = _Arrays(lowers, idx, lengths, spaces, keys_of, hits, [i for i, h in enumerate(lowers) if h in splits],
                     text)
-        asks_at = [i for i in hits if lowers[i] in asking] if asking_only else None
+        marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
         out: list[Sentence] = []
         other: set[str] = set()
         begin = 0
         for end in [*starts[1:], len(lowers)]:
             if end <= begin:
                 continue
-            if asking_only and not _any_in(d.splits, begin, end) and not _any_in(asks_at, begin, end):
+            if asking_only and not _any_in(marks_at, begin, end) and not self._may_ask(d, begin, end):
                 other.update(keys_of[begin:end])
             else:
                 out.extend(self._sentence(d, begin, end, to_source))
             begin = end
         other.discard("")
         return Read(out, frozenset(other))
+
+    def _may_ask(self, d: _Arrays, a: int, b: int) -> bool:
+        """Can the sentence lowers[a:b], which has no question mark, ask? Only with
+        an ask cue («подскажите», "could you tell me") or as a short chat line
+        opening with a question word ("how to reset my password"): what `_kind`
+        accepts without a question mark, tested before the sentence is built."""
+        lowers, hits = d.lowers, d.hits
+        k = bisect.bisect_left(hits, a)
+        if k == len(hits) or hits[k] >= b:
+            return False  # no cue word at all (most statements)
+        first = a
+        while first < b and (d.spaces[first] or lowers[first] in self.lead
+                             or self.strings[lowers[first]][:1] == "@"):
+            first += 1
+        if first < b and (lowers[first] in self.wh_hashes or lowers[first] in self.inverted):
+            return True
+        for i in hits[k:bisect.bisect_left(hits, b, k)]:
+            h = lowers[i]
+            if any(name.startswith("ask.") for name in self._one_word.get(h, ())):
+                return True
+            if i + 1 < b and any(name.startswith("ask.") and tuple(lowers[i : i + len(phrase)]) == phrase
+                                 for name, phrase in self._two_words.get((h, lowers[i + 1]), ())):
+                return True
+        return False
 
     def _sentence(self, d: _Arrays, a: int, b: int, to_source):
         while a < b and d.spaces[a]:
@@ -373,31 +409,31 @@ class QuestionReader:
         first_word = a
         while first_word < b and (lowers[first_word] in self.lead or self.strings[lowers[first_word]][:1] == "@"):
             first_word += 1  # «Ну, да…», "@TelcoOne how long…"
-        one_word, two_words = self._one_word, self._two_words
+        two_words, info = self._two_words, self._cue_info
         for i in hits:
             h = lowers[i]
-            names = one_word.get(h)
+            names, two, what, choice, inverted = info[h]
             if names:
                 found.update(names)
-            if i + 1 < b:
+            if two and i + 1 < b:
                 for name, phrase in two_words.get((h, lowers[i + 1]), ()):
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
                         found.add(name)
-            if "direct-answer" in found and i != first_word and not self._direct_at(lowers, first_word, b):
-                found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
-            what = self.wh_hashes.get(h)
-            if what is not None and i + 1 < b:
-                what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
-            if what is not None and (i == first_word or lowers[i - 1] in self.clause_marks):
-                # a question word that opens the sentence or a clause («Скажите, когда…»);
-                # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
-                found.add(f"wh.{what}")
-                if i == first_word:
-                    found.add("wh-first")
-            if h in self.choice:
+            if what is not None:
+                if i + 1 < b:
+                    what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
+                if i == first_word or lowers[i - 1] in self.clause_marks:
+                    # a question word that opens the sentence or a clause («Скажите, когда…»);
+                    # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
+                    found.add(f"wh.{what}")
+                    if i == first_word:
+                        found.add("wh-first")
+            if choice:
                 found.add("choice")
-            if i == first_word and h in self.inverted:
+            if inverted and i == first_word:
                 found.add("inverted-first")
+        if "direct-answer" in found and not self._direct_at(lowers, first_word, b):
+            found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
@@ -680,7 +716,7 @@ class Read:
     other_keys: frozenset[str]  # (asking_only) the words of the sentences not built
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Arrays:
     """A doc's token columns, read by the sentence step."""
 

@@ -17,6 +17,7 @@ without a register marker costs one dict lookup per token.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -792,23 +793,45 @@ class _LineFinder:
 
     def __init__(self, doc, text: str):
         self.doc = doc
+        self.text = text
         self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if "\n" in text else [0]
-        nonempty = [n for n, start in enumerate(self.starts)
-                    if text[start : self.starts[n + 1] if n + 1 < len(self.starts) else len(text)].strip()]
-        self.last_lines = set(nonempty[-3:])
-        self.first_line = nonempty[0] if nonempty else 0
-        words = [i for i, alpha in enumerate(column(doc, IS_ALPHA)) if alpha]
-        self.words_on_line = [0] * len(self.starts)
-        if len(self.starts) > 1:
-            idx = column(doc, IDX)
-            for i in words:
-                self.words_on_line[self.line_of(idx[i])] += 1
-        else:
-            self.words_on_line[0] = len(words)
-        self.last_word = words[-1] if words else -1
 
     def line_of(self, char: int) -> int:
         return bisect.bisect_right(self.starts, char) - 1
+
+    @functools.cached_property
+    def _nonempty(self) -> list[int]:
+        """The lines that hold more than whitespace (worked out when a name is
+        weighed, not for every message)."""
+        text, starts = self.text, self.starts
+        return [n for n, start in enumerate(starts) if text[start : starts[n + 1] if n + 1 < len(starts) else len(text)].strip()]
+
+    @property
+    def last_lines(self) -> set[int]:
+        return set(self._nonempty[-3:])
+
+    @property
+    def first_line(self) -> int:
+        return self._nonempty[0] if self._nonempty else 0
+
+    @functools.cached_property
+    def _words(self) -> list[int]:
+        return [i for i, alpha in enumerate(column(self.doc, IS_ALPHA)) if alpha]
+
+    @property
+    def last_word(self) -> int:
+        return self._words[-1] if self._words else -1
+
+    @functools.cached_property
+    def words_on_line(self) -> list[int]:
+        counts = [0] * len(self.starts)
+        if len(self.starts) > 1:
+            idx = column(self.doc, IDX)
+            for i in self._words:
+                counts[self.line_of(idx[i])] += 1
+        else:
+            counts[0] = len(self._words)
+        return counts
 
     def is_first_line(self, i: int) -> bool:
         return self.line_of(self.doc[i].idx) == self.first_line
