@@ -16,7 +16,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import LEMMA, LOWER, MORPH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,21 +28,29 @@ SENTENCE_STARTS = "replylint.sentence_starts"  # [0, positions that start a sent
 _WRITTEN = "replylint.sent_start_written"  # the splitter wrote SENT_START (for the Matcher's IS_SENT_START)
 
 
-TOKEN_COLUMNS = [LOWER, ORTH, IDX, LENGTH, IS_SPACE, IS_ALPHA, IS_TITLE]
-
-
 def column(doc: Doc, attr: int) -> list[int]:
     """A token attribute of every token, as a list. Only attributes the tokenizer
     sets (LOWER, ORTH, IDX, IS_SPACE…) are read this way: they never change, so
     the cleaning, rules, register, questions and tone steps share one read."""
-    columns = doc.user_data.get(COLUMNS)
-    if columns is None:
-        # one read of every column the steps use costs a third of reading them one by one
-        columns = doc.user_data[COLUMNS] = dict(zip(TOKEN_COLUMNS, doc.to_array(TOKEN_COLUMNS).T.tolist()))
-    found = columns.get(attr)
+    found = doc.user_data.get(COLUMNS)
+    if found is not None and attr in found:
+        return found[attr]
+    return columns(doc, (attr,))[0]
+
+
+def columns(doc: Doc, attrs: tuple[int, ...]) -> tuple[list[int], ...]:
+    """Several columns (see `column`); those not read yet come from one
+    `Doc.to_array` call (a call per column costs about as much as the
+    conversion of a few columns)."""
+    found = doc.user_data.get(COLUMNS)
     if found is None:
-        found = columns[attr] = doc.to_array(attr).tolist()
-    return found
+        found = doc.user_data[COLUMNS] = {}
+    missing = [attr for attr in attrs if attr not in found]
+    if len(missing) == 1:
+        found[missing[0]] = doc.to_array(missing[0]).tolist()
+    elif missing:
+        found.update(zip(missing, doc.to_array(missing).T.tolist()))
+    return tuple(found[attr] for attr in attrs)
 
 
 def sentence_starts(doc: Doc) -> list[int]:

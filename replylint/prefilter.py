@@ -86,6 +86,7 @@ class PatternIndex:
         self._required_words: frozenset[int] | None = None  # built on first use, after every add()
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
         self._bit_words: frozenset[int] = frozenset()
+        self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -143,6 +144,8 @@ class PatternIndex:
         keys = list(self.always)
         if self._index_words is None:
             self._index_words, self._bit_words = frozenset(self.index), frozenset(self.word_bits)
+            self._entries = {word: tuple((key, self.required_mask[key]) for key in found)
+                             for word, found in self.index.items()}
         indexed = present & self._index_words
         if not indexed:
             return keys
@@ -151,15 +154,10 @@ class PatternIndex:
         for word in present & self._bit_words:  # (a set intersection, not a lookup per word)
             lit |= word_bits[word]
         missing = ~lit
-        seen: set[Hashable] = set()
-        required_mask = self.required_mask
-        for word in indexed:
-            for key in self.index[word]:
-                if key not in seen:
-                    seen.add(key)
-                    if not required_mask[key] & missing:
-                        keys.append(key)
-        return keys
+        entries = self._entries
+        found = [key for word in indexed for key, mask in entries[word] if not mask & missing]
+        # a pattern is indexed under each form of one word: two forms in a doc name it twice
+        return keys + (list(dict.fromkeys(found)) if len(indexed) > 1 else found)
 
     def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
         """(key, start, end): the token ranges each candidate pattern must be

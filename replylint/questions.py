@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IS_SPACE, LOWER
 
 from .nlp import column
 
@@ -294,30 +294,32 @@ class QuestionReader:
         the sentences that may ask something are built; the words of the others
         are pooled (`Read.other_keys`)."""
         if not len(doc):
-            return Read([], frozenset())
-        lowers, idx, lengths, spaces = (column(doc, attr) for attr in (LOWER, IDX, LENGTH, IS_SPACE))
-        get = self._keys.get
-        keys_of = [get(h) for h in lowers]
-        if None in keys_of:
-            keys_of = [k if k is not None else self.key(h) for k, h in zip(keys_of, lowers)]
+            return Read([], None, [])
+        lowers = column(doc, LOWER)
         cue_words, splits = self._cue_words, self._split_words
-        hits = [i for i, h in enumerate(lowers) if h in cue_words]
-        d = _Arrays(lowers, idx, lengths, spaces, keys_of, hits, [i for i, h in enumerate(lowers) if h in splits],
-                    text)
+        d = _Arrays(self, doc, lowers, [i for i, h in enumerate(lowers) if h in cue_words],
+                    [i for i, h in enumerate(lowers) if h in splits], text)
         marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
         out: list[Sentence] = []
-        other: set[str] = set()
+        skipped: list[tuple[int, int]] = []
         begin = 0
         for end in [*starts[1:], len(lowers)]:
             if end <= begin:
                 continue
             if asking_only and not _any_in(marks_at, begin, end) and not self._may_ask(d, begin, end):
-                other.update(keys_of[begin:end])
+                skipped.append((begin, end))
             else:
                 out.extend(self._sentence(d, begin, end, to_source))
             begin = end
-        other.discard("")
-        return Read(out, frozenset(other))
+        return Read(out, d, skipped)
+
+    def keys_of(self, lowers: list[int]) -> list[str]:
+        """The word key of each LOWER hash."""
+        get = self._keys.get
+        keys_of = [get(h) for h in lowers]
+        if None in keys_of:
+            keys_of = [k if k is not None else self.key(h) for k, h in zip(keys_of, lowers)]
+        return keys_of
 
     def _may_ask(self, d: _Arrays, a: int, b: int) -> bool:
         """Can the sentence lowers[a:b], which has no question mark, ask? Only with
@@ -377,8 +379,7 @@ class QuestionReader:
     def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
         while a < b and d.spaces[a]:
             a += 1
-        start_char = d.idx[a]
-        end_char = d.idx[b - 1] + d.lengths[b - 1]
+        start_char, end_char = d.char_span(a, b)
         keys_of = d.keys_of[a:b]
         keys = frozenset(keys_of)
         keys = keys - {""} if "" in keys else keys
@@ -708,23 +709,51 @@ def _any_in(positions: list[int], a: int, b: int) -> bool:
     return k < len(positions) and positions[k] < b
 
 
-@dataclass(frozen=True)
 class Read:
-    """What the sentence step read in a message."""
+    """What the sentence step read in a message: its sentences, and with
+    `asking_only` the words of the sentences it did not build (`other_keys`,
+    pooled only when a question needs them as context)."""
 
-    sentences: list[Sentence]
-    other_keys: frozenset[str]  # (asking_only) the words of the sentences not built
+    __slots__ = ("sentences", "_arrays", "_skipped", "_other")
+
+    def __init__(self, sentences: list[Sentence], arrays: _Arrays | None, skipped: list[tuple[int, int]]):
+        self.sentences = sentences
+        self._arrays, self._skipped = arrays, skipped
+        self._other: frozenset[str] | None = None
+
+    @property
+    def other_keys(self) -> frozenset[str]:
+        if self._other is None:
+            keys_of = self._arrays.keys_of if self._skipped else []
+            self._other = frozenset(k for a, b in self._skipped for k in keys_of[a:b] if k)
+        return self._other
 
 
-@dataclass(slots=True)
 class _Arrays:
-    """A doc's token columns, read by the sentence step."""
+    """A doc's token columns as the sentence step reads them; the word keys,
+    whitespace flags and character offsets only where a sentence is built."""
 
-    lowers: list[int]
-    idx: list[int]
-    lengths: list[int]
-    spaces: list[int]
-    keys_of: list[str]
-    hits: list[int]  # positions of cue words
-    splits: list[int]  # positions of question marks and of the words that start a second question
-    text: str
+    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "_keys_of", "_spaces")
+
+    def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str):
+        self.reader, self.doc, self.lowers, self.text = reader, doc, lowers, text
+        self.hits = hits  # positions of cue words
+        self.splits = splits  # positions of question marks and of the words that start a second question
+        self._keys_of: list[str] | None = None
+        self._spaces: list[int] | None = None
+
+    @property
+    def keys_of(self) -> list[str]:
+        if self._keys_of is None:
+            self._keys_of = self.reader.keys_of(self.lowers)
+        return self._keys_of
+
+    @property
+    def spaces(self) -> list[int]:
+        if self._spaces is None:
+            self._spaces = column(self.doc, IS_SPACE)
+        return self._spaces
+
+    def char_span(self, a: int, b: int) -> tuple[int, int]:
+        last = self.doc[b - 1]
+        return self.doc[a].idx, last.idx + len(last)

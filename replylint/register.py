@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
 
-from .nlp import column
+from .nlp import column, columns
 
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
@@ -421,7 +421,8 @@ class ProfileBuilder:
     def _english_candidates(self, doc, text: str, greeting_tokens: set[int]) -> list[int]:
         """Capitalised words that may start a name: after a greeting, title or
         introduction, at the start of a line, or among the last words."""
-        titled = [i for i, title in enumerate(column(doc, IS_TITLE)) if title]
+        titles, alphas, lowers, idx = columns(doc, (IS_TITLE, IS_ALPHA, LOWER, IDX))
+        titled = [i for i, title in enumerate(titles) if title]
         if not titled:
             return []
         if self._name_cues is None:
@@ -429,10 +430,9 @@ class ProfileBuilder:
             cues = set(self.address_words) | set(self.titles) | {f"{t}." for t in self.titles}
             cues |= {phrase[-1] for phrase in self.intro}
             self._name_cues = frozenset(strings.add(c) for c in cues)
-        alpha = [i for i, is_alpha in enumerate(column(doc, IS_ALPHA)) if is_alpha]
+        alpha = [i for i, is_alpha in enumerate(alphas) if is_alpha]
         tail = alpha[-4] if len(alpha) >= 4 else 0
         cues = self._name_cues
-        lowers, idx = column(doc, LOWER), column(doc, IDX)
         return [i for i in titled
                 if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens
                 or text[idx[i] - 1 : idx[i]] == "\n"]

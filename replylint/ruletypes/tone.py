@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
 
-from ..nlp import column, sentence_starts
+from ..nlp import columns, sentence_starts
 from .base import CompileContext, Hit, Match, RuleType
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -99,7 +99,7 @@ class ToneRule(RuleType):
             self._guard_hashes = frozenset(doc.vocab.strings.add(word) for word in self.guard)
         guard = self._guard_hashes
         # token columns instead of Token objects: a reply's every sentence is read
-        orths, lowers, alpha, space = (column(doc, attr) for attr in (ORTH, LOWER, IS_ALPHA, IS_SPACE))
+        orths, lowers, alpha, space = columns(doc, (ORTH, LOWER, IS_ALPHA, IS_SPACE))
         bounds = [*sentence_starts(doc), len(orths)]
         matches = []
         scorer = None
