@@ -240,6 +240,14 @@ class QuestionReader:
         self._cue_words = frozenset(self._first) | frozenset(self.wh_hashes) | self.choice | self.inverted
         # what each cue word can start, looked up once per word a sentence holds:
         # (one-word cue classes, starts a longer cue, question word's answer kind, choice word, auxiliary)
+        # the ask cues alone: what lets a sentence without a question mark ask
+        self._ask_one = frozenset(h for h, names in self._one_word.items() if any(n.startswith("ask.") for n in names))
+        self._ask_two: dict[tuple[int, int], list[tuple[int, ...]]] = {}
+        for pair, entries in self._two_words.items():
+            for name, phrase in entries:
+                if name.startswith("ask."):
+                    self._ask_two.setdefault(pair, []).append(phrase)
+        self._blank: dict[int, bool] = {}  # LOWER hash -> whitespace or @handle
         starts_two = frozenset(first for first, _ in self._two_words)
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
@@ -331,19 +339,27 @@ class QuestionReader:
         if k == len(hits) or hits[k] >= b:
             return False  # no cue word at all (most statements)
         first = a
-        while first < b and (d.spaces[first] or lowers[first] in self.lead
-                             or self.strings[lowers[first]][:1] == "@"):
+        while first < b and (lowers[first] in self.lead or self._blank_or_handle(lowers[first])):
             first += 1
         if first < b and (lowers[first] in self.wh_hashes or lowers[first] in self.inverted):
             return True
+        ask_one, ask_two = self._ask_one, self._ask_two
         for i in hits[k:bisect.bisect_left(hits, b, k)]:
             h = lowers[i]
-            if any(name.startswith("ask.") for name in self._one_word.get(h, ())):
+            if h in ask_one:
                 return True
-            if i + 1 < b and any(name.startswith("ask.") and tuple(lowers[i : i + len(phrase)]) == phrase
-                                 for name, phrase in self._two_words.get((h, lowers[i + 1]), ())):
+            phrases = ask_two.get((h, lowers[i + 1])) if i + 1 < b else None
+            if phrases and any(tuple(lowers[i : i + len(phrase)]) == phrase for phrase in phrases):
                 return True
         return False
+
+    def _blank_or_handle(self, h: int) -> bool:
+        """Is the token whitespace or an @handle (skipped before a sentence's first word)?"""
+        found = self._blank.get(h)
+        if found is None:
+            word = self.strings[h]
+            found = self._blank[h] = word.isspace() or word[:1] == "@"
+        return found
 
     def _sentence(self, d: _Arrays, a: int, b: int, to_source):
         while a < b and d.spaces[a]:
