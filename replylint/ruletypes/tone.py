@@ -60,10 +60,15 @@ class HashedScorer:
         self.bias, self.weights, self.pairs = bias, weights, pairs
 
     def score(self, orths: list[int]) -> float:
+        words, pairs = self.contributions(orths)
+        return _probability(self.bias + sum(words) + sum(pairs))
+
+    def contributions(self, orths: list[int]) -> tuple[list[float], list[float]]:
+        """The log-odds each token adds, and each pair of neighbours (pair k is
+        tokens k, k+1): a sentence [a, b) scores bias + sum(words[a:b]) + sum(pairs[a:b-1])."""
         n = len(orths)
-        odds = self.bias + sum(map(self.weights.get, orths, repeat(0.0, n))) \
-            + sum(map(self.pairs.get, zip(orths, orths[1:]), repeat(0.0, n)))
-        return _probability(odds)
+        return (list(map(self.weights.get, orths, repeat(0.0, n))),
+                list(map(self.pairs.get, zip(orths, orths[1:]), repeat(0.0, n))))
 
 
 def _probability(odds: float) -> float:
@@ -84,6 +89,8 @@ class ToneRule(RuleType):
         self.threshold = float(spec["threshold"])
         if not 0.0 < self.threshold < 1.0:
             ctx.error(spec.line_of("threshold"), f"`threshold` is a score between 0 and 1, got {self.threshold}")
+            self.threshold = 0.5
+        self._min_odds = math.log(self.threshold / (1.0 - self.threshold))  # the threshold as log-odds
         self.guard = tuple(str(word).lower() for word in spec.get("guard", ()))
         self.min_words = int(spec.get("min_words", 1))  # «Здравствуйте!» is not scored
         # a longer "sentence" is a pasted log or list, not a sentence the model learnt
@@ -98,11 +105,13 @@ class ToneRule(RuleType):
         if self._guard_hashes is None:
             self._guard_hashes = frozenset(doc.vocab.strings.add(word) for word in self.guard)
         guard = self._guard_hashes
+        if len(doc) < self.min_words:
+            return []
         # token columns instead of Token objects: a reply's every sentence is read
         orths, lowers, alpha, space = columns(doc, (ORTH, LOWER, IS_ALPHA, IS_SPACE))
         bounds = [*sentence_starts(doc), len(orths)]
         matches = []
-        scorer = None
+        words = pairs = None
         for a, b in zip(bounds, bounds[1:]):
             while b > a and space[b - 1]:
                 b -= 1  # (the line break that ends it)
@@ -110,8 +119,10 @@ class ToneRule(RuleType):
                 continue
             if sum(alpha[a:b]) * 2 < b - a:
                 continue  # mostly numbers, paths or symbols: code or a log line
-            scorer = scorer or self.scorer(doc.vocab.strings)
-            if scorer.score(orths[a:b]) >= self.threshold:
+            if words is None:  # the whole message's at once: one pass, not one per sentence
+                scorer = self.scorer(doc.vocab.strings)
+                bias, (words, pairs) = scorer.bias, scorer.contributions(orths)
+            if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= self._min_odds:
                 matches.append(Match(a, b))
         return matches
 
