@@ -77,27 +77,79 @@ def main():
 
 def _rule_options(f):
     f = click.option("--packs", "packs", multiple=True, type=click.Path(path_type=Path),
-                     help="Extra rule pack directory (repeatable).")(f)
+                     help="Extra rule pack directory (repeatable; added to the configuration's `packs`).")(f)
     f = click.option("--no-builtin", is_flag=True, help="Do not load the bundled rule packs.")(f)
     f = click.option("--select", multiple=True, help="Only rules whose id starts with these dotted prefixes.")(f)
     f = click.option("--ignore", multiple=True, help="Skip rules whose id starts with these dotted prefixes.")(f)
+    f = click.option("--config", "config_path", type=click.Path(path_type=Path),
+                     help="Configuration file (default: the nearest .replylint.yaml, or pyproject.toml with "
+                          "[tool.replylint], from the current folder upward).")(f)
+    f = click.option("--no-config", is_flag=True, help="Ignore configuration files.")(f)
     return f
 
 
-def _ruleset(packs, no_builtin, select, ignore):
+# command-line options that override a configuration setting: parameter -> (setting, option)
+_OVERRIDES = {"select": ("select", "--select"), "ignore": ("ignore", "--ignore"), "fail_on": ("fail-on", "--fail-on"),
+              "lang": ("lang", "--lang"), "formality_policy": ("formality-policy", "--formality-policy")}
+
+
+def _settings():
+    """The effective configuration: defaults, the configuration file, then the
+    options given on this command line."""
+    from click.core import ParameterSource
+
+    from .config import default, load
+
+    ctx = click.get_current_context()
+    params = ctx.params
+    if params.get("no_config") and params.get("config_path"):
+        raise click.UsageError("--config and --no-config exclude each other")
+    settings = default() if params.get("no_config") else load(params.get("config_path"))
+    given = {}
+    for name, (key, option) in _OVERRIDES.items():
+        if name in params and ctx.get_parameter_source(name) in (ParameterSource.COMMANDLINE,
+                                                                  ParameterSource.ENVIRONMENT):
+            given[key] = (option, _split(params[name]) if name in ("select", "ignore") else params[name])
+    if params.get("no_builtin"):
+        given["builtin"] = ("--no-builtin", False)
+    if params.get("packs"):
+        given["packs"] = ("--packs", tuple(str(p) for p in settings.pack_dirs()) + tuple(map(str, params["packs"])))
+    return settings.with_options(given)
+
+
+def _ruleset(settings):
     from .packs import CATEGORIES, LANGS, load_rules
 
-    ruleset = load_rules(tuple(packs), builtin=not no_builtin)
-    select, ignore = _split(select), _split(ignore)
+    ruleset = load_rules(settings.pack_dirs(), builtin=settings["builtin"])
+    select, ignore = settings["select"], settings["ignore"]
     # a prefix that picks no rule at all is a typo, not a way to run nothing
     # (languages and categories are always valid, even before they have rules)
     known = {*LANGS, *CATEGORIES, *(f"{lang}.{cat}" for lang in LANGS for cat in CATEGORIES)}
-    unknown = [(option, prefix) for option, prefixes in (("--select", select), ("--ignore", ignore))
-               for prefix in prefixes if prefix not in known and not ruleset.selected((prefix,)).rules]
+    hint = "prefixes are whole dotted segments: ru, ru.blame, blame, ru.blame.you-did-wrong"
+    unknown = []
+    for key in ("select", "ignore", "severity"):
+        label = f"--{key} " if settings.origins[key].startswith("--") else f"{key}: "
+        unknown += [Problem(f"{label}{prefix!r} matches no rule ({hint})", *_origin(settings, key))
+                    for prefix in settings[key] if prefix not in known and not ruleset.selected((prefix,)).rules]
     if unknown:
-        raise ConfigError([Problem(f"{option} {prefix!r} matches no rule (prefixes are whole dotted segments: "
-                                   "ru, ru.blame, blame, ru.blame.you-did-wrong)") for option, prefix in unknown])
-    return ruleset.selected(select, ignore)
+        raise ConfigError(unknown)
+    return ruleset.selected(select, ignore).with_severities(settings["severity"])
+
+
+def _origin(settings, key: str) -> tuple[str | None, int | None]:
+    """(path, line) of a setting read from a file, for its error message."""
+    origin = settings.origins[key]
+    path, _, line = origin.rpartition(":")
+    if path and line.isdigit():
+        return path, int(line)
+    return (origin, None) if not origin.startswith("-") and origin != "default" else (None, None)
+
+
+def _engine(settings, ruleset):
+    from .engine import Engine
+
+    return Engine(ruleset, lang=settings["lang"], formality_policy=settings["formality-policy"],
+                  never_flag=settings["never-flag"])
 
 
 @main.command(cls=_Command)
@@ -122,9 +174,9 @@ def _ruleset(packs, no_builtin, select, ignore):
                    "(«По поводу Вашего вопроса «…»: …»), for the agent to fill in.")
 @_rule_options
 def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fix, diff, insert_stubs, packs,
-          no_builtin, select, ignore):
+          no_builtin, select, ignore, config_path, no_config):
     """Lint reply files (or '-' for stdin)."""
-    from .engine import Engine, Exchange
+    from .engine import Exchange
     from .finding import severity_rank
     from .reporters import CheckedMessage, get_reporter
     from .rewrite import fix_exchange
@@ -139,6 +191,8 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
         raise click.UsageError("--insert-stubs goes with --fix")
     if fix and json_input:
         raise click.UsageError("--fix rewrites reply files or stdin, not --json-input")
+    settings = _settings()
+    fail_on = settings["fail-on"]
     # read and validate every input before the (slower) pipeline loads; a bad
     # reply input is reported (exit 2) but the others are still linted
     jobs = []
@@ -177,7 +231,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
             jobs.append((source.name, source.text, customer_names, customer_texts))
     if not jobs or not customers_ok:
         raise InputError(problems)
-    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang, formality_policy=formality_policy)
+    engine = _engine(settings, _ruleset(settings))
     checked = []
     for name, reply, names, texts in jobs:
         if fix:
@@ -244,10 +298,8 @@ def _emit(text: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="json", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True)
 @_rule_options
-def profile(paths, each_line, fmt, lang, packs, no_builtin, select, ignore):
+def profile(paths, each_line, fmt, lang, packs, no_builtin, select, ignore, config_path, no_config):
     """Print the register profile of messages: «ты»/«Вы», register, name, evidence."""
-    from .engine import Engine
-
     problems: list[Problem] = []
     sources = []
     for path in paths:
@@ -261,7 +313,8 @@ def profile(paths, each_line, fmt, lang, packs, no_builtin, select, ignore):
         sources.append(source)
     if not sources:
         raise InputError(problems)
-    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
+    settings = _settings()
+    engine = _engine(settings, _ruleset(settings))
     out = []
     for source in sources:
         units = source.text.removesuffix("\n").split("\n") if each_line else [source.text]
@@ -285,11 +338,11 @@ def profile(paths, each_line, fmt, lang, packs, no_builtin, select, ignore):
 @main.command(cls=_Command)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_rule_options
-def rules(fmt, packs, no_builtin, select, ignore):
+def rules(fmt, packs, no_builtin, select, ignore, config_path, no_config):
     """List every rule: id, category, severity, one line. Also validates the packs."""
     from .engine import Engine
 
-    ruleset = _ruleset(packs, no_builtin, select, ignore)
+    ruleset = _ruleset(_settings())
     Engine(ruleset).compile_all()  # strict: report pattern and template errors too, of every language
     if fmt == "json":
         click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "lang": r.lang,
@@ -301,12 +354,35 @@ def rules(fmt, packs, no_builtin, select, ignore):
     click.echo(f"\n{len(ruleset.rules)} rules")
 
 
+@main.command(name="config", cls=_Command)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default=None)
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default=None)
+@click.option("--formality-policy", type=click.Choice(["always-formal", "mirror-customer"]), default=None)
+@_rule_options
+def config_command(fmt, lang, fail_on, formality_policy, packs, no_builtin, select, ignore, config_path, no_config):
+    """Print the effective configuration and where each value came from."""
+    settings = _settings()
+    _ruleset(settings)  # the prefixes must name rules: the same errors as `check`
+    if fmt == "json":
+        click.echo(json.dumps({"path": settings.path, "settings": {
+            key: {"value": list(v) if isinstance(v, tuple) else v, "from": settings.origins[key]}
+            for key, v in settings.values.items()}}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"# configuration file: {settings.path or 'none (defaults)'}")
+    shown = {key: json.dumps(list(v) if isinstance(v, tuple) else v, ensure_ascii=False)
+             for key, v in settings.values.items()}
+    width = max(len(f"{k}: {v}") for k, v in shown.items())
+    for key, value in shown.items():
+        click.echo(f"{f'{key}: {value}':<{width}}  # {settings.origins[key]}")
+
+
 @main.command(cls=_Command)
 @click.argument("rule_id")
 @_rule_options
-def rule(rule_id, packs, no_builtin, select, ignore):
+def rule(rule_id, packs, no_builtin, select, ignore, config_path, no_config):
     """Show a rule's docs: what, why, examples, what to use instead."""
-    ruleset = _ruleset(packs, no_builtin, select, ignore)
+    ruleset = _ruleset(_settings())
     spec = ruleset.get(rule_id)
     if spec is None:
         close = [r.id for r in ruleset.rules if rule_id in r.id]
@@ -348,13 +424,13 @@ def rule(rule_id, packs, no_builtin, select, ignore):
 @click.option("--verbose", "-v", is_flag=True, help="List misses and false positives with case ids.")
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True)
 @_rule_options
-def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore):
+def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore, config_path, no_config):
     """Score the rules on labeled cases (format: examples/eval/README.md)."""
-    from .engine import Engine
     from .evaluation import evaluate, load_cases
 
     cases = load_cases(list(paths))
-    engine = Engine(_ruleset(packs, no_builtin, select, ignore), lang=lang)
+    settings = _settings()
+    engine = _engine(settings, _ruleset(settings))
     report = evaluate(cases, engine)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))

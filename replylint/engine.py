@@ -376,7 +376,8 @@ def _unvetoed(doc, sent_starts: list[int], matches: list[Match], unless) -> list
 class Engine:
     """Lints exchanges with a rule set; pipelines and packs are compiled once."""
 
-    def __init__(self, ruleset: RuleSet, lang: str = "auto", formality_policy: str | None = None):
+    def __init__(self, ruleset: RuleSet, lang: str = "auto", formality_policy: str | None = None,
+                 never_flag: tuple[str, ...] = ()):
         if lang not in ("auto",) + LANGS:
             raise ConfigError(Problem(f"unknown language {lang!r} (auto, {', '.join(LANGS)})"))
         if formality_policy not in (None,) + FORMALITY_POLICIES:
@@ -384,6 +385,7 @@ class Engine:
         self.ruleset = ruleset
         self.lang = lang
         self.formality_policy = formality_policy  # overrides each language's `register.policy`
+        self.never_flag = tuple(never_flag)  # phrases never flagged (product names: see suppress.py)
         self.cleaner = Cleaner.from_config(ruleset.language_config["common"])
         # runs of a script's letters: counting runs' lengths is several times
         # faster than listing every letter
@@ -448,7 +450,13 @@ class Engine:
             linter.forget_docs()
         self._cleaned.clear()
         self._pieces.clear()
-        return sorted(findings, key=Finding.sort_key)
+        found = sorted(findings, key=Finding.sort_key)
+        if found and (self.never_flag or "replylint-disable" in exchange.reply):
+            from .suppress import kept
+
+            texts = {("reply", 0): exchange.reply, **{("customer", i): t for i, t in enumerate(exchange.customer)}}
+            found = kept(found, texts, self.never_flag)
+        return found
 
     def profile(self, text: str) -> Profile | None:
         """The register profile of one message (`replylint profile`)."""

@@ -21,7 +21,7 @@ Compilation happens per language, once, when that language is first needed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError, Problem
@@ -98,13 +98,29 @@ class RuleSet:
 
     def selected(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> RuleSet:
         def picks(rule: RuleSpec, prefixes: tuple[str, ...]) -> bool:
-            short = rule.id.split(".", 1)[1]
-            return any(
-                rid == p or rid.startswith(p + ".") for p in prefixes for rid in (rule.id, short, rule.category)
-            )
+            return any(rule_matches(rule.id, rule.category, p) for p in prefixes)
 
         kept = tuple(r for r in self.rules if (not select or picks(r, select)) and not picks(r, ignore))
         return RuleSet(kept, self.language_config)
+
+    def with_severities(self, overrides: dict[str, str]) -> RuleSet:
+        """The rules with their severity overridden by rule-id prefix (the
+        longest prefix that matches a rule wins: `ru.blame.rtfm` over `blame`)."""
+        if not overrides:
+            return self
+        by_length = sorted(overrides.items(), key=lambda item: -len(item[0]))
+
+        def severity(rule: RuleSpec) -> str:
+            return next((s for p, s in by_length if rule_matches(rule.id, rule.category, p)), rule.severity)
+
+        return RuleSet(tuple(replace(r, severity=severity(r)) for r in self.rules), self.language_config)
+
+
+def rule_matches(rule_id: str, category: str, prefix: str) -> bool:
+    """Does a dotted prefix pick this rule? It may start the rule's id, the id
+    without its language (`blame.rtfm`), or be its category (`unanswered`)."""
+    short = rule_id.split(".", 1)[1] if "." in rule_id else rule_id
+    return any(rid == prefix or rid.startswith(prefix + ".") for rid in (rule_id, short, category))
 
 
 def pack_files(directory: Path) -> list[Path]:
