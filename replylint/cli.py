@@ -156,7 +156,8 @@ def _engine(settings, ruleset):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--customer", "customers", multiple=True,
               help="The customer's message the reply answers (file or '-'; repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="github: annotations for GitHub Actions (::warning file=…,line=…::…).")
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default="auto", show_default=True,
               help="Language of the messages; auto detects it line by line.")
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default="warning",

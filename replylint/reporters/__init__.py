@@ -26,11 +26,12 @@ class CheckedMessage:
 
 
 def get_reporter(name: str):
+    from . import github as github_reporter
     from . import json as json_reporter
     from . import sarif as sarif_reporter
     from . import text as text_reporter
 
-    return {"text": text_reporter, "json": json_reporter, "sarif": sarif_reporter}[name]
+    return {"text": text_reporter, "json": json_reporter, "sarif": sarif_reporter, "github": github_reporter}[name]
 
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "github")
