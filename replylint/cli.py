@@ -355,6 +355,32 @@ def rules(fmt, packs, no_builtin, select, ignore, config_path, no_config):
     click.echo(f"\n{len(ruleset.rules)} rules")
 
 
+@main.command(cls=_Command)
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: the nearest .replylint.yaml or [tool.replylint], upward).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.option("--no-fix", is_flag=True, help="Leave `fixed_reply` out of the response.")
+def hook(config_path, no_config, no_fix):
+    """Pre-send hook: one JSON request on stdin, one JSON response on stdout.
+
+    \b
+    in:  {"reply": "...", "customer": "..." or ["..."], "lang"?, "agent"?, "config"?: {...}}
+    out: {"ok": true|false, "findings": [...], "fixed_reply": "..."}
+    Exit 0 ok, 1 findings at or above fail-on, 2 a request that cannot be
+    read ({"ok": false, "error": "..."}).
+    """
+    from .hook import Checker, error_response, parse
+
+    try:
+        request = parse(sys.stdin.buffer.read(), "<stdin>")
+        response, failing = Checker(_settings()).check(request, fix=not no_fix)
+    except ReplylintError as exc:
+        _emit(json.dumps(error_response(exc.problems), ensure_ascii=False))
+        sys.exit(EXIT_ERROR)
+    _emit(json.dumps(response, ensure_ascii=False))
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
 @main.command(name="config", cls=_Command)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default=None)

@@ -156,6 +156,11 @@ def _toml_table(path: Path) -> tuple[dict, callable]:
     return table, line_of
 
 
+def from_mapping(data: dict, where: str) -> Config:
+    """Settings given as a mapping (a hook request's `config`), validated like a file's."""
+    return _validated(data, lambda key: None, where, Path.cwd())
+
+
 def _validated(table: dict, line_of, path: str, base: Path) -> Config:
     problems: list[Problem] = []
     config = default()
