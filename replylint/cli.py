@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .errors import ConfigError, InputError, OutputError, Problem, ReplylintError
+from .config import build_engine, build_ruleset
 from .inputs import json_exchanges, read_input
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -117,41 +118,6 @@ def _settings():
     return settings.with_options(given)
 
 
-def _ruleset(settings):
-    from .packs import CATEGORIES, LANGS, load_rules
-
-    ruleset = load_rules(settings.pack_dirs(), builtin=settings["builtin"])
-    select, ignore = settings["select"], settings["ignore"]
-    # a prefix that picks no rule at all is a typo, not a way to run nothing
-    # (languages and categories are always valid, even before they have rules)
-    known = {*LANGS, *CATEGORIES, *(f"{lang}.{cat}" for lang in LANGS for cat in CATEGORIES)}
-    hint = "prefixes are whole dotted segments: ru, ru.blame, blame, ru.blame.you-did-wrong"
-    unknown = []
-    for key in ("select", "ignore", "severity"):
-        label = f"--{key} " if settings.origins[key].startswith("--") else f"{key}: "
-        unknown += [Problem(f"{label}{prefix!r} matches no rule ({hint})", *_origin(settings, key))
-                    for prefix in settings[key] if prefix not in known and not ruleset.selected((prefix,)).rules]
-    if unknown:
-        raise ConfigError(unknown)
-    return ruleset.selected(select, ignore).with_severities(settings["severity"])
-
-
-def _origin(settings, key: str) -> tuple[str | None, int | None]:
-    """(path, line) of a setting read from a file, for its error message."""
-    origin = settings.origins[key]
-    path, _, line = origin.rpartition(":")
-    if path and line.isdigit():
-        return path, int(line)
-    return (origin, None) if not origin.startswith("-") and origin != "default" else (None, None)
-
-
-def _engine(settings, ruleset):
-    from .engine import Engine
-
-    return Engine(ruleset, lang=settings["lang"], formality_policy=settings["formality-policy"],
-                  never_flag=settings["never-flag"])
-
-
 @main.command(cls=_Command)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--customer", "customers", multiple=True,
@@ -232,7 +198,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
             jobs.append((source.name, source.text, customer_names, customer_texts))
     if not jobs or not customers_ok:
         raise InputError(problems)
-    engine = _engine(settings, _ruleset(settings))
+    engine = build_engine(settings, build_ruleset(settings))
     checked = []
     for name, reply, names, texts in jobs:
         if fix:
@@ -315,7 +281,7 @@ def profile(paths, each_line, fmt, lang, packs, no_builtin, select, ignore, conf
     if not sources:
         raise InputError(problems)
     settings = _settings()
-    engine = _engine(settings, _ruleset(settings))
+    engine = build_engine(settings, build_ruleset(settings))
     out = []
     for source in sources:
         units = source.text.removesuffix("\n").split("\n") if each_line else [source.text]
@@ -343,7 +309,7 @@ def rules(fmt, packs, no_builtin, select, ignore, config_path, no_config):
     """List every rule: id, category, severity, one line. Also validates the packs."""
     from .engine import Engine
 
-    ruleset = _ruleset(_settings())
+    ruleset = build_ruleset(_settings())
     Engine(ruleset).compile_all()  # strict: report pattern and template errors too, of every language
     if fmt == "json":
         click.echo(json.dumps([{"id": r.id, "category": r.category, "severity": r.severity, "lang": r.lang,
@@ -381,6 +347,32 @@ def hook(config_path, no_config, no_fix):
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+@main.command(cls=_Command)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind (localhost only unless told otherwise).")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", default=None, envvar="REPLYLINT_TOKEN",
+              help="Require `Authorization: Bearer TOKEN` on /v1/* (or set REPLYLINT_TOKEN).")
+@click.option("--max-body", default=256 * 1024, show_default=True, type=click.IntRange(1),
+              help="Largest request body in bytes (larger ones get 413).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes; each builds its own pipelines.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: the nearest .replylint.yaml or [tool.replylint], upward).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+def serve(host, port, token, max_body, workers, config_path, no_config):
+    """HTTP service: POST /v1/check and /v1/fix (the hook's JSON), GET / (review page)."""
+    try:
+        from .server import serve as run_server
+    except ImportError as exc:
+        raise ConfigError(Problem(f"the HTTP service needs the `server` extra ({exc.name} is missing): "
+                                  "pip install 'replylint[server]'")) from None
+    settings = _settings()
+    build_ruleset(settings)  # a configuration error stops here, before the port is taken
+    click.echo(f"replylint: serving on http://{host}:{port}/ (review page at /, API at /v1/check)", err=True)
+    run_server(settings, host, port, token, max_body, workers)
+
+
 @main.command(name="config", cls=_Command)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default=None)
@@ -390,7 +382,7 @@ def hook(config_path, no_config, no_fix):
 def config_command(fmt, lang, fail_on, formality_policy, packs, no_builtin, select, ignore, config_path, no_config):
     """Print the effective configuration and where each value came from."""
     settings = _settings()
-    _ruleset(settings)  # the prefixes must name rules: the same errors as `check`
+    build_ruleset(settings)  # the prefixes must name rules: the same errors as `check`
     if fmt == "json":
         click.echo(json.dumps({"path": settings.path, "settings": {
             key: {"value": list(v) if isinstance(v, tuple) else v, "from": settings.origins[key]}
@@ -409,7 +401,7 @@ def config_command(fmt, lang, fail_on, formality_policy, packs, no_builtin, sele
 @_rule_options
 def rule(rule_id, packs, no_builtin, select, ignore, config_path, no_config):
     """Show a rule's docs: what, why, examples, what to use instead."""
-    ruleset = _ruleset(_settings())
+    ruleset = build_ruleset(_settings())
     spec = ruleset.get(rule_id)
     if spec is None:
         close = [r.id for r in ruleset.rules if rule_id in r.id]
@@ -457,7 +449,7 @@ def eval_command(paths, fmt, verbose, lang, packs, no_builtin, select, ignore, c
 
     cases = load_cases(list(paths))
     settings = _settings()
-    engine = _engine(settings, _ruleset(settings))
+    engine = build_engine(settings, build_ruleset(settings))
     report = evaluate(cases, engine)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))

@@ -200,3 +200,40 @@ def _validated(table: dict, line_of, path: str, base: Path) -> Config:
     if problems:
         raise ConfigError(problems)
     return Config(values, origins, path, base)
+
+
+def build_ruleset(settings: Config):
+    """The rules the settings pick (packs, select, ignore, severity); a prefix
+    that names no rule is an error at the setting's file and line."""
+    from .packs import CATEGORIES, LANGS, load_rules
+
+    ruleset = load_rules(settings.pack_dirs(), builtin=settings["builtin"])
+    select, ignore = settings["select"], settings["ignore"]
+    # a prefix that picks no rule at all is a typo, not a way to run nothing
+    # (languages and categories are always valid, even before they have rules)
+    known = {*LANGS, *CATEGORIES, *(f"{lang}.{cat}" for lang in LANGS for cat in CATEGORIES)}
+    hint = "prefixes are whole dotted segments: ru, ru.blame, blame, ru.blame.you-did-wrong"
+    unknown = []
+    for key in ("select", "ignore", "severity"):
+        label = f"--{key} " if settings.origins[key].startswith("--") else f"{key}: "
+        unknown += [Problem(f"{label}{prefix!r} matches no rule ({hint})", *_origin(settings, key))
+                    for prefix in settings[key] if prefix not in known and not ruleset.selected((prefix,)).rules]
+    if unknown:
+        raise ConfigError(unknown)
+    return ruleset.selected(select, ignore).with_severities(settings["severity"])
+
+
+def _origin(settings, key: str) -> tuple[str | None, int | None]:
+    """(path, line) of a setting read from a file, for its error message."""
+    origin = settings.origins[key]
+    path, _, line = origin.rpartition(":")
+    if path and line.isdigit():
+        return path, int(line)
+    return (origin, None) if not origin.startswith("-") and origin != "default" else (None, None)
+
+
+def build_engine(settings: Config, ruleset):
+    from .engine import Engine
+
+    return Engine(ruleset, lang=settings["lang"], formality_policy=settings["formality-policy"],
+                  never_flag=settings["never-flag"])

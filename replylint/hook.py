@@ -133,14 +133,21 @@ class Checker:
         return self.settings.with_options(given)
 
     def engine(self, settings: Config):
-        from .cli import _engine, _ruleset  # the same rule selection and errors as `check`
+        return self._built(settings)[1]
+
+    def ruleset(self, settings: Config):
+        return self._built(settings)[0]
+
+    def _built(self, settings: Config) -> tuple:
+        from .config import build_engine, build_ruleset
 
         key = json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in settings.values.items()},
                          sort_keys=True, default=str)
         if key not in self._engines:
             if len(self._engines) >= self.MAX_ENGINES:
                 self._engines.pop(next(iter(self._engines)))
-            self._engines[key] = _engine(settings, _ruleset(settings))
+            ruleset = build_ruleset(settings)
+            self._engines[key] = (ruleset, build_engine(settings, ruleset))
         return self._engines[key]
 
     def check(self, request: Request, fix: bool = True) -> tuple[dict, bool]:
