@@ -373,6 +373,22 @@ def serve(host, port, token, max_body, workers, config_path, no_config):
     run_server(settings, host, port, token, max_body, workers)
 
 
+@main.command(cls=_Command)
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Configuration file (default: the nearest .replylint.yaml or [tool.replylint], upward).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+def lsp(config_path, no_config):
+    """Language server over stdio: diagnostics as you type, quick fixes for the rewrites."""
+    try:
+        from .lsp import create_server
+    except ImportError as exc:
+        raise ConfigError(Problem(f"the language server needs the `lsp` extra ({exc.name} is missing): "
+                                  "pip install 'replylint[lsp]'")) from None
+    settings = _settings()
+    build_ruleset(settings)  # a configuration error stops here, on stderr, before the editor connects
+    create_server(settings).start_io()
+
+
 @main.command(name="config", cls=_Command)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default=None)
