@@ -13,6 +13,7 @@ given with `--config`. Its keys are the command line's long options:
     lang: auto
     formality-policy: mirror-customer
     never-flag: [Obviously Backup]  # product names and phrases never flagged
+    names: {agents: [Ignat], customers: [Marco]}  # names that are names (agents' never an address)
 
 A value given on the command line wins over the file, the file over the
 default. Unknown keys and wrong types are errors naming the file and line.
@@ -46,6 +47,7 @@ SCHEMA: dict[str, tuple[type | tuple[type, ...], object, tuple | None]] = {
     "lang": (str, "auto", LANG_CHOICES),
     "formality-policy": (str, None, POLICIES),
     "never-flag": (list, (), None),
+    "names": (dict, {}, None),
 }
 
 
@@ -187,6 +189,14 @@ def _validated(table: dict, line_of, path: str, base: Path) -> Config:
                                         path, line))
                 continue
             value = tuple(value)
+        if key == "names":
+            bad = [k for k, v in value.items() if k not in ("agents", "customers") or not isinstance(v, list)
+                   or not all(isinstance(n, str) and n.strip() for n in v)]
+            if bad:
+                problems.append(Problem("'names' has `agents` and `customers`, each a list of names; "
+                                        f"got {bad[0]!r}", path, line))
+                continue
+            value = {k: tuple(v) for k, v in value.items()}
         if key == "severity":
             bad = [(k, v) for k, v in value.items() if not isinstance(k, str) or v not in SEVERITIES]
             if bad:
@@ -236,4 +246,4 @@ def build_engine(settings: Config, ruleset):
     from .engine import Engine
 
     return Engine(ruleset, lang=settings["lang"], formality_policy=settings["formality-policy"],
-                  never_flag=settings["never-flag"])
+                  never_flag=settings["never-flag"], names=settings["names"])

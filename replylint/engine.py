@@ -41,7 +41,8 @@ class CompiledRule:
 class LanguageLinter:
     """Pipeline + compiled rules for one language."""
 
-    def __init__(self, lang: str, rules: tuple[RuleSpec, ...], language_config: dict, policy: str | None = None):
+    def __init__(self, lang: str, rules: tuple[RuleSpec, ...], language_config: dict, policy: str | None = None,
+                 team_names: dict | None = None):
         import spacy
         from spacy.matcher import Matcher
 
@@ -118,6 +119,11 @@ class LanguageLinter:
         self._question_setup = (questions_config, language_config.get(lang, {}).get("sentences", {})
                                 .get("terminals", ["?"])) if questions_config and self.question_rules else None
         self._questions = None
+        if register_config and team_names:
+            # the team's name lists (configuration `names`): agents' names are theirs, never an address
+            agents = [n.lower() for n in team_names.get("agents", ())]
+            register_config = {**register_config, "agent_names": agents,
+                               "known_names": agents + [n.lower() for n in team_names.get("customers", ())]}
         if register_config and self.annotate is not None:
             from .register import ProfileBuilder, WordClasses
 
@@ -377,7 +383,7 @@ class Engine:
     """Lints exchanges with a rule set; pipelines and packs are compiled once."""
 
     def __init__(self, ruleset: RuleSet, lang: str = "auto", formality_policy: str | None = None,
-                 never_flag: tuple[str, ...] = ()):
+                 never_flag: tuple[str, ...] = (), names: dict | None = None):
         if lang not in ("auto",) + LANGS:
             raise ConfigError(Problem(f"unknown language {lang!r} (auto, {', '.join(LANGS)})"))
         if formality_policy not in (None,) + FORMALITY_POLICIES:
@@ -386,6 +392,7 @@ class Engine:
         self.lang = lang
         self.formality_policy = formality_policy  # overrides each language's `register.policy`
         self.never_flag = tuple(never_flag)  # phrases never flagged (product names: see suppress.py)
+        self.names = dict(names or {})  # {"agents": [...], "customers": [...]}: the team's name lists
         self.cleaner = Cleaner.from_config(ruleset.language_config["common"])
         # runs of a script's letters: counting runs' lengths is several times
         # faster than listing every letter
@@ -409,7 +416,7 @@ class Engine:
 
             with gc_paused():
                 self._linters[lang] = LanguageLinter(lang, self.ruleset.for_lang(lang), self.ruleset.language_config,
-                                                     self.formality_policy)
+                                                     self.formality_policy, self.names)
         return self._linters[lang]
 
     def _has_rules_for(self, scope: str) -> bool:

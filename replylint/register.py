@@ -178,6 +178,7 @@ class WordClasses:
         self.initial_score = float(initial.get("score", 1.1))  # (no such reading by default)
         self.initial_over = frozenset(initial.get("over", ()))
         self.writer_words = frozenset(config.get("writer_words", ()))  # «я»: before the writer's own verbs
+        self.known_names = frozenset(config.get("known_names", ()))  # the team's lists: given names, whatever the dictionary says
         self.cache: dict[int, frozenset[str]] = {}
 
     def of(self, key: int, lower: str) -> frozenset[str]:
@@ -187,6 +188,8 @@ class WordClasses:
         out = set()
         if self.emoji is not None and self.emoji.search(lower):
             out.add("emoji")
+        if lower in self.known_names:
+            out.add("name.given")
         if not self.tv or not any(ch.isalpha() for ch in lower):
             return frozenset(out)  # (English has no word classes but emoji: no analysis needed)
         lemma, pos, morph = self.analyze(lower)
@@ -238,6 +241,8 @@ class ProfileBuilder:
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         self.not_names = frozenset(config.get("not_names", ()))
+        self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
+        self.agent_names = frozenset(config.get("agent_names", ()))  # an agent's own name addresses nobody
         self.prepositional = dict(config.get("polite_prepositional", {}))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
@@ -440,7 +445,7 @@ class ProfileBuilder:
     def _common_word(self, token) -> bool:
         """A word that starts sentences and is no name: a stop word or one of
         the language's `not_names` (English has no name dictionary here)."""
-        return token.is_stop or token.lower_ in self.not_names
+        return (token.is_stop or token.lower_ in self.not_names) and token.lower_ not in self.known_names
 
     # -- token columns -------------------------------------------------------
     def _word_hashes(self, doc, words: frozenset[str]) -> frozenset[int]:
@@ -588,7 +593,8 @@ class ProfileBuilder:
                  if "addressed" not in places and (person.patronymic or person.title)]
         # a signature block puts the name first, then role and company lines
         profile.person = intro[-1] if intro else signed[0] if signed else named[-1] if named else None
-        profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places]
+        profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places
+                             and (person.given or "") not in self.agent_names]
         if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
             if profile.person.patronymic:

@@ -170,3 +170,28 @@ def test_directives_turn_rules_off_for_the_exchange_or_the_next_line(ruleset):
     assert engine.lint(Exchange("<!-- replylint-disable -->\n" + EN_BAD)) == []
     # the words of a directive in plain prose do nothing
     assert len(engine.lint(Exchange("replylint-disable blame\n" + EN_BAD))) == 2
+
+
+def test_team_name_lists_make_names_known_and_agents_never_addressed(ruleset):
+    customer = ("Dear support team,\nmy invoice is wrong. Is this normal?\nRegards,\nMarco Santino",)
+    reply = "Ignat, here from billing. Yes, this is normal: the invoice is fixed."
+
+    def formality(engine, reply, customer):
+        return [(f.rule_id, f.text) for f in engine.lint(Exchange(reply, customer)) if f.category == "formality"]
+
+    assert formality(Engine(ruleset), reply, customer) == [("en.formality.wrong-name", "Ignat")]
+    assert formality(Engine(ruleset, names={"agents": ("Ignat",)}), reply, customer) == []
+    # a name the dictionary does not know is a name once the team lists it
+    customer = ("Здравствуйте! Скажите, пожалуйста, это нормально?\nС уважением, Мирко Сантино",)
+    reply = "Здравствуйте, Иван! Да, это нормально."
+    assert formality(Engine(ruleset), reply, customer) == []
+    assert formality(Engine(ruleset, names={"customers": ("Мирко",)}), reply, customer) == \
+        [("ru.formality.wrong-name", "Иван")]
+
+
+def test_names_in_the_file_are_checked(tmp_path):
+    path = tmp_path / ".replylint.yaml"
+    path.write_text("names:\n  agents: [Ignat]\n  customer: [Marco]\n", encoding="utf-8")
+    assert problems(path) == [f"{path}:1: 'names' has `agents` and `customers`, each a list of names; got 'customer'"]
+    path.write_text("names: {agents: [Ignat], customers: [Marco]}\n", encoding="utf-8")
+    assert config.load(path)["names"] == {"agents": ("Ignat",), "customers": ("Marco",)}

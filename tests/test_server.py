@@ -200,3 +200,38 @@ def test_the_review_page_highlights_findings_and_accepts_rewrites(live_server):
                    == "Здравствуйте, Марко! Указаны неверные настройки.")
     finally:
         driver.quit()
+
+
+def test_the_serve_command_binds_localhost_and_answers(tmp_path):
+    import http.client
+    import subprocess
+    import sys
+
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
+                                                                     os.environ.get("PYTHONPATH")])),
+               REPLYLINT_TOKEN="t0ken")
+    server = subprocess.Popen([sys.executable, "-m", "replylint", "serve", "--no-config", "--port", str(port)],
+                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.time() + 120
+        status = None
+        while time.time() < deadline and status != 200:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/healthz")
+                status = conn.getresponse().status
+            except OSError:
+                time.sleep(0.3)
+        assert status == 200
+        body = json.dumps({"reply": "Obviously it broke."})
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("POST", "/v1/check", body, {"Content-Type": "application/json"})
+        assert conn.getresponse().status == 401  # REPLYLINT_TOKEN is the --token
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("POST", "/v1/check", body, {"Content-Type": "application/json", "Authorization": "Bearer t0ken"})
+        response = conn.getresponse()
+        assert response.status == 200 and json.loads(response.read())["ok"] is False
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
