@@ -389,6 +389,61 @@ def lsp(config_path, no_config):
     create_server(settings).start_io()
 
 
+def _date(value: str | None, option: str):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+@main.command(cls=_Command)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for audit.sqlite, findings.jsonl, summary.csv and report.html.")
+@click.option("--jobs", default=None, type=click.IntRange(1), help="Worker processes (default: every core).")
+@click.option("--resume", is_flag=True, help="Go on with the run in --out: conversations already done are skipped.")
+@click.option("--redact", is_flag=True, help="Mask e-mails, phone, card and account numbers and customer names "
+                                              "in every output.")
+@click.option("--since", default=None, help="Only agent replies on or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Only agent replies on or before this date (YYYY-MM-DD).")
+@click.option("--agent", default=None, help="Only this agent's replies.")
+@click.option("--column", "columns", multiple=True, metavar="KEY=NAME",
+              help="CSV column for conversation, message, role, author, created_at or text "
+                   "(default: conversation_id, message_id, role, author, created_at, text).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@_rule_options
+def audit(inputs, out, jobs, resume, redact, since, until, agent, columns, quiet, packs, no_builtin, select, ignore,
+          config_path, no_config):
+    """Lint past conversations (JSONL or CSV, .gz too) into a store and a report."""
+    import os
+
+    from .audit import CSV_COLUMNS, Filters, run
+
+    mapping = {}
+    for item in columns:
+        key, sep, name = item.partition("=")
+        if not sep or key not in CSV_COLUMNS or not name:
+            raise click.BadParameter(f"{item!r}: expected KEY=NAME with KEY one of {', '.join(CSV_COLUMNS)}",
+                                     param_hint="--column")
+        mapping[key] = name
+    filters = Filters(_date(since, "--since"), _date(until, "--until"), agent)
+    totals = run(list(inputs), out, _settings(), jobs=jobs or os.cpu_count() or 1, resume=resume, filters=filters,
+                 columns=mapping, progress=not quiet, redact=redact)
+    click.echo(f"replylint: {totals.read:,} conversations read: {totals.linted:,} linted, {totals.errors:,} could "
+               f"not be read" + (f" ({totals.skipped:,} done by an earlier run)" if totals.skipped else "")
+               + f"; {totals.replies:,} agent replies, {totals.findings:,} findings; outputs in {out}", err=True)
+    for file, location, reason in totals.error_rows[:20]:
+        click.echo(f"replylint: error: {file}: {location}: {reason}", err=True)
+    if len(totals.error_rows) > 20:
+        click.echo(f"replylint: ... and {len(totals.error_rows) - 20} more in {out / 'audit.sqlite'} (table errors)",
+                   err=True)
+    sys.exit(EXIT_FINDINGS if totals.error_rows else EXIT_CLEAN)
+
+
 @main.command(name="config", cls=_Command)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ru", "en"]), default=None)

@@ -1,0 +1,460 @@
+"""`replylint audit`: lint a year of past conversations into a store and a report.
+
+Inputs (gzip-compressed too, by the `.gz` suffix):
+- canonical JSONL, one conversation a line:
+  {"id", "messages": [{"id", "role": "customer"|"agent", "author", "created_at", "text" | "html"}]}
+- CSV, one message a row; columns by name (`--column conversation=ticket_id`, defaults below),
+  rows of a conversation anywhere in the file (they are gathered in the store first).
+
+Every agent message is linted with the customer messages it answers: those
+since the agent's previous message (the earlier ones were answered before),
+so formality and unanswered questions work as in `check`.
+
+The run's ledger is `audit.sqlite` in the output folder: conversations,
+messages, findings and errors, committed in batches, so an interrupted run
+loses nothing and `--resume` goes on without duplicating a row. Nothing is
+lost: a record that cannot be read is an error row (file, line, reason), and
+conversations read = linted + errors. The outputs (`findings.jsonl`,
+`summary.csv`, `report.html`) are written from the store at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sqlite3
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import InputError, Problem
+
+ROLES = ("customer", "agent")
+CSV_COLUMNS = {"conversation": "conversation_id", "message": "message_id", "role": "role", "author": "author",
+               "created_at": "created_at", "text": "text"}
+BATCH = 200  # conversations per committed transaction
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, file TEXT, location TEXT, replies INTEGER);
+CREATE TABLE IF NOT EXISTS messages (conversation_id TEXT, message_id TEXT, position INTEGER, role TEXT,
+    author TEXT, created_at TEXT, text TEXT, linted INTEGER, PRIMARY KEY (conversation_id, position));
+CREATE TABLE IF NOT EXISTS findings (conversation_id TEXT, message_id TEXT, agent TEXT, created_at TEXT,
+    rule_id TEXT, category TEXT, severity TEXT, message TEXT, source TEXT, source_index INTEGER,
+    start INTEGER, "end" INTEGER, line INTEGER, "column" INTEGER, text TEXT, suggestions TEXT,
+    span_message_id TEXT);
+CREATE TABLE IF NOT EXISTS errors (file TEXT, location TEXT, reason TEXT, PRIMARY KEY (file, location));
+CREATE TABLE IF NOT EXISTS staged_rows (file TEXT, line INTEGER, conversation_id TEXT, message_id TEXT,
+    role TEXT, author TEXT, created_at TEXT, text TEXT);
+CREATE INDEX IF NOT EXISTS findings_by_conversation ON findings (conversation_id);
+CREATE INDEX IF NOT EXISTS staged_by_conversation ON staged_rows (file, conversation_id, line);
+"""
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    role: str
+    author: str
+    created_at: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    messages: tuple[Message, ...]
+    file: str
+    location: str  # "line 12" / "rows 3-9"
+
+
+@dataclass(frozen=True)
+class ErrorRecord:
+    file: str
+    location: str
+    reason: str
+
+
+@dataclass
+class Filters:
+    since: date | None = None
+    until: date | None = None
+    agent: str | None = None
+
+    def wants(self, message: Message) -> bool:
+        if self.agent is not None and message.author != self.agent:
+            return False
+        if self.since is None and self.until is None:
+            return True
+        day = _day(message.created_at)
+        if day is None:
+            return False  # a dated window drops undated replies
+        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+
+
+def _day(stamp: str) -> date | None:
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+    except (ValueError, AttributeError):
+        return None
+
+
+# -- reading ----------------------------------------------------------------------
+
+def _open_text(path: Path):
+    """The file as text lines; gzip by suffix. Undecodable bytes are kept as
+    surrogates, so the one bad line or row is reported, not the whole file."""
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="surrogateescape", newline="")
+    return open(path, encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def _is_csv(path: Path) -> bool:
+    suffixes = [s.lower() for s in path.suffixes]
+    return ".csv" in suffixes[-2:]
+
+
+def _bad_text(value: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in value)
+
+
+def read_jsonl(path: Path) -> Iterator[Conversation | ErrorRecord]:
+    name = str(path)
+    number = 0
+    try:
+        with _open_text(path) as f:
+            for number, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                yield _conversation_from_json(line, name, number)
+    except (EOFError, OSError, zlib.error) as exc:  # a truncated or corrupt gzip stream
+        yield ErrorRecord(name, f"after line {number}", f"cannot read further: {exc}")
+
+
+def _conversation_from_json(line: str, name: str, number: int) -> Conversation | ErrorRecord:
+    where = f"line {number}"
+    if _bad_text(line):
+        return ErrorRecord(name, where, "not UTF-8 text")
+    try:
+        data = json.loads(line)
+    except (ValueError, RecursionError) as exc:
+        return ErrorRecord(name, where, f"invalid JSON: {exc}")
+    if not isinstance(data, dict):
+        return ErrorRecord(name, where, 'expected an object with "id" and "messages"')
+    ident = data.get("id")
+    if not isinstance(ident, (str, int)) or isinstance(ident, bool) or str(ident) == "":
+        return ErrorRecord(name, where, '"id" must be a non-empty string or a number')
+    raw = data.get("messages")
+    if not isinstance(raw, list) or not raw:
+        return ErrorRecord(name, where, f'conversation {ident}: "messages" must be a non-empty list')
+    messages = []
+    for k, m in enumerate(raw):
+        problem = _message_problem(m)
+        if problem:
+            return ErrorRecord(name, where, f"conversation {ident}, message {k}: {problem}")
+        messages.append(Message(str(m.get("id", k)), m["role"], str(m.get("author") or ""),
+                                str(m.get("created_at") or ""), m["text"] if "text" in m else m["html"]))
+    return Conversation(str(ident), tuple(messages), name, where)
+
+
+def _message_problem(m) -> str | None:
+    if not isinstance(m, dict):
+        return "must be an object"
+    if m.get("role") not in ROLES:
+        return f'"role" must be customer or agent, got {m.get("role")!r}'
+    body = m.get("text", m.get("html"))
+    if not isinstance(body, str):
+        return 'needs "text" (or "html") as a string'
+    if "\x00" in body:
+        return "contains a NUL character: binary data, not text"
+    return None
+
+
+def stage_csv(path: Path, columns: dict[str, str], db: sqlite3.Connection) -> list[ErrorRecord]:
+    """Put a CSV file's rows in the store, to read them back by conversation
+    (the rows of one conversation may be anywhere in the file)."""
+    name = str(path)
+    errors: list[ErrorRecord] = []
+    db.execute("DELETE FROM staged_rows WHERE file = ?", (name,))
+    line = 0
+    try:
+        with _open_text(path) as f:
+            reader = csv.DictReader(f)
+            missing = [column for column in columns.values() if column not in (reader.fieldnames or [])]
+            if missing:
+                return [ErrorRecord(name, "line 1", f"no column {', '.join(map(repr, missing))} "
+                                                    f"(columns: {', '.join(reader.fieldnames or [])}; map them "
+                                                    "with --column conversation=NAME ...)")]
+            batch = []
+            for row in reader:
+                line = reader.line_num
+                values = {key: row.get(column) for key, column in columns.items()}
+                if None in row or any(v is None for v in values.values()):
+                    errors.append(ErrorRecord(name, f"line {line}", "the row has a different number of fields"))
+                    continue
+                if any(_bad_text(v) for v in values.values()):
+                    errors.append(ErrorRecord(name, f"line {line}", "not UTF-8 text"))
+                    continue
+                if values["role"] not in ROLES:
+                    errors.append(ErrorRecord(name, f"line {line}",
+                                              f"role must be customer or agent, got {values['role']!r}"))
+                    continue
+                if not values["conversation"]:
+                    errors.append(ErrorRecord(name, f"line {line}", "no conversation id"))
+                    continue
+                batch.append((name, line, values["conversation"], values["message"] or str(line), values["role"],
+                              values["author"], values["created_at"], values["text"]))
+                if len(batch) >= 5000:
+                    db.executemany("INSERT INTO staged_rows VALUES (?,?,?,?,?,?,?,?)", batch)
+                    batch.clear()
+            db.executemany("INSERT INTO staged_rows VALUES (?,?,?,?,?,?,?,?)", batch)
+    except (EOFError, OSError, zlib.error, csv.Error) as exc:
+        errors.append(ErrorRecord(name, f"after line {line}", f"cannot read further: {exc}"))
+    db.commit()
+    return errors
+
+
+def read_staged(path: Path, store_path: Path) -> Iterator[Conversation]:
+    """A staged CSV file's conversations, through a read-only connection of
+    its own (this runs in the thread that feeds the worker processes)."""
+    name = str(path)
+    db = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    try:
+        rows = db.execute("SELECT conversation_id, line, message_id, role, author, created_at, text "
+                          "FROM staged_rows WHERE file = ? ORDER BY conversation_id, line", (name,))
+        current, messages, lines = None, [], []
+        for conversation, line, message, role, author, created_at, text in rows:
+            if conversation != current and messages:
+                yield Conversation(current, tuple(messages), name, _rows(lines))
+                messages, lines = [], []
+            current = conversation
+            messages.append(Message(message, role, author or "", created_at or "", text or ""))
+            lines.append(line)
+        if messages:
+            yield Conversation(current, tuple(messages), name, _rows(lines))
+    finally:
+        db.close()
+
+
+def _rows(lines: list[int]) -> str:
+    return f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines[:20]))}" + (
+        " ..." if len(lines) > 20 else "")
+
+
+# -- linting (in worker processes) ------------------------------------------------
+
+_ENGINE = None
+
+
+def _init_worker(settings_values: dict, settings_origins: dict, settings_path, settings_base) -> None:
+    global _ENGINE
+    from .config import Config, build_engine, build_ruleset
+
+    settings = Config(settings_values, settings_origins, settings_path, Path(settings_base))
+    _ENGINE = build_engine(settings, build_ruleset(settings))
+
+
+def lint_item(item):
+    """A worker's answer for one item of the input: ("error", ErrorRecord),
+    ("skip", id) for a conversation an earlier run linted, or ("ok",
+    conversation, [(message position, finding dict)], positions linted)."""
+    if isinstance(item, ErrorRecord):
+        return ("error", item)
+    if isinstance(item, str):
+        return ("skip", item)
+    conversation, filters = item
+    try:
+        found, linted = _lint(conversation, filters)
+    except InputError as exc:
+        return ("error", ErrorRecord(conversation.file, conversation.location,
+                                     f"conversation {conversation.id}: " + "; ".join(p.message for p in exc.problems)))
+    return ("ok", conversation, found, linted)
+
+
+def _lint(conversation: Conversation, filters: Filters) -> tuple[list[tuple[int, dict]], list[int]]:
+    from .engine import Exchange
+
+    found, linted = [], []
+    pending: list[Message] = []  # the customer messages since the agent's last reply
+    last_customer: list[Message] = []
+    for position, message in enumerate(conversation.messages):
+        if message.role == "customer":
+            pending.append(message)
+            continue
+        answered = pending or last_customer
+        if pending:
+            last_customer, pending = pending, []
+        if not message.text.strip() or not filters.wants(message):
+            continue
+        linted.append(position)
+        for finding in _ENGINE.lint(Exchange(message.text, tuple(m.text for m in answered))):
+            data = finding.to_dict()
+            # the message the span is in: the reply, or the customer message it answers
+            data["span_message_id"] = message.id if finding.source == "reply" else answered[finding.source_index].id
+            found.append((position, data))
+    return found, linted
+
+
+# -- the store -------------------------------------------------------------------------
+
+class Store:
+    def __init__(self, folder: Path, resume: bool):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / "audit.sqlite"
+        existed = self.path.exists()
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")  # the feeding thread reads staged rows while results are written
+        self.db.executescript(SCHEMA)
+        done = self.db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] + \
+            self.db.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
+        if existed and done and not resume:
+            self.db.close()
+            raise InputError(Problem(f"{folder} already holds an audit run: add --resume to go on with it, "
+                                     "or choose a new --out folder"))
+        self.done = {row[0] for row in self.db.execute("SELECT id FROM conversations")}
+        self.failed = {(f, loc) for f, loc in self.db.execute("SELECT file, location FROM errors")}
+        self.pending = 0
+
+    def add(self, conversation: Conversation, found: list[tuple[int, dict]], linted: list[int]) -> None:
+        agents = {}
+        for position, m in enumerate(conversation.messages):
+            self.db.execute("INSERT OR REPLACE INTO messages VALUES (?,?,?,?,?,?,?,?)",
+                            (conversation.id, m.id, position, m.role, m.author, m.created_at, m.text,
+                             int(position in linted)))
+            agents[position] = m
+        for position, f in found:
+            m = agents[position]
+            self.db.execute("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+                conversation.id, m.id, m.author, m.created_at, f["rule_id"], f["category"], f["severity"],
+                f["message"], f["source"], f["source_index"], f["start"], f["end"], f["line"], f["column"], f["text"],
+                json.dumps(f["suggestions"], ensure_ascii=False), f["span_message_id"]))
+        self.db.execute("INSERT INTO conversations VALUES (?,?,?,?)",
+                        (conversation.id, conversation.file, conversation.location, len(linted)))
+        self.done.add(conversation.id)
+        self._tick()
+
+    def error(self, record: ErrorRecord) -> None:
+        if (record.file, record.location) in self.failed:
+            return
+        self.db.execute("INSERT OR IGNORE INTO errors VALUES (?,?,?)", (record.file, record.location, record.reason))
+        self.failed.add((record.file, record.location))
+        self._tick()
+
+    def _tick(self) -> None:
+        self.pending += 1
+        if self.pending >= BATCH:
+            self.commit()
+
+    def commit(self) -> None:
+        self.db.commit()
+        self.pending = 0
+
+
+# -- the run ----------------------------------------------------------------------------
+
+@dataclass
+class Totals:
+    read: int = 0
+    linted: int = 0
+    errors: int = 0
+    skipped: int = 0  # done in an earlier run (--resume)
+    replies: int = 0
+    findings: int = 0
+    error_rows: list = field(default_factory=list)
+
+
+def run(inputs: list[Path], out: Path, settings, *, jobs: int = 1, resume: bool = False, filters: Filters | None = None,
+        columns: dict[str, str] | None = None, progress: bool = True, redact: bool = False) -> Totals:
+    filters = filters or Filters()
+    columns = {**CSV_COLUMNS, **(columns or {})}
+    store = Store(out, resume)
+    totals = Totals()
+    try:
+        _lint_all(inputs, store, settings, jobs, filters, columns, progress, totals)
+        store.commit()
+        totals.errors = store.db.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
+        totals.linted = store.db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+        totals.replies = store.db.execute("SELECT COALESCE(SUM(replies), 0) FROM conversations").fetchone()[0]
+        totals.findings = store.db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
+        totals.error_rows = store.db.execute("SELECT file, location, reason FROM errors ORDER BY file, location") \
+            .fetchall()
+        from .report import write_outputs
+
+        write_outputs(store.db, out, redact=redact)
+    finally:
+        store.db.close()
+    return totals
+
+
+def _conversations(inputs: list[Path], store_path: Path) -> Iterator[Conversation | ErrorRecord]:
+    seen: set[str] = set()
+    for path in inputs:
+        if not path.is_file():
+            yield ErrorRecord(str(path), "-", "no such file")
+            continue
+        for record in read_staged(path, store_path) if _is_csv(path) else read_jsonl(path):
+            if isinstance(record, Conversation):
+                if record.id in seen:
+                    yield ErrorRecord(record.file, record.location, f"conversation {record.id} appears again")
+                    continue
+                seen.add(record.id)
+            yield record
+
+
+def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, columns: dict, progress: bool,
+              totals: Totals) -> None:
+    from .config import build_ruleset
+
+    build_ruleset(settings)  # configuration errors before any work
+    # CSV rows go to the store first (here, on the thread that owns its connection)
+    staged_errors = [e for path in inputs if path.is_file() and _is_csv(path)
+                     for e in stage_csv(path, columns, store.db)]
+    store.commit()
+    done = frozenset(store.done)
+
+    def todo():  # runs in the thread that feeds the workers: it only reads
+        yield from staged_errors
+        for record in _conversations(inputs, store.path):
+            if isinstance(record, Conversation):
+                yield record.id if record.id in done else (record, filters)
+            else:
+                yield record
+
+    args = (settings.values, settings.origins, settings.path, str(settings.base))
+    bar = _progress(progress)
+    try:
+        if jobs <= 1:
+            _init_worker(*args)
+            _collect(map(lint_item, todo()), store, bar, totals)
+        else:
+            import multiprocessing
+
+            with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=args) as pool:
+                _collect(pool.imap(lint_item, todo(), chunksize=8), store, bar, totals)
+    finally:
+        bar.close()
+
+
+def _collect(results, store: Store, bar, totals: Totals) -> None:
+    for result in results:
+        totals.read += 1
+        if result[0] == "error":
+            store.error(result[1])
+        elif result[0] == "skip":
+            totals.skipped += 1
+        else:
+            store.add(*result[1:])
+        bar.update(1)
+
+
+def _progress(enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(unit=" conversations", file=sys.stderr, disable=not enabled or not sys.stderr.isatty(),
+                dynamic_ncols=True, mininterval=0.5)
+
+

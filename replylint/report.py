@@ -1,0 +1,269 @@
+"""The audit's outputs, written from its store (audit.sqlite): findings.jsonl,
+summary.csv and report.html, a self-contained page (inline CSS, JS and SVG
+charts; nothing fetched) a support lead opens in a browser."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta
+from pathlib import Path
+
+CATEGORIES = ("blame", "formality", "unanswered", "redundant-question")
+COLORS = {"blame": "#d93025", "formality": "#e37400", "unanswered": "#1a73e8", "redundant-question": "#188038"}
+SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()\-]{6,}\d(?!\d)")
+_ACCOUNT = re.compile(r"(?<!\d)\d{6,}(?!\d)")
+
+
+class Redactor:
+    """Masks e-mails, card, phone and account numbers, and the customers' names."""
+
+    def __init__(self, names: set[str]):
+        words = sorted({w for n in names for w in re.findall(r"\w{2,}", n)}, key=len, reverse=True)
+        self.names = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        text = _EMAIL.sub("[email]", text)
+        text = _CARD.sub("[card]", text)
+        text = _PHONE.sub("[phone]", text)
+        text = _ACCOUNT.sub("[number]", text)
+        return self.names.sub("[customer]", text) if self.names is not None else text
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def write_outputs(db: sqlite3.Connection, out: Path, redact: bool = False) -> None:
+    mask = Redactor({row[0] for row in db.execute(
+        "SELECT DISTINCT author FROM messages WHERE role = 'customer' AND author != ''")}) if redact else _identity
+    findings = db.execute(
+        'SELECT conversation_id, message_id, agent, created_at, rule_id, category, severity, message, source, '
+        'source_index, start, "end", line, "column", text, suggestions, span_message_id FROM findings '
+        'ORDER BY conversation_id, message_id, source, source_index, start, rule_id').fetchall()
+    keys = ("conversation_id", "message_id", "agent", "created_at", "rule_id", "category", "severity", "message",
+            "source", "source_index", "start", "end", "line", "column", "text", "suggestions", "span_message_id")
+    with open(out / "findings.jsonl", "w", encoding="utf-8") as f:
+        for row in findings:
+            data = dict(zip(keys, row))
+            data["suggestions"] = [mask(s) for s in json.loads(data["suggestions"])]
+            data["text"], data["message"] = mask(data["text"]), mask(data["message"])
+            f.write(json.dumps(data, ensure_ascii=False) + "\n")
+    replies = Counter(dict(db.execute(
+        "SELECT author, COUNT(*) FROM messages WHERE role = 'agent' AND linted = 1 GROUP BY author").fetchall()))
+    per_agent: dict[str, Counter] = defaultdict(Counter)
+    for row in findings:
+        per_agent[row[2]][row[5]] += 1
+    categories = _categories(per_agent)
+    with open(out / "summary.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["agent", "replies", *(f"{c}_findings" for c in categories),
+                         *(f"{c}_per_100_replies" for c in categories)])
+        for agent in sorted(replies):
+            n = replies[agent]
+            counts = [per_agent[agent][c] for c in categories]
+            writer.writerow([agent, n, *counts, *(f"{100 * k / n:.1f}" if n else "0.0" for k in counts)])
+    (out / "report.html").write_text(_report(db, findings, replies, per_agent, categories, mask), encoding="utf-8")
+
+
+def _categories(per_agent: dict[str, Counter]) -> list[str]:
+    seen = {c for counts in per_agent.values() for c in counts}
+    return [c for c in CATEGORIES if c in seen] + sorted(seen - set(CATEGORIES)) or list(CATEGORIES[:1])
+
+
+def _week(stamp: str) -> str | None:
+    try:
+        day = datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+    except (ValueError, AttributeError):
+        return None
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def _report(db, findings, replies: Counter, per_agent, categories: list[str], mask) -> str:
+    total_replies = sum(replies.values())
+    conversations = db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+    errors = db.execute("SELECT file, location, reason FROM errors ORDER BY file, location").fetchall()
+    by_category = Counter(row[5] for row in findings)
+    weekly_replies = Counter(w for (stamp,) in db.execute(
+        "SELECT created_at FROM messages WHERE role = 'agent' AND linted = 1") if (w := _week(stamp)))
+    weekly = defaultdict(Counter)
+    for row in findings:
+        week = _week(row[3])
+        if week:
+            weekly[week][row[5]] += 1
+    rules = Counter(row[4] for row in findings).most_common(10)
+    parts = [_HEAD, "<header><h1>Support replies audit</h1>",
+             f"<p>{conversations:,} conversations · {total_replies:,} agent replies checked · "
+             f"{len(findings):,} findings · {len(errors):,} records that could not be read</p></header><main>"]
+    # totals
+    parts.append('<section><h2>What was found</h2><div class="cards">')
+    for c in categories:
+        rate = 100 * by_category[c] / total_replies if total_replies else 0
+        parts.append(f'<div class="card" style="border-color:{COLORS.get(c, "#5f6368")}"><div class="n">'
+                     f'{rate:.1f}</div><div>{html.escape(_label(c))} per 100 replies</div>'
+                     f'<div class="muted">{by_category[c]:,} in all</div></div>')
+    parts.append("</div></section>")
+    # weekly chart
+    parts.append("<section><h2>Per 100 replies, week by week</h2>")
+    parts.append(_line_chart(sorted(weekly_replies), weekly_replies, weekly, categories))
+    parts.append("</section>")
+    # agents
+    parts.append('<section><h2>Agents</h2><p class="muted">Click a column to sort.</p>'
+                 '<table id="agents"><thead><tr><th data-kind="text">Agent</th><th>Replies</th>')
+    parts += [f"<th>{html.escape(_label(c))} /100</th>" for c in categories]
+    parts.append("<th>All /100</th></tr></thead><tbody>")
+    for agent in sorted(replies, key=lambda a: -sum(per_agent[a].values()) / max(replies[a], 1)):
+        n = replies[agent] or 1
+        cells = "".join(f"<td>{100 * per_agent[agent][c] / n:.1f}</td>" for c in categories)
+        parts.append(f"<tr><td>{html.escape(agent or '(unknown)')}</td><td>{replies[agent]}</td>{cells}"
+                     f"<td>{100 * sum(per_agent[agent].values()) / n:.1f}</td></tr>")
+    parts.append("</tbody></table></section>")
+    # rules
+    parts.append("<section><h2>Most frequent rules</h2>")
+    parts.append(_bar_chart(rules))
+    parts.append("</section>")
+    # worst replies
+    parts.append("<section><h2>Replies to look at first</h2>"
+                 '<p class="muted">The replies with the most (and most severe) findings; hover or focus a '
+                 "highlight for what is wrong, the rewrite is listed below it.</p>")
+    parts += _worst(db, findings, mask)
+    parts.append("</section>")
+    if errors:
+        parts.append(f"<section><h2>Records that could not be read ({len(errors):,})</h2><ul>")
+        parts += [f"<li>{html.escape(f)}, {html.escape(loc)}: {html.escape(reason)}</li>"
+                  for f, loc, reason in errors[:50]]
+        parts.append("</ul></section>")
+    parts.append("</main>" + _SCRIPT + "</body></html>")
+    return "".join(parts)
+
+
+def _label(category: str) -> str:
+    return {"blame": "Blame", "formality": "Formality", "unanswered": "Unanswered questions",
+            "redundant-question": "Redundant questions"}.get(category, category)
+
+
+def _line_chart(weeks: list[str], replies: Counter, weekly, categories: list[str]) -> str:
+    if not weeks:
+        return '<p class="muted">No dated replies.</p>'
+    width, height, left, bottom, top = 760, 260, 48, 40, 16
+    series = {c: [100 * weekly[w][c] / replies[w] if replies[w] else 0 for w in weeks] for c in categories}
+    peak = max([v for values in series.values() for v in values] + [1.0])
+    step = (width - left - 20) / max(len(weeks) - 1, 1)
+
+    def xy(k: int, v: float) -> str:
+        return f"{left + k * step:.1f},{top + (height - top - bottom) * (1 - v / peak):.1f}"
+
+    out = [f'<svg viewBox="0 0 {width} {height}" role="img" aria-label="Findings per 100 replies by week">']
+    for frac in (0, 0.5, 1):
+        y = top + (height - top - bottom) * (1 - frac)
+        out.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+                   f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{peak * frac:.0f}</text>')
+    for k in sorted({0, len(weeks) - 1, len(weeks) // 2}):
+        anchor = "start" if k == 0 else "end" if k == len(weeks) - 1 else "middle"
+        out.append(f'<text x="{left + k * step:.1f}" y="{height - 18}" text-anchor="{anchor}">week of {weeks[k]}'
+                   "</text>")
+    for n, c in enumerate(categories):
+        points = " ".join(xy(k, v) for k, v in enumerate(series[c]))
+        color = COLORS.get(c, "#5f6368")
+        out.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{points}"><title>'
+                   f'{html.escape(_label(c))}</title></polyline>')
+        out.append(f'<rect x="{left + n * 170}" y="{height - 10}" width="10" height="10" fill="{color}"/>'
+                   f'<text x="{left + n * 170 + 14}" y="{height - 1}">{html.escape(_label(c))}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _bar_chart(rules: list[tuple[str, int]]) -> str:
+    if not rules:
+        return '<p class="muted">No findings.</p>'
+    width, row = 760, 24
+    peak = rules[0][1]
+    out = [f'<svg viewBox="0 0 {width} {row * len(rules) + 8}" role="img" aria-label="Most frequent rules">']
+    for k, (rule, count) in enumerate(rules):
+        bar = (width - 330) * count / peak
+        out.append(f'<text x="0" y="{k * row + 16}">{html.escape(rule)}</text>'
+                   f'<rect x="270" y="{k * row + 4}" width="{bar:.1f}" height="16" fill="#8ab4f8"/>'
+                   f'<text x="{276 + bar:.1f}" y="{k * row + 16}">{count:,}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _worst(db, findings, mask, limit: int = 10) -> list[str]:
+    score: Counter = Counter()
+    by_message = defaultdict(list)
+    for row in findings:
+        if row[8] == "reply":
+            score[(row[0], row[1])] += SEVERITY_WEIGHT.get(row[6], 1)
+            by_message[(row[0], row[1])].append(row)
+    out = []
+    for (conversation, message), _ in score.most_common(limit):
+        text, author, created = db.execute(
+            "SELECT text, author, created_at FROM messages WHERE conversation_id = ? AND message_id = ? "
+            "AND role = 'agent'", (conversation, message)).fetchone() or ("", "", "")
+        rows = sorted(by_message[(conversation, message)], key=lambda r: (r[10], r[11]))
+        body, pos = [], 0
+        for row in rows:
+            start, end = row[10], row[11]
+            if start < pos:
+                continue
+            body.append(html.escape(mask(text[pos:start])))
+            body.append(f'<mark tabindex="0" class="{row[6]}" title="{html.escape(row[7])}">'
+                        f'{html.escape(mask(text[start:end]))}</mark>')
+            pos = end
+        body.append(html.escape(mask(text[pos:])))
+        fixes = "".join(f"<li><b>{html.escape(mask(r[14]))}</b>: {html.escape(mask(r[7]))}"
+                        + (f" → <i>{html.escape(mask(json.loads(r[15])[0]) or '(remove)')}</i>"
+                           if json.loads(r[15]) else "") + "</li>" for r in rows)
+        out.append(f'<article><div class="muted">{html.escape(author or "(unknown)")} · '
+                   f'{html.escape(created)} · conversation {html.escape(mask(conversation))}</div>'
+                   f'<div class="reply">{"".join(body)}</div><ul>{fixes}</ul></article>')
+    return out or ['<p class="muted">No findings in replies.</p>']
+
+
+_HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Support replies audit</title>
+<style>
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#f6f7f9}
+header{background:#fff;border-bottom:1px solid #e3e5e8;padding:14px 24px}header h1{margin:0;font-size:20px}
+header p{margin:4px 0 0;color:#5f6368}main{padding:20px 24px;display:grid;gap:20px;max-width:1100px}
+section{background:#fff;border:1px solid #e3e5e8;border-radius:8px;padding:14px 18px}h2{font-size:16px;margin:0 0 10px}
+.cards{display:flex;gap:12px;flex-wrap:wrap}.card{border-left:5px solid;padding:8px 14px;min-width:170px;background:#fafafa}
+.card .n{font-size:28px;font-weight:700}.muted{color:#5f6368;font-size:13px}svg{width:100%;height:auto;font-size:12px}
+svg .grid{stroke:#e3e5e8}table{border-collapse:collapse;width:100%}th,td{padding:6px 10px;border-bottom:1px solid #eee;
+text-align:right}th:first-child,td:first-child{text-align:left}th{cursor:pointer;user-select:none;background:#fafafa}
+th:focus{outline:3px solid #1a73e8}article{border-top:1px solid #eee;padding:10px 0}.reply{white-space:pre-wrap;
+background:#fafafa;padding:8px;border-radius:6px;margin:6px 0}mark{border-radius:3px}mark.warning{background:#fff1b8}
+mark.error{background:#ffd6d6}mark.info{background:#dcecff}mark:focus{outline:3px solid #1a73e8}
+</style></head><body>"""
+
+_SCRIPT = """<script>
+"use strict";
+document.querySelectorAll("#agents th").forEach((th, column) => {
+  th.tabIndex = 0;
+  const sort = () => {
+    const body = th.closest("table").tBodies[0];
+    const rows = Array.from(body.rows);
+    const text = th.dataset.kind === "text";
+    const descending = th.dataset.order !== "desc";
+    rows.sort((a, b) => {
+      const x = a.cells[column].textContent, y = b.cells[column].textContent;
+      const order = text ? x.localeCompare(y) : parseFloat(x) - parseFloat(y);
+      return descending ? -order : order;
+    });
+    th.dataset.order = descending ? "desc" : "asc";
+    rows.forEach((r) => body.append(r));
+  };
+  th.addEventListener("click", sort);
+  th.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+});
+</script>"""

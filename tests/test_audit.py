@@ -1,0 +1,236 @@
+"""`replylint audit`: inputs (JSONL, CSV, gzip), the SQLite ledger, resume
+after SIGKILL, error rows for corrupt input, --jobs, --redact, and the report
+in headless Chromium."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from replylint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOT = Path(os.environ.get("REPLYLINT_REPORT_SCREENSHOT", ROOT / "build" / "audit-report.png"))
+
+RU = [("Добрый день. Скажите, пожалуйста, это нормально? Мой номер +7 912 345-67-89.",
+       "Привет, Марко! Вы указали неверные настройки."),
+      ("Здравствуйте! Не приходит код подтверждения. Что делать?",
+       "Здравствуйте! Код приходит в течение пяти минут; если его нет, нажмите «Отправить ещё раз»."),
+      ("Добрый вечер. Можно ли перенести лицензию на другой компьютер?",
+       "Добрый вечер! Да, можно: деактивируйте её в разделе «Лицензии» и активируйте на новом компьютере.")]
+EN = [("Hi, my invoice is wrong. Is this normal? Reach me at anna.lee@example.com",
+       "Obviously, you should have read the billing FAQ."),
+      ("Hello, how do I reset my password?",
+       "Hi! Open Settings, choose Security and press Reset password; the link arrives within a minute."),
+      ("Dear support, the app crashes on start. Any idea why?",
+       "Hey!! did you even try reinstalling it?")]
+AGENTS = ["Игнат", "Sam", "Olga", "Lee"]
+
+
+def conversations(n: int, seed: int = 7):
+    rng = random.Random(seed)
+    for k in range(n):
+        pairs = rng.choice([RU, EN])
+        messages = []
+        day = 1 + k % 28
+        for turn in range(rng.randint(1, 3)):
+            question, answer = rng.choice(pairs)
+            stamp = f"2026-{1 + k % 6:02d}-{day:02d}T1{turn}:00:00"
+            messages.append({"id": f"m{2 * turn}", "role": "customer", "author": rng.choice(["Марко Сантино",
+                                                                                             "Anna Lee"]),
+                             "created_at": stamp, "text": question})
+            messages.append({"id": f"m{2 * turn + 1}", "role": "agent", "author": rng.choice(AGENTS),
+                             "created_at": stamp.replace(":00:00", ":30:00"), "text": answer})
+        yield {"id": f"conv-{k:05d}", "messages": messages}
+
+
+def write_jsonl(path: Path, items, gz: bool = False) -> Path:
+    lines = "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    if gz:
+        with gzip.open(path, "wt", encoding="utf-8") as f:
+            f.write(lines)
+    else:
+        path.write_text(lines, encoding="utf-8")
+    return path
+
+
+def audit(*args):
+    result = CliRunner().invoke(main, ["audit", "--no-config", "--quiet", *map(str, args)])
+    assert "Traceback" not in result.output, result.output
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def sorted_findings(out: Path) -> list[str]:
+    return sorted((out / "findings.jsonl").read_text(encoding="utf-8").splitlines())
+
+
+def test_jsonl_csv_and_gzip_inputs_reconcile_and_fill_every_output(tmp_path):
+    items = list(conversations(30))
+    jsonl = write_jsonl(tmp_path / "a.jsonl", items[:10])
+    gz = write_jsonl(tmp_path / "b.jsonl.gz", items[10:20], gz=True)
+    with open(tmp_path / "c.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["ticket", "message_id", "role", "author", "created_at", "body"])
+        rows = [(c["id"], m["id"], m["role"], m["author"], m["created_at"], m["text"])
+                for c in items[20:] for m in c["messages"]]
+        random.Random(1).shuffle(rows)  # a conversation's rows need not be together
+        writer.writerows(rows)
+    out = tmp_path / "out"
+    result = audit(jsonl, gz, tmp_path / "c.csv", "--out", out, "--jobs", "1",
+                   "--column", "conversation=ticket", "--column", "text=body")
+    assert result.exit_code == 0, result.output
+    assert "30 conversations read: 30 linted, 0 could not be read" in result.stderr
+    db = sqlite3.connect(out / "audit.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] == 30
+    replies = db.execute("SELECT COUNT(*) FROM messages WHERE role = 'agent' AND linted = 1").fetchone()[0]
+    findings = [json.loads(line) for line in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert findings and {"conversation_id", "message_id", "agent", "created_at", "rule_id", "span_message_id",
+                         "start", "end", "text", "suggestions"} <= set(findings[0])
+    assert {"blame", "formality", "unanswered"} <= {f["category"] for f in findings}
+    blame = next(f for f in findings if f["rule_id"] == "ru.blame.you-did-wrong")
+    text = db.execute("SELECT text FROM messages WHERE conversation_id = ? AND message_id = ?",
+                      (blame["conversation_id"], blame["span_message_id"])).fetchone()[0]
+    assert text[blame["start"]:blame["end"]] == blame["text"]
+    with open(out / "summary.csv", encoding="utf-8") as f:
+        summary = list(csv.DictReader(f))
+    assert sum(int(row["replies"]) for row in summary) == replies
+    igor = next(row for row in summary if row["agent"] == "Игнат")
+    assert float(igor["blame_per_100_replies"]) == pytest.approx(100 * int(igor["blame_findings"]) / int(igor["replies"]),
+                                                                 abs=0.06)
+    assert (out / "report.html").read_text(encoding="utf-8").count("<svg") == 2
+
+
+def test_corrupt_input_becomes_error_rows_named_by_line_and_exit_1(tmp_path):
+    good = [json.dumps(c, ensure_ascii=False) for c in conversations(3)]
+    (tmp_path / "broken.jsonl").write_text(f"{good[0]}\n{{not json\n{good[1]}\n[1, 2]\n", encoding="utf-8")
+    data = gzip.compress(("\n".join(good[2:] + good[:1]) + "\n").encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) - 12])  # a truncated gzip
+    rows = "conversation_id,message_id,role,author,created_at,text\n" \
+           "t1,1,customer,A,2026-01-01,Is this normal?\n".encode() + b"t1,2,agent,B,2026-01-01,\xff\xfe bad\n" \
+           + "t2,1,agent,B,2026-01-02,Thanks!\nt3,1,robot,B,2026-01-02,Hi\n".encode()
+    (tmp_path / "rows.csv").write_bytes(rows)
+    out = tmp_path / "out"
+    result = audit(tmp_path / "broken.jsonl", tmp_path / "cut.jsonl.gz", tmp_path / "rows.csv",
+                   tmp_path / "missing.jsonl", "--out", out)
+    assert result.exit_code == 1
+    errors = sqlite3.connect(out / "audit.sqlite").execute("SELECT file, location, reason FROM errors").fetchall()
+    where = {(Path(f).name, loc) for f, loc, _ in errors}
+    assert {("broken.jsonl", "line 2"), ("broken.jsonl", "line 4"), ("rows.csv", "line 3"), ("rows.csv", "line 5"),
+            ("missing.jsonl", "-")} <= where
+    assert any(Path(f).name == "cut.jsonl.gz" and "cannot read further" in reason for f, _, reason in errors)
+    assert "broken.jsonl: line 2: invalid JSON" in result.stderr
+    # read = linted + errors
+    db = sqlite3.connect(out / "audit.sqlite")
+    linted = db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+    read = int(result.stderr.split(" conversations read")[0].split()[-1].replace(",", ""))
+    assert read == linted + len(errors)
+
+
+def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path):
+    source = write_jsonl(tmp_path / "many.jsonl", conversations(700, seed=3))
+    whole = tmp_path / "whole"
+    assert audit(source, "--out", whole, "--jobs", "1").exit_code == 0
+    part = tmp_path / "part"
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    process = subprocess.Popen([sys.executable, "-m", "replylint", "audit", "--no-config", "--quiet", str(source),
+                                "--out", str(part), "--jobs", "1"], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.time() + 300
+    committed = 0
+    while time.time() < deadline and process.poll() is None and committed < 200:
+        time.sleep(0.2)
+        try:
+            db = sqlite3.connect(f"file:{part / 'audit.sqlite'}?mode=ro", uri=True)
+            committed = db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
+            db.close()
+        except sqlite3.Error:
+            pass
+    assert process.poll() is None, "the run ended before it could be killed: make the input larger"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert 0 < committed < 700
+    assert audit(source, "--out", part).exit_code == 2  # an existing run is not overwritten
+    result = audit(source, "--out", part, "--resume", "--jobs", "1")
+    assert result.exit_code == 0 and "done by an earlier run" in result.stderr
+    assert sorted_findings(part) == sorted_findings(whole)
+    assert (part / "summary.csv").read_text(encoding="utf-8") == (whole / "summary.csv").read_text(encoding="utf-8")
+    db = sqlite3.connect(part / "audit.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] == 700
+
+
+def test_two_jobs_give_the_same_findings_as_one(tmp_path):
+    source = write_jsonl(tmp_path / "c.jsonl", conversations(60, seed=5))
+    assert audit(source, "--out", tmp_path / "one", "--jobs", "1").exit_code == 0
+    assert audit(source, "--out", tmp_path / "two", "--jobs", "2").exit_code == 0
+    assert sorted_findings(tmp_path / "one") == sorted_findings(tmp_path / "two")
+
+
+def test_filters_and_redaction(tmp_path):
+    source = write_jsonl(tmp_path / "c.jsonl", conversations(40, seed=9))
+    out = tmp_path / "out"
+    assert audit(source, "--out", out, "--jobs", "1", "--redact", "--agent", "Игнат",
+                 "--since", "2026-02-01", "--until", "2026-04-30").exit_code == 0
+    findings = [json.loads(line) for line in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert findings and {f["agent"] for f in findings} == {"Игнат"}
+    assert all("2026-02-01" <= f["created_at"][:10] <= "2026-04-30" for f in findings)
+    everything = (out / "findings.jsonl").read_text(encoding="utf-8") + (out / "report.html").read_text(encoding="utf-8")
+    assert "Марко" not in everything and "912 345" not in everything and "anna.lee@example.com" not in everything
+    assert "[customer]" in everything
+    assert audit(source, "--out", tmp_path / "x", "--since", "March").exit_code == 2
+
+
+def _chromium():
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium and chromium-driver are not installed")
+def test_the_report_opens_offline_in_chromium_and_sorts_the_agents(tmp_path):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    source = write_jsonl(tmp_path / "c.jsonl", conversations(120, seed=11))
+    out = tmp_path / "out"
+    assert audit(source, "--out", out, "--jobs", "2").exit_code == 0
+    browser, driver_path = _chromium()
+    options = Options()
+    options.binary_location = browser
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1800"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        driver.get((out / "report.html").as_uri())
+        assert driver.find_element(By.TAG_NAME, "h1").text == "Support replies audit"
+        assert len(driver.find_elements(By.CSS_SELECTOR, "svg polyline")) >= 3  # a line per category
+        assert len(driver.find_elements(By.CSS_SELECTOR, "article mark")) >= 3  # worst replies, highlighted
+        header = driver.find_element(By.XPATH, "//table[@id='agents']//th[1]")
+        header.click()
+        names = [r.find_element(By.TAG_NAME, "td").text for r in
+                 driver.find_elements(By.CSS_SELECTOR, "#agents tbody tr")]
+        assert names == sorted(names, reverse=True)
+        header.click()
+        names = [r.find_element(By.TAG_NAME, "td").text for r in
+                 driver.find_elements(By.CSS_SELECTOR, "#agents tbody tr")]
+        assert names == sorted(names)
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(SCREENSHOT))
+    finally:
+        driver.quit()
