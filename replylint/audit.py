@@ -24,6 +24,8 @@ import csv
 import gzip
 import io
 import json
+import os
+import shutil
 import sqlite3
 import sys
 import zlib
@@ -145,6 +147,8 @@ def _conversation_from_json(line: str, name: str, number: int) -> Conversation |
         return ErrorRecord(name, where, f"invalid JSON: {exc}")
     if not isinstance(data, dict):
         return ErrorRecord(name, where, 'expected an object with "id" and "messages"')
+    if "comments" in data and "messages" not in data:
+        return _zendesk_ticket(data, name, where)
     ident = data.get("id")
     if not isinstance(ident, (str, int)) or isinstance(ident, bool) or str(ident) == "":
         return ErrorRecord(name, where, '"id" must be a non-empty string or a number')
@@ -172,6 +176,127 @@ def _message_problem(m) -> str | None:
     if "\x00" in body:
         return "contains a NUL character: binary data, not text"
     return None
+
+
+def _zendesk_ticket(ticket: dict, name: str, where: str) -> Conversation | ErrorRecord:
+    """A Zendesk ticket with its comments: the requester's public comments
+    are the customer's, the other public ones the agents'; internal notes
+    (`public: false`) are left out."""
+    ident = ticket.get("id")
+    if not isinstance(ident, (str, int)) or isinstance(ident, bool):
+        return ErrorRecord(name, where, 'ticket "id" must be a string or a number')
+    comments = ticket.get("comments")
+    if not isinstance(comments, list):
+        return ErrorRecord(name, where, f'ticket {ident}: "comments" must be a list')
+    requester = ticket.get("requester_id")
+    messages = []
+    for k, c in enumerate(comments):
+        if not isinstance(c, dict):
+            return ErrorRecord(name, where, f"ticket {ident}, comment {k}: must be an object")
+        if c.get("public") is False:
+            continue
+        body = c.get("plain_body") or c.get("body") or c.get("html_body")
+        if not isinstance(body, str):
+            return ErrorRecord(name, where, f"ticket {ident}, comment {k}: needs plain_body, body or html_body")
+        author = c.get("author_id")
+        role = "customer" if requester is not None and author == requester else "agent"
+        messages.append(Message(str(c.get("id", k)), role, str(author if author is not None else ""),
+                                str(c.get("created_at") or ""), body))
+    if not messages:
+        return ErrorRecord(name, where, f"ticket {ident}: no public comment")
+    return Conversation(str(ident), tuple(messages), name, where)
+
+
+def read_json(path: Path) -> Iterator[Conversation | ErrorRecord]:
+    """A whole-file JSON export: a list of conversations or Zendesk tickets, or {"tickets": [...]}."""
+    name = str(path)
+    try:
+        with _open_text(path) as f:
+            text = f.read()
+    except (EOFError, OSError, zlib.error) as exc:
+        yield ErrorRecord(name, "-", f"cannot read: {exc}")
+        return
+    if _bad_text(text):
+        yield ErrorRecord(name, "-", "not UTF-8 text")
+        return
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        yield ErrorRecord(name, f"line {getattr(exc, 'lineno', '?')}", f"invalid JSON: {exc}")
+        return
+    items = data.get("tickets", data.get("conversations")) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        yield ErrorRecord(name, "-", 'expected a list of conversations or tickets, or {"tickets": [...]}')
+        return
+    for k, item in enumerate(items):
+        yield _conversation_from_json(json.dumps(item, ensure_ascii=False), name, k + 1) \
+            if isinstance(item, dict) else ErrorRecord(name, f"item {k + 1}", "expected an object")
+
+
+def stage_mail(path: Path, agent_domains: tuple[str, ...], db: sqlite3.Connection) -> list[ErrorRecord]:
+    """Put an mbox file's (or a folder of .eml files') messages in the store,
+    threaded by Message-ID / In-Reply-To / References; the agent side is
+    known by the sender's domain (--agent-domain)."""
+    import email
+    import email.policy
+    import email.utils
+    import mailbox
+    import tempfile
+
+    name = str(path)
+    errors: list[ErrorRecord] = []
+    db.execute("DELETE FROM staged_rows WHERE file = ?", (name,))
+    if path.is_dir():
+        sources = ((f"{p.name}", p.read_bytes) for p in sorted(path.glob("*.eml")))
+    else:
+        mbox_path, temporary = path, None
+        if path.suffix == ".gz":  # mailbox reads a path: the mbox is unpacked to a temporary file
+            temporary = tempfile.NamedTemporaryFile(suffix=".mbox", delete=False)
+            try:
+                with gzip.open(path, "rb") as f:
+                    shutil.copyfileobj(f, temporary)
+            except (EOFError, OSError, zlib.error) as exc:
+                errors.append(ErrorRecord(name, "-", f"cannot read further: {exc}"))
+            temporary.close()
+            mbox_path = Path(temporary.name)
+        box = mailbox.mbox(mbox_path, create=False)
+        sources = ((f"message {k}", (lambda key=key: box.get_bytes(key))) for k, key in enumerate(box.keys(), 1))
+    thread_of: dict[str, str] = {}
+    rows = []
+    for number, (where, read) in enumerate(sources, 1):
+        try:
+            message = email.message_from_bytes(read(), policy=email.policy.default)
+            sender = email.utils.parseaddr(str(message.get("From", "")))
+            own = str(message.get("Message-ID", "")).strip() or f"<{name}:{number}>"
+            references = str(message.get("References", "")).split()
+            parent = str(message.get("In-Reply-To", "")).strip()
+            root = thread_of.get(references[0] if references else parent, references[0] if references else
+                                 parent or own)
+            thread_of[own] = root
+            part = message.get_body(preferencelist=("plain", "html"))
+            if part is None:
+                raise ValueError("no text body")
+            body = part.get_content()
+            stamp = message.get("Date")
+            created = email.utils.parsedate_to_datetime(str(stamp)).isoformat() if stamp else ""
+        except Exception as exc:  # noqa: BLE001 - a broken message is an error row, whatever broke in it
+            errors.append(ErrorRecord(name, where, f"cannot read the message: {type(exc).__name__}: {exc}"))
+            continue
+        domain = sender[1].rpartition("@")[2].lower()
+        role = "agent" if domain and domain in agent_domains else "customer"
+        rows.append((name, number, root, own, role, sender[0] or sender[1], created, body))
+    db.executemany("INSERT INTO staged_rows VALUES (?,?,?,?,?,?,?,?)", rows)
+    db.commit()
+    if not path.is_dir():
+        box.close()
+        if temporary is not None:
+            os.unlink(temporary.name)
+    return errors
+
+
+def _is_mail(path: Path) -> bool:
+    suffixes = [s.lower() for s in path.suffixes]
+    return path.is_dir() or ".mbox" in suffixes[-2:]
 
 
 def stage_csv(path: Path, columns: dict[str, str], db: sqlite3.Connection) -> list[ErrorRecord]:
@@ -368,13 +493,15 @@ class Totals:
 
 
 def run(inputs: list[Path], out: Path, settings, *, jobs: int = 1, resume: bool = False, filters: Filters | None = None,
-        columns: dict[str, str] | None = None, progress: bool = True, redact: bool = False) -> Totals:
+        columns: dict[str, str] | None = None, progress: bool = True, redact: bool = False,
+        agent_domains: tuple[str, ...] = (), dask: str | None = None) -> Totals:
     filters = filters or Filters()
     columns = {**CSV_COLUMNS, **(columns or {})}
     store = Store(out, resume)
     totals = Totals()
     try:
-        _lint_all(inputs, store, settings, jobs, filters, columns, progress, totals)
+        _lint_all(inputs, store, settings, jobs, filters, columns, progress, totals,
+                  tuple(d.lower().lstrip("@") for d in agent_domains), dask)
         store.commit()
         totals.errors = store.db.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
         totals.linted = store.db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
@@ -393,10 +520,16 @@ def run(inputs: list[Path], out: Path, settings, *, jobs: int = 1, resume: bool 
 def _conversations(inputs: list[Path], store_path: Path) -> Iterator[Conversation | ErrorRecord]:
     seen: set[str] = set()
     for path in inputs:
-        if not path.is_file():
+        if not path.exists():
             yield ErrorRecord(str(path), "-", "no such file")
             continue
-        for record in read_staged(path, store_path) if _is_csv(path) else read_jsonl(path):
+        if _is_csv(path) or _is_mail(path):
+            records = read_staged(path, store_path)
+        elif [s.lower() for s in path.suffixes][-2:] in ([".json"], [".json", ".gz"]):
+            records = read_json(path)
+        else:
+            records = read_jsonl(path)
+        for record in records:
             if isinstance(record, Conversation):
                 if record.id in seen:
                     yield ErrorRecord(record.file, record.location, f"conversation {record.id} appears again")
@@ -406,13 +539,15 @@ def _conversations(inputs: list[Path], store_path: Path) -> Iterator[Conversatio
 
 
 def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, columns: dict, progress: bool,
-              totals: Totals) -> None:
+              totals: Totals, agent_domains: tuple[str, ...] = (), dask: str | None = None) -> None:
     from .config import build_ruleset
 
     build_ruleset(settings)  # configuration errors before any work
     # CSV rows go to the store first (here, on the thread that owns its connection)
     staged_errors = [e for path in inputs if path.is_file() and _is_csv(path)
                      for e in stage_csv(path, columns, store.db)]
+    staged_errors += [e for path in inputs if path.exists() and _is_mail(path)
+                      for e in stage_mail(path, agent_domains, store.db)]
     store.commit()
     done = frozenset(store.done)
 
@@ -427,7 +562,9 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
     args = (settings.values, settings.origins, settings.path, str(settings.base))
     bar = _progress(progress)
     try:
-        if jobs <= 1:
+        if dask is not None:
+            _collect(_dask_results(todo(), args, dask, jobs), store, bar, totals)
+        elif jobs <= 1:
             _init_worker(*args)
             _collect(map(lint_item, todo()), store, bar, totals)
         else:
@@ -437,6 +574,58 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
                 _collect(pool.imap(lint_item, todo(), chunksize=8), store, bar, totals)
     finally:
         bar.close()
+
+
+DASK_CHUNK = 64  # conversations per task
+
+
+def lint_chunk(items: list, settings_args: tuple) -> list:
+    """A Dask task: lint a chunk of conversations in a worker process, whose
+    pipelines are built by its first task and kept for the next ones."""
+    if _ENGINE is None:
+        _init_worker(*settings_args)
+    return [lint_item(item) for item in items]
+
+
+def _dask_results(items, settings_args: tuple, address: str, jobs: int):
+    """lint_item's answers for every item, conversations linted on a Dask
+    cluster (`local`: a LocalCluster of `jobs` single-threaded worker
+    processes) in chunks, at most a few chunks per worker in flight so memory
+    stays bounded; error and skip items are answered here."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise InputError(Problem(f"--dask needs the `dask` extra ({exc.name} is missing): "
+                                 "pip install 'replylint[dask]'")) from None
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
+        if address == "local" else None
+    client = Client(cluster if cluster is not None else address)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+        limit = 3 * workers
+        pending = as_completed()
+        chunk: list = []
+
+        def drain(until: int):
+            while pending.count() > until:
+                yield from next(pending).result()
+
+        for item in items:
+            if isinstance(item, (ErrorRecord, str)):
+                yield lint_item(item)
+                continue
+            chunk.append(item)
+            if len(chunk) >= DASK_CHUNK:
+                pending.add(client.submit(lint_chunk, chunk, settings_args, pure=False))
+                chunk = []
+                yield from drain(limit)
+        if chunk:
+            pending.add(client.submit(lint_chunk, chunk, settings_args, pure=False))
+        yield from drain(0)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _collect(results, store: Store, bar, totals: Totals) -> None:

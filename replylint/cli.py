@@ -414,11 +414,16 @@ def _date(value: str | None, option: str):
 @click.option("--column", "columns", multiple=True, metavar="KEY=NAME",
               help="CSV column for conversation, message, role, author, created_at or text "
                    "(default: conversation_id, message_id, role, author, created_at, text).")
+@click.option("--agent-domain", "agent_domains", multiple=True, metavar="DOMAIN",
+              help="mbox/.eml inputs: mail from this domain is the agents' (repeatable).")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Lint on a Dask cluster: a scheduler address (tcp://host:8786) or `local`.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @_rule_options
-def audit(inputs, out, jobs, resume, redact, since, until, agent, columns, quiet, packs, no_builtin, select, ignore,
-          config_path, no_config):
-    """Lint past conversations (JSONL or CSV, .gz too) into a store and a report."""
+def audit(inputs, out, jobs, resume, redact, since, until, agent, columns, agent_domains, dask, quiet, packs,
+          no_builtin, select, ignore, config_path, no_config):
+    """Lint past conversations (JSONL, CSV, mbox or .eml folders, Zendesk exports; .gz too) into a store
+    and a report."""
     import os
 
     from .audit import CSV_COLUMNS, Filters, run
@@ -432,7 +437,7 @@ def audit(inputs, out, jobs, resume, redact, since, until, agent, columns, quiet
         mapping[key] = name
     filters = Filters(_date(since, "--since"), _date(until, "--until"), agent)
     totals = run(list(inputs), out, _settings(), jobs=jobs or os.cpu_count() or 1, resume=resume, filters=filters,
-                 columns=mapping, progress=not quiet, redact=redact)
+                 columns=mapping, progress=not quiet, redact=redact, agent_domains=agent_domains, dask=dask)
     click.echo(f"replylint: {totals.read:,} conversations read: {totals.linted:,} linted, {totals.errors:,} could "
                f"not be read" + (f" ({totals.skipped:,} done by an earlier run)" if totals.skipped else "")
                + f"; {totals.replies:,} agent replies, {totals.findings:,} findings; outputs in {out}", err=True)

@@ -234,3 +234,74 @@ def test_the_report_opens_offline_in_chromium_and_sorts_the_agents(tmp_path):
         driver.save_screenshot(str(SCREENSHOT))
     finally:
         driver.quit()
+
+
+def _mail(sender: str, message_id: str, body: str, date: str, reply_to: str | None = None) -> str:
+    headers = [f"From: {sender}", "To: support@help.example", f"Subject: Re: invoice", f"Date: {date}",
+               f"Message-ID: {message_id}", "Content-Type: text/plain; charset=utf-8"]
+    if reply_to:
+        headers += [f"In-Reply-To: {reply_to}", f"References: {reply_to}"]
+    return "\n".join(headers) + "\n\n" + body + "\n"
+
+
+def test_mbox_and_eml_threads_and_a_broken_message(tmp_path):
+    import mailbox
+
+    box = mailbox.mbox(tmp_path / "support.mbox")
+    box.add(_mail("Anna Lee <anna@example.com>", "<c1@example.com>", "Hi, my invoice is wrong. Is this normal?",
+                  "Mon, 02 Mar 2026 10:00:00 +0000").encode())
+    box.add(_mail("Sam <sam@help.example>", "<a1@help.example>", "Obviously, you should have read the billing FAQ.",
+                  "Mon, 02 Mar 2026 11:00:00 +0000", reply_to="<c1@example.com>").encode())
+    box.add(b"From: x@example.com\nMessage-ID: <img@example.com>\nContent-Type: image/png\n\nPNGDATA")
+    box.flush()
+    box.close()
+    folder = tmp_path / "eml"
+    folder.mkdir()
+    (folder / "1.eml").write_text(_mail("Олег <oleg@example.ru>", "<r1@example.ru>",
+                                        "Здравствуйте! Скажите, пожалуйста, когда придёт заказ?",
+                                        "Tue, 03 Mar 2026 10:00:00 +0300"), encoding="utf-8")
+    (folder / "2.eml").write_text(_mail("Игнат <ignat@help.example>", "<r2@help.example>",
+                                        "Привет! Вы указали неверный адрес.\n\n> Здравствуйте! Скажите...",
+                                        "Tue, 03 Mar 2026 12:00:00 +0300", reply_to="<r1@example.ru>"),
+                                  encoding="utf-8")
+    out = tmp_path / "out"
+    result = audit(tmp_path / "support.mbox", folder, "--out", out, "--agent-domain", "help.example", "--jobs", "1")
+    assert result.exit_code == 1  # the image-only message
+    db = sqlite3.connect(out / "audit.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] == 2
+    (error,) = db.execute("SELECT location, reason FROM errors").fetchall()
+    assert error[0] == "message 3" and "no text body" in error[1]
+    rules = {f["rule_id"] for f in map(json.loads, (out / "findings.jsonl").read_text(encoding="utf-8").splitlines())}
+    assert {"en.blame.condescending-adverb", "ru.blame.you-did-wrong", "ru.unanswered.question"} <= rules
+    roles = db.execute("SELECT author, role FROM messages ORDER BY conversation_id, position").fetchall()
+    assert ("Sam", "agent") in roles and ("Anna Lee", "customer") in roles
+
+
+def test_a_zendesk_export_skips_internal_notes(tmp_path):
+    tickets = {"tickets": [{"id": 501, "requester_id": 9, "comments": [
+        {"id": 1, "author_id": 9, "public": True, "plain_body": "Is this normal? The invoice is wrong.",
+         "created_at": "2026-03-02T10:00:00Z"},
+        {"id": 2, "author_id": 77, "public": False, "plain_body": "Obviously the customer is clueless.",
+         "created_at": "2026-03-02T10:30:00Z"},
+        {"id": 3, "author_id": 77, "public": True, "html_body": "<p>Hi! Yes, this is normal: the invoice updates "
+                                                                "overnight.</p>", "created_at": "2026-03-02T11:00:00Z"}]},
+        {"id": 502, "requester_id": 9, "comments": "oops"}]}
+    (tmp_path / "zendesk.json").write_text(json.dumps(tickets), encoding="utf-8")
+    out = tmp_path / "out"
+    result = audit(tmp_path / "zendesk.json", "--out", out, "--jobs", "1")
+    assert result.exit_code == 1 and "ticket 502" in result.stderr
+    assert (out / "findings.jsonl").read_text(encoding="utf-8") == ""  # the note is not a reply
+    db = sqlite3.connect(out / "audit.sqlite")
+    assert db.execute("SELECT role, linted FROM messages WHERE conversation_id = '501' ORDER BY position").fetchall() \
+        == [("customer", 0), ("agent", 1)]
+
+
+def test_dask_local_gives_the_same_findings_as_two_jobs(tmp_path):
+    pytest.importorskip("distributed")
+    source = write_jsonl(tmp_path / "c.jsonl", conversations(150, seed=13))
+    assert audit(source, "--out", tmp_path / "jobs", "--jobs", "2").exit_code == 0
+    result = audit(source, "--out", tmp_path / "dask", "--dask", "local", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert sorted_findings(tmp_path / "dask") == sorted_findings(tmp_path / "jobs")
+    assert (tmp_path / "dask" / "summary.csv").read_text(encoding="utf-8") == \
+        (tmp_path / "jobs" / "summary.csv").read_text(encoding="utf-8")
