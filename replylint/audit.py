@@ -20,9 +20,11 @@ conversations read = linted + errors. The outputs (`findings.jsonl`,
 
 from __future__ import annotations
 
+import collections
 import csv
 import gzip
 import io
+import itertools
 import json
 import os
 import shutil
@@ -386,7 +388,9 @@ def _init_worker(settings_values: dict, settings_origins: dict, settings_path, s
 def lint_item(item):
     """A worker's answer for one item of the input: ("error", ErrorRecord),
     ("skip", id) for a conversation an earlier run linted, or ("ok",
-    conversation, [(message position, finding dict)], positions linted)."""
+    [(message position, finding dict)], positions linted). The conversation
+    itself is not sent back: the collector pairs answers with the items it
+    sent, in order."""
     if isinstance(item, ErrorRecord):
         return ("error", item)
     if isinstance(item, str):
@@ -397,7 +401,7 @@ def lint_item(item):
     except InputError as exc:
         return ("error", ErrorRecord(conversation.file, conversation.location,
                                      f"conversation {conversation.id}: " + "; ".join(p.message for p in exc.problems)))
-    return ("ok", conversation, found, linted)
+    return ("ok", found, linted)
 
 
 def _lint(conversation: Conversation, filters: Filters) -> tuple[list[tuple[int, dict]], list[int]]:
@@ -445,18 +449,15 @@ class Store:
         self.pending = 0
 
     def add(self, conversation: Conversation, found: list[tuple[int, dict]], linted: list[int]) -> None:
-        agents = {}
-        for position, m in enumerate(conversation.messages):
-            self.db.execute("INSERT OR REPLACE INTO messages VALUES (?,?,?,?,?,?,?,?)",
-                            (conversation.id, m.id, position, m.role, m.author, m.created_at, m.text,
-                             int(position in linted)))
-            agents[position] = m
-        for position, f in found:
-            m = agents[position]
-            self.db.execute("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
-                conversation.id, m.id, m.author, m.created_at, f["rule_id"], f["category"], f["severity"],
-                f["message"], f["source"], f["source_index"], f["start"], f["end"], f["line"], f["column"], f["text"],
-                json.dumps(f["suggestions"], ensure_ascii=False), f["span_message_id"]))
+        messages, linted = conversation.messages, set(linted)
+        self.db.executemany("INSERT OR REPLACE INTO messages VALUES (?,?,?,?,?,?,?,?)", [
+            (conversation.id, m.id, position, m.role, m.author, m.created_at, m.text, int(position in linted))
+            for position, m in enumerate(messages)])
+        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            (conversation.id, messages[position].id, messages[position].author, messages[position].created_at,
+             f["rule_id"], f["category"], f["severity"], f["message"], f["source"], f["source_index"], f["start"],
+             f["end"], f["line"], f["column"], f["text"], json.dumps(f["suggestions"], ensure_ascii=False),
+             f["span_message_id"]) for position, f in found])
         self.db.execute("INSERT INTO conversations VALUES (?,?,?,?)",
                         (conversation.id, conversation.file, conversation.location, len(linted)))
         self.done.add(conversation.id)
@@ -551,27 +552,31 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
     store.commit()
     done = frozenset(store.done)
 
-    def todo():  # runs in the thread that feeds the workers: it only reads
-        yield from staged_errors
-        for record in _conversations(inputs, store.path):
-            if isinstance(record, Conversation):
-                yield record.id if record.id in done else (record, filters)
+    sent: collections.deque = collections.deque()
+
+    def todo(record: bool = True):  # runs in the thread that feeds the workers: it only reads (and notes what it sent)
+        for found in itertools.chain(staged_errors, _conversations(inputs, store.path)):
+            if isinstance(found, Conversation):
+                item = found.id if found.id in done else (found, filters)
             else:
-                yield record
+                item = found
+            if record:
+                sent.append(item)
+            yield item
 
     args = (settings.values, settings.origins, settings.path, str(settings.base))
     bar = _progress(progress)
     try:
         if dask is not None:
-            _collect(_dask_results(todo(), args, dask, jobs), store, bar, totals)
+            _collect(_dask_results(todo(record=False), args, dask, jobs), store, bar, totals)
         elif jobs <= 1:
             _init_worker(*args)
-            _collect(map(lint_item, todo()), store, bar, totals)
+            _collect(_in_order(map(lint_item, todo()), sent), store, bar, totals)
         else:
             import multiprocessing
 
             with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=args) as pool:
-                _collect(pool.imap(lint_item, todo(), chunksize=8), store, bar, totals)
+                _collect(_in_order(pool.imap(lint_item, todo(), chunksize=32), sent), store, bar, totals)
     finally:
         bar.close()
 
@@ -588,8 +593,8 @@ def lint_chunk(items: list, settings_args: tuple) -> list:
 
 
 def _dask_results(items, settings_args: tuple, address: str, jobs: int):
-    """lint_item's answers for every item, conversations linted on a Dask
-    cluster (`local`: a LocalCluster of `jobs` single-threaded worker
+    """(item, lint_item's answer) for every item, conversations linted on a
+    Dask cluster (`local`: a LocalCluster of `jobs` single-threaded worker
     processes) in chunks, at most a few chunks per worker in flight so memory
     stays bounded; error and skip items are answered here."""
     try:
@@ -604,23 +609,30 @@ def _dask_results(items, settings_args: tuple, address: str, jobs: int):
         workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
         limit = 3 * workers
         pending = as_completed()
+        chunks: dict = {}  # future -> the items it lints
         chunk: list = []
+
+        def submit(items: list) -> None:
+            future = client.submit(lint_chunk, items, settings_args, pure=False)
+            chunks[future] = items
+            pending.add(future)
 
         def drain(until: int):
             while pending.count() > until:
-                yield from next(pending).result()
+                future = next(pending)
+                yield from zip(chunks.pop(future), future.result())
 
         for item in items:
             if isinstance(item, (ErrorRecord, str)):
-                yield lint_item(item)
+                yield item, lint_item(item)
                 continue
             chunk.append(item)
             if len(chunk) >= DASK_CHUNK:
-                pending.add(client.submit(lint_chunk, chunk, settings_args, pure=False))
+                submit(chunk)
                 chunk = []
                 yield from drain(limit)
         if chunk:
-            pending.add(client.submit(lint_chunk, chunk, settings_args, pure=False))
+            submit(chunk)
         yield from drain(0)
     finally:
         client.close()
@@ -628,15 +640,23 @@ def _dask_results(items, settings_args: tuple, address: str, jobs: int):
             cluster.close()
 
 
-def _collect(results, store: Store, bar, totals: Totals) -> None:
+def _in_order(results, sent: collections.deque):
+    """(item, answer) pairs: answers come back in the order the items were
+    sent, and `sent` holds those items (filled by the feeding thread)."""
     for result in results:
+        yield sent.popleft(), result
+
+
+def _collect(pairs, store: Store, bar, totals: Totals) -> None:
+    """Store each answer with the item it answers."""
+    for item, result in pairs:
         totals.read += 1
         if result[0] == "error":
             store.error(result[1])
         elif result[0] == "skip":
             totals.skipped += 1
         else:
-            store.add(*result[1:])
+            store.add(item[0], *result[1:])
         bar.update(1)
 
 
