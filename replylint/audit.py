@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import collections
 import csv
+import gc
 import gzip
 import io
 import itertools
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import sys
 import zlib
@@ -385,6 +387,11 @@ def _init_worker(settings_values: dict, settings_origins: dict, settings_path, s
     _ENGINE = build_engine(settings, build_ruleset(settings))
 
 
+def _init_pool_worker(*settings_args) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C and ends the pool
+    _init_worker(*settings_args)
+
+
 def lint_item(item):
     """A worker's answer for one item of the input: ("error", ErrorRecord),
     ("skip", id) for a conversation an earlier run linted, or ("ok",
@@ -575,8 +582,21 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
         else:
             import multiprocessing
 
-            with multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=args) as pool:
+            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_pool_worker, initargs=args)
+            interrupted = False
+            try:
                 _collect(_in_order(pool.imap(lint_item, todo(), chunksize=32), sent), store, bar, totals)
+            except KeyboardInterrupt:
+                interrupted = True  # (handled below, once the traceback no longer holds the pool's iterator)
+            finally:
+                # the workers ignore Ctrl+C and are ended here, their queues' semaphores
+                # released: the CLI exits without the interpreter's teardown
+                pool.terminate()
+                pool.join()
+                del pool
+                gc.collect()
+            if interrupted:
+                raise KeyboardInterrupt
     finally:
         bar.close()
 

@@ -141,15 +141,16 @@ def test_corrupt_input_becomes_error_rows_named_by_line_and_exit_1(tmp_path):
     assert read == linted + len(errors)
 
 
-def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path):
+@pytest.mark.parametrize("stop, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")])
+def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop, jobs):
     source = write_jsonl(tmp_path / "many.jsonl", conversations(700, seed=3))
     whole = tmp_path / "whole"
     assert audit(source, "--out", whole, "--jobs", "1").exit_code == 0
     part = tmp_path / "part"
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     process = subprocess.Popen([sys.executable, "-m", "replylint", "audit", "--no-config", "--quiet", str(source),
-                                "--out", str(part), "--jobs", "1"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                                "--out", str(part), "--jobs", jobs], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.time() + 300
     committed = 0
     while time.time() < deadline and process.poll() is None and committed < 200:
@@ -161,9 +162,11 @@ def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path):
         except sqlite3.Error:
             pass
     assert process.poll() is None, "the run ended before it could be killed: make the input larger"
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    os.killpg(process.pid, stop)  # the whole process group, as Ctrl+C in a terminal
+    _, stderr = process.communicate(timeout=120)
     assert 0 < committed < 700
+    if stop == signal.SIGINT:
+        assert process.returncode == 130 and stderr.strip() == "replylint: interrupted", stderr
     assert audit(source, "--out", part).exit_code == 2  # an existing run is not overwritten
     result = audit(source, "--out", part, "--resume", "--jobs", "1")
     assert result.exit_code == 0 and "done by an earlier run" in result.stderr
