@@ -15,7 +15,6 @@ from pathlib import Path
 
 CATEGORIES = ("blame", "formality", "unanswered", "redundant-question")
 COLORS = {"blame": "#d93025", "formality": "#e37400", "unanswered": "#1a73e8", "redundant-question": "#188038"}
-SEVERITY_WEIGHT = {"error": 3, "warning": 2, "info": 1}
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
@@ -24,46 +23,62 @@ _ACCOUNT = re.compile(r"(?<!\d)\d{6,}(?!\d)")
 
 
 class Redactor:
-    """Masks e-mails, card, phone and account numbers, and the customers' names."""
+    """Masks e-mails, card, phone and account numbers, and the names of the
+    customers of the conversation a text belongs to."""
 
-    def __init__(self, names: set[str]):
-        words = sorted({w for n in names for w in re.findall(r"\w{2,}", n)}, key=len, reverse=True)
-        self.names = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE) if words else None
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self._names: dict[str, re.Pattern | None] = {}  # conversation id -> its customers' names
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str, conversation: str) -> str:
         if not text:
             return text
         text = _EMAIL.sub("[email]", text)
         text = _CARD.sub("[card]", text)
         text = _PHONE.sub("[phone]", text)
         text = _ACCOUNT.sub("[number]", text)
-        return self.names.sub("[customer]", text) if self.names is not None else text
+        names = self._pattern(conversation)
+        return names.sub("[customer]", text) if names is not None else text
+
+    def _pattern(self, conversation: str) -> re.Pattern | None:
+        if conversation not in self._names:
+            if len(self._names) > 10_000:
+                self._names.clear()
+            authors = [row[0] for row in self.db.execute(
+                "SELECT DISTINCT author FROM messages WHERE conversation_id = ? AND role = 'customer'",
+                (conversation,))]
+            words = sorted({w for a in authors for w in re.findall(r"\w{2,}", a)}, key=len, reverse=True)
+            self._names[conversation] = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b",
+                                                   re.IGNORECASE) if words else None
+        return self._names[conversation]
 
 
-def _identity(text: str) -> str:
+def _identity(text: str, conversation: str = "") -> str:
     return text
 
 
 def write_outputs(db: sqlite3.Connection, out: Path, redact: bool = False) -> None:
-    mask = Redactor({row[0] for row in db.execute(
-        "SELECT DISTINCT author FROM messages WHERE role = 'customer' AND author != ''")}) if redact else _identity
-    findings = db.execute(
-        'SELECT conversation_id, message_id, agent, created_at, rule_id, category, severity, message, source, '
-        'source_index, start, "end", line, "column", text, suggestions, span_message_id FROM findings '
-        'ORDER BY conversation_id, message_id, source, source_index, start, rule_id').fetchall()
+    """The three outputs, read from the store row by row and aggregated in
+    SQL: memory does not grow with the number of findings."""
+    mask = Redactor(db) if redact else _identity
     keys = ("conversation_id", "message_id", "agent", "created_at", "rule_id", "category", "severity", "message",
             "source", "source_index", "start", "end", "line", "column", "text", "suggestions", "span_message_id")
+    rows = db.execute(
+        'SELECT conversation_id, message_id, agent, created_at, rule_id, category, severity, message, source, '
+        'source_index, start, "end", line, "column", text, suggestions, span_message_id FROM findings '
+        'ORDER BY conversation_id, message_id, source, source_index, start, rule_id')
     with open(out / "findings.jsonl", "w", encoding="utf-8") as f:
-        for row in findings:
+        for row in rows:
             data = dict(zip(keys, row))
-            data["suggestions"] = [mask(s) for s in json.loads(data["suggestions"])]
-            data["text"], data["message"] = mask(data["text"]), mask(data["message"])
+            conversation = data["conversation_id"]
+            data["suggestions"] = [mask(s, conversation) for s in json.loads(data["suggestions"])]
+            data["text"], data["message"] = mask(data["text"], conversation), mask(data["message"], conversation)
             f.write(json.dumps(data, ensure_ascii=False) + "\n")
     replies = Counter(dict(db.execute(
         "SELECT author, COUNT(*) FROM messages WHERE role = 'agent' AND linted = 1 GROUP BY author").fetchall()))
     per_agent: dict[str, Counter] = defaultdict(Counter)
-    for row in findings:
-        per_agent[row[2]][row[5]] += 1
+    for agent, category, count in db.execute("SELECT agent, category, COUNT(*) FROM findings GROUP BY 1, 2"):
+        per_agent[agent][category] = count
     categories = _categories(per_agent)
     with open(out / "summary.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
@@ -73,7 +88,7 @@ def write_outputs(db: sqlite3.Connection, out: Path, redact: bool = False) -> No
             n = replies[agent]
             counts = [per_agent[agent][c] for c in categories]
             writer.writerow([agent, n, *counts, *(f"{100 * k / n:.1f}" if n else "0.0" for k in counts)])
-    (out / "report.html").write_text(_report(db, findings, replies, per_agent, categories, mask), encoding="utf-8")
+    (out / "report.html").write_text(_report(db, replies, per_agent, categories, mask), encoding="utf-8")
 
 
 def _categories(per_agent: dict[str, Counter]) -> list[str]:
@@ -89,22 +104,30 @@ def _week(stamp: str) -> str | None:
     return (day - timedelta(days=day.weekday())).isoformat()
 
 
-def _report(db, findings, replies: Counter, per_agent, categories: list[str], mask) -> str:
+def _report(db, replies: Counter, per_agent, categories: list[str], mask) -> str:
     total_replies = sum(replies.values())
     conversations = db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
-    errors = db.execute("SELECT file, location, reason FROM errors ORDER BY file, location").fetchall()
-    by_category = Counter(row[5] for row in findings)
-    weekly_replies = Counter(w for (stamp,) in db.execute(
-        "SELECT created_at FROM messages WHERE role = 'agent' AND linted = 1") if (w := _week(stamp)))
+    errors = db.execute("SELECT file, location, reason FROM errors ORDER BY file, location LIMIT 50").fetchall()
+    error_count = db.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
+    by_category = Counter()
+    for counts in per_agent.values():
+        by_category.update(counts)
+    total_findings = sum(by_category.values())
+    # by day in SQL, by week here (a year is a few hundred days)
+    weekly_replies: Counter = Counter()
+    for day, count in db.execute("SELECT substr(created_at, 1, 10), COUNT(*) FROM messages "
+                                 "WHERE role = 'agent' AND linted = 1 GROUP BY 1"):
+        if (week := _week(day)) is not None:
+            weekly_replies[week] += count
     weekly = defaultdict(Counter)
-    for row in findings:
-        week = _week(row[3])
-        if week:
-            weekly[week][row[5]] += 1
-    rules = Counter(row[4] for row in findings).most_common(10)
+    for day, category, count in db.execute("SELECT substr(created_at, 1, 10), category, COUNT(*) FROM findings "
+                                           "GROUP BY 1, 2"):
+        if (week := _week(day)) is not None:
+            weekly[week][category] += count
+    rules = db.execute("SELECT rule_id, COUNT(*) FROM findings GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10").fetchall()
     parts = [_HEAD, "<header><h1>Support replies audit</h1>",
              f"<p>{conversations:,} conversations · {total_replies:,} agent replies checked · "
-             f"{len(findings):,} findings · {len(errors):,} records that could not be read</p></header><main>"]
+             f"{total_findings:,} findings · {error_count:,} records that could not be read</p></header><main>"]
     # totals
     parts.append('<section><h2>What was found</h2><div class="cards">')
     for c in categories:
@@ -136,10 +159,10 @@ def _report(db, findings, replies: Counter, per_agent, categories: list[str], ma
     parts.append("<section><h2>Replies to look at first</h2>"
                  '<p class="muted">The replies with the most (and most severe) findings; hover or focus a '
                  "highlight for what is wrong, the rewrite is listed below it.</p>")
-    parts += _worst(db, findings, mask)
+    parts += _worst(db, mask)
     parts.append("</section>")
     if errors:
-        parts.append(f"<section><h2>Records that could not be read ({len(errors):,})</h2><ul>")
+        parts.append(f"<section><h2>Records that could not be read ({error_count:,})</h2><ul>")
         parts += [f"<li>{html.escape(f)}, {html.escape(loc)}: {html.escape(reason)}</li>"
                   for f, loc, reason in errors[:50]]
         parts.append("</ul></section>")
@@ -198,34 +221,33 @@ def _bar_chart(rules: list[tuple[str, int]]) -> str:
     return "".join(out)
 
 
-def _worst(db, findings, mask, limit: int = 10) -> list[str]:
-    score: Counter = Counter()
-    by_message = defaultdict(list)
-    for row in findings:
-        if row[8] == "reply":
-            score[(row[0], row[1])] += SEVERITY_WEIGHT.get(row[6], 1)
-            by_message[(row[0], row[1])].append(row)
+def _worst(db, mask, limit: int = 10) -> list[str]:
+    worst = db.execute(
+        "SELECT conversation_id, message_id FROM findings WHERE source = 'reply' GROUP BY 1, 2 "
+        "ORDER BY SUM(CASE severity WHEN 'error' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END) DESC, 1, 2 LIMIT ?",
+        (limit,)).fetchall()
     out = []
-    for (conversation, message), _ in score.most_common(limit):
+    for conversation, message in worst:
         text, author, created = db.execute(
             "SELECT text, author, created_at FROM messages WHERE conversation_id = ? AND message_id = ? "
             "AND role = 'agent'", (conversation, message)).fetchone() or ("", "", "")
-        rows = sorted(by_message[(conversation, message)], key=lambda r: (r[10], r[11]))
+        rows = db.execute(
+            'SELECT start, "end", severity, message, text, suggestions FROM findings WHERE conversation_id = ? '
+            "AND message_id = ? AND source = 'reply' ORDER BY start, \"end\"", (conversation, message)).fetchall()
         body, pos = [], 0
-        for row in rows:
-            start, end = row[10], row[11]
+        for start, end, severity, note, _, _ in rows:
             if start < pos:
                 continue
-            body.append(html.escape(mask(text[pos:start])))
-            body.append(f'<mark tabindex="0" class="{row[6]}" title="{html.escape(row[7])}">'
-                        f'{html.escape(mask(text[start:end]))}</mark>')
+            body.append(html.escape(mask(text[pos:start], conversation)))
+            body.append(f'<mark tabindex="0" class="{severity}" title="{html.escape(note)}">'
+                        f'{html.escape(mask(text[start:end], conversation))}</mark>')
             pos = end
-        body.append(html.escape(mask(text[pos:])))
-        fixes = "".join(f"<li><b>{html.escape(mask(r[14]))}</b>: {html.escape(mask(r[7]))}"
-                        + (f" → <i>{html.escape(mask(json.loads(r[15])[0]) or '(remove)')}</i>"
-                           if json.loads(r[15]) else "") + "</li>" for r in rows)
+        body.append(html.escape(mask(text[pos:], conversation)))
+        fixes = "".join(f"<li><b>{html.escape(mask(found, conversation))}</b>: {html.escape(mask(note, conversation))}"
+                        + (f" → <i>{html.escape(mask(json.loads(suggest)[0], conversation) or '(remove)')}</i>"
+                           if json.loads(suggest) else "") + "</li>" for _, _, _, note, found, suggest in rows)
         out.append(f'<article><div class="muted">{html.escape(author or "(unknown)")} · '
-                   f'{html.escape(created)} · conversation {html.escape(mask(conversation))}</div>'
+                   f'{html.escape(created)} · conversation {html.escape(mask(conversation, conversation))}</div>'
                    f'<div class="reply">{"".join(body)}</div><ul>{fixes}</ul></article>')
     return out or ['<p class="muted">No findings in replies.</p>']
 
