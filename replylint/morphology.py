@@ -176,7 +176,10 @@ class RussianMorphology(_Morphology):
         if len(possible) == 1:
             return next(iter(possible))
         parses = self.parse(words[-1])
-        return parses[0].tag.number if parses else None
+        # «настройки», «письма»: genitive singular or nominative/accusative plural. A captured
+        # phrase is far more often a subject or a direct object: the direct cases decide
+        direct = [p for p in parses if p.tag.case in ("nomn", "accs") and p.tag.number]
+        return (direct or parses)[0].tag.number if parses else None
 
     def gender(self, words: list[str]) -> str | None:
         for word in reversed(words):

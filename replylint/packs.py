@@ -4,13 +4,15 @@ A pack is a YAML file `rules/<lang>/<category>.yaml`:
 
     lang: ru
     category: blame          # default for its rules
+    lexicons:                # named word lists the rules' token patterns refer to
+      addressee: [вы, ты]
     rules:
       - id: ru.blame.you-did-wrong
         severity: warning
         message: ...
         why: ...
-        extends: tokens      # phrases | tokens | regex
-        patterns: [...]
+        extends: tokens      # phrases | tokens | regex | ...
+        patterns: [...]      # IN / NOT_IN lists may name the pack's lexicons: "@addressee"
         suggest: [...]
         examples: {bad: [{text, span, suggest?}], good: [text, ...]}
 
@@ -33,7 +35,8 @@ CATEGORIES = ("blame", "formality", "unanswered", "redundant-question", "style",
 SCOPES = ("reply", "customer", "any")
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
-PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list}
+PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict}
+LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 RULE_KEYS = {
     "id": str, "category": str, "severity": str, "message": str, "why": str, "extends": str,
     "suggest": list, "examples": dict, "unless": list, "scope": str,
@@ -230,6 +233,7 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
         return []
     if not isinstance(data["rules"], list):
         return []  # reported by _check_keys
+    lexicons = _lexicons(data, path, problems)
     defaults: dict[str, str] = {}
     invalid_defaults: set[str] = set()  # reported once, here, not again for every rule that inherits them
     for key, allowed in (("category", CATEGORIES), ("severity", SEVERITIES)):
@@ -245,12 +249,65 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
         invalid_defaults.add(key)
     out = []
     for item, line in zip(data["rules"], data["rules"].item_lines):
+        if isinstance(item, LinedDict) and "patterns" in item:
+            _expand_lexicons(item["patterns"], lexicons, path, item.line_of("patterns"), problems)
         if not isinstance(item, LinedDict):
             problems.append(Problem("each rule must be a mapping", path, line))
             continue
         spec = _rule_spec(item, lang, defaults, path, problems, invalid_defaults)
         if spec:
             out.append(spec)
+    return out
+
+
+def _lexicons(data: LinedDict, path: str, problems: list[Problem]) -> dict[str, list[str]]:
+    """The pack's named word lists (`lexicons:`), which token patterns refer to
+    as "@name" in IN / NOT_IN: a list of words lives once in a pack."""
+    node = data.get("lexicons")
+    if not isinstance(node, LinedDict):
+        return {}  # absent, or the wrong type (reported with the pack's keys)
+    out = {}
+    for name, words in node.items():
+        line = node.line_of(name)
+        if not isinstance(name, str) or not LEXICON_NAME.match(name):
+            problems.append(Problem(f"lexicon names are lowercase words (a-z, 0-9, _ and -), got {yaml_repr(name)}",
+                                    path, line))
+        elif not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            problems.append(Problem(f"lexicon {name!r} must list words (non-empty strings), got "
+                                    f"{yaml_describe(words)}", path, line))
+        else:
+            out[name] = list(words)
+    return out
+
+
+def _expand_lexicons(value, lexicons: dict[str, list[str]], path: str, line: int, problems: list[Problem]) -> None:
+    """Replace each "@name" in the IN / NOT_IN lists of token patterns by the
+    words of the pack's lexicon `name` (in place)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("IN", "NOT_IN") and (isinstance(item, list) or isinstance(item, str) and item[:1] == "@"):
+                value[key] = _expanded(item if isinstance(item, list) else [item], lexicons, path, line, problems)
+            else:
+                _expand_lexicons(item, lexicons, path, line, problems)
+    elif isinstance(value, list):
+        for item in value:
+            _expand_lexicons(item, lexicons, path, line, problems)
+
+
+def _expanded(items: list, lexicons: dict[str, list[str]], path: str, line: int, problems: list[Problem]) -> list:
+    if not any(isinstance(i, str) and i[:1] == "@" for i in items):
+        return items
+    out = []
+    for item in items:
+        if isinstance(item, str) and item[:1] == "@" and len(item) > 1:
+            words = lexicons.get(item[1:])
+            if words is None:
+                known = ", ".join(f"@{n}" for n in lexicons) or "none"
+                problems.append(Problem(f"unknown lexicon {item!r} (this pack's lexicons: {known})", path, line))
+                continue
+            out += [w for w in words if w not in out]
+        elif item not in out:
+            out.append(item)
     return out
 
 

@@ -519,7 +519,7 @@ def test_rules_are_checked_with_every_kind_of_pack_key_problem(tmp_path):
     assert sorted((p.line, p.message) for p in problems) == [
         (line_of(path, "category"), "pack key 'category' must be a string, got a list"),
         (line_of(path, "severity: loud"), "pack severity must be one of info, warning, error, got 'loud'"),
-        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, lang, rules, severity)"),
+        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, lang, lexicons, rules, severity)"),
         (line_of(path, "severity: fatal"), "severity must be one of info, warning, error, got 'fatal'"),
     ]
 
@@ -613,3 +613,28 @@ def test_builtin_templates_use_known_filter_arguments():
     assert any("inflect:" in t for _, t in templates)
     assert [(lang, t) for lang, t in templates if template_argument_errors(t, lang)] == []
     assert builtin_rules_dir().is_dir()
+
+
+# ---------------------------------------------------------------- named lexicons
+
+def test_token_patterns_refer_to_the_packs_lexicons(tmp_path):
+    from replylint.engine import Exchange
+
+    header = "lang: en\ncategory: blame\nlexicons:\n  addressee: [you, u]\n  fault: [broke, deleted]\nrules:\n"
+    body = rule("extends: tokens\npatterns:\n  - [{LOWER: {IN: '@addressee'}}, {LOWER: {IN: ['@fault', wrecked]}}]\n",
+                examples=False) + '  examples: {bad: [{text: "u deleted it", span: "u deleted"}], good: ["we broke it"]}\n'
+    write_pack(tmp_path, body, header=header)
+    ruleset = load_rules(extra_dirs=(tmp_path,), builtin=False)
+    engine = Engine(ruleset)
+    assert [f.text for f in engine.lint(Exchange("You broke it, and u wrecked the rest."))] == ["You broke", "u wrecked"]
+
+
+def test_an_unknown_or_malformed_lexicon_is_an_error_at_its_line(tmp_path):
+    header = "lang: en\ncategory: blame\nlexicons:\n  addressee: [you, u]\n  Bad Name: [x]\n  empty: []\nrules:\n"
+    body = rule("extends: tokens\npatterns:\n  - [{LOWER: {IN: '@adressee'}}, {LOWER: it}]\n")
+    path = write_pack(tmp_path, body, header=header)
+    problems = {(p.line, p.message) for p in problems_of(tmp_path, compile=False)}
+    assert (line_of(path, "Bad Name"), "lexicon names are lowercase words (a-z, 0-9, _ and -), got 'Bad Name'") \
+        in problems
+    assert (line_of(path, "empty:"), "lexicon 'empty' must list words (non-empty strings), got a list") in problems
+    assert (line_of(path, "patterns:"), "unknown lexicon '@adressee' (this pack's lexicons: @addressee)") in problems
