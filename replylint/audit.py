@@ -128,7 +128,17 @@ def _bad_text(value: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in value)
 
 
-def read_jsonl(path: Path) -> Iterator[Conversation | ErrorRecord]:
+@dataclass(frozen=True)
+class RawLine:
+    """A JSONL line sent to a worker unparsed (the worker parses it: the main
+    process only reads and stores)."""
+
+    file: str
+    number: int
+    text: str
+
+
+def read_jsonl(path: Path, raw: bool = False) -> Iterator[Conversation | ErrorRecord | RawLine]:
     name = str(path)
     number = 0
     try:
@@ -136,7 +146,7 @@ def read_jsonl(path: Path) -> Iterator[Conversation | ErrorRecord]:
             for number, line in enumerate(f, 1):
                 if not line.strip():
                     continue
-                yield _conversation_from_json(line, name, number)
+                yield RawLine(name, number, line) if raw else _conversation_from_json(line, name, number)
     except (EOFError, OSError, zlib.error) as exc:  # a truncated or corrupt gzip stream
         yield ErrorRecord(name, f"after line {number}", f"cannot read further: {exc}")
 
@@ -396,19 +406,24 @@ def lint_item(item):
     """A worker's answer for one item of the input: ("error", ErrorRecord),
     ("skip", id) for a conversation an earlier run linted, or ("ok",
     [(message position, finding dict)], positions linted). The conversation
-    itself is not sent back: the collector pairs answers with the items it
-    sent, in order."""
+    itself is sent back only when the worker parsed it from a JSONL line: the
+    collector pairs answers with the items it sent, in order."""
     if isinstance(item, ErrorRecord):
         return ("error", item)
     if isinstance(item, str):
         return ("skip", item)
     conversation, filters = item
+    parsed = None
+    if isinstance(conversation, RawLine):
+        parsed = conversation = _conversation_from_json(conversation.text, conversation.file, conversation.number)
+        if isinstance(conversation, ErrorRecord):
+            return ("error", conversation)
     try:
         found, linted = _lint(conversation, filters)
     except InputError as exc:
         return ("error", ErrorRecord(conversation.file, conversation.location,
                                      f"conversation {conversation.id}: " + "; ".join(p.message for p in exc.problems)))
-    return ("ok", found, linted)
+    return ("ok", parsed, found, linted)  # (the conversation itself only when this worker parsed it)
 
 
 def _lint(conversation: Conversation, filters: Filters) -> tuple[list[tuple[int, dict]], list[int]]:
@@ -525,25 +540,17 @@ def run(inputs: list[Path], out: Path, settings, *, jobs: int = 1, resume: bool 
     return totals
 
 
-def _conversations(inputs: list[Path], store_path: Path) -> Iterator[Conversation | ErrorRecord]:
-    seen: set[str] = set()
+def _conversations(inputs: list[Path], store_path: Path, raw: bool) -> Iterator[Conversation | ErrorRecord | RawLine]:
     for path in inputs:
         if not path.exists():
             yield ErrorRecord(str(path), "-", "no such file")
             continue
         if _is_csv(path) or _is_mail(path):
-            records = read_staged(path, store_path)
+            yield from read_staged(path, store_path)
         elif [s.lower() for s in path.suffixes][-2:] in ([".json"], [".json", ".gz"]):
-            records = read_json(path)
+            yield from read_json(path)
         else:
-            records = read_jsonl(path)
-        for record in records:
-            if isinstance(record, Conversation):
-                if record.id in seen:
-                    yield ErrorRecord(record.file, record.location, f"conversation {record.id} appears again")
-                    continue
-                seen.add(record.id)
-            yield record
+            yield from read_jsonl(path, raw)
 
 
 def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, columns: dict, progress: bool,
@@ -561,10 +568,16 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
 
     sent: collections.deque = collections.deque()
 
+    # a fresh run sends JSONL lines unparsed, and the workers parse them; going on
+    # with a run (--resume), lines are parsed here to skip what is done
+    raw = not done
+
     def todo(record: bool = True):  # runs in the thread that feeds the workers: it only reads (and notes what it sent)
-        for found in itertools.chain(staged_errors, _conversations(inputs, store.path)):
+        for found in itertools.chain(staged_errors, _conversations(inputs, store.path, raw)):
             if isinstance(found, Conversation):
                 item = found.id if found.id in done else (found, filters)
+            elif isinstance(found, RawLine):
+                item = (found, filters)
             else:
                 item = found
             if record:
@@ -668,15 +681,25 @@ def _in_order(results, sent: collections.deque):
 
 
 def _collect(pairs, store: Store, bar, totals: Totals) -> None:
-    """Store each answer with the item it answers."""
-    for item, result in pairs:
+    """Store each answer with the item it answers; a conversation id seen
+    before in the input is an error row (the first one is kept)."""
+    seen: set[str] = set()
+    for item, (status, *rest) in pairs:
         totals.read += 1
-        if result[0] == "error":
-            store.error(result[1])
-        elif result[0] == "skip":
+        if status == "error":
+            store.error(rest[0])
+        elif status == "skip":
             totals.skipped += 1
+            seen.add(item)
         else:
-            store.add(item[0], *result[1:])
+            parsed, found, linted = rest
+            conversation = parsed or item[0]
+            if conversation.id in seen:
+                store.error(ErrorRecord(conversation.file, conversation.location,
+                                        f"conversation {conversation.id} appears again"))
+            else:
+                seen.add(conversation.id)
+                store.add(conversation, found, linted)
         bar.update(1)
 
 

@@ -117,7 +117,8 @@ def test_jsonl_csv_and_gzip_inputs_reconcile_and_fill_every_output(tmp_path):
 
 def test_corrupt_input_becomes_error_rows_named_by_line_and_exit_1(tmp_path):
     good = [json.dumps(c, ensure_ascii=False) for c in conversations(3)]
-    (tmp_path / "broken.jsonl").write_text(f"{good[0]}\n{{not json\n{good[1]}\n[1, 2]\n", encoding="utf-8")
+    (tmp_path / "broken.jsonl").write_text(f"{good[0]}\n{{not json\n{good[1]}\n[1, 2]\n{good[0]}\n",
+                                           encoding="utf-8")
     data = gzip.compress(("\n".join(good[2:] + good[:1]) + "\n").encode())
     (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) - 12])  # a truncated gzip
     rows = "conversation_id,message_id,role,author,created_at,text\n" \
@@ -130,8 +131,9 @@ def test_corrupt_input_becomes_error_rows_named_by_line_and_exit_1(tmp_path):
     assert result.exit_code == 1
     errors = sqlite3.connect(out / "audit.sqlite").execute("SELECT file, location, reason FROM errors").fetchall()
     where = {(Path(f).name, loc) for f, loc, _ in errors}
-    assert {("broken.jsonl", "line 2"), ("broken.jsonl", "line 4"), ("rows.csv", "line 3"), ("rows.csv", "line 5"),
-            ("missing.jsonl", "-")} <= where
+    assert {("broken.jsonl", "line 2"), ("broken.jsonl", "line 4"), ("broken.jsonl", "line 5"), ("rows.csv", "line 3"),
+            ("rows.csv", "line 5"), ("missing.jsonl", "-")} <= where
+    assert any(loc == "line 5" and "appears again" in reason for _, loc, reason in errors)
     assert any(Path(f).name == "cut.jsonl.gz" and "cannot read further" in reason for f, _, reason in errors)
     assert "broken.jsonl: line 2: invalid JSON" in result.stderr
     # read = linted + errors
