@@ -82,11 +82,14 @@ def _rule_options(f):
     f = click.option("--no-builtin", is_flag=True, help="Do not load the bundled rule packs.")(f)
     f = click.option("--select", multiple=True, help="Only rules whose id starts with these dotted prefixes.")(f)
     f = click.option("--ignore", multiple=True, help="Skip rules whose id starts with these dotted prefixes.")(f)
+    return _config_options(f)
+
+
+def _config_options(f):
     f = click.option("--config", "config_path", type=click.Path(path_type=Path),
                      help="Configuration file (default: the nearest .replylint.yaml, or pyproject.toml with "
                           "[tool.replylint], from the current folder upward).")(f)
-    f = click.option("--no-config", is_flag=True, help="Ignore configuration files.")(f)
-    return f
+    return click.option("--no-config", is_flag=True, help="Ignore configuration files.")(f)
 
 
 # command-line options that override a configuration setting: parameter -> (setting, option)
@@ -322,9 +325,7 @@ def rules(fmt, packs, no_builtin, select, ignore, config_path, no_config):
 
 
 @main.command(cls=_Command)
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Configuration file (default: the nearest .replylint.yaml or [tool.replylint], upward).")
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@_config_options
 @click.option("--no-fix", is_flag=True, help="Leave `fixed_reply` out of the response.")
 def hook(config_path, no_config, no_fix):
     """Pre-send hook: one JSON request on stdin, one JSON response on stdout.
@@ -357,9 +358,7 @@ def hook(config_path, no_config, no_fix):
               help="Largest request body in bytes (larger ones get 413).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1),
               help="Worker processes; each builds its own pipelines.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Configuration file (default: the nearest .replylint.yaml or [tool.replylint], upward).")
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@_config_options
 def serve(host, port, token, max_body, workers, config_path, no_config):
     """HTTP service: POST /v1/check and /v1/fix (the hook's JSON), GET / (review page)."""
     try:
@@ -374,9 +373,7 @@ def serve(host, port, token, max_body, workers, config_path, no_config):
 
 
 @main.command(cls=_Command)
-@click.option("--config", "config_path", type=click.Path(path_type=Path),
-              help="Configuration file (default: the nearest .replylint.yaml or [tool.replylint], upward).")
-@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@_config_options
 def lsp(config_path, no_config):
     """Language server over stdio: diagnostics as you type, quick fixes for the rewrites."""
     try:

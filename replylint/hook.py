@@ -25,13 +25,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .config import Config, from_mapping
+from .config import SCHEMA, Config, from_mapping
 from .errors import ConfigError, InputError, Problem
 from .finding import Finding, severity_rank
-from .inputs import MAX_INPUT_BYTES, lone_surrogate_problem
+from .inputs import MAX_INPUT_BYTES, text_problems
 
 KEYS = ("reply", "customer", "lang", "agent", "config")
-# settings a request may override: the rule packs are loaded once per process
+# settings a request may override: rule packs and name lists shape an engine, built once per process
 REQUEST_SETTINGS = frozenset({"select", "ignore", "severity", "fail-on", "lang", "formality-policy", "never-flag"})
 
 
@@ -100,8 +100,7 @@ def parse(data: bytes | str, name: str = "<request>") -> Request:
         problems.append('"agent" must be a string')
     texts = [("reply", reply)] if isinstance(reply, str) else []
     texts += [(f"customer[{i}]", c) for i, c in enumerate(customer)]
-    problems += [p for what, t in texts if (p := lone_surrogate_problem(t, f'"{what}"'))]
-    problems += [f'"{what}" contains a NUL character: binary data, not text' for what, t in texts if "\x00" in t]
+    problems += [p for what, t in texts for p in text_problems(t, f'"{what}"')]
     settings = dict(value.get("config") or {}) if isinstance(value.get("config"), dict) else None
     if "config" in value and settings is None:
         problems.append('"config" must be an object of settings')
@@ -110,7 +109,7 @@ def parse(data: bytes | str, name: str = "<request>") -> Request:
     if problems:
         raise InputError([Problem(p, name) for p in problems])
     settings = settings or {}
-    not_here = [key for key in settings if key not in REQUEST_SETTINGS and key in _ALL_SETTINGS]
+    not_here = [key for key in settings if key in SCHEMA and key not in REQUEST_SETTINGS]
     if not_here:
         raise ConfigError(Problem(f"{', '.join(map(repr, not_here))} cannot be set per request (the service "
                                   "loads its rule packs once): set it in the configuration file", name))
@@ -167,6 +166,14 @@ class Checker:
             response["agent"] = request.agent
         return response, failing
 
+    def fix(self, request: Request) -> dict:
+        """{fixed_reply, findings left}: every safe rewrite applied."""
+        from .engine import Exchange
+        from .rewrite import fix_exchange
+
+        fixed, left = fix_exchange(self.engine(self.effective(request)), Exchange(request.reply, request.customer))
+        return {"fixed_reply": fixed, "findings": [f.to_dict() for f in left]}
+
 
 def _failing(findings: list[Finding], fail_on: str) -> bool:
     if fail_on == "never":
@@ -177,5 +184,3 @@ def _failing(findings: list[Finding], fail_on: str) -> bool:
 def error_response(problems: list[Problem]) -> dict:
     return {"ok": False, "error": "; ".join(str(p) for p in problems)}
 
-
-_ALL_SETTINGS = frozenset({"packs", "builtin"}) | REQUEST_SETTINGS

@@ -386,7 +386,8 @@ def _shown(key: str) -> str:
     return key if key.isprintable() and not any("\ud800" <= c <= "\udfff" for c in key) else json.dumps(key)
 
 
-def _text_problems(value: str, what: str) -> list[str]:
+def text_problems(value: str, what: str) -> list[str]:
+    """What makes a JSON string no text: a NUL character, a lone surrogate."""
     out = []
     nul = value.find("\x00")
     if nul >= 0:
@@ -418,23 +419,23 @@ def _item_problems(item: dict, duplicates: list[str], constants: list[str]) -> l
         out.append(f"unknown key(s) {', '.join(_shown(k) for k in sorted(unknown))} (allowed: reply, customer, id)")
     reply = item.get("reply")
     if isinstance(reply, str) and reply.strip():
-        out += _text_problems(reply, "`reply`")
+        out += text_problems(reply, "`reply`")
     elif not isinstance(reply, _NotJson):
         out.append("`reply` must be a non-empty string")
     customer = item.get("customer")
     if isinstance(customer, str):
-        out += _text_problems(customer, "`customer`")
+        out += text_problems(customer, "`customer`")
     elif isinstance(customer, list):
         for i, message in enumerate(customer):
             if isinstance(message, str):
-                out += _text_problems(message, f"`customer[{i}]`")
+                out += text_problems(message, f"`customer[{i}]`")
             elif not isinstance(message, _NotJson):
                 out.append(f"`customer[{i}]` must be a string (`customer` is a string or a list of strings)")
     elif customer is not None and not isinstance(customer, _NotJson):
         out.append("`customer` must be a string or a list of strings")
     ident = item.get("id")
     if isinstance(ident, str):
-        out += _text_problems(ident, "`id`")
+        out += text_problems(ident, "`id`")
     elif "id" in item and not isinstance(ident, (_Number, _NotJson)):
         out.append("`id` must be a string or a number")
     return out

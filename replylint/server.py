@@ -31,8 +31,9 @@ from starlette.routing import Route
 
 from . import __version__
 from .config import Config
-from .errors import ConfigError, ReplylintError
+from .errors import ReplylintError
 from .hook import Checker, parse
+from .inputs import text_problems
 
 DEFAULT_MAX_BODY = 256 * 1024
 PAGE = Path(__file__).resolve().parent / "review.html"
@@ -63,6 +64,11 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"ok": False, "error": message}, status_code=status)
 
 
+def _unauthorized() -> JSONResponse:
+    return JSONResponse({"ok": False, "error": "missing or wrong bearer token"}, status_code=401,
+                        headers={"WWW-Authenticate": "Bearer"})
+
+
 def create_app(settings: Config, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> Starlette:
     checker = Checker(settings)
 
@@ -83,71 +89,52 @@ def create_app(settings: Config, token: str | None = None, max_body: int = DEFAU
         scheme, _, value = given.partition(" ")
         return scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode())
 
-    async def read_request(request: HttpRequest):
-        """The parsed hook request, or the error response to send."""
+    async def guarded_body(request: HttpRequest):
+        """(body, None), or (None, the 401/413 response to send)."""
         if not authorized(request):
-            return None, JSONResponse({"ok": False, "error": "missing or wrong bearer token"}, status_code=401,
-                                      headers={"WWW-Authenticate": "Bearer"})
+            return None, _unauthorized()
         try:
-            body = await _body(request, max_body)
+            return await _body(request, max_body), None
         except BodyTooLarge:
             return None, _error(413, f"the request body is over the {max_body} byte limit")
+
+    async def answer(request: HttpRequest, respond) -> Response:
+        """Read a hook request and answer it with `respond(request)`; 422 for
+        one that is not valid, or whose settings name no rule."""
+        body, error = await guarded_body(request)
+        if error is not None:
+            return error
         try:
-            return parse(body, "request"), None
+            return JSONResponse(respond(parse(body, "request")))
         except ReplylintError as exc:
-            return None, _error(422, "; ".join(str(p) for p in exc.problems))
+            return _error(422, "; ".join(str(p) for p in exc.problems))
 
     async def check(request: HttpRequest) -> Response:
-        parsed, error = await read_request(request)
-        if error is not None:
-            return error
-        try:
-            response, _ = checker.check(parsed, fix=True)
-        except ConfigError as exc:  # a request setting that names no rule
-            return _error(422, "; ".join(str(p) for p in exc.problems))
-        return JSONResponse(response)
+        return await answer(request, lambda parsed: checker.check(parsed, fix=True)[0])
 
     async def fix(request: HttpRequest) -> Response:
-        parsed, error = await read_request(request)
-        if error is not None:
-            return error
-        try:
-            from .engine import Exchange
-            from .rewrite import fix_exchange
-
-            engine = checker.engine(checker.effective(parsed))
-            fixed, left = fix_exchange(engine, Exchange(parsed.reply, parsed.customer))
-        except ConfigError as exc:
-            return _error(422, "; ".join(str(p) for p in exc.problems))
-        return JSONResponse({"fixed_reply": fixed, "findings": [f.to_dict() for f in left]})
+        return await answer(request, checker.fix)
 
     async def profile(request: HttpRequest) -> Response:
-        if not authorized(request):
-            return JSONResponse({"ok": False, "error": "missing or wrong bearer token"}, status_code=401,
-                                headers={"WWW-Authenticate": "Bearer"})
-        try:
-            body = await _body(request, max_body)
-        except BodyTooLarge:
-            return _error(413, f"the request body is over the {max_body} byte limit")
+        body, error = await guarded_body(request)
+        if error is not None:
+            return error
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError) as exc:
             return _error(422, f"invalid JSON: {exc}")
         if not isinstance(data, dict) or set(data) != {"text"} or not isinstance(data["text"], str):
             return _error(422, 'expected {"text": "..."}')
-        from .inputs import lone_surrogate_problem
-
-        problem = lone_surrogate_problem(data["text"], '"text"')
-        if problem or "\x00" in data["text"]:
-            return _error(422, problem or '"text" contains a NUL character')
+        problems = text_problems(data["text"], '"text"')
+        if problems:
+            return _error(422, "; ".join(problems))
         found = checker.engine(checker.settings).profile(data["text"]) if data["text"].strip() else None
         return JSONResponse(found.to_dict() if found else None)
 
     async def rules(request: HttpRequest) -> Response:
         """Each rule's message and why, which the review page shows on a finding."""
         if not authorized(request):
-            return JSONResponse({"ok": False, "error": "missing or wrong bearer token"}, status_code=401,
-                                headers={"WWW-Authenticate": "Bearer"})
+            return _unauthorized()
         ruleset = checker.ruleset(checker.settings)
         return JSONResponse({r.id: {"category": r.category, "severity": r.severity, "message": r.message,
                                     "why": " ".join(r.why.split())} for r in ruleset.rules})

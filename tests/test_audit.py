@@ -9,7 +9,6 @@ import gzip
 import json
 import os
 import random
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,6 +20,8 @@ import pytest
 from click.testing import CliRunner
 
 from replylint.cli import main
+
+from .browser import headless_chrome, needs_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = Path(os.environ.get("REPLYLINT_REPORT_SCREENSHOT", ROOT / "build" / "audit-report.png"))
@@ -199,29 +200,14 @@ def test_filters_and_redaction(tmp_path):
     assert audit(source, "--out", tmp_path / "x", "--since", "March").exit_code == 2
 
 
-def _chromium():
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    return (browser, driver) if browser and driver else None
-
-
-@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium and chromium-driver are not installed")
+@needs_chromium
 def test_the_report_opens_offline_in_chromium_and_sorts_the_agents(tmp_path):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
 
     source = write_jsonl(tmp_path / "c.jsonl", conversations(120, seed=11))
     out = tmp_path / "out"
     assert audit(source, "--out", out, "--jobs", "2").exit_code == 0
-    browser, driver_path = _chromium()
-    options = Options()
-    options.binary_location = browser
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,1800"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
+    with headless_chrome(1200, 1800) as driver:
         driver.get((out / "report.html").as_uri())
         assert driver.find_element(By.TAG_NAME, "h1").text == "Support replies audit"
         assert len(driver.find_elements(By.CSS_SELECTOR, "svg polyline")) >= 3  # a line per category
@@ -237,8 +223,6 @@ def test_the_report_opens_offline_in_chromium_and_sorts_the_agents(tmp_path):
         assert names == sorted(names)
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         driver.save_screenshot(str(SCREENSHOT))
-    finally:
-        driver.quit()
 
 
 def _mail(sender: str, message_id: str, body: str, date: str, reply_to: str | None = None) -> str:

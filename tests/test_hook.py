@@ -54,10 +54,11 @@ def test_request_settings_override_the_configuration():
     (b'{"reply": "hi", "customers": "x"}', "unknown key(s) 'customers' (allowed: reply, customer, lang, agent, config)"),
     (b'{"reply": "hi", "customer": [1]}', '"customer" must be a string or a list of strings'),
     (b'{"reply": "hi", "reply": "ho"}', "duplicate key 'reply'"),
-    (b'{"reply": "hi\\u0000"}', '"reply" contains a NUL character: binary data, not text'),
+    (b'{"reply": "hi\\u0000"}', '"reply" contains a NUL character at character 2: binary data, not text'),
     (b'{"reply": "hi\\ud800"}', "lone surrogate"),
     (b'{"reply": "hi", "config": {"fail_on": "error"}}', "config: unknown setting 'fail_on'; did you mean 'fail-on'?"),
     (b'{"reply": "hi", "config": {"packs": ["x"]}}', "'packs' cannot be set per request"),
+    (b'{"reply": "hi", "config": {"names": {"agents": ["Ann"]}}}', "'names' cannot be set per request"),
     (b'{"reply": "hi", "config": {"select": ["nosuch"]}}', "'nosuch' matches no rule"),
     (b'{"reply": "hi", "lang": "de"}', "'lang' must be one of auto, ru, en, got 'de'"),
 ])

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import threading
 import time
 from pathlib import Path
@@ -21,6 +19,8 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from replylint.config import default  # noqa: E402
 from replylint.server import create_app, openapi_document  # noqa: E402
+
+from .browser import free_port, headless_chrome, needs_chromium  # noqa: E402
 
 REPLY = "Привет, Марко! Вы указали неверные настройки."
 CUSTOMER = "Добрый день, сударь. Меня зовут Марко Сантино. Скажите, пожалуйста, это нормально?"
@@ -126,22 +126,10 @@ def test_no_body_gets_a_500_or_a_response_outside_its_schema(client, path, body)
 
 # ---------------------------------------------------------------- the review page in headless Chromium
 
-def _chromium() -> tuple[str, str] | None:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    return (browser, driver) if browser and driver else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_server():
     uvicorn = pytest.importorskip("uvicorn")
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(default()), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -153,23 +141,14 @@ def live_server():
     thread.join(timeout=10)
 
 
-@pytest.mark.skipif(_chromium() is None, reason="Debian's chromium and chromium-driver are not installed")
+@needs_chromium
 def test_the_review_page_highlights_findings_and_accepts_rewrites(live_server):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    browser, driver_path = _chromium()
-    options = Options()
-    options.binary_location = browser
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--lang=en"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
+    with headless_chrome(1280, 900) as driver:
         driver.get(live_server + "/")
         driver.find_element(By.ID, "customer").send_keys(CUSTOMER)
         draft = driver.find_element(By.ID, "draft")
@@ -198,8 +177,6 @@ def test_the_review_page_highlights_findings_and_accepts_rewrites(live_server):
         wait.until(ec.element_to_be_clickable((By.ID, "accept-all"))).click()
         wait.until(lambda d: d.find_element(By.ID, "draft").get_attribute("value")
                    == "Здравствуйте, Марко! Указаны неверные настройки.")
-    finally:
-        driver.quit()
 
 
 def test_the_serve_command_binds_localhost_and_answers(tmp_path):
@@ -207,7 +184,7 @@ def test_the_serve_command_binds_localhost_and_answers(tmp_path):
     import subprocess
     import sys
 
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(Path(__file__).resolve().parent.parent),
                                                                      os.environ.get("PYTHONPATH")])),
                REPLYLINT_TOKEN="t0ken")
