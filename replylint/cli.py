@@ -147,7 +147,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
           no_builtin, select, ignore, config_path, no_config):
     """Lint reply files (or '-' for stdin)."""
     from .engine import Exchange
-    from .finding import severity_rank
+    from .finding import fails
     from .reporters import CheckedMessage, get_reporter
     from .rewrite import fix_exchange
 
@@ -221,8 +221,7 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
         raise InputError(problems)
     if fail_on == "never":
         sys.exit(EXIT_CLEAN)
-    threshold = severity_rank(fail_on)
-    failing = any(severity_rank(f.severity) >= threshold for m in checked for f in m.findings)
+    failing = fails([f for m in checked for f in m.findings], fail_on)
     sys.exit(EXIT_FINDINGS if failing or would_change else EXIT_CLEAN)
 
 

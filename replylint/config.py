@@ -28,12 +28,13 @@ from pathlib import Path
 
 from .errors import ConfigError, Problem
 from .finding import SEVERITIES
+from .packs import LANGS
 from .yamlio import LinedDict, load_yaml, read_text, yaml_describe, yaml_type_names
 
 FILE_NAME = ".replylint.yaml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = (*SEVERITIES, "never")
-LANG_CHOICES = ("auto", "ru", "en")
+LANG_CHOICES = ("auto", *LANGS)
 POLICIES = ("always-formal", "mirror-customer")
 
 # key -> (expected type, default, allowed values or None)

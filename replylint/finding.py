@@ -11,6 +11,14 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+def fails(findings, fail_on: str) -> bool:
+    """Is a finding at or above `fail_on` (a severity, or "never")?"""
+    if fail_on == "never":
+        return False
+    threshold = severity_rank(fail_on)
+    return any(severity_rank(f.severity) >= threshold for f in findings)
+
+
 @dataclass(frozen=True, order=False)
 class Finding:
     rule_id: str

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .config import SCHEMA, Config, from_mapping
 from .errors import ConfigError, InputError, Problem
-from .finding import Finding, severity_rank
+from .finding import fails
 from .inputs import MAX_INPUT_BYTES, text_problems
 
 KEYS = ("reply", "customer", "lang", "agent", "config")
@@ -158,7 +158,7 @@ class Checker:
         engine = self.engine(settings)
         exchange = Exchange(request.reply, request.customer)
         findings = engine.lint(exchange)
-        failing = _failing(findings, settings["fail-on"])
+        failing = fails(findings, settings["fail-on"])
         response = {"ok": not failing, "findings": [f.to_dict() for f in findings]}
         if fix:
             response["fixed_reply"] = fix_exchange(engine, exchange)[0] if findings else request.reply
@@ -173,12 +173,6 @@ class Checker:
 
         fixed, left = fix_exchange(self.engine(self.effective(request)), Exchange(request.reply, request.customer))
         return {"fixed_reply": fixed, "findings": [f.to_dict() for f in left]}
-
-
-def _failing(findings: list[Finding], fail_on: str) -> bool:
-    if fail_on == "never":
-        return False
-    return any(severity_rank(f.severity) >= severity_rank(fail_on) for f in findings)
 
 
 def error_response(problems: list[Problem]) -> dict:
