@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -271,7 +272,7 @@ class Cleaner:
             return base  # nearly every reply
         builder = _Builder(text, base)
         pos = 0
-        for m in self.normalize_edit.finditer(text):
+        for m in self._edits(text):
             piece = m.group()
             kind = m.lastgroup
             if kind == "marks":
@@ -286,6 +287,24 @@ class Cleaner:
                 pos = m.end()
         builder.add(pos, len(text))
         return _built(builder)
+
+    def _edits(self, text: str) -> Iterator[re.Match]:
+        """The matches `normalize_edit.finditer(text)` yields, found from the
+        unusual characters (a scan with one class) instead of trying the edit
+        pattern at every character, which took as long as tokenizing the text.
+        Every match holds an unusual character: it starts there, or one
+        character earlier where that is the letter its combining marks follow."""
+        pos = 0
+        for unusual in self.unusual_char.finditer(text):
+            at = unusual.start()
+            if at < pos:
+                continue  # inside the previous match
+            if at > pos and self.combining.match(text, at):
+                at -= 1  # (the character before a mark is never a mark: that was found first)
+            m = self.normalize_edit.match(text, at)
+            if m is not None:
+                yield m
+                pos = m.end()
 
     # -- quoted history -------------------------------------------------
     def _strip_quotes(self, base: CleanText) -> CleanText:
@@ -320,9 +339,9 @@ class Cleaner:
         symbol_run = self.ascii_symbol_run if text.isascii() else self.symbol_run  # ASCII: a cheaper class
         edits += [(m.start() + self.symbol_run_keep, m.end(), "") for m in symbol_run.finditer(text)]
         if _may_need_spacing(text, join_wrapped):
-            spaces = [m.span() for m in _ODD_SPACE.finditer(text)]
+            spaces = [m.span() for m in _ODD_SPACE.finditer(text)] if _may_have_odd_space(text) else []
             if join_wrapped:
-                spaces += [m.span() for m in _LINE_BREAK.finditer(text) if _is_wrap(text, *m.span())]
+                spaces += [span for span in _line_breaks(text) if _is_wrap(text, *span)]
             merged: list[list[int]] = []
             for start, end in sorted(spaces):  # a space run inside a wrap is one space
                 if merged and start <= merged[-1][1]:
@@ -372,8 +391,8 @@ _COLON_AT_LINE_END = re.compile(r":[ \t]*\r?$", re.MULTILINE)
 _ODD_SPACE_CHARS = "\t\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _ODD_SPACE = re.compile(f"[ {_ODD_SPACE_CHARS}]{{2,}}|[{_ODD_SPACE_CHARS}]")
 _ANY_ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
-# (only from the start of a space run: tried at every tab of a long run
-# without a line break, `[ \t]*` made the scan quadratic)
+# A line break with the spaces around it, from the start of a space run:
+# what _line_breaks finds (the tests check they agree)
 _LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n[ \t]*")
 _SENTENCE_END = ".!?:;…"
 
@@ -381,9 +400,33 @@ _SENTENCE_END = ".!?:;…"
 def _may_need_spacing(text: str, join_wrapped: bool) -> bool:
     """Cheap substring tests before the (slower) regex scan: most replies have
     no odd space, no double space and, for tweets and chats, no line break."""
-    if "  " in text or (join_wrapped and "\n" in text):
+    return (join_wrapped and "\n" in text) or _may_have_odd_space(text)
+
+
+def _may_have_odd_space(text: str) -> bool:
+    if "  " in text:
         return True
     return "\t" in text if text.isascii() else _ANY_ODD_SPACE.search(text) is not None
+
+
+def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """The spans `_LINE_BREAK.finditer(text)` yields: each line break with the
+    spaces and tabs around it, unless the spaces before it ended the previous
+    span. Found from each "\n" with str.find: the pattern, which opens with a
+    lookbehind, was tried at every character."""
+    pos, n = 0, len(text)
+    at = text.find("\n")
+    while at >= 0:
+        start = at - 1 if at > 0 and text[at - 1] == "\r" else at
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start >= pos:
+            end = at + 1
+            while end < n and text[end] in " \t":
+                end += 1
+            yield start, end
+            pos = end
+        at = text.find("\n", at + 1)
 
 
 def _is_wrap(text: str, start: int, end: int) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import string
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from .inputs import LONE_SURROGATE
 from .packs import LANGS, RuleSet, RuleSpec
 from .register import FORMALITY_POLICIES, Evidence, Profile, merge
 from .ruletypes.base import Hit, Match
+from .scripts import ScriptDetector
 
 
 @dataclass(frozen=True)
@@ -394,14 +394,8 @@ class Engine:
         self.never_flag = tuple(never_flag)  # phrases never flagged (product names: see suppress.py)
         self.names = dict(names or {})  # {"agents": [...], "customers": [...]}: the team's name lists
         self.cleaner = Cleaner.from_config(ruleset.language_config["common"])
-        # runs of a script's letters: counting runs' lengths is several times
-        # faster than listing every letter
-        self.scripts = {
-            code: re.compile(f"(?:{ruleset.language_config[code]['script']})+") for code in LANGS
-        }
-        # languages whose script has ASCII letters: an ASCII-only text can only be one of them
-        self.ascii_langs = [code for code, pattern in self.scripts.items() if pattern.search(string.ascii_letters)]
-        self.min_letters = int(ruleset.language_config["common"]["language_detection"]["min_letters"])
+        self.scripts = ScriptDetector({code: ruleset.language_config[code]["script"] for code in LANGS},
+                                      int(ruleset.language_config["common"]["language_detection"]["min_letters"]))
         self._linters: dict[str, LanguageLinter] = {}
         self._scopes = frozenset(rule.scope for rule in ruleset.rules)
         # register profiles are built when some rule reads them
@@ -645,36 +639,7 @@ class Engine:
         """Split text into runs of one language: line by line with --lang auto."""
         if self.lang != "auto":
             return [(0, len(text), self.lang)]
-        if not text.strip():
-            return []
-        if len(self.ascii_langs) == 1 and text.isascii():  # fast path, no letter counting
-            return [(0, len(text), self.ascii_langs[0])]
-        counts = self.letter_counts(text)
-        whole = max(counts, key=counts.get) if any(counts.values()) else "en"
-        if sum(counts.values()) - counts[whole] < self.min_letters:
-            # one language (the common case): no other script has enough letters
-            # for even one paragraph of its own, so no per-paragraph counting
-            return [(0, len(text), whole)]
-        # line by line: an English sentence under a Russian greeting is English
-        paragraphs = _nonblank_lines(text)
-        langs = [self.detect(text[s:e], self.min_letters) for s, e in paragraphs]
-        segments: list[list] = []
-        for (start, end), lang in zip(paragraphs, langs):
-            lang = lang or whole
-            if segments and segments[-1][2] == lang:
-                segments[-1][1] = end
-            else:
-                segments.append([start, end, lang])
-        return [tuple(s) for s in segments]
-
-    def letter_counts(self, text: str) -> dict[str, int]:
-        return {code: sum(map(len, pattern.findall(text))) for code, pattern in self.scripts.items()}
-
-    def detect(self, text: str, min_letters: int = 1) -> str | None:
-        """The language whose script has most letters in `text`, if it has at least `min_letters`."""
-        counts = self.letter_counts(text)
-        best = max(counts, key=counts.get)
-        return best if counts[best] >= min_letters else None
+        return self.scripts.segments(text)
 
 
 _NO_CLASSES: frozenset[str] = frozenset()
@@ -699,16 +664,6 @@ def split_into_pieces(text: str, start: int, end: int, limit: int = PIECE_CHARS)
         yield start, cut
         start = cut
     yield start, end
-
-
-def _nonblank_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the lines (split at "\n") that hold more than whitespace."""
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if not line.isspace() and line:
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 class _LineIndex:

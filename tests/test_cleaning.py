@@ -4,7 +4,10 @@ come from quoted parts and still point at the original input."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from replylint import cleaning
 from replylint.engine import Exchange
 
 RU_RULE = "ru.blame.you-did-wrong"
@@ -283,3 +286,23 @@ def test_hard_wrapped_plain_text_is_joined_inside_a_sentence(engine):
     findings = [f for f in engine.lint(Exchange(text)) if f.rule_id == "ru.blame.you-did-wrong"]
     assert findings and findings[0].text == "Вы указали неверные\nнастройки"
     assert (findings[0].line, findings[0].column) == (2, 1)
+
+
+# -- the fast scans agree with the patterns they replace ------------------------
+
+_LAYOUT_CHARS = st.sampled_from(list("ab .?\n\r\t ") + ["\xa0", "Я", "я"])
+_EDIT_CHARS = st.sampled_from(list("ab e") + ["\u0301", "\u0308", "\u200b", "\x07", "’", "“", "й", "\u0306"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LAYOUT_CHARS, max_size=40).map("".join))
+def test_line_breaks_are_those_of_the_pattern(text):
+    assert list(cleaning._line_breaks(text)) == [m.span() for m in cleaning._LINE_BREAK.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_EDIT_CHARS, max_size=30).map("".join))
+def test_character_edits_are_those_of_the_pattern(engine, text):
+    cleaner = engine.cleaner
+    expected = [(m.span(), m.lastgroup) for m in cleaner.normalize_edit.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in cleaner._edits(text)] == expected
