@@ -56,7 +56,9 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
     """Replace each finding's span with its first suggestion, right to left,
     skipping findings without one and any that overlap one already applied."""
     chosen: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+    # of two findings on the same span, the one that rewrites it wins over one
+    # that removes it («Тебе же говорили, что…»: «Тебе говорили», not «Что…»)
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end, not (f.suggestions and f.suggestions[0]))):
         if finding.source != source or not finding.suggestions:
             continue
         if chosen and finding.start < chosen[-1].end:

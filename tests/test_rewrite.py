@@ -56,3 +56,10 @@ def test_drop_filter_renders_nothing_and_needs_its_capture():
     assert not errors
     assert template.render({"x": ["Поздравляю"]}, None, "Поздравляю") == ""
     assert template.render({}, None, "Поздравляю") is None
+
+
+def test_a_rewrite_wins_over_a_removal_of_the_same_span():
+    text = "Тебе же говорили, что нужен паспорт."
+    fixed = apply_suggestions(text, [finding(0, 16, "Тебе же говорили", ""),
+                                     finding(0, 16, "Тебе же говорили", "Тебе говорили")])
+    assert fixed == "Тебе говорили, что нужен паспорт."
