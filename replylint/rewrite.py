@@ -47,6 +47,7 @@ def insert_question_stubs(reply: str, findings: list[Finding]) -> str:
     return f"{body}\n\n{block}{tail or chr(10)}"
 
 
+_DASHES = ("—", "–", "-")
 SIGNOFF_LINES = 3  # a last paragraph of at most this many short lines is a sign-off («С уважением,\nАнна»)
 SIGNOFF_LINE_CHARS = 40
 
@@ -55,7 +56,9 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
     """Replace each finding's span with its first suggestion, right to left,
     skipping findings without one and any that overlap one already applied."""
     chosen: list[Finding] = []
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+    # of two findings on the same span, the one that rewrites it wins over one
+    # that removes it («Тебе же говорили, что…»: «Тебе говорили», not «Что…»)
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end, not (f.suggestions and f.suggestions[0]))):
         if finding.source != source or not finding.suggestions:
             continue
         if chosen and finding.start < chosen[-1].end:
@@ -77,10 +80,19 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
             after = after.lstrip(",:;")
             starts_sentence = not before.rstrip(" ") or before.rstrip(" ").endswith((".", "!", "?", "\n"))
             if starts_sentence:
+                # the phrase was the whole sentence («Поздравляю, это было сильно.»): its
+                # full stop goes too; a dash left at the start goes («— обновите модуль»)
+                after = after.lstrip(".!?…")
                 after = after.lstrip(" ")
+                if after[:1] in _DASHES and after[1:2] == " ":
+                    after = after[2:]
                 after = after[:1].upper() + after[1:]
             elif before.endswith(" ") and (after[:1] in ("", " ", "\n") or after[0] in ".,!?"):
                 before = before[:-1]
+                if before[-1:] in _DASHES and before[-2:-1] == " " and (after[:1] in ("", "\n") or after[0] in ".!?"):
+                    # the phrase ended a sentence after a dash («…номера 3434 — мы это уже
+                    # обсуждали.»): the dash goes with it
+                    before = before[:-2]
                 ends_sentence = after[:1] in ("", "\n") or (after[:1] == " " and after[1:2].isupper())
                 if ends_sentence and before[-1:].isalnum():
                     # the phrase ended a sentence («…в пункте Записи 👍 Далее…»): end it with a full stop

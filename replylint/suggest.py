@@ -8,7 +8,8 @@ Filters: lower, upper, capitalize, lemma, inflect:G1,G2 (pymorphy3 grammemes
 for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
 number and gender of capture NAME), case:CASE (Russian: put a noun phrase in
 a case, e.g. nomn, keeping its number), number:SINGULAR/PLURAL (pick a word by
-the grammatical number of the capture).
+the grammatical number of the capture), drop (render nothing: `{name|drop}`
+removes the phrase, but only for matches of the patterns that capture NAME).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
-    "inflect": True, "agree": True, "case": True, "number": True,
+    "inflect": True, "agree": True, "case": True, "number": True, "drop": False,
 }
 
 
@@ -156,6 +157,8 @@ def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]
         return [w[:1].upper() + w[1:] if i == 0 else w for i, w in enumerate(words)]
     if fname == "lemma":
         return [morphology.lemma(w) for w in words]
+    if fname == "drop":
+        return []
     if fname == "inflect":
         grammemes = frozenset(g.strip() for g in arg.split(",") if g.strip())
         return [morphology.inflect(w, grammemes) or w for w in words]

@@ -36,3 +36,30 @@ def test_seed_rewrite_leaves_the_reply_clean(engine):
     rewrites = rewrite_report(evaluate([case], engine), engine)
     assert (rewrites.cases, rewrites.clean_after, rewrites.residual) == (1, 1, ())
     assert not engine.lint(Exchange(apply_suggestions(reply, engine.lint(Exchange(reply)))))
+
+
+def test_removing_a_whole_sentence_takes_its_full_stop_and_a_dash_before_or_after():
+    text = "Поздравляю, это было сильно. Копия есть."
+    assert apply_suggestions(text, [finding(0, 27, "Поздравляю, это было сильно", "")]) == "Копия есть."
+    text = "Это не наша ошибка — обновите модуль."
+    assert apply_suggestions(text, [finding(0, 18, "Это не наша ошибка", "")]) == "Обновите модуль."
+    text = "Проверьте номер 3434 — мы это уже обсуждали."
+    assert apply_suggestions(text, [finding(23, 43, "мы это уже обсуждали", "")]) == "Проверьте номер 3434."
+    text = "Сколько можно? В настройках выбран УСН."
+    assert apply_suggestions(text, [finding(0, 14, "Сколько можно?", "")]) == "В настройках выбран УСН."
+
+
+def test_drop_filter_renders_nothing_and_needs_its_capture():
+    from replylint.suggest import Template
+
+    template, errors = Template.parse("{x|drop}", frozenset({"x", "match"}))
+    assert not errors
+    assert template.render({"x": ["Поздравляю"]}, None, "Поздравляю") == ""
+    assert template.render({}, None, "Поздравляю") is None
+
+
+def test_a_rewrite_wins_over_a_removal_of_the_same_span():
+    text = "Тебе же говорили, что нужен паспорт."
+    fixed = apply_suggestions(text, [finding(0, 16, "Тебе же говорили", ""),
+                                     finding(0, 16, "Тебе же говорили", "Тебе говорили")])
+    assert fixed == "Тебе говорили, что нужен паспорт."
