@@ -420,6 +420,8 @@ def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
         start = at - 1 if at > 0 and text[at - 1] == "\r" else at
         while start > 0 and text[start - 1] in " \t":
             start -= 1
+        if start < pos and start < at and text[at - 1] == "\r":
+            start = at  # the spaces before were the previous span's: after the "\r" a span may start
         if start >= pos:
             end = at + 1
             while end < n and text[end] in " \t":
