@@ -61,10 +61,12 @@ class LanguageLinter:
         tokenize = lambda text: [t.text for t in nlp.make_doc(text) if not t.is_space]  # noqa: E731
         compiled: list[CompiledRule] = []
         word_boundary = bool(language_config.get(lang, {}).get("regex_word_boundary", False))
+        quotes = language_config.get("common", {}).get("register", {}).get("quotes", {})
         index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words), word_boundary)
         needs: set[str] = set()
         for spec in rules:
-            ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache, word_boundary)
+            ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache, word_boundary,
+                                 quotes)
             before = len(problems)
             rule_type = RULE_TYPES[spec.extends](spec.raw, ctx)
             names = frozenset(rule_type.capture_names) | {"match"}

@@ -16,7 +16,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, MORPH, POS, SENT_START
+from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,6 +51,36 @@ def columns(doc: Doc, attrs: tuple[int, ...]) -> tuple[list[int], ...]:
     elif missing:
         found.update(zip(missing, doc.to_array(missing).T.tolist()))
     return tuple(found[attr] for attr in attrs)
+
+
+class QuoteMarks:
+    """Which tokens stand inside quotes («…», “…”): someone else's words, not the
+    writer's (`quotes` in rules/language/common.yaml: opening -> closing mark).
+    Only the quote marks are visited (found in the ORTH column)."""
+
+    def __init__(self, quotes: dict[str, str]):
+        self.quotes = dict(quotes)
+        self._marks: frozenset[int] | None = None
+
+    def inside(self, doc: Doc) -> set[int]:
+        if self._marks is None:
+            strings = doc.vocab.strings
+            self._marks = frozenset(strings.add(m) for m in (*self.quotes, *self.quotes.values()))
+        orth = column(doc, ORTH)
+        if self._marks.isdisjoint(orth):
+            return set()
+        strings = doc.vocab.strings
+        inside: set[int] = set()
+        closer = opened = None
+        for i in [i for i, h in enumerate(orth) if h in self._marks]:
+            mark = strings[orth[i]]
+            if closer is not None:
+                if mark == closer:
+                    inside.update(range(opened + 1, i))
+                    closer = None
+            elif mark in self.quotes:
+                closer, opened = self.quotes[mark], i
+        return inside
 
 
 def sentence_starts(doc: Doc) -> list[int]:

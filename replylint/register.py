@@ -21,9 +21,9 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
 
-from .nlp import column, columns
+from .nlp import QuoteMarks, column, columns
 
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
@@ -258,6 +258,7 @@ class ProfileBuilder:
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self.names_from_dictionary = config.get("names_from", "position") == "dictionary"
         self.quotes = dict(config.get("quotes", {}))  # opening -> closing mark
+        self._quote_marks = QuoteMarks(self.quotes)
         # the characters that end a sentence, for names read without sentence splitting
         self.sentence_ends = frozenset(t[-1] for t in config.get("terminals", (".", "!", "?")))
         self._hashes: dict[frozenset[str], frozenset[int]] = {}  # LOWER/ORTH hashes of word sets
@@ -460,24 +461,8 @@ class ProfileBuilder:
         return bool(words) and not self._word_hashes(doc, words).isdisjoint(column(doc, LOWER))
 
     def quoted_tokens(self, doc) -> set[int]:
-        """Tokens inside quotes («…», “…”): quoted words are not the writer's own.
-        Only the quote marks are visited (found in the ORTH column)."""
-        marks = self._word_hashes(doc, frozenset(self.quotes) | frozenset(self.quotes.values()))
-        orth = column(doc, ORTH)
-        if marks.isdisjoint(orth):
-            return set()
-        strings = doc.vocab.strings
-        inside: set[int] = set()
-        closer = opened = None
-        for i in [i for i, h in enumerate(orth) if h in marks]:
-            mark = strings[orth[i]]
-            if closer is not None:
-                if mark == closer:
-                    inside.update(range(opened + 1, i))
-                    closer = None
-            elif mark in self.quotes:
-                closer, opened = self.quotes[mark], i
-        return inside
+        """Tokens inside quotes («…», “…”): quoted words are not the writer's own."""
+        return self._quote_marks.inside(doc)
 
     def _opens_clause(self, doc, i: int) -> bool:
         """Does token i open a sentence or a clause after a comma, colon or dash,

@@ -73,3 +73,17 @@ def test_the_tone_finding_has_no_suggestion(engine):
     (finding,) = [f for f in engine.lint(Exchange("Everyone else seems to manage this on their own, so you will too."))
                   if f.rule_id == "en.blame.tone"]
     assert finding.suggestions == ()
+
+
+@pytest.mark.parametrize("quoted,unquoted", [
+    ("Вы пишете «я, наверное, сам всё сломал» — нет, с настройками всё в порядке.",
+     "Вы, наверное, сами всё сломали, с настройками всё в порядке."),
+    ("You wrote \"I probably broke it myself, I'm an idiot\" — no, your settings are fine.",
+     "You probably broke it yourself, honestly, your settings are fine."),
+])
+def test_the_customers_words_quoted_back_do_not_count_for_the_tone(engine, quoted, unquoted):
+    def tone(text):
+        return [f for f in engine.lint(Exchange(text)) if f.rule_id.endswith("blame.tone")]
+
+    assert not tone(quoted)
+    assert tone(unquoted)

@@ -38,6 +38,7 @@ class CompileContext:
     problems: list[Problem]
     cache: Any = None  # a FormsCache: remembers token patterns spaCy already validated
     word_boundary: bool = False  # may regexes use RE2's ASCII `\\b` (the language's words are ASCII)
+    quotes: dict = field(default_factory=dict)  # opening -> closing quote mark (common.yaml `register.quotes`)
 
     def error(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(message, self.path, line))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
 
-from ..nlp import columns, sentence_starts
+from ..nlp import QuoteMarks, columns, sentence_starts
 from .base import CompileContext, Hit, Match, RuleType
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -97,6 +97,8 @@ class ToneRule(RuleType):
         self.max_words = int(spec.get("max_words", 10_000))
         self._guard_hashes: frozenset[int] | None = None
         self._scorer = None
+        # the customer's words quoted back («Вы пишете: "я, наверное, что-то сломал"») are not the writer's tone
+        self._quotes = QuoteMarks(ctx.quotes)
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -122,6 +124,11 @@ class ToneRule(RuleType):
             if words is None:  # the whole message's at once: one pass, not one per sentence
                 scorer = self.scorer(doc.vocab.strings)
                 bias, (words, pairs) = scorer.bias, scorer.contributions(orths)
+                for i in self._quotes.inside(doc):
+                    words[i] = 0.0
+                    pairs[i] = 0.0
+                    if i:
+                        pairs[i - 1] = 0.0
             if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= self._min_odds:
                 matches.append(Match(a, b))
         return matches
@@ -129,5 +136,8 @@ class ToneRule(RuleType):
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
         if self._scorer is None:
-            self._scorer = LinearScorer.load(self.path / WEIGHTS).by_hash(strings)
+            from ..cache import gc_paused
+
+            with gc_paused():  # tens of thousands of new dict entries: no collection over spaCy's objects meanwhile
+                self._scorer = LinearScorer.load(self.path / WEIGHTS).by_hash(strings)
         return self._scorer
