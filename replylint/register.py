@@ -256,6 +256,9 @@ class ProfileBuilder:
         # with the gender they show (or none)
         self.address_words = dict(config.get("address_words", {}))
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
+        self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
+        for phrase in self.intro:
+            self._intro_by_last.setdefault(phrase[-1], []).append(phrase)
         self.names_from_dictionary = config.get("names_from", "position") == "dictionary"
         self.quotes = dict(config.get("quotes", {}))  # opening -> closing mark
         self._quote_marks = QuoteMarks(self.quotes)
@@ -484,11 +487,12 @@ class ProfileBuilder:
         return "\n" in previous.whitespace_ or previous.text[-1:] in self.sentence_ends
 
     def _after_intro(self, doc, i: int) -> bool:
-        for phrase in self.intro:
-            n = len(phrase)
-            if i >= n and tuple(doc[k].lower_ for k in range(i - n, i)) == phrase:
-                return True
-        return False
+        """Does an introduction («Меня зовут», "my name is") end right before token i?"""
+        phrases = self._intro_by_last.get(doc[i - 1].lower_) if i else None
+        if not phrases:
+            return False
+        return any(i >= len(phrase) and tuple(doc[k].lower_ for k in range(i - len(phrase), i)) == phrase
+                   for phrase in phrases)
 
     def _russian_name(self, doc, classes, i):
         token = doc[i]
