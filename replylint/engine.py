@@ -47,7 +47,7 @@ class LanguageLinter:
         from spacy.matcher import Matcher
 
         from .morphology import FormsCache, morphology_for
-        from .nlp import add_components, blank, column
+        from .nlp import QuoteMarks, add_components, blank, column
         from .prefilter import PatternIndex
         from .ruletypes import RULE_TYPES, CompileContext
         from .ruletypes.phrases import compile_phrase
@@ -109,6 +109,7 @@ class LanguageLinter:
         self.exchange_rules = tuple(rule for rule in compiled if rule.matcher.reads_exchange)
         self.flagged_features = frozenset(f for rule in self.exchange_rules for f in rule.matcher.flag)
         self.split_sentences = nlp.get_pipe("replylint_sentences")
+        self.quote_marks = QuoteMarks(quotes)  # words inside quotes are someone else's
         self._column, self._lower = column, spacy.attrs.LOWER
         annotator = next((name for name in nlp.pipe_names if name.endswith("_morph")), None)
         self.annotate = nlp.get_pipe(annotator) if annotator else None
@@ -196,11 +197,13 @@ class LanguageLinter:
             if matches and rule.unless is not None:
                 matches = _unvetoed(doc, sent_starts, matches, rule.unless)
             for match in matches:
+                if quoted is None:
+                    quoted = self.quote_marks.inside(doc)
                 if rule.spec.evidence is None:
+                    if quoted and all(i in quoted for i in range(match.start, match.end)):
+                        continue  # the customer's words quoted back («Вы пишете: «я сам виноват»»)
                     yield rule, doc, match
                 elif profiling:
-                    if quoted is None:
-                        quoted = self.profiles.quoted_tokens(doc)
                     if match.start in quoted:
                         continue  # quoted words are not the writer's («"oops, ur session…"»)
                     span = _without_edge_spaces(doc[match.start : match.end])

@@ -146,7 +146,8 @@ def test_corrupt_input_becomes_error_rows_named_by_line_and_exit_1(tmp_path):
 
 @pytest.mark.parametrize("stop, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")])
 def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop, jobs):
-    source = write_jsonl(tmp_path / "many.jsonl", conversations(700, seed=3))
+    total = 3000  # commits come every 200 conversations: enough of them that the kill lands mid-run
+    source = write_jsonl(tmp_path / "many.jsonl", conversations(total, seed=3))
     whole = tmp_path / "whole"
     assert audit(source, "--out", whole, "--jobs", "1").exit_code == 0
     part = tmp_path / "part"
@@ -157,7 +158,7 @@ def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop
     deadline = time.time() + 300
     committed = 0
     while time.time() < deadline and process.poll() is None and committed < 200:
-        time.sleep(0.2)
+        time.sleep(0.05)
         try:
             db = sqlite3.connect(f"file:{part / 'audit.sqlite'}?mode=ro", uri=True)
             committed = db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
@@ -167,7 +168,7 @@ def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop
     assert process.poll() is None, "the run ended before it could be killed: make the input larger"
     os.killpg(process.pid, stop)  # the whole process group, as Ctrl+C in a terminal
     _, stderr = process.communicate(timeout=120)
-    assert 0 < committed < 700
+    assert 0 < committed < total
     if stop == signal.SIGINT:
         assert process.returncode == 130 and stderr.strip() == "replylint: interrupted", stderr
     assert audit(source, "--out", part).exit_code == 2  # an existing run is not overwritten
@@ -176,7 +177,7 @@ def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop
     assert sorted_findings(part) == sorted_findings(whole)
     assert (part / "summary.csv").read_text(encoding="utf-8") == (whole / "summary.csv").read_text(encoding="utf-8")
     db = sqlite3.connect(part / "audit.sqlite")
-    assert db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] == 700
+    assert db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] == total
 
 
 def test_two_jobs_give_the_same_findings_as_one(tmp_path):

@@ -90,3 +90,13 @@ def test_a_line_in_another_language_without_a_blank_line_is_linted_in_its_langua
     text = "Здравствуйте, Марко! Спасибо за письмо.\nObviously it will not work over plain HTTP.\nВы указали неверные настройки."
     ids = {f.rule_id for f in engine.lint(Exchange(text))}
     assert {"ru.blame.you-did-wrong", "en.blame.condescending-adverb"} <= ids
+
+
+def test_the_customers_words_quoted_back_are_not_flagged(engine):
+    quoted = "Вы написали: «наверное, я сам виноват». Нет, доступ получили через утечку стороннего сайта."
+    assert not [f for f in engine.lint(Exchange(quoted)) if f.category == "blame"]
+    said = "Наверное, Вы сами виноваты: доступ получили через утечку стороннего сайта."
+    assert [f for f in engine.lint(Exchange(said)) if f.category == "blame"]
+    # a match that takes in the quote marks (ironic quotes) is the writer's own
+    ironic = "Sure, you \"didn't change anything\" — the log shows a plugin was uploaded at 08:12."
+    assert [f for f in engine.lint(Exchange(ironic)) if f.category == "blame"]
