@@ -399,8 +399,9 @@ class Engine:
         self.never_flag = tuple(never_flag)  # phrases never flagged (product names: see suppress.py)
         self.names = dict(names or {})  # {"agents": [...], "customers": [...]}: the team's name lists
         self.cleaner = Cleaner.from_config(ruleset.language_config["common"])
+        detection = ruleset.language_config["common"]["language_detection"]
         self.scripts = ScriptDetector({code: ruleset.language_config[code]["script"] for code in LANGS},
-                                      int(ruleset.language_config["common"]["language_detection"]["min_letters"]))
+                                      int(detection["min_letters"]), detection.get("ignore"))
         self._linters: dict[str, LanguageLinter] = {}
         self._scopes = frozenset(rule.scope for rule in ruleset.rules)
         # register profiles are built when some rule reads them

@@ -16,8 +16,10 @@ from collections.abc import Callable
 
 
 class ScriptDetector:
-    def __init__(self, scripts: dict[str, str], min_letters: int):
+    def __init__(self, scripts: dict[str, str], min_letters: int, ignore: str | None = None):
         self.min_letters = min_letters
+        # spans that are no evidence of a language (links): blanked before counting
+        self.ignore = re.compile(ignore) if ignore else None
         self.runs = {code: re.compile(f"(?:{script})+") for code, script in scripts.items()}
         # languages whose script has ASCII letters: an ASCII-only text can only be one of them
         self.ascii_langs = [code for code, pattern in self.runs.items() if pattern.search(string.ascii_letters)]
@@ -71,6 +73,7 @@ class ScriptDetector:
         """Runs of one language: line by line where more than one script has enough letters."""
         if not text.strip():
             return []
+        text = self._without_ignored(text)
         lang = self.one_language(text)
         if lang is not None:
             return [(0, len(text), lang)]
@@ -87,6 +90,13 @@ class ScriptDetector:
             else:
                 segments.append([start, end, lang])
         return [tuple(s) for s in segments]
+
+
+    def _without_ignored(self, text: str) -> str:
+        """The text with its links blanked out, every offset kept."""
+        if self.ignore is None or ("://" not in text and "www." not in text and "@" not in text):
+            return text
+        return self.ignore.sub(lambda m: " " * len(m.group()), text)
 
 
 def _ascii_counter(script: str) -> Callable[[str], int] | None:

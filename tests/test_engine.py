@@ -46,6 +46,13 @@ def test_language_is_detected_per_paragraph(engine):
     assert [lang for _, _, lang in engine.segments(text)] == ["ru", "en", "ru"]
 
 
+def test_links_and_addresses_are_no_evidence_of_a_language(engine):
+    text = ("Добрый день! Подробнее о правилах — по ссылкам ниже.\n"
+            "https://rutube.ru/info/taboo_agreement/\nhttps://rutube.ru/info/socially_important/\n"
+            "Вопросы пишите на support-team@rutube.example.com")
+    assert engine.segments(text) == [(0, len(text), "ru")]
+
+
 def test_forced_language_skips_detection(ruleset):
     assert Engine(ruleset, lang="en").segments("Привет") == [(0, 6, "en")]
 
