@@ -401,7 +401,7 @@ class Engine:
         self.cleaner = Cleaner.from_config(ruleset.language_config["common"])
         detection = ruleset.language_config["common"]["language_detection"]
         self.scripts = ScriptDetector({code: ruleset.language_config[code]["script"] for code in LANGS},
-                                      int(detection["min_letters"]), detection.get("ignore"))
+                                      int(detection["min_letters"]), detection.get("ignore_words_with", ()))
         self._linters: dict[str, LanguageLinter] = {}
         self._scopes = frozenset(rule.scope for rule in ruleset.rules)
         # register profiles are built when some rule reads them

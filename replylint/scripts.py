@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 
 class ScriptDetector:
-    def __init__(self, scripts: dict[str, str], min_letters: int, ignore: str | None = None):
+    def __init__(self, scripts: dict[str, str], min_letters: int, ignore_words_with: Iterable[str] = ()):
         self.min_letters = min_letters
-        # spans that are no evidence of a language (links): blanked before counting
-        self.ignore = re.compile(ignore) if ignore else None
+        # a word holding one of these (a link, an address, a handle) is blanked before counting
+        self.ignore_words_with = tuple(ignore_words_with)
         self.runs = {code: re.compile(f"(?:{script})+") for code, script in scripts.items()}
         # languages whose script has ASCII letters: an ASCII-only text can only be one of them
         self.ascii_langs = [code for code, pattern in self.runs.items() if pattern.search(string.ascii_letters)]
@@ -93,10 +93,31 @@ class ScriptDetector:
 
 
     def _without_ignored(self, text: str) -> str:
-        """The text with its links blanked out, every offset kept."""
-        if self.ignore is None or ("://" not in text and "www." not in text and "@" not in text):
+        """The text with its links, addresses and handles blanked out, every
+        offset kept. Found from each marker with str.find: a pattern for them
+        was tried at every character of every message."""
+        spans = []
+        for marker in self.ignore_words_with:
+            at = text.find(marker)
+            while at >= 0:
+                start, end = at, at + len(marker)
+                while start > 0 and not text[start - 1].isspace():
+                    start -= 1
+                while end < len(text) and not text[end].isspace():
+                    end += 1
+                spans.append((start, end))
+                at = text.find(marker, end)
+        if not spans:
             return text
-        return self.ignore.sub(lambda m: " " * len(m.group()), text)
+        parts, pos = [], 0
+        for start, end in sorted(spans):
+            if end <= pos:
+                continue
+            start = max(start, pos)
+            parts += [text[pos:start], " " * (end - start)]
+            pos = end
+        parts.append(text[pos:])
+        return "".join(parts)
 
 
 def _ascii_counter(script: str) -> Callable[[str], int] | None:
