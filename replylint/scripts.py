@@ -73,6 +73,8 @@ class ScriptDetector:
         """Runs of one language: line by line where more than one script has enough letters."""
         if not text.strip():
             return []
+        if len(self.ascii_langs) == 1 and text.isascii():
+            return [(0, len(text), self.ascii_langs[0])]  # (before blanking links: nothing to decide)
         text = self._without_ignored(text)
         lang = self.one_language(text)
         if lang is not None:
