@@ -9,7 +9,9 @@ for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
 number and gender of capture NAME), case:CASE (Russian: put a noun phrase in
 a case, e.g. nomn, keeping its number), number:SINGULAR/PLURAL (pick a word by
 the grammatical number of the capture), drop (render nothing: `{name|drop}`
-removes the phrase, but only for matches of the patterns that capture NAME).
+removes the phrase, but only for the matches of the patterns that capture NAME;
+`drop:clause` not where a word ends the match and another follows it: removing
+a clause before its object would strand the object).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Template:
                     errors.append(f"template {source!r}: unknown filter {fname!r} (known: {', '.join(FILTERS)})")
                 elif FILTERS[fname] and not arg:
                     errors.append(f"template {source!r}: filter {fname!r} needs an argument ({fname}:...)")
+                elif fname == "drop" and arg not in ("", "clause"):
+                    errors.append(f"template {source!r}: drop takes no argument or `clause`, got {arg!r}")
                 elif fname == "agree" and arg not in names:
                     errors.append(f"template {source!r}: agree:{arg} names no capture")
                 filters.append((fname, arg))
@@ -70,15 +74,18 @@ class Template:
         return cls(source, tuple(p for p in parts if p != "")), errors
 
     def render(self, captured: dict[str, list[str]], morphology, original: str,
-               spacing: dict[str, list[str]] | None = None) -> str | None:
+               spacing: dict[str, list[str]] | None = None, following: str = "") -> str | None:
         """The rewrite, or None when a required capture is absent from this
-        match; an empty rewrite means "remove the phrase"."""
+        match (or `drop:clause` finds a word in `following`, the token right
+        after the match); an empty rewrite means "remove the phrase"."""
         out: list[str] = []
         for part in self.parts:
             if isinstance(part, str):
                 out.append(part)
                 continue
             if part.name not in captured and not part.optional:
+                return None
+            if ("drop", "clause") in part.filters and original[-1:].isalnum() and following[:1].isalnum():
                 return None
             words = list(captured.get(part.name, []))
             for fname, arg in part.filters:
