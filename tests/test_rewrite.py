@@ -3,7 +3,7 @@
 from replylint.engine import Exchange
 from replylint.evaluation import Case, Expectation, evaluate, rewrite_report
 from replylint.finding import Finding
-from replylint.rewrite import apply_suggestions
+from replylint.rewrite import apply_suggestions, fix_exchange
 
 
 def finding(start, end, text, *suggestions, source="reply"):
@@ -75,7 +75,8 @@ def test_drop_clause_keeps_a_clause_whose_object_follows_it(engine):
     assert template.render(words, None, "Как уже было сказано", following="") == ""
     assert template.render(words, None, "Как уже было сказано", following="в") is None  # «… в трёх ответах, …»
     assert template.render({"match": ["сказано", ","]}, None, "сказано,", following="сертификат") == ""
-    assert Template.parse("{match|drop:sentence}", frozenset({"match"}))[1]  # only `clause`
+    assert template.render(words, None, "Как уже было сказано", preceding="и") is None  # «Исправили, и.»
+    assert Template.parse("{match|drop:paragraph}", frozenset({"match"}))[1]  # only `clause` or `sentence`
     # in the engine: the removal is offered only where it strands nothing
     said = "Добрый день! Как уже было сказано, сертификат выдаётся после теста."
     stranded = "Добрый день! Как уже было сказано в трёх ответах, сертификат выдаётся после теста."
@@ -97,3 +98,16 @@ def test_a_noun_phrase_agrees_and_changes_case_up_to_its_head(engine):
     reply = "Вероятно, при оформлении вы указали номер квартиры с ошибкой — в заказе стоит 184."
     (finding,) = [f for f in engine.lint(Exchange(reply)) if f.rule_id == "ru.blame.you-did-wrong"]
     assert finding.suggestions[0] == "с ошибкой указан номер квартиры"
+
+
+def test_drop_sentence_removes_only_a_whole_sentence_or_its_lead_in(engine):
+    def first(text):
+        (finding,) = [f for f in engine.lint(Exchange(text)) if f.rule_id == "en.blame.blame-shift"]
+        return finding.suggestions
+
+    assert first("That's user error — your account locale is set to US.") == ("",)
+    assert first("User error. The locale is set to US.") == ("",)
+    assert first("That's your problem, not ours.") == ()  # «Not ours.» would be left
+    assert first("Sorry, but that's your own fault.") == ()  # «Sorry, but.»
+    fixed, _ = fix_exchange(engine, Exchange("That's on your end, not ours — your firewall drops SIP."))
+    assert fixed == "Your firewall drops SIP."
