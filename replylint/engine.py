@@ -273,14 +273,23 @@ class LanguageLinter:
         spacing = {name: _spacing(doc, idx) for name, idx in match.captures.items()}
         spacing["match"] = _spacing(doc, range(match.start, match.end))
         original = doc[match.start : match.end].text
+        # the tokens around the match, for `drop:clause` (a word there: the removal would strand it)
+        after = match.end
+        while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+            after += 1
+        following = doc[after].text if after < len(doc) else ""
+        before = match.start - 1
+        while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
+            before -= 1
+        preceding = doc[before].text if before >= 0 else ""
         # rendering inflects words with pymorphy3; a long message repeats its phrases
-        key = (id(rule), original, repr(captured), repr(spacing))
+        key = (id(rule), original, repr(captured), repr(spacing), following, preceding)
         cached = self._suggestion_cache.get(key)
         if cached is not None:
             return cached
         out = []
         for template in rule.templates:
-            text = template.render(captured, self.morphology, original, spacing)
+            text = template.render(captured, self.morphology, original, spacing, following, preceding)
             if text is not None and text not in out:
                 out.append(text)
         if len(self._suggestion_cache) >= SUGGESTION_CACHE_LIMIT:

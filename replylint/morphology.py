@@ -164,36 +164,61 @@ class RussianMorphology(_Morphology):
                 return _same_case(word, form.word)
         return None
 
+    def _noun_parses(self, word: str) -> list:
+        """Parses of a word in a noun phrase: a capitalised abbreviation («ИНН»)
+        reads as the abbreviation, not as a name («Инн», plural of «Инна»)."""
+        parses = self.parse(word)
+        if len(word) > 1 and word.isupper():
+            return [p for p in parses if "Abbr" in p.tag] or parses
+        return parses
+
+    def _head(self, words: list[str]) -> int:
+        """Where a noun phrase's head ends: its first noun («номер» in «номер
+        квартиры»); what follows it (a genitive, a prepositional phrase) keeps its
+        own case, number and gender. The last word when none reads as a noun."""
+        for i, word in enumerate(words):
+            parses = self._noun_parses(word)
+            if parses and parses[0].tag.POS == "NOUN":
+                return i
+        return len(words) - 1
+
     def number(self, words: list[str]) -> str | None:
-        """Grammatical number of a noun phrase: the one reading all its words share."""
+        """Grammatical number of a noun phrase: the one reading all the words
+        up to its head share."""
+        words = words[: self._head(words) + 1] if words else words
         possible: set[str] | None = None
         for word in words:
-            numbers = {p.tag.number for p in self.parse(word) if p.tag.number}
+            numbers = {p.tag.number for p in self._noun_parses(word) if p.tag.number}
             if numbers:
                 possible = numbers if possible is None else (possible & numbers) or possible
         if not possible:
             return None
         if len(possible) == 1:
             return next(iter(possible))
-        parses = self.parse(words[-1])
+        parses = self._noun_parses(words[-1])
+        if parses and all("Fixd" in p.tag for p in parses if p.tag.number):
+            return "sing"  # an indeclinable head («ИНН», «меню») reads as one thing
         # «настройки», «письма»: genitive singular or nominative/accusative plural. A captured
         # phrase is far more often a subject or a direct object: the direct cases decide
         direct = [p for p in parses if p.tag.case in ("nomn", "accs") and p.tag.number]
         return (direct or parses)[0].tag.number if parses else None
 
     def gender(self, words: list[str]) -> str | None:
+        words = words[: self._head(words) + 1] if words else words
         for word in reversed(words):
-            for parse in self.parse(word):
+            for parse in self._noun_parses(word):
                 if parse.tag.POS == "NOUN" and parse.tag.gender:
                     return parse.tag.gender
         return None
 
     def phrase_case(self, words: list[str], case: str) -> list[str]:
-        """Put a noun phrase into another case, keeping the number the phrase agrees on."""
+        """Put a noun phrase into another case, keeping the number the phrase
+        agrees on; the words after its head stay as written («номер квартиры»)."""
         number = self.number(words)
+        head = self._head(words) if words else 0
         out = []
-        for word in words:
-            if not word.isalpha() or (word.isupper() and len(word) > 1):
+        for i, word in enumerate(words):
+            if i > head or not word.isalpha() or (word.isupper() and len(word) > 1):
                 out.append(word)  # numbers, codes, abbreviations (ИНН) stay as written
                 continue
             parses = self.parse(word)

@@ -9,7 +9,12 @@ for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
 number and gender of capture NAME), case:CASE (Russian: put a noun phrase in
 a case, e.g. nomn, keeping its number), number:SINGULAR/PLURAL (pick a word by
 the grammatical number of the capture), drop (render nothing: `{name|drop}`
-removes the phrase, but only for matches of the patterns that capture NAME).
+removes the phrase, but only for the matches of the patterns that capture NAME;
+`drop:clause` not where a word ends the match and another follows it, or a
+word starts it after another: removing a clause would strand its object, or
+the subject and conjunction before it, «Sorry, but»; `drop:sentence` only where
+the match is a whole sentence, or its first clause before a colon or a dash:
+"That's user error — your locale is US", not "That's your problem, not ours").
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import re
 from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_SENTENCE_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
+_LEADS_IN = (":", "—", "–", "-")  # what follows a sentence's first clause that `drop:sentence` may remove
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
     "inflect": True, "agree": True, "case": True, "number": True, "drop": False,
@@ -59,6 +66,8 @@ class Template:
                     errors.append(f"template {source!r}: unknown filter {fname!r} (known: {', '.join(FILTERS)})")
                 elif FILTERS[fname] and not arg:
                     errors.append(f"template {source!r}: filter {fname!r} needs an argument ({fname}:...)")
+                elif fname == "drop" and arg not in ("", "clause", "sentence"):
+                    errors.append(f"template {source!r}: drop takes no argument, `clause` or `sentence`, got {arg!r}")
                 elif fname == "agree" and arg not in names:
                     errors.append(f"template {source!r}: agree:{arg} names no capture")
                 filters.append((fname, arg))
@@ -70,15 +79,26 @@ class Template:
         return cls(source, tuple(p for p in parts if p != "")), errors
 
     def render(self, captured: dict[str, list[str]], morphology, original: str,
-               spacing: dict[str, list[str]] | None = None) -> str | None:
+               spacing: dict[str, list[str]] | None = None, following: str = "",
+               preceding: str = "") -> str | None:
         """The rewrite, or None when a required capture is absent from this
-        match; an empty rewrite means "remove the phrase"."""
+        match (or `drop:clause` finds a word in `following` or `preceding`,
+        the tokens right after and before the match, next to a word of the match);
+        an empty rewrite means "remove the phrase"."""
         out: list[str] = []
         for part in self.parts:
             if isinstance(part, str):
                 out.append(part)
                 continue
             if part.name not in captured and not part.optional:
+                return None
+            if ("drop", "clause") in part.filters and (original[-1:].isalnum() and following[:1].isalnum()
+                                                       or original[:1].isalnum() and preceding[-1:].isalnum()):
+                return None
+            if ("drop", "sentence") in part.filters and not (
+                    (not preceding or "\n" in preceding or preceding in _SENTENCE_ENDS)
+                    and (not following or "\n" in following or following in _SENTENCE_ENDS + _LEADS_IN
+                         or original.endswith(_SENTENCE_ENDS + _LEADS_IN))):
                 return None
             words = list(captured.get(part.name, []))
             for fname, arg in part.filters:

@@ -193,6 +193,15 @@ def test_all_load_problems_are_collected_not_just_the_first(tmp_path):
     ("extends: phrases\nphrases: [123]\n", "phrases: [123]", "a phrase must be a non-empty string"),
     ("extends: phrases\nphrases: ['=']\n", "phrases: ['=']", "empty word in phrase"),
     ("extends: phrases\nphrases: [foo, bar, foo]\n", "phrases: [foo", "phrase 'foo' is listed twice"),
+    ("extends: phrases\nphrases: ['{x: foo']\n", "phrases: ['{x", "capture group {x: …} is not closed"),
+    ("extends: phrases\nphrases: ['foo}']\n", "phrases: ['foo}", "`}` closes no capture group"),
+    ("extends: phrases\nphrases: ['{x: foo {y: bar}']\n", "phrases: ['{x", "is not closed before the next one"),
+    ("extends: phrases\nphrases: ['{1x: foo}']\n", "phrases: ['{1x", "capture name must be an identifier"),
+    ("extends: phrases\nphrases: ['{match: foo}']\n", "phrases: ['{match", "other than `match`"),
+    ("extends: phrases\nphrases: ['{x: } foo']\n", "phrases: ['{x", "holds no word"),
+    ("extends: phrases\nphrases: ['fo{o']\n", "phrases: ['fo{o", "braces only mark capture groups"),
+    ("extends: phrases\nphrases: [foo]\nunless: ['{x: bar}']\n", "unless", "only `phrases` capture"),
+    ("extends: phrases\nphrases: ['{x: foo} bar']\nsuggest: ['{y}']\n", "suggest", "unknown capture {y} (known: match, x)"),
     ("extends: phrases\nphrases: [foo]\nsuggest: ['{nope}']\n", "suggest", "unknown capture {nope}"),
     ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|frobnicate}']\n", "suggest", "unknown filter 'frobnicate'"),
     ("extends: phrases\nphrases: [foo]\nsuggest: ['{match|inflect}']\n", "suggest", "filter 'inflect' needs an argument"),
@@ -269,6 +278,22 @@ def test_rules_command_reports_problems_of_every_language(tmp_path):
 
 
 # ---------------------------------------------------------------- a valid custom pack
+
+
+def test_phrase_capture_groups_feed_templates(tmp_path):
+    write_pack(tmp_path, rule(
+        "extends: phrases\n"
+        "phrases: [\"{subj: it be|'s} all? {loc: in the *? docs}\", '{aside: rtfm}', 'read the manual']\n"
+        "suggest: ['{subj} covered {loc}', '{aside|drop}']\n", examples=False)
+        + '  examples: {bad: [{text: "It is all in the API docs.", span: "It is all in the API docs"}], good: ["ok"]}\n')
+    engine = Engine(load_rules(extra_dirs=(tmp_path,), builtin=False))
+    def first(text):
+        (finding,) = engine.lint(Exchange(text))
+        return finding.text, finding.suggestions
+    assert first("It is all in the API docs.") == ("It is all in the API docs", ("It is covered in the API docs",))
+    assert first("It's in the docs.") == ("It's in the docs", ("It's covered in the docs",))  # no space in "It's"
+    assert first("Dude, RTFM.") == ("RTFM", ("",))
+    assert first("Please read the manual.") == ("read the manual", ())  # captures nothing: no template fits
 
 
 CUSTOM = """\

@@ -3,7 +3,7 @@
 from replylint.engine import Exchange
 from replylint.evaluation import Case, Expectation, evaluate, rewrite_report
 from replylint.finding import Finding
-from replylint.rewrite import apply_suggestions
+from replylint.rewrite import apply_suggestions, fix_exchange
 
 
 def finding(start, end, text, *suggestions, source="reply"):
@@ -63,3 +63,61 @@ def test_a_rewrite_wins_over_a_removal_of_the_same_span():
     fixed = apply_suggestions(text, [finding(0, 16, "Тебе же говорили", ""),
                                      finding(0, 16, "Тебе же говорили", "Тебе говорили")])
     assert fixed == "Тебе говорили, что нужен паспорт."
+
+
+def test_drop_clause_keeps_a_clause_whose_object_follows_it(engine):
+    from replylint.suggest import Template
+
+    template, errors = Template.parse("{match|drop:clause}", frozenset({"match"}))
+    assert not errors
+    words = {"match": ["Как", "уже", "было", "сказано"]}
+    assert template.render(words, None, "Как уже было сказано", following=",") == ""
+    assert template.render(words, None, "Как уже было сказано", following="") == ""
+    assert template.render(words, None, "Как уже было сказано", following="в") is None  # «… в трёх ответах, …»
+    assert template.render({"match": ["сказано", ","]}, None, "сказано,", following="сертификат") == ""
+    assert template.render(words, None, "Как уже было сказано", preceding="и") is None  # «Исправили, и.»
+    assert Template.parse("{match|drop:paragraph}", frozenset({"match"}))[1]  # only `clause` or `sentence`
+    # in the engine: the removal is offered only where it strands nothing
+    said = "Добрый день! Как уже было сказано, сертификат выдаётся после теста."
+    stranded = "Добрый день! Как уже было сказано в трёх ответах, сертификат выдаётся после теста."
+    (finding,) = [f for f in engine.lint(Exchange(said)) if f.rule_id == "ru.blame.as-i-said"]
+    assert finding.suggestions == ("",)
+    (finding,) = [f for f in engine.lint(Exchange(stranded)) if f.rule_id == "ru.blame.as-i-said"]
+    assert finding.suggestions == ()
+
+
+def test_a_noun_phrase_agrees_and_changes_case_up_to_its_head(engine):
+    from replylint.morphology import RussianMorphology
+
+    m = RussianMorphology()
+    # the genitive after the head keeps its case, and the head alone gives number and gender
+    assert m.phrase_case(["неверную", "дату", "рождения"], "nomn") == ["неверная", "дата", "рождения"]
+    assert m.phrase_case(["номер", "квартиры"], "nomn") == ["номер", "квартиры"]
+    assert (m.number(["номер", "квартиры"]), m.gender(["номер", "квартиры"])) == ("sing", "masc")
+    assert (m.number(["ИНН", "получателя"]), m.gender(["ИНН", "получателя"])) == ("sing", "masc")  # not «Инн»
+    reply = "Вероятно, при оформлении вы указали номер квартиры с ошибкой — в заказе стоит 184."
+    (finding,) = [f for f in engine.lint(Exchange(reply)) if f.rule_id == "ru.blame.you-did-wrong"]
+    assert finding.suggestions[0] == "с ошибкой указан номер квартиры"
+
+
+def test_drop_sentence_removes_only_a_whole_sentence_or_its_lead_in(engine):
+    def first(text):
+        (finding,) = [f for f in engine.lint(Exchange(text)) if f.rule_id == "en.blame.blame-shift"]
+        return finding.suggestions
+
+    assert first("That's user error — your account locale is set to US.") == ("",)
+    assert first("User error. The locale is set to US.") == ("",)
+    assert first("That's your problem, not ours.") == ()  # «Not ours.» would be left
+    assert first("Sorry, but that's your own fault.") == ()  # «Sorry, but.»
+    fixed, _ = fix_exchange(engine, Exchange("That's on your end, not ours — your firewall drops SIP."))
+    assert fixed == "Your firewall drops SIP."
+
+
+def test_the_seed_judgment_and_rhetorical_question_get_rewrites_that_leave_no_blame(engine):
+    reply = ("Добрый день! Если вы видите фрагментацию и не дефрагментируете — это глупо и безответвенно. "
+             "Как вам удалось перепутать настройки?")
+    assert {f.rule_id for f in engine.lint(Exchange(reply))} >= {"ru.blame.judgment", "ru.blame.how-did-you-manage"}
+    fixed, left = fix_exchange(engine, Exchange(reply))
+    assert fixed == ("Добрый день! Если вы видите фрагментацию и не дефрагментируете — так делать не рекомендуется. "
+                     "Похоже, настройки перепутаны.")
+    assert not [f for f in left if f.category == "blame"]
