@@ -397,25 +397,27 @@ def _init_worker(settings_values: dict, settings_origins: dict, settings_path, s
     _ENGINE = build_engine(settings, build_ruleset(settings))
 
 
-def _init_pool_worker(*settings_args) -> None:
+def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C and ends the pool
+
+
+def _init_pool_worker(*settings_args) -> None:
+    _ignore_sigint()
     _init_worker(*settings_args)
 
 
 def lint_item(item):
     """A worker's answer for one item of the input: ("error", ErrorRecord),
-    ("skip", id) for a conversation an earlier run linted, or ("ok",
-    [(message position, finding dict)], positions linted). The conversation
-    itself is sent back only when the worker parsed it from a JSONL line: the
-    collector pairs answers with the items it sent, in order."""
+    ("skip", id) for a conversation an earlier run linted, or ("ok", _Stored):
+    the conversation's rows for the store. The collector pairs answers with
+    the items it sent, in order."""
     if isinstance(item, ErrorRecord):
         return ("error", item)
     if isinstance(item, str):
         return ("skip", item)
     conversation, filters = item
-    parsed = None
     if isinstance(conversation, RawLine):
-        parsed = conversation = _conversation_from_json(conversation.text, conversation.file, conversation.number)
+        conversation = _conversation_from_json(conversation.text, conversation.file, conversation.number)
         if isinstance(conversation, ErrorRecord):
             return ("error", conversation)
     try:
@@ -423,7 +425,9 @@ def lint_item(item):
     except InputError as exc:
         return ("error", ErrorRecord(conversation.file, conversation.location,
                                      f"conversation {conversation.id}: " + "; ".join(p.message for p in exc.problems)))
-    return ("ok", parsed, found, linted)  # (the conversation itself only when this worker parsed it)
+    # the store's rows are made here, in the worker: the process that writes them
+    # (one for all workers) only inserts them
+    return ("ok", _Stored.of(conversation, found, linted))
 
 
 def _lint(conversation: Conversation, filters: Filters) -> tuple[list[tuple[int, dict]], list[int]]:
@@ -450,6 +454,31 @@ def _lint(conversation: Conversation, filters: Filters) -> tuple[list[tuple[int,
     return found, linted
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """A linted conversation as the store's rows (made where it was linted)."""
+
+    id: str
+    file: str
+    location: str
+    conversation: tuple
+    messages: list[tuple]
+    findings: list[tuple]
+
+    @classmethod
+    def of(cls, conversation: Conversation, found: list[tuple[int, dict]], linted: list[int]) -> _Stored:
+        messages, linted_at = conversation.messages, set(linted)
+        return cls(
+            conversation.id, conversation.file, conversation.location,
+            (conversation.id, conversation.file, conversation.location, len(linted)),
+            [(conversation.id, m.id, position, m.role, m.author, m.created_at, m.text, int(position in linted_at))
+             for position, m in enumerate(messages)],
+            [(conversation.id, messages[position].id, messages[position].author, messages[position].created_at,
+              f["rule_id"], f["category"], f["severity"], f["message"], f["source"], f["source_index"], f["start"],
+              f["end"], f["line"], f["column"], f["text"], json.dumps(f["suggestions"], ensure_ascii=False),
+              f["span_message_id"]) for position, f in found])
+
+
 # -- the store -------------------------------------------------------------------------
 
 class Store:
@@ -470,19 +499,11 @@ class Store:
         self.failed = {(f, loc) for f, loc in self.db.execute("SELECT file, location FROM errors")}
         self.pending = 0
 
-    def add(self, conversation: Conversation, found: list[tuple[int, dict]], linted: list[int]) -> None:
-        messages, linted = conversation.messages, set(linted)
-        self.db.executemany("INSERT OR REPLACE INTO messages VALUES (?,?,?,?,?,?,?,?)", [
-            (conversation.id, m.id, position, m.role, m.author, m.created_at, m.text, int(position in linted))
-            for position, m in enumerate(messages)])
-        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-            (conversation.id, messages[position].id, messages[position].author, messages[position].created_at,
-             f["rule_id"], f["category"], f["severity"], f["message"], f["source"], f["source_index"], f["start"],
-             f["end"], f["line"], f["column"], f["text"], json.dumps(f["suggestions"], ensure_ascii=False),
-             f["span_message_id"]) for position, f in found])
-        self.db.execute("INSERT INTO conversations VALUES (?,?,?,?)",
-                        (conversation.id, conversation.file, conversation.location, len(linted)))
-        self.done.add(conversation.id)
+    def add(self, stored: _Stored) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO messages VALUES (?,?,?,?,?,?,?,?)", stored.messages)
+        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", stored.findings)
+        self.db.execute("INSERT INTO conversations VALUES (?,?,?,?)", stored.conversation)
+        self.done.add(stored.id)
         self._tick()
 
     def error(self, record: ErrorRecord) -> None:
@@ -585,17 +606,15 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
             yield item
 
     args = (settings.values, settings.origins, settings.path, str(settings.base))
+    pool = _pool(jobs, args) if dask is None and jobs > 1 else None  # (before the progress bar starts a thread)
     bar = _progress(progress)
     try:
         if dask is not None:
             _collect(_dask_results(todo(record=False), args, dask, jobs), store, bar, totals)
-        elif jobs <= 1:
+        elif pool is None:
             _init_worker(*args)
             _collect(_in_order(map(lint_item, todo()), sent), store, bar, totals)
         else:
-            import multiprocessing
-
-            pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_pool_worker, initargs=args)
             interrupted = False
             try:
                 _collect(_in_order(pool.imap(lint_item, todo(), chunksize=32), sent), store, bar, totals)
@@ -612,6 +631,35 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
                 raise KeyboardInterrupt
     finally:
         bar.close()
+
+
+def _warm(engine) -> None:
+    """Build what the engine builds on first use (each language's pipeline, its
+    question reader and tone model) by linting a short exchange in each."""
+    from .engine import Exchange
+
+    engine.compile_all()
+    for reply, customer in WARM_EXCHANGES:
+        engine.lint(Exchange(reply, (customer,)))
+
+
+WARM_EXCHANGES = (("Добрый день, Марко! Вы указали неверные настройки. Попробуйте ещё раз?", "Почему не работает?"),
+                  ("Hi Marco, you entered the wrong settings. Could you try again?", "Why does it fail?"))
+
+
+def _pool(jobs: int, settings_args: tuple):
+    """The worker processes. On Linux the pipelines and packs are built once, in
+    this process, and the forked workers share them: no worker pays the seconds
+    of building its own. The fork happens before any thread of this process
+    starts (the pool's own, the progress bar's). Elsewhere workers are spawned
+    and build their own."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        _init_worker(*settings_args)
+        _warm(_ENGINE)
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
+    return multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_pool_worker, initargs=settings_args)
 
 
 DASK_CHUNK = 64  # conversations per task
@@ -692,14 +740,12 @@ def _collect(pairs, store: Store, bar, totals: Totals) -> None:
             totals.skipped += 1
             seen.add(item)
         else:
-            parsed, found, linted = rest
-            conversation = parsed or item[0]
-            if conversation.id in seen:
-                store.error(ErrorRecord(conversation.file, conversation.location,
-                                        f"conversation {conversation.id} appears again"))
+            (stored,) = rest
+            if stored.id in seen:
+                store.error(ErrorRecord(stored.file, stored.location, f"conversation {stored.id} appears again"))
             else:
-                seen.add(conversation.id)
-                store.add(conversation, found, linted)
+                seen.add(stored.id)
+                store.add(stored)
         bar.update(1)
 
 
