@@ -9,7 +9,8 @@ from the sentences below, written as JSONL, and audited in a subprocess with
 --jobs 1 and --jobs 2. Prints replies/s for each, the scaling from 1 to 2
 jobs (target >= 1.8x), and the peak RSS of the main process and of each
 worker (sampled with psutil when it is installed; it comes with the dask
-extra). Prints figures, never asserts.
+extra). On Linux the workers are forked from a parent that built the pipelines:
+their RSS counts the pages they still share with it. Prints figures, never asserts.
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def _sample(process) -> tuple[float, float | None] | None:
         try:
             main_peak = max(main_peak, parent.memory_info().rss / 1048576)
             for child in parent.children(recursive=True):
-                if "spawn_main" in " ".join(child.cmdline()):  # a worker (not the semaphore tracker)
+                if "resource_tracker" not in " ".join(child.cmdline()):  # a worker (spawned or forked), not the tracker
                     worker_peak = max(worker_peak or 0.0, child.memory_info().rss / 1048576)
         except psutil.Error:
             pass
