@@ -23,12 +23,13 @@ class ScriptDetector:
         self.runs = {code: re.compile(f"(?:{script})+") for code, script in scripts.items()}
         # languages whose script has ASCII letters: an ASCII-only text can only be one of them
         self.ascii_langs = [code for code, pattern in self.runs.items() if pattern.search(string.ascii_letters)]
+        ascii_counters = {code: _ascii_counter(script) for code, script in scripts.items()}
         self.counters: dict[str, Callable[[str], int]] = {
-            code: _ascii_counter(script) or self._run_counter(code) for code, script in scripts.items()}
+            code: ascii_counters[code] or self._run_counter(code) for code in scripts}
         # an ASCII count is cheaper than a search through a text of wider characters
         self.enough: dict[str, Callable[[str], bool]] = {
-            code: (self._enough_by_count(code) if _ascii_counter(script) else None) or _at_least(script, min_letters)
-            or self._enough_by_count(code) for code, script in scripts.items()}
+            code: self._enough_by_count(code) if ascii_counters[code] else
+            (_at_least(script, min_letters) or self._enough_by_count(code)) for code, script in scripts.items()}
 
     def _run_counter(self, code: str) -> Callable[[str], int]:
         findall = self.runs[code].findall

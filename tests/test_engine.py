@@ -107,3 +107,15 @@ def test_the_customers_words_quoted_back_are_not_flagged(engine):
     # a match that takes in the quote marks (ironic quotes) is the writer's own
     ironic = "Sure, you \"didn't change anything\" — the log shows a plugin was uploaded at 08:12."
     assert [f for f in engine.lint(Exchange(ironic)) if f.category == "blame"]
+
+
+def test_scripts_written_otherwise_than_one_class_are_counted_the_slow_way():
+    from replylint.scripts import ScriptDetector
+
+    fast = ScriptDetector({"ru": "[А-Яа-яЁё]", "en": "[A-Za-z]"}, 12, ["://", "@"])
+    slow = ScriptDetector({"ru": "(?:[А-Я]|[а-я]|[Ёё])", "en": "(?:[A-Z]|[a-z])"}, 12, ["://", "@"])
+    assert fast.counters["en"]("Ёж и ёлка: Hello!") == slow.counters["en"]("Ёж и ёлка: Hello!") == 5
+    texts = ["Привет, как дела? Всё ли в порядке?\nHello there, how are you doing today?\nЕщё текст тут.",
+             "Ёлка", "Hi 😀 there, see https://example.com/путь", "Привет @someone_with_a_long_handle, спасибо!"]
+    for text in texts:
+        assert fast.segments(text) == slow.segments(text), text
