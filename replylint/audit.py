@@ -633,20 +633,6 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
         bar.close()
 
 
-def _warm(engine) -> None:
-    """Build what the engine builds on first use (each language's pipeline, its
-    question reader and tone model) by linting a short exchange in each."""
-    from .engine import Exchange
-
-    engine.compile_all()
-    for reply, customer in WARM_EXCHANGES:
-        engine.lint(Exchange(reply, (customer,)))
-
-
-WARM_EXCHANGES = (("Добрый день, Марко! Вы указали неверные настройки. Попробуйте ещё раз?", "Почему не работает?"),
-                  ("Hi Marco, you entered the wrong settings. Could you try again?", "Why does it fail?"))
-
-
 def _pool(jobs: int, settings_args: tuple):
     """The worker processes. On Linux the pipelines and packs are built once, in
     this process, and the forked workers share them: no worker pays the seconds
@@ -657,7 +643,7 @@ def _pool(jobs: int, settings_args: tuple):
 
     if sys.platform.startswith("linux"):
         _init_worker(*settings_args)
-        _warm(_ENGINE)
+        _ENGINE.warm()
         return multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
     return multiprocessing.get_context("spawn").Pool(jobs, initializer=_init_pool_worker, initargs=settings_args)
 

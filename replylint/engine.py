@@ -442,6 +442,17 @@ class Engine:
         if problems:
             raise ConfigError(problems)
 
+    def warm(self) -> None:
+        """Build now what is built on first use (each language's pipeline, its
+        annotator's dictionaries, question reader and tone model), so a server's
+        first request or a forked worker does not pay for it: each language lints
+        one of its packs' own examples that has a customer message."""
+        self.compile_all()
+        for lang in LANGS:
+            example = next((e for rule in self.ruleset.for_lang(lang) for e in rule.bad if e.customer), None)
+            if example is not None:
+                self.lint(Exchange(example.text, (example.customer,)))
+
     def lint(self, exchange: Exchange) -> list[Finding]:
         """Findings of every rule on the exchange; InputError if a message is not text."""
         findings: set[Finding] = set()

@@ -37,10 +37,6 @@ from .inputs import text_problems
 
 DEFAULT_MAX_BODY = 256 * 1024
 PAGE = Path(__file__).resolve().parent / "review.html"
-WARM = {"ru": ("Добрый день! Вы указали неверные настройки.", ("Скажите, это нормально?",)),
-        "en": ("Hi Anna, obviously you should have read the docs.", ("Is this normal?",))}
-
-
 class BodyTooLarge(Exception):
     pass
 
@@ -75,11 +71,7 @@ def create_app(settings: Config, token: str | None = None, max_body: int = DEFAU
     @asynccontextmanager
     async def lifespan(app):
         # pipelines and packs load before the first request: a check then takes milliseconds
-        engine = checker.engine(checker.settings)
-        from .engine import Exchange
-
-        for reply, customer in WARM.values():
-            engine.lint(Exchange(reply, customer))
+        checker.engine(checker.settings).warm()
         yield
 
     def authorized(request: HttpRequest) -> bool:

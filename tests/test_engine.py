@@ -119,3 +119,12 @@ def test_scripts_written_otherwise_than_one_class_are_counted_the_slow_way():
              "Ёлка", "Hi 😀 there, see https://example.com/путь", "Привет @someone_with_a_long_handle, спасибо!"]
     for text in texts:
         assert fast.segments(text) == slow.segments(text), text
+
+
+def test_warm_builds_what_is_otherwise_built_on_first_use(ruleset):
+    engine = Engine(ruleset)
+    engine.warm()
+    for lang in ("ru", "en"):
+        linter = engine.linter(lang)
+        assert linter._questions is not None
+        assert all(rule.matcher._scorer is not None for rule in linter.rules if rule.spec.extends == "tone")
