@@ -61,8 +61,16 @@ class QuoteMarks:
     def __init__(self, quotes: dict[str, str]):
         self.quotes = dict(quotes)
         self._marks: frozenset[int] | None = None
+        # kept with the doc: the rules, the tone scorer and the register profile all ask
+        self._key = ("replylint.quoted", tuple(sorted(self.quotes.items())))
 
     def inside(self, doc: Doc) -> set[int]:
+        found = doc.user_data.get(self._key)
+        if found is None:
+            found = doc.user_data[self._key] = self._inside(doc)
+        return found
+
+    def _inside(self, doc: Doc) -> set[int]:
         if self._marks is None:
             strings = doc.vocab.strings
             self._marks = frozenset(strings.add(m) for m in (*self.quotes, *self.quotes.values()))
