@@ -458,18 +458,26 @@ def _lint(conversation: Conversation, filters: Filters) -> tuple[list[tuple[int,
 class _Stored:
     """A linted conversation as the store's rows (made where it was linted)."""
 
-    id: str
-    file: str
-    location: str
-    conversation: tuple
+    conversation: tuple  # (id, file, location, messages linted)
     messages: list[tuple]
     findings: list[tuple]
+
+    @property
+    def id(self) -> str:
+        return self.conversation[0]
+
+    @property
+    def file(self) -> str:
+        return self.conversation[1]
+
+    @property
+    def location(self) -> str:
+        return self.conversation[2]
 
     @classmethod
     def of(cls, conversation: Conversation, found: list[tuple[int, dict]], linted: list[int]) -> _Stored:
         messages, linted_at = conversation.messages, set(linted)
         return cls(
-            conversation.id, conversation.file, conversation.location,
             (conversation.id, conversation.file, conversation.location, len(linted)),
             [(conversation.id, m.id, position, m.role, m.author, m.created_at, m.text, int(position in linted_at))
              for position, m in enumerate(messages)],
