@@ -45,6 +45,8 @@ class PhrasesRule(RuleType):
         return self._patterns
 
     def find(self, doc, hits: list[Hit]) -> list[Match]:
+        if not self.capture_names:  # (most phrase rules: no token to map to a capture)
+            return longest_first([Match(h.start, h.end) for h in hits])
         matches = []
         for hit in hits:
             slot_names = self._names[hit.pattern]
