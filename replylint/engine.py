@@ -266,7 +266,7 @@ class LanguageLinter:
 
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
         if not rule.templates:
-            return ()
+            return rule.matcher.rewrites(doc, match)
         captured = {name: [doc[i].text for i in idx] for name, idx in match.captures.items()}
         captured["match"] = [t.text for t in doc[match.start : match.end]]
         # keep "two-step" and "e-mail" as written: the space after each captured token

@@ -56,14 +56,19 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
     """Replace each finding's span with its first suggestion, right to left,
     skipping findings without one and any that overlap one already applied."""
     chosen: list[Finding] = []
-    # of two findings on the same span, the one that rewrites it wins over one
-    # that removes it («Тебе же говорили, что…»: «Тебе говорили», not «Что…»)
-    for finding in sorted(findings, key=lambda f: (f.start, -f.end, not (f.suggestions and f.suggestions[0]))):
+    # of overlapping findings, a rewrite wins over a removal («Тебе же говорили,
+    # что…»: «Тебе говорили», not «Что…»), and the narrowest rewrite wins: it
+    # keeps the most of what the agent wrote (a sentence the tone scorer would
+    # drop keeps its content once «Вы ввели неверный пароль» reads «Введён
+    # неверный пароль»; the next round of a fix sees whether the rest still blames)
+    for finding in sorted(findings, key=lambda f: (not (f.suggestions and f.suggestions[0]), f.end - f.start,
+                                                   f.start)):
         if finding.source != source or not finding.suggestions:
             continue
-        if chosen and finding.start < chosen[-1].end:
-            continue  # overlaps the previous rewrite
+        if any(finding.start < other.end and other.start < finding.end for other in chosen):
+            continue  # overlaps a rewrite already chosen
         chosen.append(finding)
+    chosen.sort(key=lambda f: f.start)
     drop_comma = False  # the removal on the right needs this rewrite's trailing comma gone
     for n in range(len(chosen) - 1, -1, -1):
         finding = chosen[n]

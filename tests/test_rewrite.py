@@ -65,6 +65,17 @@ def test_a_rewrite_wins_over_a_removal_of_the_same_span():
     assert fixed == "Тебе говорили, что нужен паспорт."
 
 
+def test_of_overlapping_rewrites_the_narrowest_wins_and_any_rewrite_wins_over_a_removal():
+    # the tone scorer would drop the sentence; the narrower rule keeps its content
+    text = "Вы ввели неверный пароль, поэтому вход закрыт. Ждём Вас."
+    sentence = finding(0, 46, text[:46], "")
+    narrower = finding(0, 24, "Вы ввели неверный пароль", "Введён неверный пароль")
+    assert apply_suggestions(text, [sentence, narrower]) == "Введён неверный пароль, поэтому вход закрыт. Ждём Вас."
+    wider = finding(0, 46, text[:46], "Вход закрыт.")
+    assert apply_suggestions(text, [wider, narrower]) == "Введён неверный пароль, поэтому вход закрыт. Ждём Вас."
+    assert apply_suggestions(text, [wider, finding(26, 33, "поэтому", "")]) == "Вход закрыт. Ждём Вас."
+
+
 def test_drop_clause_keeps_a_clause_whose_object_follows_it(engine):
     from replylint.suggest import Template
 

@@ -87,3 +87,66 @@ def test_the_customers_words_quoted_back_do_not_count_for_the_tone(engine, quote
 
     assert not tone(quoted)
     assert tone(unquoted)
+
+
+def test_a_tone_rewrite_with_an_unknown_key_or_a_bad_value_is_a_pack_error_at_its_line(tmp_path):
+    path = write_pack(tmp_path, rule("extends: tone\nmodel: blame\nthreshold: 0.9\nrewrite:\n  clause_mark: [x]\n"
+                                     "  neutral_below: 0.95\n  protect: '[0-9'\n"))
+    problems = {(p.line, p.message.split(" (")[0]) for p in problems_of(tmp_path)}
+    assert (line_of(path, "clause_mark"), "unknown key 'clause_mark' in `rewrite`") in problems
+    assert (line_of(path, "0.95"), "`rewrite.neutral_below` is a score between 0 and the threshold, got 0.95") \
+        in problems
+    assert any(line == line_of(path, "protect:") and "not a regular expression" in m for line, m in problems)
+
+
+def _removal(**settings):
+    import re
+
+    from replylint.ruletypes.tone import ClauseRemoval
+
+    defaults = dict(marks=frozenset({"—", ";"}), lead_ins=frozenset({":"}), comma=",", neutral_odds=0.0, min_words=3,
+                    protect=re.compile(r"\d"), protect_capitalised=True, capitalised_except=frozenset({"i"}),
+                    fragment_starts=frozenset({"because"}), copula_words=frozenset({"that"}))
+    return ClauseRemoval(**{**defaults, **settings})
+
+
+def _rewrite(text: str, blame: set[str], removal=None, before: str = "Hi there.", after: str = "Thanks."):
+    """The clause removal of the middle sentence, with a model that gives each
+    word of `blame` +3 log-odds and every other word -0.1 (bias -1)."""
+    from replylint.nlp import blank
+
+    doc = blank("en").make_doc(f"{before} {text} {after}")
+    start = len(blank("en").make_doc(before + " "))
+    span = doc[start : start + len(blank("en").make_doc(text))]
+    words = [3.0 if t.lower_ in blame else -0.1 for t in span]
+    return (removal or _removal()).rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start)
+
+
+def test_the_tone_rewrite_removes_the_smallest_clause_that_carries_the_tone():
+    # the part before a colon or a dash goes, and the rest starts with a capital
+    assert _rewrite("honestly anyone could see it: the button is at the top.", {"honestly", "anyone"}) \
+        == "The button is at the top."
+    assert _rewrite("The button is at the top — anyone could see it.", {"anyone"}) == "The button is at the top."
+    # the first comma clause, not a longer one
+    assert _rewrite("Honestly, the button is at the top of the page, as shown.", {"honestly"}) \
+        == "The button is at the top of the page, as shown."
+
+
+def test_the_tone_rewrite_keeps_technical_content_and_what_a_clause_needs():
+    # a clause with a number or a capitalised name is never removed, nor the sentence holding it
+    assert _rewrite("Sure, port 8080 is closed by you.", {"sure", "you"}) is None
+    assert _rewrite("Surely Settings is easy to find.", {"surely", "easy"}) is None
+    # what follows a lead-in colon is the content: it stays («A word of advice: …»)
+    assert _rewrite("A word of advice: you never read anything.", {"never", "anything"}) is None
+    # a dash before "that's" links the two sides: neither stands alone
+    assert _rewrite("You ignored every warning — that's the reason.", {"ignored"}) == ""
+    # a rest that starts like a dependent clause is no sentence
+    assert _rewrite("You broke it, because the sync was paused.", {"broke"}) is None
+
+
+def test_the_tone_rewrite_drops_a_sentence_only_when_every_clause_blames():
+    assert _rewrite("Sure, it just broke all by itself.", {"sure", "just", "itself"}) == ""
+    # one clause reads as neutral: that is content, nothing is proposed
+    assert _rewrite("Sure, it just broke, the router needs a factory reset.", {"sure", "just", "broke"}) is None
+    # a reply of this one sentence needs writing anew, not removing
+    assert _rewrite("Sure, it just broke all by itself.", {"sure", "just", "itself"}, before="", after="") is None

@@ -78,6 +78,11 @@ class RuleType:
     def find(self, doc, hits: list[Hit]) -> list[Match]:
         raise NotImplementedError
 
+    def rewrites(self, doc, match: Match) -> tuple[str, ...]:
+        """Rewrites the type works out itself for a rule without `suggest:`
+        templates (the tone scorer's clause removal); none by default."""
+        return ()
+
 
 def longest_first(matches: list[Match]) -> list[Match]:
     """Keep the longest of overlapping matches (earliest on ties)."""

@@ -6,14 +6,25 @@ words. A tone rule scores each sentence of the reply that holds `min_words` to
 if it lists any, with the classifier `model` trained for the language (`python
 -m replylint.train`, shipped as a weight table in
 replylint/models/<model>_<lang>/: a dict lookup per word), and flags the
-sentences scoring at least `threshold`. There is no safe rewrite of a tone: the
-finding has no suggestion.
+sentences scoring at least `threshold`.
+
+A tone has no template rewrite, but its weight usually sits in one clause
+(«…, потому что баланс не пополнили — сам виноват, что так вышло»). With
+`rewrite:`, the rule proposes the sentence without the clause that carries it:
+a part before or after a strong mark (`clause_marks`: dash, colon), the first
+or last comma clause, or a parenthetical between commas, the smallest removal
+after which the model scores the rest below `neutral_below`. A sentence whose
+every clause carries it is proposed for removal as a whole. Nothing holding
+technical content (`protect`: digits, paths, Latin or capitalised names,
+quoted words) is ever removed; then, as when no removal leaves a neutral
+sentence, the finding has no suggestion.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from itertools import repeat
 from pathlib import Path
 
@@ -78,7 +89,10 @@ def _probability(odds: float) -> float:
 class ToneRule(RuleType):
     name = "tone"
     required_keys = {"model": str, "threshold": (float, int)}
-    optional_keys = {"guard": list, "min_words": int, "max_words": int}
+    optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict}
+    rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
+                    "protect": str, "protect_capitalised": bool, "capitalised_except": list,
+                    "fragment_starts": list, "copula_words": list, "lead_in_marks": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -99,6 +113,39 @@ class ToneRule(RuleType):
         self._scorer = None
         # the customer's words quoted back («Вы пишете: "я, наверное, что-то сломал"») are not the writer's tone
         self._quotes = QuoteMarks(ctx.quotes)
+        self._rewrite = self._rewrite_settings(spec, ctx) if "rewrite" in spec else None
+
+    def _rewrite_settings(self, spec: dict, ctx: CompileContext) -> ClauseRemoval | None:
+        node, line = spec["rewrite"], spec.line_of("rewrite")
+        if not isinstance(node, dict):
+            ctx.error(line, "`rewrite` must be a mapping")
+            return None
+        line_of = getattr(node, "line_of", lambda key: line)
+        problems = [(line_of(key), f"unknown key {key!r} in `rewrite` (known: {', '.join(self.rewrite_keys)})")
+                    for key in node if key not in self.rewrite_keys]
+        problems += [(line_of(key), f"`rewrite.{key}` must be {kind.__name__ if isinstance(kind, type) else 'a number'}")
+                     for key, kind in self.rewrite_keys.items() if key in node and not isinstance(node[key], kind)]
+        neutral = float(node.get("neutral_below", 0.5)) if isinstance(node.get("neutral_below", 0.5), (int, float)) \
+            else 0.5
+        if not 0.0 < neutral < self.threshold:
+            problems.append((line_of("neutral_below"), f"`rewrite.neutral_below` is a score between 0 and the "
+                                                       f"threshold, got {neutral}"))
+        protect = None
+        try:
+            protect = re.compile(str(node.get("protect", r"\d")))
+        except re.error as exc:
+            problems.append((line_of("protect"), f"`rewrite.protect` is not a regular expression: {exc}"))
+        for at, problem in problems:
+            ctx.error(at, problem)
+        if problems:
+            return None
+        return ClauseRemoval(frozenset(map(str, node.get("clause_marks", ["—", "–", ";"]))),
+                             frozenset(map(str, node.get("lead_in_marks", [":"]))),
+                             str(node.get("comma", ",")), math.log(neutral / (1.0 - neutral)),
+                             int(node.get("min_words", 3)), protect, bool(node.get("protect_capitalised", False)),
+                             frozenset(str(w).lower() for w in node.get("capitalised_except", ())),
+                             frozenset(str(w).lower() for w in node.get("fragment_starts", ())),
+                             frozenset(str(w).lower() for w in node.get("copula_words", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -133,6 +180,15 @@ class ToneRule(RuleType):
                 matches.append(Match(a, b))
         return matches
 
+    def rewrites(self, doc, match: Match) -> tuple[str, ...]:
+        if self._rewrite is None:
+            return ()
+        orths = columns(doc, (ORTH,))[0]
+        words, pairs = self.scorer(doc.vocab.strings).contributions(orths[match.start : match.end])
+        found = self._rewrite.rewrite(doc[match.start : match.end], self.scorer(doc.vocab.strings).bias, words, pairs,
+                                      self._quotes.inside(doc), match.start)
+        return () if found is None else (found,)
+
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
         if self._scorer is None:
@@ -141,3 +197,94 @@ class ToneRule(RuleType):
             with gc_paused():  # tens of thousands of new dict entries: no collection over spaCy's objects meanwhile
                 self._scorer = LinearScorer.load(self.path / WEIGHTS).by_hash(strings)
         return self._scorer
+
+
+class ClauseRemoval:
+    """The tone rule's rewrite (see the module docstring): remove the clause
+    the model's weight sits in, or the whole sentence."""
+
+    def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float, min_words: int, protect: re.Pattern,
+                 protect_capitalised: bool, capitalised_except: frozenset[str], fragment_starts: frozenset[str],
+                 copula_words: frozenset[str]):
+        self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
+        self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
+        self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
+            capitalised_except
+        self.fragment_starts = fragment_starts  # a rest starting with one is a dependent clause («потому что…»)
+        self.copula_words = copula_words  # after a mark, one links subject and predicate («звонить — это…»)
+
+    def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
+                offset: int) -> str | None:
+        """The sentence `span` without its blaming clause, "" to drop it, or None."""
+        tokens = list(span)
+        n = len(tokens)
+        end = n
+        while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space) and tokens[end - 1].text not in self.marks:
+            end -= 1  # the sentence's own end («.», «?!»), kept by every removal
+        kept = [self._protected(t, i, offset, quoted) for i, t in enumerate(tokens)]
+        cuts = [i for i in range(end) if (tokens[i].text in self.marks or tokens[i].text in self.lead_ins
+                                           or tokens[i].text == self.comma)
+                and not (i + 1 < n and tokens[i + 1].lower_ in self.copula_words)]
+        best = None
+        for first, last in self._removals(tokens, cuts, end):
+            if any(kept[first:last]):
+                continue
+            rest = [i for i in range(n) if not first <= i < last]
+            if sum(tokens[i].is_alpha for i in rest) < self.min_words:
+                continue
+            if first == 0 and tokens[last].lower_ in self.fragment_starts:
+                continue
+            # the pairs that straddle the removed clause are gone with it
+            odds = bias + sum(words[i] for i in rest) + sum(pairs[i] for i in rest if i + 1 < n and not first <= i + 1 < last)
+            size = sum(t.is_alpha for t in tokens[first:last])
+            if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
+                best = ((size, odds), first, last)
+        if best is not None:  # the smallest removal that leaves a neutral sentence
+            return self._join(span, tokens, best[1], best[2])
+        if any(kept) or not any(t.is_alpha for t in (*span.doc[: span.start], *span.doc[span.end :])):
+            return None  # (a reply of this one sentence is not removed: it needs writing anew)
+        # the whole sentence goes only when every clause of it long enough to say
+        # something reads as blame on its own: a neutral one («the router needs a
+        # factory reset») is content
+        for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+            if sum(t.is_alpha for t in tokens[a:b]) >= self.min_words and \
+                    bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds:
+                return None
+        return ""
+
+    def _removals(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
+        """Token ranges a removal may take: a prefix through the first strong
+        mark or lead-in, or through the first comma before any; a suffix from
+        the last strong mark, or from the last comma after every one. (Not a
+        clause between commas, nor past a mark to another: which comma goes
+        with it, or where a list of «x — y» ends, takes the syntax we do not parse.)"""
+        strong = [i for i in cuts if tokens[i].text in self.marks or tokens[i].text in self.lead_ins]
+        out = []
+        if cuts:
+            out.append((0, (strong[0] if strong else cuts[0]) + 1))
+            if cuts[0] != (strong[0] if strong else cuts[0]):
+                out.append((0, cuts[0] + 1))
+            last_strong = [i for i in strong if tokens[i].text in self.marks]
+            if cuts[-1] not in strong or last_strong and last_strong[-1] == cuts[-1]:
+                out.append((cuts[-1], end))
+            if last_strong and last_strong[-1] != cuts[-1]:
+                out.append((last_strong[-1], end))
+        return [(a, b) for a, b in out if 0 < b - a < end]
+
+    def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
+        """Does the token hold technical content no removal may take?"""
+        if offset + i in quoted or self.protect.search(token.text):
+            return True
+        return (self.protect_capitalised and i > 0 and token.text[:1].isupper()
+                and token.text.lower() not in self.capitalised_except)
+
+    def _join(self, span, tokens, first: int, last: int) -> str:
+        before = "".join(t.text_with_ws for t in tokens[:first]).rstrip()
+        after = "".join(t.text_with_ws for t in tokens[last:]).strip()
+        if not before:
+            text = after[:1].upper() + after[1:]
+        elif after[:1].isalnum():
+            text = f"{before} {after}"
+        else:
+            text = before + after
+        return text
