@@ -6,6 +6,7 @@ A pack is a YAML file `rules/<lang>/<category>.yaml`:
     category: blame          # default for its rules
     lexicons:                # named word lists the rules' token patterns refer to
       addressee: [вы, ты]
+    fallback_suggest: [...]  # templates every text rule tries after its own `suggest`
     rules:
       - id: ru.blame.you-did-wrong
         severity: warning
@@ -35,7 +36,9 @@ CATEGORIES = ("blame", "formality", "unanswered", "redundant-question", "style",
 SCOPES = ("reply", "customer", "any")
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
-PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict}
+PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict, "fallback_suggest": list}
+# the rule types whose matches are text spans a template can rewrite (`fallback_suggest`)
+TEMPLATE_TYPES = ("tokens", "phrases", "regex")
 LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 RULE_KEYS = {
     "id": str, "category": str, "severity": str, "message": str, "why": str, "extends": str,
@@ -257,6 +260,16 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
         spec = _rule_spec(item, lang, defaults, path, problems, invalid_defaults)
         if spec:
             out.append(spec)
+    from .suggest import template_argument_errors
+
+    fallback = _string_list(data, "fallback_suggest", path, problems, allow_empty_strings=True)
+    for template, line in _items_with_lines(data, "fallback_suggest"):
+        if isinstance(template, str):
+            for error in template_argument_errors(template, lang):
+                problems.append(Problem(f"fallback_suggest: {error}", path, line))
+    if fallback:
+        out = [replace(spec, suggest=spec.suggest + tuple(t for t in fallback if t not in spec.suggest))
+               if spec.extends in TEMPLATE_TYPES else spec for spec in out]
     return out
 
 

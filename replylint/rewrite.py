@@ -92,6 +92,8 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
                 if after[:1] in _DASHES and after[1:2] == " ":
                     after = after[2:]
                 after = after[:1].upper() + after[1:]
+                if after[:1] in ("", "\n"):
+                    before = before[:floor] + before[floor:].rstrip(" ")  # it was the last sentence of its line
             elif before.endswith(" ") and (after[:1] in ("", " ", "\n") or after[0] in ".,!?"):
                 before = before[:-1]
                 if before[-1:] in _DASHES and before[-2:-1] == " " and (after[:1] in ("", "\n") or after[0] in ".!?"):

@@ -544,7 +544,7 @@ def test_rules_are_checked_with_every_kind_of_pack_key_problem(tmp_path):
     assert sorted((p.line, p.message) for p in problems) == [
         (line_of(path, "category"), "pack key 'category' must be a string, got a list"),
         (line_of(path, "severity: loud"), "pack severity must be one of info, warning, error, got 'loud'"),
-        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, lang, lexicons, rules, severity)"),
+        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, fallback_suggest, lang, lexicons, rules, severity)"),
         (line_of(path, "severity: fatal"), "severity must be one of info, warning, error, got 'fatal'"),
     ]
 
@@ -663,3 +663,21 @@ def test_an_unknown_or_malformed_lexicon_is_an_error_at_its_line(tmp_path):
         in problems
     assert (line_of(path, "empty:"), "lexicon 'empty' must list words (non-empty strings), got a list") in problems
     assert (line_of(path, "patterns:"), "unknown lexicon '@adressee' (this pack's lexicons: @addressee)") in problems
+
+
+def test_a_pack_fallback_suggestion_follows_each_text_rules_own_templates(tmp_path):
+    header = 'lang: en\ncategory: blame\nfallback_suggest: ["{match|drop:sentence}"]\nrules:\n'
+    write_pack(tmp_path, rule("extends: phrases\nphrases: ['we have been over this']\n", examples=False)
+               + '  examples: {bad: [{text: "We have been over this.", span: "We have been over this"}], '
+                 'good: ["ok"]}\n'
+               + rule("extends: phrases\nphrases: ['rtfm']\nsuggest: ['see the manual']\n", rule_id="en.blame.y"),
+               header=header)
+    engine = Engine(load_rules(extra_dirs=(tmp_path,), builtin=False))
+    by_text = {f.text: f.suggestions for f in engine.lint(Exchange("We have been over this. Hi, we have been over "
+                                                                   "this before. RTFM."))}
+    # a whole sentence goes; the same words inside a longer sentence get no suggestion
+    assert by_text == {"We have been over this": ("",), "we have been over this": (), "RTFM": ("See the manual", "")}
+    bad = write_pack(tmp_path / "bad", rule("extends: phrases\nphrases: ['x']\n"),
+                     header='lang: en\ncategory: blame\nfallback_suggest: ["{match|inflect:NOPE}"]\nrules:\n')
+    problems = problems_of(tmp_path / "bad")
+    assert any(p.line == line_of(bad, "fallback_suggest") and "NOPE" in p.message for p in problems)

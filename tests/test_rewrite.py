@@ -24,6 +24,12 @@ def test_overlapping_and_unsuggested_findings_are_skipped():
     assert fixed == "X ghi"
 
 
+def test_removing_the_last_sentence_of_a_line_leaves_no_trailing_space():
+    text = "Проверьте настройки. Это глупо.\nС уважением, Анна"
+    assert apply_suggestions(text, [finding(21, 30, "Это глупо", "")]) == "Проверьте настройки.\nС уважением, Анна"
+    assert apply_suggestions("Done. Sigh.", [finding(6, 10, "Sigh", "")]) == "Done."
+
+
 def test_removal_keeps_spacing_tidy():
     assert apply_suggestions("It is, obviously, broken.", [finding(7, 16, "obviously", "")]) == "It is, broken."
     assert apply_suggestions("Done. Clearly, retry.", [finding(6, 13, "Clearly", "")]) == "Done. Retry."
