@@ -99,6 +99,7 @@ class LanguageLinter:
         add_components(nlp, lang, language_config.get(lang, {}), frozenset(needs))
         self.nlp = nlp
         self.rules = tuple(compiled)
+        self._by_id = {rule.spec.id: rule for rule in compiled}
         self.index = index
         self.scopes = frozenset(rule.spec.scope for rule in compiled)
         # rules that match without token patterns (regex) run on every doc;
@@ -263,6 +264,16 @@ class LanguageLinter:
             strings = self.nlp.vocab.strings
             classes = [c if c is not None else self.words.of(h, strings[h]) for c, h in zip(classes, words)]
         return classes
+
+    def fallback_rewrite(self, tone_id: str, doc, match: Match):
+        """For a match no template rewrites: the clause removal of the tone rule
+        `tone_id` around it, as (suggestions, the span they replace), or ((), None)."""
+        tone = self._by_id.get(tone_id)
+        found = tone.matcher.clause_rewrite(doc, match) if tone is not None else None
+        if found is None:
+            return (), None
+        text, start, end = found
+        return (text,), _without_edge_spaces(doc[start:end])
 
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
         if not rule.templates:
@@ -527,10 +538,16 @@ class Engine:
                 lines = lines or _LineIndex(text)
                 line, column = lines.position(start)
                 spec = rule.spec
+                suggestions, fix = linter.suggestions(rule, doc, match), None
+                if not suggestions and spec.fallback_rewrite:
+                    suggestions, fix = linter.fallback_rewrite(spec.fallback_rewrite, doc, match)
+                    if fix is not None:
+                        fix = to_source(fix.start_char, fix.end_char)[:2]
                 yield Finding(
                     rule_id=spec.id, category=spec.category, severity=spec.severity, message=spec.message,
                     source=source, source_index=index, start=start, end=end, line=line, column=column,
-                    text=found, suggestions=linter.suggestions(rule, doc, match),
+                    text=found, suggestions=suggestions, fix_start=fix[0] if fix else None,
+                    fix_end=fix[1] if fix else None,
                 )
         if profile is not None:
             self.linter(profile.lang).profiles.finish(profile, profile.people)

@@ -33,6 +33,16 @@ class Finding:
     column: int  # 1-based, in characters
     text: str
     suggestions: tuple[str, ...] = ()
+    # what the suggestions replace: the span itself, or the clause or sentence
+    # around it when the rewrite works on that («It's not rocket science.» goes whole)
+    fix_start: int | None = None
+    fix_end: int | None = None
+
+    def __post_init__(self):
+        if self.fix_start is None:
+            object.__setattr__(self, "fix_start", self.start)
+        if self.fix_end is None:
+            object.__setattr__(self, "fix_end", self.end)
 
     def sort_key(self) -> tuple:
         return (self.source != "reply", self.source_index, self.start, self.end, self.rule_id)

@@ -134,9 +134,14 @@ class ReplyServer(LanguageServer):
             span = types.Range(document.client_position_at_offset(f.start), document.client_position_at_offset(f.end))
             if _before(span.end, wanted.start) or _before(wanted.end, span.start):
                 continue
+            # a suggestion replaces the fix region: the span, or the clause or sentence around it
+            region = types.Range(document.client_position_at_offset(f.fix_start),
+                                 document.client_position_at_offset(f.fix_end))
+            replaced = document.source[f.fix_start : f.fix_end] if (f.fix_start, f.fix_end) != (f.start, f.end) \
+                else f.text
             for suggestion in f.suggestions:
-                title = f"Rewrite «{f.text}» → «{suggestion}»" if suggestion else f"Remove «{f.text}»"
-                edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=span, new_text=suggestion)]})
+                title = f"Rewrite «{replaced}» → «{suggestion}»" if suggestion else f"Remove «{replaced}»"
+                edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=region, new_text=suggestion)]})
                 out.append(types.CodeAction(title=f"{title} ({f.rule_id})", kind=types.CodeActionKind.QuickFix,
                                             edit=edit, is_preferred=suggestion == f.suggestions[0]))
         return out

@@ -7,6 +7,7 @@ A pack is a YAML file `rules/<lang>/<category>.yaml`:
     lexicons:                # named word lists the rules' token patterns refer to
       addressee: [вы, ты]
     fallback_suggest: [...]  # templates every text rule tries after its own `suggest`
+    fallback_rewrite: ru.blame.tone  # then the clause removal of this tone rule, around the match
     rules:
       - id: ru.blame.you-did-wrong
         severity: warning
@@ -36,7 +37,8 @@ CATEGORIES = ("blame", "formality", "unanswered", "redundant-question", "style",
 SCOPES = ("reply", "customer", "any")
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
-PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict, "fallback_suggest": list}
+PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict, "fallback_suggest": list,
+             "fallback_rewrite": str}
 # the rule types whose matches are text spans a template can rewrite (`fallback_suggest`)
 TEMPLATE_TYPES = ("tokens", "phrases", "regex")
 LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -85,6 +87,8 @@ class RuleSpec:
     path: str = ""
     line: int = 0
     evidence: str | None = None  # register evidence rules: the profile feature a match is
+    # a tone rule of the pack whose clause removal serves a match no template rewrites (`fallback_rewrite`)
+    fallback_rewrite: str | None = None
 
     @property
     def location(self) -> str:
@@ -270,6 +274,14 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
     if fallback:
         out = [replace(spec, suggest=spec.suggest + tuple(t for t in fallback if t not in spec.suggest))
                if spec.extends in TEMPLATE_TYPES else spec for spec in out]
+    tone_id = data.get("fallback_rewrite")
+    if isinstance(tone_id, str):
+        if not any(spec.id == tone_id and spec.extends == "tone" and "rewrite" in spec.raw for spec in out):
+            tones = ", ".join(spec.id for spec in out if spec.extends == "tone" and "rewrite" in spec.raw) or "none"
+            problems.append(Problem(f"fallback_rewrite names no tone rule with a `rewrite:` in this pack: "
+                                    f"{tone_id!r} (this pack's: {tones})", path, data.line_of("fallback_rewrite")))
+        else:
+            out = [replace(spec, fallback_rewrite=tone_id) if spec.extends in TEMPLATE_TYPES else spec for spec in out]
     return out
 
 

@@ -61,24 +61,26 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
     # keeps the most of what the agent wrote (a sentence the tone scorer would
     # drop keeps its content once «Вы ввели неверный пароль» reads «Введён
     # неверный пароль»; the next round of a fix sees whether the rest still blames)
-    for finding in sorted(findings, key=lambda f: (not (f.suggestions and f.suggestions[0]), f.end - f.start,
-                                                   f.start)):
+    # (a suggestion replaces the finding's fix region: its span, or the clause or
+    # sentence around it)
+    for finding in sorted(findings, key=lambda f: (not (f.suggestions and f.suggestions[0]),
+                                                   f.fix_end - f.fix_start, f.fix_start)):
         if finding.source != source or not finding.suggestions:
             continue
-        if any(finding.start < other.end and other.start < finding.end for other in chosen):
+        if any(finding.fix_start < other.fix_end and other.fix_start < finding.fix_end for other in chosen):
             continue  # overlaps a rewrite already chosen
         chosen.append(finding)
-    chosen.sort(key=lambda f: f.start)
+    chosen.sort(key=lambda f: f.fix_start)
     drop_comma = False  # the removal on the right needs this rewrite's trailing comma gone
     for n in range(len(chosen) - 1, -1, -1):
         finding = chosen[n]
         # a removal may take punctuation before it, but not into the rewrite on its left
-        floor = chosen[n - 1].end if n else 0
+        floor = chosen[n - 1].fix_end if n else 0
         replacement = finding.suggestions[0]
         if drop_comma and replacement.endswith(","):
             replacement = replacement[:-1]
         drop_comma = False
-        before, after = text[: finding.start], text[finding.end :]
+        before, after = text[: finding.fix_start], text[finding.fix_end :]
         if not replacement:
             # removing a phrase: take its trailing comma and one space with it, and
             # capitalise what follows when the phrase began a sentence

@@ -171,13 +171,16 @@ def app_from_environment() -> Starlette:
 
 def _finding_schema() -> dict:
     return {"type": "object", "required": ["rule_id", "category", "severity", "message", "source", "source_index",
-                                           "start", "end", "line", "column", "text", "suggestions"],
+                                           "start", "end", "line", "column", "text", "suggestions", "fix_start",
+                                           "fix_end"],
             "properties": {"rule_id": {"type": "string"}, "category": {"type": "string"},
                            "severity": {"enum": ["info", "warning", "error"]}, "message": {"type": "string"},
                            "source": {"enum": ["reply", "customer"]}, "source_index": {"type": "integer"},
                            "start": {"type": "integer"}, "end": {"type": "integer"}, "line": {"type": "integer"},
                            "column": {"type": "integer"}, "text": {"type": "string"},
-                           "suggestions": {"type": "array", "items": {"type": "string"}}}}
+                           "suggestions": {"type": "array", "items": {"type": "string"}},
+                           # what a suggestion replaces: the span, or the clause or sentence around it
+                           "fix_start": {"type": "integer"}, "fix_end": {"type": "integer"}}}
 
 
 def openapi_document() -> dict:

@@ -135,7 +135,7 @@ def test_json_format_fields(write):
         "path": path, "rule_id": RU_RULE, "category": "blame", "severity": "warning",
         "message": finding["message"], "source": "reply", "source_index": 0,
         "start": 8, "end": 8 + len(RU_SPAN), "line": 2, "column": 1, "text": RU_SPAN,
-        "suggestions": finding["suggestions"],
+        "suggestions": finding["suggestions"], "fix_start": 8, "fix_end": 8 + len(RU_SPAN),
     }
     assert finding["suggestions"][0] == RU_SUGGESTION
     assert finding["message"]

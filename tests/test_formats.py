@@ -67,3 +67,17 @@ def test_github_messages_escape_percent_and_line_breaks():
     finding = Finding("en.x.y", "blame", "info", "50% off\nnow", "reply", 0, 0, 5, 1, 1, "hello")
     (line,) = github.render([CheckedMessage("a.txt", (), {("reply", 0): "hello"}, (finding,))]).splitlines()
     assert line == "::notice file=a.txt,line=1,col=1,endLine=1,endColumn=5,title=en.x.y::50%25 off%0Anow"
+
+
+def test_a_sarif_fix_replaces_the_fix_region(tmp_path):
+    reply = tmp_path / "reply.txt"
+    text = "Hi Tom, the export works again. It is not rocket science, you know. Have a nice day."
+    reply.write_text(text, encoding="utf-8")
+    (result,) = json.loads(run(str(reply), "--format", "sarif"))["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == "not rocket science"
+    (replacement,) = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    deleted = replacement["deletedRegion"]
+    assert text[deleted["charOffset"] : deleted["charOffset"] + deleted["charLength"]] == \
+        "It is not rocket science, you know."
+    assert replacement["insertedContent"]["text"] == ""

@@ -544,7 +544,7 @@ def test_rules_are_checked_with_every_kind_of_pack_key_problem(tmp_path):
     assert sorted((p.line, p.message) for p in problems) == [
         (line_of(path, "category"), "pack key 'category' must be a string, got a list"),
         (line_of(path, "severity: loud"), "pack severity must be one of info, warning, error, got 'loud'"),
-        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, fallback_suggest, lang, lexicons, rules, severity)"),
+        (line_of(path, "author"), "unknown key 'author' in pack (allowed: category, fallback_rewrite, fallback_suggest, lang, lexicons, rules, severity)"),
         (line_of(path, "severity: fatal"), "severity must be one of info, warning, error, got 'fatal'"),
     ]
 
@@ -681,3 +681,12 @@ def test_a_pack_fallback_suggestion_follows_each_text_rules_own_templates(tmp_pa
                      header='lang: en\ncategory: blame\nfallback_suggest: ["{match|inflect:NOPE}"]\nrules:\n')
     problems = problems_of(tmp_path / "bad")
     assert any(p.line == line_of(bad, "fallback_suggest") and "NOPE" in p.message for p in problems)
+
+
+def test_a_pack_fallback_rewrite_must_name_a_tone_rule_with_a_rewrite_in_the_pack(tmp_path):
+    path = write_pack(tmp_path, rule("extends: phrases\nphrases: ['x']\n"),
+                      header="lang: en\ncategory: blame\nfallback_rewrite: en.blame.x\nrules:\n")
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert problem.line == line_of(path, "fallback_rewrite")
+    assert problem.message == ("fallback_rewrite names no tone rule with a `rewrite:` in this pack: 'en.blame.x' "
+                               "(this pack's: none)")

@@ -100,7 +100,10 @@ def test_drop_clause_keeps_a_clause_whose_object_follows_it(engine):
     (finding,) = [f for f in engine.lint(Exchange(said)) if f.rule_id == "ru.blame.as-i-said"]
     assert finding.suggestions == ("",)
     (finding,) = [f for f in engine.lint(Exchange(stranded)) if f.rule_id == "ru.blame.as-i-said"]
-    assert finding.suggestions == ()
+    # no template fits; the tone rule's clause removal rewrites the sentence around the match instead
+    assert finding.text == "Как уже было сказано"
+    assert finding.suggestions == ("Сертификат выдаётся после теста.",)
+    assert stranded[finding.fix_start : finding.fix_end] == stranded[len("Добрый день! "):]
 
 
 def test_a_noun_phrase_agrees_and_changes_case_up_to_its_head(engine):
@@ -138,3 +141,37 @@ def test_the_seed_judgment_and_rhetorical_question_get_rewrites_that_leave_no_bl
     assert fixed == ("Добрый день! Если вы видите фрагментацию и не дефрагментируете — так делать не рекомендуется. "
                      "Похоже, настройки перепутаны.")
     assert not [f for f in left if f.category == "blame"]
+
+
+def test_a_suggestion_replaces_the_fix_region_around_the_span():
+    text = "Готово. Сколько можно повторять, но ладно. Пароль сброшен."
+    bare = finding(8, 31, "Сколько можно повторять", "Сколько можно")
+    assert (bare.fix_start, bare.fix_end) == (bare.start, bare.end)  # by default: the span itself
+    around = Finding("x.blame.r", "blame", "warning", "m", "reply", 0, 8, 31, 1, 9, "Сколько можно повторять", ("",),
+                     fix_start=8, fix_end=42)
+    assert apply_suggestions(text, [around]) == "Готово. Пароль сброшен."
+    # overlaps are judged by fix regions: a rewrite inside the sentence wins over the sentence's removal
+    at = text.index("но ладно")
+    inside = finding(at, at + len("но ладно"), "но ладно", "итак")
+    assert apply_suggestions(text, [around, inside]) == "Готово. Сколько можно повторять, итак. Пароль сброшен."
+
+
+def test_a_rule_no_template_rewrites_borrows_the_tone_rules_clause_removal(engine):
+    reply = "Hi Tom, the export works again. It is not rocket science, you know. Have a nice day."
+    (found,) = engine.lint(Exchange(reply))
+    # the match is a phrase; its suggestion removes the sentence around it
+    assert (found.rule_id, found.text, found.suggestions) == ("en.blame.minimising", "not rocket science", ("",))
+    assert reply[found.fix_start : found.fix_end] == "It is not rocket science, you know."
+    # the clause of the match goes, the technical one stays
+    reply = "Здравствуйте! Тут уж вина целиком на Вашей стороне, код подтверждения приходил в СМС. Заказ отменён."
+    (found,) = engine.lint(Exchange(reply))
+    assert (found.rule_id, found.text) == ("ru.blame.your-side", "вина целиком на Вашей стороне")
+    assert reply[found.fix_start : found.fix_end] == \
+        "Тут уж вина целиком на Вашей стороне, код подтверждения приходил в СМС."
+    assert found.suggestions == ("Код подтверждения приходил в СМС.",)
+    fixed, left = fix_exchange(engine, Exchange(reply))
+    assert (fixed, left) == ("Здравствуйте! Код подтверждения приходил в СМС. Заказ отменён.", [])
+    # beside the match, a clause the model would not flag alone is content: no sentence removal
+    reply = "Hi Tom, the export works again. It is not rocket science, but the button moved in 4.2. Have a nice day."
+    (found,) = engine.lint(Exchange(reply))
+    assert found.suggestions == () and (found.fix_start, found.fix_end) == (found.start, found.end)

@@ -35,13 +35,14 @@ def render(checked: list, color: bool = False) -> str:
                 "level": LEVELS[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
-                # a fix needs artifactChanges (SARIF 2.1.0 §3.55): replace the span with the suggestion
+                # a fix needs artifactChanges (SARIF 2.1.0 §3.55): replace the fix region (the span,
+                # or the clause or sentence around it) with the suggestion
                 "fixes": [{
                     "description": {"text": s if s else "remove it"},
                     "artifactChanges": [{
                         "artifactLocation": artifact,
                         "replacements": [{
-                            "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                            "deletedRegion": {"charOffset": f.fix_start, "charLength": f.fix_end - f.fix_start},
                             "insertedContent": {"text": s},
                         }],
                     }],

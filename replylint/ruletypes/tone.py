@@ -22,10 +22,11 @@ sentence, the finding has no suggestion.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
@@ -92,7 +93,8 @@ class ToneRule(RuleType):
     optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict}
     rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
                     "protect": str, "protect_capitalised": bool, "capitalised_except": list,
-                    "fragment_starts": list, "copula_words": list, "lead_in_marks": list}
+                    "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
+                    "consequence_words": list, "copula_subject": str}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -130,11 +132,12 @@ class ToneRule(RuleType):
         if not 0.0 < neutral < self.threshold:
             problems.append((line_of("neutral_below"), f"`rewrite.neutral_below` is a score between 0 and the "
                                                        f"threshold, got {neutral}"))
-        protect = None
-        try:
-            protect = re.compile(str(node.get("protect", r"\d")))
-        except re.error as exc:
-            problems.append((line_of("protect"), f"`rewrite.protect` is not a regular expression: {exc}"))
+        patterns = {}
+        for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)")):
+            try:
+                patterns[key] = re.compile(str(node.get(key, default)))
+            except re.error as exc:
+                problems.append((line_of(key), f"`rewrite.{key}` is not a regular expression: {exc}"))
         for at, problem in problems:
             ctx.error(at, problem)
         if problems:
@@ -142,10 +145,13 @@ class ToneRule(RuleType):
         return ClauseRemoval(frozenset(map(str, node.get("clause_marks", ["—", "–", ";"]))),
                              frozenset(map(str, node.get("lead_in_marks", [":"]))),
                              str(node.get("comma", ",")), math.log(neutral / (1.0 - neutral)),
-                             int(node.get("min_words", 3)), protect, bool(node.get("protect_capitalised", False)),
+                             int(node.get("min_words", 3)), patterns["protect"],
+                             bool(node.get("protect_capitalised", False)),
                              frozenset(str(w).lower() for w in node.get("capitalised_except", ())),
                              frozenset(str(w).lower() for w in node.get("fragment_starts", ())),
-                             frozenset(str(w).lower() for w in node.get("copula_words", ())))
+                             frozenset(str(w).lower() for w in node.get("copula_words", ())),
+                             frozenset(str(w).lower() for w in node.get("consequence_words", ())),
+                             patterns["copula_subject"], self._min_odds)
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -189,6 +195,25 @@ class ToneRule(RuleType):
                                       self._quotes.inside(doc), match.start)
         return () if found is None else (found,)
 
+    def clause_rewrite(self, doc, match: Match) -> tuple[str, int, int] | None:
+        """For another rule's match that no template rewrites: its sentence
+        without the clause holding the match, or "" to drop the sentence, with
+        the sentence's token range; None when no removal is safe."""
+        if self._rewrite is None:
+            return None
+        starts = sentence_starts(doc)
+        at = bisect.bisect_right(starts, match.start) - 1
+        a, b = starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if match.end > b:
+            return None  # (a match across sentences)
+        scorer = self.scorer(doc.vocab.strings)
+        words, pairs = scorer.contributions(columns(doc, (ORTH,))[0][a:b])
+        found = self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a,
+                                      must=(match.start - a, match.end - a))
+        return None if found is None else (found, a, b)
+
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
         if self._scorer is None:
@@ -205,17 +230,25 @@ class ClauseRemoval:
 
     def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float, min_words: int, protect: re.Pattern,
                  protect_capitalised: bool, capitalised_except: frozenset[str], fragment_starts: frozenset[str],
-                 copula_words: frozenset[str]):
+                 copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
+                 copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
             capitalised_except
         self.fragment_starts = fragment_starts  # a rest starting with one is a dependent clause («потому что…»)
         self.copula_words = copula_words  # after a mark, one links subject and predicate («звонить — это…»)
+        # in the first clause of a rest, one makes it the consequence of a removed condition («…, знали бы»)
+        self.consequence_words = consequence_words
+        # a sentence opening with such a word (an infinitive, a gerund) links it to a predicate by its first dash
+        self.copula_subject = copula_subject
+        self.flag_odds = flag_odds  # the tone rule's threshold, as log-odds
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
-                offset: int) -> str | None:
-        """The sentence `span` without its blaming clause, "" to drop it, or None."""
+                offset: int, must: tuple[int, int] | None = None) -> str | None:
+        """The sentence `span` without its blaming clause, "" to drop it, or None.
+        With `must` (a token range of the sentence: another rule's match), the
+        removal takes that range, and the clause holding it counts as blame."""
         tokens = list(span)
         n = len(tokens)
         end = n
@@ -225,14 +258,19 @@ class ClauseRemoval:
         cuts = [i for i in range(end) if (tokens[i].text in self.marks or tokens[i].text in self.lead_ins
                                            or tokens[i].text == self.comma)
                 and not (i + 1 < n and tokens[i + 1].lower_ in self.copula_words)]
+        if tokens and self.copula_subject.search(tokens[0].text):
+            # «Держать ключи в репо — верх безответственности»: the subject's dash is no clause break
+            cuts = [i for i in cuts if tokens[i].text not in self.marks or any(
+                tokens[j].text in self.marks for j in cuts if j < i)]
         best = None
         for first, last in self._removals(tokens, cuts, end):
-            if any(kept[first:last]):
+            if any(kept[first:last]) or must and not first <= must[0] < must[1] <= last:
                 continue
             rest = [i for i in range(n) if not first <= i < last]
             if sum(tokens[i].is_alpha for i in rest) < self.min_words:
                 continue
-            if first == 0 and tokens[last].lower_ in self.fragment_starts:
+            if first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
+                    t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
                 continue
             # the pairs that straddle the removed clause are gone with it
             odds = bias + sum(words[i] for i in rest) + sum(pairs[i] for i in rest if i + 1 < n and not first <= i + 1 < last)
@@ -241,14 +279,20 @@ class ClauseRemoval:
                 best = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._join(span, tokens, best[1], best[2])
-        if any(kept) or not any(t.is_alpha for t in (*span.doc[: span.start], *span.doc[span.end :])):
+        doc = span.doc
+        if any(kept) or not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
             return None  # (a reply of this one sentence is not removed: it needs writing anew)
         # the whole sentence goes only when every clause of it long enough to say
         # something reads as blame on its own: a neutral one («the router needs a
         # factory reset») is content
+        # (beside another rule's match, a clause counts as blame only where the
+        # model would flag it alone: the match shows where the blame is)
+        blame_odds = self.flag_odds if must else self.neutral_odds
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+            if must and a < must[1] and must[0] < b:
+                continue  # the clause the rule matched in
             if sum(t.is_alpha for t in tokens[a:b]) >= self.min_words and \
-                    bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds:
+                    bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
                 return None
         return ""
 
