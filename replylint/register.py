@@ -245,6 +245,7 @@ class ProfileBuilder:
         self.agent_names = frozenset(config.get("agent_names", ()))  # an agent's own name addresses nobody
         self.prepositional = dict(config.get("polite_prepositional", {}))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
+        self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
         self.group_after_you = frozenset(config.get("group_after_you", ()))
         self.institution_nouns = frozenset(config.get("institution_nouns", ()))
@@ -306,7 +307,8 @@ class ProfileBuilder:
                     quoted = self.quoted_tokens(doc)
                 if i in quoted:
                     continue
-                if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())):
+                if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())) or \
+                        (i + 1 < len(doc) and doc[i + 1].lower_ in self.not_before.get(token.lower_, ())):
                     continue
                 if feature == "tv.V":
                     if to_group is None:

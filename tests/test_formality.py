@@ -63,9 +63,16 @@ def test_ty_forms_are_rewritten_to_vy_forms(engine, reply, span, fixed):
     "Ух ты, какая редкая ошибка! Проверьте настройки.",
     "Когда вы пришли в отделение, карта уже была готова?",   # «пришли»: came, not "send!"
     "Здравствуйте, Марко Сантино! Проверьте настройки.",
+    "Не в обиду будь сказано, проверьте настройки.",   # a set phrase: «будь» addresses no one
+    "Пришлите любой документ, будь то паспорт или права.",
 ])
 def test_near_misses_are_not_ty_forms(engine, reply):
     assert _formality(engine, reply, MARCO) == []
+
+
+def test_a_set_phrase_exemption_leaves_the_imperative_elsewhere(engine):
+    assert [f[:2] for f in _formality(engine, "Будь добр, проверь настройки.", MARCO)] == \
+        [("ru.formality.ty-form", "Будь"), ("ru.formality.ty-form", "проверь")]
 
 
 def test_casual_customer_answered_formally_is_fine(engine):

@@ -56,6 +56,10 @@ def test_an_answered_question_and_a_new_question_are_clean(engine):
     # a reply that only passes the question on does not answer it
     ("Будет ли перерасчёт за дни без связи?", "Спасибо за обращение. Ваш запрос передан специалистам.",
      ["Будет ли перерасчёт за дни без связи?"]),
+    # «did I do it wrong?» is answered by the reassurance, an exchange by «обмен»
+    ("Деньги списались дважды. Я неправильно оплатила?",
+     "Вы ни в чём не виноваты: платёжная система отправила запрос повторно. Второе списание отменено.", []),
+    ("Куртка мала. Можно поменять на размер L?", "Обмен на L бесплатный: оформите его в разделе «Заказы».", []),
 ])
 def test_russian_coverage(engine, customer, reply, expected):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if rule_id.endswith("question")]
@@ -76,6 +80,8 @@ def test_russian_coverage(engine, customer, reply, expected):
     ("My mail got hacked... sketchy, ok, but why is there a new daily newsletter in my inbox?",
      "Please turn on two-step verification in your account settings.",
      ["but why is there a new daily newsletter in my inbox?"]),
+    ("I was charged twice! Did I click something wrong?",
+     "You did nothing wrong: the payment gateway sent the request twice. The second charge is cancelled.", []),
     ("how can I annotate my screen from iPhone?",
      "You can find all the details about how to annotate here: https://support.example.com/annotate", []),
 ])

@@ -144,6 +144,12 @@ def test_the_tone_rewrite_keeps_technical_content_and_what_a_clause_needs():
     assert _rewrite("You broke it, because the sync was paused.", {"broke"}) is None
 
 
+def test_technical_content_named_elsewhere_in_the_message_is_not_lost():
+    blame = {"sure", "just", "itself"}
+    assert _rewrite("Sure, port 8080 just closed itself.", blame) is None
+    assert _rewrite("Sure, port 8080 just closed itself.", blame, after="Open port 8080 again.") == ""
+
+
 def test_the_tone_rewrite_drops_a_sentence_only_when_every_clause_blames():
     assert _rewrite("Sure, it just broke all by itself.", {"sure", "just", "itself"}) == ""
     # one clause reads as neutral: that is content, nothing is proposed

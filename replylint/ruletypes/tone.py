@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import Counter
 import math
 import re
 from itertools import chain, repeat
@@ -255,6 +256,14 @@ class ClauseRemoval:
         while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space) and tokens[end - 1].text not in self.marks:
             end -= 1  # the sentence's own end («.», «?!»), kept by every removal
         kept = [self._protected(t, i, offset, quoted) for i, t in enumerate(tokens)]
+        counts = _word_counts(span.doc) if any(kept) else None
+
+        def loses(first: int, last: int) -> bool:
+            """Would removing tokens [first, last) lose technical content: a
+            protected word the message holds nowhere else («config.php» named
+            again in the next sentence is not lost)?"""
+            inside = Counter(tokens[i].orth for i in range(first, last) if kept[i])
+            return any(counts[orth] <= seen for orth, seen in inside.items())
         cuts = [i for i in range(end) if (tokens[i].text in self.marks or tokens[i].text in self.lead_ins
                                            or tokens[i].text == self.comma)
                 and not (i + 1 < n and tokens[i + 1].lower_ in self.copula_words)]
@@ -264,7 +273,7 @@ class ClauseRemoval:
                 tokens[j].text in self.marks for j in cuts if j < i)]
         best = None
         for first, last in self._removals(tokens, cuts, end):
-            if any(kept[first:last]) or must and not first <= must[0] < must[1] <= last:
+            if must and not first <= must[0] < must[1] <= last or any(kept[first:last]) and loses(first, last):
                 continue
             rest = [i for i in range(n) if not first <= i < last]
             if sum(tokens[i].is_alpha for i in rest) < self.min_words:
@@ -280,7 +289,8 @@ class ClauseRemoval:
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._join(span, tokens, best[1], best[2])
         doc = span.doc
-        if any(kept) or not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
+        if any(kept) and loses(0, n) or \
+                not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
             return None  # (a reply of this one sentence is not removed: it needs writing anew)
         # the whole sentence goes only when every clause of it long enough to say
         # something reads as blame on its own: a neutral one («the router needs a
@@ -332,3 +342,14 @@ class ClauseRemoval:
         else:
             text = before + after
         return text
+
+
+def _word_counts(doc) -> Counter:
+    """How often each word (ORTH hash) occurs in the doc, counted once per doc."""
+    found = doc.user_data.get(_WORD_COUNTS)
+    if found is None:
+        found = doc.user_data[_WORD_COUNTS] = Counter(columns(doc, (ORTH,))[0])
+    return found
+
+
+_WORD_COUNTS = "replylint.word_counts"
