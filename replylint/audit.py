@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS messages (conversation_id TEXT, message_id TEXT, posi
 CREATE TABLE IF NOT EXISTS findings (conversation_id TEXT, message_id TEXT, agent TEXT, created_at TEXT,
     rule_id TEXT, category TEXT, severity TEXT, message TEXT, source TEXT, source_index INTEGER,
     start INTEGER, "end" INTEGER, line INTEGER, "column" INTEGER, text TEXT, suggestions TEXT,
-    span_message_id TEXT);
+    span_message_id TEXT, fix_start INTEGER, fix_end INTEGER);
 CREATE TABLE IF NOT EXISTS errors (file TEXT, location TEXT, reason TEXT, PRIMARY KEY (file, location));
 CREATE TABLE IF NOT EXISTS staged_rows (file TEXT, line INTEGER, conversation_id TEXT, message_id TEXT,
     role TEXT, author TEXT, created_at TEXT, text TEXT);
@@ -484,7 +484,7 @@ class _Stored:
             [(conversation.id, messages[position].id, messages[position].author, messages[position].created_at,
               f["rule_id"], f["category"], f["severity"], f["message"], f["source"], f["source_index"], f["start"],
               f["end"], f["line"], f["column"], f["text"], json.dumps(f["suggestions"], ensure_ascii=False),
-              f["span_message_id"]) for position, f in found])
+              f["span_message_id"], f["fix_start"], f["fix_end"]) for position, f in found])
 
 
 # -- the store -------------------------------------------------------------------------
@@ -497,6 +497,10 @@ class Store:
         self.db = sqlite3.connect(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")  # the feeding thread reads staged rows while results are written
         self.db.executescript(SCHEMA)
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(findings)")}
+        for column in ("fix_start", "fix_end"):  # a store from before findings had a fix region
+            if column not in columns:
+                self.db.execute(f"ALTER TABLE findings ADD COLUMN {column} INTEGER")
         done = self.db.execute("SELECT COUNT(*) FROM conversations").fetchone()[0] + \
             self.db.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
         if existed and done and not resume:
@@ -509,7 +513,7 @@ class Store:
 
     def add(self, stored: _Stored) -> None:
         self.db.executemany("INSERT OR REPLACE INTO messages VALUES (?,?,?,?,?,?,?,?)", stored.messages)
-        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", stored.findings)
+        self.db.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", stored.findings)
         self.db.execute("INSERT INTO conversations VALUES (?,?,?,?)", stored.conversation)
         self.done.add(stored.id)
         self._tick()

@@ -62,10 +62,13 @@ def write_outputs(db: sqlite3.Connection, out: Path, redact: bool = False) -> No
     SQL: memory does not grow with the number of findings."""
     mask = Redactor(db) if redact else _identity
     keys = ("conversation_id", "message_id", "agent", "created_at", "rule_id", "category", "severity", "message",
-            "source", "source_index", "start", "end", "line", "column", "text", "suggestions", "span_message_id")
+            "source", "source_index", "start", "end", "line", "column", "text", "suggestions", "span_message_id",
+            "fix_start", "fix_end")
+    # (a store written before findings had a fix region: the span is the region)
     rows = db.execute(
         'SELECT conversation_id, message_id, agent, created_at, rule_id, category, severity, message, source, '
-        'source_index, start, "end", line, "column", text, suggestions, span_message_id FROM findings '
+        'source_index, start, "end", line, "column", text, suggestions, span_message_id, '
+        'COALESCE(fix_start, start), COALESCE(fix_end, "end") FROM findings '
         'ORDER BY conversation_id, message_id, source, source_index, start, rule_id')
     with open(out / "findings.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
@@ -232,10 +235,11 @@ def _worst(db, mask, limit: int = 10) -> list[str]:
             "SELECT text, author, created_at FROM messages WHERE conversation_id = ? AND message_id = ? "
             "AND role = 'agent'", (conversation, message)).fetchone() or ("", "", "")
         rows = db.execute(
-            'SELECT start, "end", severity, message, text, suggestions FROM findings WHERE conversation_id = ? '
+            'SELECT start, "end", severity, message, text, suggestions, COALESCE(fix_start, start), '
+            'COALESCE(fix_end, "end") FROM findings WHERE conversation_id = ? '
             "AND message_id = ? AND source = 'reply' ORDER BY start, \"end\"", (conversation, message)).fetchall()
         body, pos = [], 0
-        for start, end, severity, note, _, _ in rows:
+        for start, end, severity, note, *_ in rows:
             if start < pos:
                 continue
             body.append(html.escape(mask(text[pos:start], conversation)))
@@ -243,9 +247,17 @@ def _worst(db, mask, limit: int = 10) -> list[str]:
                         f'{html.escape(mask(text[start:end], conversation))}</mark>')
             pos = end
         body.append(html.escape(mask(text[pos:], conversation)))
+        def fix(start, end, suggest, fix_start, fix_end) -> str:
+            if not json.loads(suggest):
+                return ""
+            # a rewrite of the sentence around the span names what it replaces
+            region = "" if (fix_start, fix_end) == (start, end) else \
+                f" «{html.escape(mask(text[fix_start:fix_end], conversation))}»"
+            return f" →{region} <i>{html.escape(mask(json.loads(suggest)[0], conversation) or '(remove)')}</i>"
+
         fixes = "".join(f"<li><b>{html.escape(mask(found, conversation))}</b>: {html.escape(mask(note, conversation))}"
-                        + (f" → <i>{html.escape(mask(json.loads(suggest)[0], conversation) or '(remove)')}</i>"
-                           if json.loads(suggest) else "") + "</li>" for _, _, _, note, found, suggest in rows)
+                        + fix(start, end, suggest, fix_start, fix_end) + "</li>"
+                        for start, end, _, note, found, suggest, fix_start, fix_end in rows)
         out.append(f'<article><div class="muted">{html.escape(author or "(unknown)")} · '
                    f'{html.escape(created)} · conversation {html.escape(mask(conversation, conversation))}</div>'
                    f'<div class="reply">{"".join(body)}</div><ul>{fixes}</ul></article>')

@@ -295,3 +295,28 @@ def test_dask_local_gives_the_same_findings_as_two_jobs(tmp_path):
     assert sorted_findings(tmp_path / "dask") == sorted_findings(tmp_path / "jobs")
     assert (tmp_path / "dask" / "summary.csv").read_text(encoding="utf-8") == \
         (tmp_path / "jobs" / "summary.csv").read_text(encoding="utf-8")
+
+
+def test_findings_keep_their_fix_region_and_an_older_store_is_migrated(tmp_path):
+    reply = "Hi Tom, the export works again. It is not rocket science, you know. Have a nice day."
+    item = {"id": "c1", "messages": [
+        {"id": "m1", "role": "customer", "author": "Tom", "created_at": "2026-01-05T10:00:00", "text": "Export?"},
+        {"id": "m2", "role": "agent", "author": "Ann", "created_at": "2026-01-05T11:00:00", "text": reply}]}
+    source = write_jsonl(tmp_path / "a.jsonl", [item])
+    out = tmp_path / "out"
+    # a store from before findings had a fix region: --resume adds the columns
+    out.mkdir()
+    old = sqlite3.connect(out / "audit.sqlite")
+    old.execute("CREATE TABLE findings (conversation_id TEXT, message_id TEXT, agent TEXT, created_at TEXT, "
+                "rule_id TEXT, category TEXT, severity TEXT, message TEXT, source TEXT, source_index INTEGER, "
+                'start INTEGER, "end" INTEGER, line INTEGER, "column" INTEGER, text TEXT, suggestions TEXT, '
+                "span_message_id TEXT)")
+    old.commit()
+    old.close()
+    result = audit(source, "--out", out, "--jobs", "1", "--resume")
+    assert result.exit_code == 0, result.output  # (findings are no error for an audit)
+    (finding,) = [json.loads(line) for line in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+                  if "rocket" in line]
+    assert reply[finding["start"]:finding["end"]] == "not rocket science"
+    assert reply[finding["fix_start"]:finding["fix_end"]] == "It is not rocket science, you know."
+    assert "«It is not rocket science, you know.»" in (out / "report.html").read_text(encoding="utf-8")
