@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SENTENCE_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
-_LEADS_IN = (":", "—", "–", "-")  # what follows a sentence's first clause that `drop:sentence` may remove
+_LEADS_IN = (":", "—", "–", "-")
+_INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word inside a sentence  # what follows a sentence's first clause that `drop:sentence` may remove
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
     "inflect": True, "agree": True, "case": True, "number": True, "drop": False,
@@ -111,7 +112,10 @@ class Template:
                 out.append(" ".join(w for w in words if w))
         text = " ".join("".join(out).split())
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-        if original[:1].isupper() and text[:1].islower():
+        # a match that opened a sentence opens it still; not one that starts with a
+        # capital mid-sentence (the polite «Вы», a name) after a word or a comma
+        if original[:1].isupper() and text[:1].islower() and not (
+                "\n" not in preceding and (preceding[-1:].isalnum() or preceding in _INSIDE_SENTENCE)):
             text = text[:1].upper() + text[1:]
         return text
 

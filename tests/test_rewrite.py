@@ -175,3 +175,16 @@ def test_a_rule_no_template_rewrites_borrows_the_tone_rules_clause_removal(engin
     reply = "Hi Tom, the export works again. It is not rocket science, but the button moved in 4.2. Have a nice day."
     (found,) = engine.lint(Exchange(reply))
     assert found.suggestions == () and (found.fix_start, found.fix_end) == (found.start, found.end)
+
+
+def test_a_rewrite_opens_with_a_capital_only_where_the_match_opened_a_sentence():
+    from replylint.suggest import Template
+
+    template, _ = Template.parse("{match|lower}", frozenset({"match"}))
+    words = {"match": ["Вы", "правы"]}
+    assert template.render(words, None, "Вы правы", preceding="") == "Вы правы"
+    assert template.render(words, None, "Вы правы", preceding=".") == "Вы правы"
+    assert template.render(words, None, "Вы правы", preceding="😀") == "Вы правы"  # (an emoji before a sentence)
+    # the polite «Вы» after a word or a comma is no sentence start
+    assert template.render(words, None, "Вы правы", preceding="это") == "вы правы"
+    assert template.render(words, None, "Вы правы", preceding=",") == "вы правы"
