@@ -495,8 +495,8 @@ def rule(rule_id, packs, no_builtin, select, ignore, config_path, no_config):
                 click.echo(f"    flags: {ex.span}")
             else:
                 click.echo(f"  ✗ {ex.text.strip()}")
-            if ex.suggest:
-                click.echo(f"    → {ex.suggest}")
+            if ex.suggest is not None:
+                click.echo(f"    → {ex.suggest if ex.suggest else '(removed)'}")
     if spec.good:
         click.echo("Not flagged:")
         for ex in spec.good:
