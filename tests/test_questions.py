@@ -80,6 +80,8 @@ def test_russian_coverage(engine, customer, reply, expected):
     ("My mail got hacked... sketchy, ok, but why is there a new daily newsletter in my inbox?",
      "Please turn on two-step verification in your account settings.",
      ["but why is there a new daily newsletter in my inbox?"]),
+    ("I deleted the Reports folder by mistake. Is it gone for good?",
+     "Not at all — deleted folders stay in the bin for 30 days.", []),
     ("I was charged twice! Did I click something wrong?",
      "You did nothing wrong: the payment gateway sent the request twice. The second charge is cancelled.", []),
     ("how can I annotate my screen from iPhone?",
