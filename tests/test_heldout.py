@@ -20,7 +20,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.85, 0.7), ("ru4", "blame"): (0.85, 0.7),
                ("ru6", "blame"): (0.9, 0.85), ("en6", "blame"): (0.95, 0.65),
                ("ru7", "blame"): (0.95, 0.95), ("en7", "blame"): (0.95, 0.9),
                # untuned rounds: the floors hold what they scored before tuning
-               ("ru8", "blame"): (0.9, 0.55), ("en8", "blame"): (0.95, 0.72)}
+               ("ru8", "blame"): (0.9, 0.55), ("en8", "blame"): (0.95, 0.8)}
 
 
 def _labeled(path: Path) -> list[str]:
