@@ -19,8 +19,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.85, 0.7), ("ru4", "blame"): (0.85, 0.7),
                ("ru5", "blame"): (0.9, 0.75), ("en5", "blame"): (0.95, 0.72),
                ("ru6", "blame"): (0.9, 0.85), ("en6", "blame"): (0.95, 0.65),
                ("ru7", "blame"): (0.95, 0.95), ("en7", "blame"): (0.95, 0.9),
-               # untuned rounds: the floors hold what they scored before tuning
-               ("ru8", "blame"): (0.95, 0.98), ("en8", "blame"): (0.95, 0.45)}
+               # rounds 8 were scored once before tuning (ru .935 / .569, en 1.000 / .480), then tuned on
+               ("ru8", "blame"): (0.95, 0.98), ("en8", "blame"): (0.95, 0.8)}
 
 
 def _labeled(path: Path) -> list[str]:
