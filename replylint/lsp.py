@@ -137,8 +137,7 @@ class ReplyServer(LanguageServer):
             # a suggestion replaces the fix region: the span, or the clause or sentence around it
             region = types.Range(document.client_position_at_offset(f.fix_start),
                                  document.client_position_at_offset(f.fix_end))
-            replaced = document.source[f.fix_start : f.fix_end] if (f.fix_start, f.fix_end) != (f.start, f.end) \
-                else f.text
+            replaced = document.source[f.fix_start : f.fix_end]
             for suggestion in f.suggestions:
                 title = f"Rewrite «{replaced}» → «{suggestion}»" if suggestion else f"Remove «{replaced}»"
                 edit = types.WorkspaceEdit(changes={uri: [types.TextEdit(range=region, new_text=suggestion)]})

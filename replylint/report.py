@@ -247,21 +247,22 @@ def _worst(db, mask, limit: int = 10) -> list[str]:
                         f'{html.escape(mask(text[start:end], conversation))}</mark>')
             pos = end
         body.append(html.escape(mask(text[pos:], conversation)))
-        def fix(start, end, suggest, fix_start, fix_end) -> str:
-            if not json.loads(suggest):
-                return ""
-            # a rewrite of the sentence around the span names what it replaces
-            region = "" if (fix_start, fix_end) == (start, end) else \
-                f" «{html.escape(mask(text[fix_start:fix_end], conversation))}»"
-            return f" →{region} <i>{html.escape(mask(json.loads(suggest)[0], conversation) or '(remove)')}</i>"
-
         fixes = "".join(f"<li><b>{html.escape(mask(found, conversation))}</b>: {html.escape(mask(note, conversation))}"
-                        + fix(start, end, suggest, fix_start, fix_end) + "</li>"
+                        + _rewrite_note(text, (start, end), (fix_start, fix_end), json.loads(suggest),
+                                        lambda s: mask(s, conversation)) + "</li>"
                         for start, end, _, note, found, suggest, fix_start, fix_end in rows)
         out.append(f'<article><div class="muted">{html.escape(author or "(unknown)")} · '
                    f'{html.escape(created)} · conversation {html.escape(mask(conversation, conversation))}</div>'
                    f'<div class="reply">{"".join(body)}</div><ul>{fixes}</ul></article>')
     return out or ['<p class="muted">No findings in replies.</p>']
+
+
+def _rewrite_note(text: str, span: tuple[int, int], region: tuple[int, int], suggestions: list[str], mask) -> str:
+    """« → rewrite» after a finding; a rewrite of the sentence around the span names what it replaces."""
+    if not suggestions:
+        return ""
+    replaced = "" if region == span else f" «{html.escape(mask(text[region[0]:region[1]]))}»"
+    return f" →{replaced} <i>{html.escape(mask(suggestions[0]) or '(remove)')}</i>"
 
 
 _HEAD = """<!doctype html><html lang="en"><head><meta charset="utf-8">

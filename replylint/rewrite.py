@@ -53,16 +53,15 @@ SIGNOFF_LINE_CHARS = 40
 
 
 def apply_suggestions(text: str, findings: list[Finding], source: str = "reply") -> str:
-    """Replace each finding's span with its first suggestion, right to left,
+    """Replace each finding's fix region with its first suggestion, right to left,
     skipping findings without one and any that overlap one already applied."""
     chosen: list[Finding] = []
-    # of overlapping findings, a rewrite wins over a removal («Тебе же говорили,
-    # что…»: «Тебе говорили», not «Что…»), and the narrowest rewrite wins: it
-    # keeps the most of what the agent wrote (a sentence the tone scorer would
-    # drop keeps its content once «Вы ввели неверный пароль» reads «Введён
+    # a suggestion replaces the finding's fix region (its span, or the sentence
+    # around it). Of overlapping regions, a rewrite wins over a removal («Тебе же
+    # говорили, что…»: «Тебе говорили», not «Что…»), and the narrowest rewrite
+    # wins: it keeps the most of what the agent wrote (a sentence the tone scorer
+    # would drop keeps its content once «Вы ввели неверный пароль» reads «Введён
     # неверный пароль»; the next round of a fix sees whether the rest still blames)
-    # (a suggestion replaces the finding's fix region: its span, or the clause or
-    # sentence around it)
     for finding in sorted(findings, key=lambda f: (not (f.suggestions and f.suggestions[0]),
                                                    f.fix_end - f.fix_start, f.fix_start)):
         if finding.source != source or not finding.suggestions:

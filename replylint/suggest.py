@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SENTENCE_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
-_LEADS_IN = (":", "—", "–", "-")
-_INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word inside a sentence  # what follows a sentence's first clause that `drop:sentence` may remove
+_LEADS_IN = (":", "—", "–", "-")  # what follows a sentence's first clause that `drop:sentence` may remove
+_INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word inside a sentence
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
     "inflect": True, "agree": True, "case": True, "number": True, "drop": False,

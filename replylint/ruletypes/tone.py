@@ -11,22 +11,23 @@ sentences scoring at least `threshold`.
 A tone has no template rewrite, but its weight usually sits in one clause
 («…, потому что баланс не пополнили — сам виноват, что так вышло»). With
 `rewrite:`, the rule proposes the sentence without the clause that carries it:
-a part before or after a strong mark (`clause_marks`: dash, colon), the first
-or last comma clause, or a parenthetical between commas, the smallest removal
-after which the model scores the rest below `neutral_below`. A sentence whose
-every clause carries it is proposed for removal as a whole. Nothing holding
-technical content (`protect`: digits, paths, Latin or capitalised names,
-quoted words) is ever removed; then, as when no removal leaves a neutral
-sentence, the finding has no suggestion.
+the lead-in before a colon or dash, the part after a dash (`clause_marks`),
+the first or last comma clause, whichever is the smallest removal after which
+the model scores the rest below `neutral_below`. A sentence whose every clause
+carries it is proposed for removal as a whole. Technical content the message
+would lose (`protect`: digits, paths, Latin or capitalised names, quoted
+words not named elsewhere in it) is never removed; then, as when no removal
+leaves a neutral sentence, the finding has no suggestion. Other rules of the
+pack borrow the removal around their match (`fallback_rewrite:`).
 """
 
 from __future__ import annotations
 
 import bisect
 import json
-from collections import Counter
 import math
 import re
+from collections import Counter
 from itertools import chain, repeat
 from pathlib import Path
 
@@ -188,20 +189,13 @@ class ToneRule(RuleType):
         return matches
 
     def rewrites(self, doc, match: Match) -> tuple[str, ...]:
-        if self._rewrite is None:
-            return ()
-        orths = columns(doc, (ORTH,))[0]
-        words, pairs = self.scorer(doc.vocab.strings).contributions(orths[match.start : match.end])
-        found = self._rewrite.rewrite(doc[match.start : match.end], self.scorer(doc.vocab.strings).bias, words, pairs,
-                                      self._quotes.inside(doc), match.start)
+        found = self._sentence_rewrite(doc, match.start, match.end)
         return () if found is None else (found,)
 
     def clause_rewrite(self, doc, match: Match) -> tuple[str, int, int] | None:
         """For another rule's match that no template rewrites: its sentence
         without the clause holding the match, or "" to drop the sentence, with
         the sentence's token range; None when no removal is safe."""
-        if self._rewrite is None:
-            return None
         starts = sentence_starts(doc)
         at = bisect.bisect_right(starts, match.start) - 1
         a, b = starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)
@@ -209,11 +203,16 @@ class ToneRule(RuleType):
             b -= 1
         if match.end > b:
             return None  # (a match across sentences)
+        found = self._sentence_rewrite(doc, a, b, must=(match.start - a, match.end - a))
+        return None if found is None else (found, a, b)
+
+    def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None) -> str | None:
+        """The clause removal of the sentence doc[a:b] (see ClauseRemoval.rewrite)."""
+        if self._rewrite is None:
+            return None
         scorer = self.scorer(doc.vocab.strings)
         words, pairs = scorer.contributions(columns(doc, (ORTH,))[0][a:b])
-        found = self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a,
-                                      must=(match.start - a, match.end - a))
-        return None if found is None else (found, a, b)
+        return self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a, must)
 
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
@@ -229,8 +228,8 @@ class ClauseRemoval:
     """The tone rule's rewrite (see the module docstring): remove the clause
     the model's weight sits in, or the whole sentence."""
 
-    def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float, min_words: int, protect: re.Pattern,
-                 protect_capitalised: bool, capitalised_except: frozenset[str], fragment_starts: frozenset[str],
+    def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float,
+                 min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str], fragment_starts: frozenset[str],
                  copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
                  copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
@@ -287,7 +286,7 @@ class ClauseRemoval:
             if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
                 best = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
-            return self._join(span, tokens, best[1], best[2])
+            return self._join(tokens, best[1], best[2])
         doc = span.doc
         if any(kept) and loses(0, n) or \
                 not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
@@ -332,7 +331,7 @@ class ClauseRemoval:
         return (self.protect_capitalised and i > 0 and token.text[:1].isupper()
                 and token.text.lower() not in self.capitalised_except)
 
-    def _join(self, span, tokens, first: int, last: int) -> str:
+    def _join(self, tokens, first: int, last: int) -> str:
         before = "".join(t.text_with_ws for t in tokens[:first]).rstrip()
         after = "".join(t.text_with_ws for t in tokens[last:]).strip()
         if not before:
