@@ -20,7 +20,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.85, 0.7), ("ru4", "blame"): (0.85, 0.7),
                ("ru6", "blame"): (0.9, 0.85), ("en6", "blame"): (0.95, 0.65),
                ("ru7", "blame"): (0.95, 0.95), ("en7", "blame"): (0.95, 0.9),
                # rounds 8 were scored once before tuning (ru .935 / .569, en 1.000 / .480), then tuned on
-               ("ru8", "blame"): (0.95, 0.98), ("en8", "blame"): (0.95, 0.8)}
+               ("ru8", "blame"): (0.95, 0.98), ("en8", "blame"): (0.95, 0.8),
+               # rounds 9 were scored once before tuning (ru 1.000 / .660, en .941 / .640)
+               ("ru9", "blame"): (0.95, 0.65), ("en9", "blame"): (0.9, 0.62)}
 
 
 def _labeled(path: Path) -> list[str]:
