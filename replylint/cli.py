@@ -486,9 +486,13 @@ def rule(rule_id, packs, no_builtin, select, ignore, config_path, no_config):
         if ex.customer:
             click.echo(f"    customer: {' '.join(ex.customer.split())}")
 
+    rewrites_only = spec.extends == "rewrite"  # a construction rewrite makes no finding of its own
     if spec.bad:
-        click.echo("Flagged:")
+        click.echo("Rewritten:" if rewrites_only else "Flagged:")
         for ex in spec.bad:
+            if rewrites_only:
+                click.echo(f"  {ex.text.strip()}\n    {ex.span} → {ex.suggest}")
+                continue
             if ex.customer:
                 click.echo(f"  ✗ reply: {ex.text.strip()}")
                 customer(ex)
@@ -498,12 +502,12 @@ def rule(rule_id, packs, no_builtin, select, ignore, config_path, no_config):
             if ex.suggest is not None:
                 click.echo(f"    → {ex.suggest if ex.suggest else '(removed)'}")
     if spec.good:
-        click.echo("Not flagged:")
+        click.echo("Left as written:" if rewrites_only else "Not flagged:")
         for ex in spec.good:
             click.echo(f"  ✓ {'reply: ' if ex.customer else ''}{ex.text.strip()}")
             customer(ex)
     if spec.suggest:
-        click.echo("\nUse instead (rewrite templates):")
+        click.echo("\nTemplates:" if rewrites_only else "\nUse instead (rewrite templates):")
         for s in spec.suggest:
             click.echo(f"  {s if s else '(remove the phrase)'}")
     click.echo(f"\nDefined in {spec.location}")

@@ -265,15 +265,68 @@ class LanguageLinter:
             classes = [c if c is not None else self.words.of(h, strings[h]) for c, h in zip(classes, words)]
         return classes
 
-    def fallback_rewrite(self, tone_id: str, doc, match: Match):
-        """For a match no template rewrites: the clause removal of the tone rule
-        `tone_id` around it, as (suggestions, the span they replace), or ((), None)."""
-        tone = self._by_id.get(tone_id)
-        found = tone.matcher.clause_rewrite(doc, match) if tone is not None else None
-        if found is None:
-            return (), None
-        text, start, end = found
-        return (text,), _without_edge_spaces(doc[start:end])
+    def fallback_rewrite(self, rule_ids: tuple[str, ...], doc, match: Match):
+        """For a match no template rewrites: the first rewrite of its sentence
+        that the rules `rule_ids` give (a construction rewritten, or a tone
+        rule's clause removal), as (suggestions, the span they replace), or ((), None)."""
+        for rule_id in rule_ids:
+            rule = self._by_id.get(rule_id)
+            if rule is None:
+                continue  # (not selected)
+            if rule.spec.extends == "rewrite":
+                found = self._construction_rewrite(rule, doc, match)
+            else:
+                found = rule.matcher.clause_rewrite(doc, match)
+            if found is not None:
+                text, start, end = found
+                return (text,), _without_edge_spaces(doc[start:end])
+        return (), None
+
+    def construction_rewrites(self, rule_id: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(phrase, its rewrites) for each construction the rewrite rule `rule_id`
+        finds in `text`: what the rule's examples show (`replylint rule`, tests)."""
+        rule = self._by_id[rule_id]
+        doc = self.doc(text)
+        self.split_sentences(doc)
+        if self.annotate is not None:
+            self.annotate(doc)
+        return [(_without_edge_spaces(doc[m.start:m.end]).text, self.suggestions(rule, doc, m))
+                for m in rule.matcher.matches_in(doc, 0, len(doc))]
+
+    def _construction_rewrite(self, rule: CompiledRule, doc, match: Match) -> tuple[str, int, int] | None:
+        """The sentence holding `match` with the constructions of `rule` that
+        overlap it rewritten, and the sentence's token range; None when none
+        is there, or when a rule of the category still flags the result."""
+        from .nlp import sentence_starts
+
+        starts = sentence_starts(doc)
+        at = bisect.bisect_right(starts, match.start) - 1
+        a, b = starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)
+        while b > a and doc[b - 1].is_space:
+            b -= 1
+        if match.end > b:
+            return None
+        if self.annotate is not None and not doc.has_annotation("POS"):
+            self.annotate(doc)
+        whole = match.start <= a and match.end >= b  # (a tone rule's match is its sentence)
+        text, first, last = doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        out, pos = [], first
+        for found in rule.matcher.matches_in(doc, a, b):
+            if not whole and not (found.start < match.end and match.start < found.end):
+                continue
+            rewritten = self.suggestions(rule, doc, found)
+            if not rewritten:
+                continue
+            start, end = doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1])
+            out += [text[pos:start], rewritten[0]]
+            pos = end
+        if not out:
+            return None
+        sentence = "".join(out) + text[pos:last]
+        category = rule.spec.category
+        if any(flagged.spec.category == category for flagged, _, _ in self.run(sentence, "reply")):
+            return None  # the construction was not what the rule (or the model) objected to
+        return sentence, a, b
 
     def suggestions(self, rule: CompiledRule, doc, match: Match) -> tuple[str, ...]:
         if not rule.templates:

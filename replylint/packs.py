@@ -7,7 +7,8 @@ A pack is a YAML file `rules/<lang>/<category>.yaml`:
     lexicons:                # named word lists the rules' token patterns refer to
       addressee: [вы, ты]
     fallback_suggest: [...]  # templates every text rule tries after its own `suggest`
-    fallback_rewrite: ru.blame.tone  # then the clause removal of this tone rule, around the match
+    fallback_rewrite: [ru.blame.passive, ru.blame.tone]  # then these rules' rewrites around the match:
+                                                         # construction rewrites, a tone rule's clause removal
     rules:
       - id: ru.blame.you-did-wrong
         severity: warning
@@ -38,7 +39,7 @@ SCOPES = ("reply", "customer", "any")
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
 PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict, "fallback_suggest": list,
-             "fallback_rewrite": str}
+             "fallback_rewrite": (str, list)}
 # the rule types whose matches are text spans a template can rewrite (`fallback_suggest`)
 TEMPLATE_TYPES = ("tokens", "phrases", "regex")
 LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
@@ -87,8 +88,9 @@ class RuleSpec:
     path: str = ""
     line: int = 0
     evidence: str | None = None  # register evidence rules: the profile feature a match is
-    # a tone rule of the pack whose clause removal serves a match no template rewrites (`fallback_rewrite`)
-    fallback_rewrite: str | None = None
+    # the pack's rules that rewrite around a match no template of its own rewrites, tried in
+    # order (`fallback_rewrite`): construction rewrites (`extends: rewrite`), then a tone rule's clause removal
+    fallback_rewrite: tuple[str, ...] = ()
 
     @property
     def location(self) -> str:
@@ -274,14 +276,24 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
     if fallback:
         out = [replace(spec, suggest=spec.suggest + tuple(t for t in fallback if t not in spec.suggest))
                if spec.extends in TEMPLATE_TYPES else spec for spec in out]
-    tone_id = data.get("fallback_rewrite")
-    if isinstance(tone_id, str):
-        if not any(spec.id == tone_id and spec.extends == "tone" and "rewrite" in spec.raw for spec in out):
-            tones = ", ".join(spec.id for spec in out if spec.extends == "tone" and "rewrite" in spec.raw) or "none"
-            problems.append(Problem(f"fallback_rewrite names no tone rule with a `rewrite:` in this pack: "
-                                    f"{tone_id!r} (this pack's: {tones})", path, data.line_of("fallback_rewrite")))
+    fallback_ids = data.get("fallback_rewrite")
+    if isinstance(fallback_ids, str):
+        fallback_ids = [fallback_ids]
+    if isinstance(fallback_ids, list):
+        usable = {spec.id: spec for spec in out
+                  if spec.extends == "rewrite" or spec.extends == "tone" and "rewrite" in spec.raw}
+        wrong = [i for i in fallback_ids if not isinstance(i, str) or i not in usable]
+        if wrong or not fallback_ids:
+            known = ", ".join(usable) or "none"
+            problems.append(Problem(f"fallback_rewrite names no rewrite rule (`extends: rewrite`) or tone rule with a "
+                                    f"`rewrite:` in this pack: {', '.join(map(repr, wrong)) or 'an empty list'} "
+                                    f"(this pack's: {known})", path, data.line_of("fallback_rewrite")))
         else:
-            out = [replace(spec, fallback_rewrite=tone_id) if spec.extends in TEMPLATE_TYPES else spec for spec in out]
+            # text rules borrow the whole list; a tone rule, which removes clauses itself, the constructions
+            chain = tuple(fallback_ids)
+            out = [replace(spec, fallback_rewrite=chain) if spec.extends in TEMPLATE_TYPES else
+                   replace(spec, fallback_rewrite=tuple(i for i in chain if usable[i].extends == "rewrite"))
+                   if spec.extends == "tone" else spec for spec in out]
     return out
 
 

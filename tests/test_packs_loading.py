@@ -257,7 +257,7 @@ def test_rules_command_prints_file_line_problems_and_exits_2(tmp_path):
         f"replylint: error: {path}:{line_of(path, 'colour')}: unknown key 'colour' in rule (allowed: category, "
         "evidence, examples, extends, id, message, phrases, scope, severity, suggest, unless, why)",
         f"replylint: error: {path}:{line_of(path, 'magic')}: unknown rule type 'magic' (extends: phrases | tokens | "
-        "regex | register | question | tone)",
+        "regex | register | question | tone | rewrite)",
     ]
 
 
@@ -683,10 +683,35 @@ def test_a_pack_fallback_suggestion_follows_each_text_rules_own_templates(tmp_pa
     assert any(p.line == line_of(bad, "fallback_suggest") and "NOPE" in p.message for p in problems)
 
 
-def test_a_pack_fallback_rewrite_must_name_a_tone_rule_with_a_rewrite_in_the_pack(tmp_path):
+def test_a_pack_fallback_rewrite_must_name_rewrite_or_tone_rules_in_the_pack(tmp_path):
     path = write_pack(tmp_path, rule("extends: phrases\nphrases: ['x']\n"),
                       header="lang: en\ncategory: blame\nfallback_rewrite: en.blame.x\nrules:\n")
     (problem,) = problems_of(tmp_path, compile=False)
     assert problem.line == line_of(path, "fallback_rewrite")
-    assert problem.message == ("fallback_rewrite names no tone rule with a `rewrite:` in this pack: 'en.blame.x' "
-                               "(this pack's: none)")
+    assert problem.message == ("fallback_rewrite names no rewrite rule (`extends: rewrite`) or tone rule with a "
+                               "`rewrite:` in this pack: 'en.blame.x' (this pack's: none)")
+    write_pack(tmp_path, rule("extends: phrases\nphrases: ['x']\n"),
+               header="lang: en\ncategory: blame\nfallback_rewrite: []\nrules:\n")
+    (problem,) = problems_of(tmp_path, compile=False)
+    assert "an empty list" in problem.message
+
+
+def test_a_construction_rewrite_serves_a_finding_that_has_no_rewrite_of_its_own(tmp_path):
+    """`extends: rewrite` makes no finding itself; a pack rule without a template
+    borrows it through `fallback_rewrite`, and the rewritten sentence replaces its sentence."""
+    from replylint.engine import Engine, Exchange
+    from replylint.packs import load_rules
+
+    passive = ("- id: en.blame.passive-test\n  message: m\n  why: w\n  extends: rewrite\n"
+               "  patterns: [[{LOWER: you}, {LOWER: deleted, name: verb}, {LOWER: the}, {LOWER: file, name: obj}]]\n"
+               "  suggest: ['the {obj} was {verb}']\n"
+               "  examples: {bad: [{text: 'you deleted the file', span: 'you deleted the file'}], good: [x]}\n")
+    write_pack(tmp_path, rule("extends: phrases\nphrases: ['suspect you']\n") + passive,
+               header="lang: en\ncategory: blame\nfallback_rewrite: [en.blame.passive-test]\nrules:\n")
+    engine = Engine(load_rules((str(tmp_path),), builtin=False))
+    text = "Hello. I suspect you deleted the file yesterday. Thanks."
+    (finding,) = engine.lint(Exchange(text))
+    assert finding.text == "suspect you"
+    assert finding.suggestions == ("I suspect the file was deleted yesterday.",)
+    assert text[finding.fix_start:finding.fix_end] == "I suspect you deleted the file yesterday."
+    assert not engine.lint(Exchange("You deleted the file yesterday."))

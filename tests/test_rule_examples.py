@@ -18,6 +18,8 @@ def _cases(kind):
 def _flagged(engine, rule, example) -> list[tuple[str, tuple[str, ...]]]:
     """(text, suggestions) of what the rule finds in the example: findings, or
     for a register evidence rule the evidence it adds to the message's profile."""
+    if rule.extends == "rewrite":  # a construction rewrite: the phrases it rewrites, not findings
+        return engine.linter(rule.lang).construction_rewrites(rule.id, example.text)
     if rule.evidence is not None:
         profile = engine.profile(example.text)
         return [(e.text, e.suggestions) for e in profile.evidence if e.rule_id == rule.id] if profile else []

@@ -96,7 +96,7 @@ class ToneRule(RuleType):
     rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
                     "protect": str, "protect_capitalised": bool, "capitalised_except": list,
                     "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
-                    "consequence_words": list, "copula_subject": str}
+                    "consequence_words": list, "copula_subject": str, "open_ends": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -153,7 +153,8 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("fragment_starts", ())),
                              frozenset(str(w).lower() for w in node.get("copula_words", ())),
                              frozenset(str(w).lower() for w in node.get("consequence_words", ())),
-                             patterns["copula_subject"], self._min_odds)
+                             patterns["copula_subject"], self._min_odds,
+                             frozenset(str(w).lower() for w in node.get("open_ends", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -231,7 +232,8 @@ class ClauseRemoval:
     def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float,
                  min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str], fragment_starts: frozenset[str],
                  copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
-                 copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0):
+                 copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0,
+                 open_ends: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -243,6 +245,7 @@ class ClauseRemoval:
         # a sentence opening with such a word (an infinitive, a gerund) links it to a predicate by its first dash
         self.copula_subject = copula_subject
         self.flag_odds = flag_odds  # the tone rule's threshold, as log-odds
+        self.open_ends = open_ends  # a word that cannot end what is kept before a removal («…, значит.», "… that.")
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
                 offset: int, must: tuple[int, int] | None = None) -> str | None:
@@ -280,6 +283,8 @@ class ClauseRemoval:
             if first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
                     t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
                 continue
+            if first > 0 and tokens[first - 1].lower_ in self.open_ends:
+                continue  # what is kept would end open («Благодарим за то.», "… which.")
             # the pairs that straddle the removed clause are gone with it
             odds = bias + sum(words[i] for i in rest) + sum(pairs[i] for i in rest if i + 1 < n and not first <= i + 1 < last)
             size = sum(t.is_alpha for t in tokens[first:last])
@@ -308,7 +313,7 @@ class ClauseRemoval:
     def _removals(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
         """Token ranges a removal may take: a prefix through the first strong
         mark or lead-in, or through the first comma before any; a suffix from
-        the last strong mark, or from the last comma after every one. (Not a
+        the last strong mark, or from a comma after every strong mark. (Not a
         clause between commas, nor past a mark to another: which comma goes
         with it, or where a list of «x — y» ends, takes the syntax we do not parse.)"""
         strong = [i for i in cuts if tokens[i].text in self.marks or tokens[i].text in self.lead_ins]
@@ -322,6 +327,10 @@ class ClauseRemoval:
                 out.append((cuts[-1], end))
             if last_strong and last_strong[-1] != cuts[-1]:
                 out.append((last_strong[-1], end))
+            # or from an earlier comma after the last strong mark: the blame may run over
+            # several clauses to the end («…, так что ошибка с Вашей стороны, а не склада»)
+            after = last_strong[-1] if last_strong else (strong[-1] if strong else 0)
+            out += [(i, end) for i in cuts[:-1] if i > after and i > 0 and tokens[i].text == self.comma]
         return [(a, b) for a, b in out if 0 < b - a < end]
 
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:

@@ -1,0 +1,64 @@
+"""`extends: rewrite`: a construction rewrite, with no finding of its own.
+
+Token patterns (as `extends: tokens`) and `suggest:` templates that turn a
+construction into its neutral form: the customer as the subject of an action
+becomes the object of a passive («Вы удалили папку» → «папка удалена»,
+"you typed the account number wrong" → "the account number was typed wrong").
+A pack's `fallback_rewrite:` lists such rules before its tone rule: a finding
+no template of its own rewrites gets its sentence with the construction
+rewritten, when the tone model reads the result as neutral.
+
+The patterns are not indexed with the other rules' (lint never runs them):
+they run on one sentence, and only for a finding that needs a rewrite.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+
+from ..safe_regex import token_pattern_for_matcher
+from .base import CompileContext, Hit, Match
+from .tokens import TokensRule
+
+
+class RewriteRule(TokensRule):
+    name = "rewrite"
+    required_keys = {"patterns": list, "suggest": list}
+    # words that may not follow a construction: the phrase it moves goes on past the
+    # match ("the email [we sent]", "switched off X [or fiddled with Y]")
+    optional_keys = {"not_before": list}
+
+    def __init__(self, spec: dict, ctx: CompileContext):
+        super().__init__(spec, ctx)
+        self._word_boundary = ctx.word_boundary
+        self._matcher: Matcher | None = None
+        self.not_before = frozenset(str(w).lower() for w in spec.get("not_before", ()))
+
+    def patterns(self) -> list[list[dict]]:
+        return []  # not in the shared index: lint never looks for a construction
+
+    def may_match(self, lowered: str) -> bool:
+        return False  # (nor run as an unindexed rule)
+
+    def find(self, doc, hits: list[Hit]) -> list[Match]:
+        return []
+
+    def construction_patterns(self) -> list[list[dict]]:
+        return self._patterns
+
+    def matches_in(self, doc, start: int, end: int) -> list[Match]:
+        """The construction's matches inside tokens [start, end) of an annotated doc
+        (the Matcher is built on the first finding that needs it)."""
+        if self._matcher is None:
+            self._matcher = Matcher(doc.vocab)
+            for index, pattern in enumerate(self._patterns):
+                self._matcher.add(str(index), [token_pattern_for_matcher(pattern, self._word_boundary)])
+        strings = doc.vocab.strings
+        hits = [Hit(int(strings[key]), start + m_start, start + m_end, tuple(alignments))
+                for key, m_start, m_end, alignments in self._matcher(doc[start:end], with_alignments=True)]
+        return [m for m in super().find(doc, hits) if not self._continues(doc, m.end)]
+
+    def _continues(self, doc, after: int) -> bool:
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        return after < len(doc) and doc[after].lower_ in self.not_before
