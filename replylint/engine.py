@@ -322,7 +322,11 @@ class LanguageLinter:
             pos = end
         if not out:
             return None
-        sentence = "".join(out) + text[pos:last]
+        sentence = ("".join(out) + text[pos:last]).lstrip()
+        if text[first:first + 1].isupper() and sentence[:1].islower():
+            sentence = sentence[:1].upper() + sentence[1:]  # a construction that opened the sentence went
+        if not sentence or any(word not in sentence for word in _DIGIT_WORD.findall(text, first, last)):
+            return None  # (no rewrite drops a number, a date or a code)
         category = rule.spec.category
         if any(flagged.spec.category == category for flagged, _, _ in self.run(sentence, "reply")):
             return None  # the construction was not what the rule (or the model) objected to
@@ -360,6 +364,9 @@ class LanguageLinter:
             self._suggestion_cache.clear()
         self._suggestion_cache[key] = tuple(out)
         return tuple(out)
+
+
+_DIGIT_WORD = re.compile(r"[^\s,.;:!?«»\"()]*\d[^\s,.;:!?«»\"()]*")
 
 
 def _spacing(doc, indices) -> list[str]:

@@ -25,14 +25,16 @@ class RewriteRule(TokensRule):
     name = "rewrite"
     required_keys = {"patterns": list, "suggest": list}
     # words that may not follow a construction: the phrase it moves goes on past the
-    # match ("the email [we sent]", "switched off X [or fiddled with Y]")
-    optional_keys = {"not_before": list}
+    # match ("the email [we sent]", "switched off X [or fiddled with Y]"); nor precede it:
+    # the mood of the clause it stands in («Если бы [Вы проверили срок]» wants «был проверен»)
+    optional_keys = {"not_before": list, "not_after": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         super().__init__(spec, ctx)
         self._word_boundary = ctx.word_boundary
         self._matcher: Matcher | None = None
         self.not_before = frozenset(str(w).lower() for w in spec.get("not_before", ()))
+        self.not_after = frozenset(str(w).lower() for w in spec.get("not_after", ()))
 
     def patterns(self) -> list[list[dict]]:
         return []  # not in the shared index: lint never looks for a construction
@@ -56,9 +58,14 @@ class RewriteRule(TokensRule):
         strings = doc.vocab.strings
         hits = [Hit(int(strings[key]), start + m_start, start + m_end, tuple(alignments))
                 for key, m_start, m_end, alignments in self._matcher(doc[start:end], with_alignments=True)]
-        return [m for m in super().find(doc, hits) if not self._continues(doc, m.end)]
+        return [m for m in super().find(doc, hits) if not self._continues(doc, m.start, m.end)]
 
-    def _continues(self, doc, after: int) -> bool:
+    def _continues(self, doc, start: int, after: int) -> bool:
+        """Is the match bound to a word outside it (`not_before`, `not_after`)?"""
         while after < len(doc) and doc[after].is_space:
             after += 1
-        return after < len(doc) and doc[after].lower_ in self.not_before
+        before = start - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        return (after < len(doc) and doc[after].lower_ in self.not_before
+                or before >= 0 and doc[before].lower_ in self.not_after)
