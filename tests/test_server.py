@@ -107,8 +107,9 @@ def _schema(path: str, status: int) -> dict:
 
 def _resolved(schema: dict) -> dict:
     """The schema with `#/components/...` references resolvable by jsonschema."""
-    return {"$defs": DOC["components"]["schemas"], **json.loads(json.dumps(schema).replace(
-        "#/components/schemas/", "#/$defs/"))}
+    # (the definitions refer to each other too: a CheckResult's findings are Findings)
+    return json.loads(json.dumps({"$defs": DOC["components"]["schemas"], **schema}).replace(
+        "#/components/schemas/", "#/$defs/"))
 
 
 @pytest.mark.parametrize("path", ["/v1/check", "/v1/fix"])
