@@ -7,21 +7,34 @@ A scorer is a spaCy text classifier (TextCatBOW: hashed unigrams and bigrams,
 no downloaded weights) over replylint's own tokenizer, trained from
 `training/<task>_<lang>_*.jsonl` lines `{"text": ..., "label": "blame" | "neutral"}`
 and written to `replylint/models/<task>_<lang>/`, which ships in the wheel.
+
+With `--derived` (the default) the blame task also learns from sentences the
+repository and ../shared label already: the held-out rounds in
+tests/fixtures/heldout that were tuned on (every round but the newest, which
+stays out so the model can be checked on it) and ../shared/eval/dev, by their
+expectations and neutral rewrites; and, as neutral, real support answers that
+no measurement reads (the RUTUBE knowledge base; the Twitter agent turns of the
+even-numbered conversations, whose odd-numbered half measures). Text from
+../shared is read at training time and never written into the repository.
+
 Training is reproducible: a fixed seed, a fixed order of files and lines, and a
-tenth of the lines kept apart to print a score (the held-out fixtures in
-tests/ are never read).
+tenth of the lines kept apart to print a score.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import math
 import random
+import re
 import shutil
 import sys
 import time
 from pathlib import Path
+
+import yaml
 
 from .ruletypes.tone import BIGRAM, MODELS, WEIGHTS, LinearScorer  # the format the tone rule reads
 
@@ -93,13 +106,78 @@ def read_lines(task: str, lang: str) -> list[tuple[str, bool]]:
     return out
 
 
-def train(task: str, lang: str, seed: int, epochs: int, out_dir: Path) -> dict:
+SHARED = ROOT.parent / "shared"
+HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+ROUND = re.compile(r"^(ru|en)(\d*)$")  # a blame round's file stem: ru, ru2 … ru10
+
+
+def derived_lines(lang: str) -> list[tuple[str, bool]]:
+    """(sentence, is_blame) from labeled cases and real support answers (see the module docstring)."""
+    from .engine import Engine
+    from .packs import load_rules
+
+    linter = Engine(load_rules()).linter(lang)
+
+    def sentences(text: str) -> list[tuple[int, int, str]]:
+        doc = linter.doc(text)
+        starts = [*linter.split(doc), len(doc)]
+        out = []
+        for a, b in zip(starts, starts[1:]):
+            while b > a and doc[b - 1].is_space:
+                b -= 1
+            if b > a and sum(t.is_alpha for t in doc[a:b]) >= 3:
+                out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), doc[a:b].text))
+        return out
+
+    rounds = sorted((p for p in HELDOUT.glob(f"{lang}*.yaml") if ROUND.match(p.stem)),
+                    key=lambda p: int(ROUND.match(p.stem).group(2) or 1))
+    files = rounds[:-1] + sorted((SHARED / "eval" / "dev").glob("*.yaml"))
+    out: list[tuple[str, bool]] = []
+    for path in files:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if case.get("lang") != lang:
+                continue
+            reply = case["reply"]
+            blamed = [(reply.find(e["text"]), reply.find(e["text"]) + len(e["text"])) for e in case.get("expect", ())
+                      if e.get("category") == "blame" and e.get("in", "reply") == "reply" and e["text"] in reply]
+            other = any(e.get("category") != "blame" for e in case.get("expect", ()))
+            for start, end, text in sentences(reply):
+                if any(a < end and start < b for a, b in blamed):
+                    out.append((text, True))
+                elif not other:  # (a sentence another category flags may still blame)
+                    out.append((text, False))
+            out += [(text, False) for _, _, text in sentences(case.get("neutral") or "")]
+    out += [(text, False) for answer in _real_answers(lang) for _, _, text in sentences(answer)]
+    return out
+
+
+def _real_answers(lang: str) -> list[str]:
+    """Real support answers no measurement reads (empty without ../shared)."""
+    if lang == "ru":
+        path = SHARED / "realdata" / "rutube_support_qna_ru" / "knowledge_base.tsv"
+        if not path.is_file():
+            return []
+        csv.field_size_limit(10**8)
+        with path.open(encoding="utf-8", newline="") as handle:
+            return [row["Ответ из БЗ"] for row in csv.DictReader(handle, delimiter="\t")]
+    path = SHARED / "realdata" / "twitter_customer_care_ibm_en" / "dev.json"
+    if not path.is_file():
+        return []
+    conversations = json.loads(path.read_text(encoding="utf-8"))
+    return [turn["message"] for c, conv in enumerate(conversations) if c % 2 == 0
+            for turn in conv["dialogContent"] if "agent" in turn]
+
+
+def train(task: str, lang: str, seed: int, epochs: int, out_dir: Path, derived: bool = True) -> dict:
     import spacy
     from spacy.training import Example
 
     from .nlp import blank
 
     lines = read_lines(task, lang)
+    if derived and task == "blame":
+        seen = {text for text, _ in lines}
+        lines += [(text, blame) for text, blame in derived_lines(lang) if text not in seen and not seen.add(text)]
     if not lines:
         raise SystemExit(f"replylint.train: no training lines for {task}/{lang} in {TRAINING}")
     spacy.util.fix_random_seed(seed)
@@ -146,9 +224,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lang", action="append", choices=["ru", "en"])
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--no-derived", dest="derived", action="store_false",
+                        help="train on training/*.jsonl only (no labeled cases, no real answers)")
     args = parser.parse_args(argv)
     for lang in args.lang or ["ru", "en"]:
-        result = train(args.task, lang, args.seed, args.epochs, MODELS / f"{args.task}_{lang}")
+        result = train(args.task, lang, args.seed, args.epochs, MODELS / f"{args.task}_{lang}", args.derived)
         print(f"{args.task}_{lang}: " + ", ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}"
                                                  for k, v in result.items()))
 

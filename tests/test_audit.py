@@ -315,8 +315,8 @@ def test_findings_keep_their_fix_region_and_an_older_store_is_migrated(tmp_path)
     old.close()
     result = audit(source, "--out", out, "--jobs", "1", "--resume")
     assert result.exit_code == 0, result.output  # (findings are no error for an audit)
-    (finding,) = [json.loads(line) for line in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
-                  if "rocket" in line]
+    (finding,) = [f for f in map(json.loads, (out / "findings.jsonl").read_text(encoding="utf-8").splitlines())
+                  if "rocket" in f["text"] and f["rule_id"] != "en.blame.tone"]  # (the model flags the sentence too)
     assert reply[finding["start"]:finding["end"]] == "not rocket science"
     assert reply[finding["fix_start"]:finding["fix_end"]] == "It is not rocket science, you know."
     assert "«It is not rocket science, you know.»" in (out / "report.html").read_text(encoding="utf-8")

@@ -107,7 +107,8 @@ def test_severity_overrides_by_longest_prefix(project):
         encoding="utf-8")
     result = run(["check", "--format", "json", "-"], input=EN_BAD)
     severities = {f["rule_id"]: f["severity"] for f in json.loads(result.stdout)["findings"]}
-    assert severities == {"en.blame.condescending-adverb": "info", "en.blame.should-have": "error"}
+    assert severities == {"en.blame.condescending-adverb": "info", "en.blame.should-have": "error",
+                          "en.blame.tone": "info"}
     assert result.exit_code == 1
 
 
@@ -155,14 +156,14 @@ def test_packs_in_the_file_are_relative_to_it(project):
 # ---------------------------------------------------------------- never-flag and directives
 
 def test_a_never_flag_phrase_protects_what_lies_inside_it(ruleset):
-    engine = Engine(ruleset.selected(("blame",)), never_flag=("Obviously Backup",))
+    engine = Engine(ruleset.selected(("blame",), ("en.blame.tone",)), never_flag=("Obviously Backup",))
     assert [f.rule_id for f in engine.lint(Exchange("Obviously Backup keeps every file. " + EN_BAD))] == \
         ["en.blame.condescending-adverb", "en.blame.should-have"]  # the second «Obviously» is no product
     assert [f.text for f in engine.lint(Exchange("OBVIOUSLY BACKUP keeps every file."))] == []
 
 
 def test_directives_turn_rules_off_for_the_exchange_or_the_next_line(ruleset):
-    engine = Engine(ruleset.selected(("blame",)))
+    engine = Engine(ruleset.selected(("blame",), ("en.blame.tone",)))  # (the model flags EN_BAD's sentence too)
     whole = "<!-- replylint-disable en.blame.condescending-adverb -->\n" + EN_BAD + "\nObviously it broke."
     assert [f.rule_id for f in engine.lint(Exchange(whole))] == ["en.blame.should-have"]
     next_line = "{# replylint-disable-next-line blame #}\n" + EN_BAD + "\nObviously it broke."

@@ -73,7 +73,8 @@ def test_a_sarif_fix_replaces_the_fix_region(tmp_path):
     reply = tmp_path / "reply.txt"
     text = "Hi Tom, the export works again. It is not rocket science, you know. Have a nice day."
     reply.write_text(text, encoding="utf-8")
-    (result,) = json.loads(run(str(reply), "--format", "sarif"))["runs"][0]["results"]
+    (result,) = [r for r in json.loads(run(str(reply), "--format", "sarif"))["runs"][0]["results"]
+                 if r["ruleId"] == "en.blame.minimising"]  # (the tone model flags the sentence too)
     region = result["locations"][0]["physicalLocation"]["region"]
     assert text[region["charOffset"] : region["charOffset"] + region["charLength"]] == "not rocket science"
     (replacement,) = result["fixes"][0]["artifactChanges"][0]["replacements"]

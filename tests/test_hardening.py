@@ -66,7 +66,7 @@ def test_long_runs_are_cut_before_the_tokenizer(engine, run):
     # spaCy alone took about a minute on the first of these; a wide bound
     # against a return of the quadratic cost, not a speed target
     assert time.perf_counter() - started < 20
-    assert [f.text for f in findings] == ["You should have read"]
+    assert [f.text for f in findings if f.rule_id != "en.blame.tone"] == ["You should have read"]
     _check_spans(text, findings)
 
 

@@ -158,13 +158,13 @@ def test_a_suggestion_replaces_the_fix_region_around_the_span():
 
 def test_a_rule_no_template_rewrites_borrows_the_tone_rules_clause_removal(engine):
     reply = "Hi Tom, the export works again. It is not rocket science, you know. Have a nice day."
-    (found,) = engine.lint(Exchange(reply))
+    (found,) = [f for f in engine.lint(Exchange(reply)) if f.rule_id != "en.blame.tone"]
     # the match is a phrase; its suggestion removes the sentence around it
     assert (found.rule_id, found.text, found.suggestions) == ("en.blame.minimising", "not rocket science", ("",))
     assert reply[found.fix_start : found.fix_end] == "It is not rocket science, you know."
     # the clause of the match goes, the technical one stays
     reply = "Здравствуйте! Тут уж вина целиком на Вашей стороне, код подтверждения приходил в СМС. Заказ отменён."
-    (found,) = engine.lint(Exchange(reply))
+    (found,) = [f for f in engine.lint(Exchange(reply)) if f.rule_id != "ru.blame.tone"]
     assert (found.rule_id, found.text) == ("ru.blame.your-side", "вина целиком на Вашей стороне")
     assert reply[found.fix_start : found.fix_end] == \
         "Тут уж вина целиком на Вашей стороне, код подтверждения приходил в СМС."
