@@ -83,12 +83,37 @@ class QuoteMarks:
         for i in [i for i, h in enumerate(orth) if h in self._marks]:
             mark = strings[orth[i]]
             if closer is not None:
-                if mark == closer:
+                if mark == closer and (mark not in APOSTROPHES or self._closes(doc, i, opened)):
                     inside.update(range(opened + 1, i))
                     closer = None
-            elif mark in self.quotes:
+                elif mark in APOSTROPHES and mark in self.quotes and i - opened > APOSTROPHE_QUOTE_SPAN:
+                    closer = None  # an apostrophe ('90s) taken for an opening quote: start again here
+                    if self._opens(doc, i):
+                        closer, opened = self.quotes[mark], i
+            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)):
                 closer, opened = self.quotes[mark], i
         return inside
+
+    @staticmethod
+    def _opens(doc: Doc, i: int) -> bool:
+        """A single quote (which is also an apostrophe) opens a quote only at a
+        word start: after a space or an opening bracket, right before a word."""
+        before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in "([{:"
+        return before and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
+
+    @staticmethod
+    def _closes(doc: Doc, i: int, opened: int) -> bool:
+        """…and closes it at a word end, before a space, punctuation or the end,
+        within a short span (a possessive "parents'" far away closes nothing)."""
+        if i - opened > APOSTROPHE_QUOTE_SPAN or doc[i - 1].whitespace_:
+            return False
+        return i + 1 == len(doc) or bool(doc[i].whitespace_) or doc[i + 1].is_punct
+
+
+# single quotes that are also apostrophes ("it's", "parents'"): a quote only where
+# `QuoteMarks._opens` / `_closes` say so, over at most this many tokens
+APOSTROPHES = frozenset({"'", "’"})
+APOSTROPHE_QUOTE_SPAN = 40
 
 
 def sentence_starts(doc: Doc) -> list[int]:
