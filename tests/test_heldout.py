@@ -14,17 +14,17 @@ FLOORS = {"blame": (0.9, 0.85), "formality": (0.9, 0.85), "unanswered": (0.7, 0.
           "redundant-question": (0.85, 0.4)}
 # the blame rounds written for generalising blame (issue 14) hold what no rule was
 # tuned to yet: floors under today's figures, raised as the packs generalise
-FILE_FLOORS = {("ru3", "blame"): (0.85, 0.7), ("ru4", "blame"): (0.85, 0.7),
-               ("en3", "blame"): (0.9, 0.72), ("en4", "blame"): (0.85, 0.58),
-               ("ru5", "blame"): (0.9, 0.75), ("en5", "blame"): (0.95, 0.88),
-               ("ru6", "blame"): (0.9, 0.85), ("en6", "blame"): (0.95, 0.72),
-               ("ru7", "blame"): (0.95, 0.95), ("en7", "blame"): (0.95, 0.9),
+FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
+               ("en3", "blame"): (0.92, 0.82), ("en4", "blame"): (0.92, 0.82),
+               ("ru5", "blame"): (0.92, 0.92), ("en5", "blame"): (0.95, 0.92),
+               ("ru6", "blame"): (0.95, 0.95), ("en6", "blame"): (0.95, 0.95),
+               ("ru7", "blame"): (0.95, 0.95), ("en7", "blame"): (0.95, 0.95),
                # rounds 8 were scored once before tuning (ru .935 / .569, en 1.000 / .480), then tuned on
-               ("ru8", "blame"): (0.95, 0.98), ("en8", "blame"): (0.95, 0.84),
+               ("ru8", "blame"): (0.92, 0.98), ("en8", "blame"): (0.95, 0.95),
                # rounds 9 were scored once before tuning (ru 1.000 / .660, en .941 / .640)
-               ("ru9", "blame"): (0.95, 0.96), ("en9", "blame"): (0.95, 0.96),
+               ("ru9", "blame"): (0.95, 0.96), ("en9", "blame"): (0.95, 0.95),
                # rounds 10 were scored once before tuning (ru .963 / .520, en .952 / .400)
-               ("ru10", "blame"): (0.95, 0.5), ("en10", "blame"): (0.95, 0.38)}
+               ("ru10", "blame"): (0.95, 0.95), ("en10", "blame"): (0.95, 0.85)}
 
 
 def _labeled(path: Path) -> list[str]:
