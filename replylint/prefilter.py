@@ -87,6 +87,10 @@ class PatternIndex:
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
         self._bit_words: frozenset[int] = frozenset()
         self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks
+        # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
+        # pattern anchored on a common word is a candidate only where a word of the doc matches each
+        self.regex_required: dict[Hashable, tuple] = {}
+        self._regex_hits: dict[tuple[str, int], bool] = {}
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -98,6 +102,12 @@ class PatternIndex:
         if not word_sets:
             self.always.append(key)
             return
+        regexes = tuple(token["LOWER"]["REGEX"] for token in pattern if is_required(token)
+                        and isinstance(token.get("LOWER"), dict) and set(token["LOWER"]) == {"REGEX"})
+        if regexes:
+            from .safe_regex import compile_regex
+
+            self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
         chosen = min(range(len(word_sets)), key=lambda k: (len(word_sets[k] & self.stop_words), len(word_sets[k])))
         strings = self.vocab.strings
         hashed = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
@@ -156,8 +166,26 @@ class PatternIndex:
         missing = ~lit
         entries = self._entries
         found = [key for word in indexed for key, mask in entries[word] if not mask & missing]
+        if self.regex_required:
+            found = [key for key in found if key not in self.regex_required or self._regex_present(key, present)]
         # a pattern is indexed under each form of one word: two forms in a doc name it twice
         return keys + (list(dict.fromkeys(found)) if len(indexed) > 1 else found)
+
+    def _regex_present(self, key: Hashable, present: set[int]) -> bool:
+        """Does a word of the doc match each of the pattern's required regexes (cached per word)?"""
+        hits, strings = self._regex_hits, self.vocab.strings
+        for source, regex in self.regex_required[key]:
+            for word in present:
+                found = hits.get((source, word))
+                if found is None:
+                    if len(hits) > 200_000:
+                        hits.clear()
+                    found = hits[(source, word)] = regex.search(strings[word]) is not None
+                if found:
+                    break
+            else:
+                return False
+        return True
 
     def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
         """(key, start, end): the token ranges each candidate pattern must be
