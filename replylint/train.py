@@ -36,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from .ruletypes.tone import BIGRAM, MODELS, WEIGHTS, LinearScorer  # the format the tone rule reads
+from .ruletypes.tone import BIGRAM, HASHED, MODELS, WEIGHTS, HashedScorer, LinearScorer  # the format the tone rule reads
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING = ROOT / "training"
@@ -210,8 +210,9 @@ def train(task: str, lang: str, seed: int, epochs: int, out_dir: Path, derived: 
     out_dir.mkdir(parents=True)
     (out_dir / WEIGHTS).write_text(json.dumps(weights, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                                    encoding="utf-8")
+    LinearScorer.load(out_dir / WEIGHTS).by_hash(nlp.vocab.strings).save(out_dir / HASHED)
     started = time.perf_counter()
-    LinearScorer.load(out_dir / WEIGHTS)
+    HashedScorer.load(out_dir / HASHED)
     return {"lines": len(lines), "trained_on": len(training), "kept_apart": len(kept_apart),
             "precision": tp / (tp + fp) if tp + fp else 0.0, "recall": tp / (tp + fn) if tp + fn else 0.0,
             "size_kb": sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file()) // 1024,

@@ -156,3 +156,17 @@ def test_the_tone_rewrite_drops_a_sentence_only_when_every_clause_blames():
     assert _rewrite("Sure, it just broke, the router needs a factory reset.", {"sure", "just", "broke"}) is None
     # a reply of this one sentence needs writing anew, not removing
     assert _rewrite("Sure, it just broke all by itself.", {"sure", "just", "itself"}, before="", after="") is None
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_shipped_hashed_table_is_the_json_table(lang):
+    """The rule loads weights.npz (hashes, no parsing); it must hold exactly the
+    readable weights.json that training wrote beside it."""
+    import spacy
+
+    from replylint.ruletypes.tone import HASHED, MODELS, WEIGHTS, HashedScorer, LinearScorer
+
+    folder = MODELS / f"blame_{lang}"
+    expected = LinearScorer.load(folder / WEIGHTS).by_hash(spacy.blank(lang).vocab.strings)
+    loaded = HashedScorer.load(folder / HASHED)
+    assert (loaded.bias, loaded.weights, loaded.pairs) == (expected.bias, expected.weights, expected.pairs)
