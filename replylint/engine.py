@@ -297,15 +297,12 @@ class LanguageLinter:
         """The sentence holding `match` with the constructions of `rule` that
         overlap it rewritten, and the sentence's token range; None when none
         is there, or when a rule of the category still flags the result."""
-        from .nlp import sentence_starts
+        from .nlp import sentence_around
 
-        starts = sentence_starts(doc)
-        at = bisect.bisect_right(starts, match.start) - 1
-        a, b = starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)
-        while b > a and doc[b - 1].is_space:
-            b -= 1
-        if match.end > b:
+        sentence = sentence_around(doc, match.start, match.end)
+        if sentence is None:
             return None
+        a, b = sentence
         if self.annotate is not None and not doc.has_annotation("POS"):
             self.annotate(doc)
         whole = match.start <= a and match.end >= b  # (a tone rule's match is its sentence)

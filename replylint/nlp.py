@@ -10,6 +10,7 @@ need are written (`attrs`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import re
@@ -114,6 +115,17 @@ class QuoteMarks:
 # `QuoteMarks._opens` / `_closes` say so, over at most this many tokens
 APOSTROPHES = frozenset({"'", "’"})
 APOSTROPHE_QUOTE_SPAN = 40
+
+
+def sentence_around(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token range of the sentence holding tokens [start, end), without the
+    whitespace that ends it; None when they run past it."""
+    starts = sentence_starts(doc)
+    at = bisect.bisect_right(starts, start) - 1
+    a, b = starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)
+    while b > a and doc[b - 1].is_space:
+        b -= 1
+    return (a, b) if end <= b else None
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -23,7 +23,6 @@ pack borrow the removal around their match (`fallback_rewrite:`).
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
 
-from ..nlp import QuoteMarks, columns, sentence_starts
+from ..nlp import QuoteMarks, columns, sentence_around, sentence_starts
 from .base import CompileContext, Hit, Match, RuleType
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -219,13 +218,10 @@ class ToneRule(RuleType):
         """For another rule's match that no template rewrites: its sentence
         without the clause holding the match, or "" to drop the sentence, with
         the sentence's token range; None when no removal is safe."""
-        starts = sentence_starts(doc)
-        at = bisect.bisect_right(starts, match.start) - 1
-        a, b = starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)
-        while b > a and doc[b - 1].is_space:
-            b -= 1
-        if match.end > b:
+        sentence = sentence_around(doc, match.start, match.end)
+        if sentence is None:
             return None  # (a match across sentences)
+        a, b = sentence
         found = self._sentence_rewrite(doc, a, b, must=(match.start - a, match.end - a))
         return None if found is None else (found, a, b)
 
