@@ -384,7 +384,7 @@ class QuestionReader:
                     # "sketchy, ok, but why…": the part before asks nothing of its own
                     first = self._make(d, cut, end, to_source, False)
                 yield first
-                cut = i
+                cut = i if self.strings[h][:1].isalpha() else i + 1  # («…пишу: где мой заказ?» without the colon)
         yield self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
 
     def _asks_at_end(self, d: _Arrays, i: int, b: int) -> bool:
