@@ -491,7 +491,7 @@ def rule(rule_id, packs, no_builtin, select, ignore, config_path, no_config):
         click.echo("Rewritten:" if rewrites_only else "Flagged:")
         for ex in spec.bad:
             if rewrites_only:
-                click.echo(f"  {ex.text.strip()}\n    {ex.span} → {ex.suggest}")
+                click.echo(f"  {ex.text.strip()}\n    {ex.span} → {ex.suggest or '(removed)'}")
                 continue
             if ex.customer:
                 click.echo(f"  ✗ reply: {ex.text.strip()}")

@@ -8,7 +8,7 @@ no downloaded weights) over replylint's own tokenizer, trained from
 `training/<task>_<lang>_*.jsonl` lines `{"text": ..., "label": "blame" | "neutral"}`
 and written to `replylint/models/<task>_<lang>/`, which ships in the wheel.
 
-With `--derived` (the default) the blame task also learns from sentences the
+Unless `--no-derived`, the blame task also learns from sentences the
 repository and ../shared label already: the held-out rounds in
 tests/fixtures/heldout that were tuned on (every round but the newest, which
 stays out so the model can be checked on it) and ../shared/eval/dev, by their

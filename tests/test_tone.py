@@ -132,6 +132,16 @@ def test_the_tone_rewrite_removes_the_smallest_clause_that_carries_the_tone():
         == "The button is at the top of the page, as shown."
 
 
+def test_the_tone_rewrite_may_cut_from_an_earlier_comma_but_leaves_nothing_open():
+    # the blame runs over the last two comma clauses: both go, from the earlier comma
+    assert _rewrite("The size was chosen at checkout, so the mistake is yours, not the shop's.", {"mistake", "yours"}) \
+        == "The size was chosen at checkout."
+    # what is kept may not end on a word that needs its continuation ("Thanks for the one.")
+    removal = _removal(open_ends=frozenset({"which"}))
+    assert _rewrite("The form has a deadline which, honestly, anyone could meet.", {"honestly", "anyone"},
+                    removal=removal) is None
+
+
 def test_the_tone_rewrite_keeps_technical_content_and_what_a_clause_needs():
     # a clause with a number or a capitalised name is never removed, nor the sentence holding it
     assert _rewrite("Sure, port 8080 is closed by you.", {"sure", "you"}) is None

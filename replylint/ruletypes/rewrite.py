@@ -6,7 +6,7 @@ becomes the object of a passive («Вы удалили папку» → «пап
 "you typed the account number wrong" → "the account number was typed wrong").
 A pack's `fallback_rewrite:` lists such rules before its tone rule: a finding
 no template of its own rewrites gets its sentence with the construction
-rewritten, when the tone model reads the result as neutral.
+rewritten, when no rule of the pack (the tone model included) flags the result.
 
 The patterns are not indexed with the other rules' (lint never runs them):
 they run on one sentence, and only for a finding that needs a rewrite.
@@ -44,9 +44,6 @@ class RewriteRule(TokensRule):
 
     def find(self, doc, hits: list[Hit]) -> list[Match]:
         return []
-
-    def construction_patterns(self) -> list[list[dict]]:
-        return self._patterns
 
     def matches_in(self, doc, start: int, end: int) -> list[Match]:
         """The construction's matches inside tokens [start, end) of an annotated doc

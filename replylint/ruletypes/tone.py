@@ -250,8 +250,8 @@ class ClauseRemoval:
     the model's weight sits in, or the whole sentence."""
 
     def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float,
-                 min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str], fragment_starts: frozenset[str],
-                 copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
+                 min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str],
+                 fragment_starts: frozenset[str], copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
                  copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0,
                  open_ends: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
