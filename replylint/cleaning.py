@@ -339,7 +339,8 @@ class Cleaner:
         symbol_run = self.ascii_symbol_run if text.isascii() else self.symbol_run  # ASCII: a cheaper class
         edits += [(m.start() + self.symbol_run_keep, m.end(), "") for m in symbol_run.finditer(text)]
         if _may_need_spacing(text, join_wrapped):
-            spaces = [m.span() for m in _ODD_SPACE.finditer(text)] if _may_have_odd_space(text) else []
+            spaces = [m.span() for m in _ODD_SPACE.finditer(text)
+                      if not _is_code_indent(text, *m.span())] if _may_have_odd_space(text) else []
             if join_wrapped:
                 spaces += [span for span in _line_breaks(text) if _is_wrap(text, *span)]
             merged: list[list[int]] = []
@@ -433,12 +434,25 @@ def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
 
 def _is_wrap(text: str, start: int, end: int) -> bool:
     """A line break inside a sentence: the line does not end one and the next
-    goes on with a lowercase letter (any script)."""
-    return (
-        0 < start and end < len(text)
-        and not text[start - 1].isspace() and text[start - 1] not in _SENTENCE_END
-        and text[end].islower()
-    )
+    goes on with a lowercase letter (any script). Lines indented as code are
+    never joined: a pasted log or snippet keeps its lines."""
+    if not (0 < start and end < len(text)
+            and not text[start - 1].isspace() and text[start - 1] not in _SENTENCE_END
+            and text[end].islower()):
+        return False
+    newline = text.index("\n", start)
+    line_start = text.rfind("\n", 0, start) + 1
+    return not (_is_code_indent(text, newline + 1, end) or text.startswith(CODE_INDENTS, line_start))
+
+
+CODE_INDENTS = ("    ", "\t")  # a line opening with one is code (Markdown, mail clients), kept as it is
+
+
+def _is_code_indent(text: str, start: int, end: int) -> bool:
+    """Is text[start:end], a run of spaces, the indentation of a code line
+    (at a line start, four spaces or a tab)?"""
+    return (start == 0 or text[start - 1] == "\n") and text.startswith(CODE_INDENTS, start) \
+        and not text[start:end].strip(" \t")
 
 
 class _TextExtractor(HTMLParser):

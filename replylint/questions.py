@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IS_SPACE, LOWER
 
+from .cleaning import CODE_INDENTS
 from .nlp import column
 
 KINDS = ("yes-no", "wh", "choice", "request")
@@ -39,14 +40,13 @@ _URL_WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
-_CODE_INDENT = ("    ", "\t")
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 
 
 def _in_code(text: str, end: int) -> bool:
     """Is the line holding text[end - 1] indented as code (four spaces or a tab)?"""
     line_start = text.rfind("\n", 0, end) + 1
-    return text.startswith(_CODE_INDENT, line_start)
+    return text.startswith(CODE_INDENTS, line_start)
 
 
 def _inside_quotes(text: str) -> bool:
