@@ -27,8 +27,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
                ("ru10", "blame"): (0.95, 0.95), ("en10", "blame"): (0.95, 0.85),
                # rounds 11 were scored once before tuning (ru .974 / .740, en .951 / .780), then tuned on
                ("ru11", "blame"): (0.95, 0.96), ("en11", "blame"): (0.95, 0.96),
-               # round 12 was scored once before tuning (en .969 / .596)
-               ("en12", "blame"): (0.95, 0.55),
+               # round 12 was scored once before tuning (en .969 / .596), then tuned on (.981 / 1.000)
+               ("en12", "blame"): (0.97, 0.98),
                # ru12 was scored once before tuning (ru .922 / .797)
                ("ru12", "blame"): (0.9, 0.78),
                # the second rounds of formality and questions, scored once before tuning (the files' headers)
