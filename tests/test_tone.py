@@ -76,8 +76,8 @@ def test_the_tone_finding_has_no_suggestion(engine):
 
 
 @pytest.mark.parametrize("quoted,unquoted", [
-    ("Вы пишете «я, наверное, сам всё сломал» — нет, с настройками всё в порядке.",
-     "Вы, наверное, сами всё сломали. С настройками всё в порядке."),
+    ("Вы пишете «наверное, я сам всё сломал» — нет, с настройками всё в порядке.",
+     "Наверное, Вы сами всё сломали. С настройками всё в порядке."),
     ("You wrote \"I probably broke it myself, I'm an idiot\" — no, your settings are fine.",
      "You probably broke it yourself, honestly, your settings are fine."),
 ])
