@@ -616,7 +616,7 @@ class Engine:
                     fix_end=fix[1] if fix else None,
                 )
         if profile is not None:
-            self.linter(profile.lang).profiles.finish(profile, profile.people)
+            self.linter(profile.lang).profiles.finish(profile, profile.people, clean.text)
 
     def clean(self, text: str):
         """The cleaned message (history and markup dropped), once per lint."""

@@ -30,6 +30,7 @@ from .nlp import QuoteMarks, column, columns
 FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
     "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
+    "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
     # the writer speaking of themselves: «я заказывал», «я отключала»
@@ -252,6 +253,13 @@ class ProfileBuilder:
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
+        self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
+        for phrase in config.get("idioms", ()):
+            self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
+        # a message of at least `min_words` such words, none of them capitalised: chat style
+        style = config.get("chat_lowercase") or {}
+        self.chat_min_words = int(style.get("min_words", 0))
+        self.chat_word = re.compile(style["word"]) if style.get("word") else None
         # «Вы … прав»: a less likely singular short-form reading at least this
         # likely counts as agreeing with «Вы» where it ends the clause
         score = config.get("slip_short_form_score")
@@ -319,9 +327,9 @@ class ProfileBuilder:
                     if v_seen > MAX_V_EVIDENCE:
                         continue  # «Вы» is no finding: a profile needs its presence, not every one
                 if quoted is None:
-                    quoted = self.quoted_tokens(doc)
+                    quoted = self.quoted_tokens(doc) | self._idiom_tokens(doc)
                 if i in quoted:
-                    continue
+                    continue  # quoted, or a set phrase that addresses no one («семь раз отмерь»)
                 if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())) or \
                         (i + 1 < len(doc) and doc[i + 1].lower_ in self.not_before.get(token.lower_, ())):
                     continue
@@ -351,6 +359,21 @@ class ProfileBuilder:
                 if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
+
+    def _idiom_tokens(self, doc) -> set[int]:
+        """Tokens of the set phrases whose 2nd person addresses no one
+        («ничего не скажешь», «семь раз отмерь», «как ни крути»)."""
+        if not self.idioms:
+            return set()
+        lowers = column(doc, LOWER)
+        firsts = self._word_hashes(doc, frozenset(self.idioms))
+        out: set[int] = set()
+        for i, h in enumerate(lowers):
+            if h in firsts:
+                for phrase in self.idioms[doc[i].lower_]:
+                    if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
+                        out.update(range(i, i + len(phrase)))
+        return out
 
     def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
         start, end, text = to_source(span.start_char, span.end_char)
@@ -646,9 +669,12 @@ class ProfileBuilder:
             fields["surname"] = names[-1].lower_
         return i, j, None, fields
 
-    def finish(self, profile: Profile, people: list[tuple[Person, set[str]]]) -> Profile:
+    def finish(self, profile: Profile, people: list[tuple[Person, set[str]]], text: str = "") -> Profile:
         """The writer's own name (an introduction, else the last signature
-        name that is not addressed) and the names the message addresses."""
+        name that is not addressed) and the names the message addresses; the
+        message's chat style (`text`: all lowercase)."""
+        if text and self.chat_word is not None and self._lowercase(text):
+            profile.evidence.append(Evidence("style.lowercase", 0, 0, ""))
         if profile.things:  # "Buddy covers dental care" after "the Buddy plan"
             profile.evidence, ends = self._split_things(profile.evidence, profile.things)
             people = [(person, places) for person, places in people if not _follows(person, ends)]
@@ -675,6 +701,17 @@ class ProfileBuilder:
         if len(said) == 1:
             profile.gender = said.pop()  # the writer's own verbs outweigh a name of either gender («Женя»)
         return profile
+
+    def _lowercase(self, text: str) -> bool:
+        """Is the message written all in lowercase («а где моя посылка??»):
+        enough words, none capitalised (an all-caps abbreviation does not count)?"""
+        count = 0
+        for m in self.chat_word.finditer(text):
+            word = m.group()
+            if word[0].isupper() and (len(word) == 1 or not word.isupper()):
+                return False  # (an all-caps abbreviation, «ДТП», does not count; «А» does)
+            count += 1
+        return count >= self.chat_min_words
 
     @staticmethod
     def is_thing(evidence: Evidence, things: set) -> bool:

@@ -291,3 +291,27 @@ def test_round2_russian(engine, customer, reply, expected):
 ])
 def test_round2_english(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a customer who writes all in lowercase writes chat style: «ты» mirrors them
+    ("а куда вводить промокод??", "В корзине: вводишь код и жмёшь «Применить».", []),
+    ("А куда вводить промокод?", "В корзине: вводишь код.", [("ru.formality.ty-form", "вводишь")]),
+    ("подскажите пожалуйста куда вводить промокод", "В корзине: введи код.", [("ru.formality.ty-form", "введи")]),
+    ("добрый день, не могу найти акт сверки", "Добрый день! Открой «Документы».", [("ru.formality.ty-form", "Открой")]),
+    # set phrases whose «ты» addresses no one
+    ("Добрый день. Хочу удалить аккаунт.", "Семь раз отмерь — один раз отрежь. Подтвердите удаление в настройках.", []),
+    ("Добрый день. Почему так?", "Как ни крути, таковы правила программы.", []),
+    # «короче» is slang as a filler, not as a comparative
+    ("Добрый день. Когда привезут шкаф?\nС уважением, Пётр Ильич", "Пётр Ильич, короче, шкаф привезут завтра.",
+     [("ru.formality.slang", ", короче,")]),
+    ("Добрый день. Когда привезут шкаф?\nС уважением, Пётр Ильич", "Пётр Ильич, срок стал короче, чем мы обещали.", []),
+])
+def test_round2_chat_style_and_set_phrases(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer) if rule != "ru.blame.tone"]
+    assert found == expected
+
+
+def test_an_interjection_before_a_comma_is_no_name(engine):
+    customer = "Router down again.\nRegards, Ms. Dana Cole"
+    assert _formality(engine, "Sigh, sorry about that. A technician is booked for Friday.", customer) == []
