@@ -205,9 +205,14 @@ class LanguageLinter:
                         continue  # the customer's words quoted back («Вы пишете: «я сам виноват»»)
                     yield rule, doc, match
                 elif profiling:
-                    if match.start in quoted:
-                        continue  # quoted words are not the writer's («"oops, ur session…"»)
                     span = _without_edge_spaces(doc[match.start : match.end])
+                    if match.start in quoted or self.profiles.names_a_thing(doc, span.start, span.end):
+                        # quoted words are not the writer's («"oops, ur session…"»); a
+                        # capitalised word inside a phrase or a hyphenated name names a
+                        # thing ("the Buddy plan", "Club-Mate"): it is that name everywhere
+                        if span.text[:1].isupper():
+                            profile.things.add(span.text.lower())
+                        continue
                     start, end, found = to_source(span.start_char, span.end_char)
                     profile.evidence.append(Evidence(rule.spec.evidence, start, end, found,
                                                      self.suggestions(rule, doc, match), rule.spec.id))
@@ -392,7 +397,11 @@ class ExchangeView:
     builder: object  # the reply language's ProfileBuilder
 
     def __post_init__(self):
-        self.reply_evidence = list(self.reply.evidence) + self.builder.relate(self.reply, self.customer)
+        reply = self.reply
+        if self.customer is not None and self.customer.things:
+            # a name the customer gave a thing ("your \"Buddy\" plan") names it in the reply too
+            reply = self.builder.without_things(reply, self.customer.things)
+        self.reply_evidence = list(reply.evidence) + self.builder.relate(reply, self.customer)
         self.customer_name_tags = self.customer.name_tags() if self.customer else set()
 
     def condition(self, key: str):
@@ -607,7 +616,7 @@ class Engine:
                     fix_end=fix[1] if fix else None,
                 )
         if profile is not None:
-            self.linter(profile.lang).profiles.finish(profile, profile.people)
+            self.linter(profile.lang).profiles.finish(profile, profile.people, clean.text)
 
     def clean(self, text: str):
         """The cleaned message (history and markup dropped), once per lint."""

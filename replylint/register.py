@@ -30,6 +30,7 @@ from .nlp import QuoteMarks, column, columns
 FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
     "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
+    "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
     # the writer speaking of themselves: «я заказывал», «я отключала»
@@ -92,6 +93,9 @@ class Profile:
     person: Person | None = None  # the writer (customer: from the signature or introduction)
     addresses: list[Person] = field(default_factory=list)  # whom the message addresses by name
     gender: str | None = None
+    # register words the message uses as names of things (lowercase): quoted or
+    # capitalised inside a phrase ("the Buddy plan"); no evidence anywhere in it
+    things: set = field(default_factory=set)
     weights: dict = field(default_factory=dict)
     formal_at: int = 2
     informal_at: int = -2
@@ -150,6 +154,7 @@ def merge(profiles: list[Profile]) -> Profile | None:
                      informal_at=profiles[-1].informal_at)
     for profile in profiles:
         merged.evidence.extend(profile.evidence)
+        merged.things |= profile.things
         merged.person = profile.person or merged.person
         merged.gender = profile.gender or merged.gender
     return merged
@@ -230,6 +235,7 @@ class ProfileBuilder:
         self._analyze = analyze  # lower -> (lemma, pos, morph): the annotator's analysis
         self._analysis: dict[str, tuple[str, str, str]] = {}
         self._name_cues: frozenset[int] | None = None  # LOWER hashes of words before a name
+        self._title_words: frozenset[int] = frozenset()  # LOWER hashes of titles ("mrs", "mrs.")
         self.config = config
         self.morphology = morphology
         self.weights = dict(config.get("weights", {}))
@@ -247,6 +253,17 @@ class ProfileBuilder:
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
+        self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
+        for phrase in config.get("idioms", ()):
+            self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
+        # a message of at least `min_words` such words, none of them capitalised: chat style
+        style = config.get("chat_lowercase") or {}
+        self.chat_min_words = int(style.get("min_words", 0))
+        self.chat_word = re.compile(style["word"]) if style.get("word") else None
+        # «Вы … прав»: a less likely singular short-form reading at least this
+        # likely counts as agreeing with «Вы» where it ends the clause
+        score = config.get("slip_short_form_score")
+        self.slip_short_form_score = float(score) if score is not None else None
         self.group_after_you = frozenset(config.get("group_after_you", ()))
         self.institution_nouns = frozenset(config.get("institution_nouns", ()))
         # ты-possessive lemma -> its Вы-form («твой» -> «ваш»)
@@ -256,6 +273,12 @@ class ProfileBuilder:
         # words after which a name is an address («Уважаемый Олег», "Dear Marco"),
         # with the gender they show (or none)
         self.address_words = dict(config.get("address_words", {}))
+        # address words that show the reader's gender without a name ("sir", «сударыня»)
+        self.gendered_address = dict(config.get("gendered_address", {}))
+        # the customer registers in which one who signed with a title and a
+        # given name ("Mr. Anil Mehta") is still owed title and surname
+        self.titled_first_name = frozenset(config.get("titled_first_name", ()))
+        self.title_joiners = frozenset(config.get("title_joiners", ()))  # "Mr. and Mrs.": a couple
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
         for phrase in self.intro:
@@ -304,9 +327,9 @@ class ProfileBuilder:
                     if v_seen > MAX_V_EVIDENCE:
                         continue  # «Вы» is no finding: a profile needs its presence, not every one
                 if quoted is None:
-                    quoted = self.quoted_tokens(doc)
+                    quoted = self.quoted_tokens(doc) | self._idiom_tokens(doc)
                 if i in quoted:
-                    continue
+                    continue  # quoted, or a set phrase that addresses no one («семь раз отмерь»)
                 if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())) or \
                         (i + 1 < len(doc) and doc[i + 1].lower_ in self.not_before.get(token.lower_, ())):
                     continue
@@ -328,7 +351,7 @@ class ProfileBuilder:
                     if span_end < len(doc) and doc[span_end].lower_ in self.config.get("polite_agreeing", {}):
                         span_end += 1
                 elif feature == "tv.V" and token.lower_ == self.subject_pronouns.get("tv.V"):
-                    slip_end, slip_gender = self._agreeing(doc, i, classes)
+                    slip_end, slip_gender = self._agreeing(doc, i, classes, short_forms=True)
                     if slip_end > i + 1 and slip_gender is not None:
                         # «Вы уверен»: polite «Вы» to one person takes the plural
                         evidence.append(self._evidence("tv.V-slip", doc[i:slip_end], to_source, gender=slip_gender))
@@ -336,6 +359,21 @@ class ProfileBuilder:
                 if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
+
+    def _idiom_tokens(self, doc) -> set[int]:
+        """Tokens of the set phrases whose 2nd person addresses no one
+        («ничего не скажешь», «семь раз отмерь», «как ни крути»)."""
+        if not self.idioms:
+            return set()
+        lowers = column(doc, LOWER)
+        firsts = self._word_hashes(doc, frozenset(self.idioms))
+        out: set[int] = set()
+        for i, h in enumerate(lowers):
+            if h in firsts:
+                for phrase in self.idioms[doc[i].lower_]:
+                    if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
+                        out.update(range(i, i + len(phrase)))
+        return out
 
     def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
         start, end, text = to_source(span.start_char, span.end_char)
@@ -360,7 +398,20 @@ class ProfileBuilder:
             return self.analyze(following[0].lower_)[0] in self.institution_nouns
         return False
 
-    def _agreeing(self, doc, i: int, classes) -> tuple[int, str | None]:
+    def _short_singular(self, doc, j: int) -> str | None:
+        """The gender of a singular short form a word may be though it reads
+        first as something else («Вы совершенно прав:» — «прав» is first the
+        genitive of «право»): a reading at least `slip_short_form_score` likely,
+        where the word ends its clause."""
+        if self.slip_short_form_score is None or (j + 1 < len(doc) and not doc[j + 1].is_punct):
+            return None
+        for parse in self.morphology.parse(doc[j].lower_)[1:]:
+            tag = parse.tag
+            if parse.score >= self.slip_short_form_score and tag.POS in ("ADJS", "PRTS") and tag.number == "sing":
+                return _gender(parse)
+        return None
+
+    def _agreeing(self, doc, i: int, classes, short_forms: bool = False) -> tuple[int, str | None]:
         """A «ты» subject and the verb or short adjective agreeing with it
         («ты сможешь», «ты когда-нибудь слышал», «ты мне не сказала», «ты
         уверена»), rewritten together: the span end and the gender the
@@ -376,6 +427,10 @@ class ProfileBuilder:
             if ("Tense=Past" in morph or "Variant=Short" in morph) and "Number=Sing" in morph:
                 gender = "masc" if "Gender=Masc" in morph else "femn" if "Gender=Fem" in morph else None
                 return j + 1, gender
+            if short_forms and pos in ("NOUN", "PROPN"):
+                gender = self._short_singular(doc, j)
+                if gender is not None:
+                    return j + 1, gender
             if "VerbForm=Fin" in morph and not _after_hyphen(doc, j):
                 break  # another finite verb: the clause has its own
         return i + 1, None
@@ -387,7 +442,7 @@ class ProfileBuilder:
         зовут …», "My name is …"), `signature` (a name line near the end).
         Russian names come from pymorphy3's Name/Patr/Surn tags; English ones
         from capitalised words in those places (there is no name dictionary)."""
-        out: list[tuple[Person, set[str]]] = []
+        out: list[tuple[Person, set[str]]] = self._gendered_addresses(doc, to_source)
         # only words that can start a name are looked at: Russian given names
         # (a word class); English capitalised words where a name can stand
         # (after a greeting, title or introduction, at a line start, near the end)
@@ -398,10 +453,11 @@ class ProfileBuilder:
         if not candidates:
             return out
         lines = _LineFinder(doc, text)
+        quoted = self.quoted_tokens(doc)
         done = 0
         for i in candidates:
-            if i < done:
-                continue
+            if i < done or i in quoted:
+                continue  # a quoted name is someone's words («"Hey Google, …"»), not an address
             if self.names_from_dictionary:
                 found = self._russian_name(doc, classes, i)
             else:
@@ -411,11 +467,15 @@ class ProfileBuilder:
             first, last, title_token, fields = found
             places = set()
             before = _previous_word(doc, title_token if title_token is not None else first)
+            if title_token is not None and self._joined_title(doc, title_token):
+                before = _previous_word(doc, title_token - 2)  # "Dear Mr. and Mrs. Pritchard"
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
             if self._starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
                     and doc[last].text in (",", "!") and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
+            if self._starts_sentence(doc, first if title_token is None else title_token):
+                places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
             if self._after_intro(doc, first if title_token is None else title_token):
                 places.add("intro")
             if lines.is_signature(first, last, self.signoff_words):
@@ -427,6 +487,31 @@ class ProfileBuilder:
                 ts, te, _ = to_source(doc[title_token].idx, doc[title_token].idx + len(doc[title_token]))
             out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
             done = last
+        return out
+
+    def _gendered_addresses(self, doc, to_source) -> list[tuple[Person, set[str]]]:
+        """"Dear Sir", "Thank you, sir", «сударыня»: a gendered address word
+        without a name addresses the reader as that gender. Not in "Sir or
+        Madam" (a word of the other gender near it), nor before a name (a
+        title: "Sir John"), nor quoted."""
+        if not self.gendered_address:
+            return []
+        hashes = self._word_hashes(doc, frozenset(self.gendered_address))
+        lowers = column(doc, LOWER)
+        found = [i for i, h in enumerate(lowers) if h in hashes]
+        if not found:
+            return []
+        quoted = self.quoted_tokens(doc)
+        out = []
+        for i in found:
+            gender = self.gendered_address[doc[i].lower_]
+            near = doc[max(0, i - 3) : i + 4]
+            if i in quoted or any(self.gendered_address.get(t.lower_, gender) != gender for t in near):
+                continue
+            if i + 1 < len(doc) and _capitalised_word(doc[i + 1]) and not self._starts_sentence(doc, i + 1):
+                continue
+            s, e, text = to_source(doc[i].idx, doc[i].idx + len(doc[i]))
+            out.append((Person(s, e, text, title_start=s, title_end=e, title_gender=gender), {"addressed"}))
         return out
 
     def _english_candidates(self, doc, text: str, greeting_tokens: set[int]) -> list[int]:
@@ -441,11 +526,13 @@ class ProfileBuilder:
             cues = set(self.address_words) | set(self.titles) | {f"{t}." for t in self.titles}
             cues |= {phrase[-1] for phrase in self.intro}
             self._name_cues = frozenset(strings.add(c) for c in cues)
+            self._title_words = frozenset(strings.add(c) for t in self.titles for c in (t, f"{t}."))
         alpha = [i for i, is_alpha in enumerate(alphas) if is_alpha]
         tail = alpha[-4] if len(alpha) >= 4 else 0
-        cues = self._name_cues
+        cues, title_words = self._name_cues, self._title_words
+        # a title starts a name wherever it stands ("Dear Mr. and Mrs. Pritchard")
         return [i for i in titled
-                if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens
+                if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens or lowers[i] in title_words
                 or text[idx[i] - 1 : idx[i]] == "\n"]
 
     def _common_word(self, token) -> bool:
@@ -531,6 +618,10 @@ class ProfileBuilder:
             fields["title_gender"] = self.address_words[doc[before].lower_]
         return i, j, title_token, fields
 
+    def _joined_title(self, doc, i: int) -> bool:
+        """Is the title at i the second of two joined ("Mr. and Mrs.", «г-н и г-жа»)?"""
+        return i >= 2 and doc[i - 1].lower_ in self.title_joiners and doc[i - 2].lower_.rstrip(".") in self.titles
+
     def _name_parse(self, lower: str, tag: str):
         """The parse of a name form that carries `tag`, nominative first."""
         parses = [p for p in self.morphology.parse(lower) if tag in p.tag]
@@ -541,14 +632,19 @@ class ProfileBuilder:
         """A title and surname, or capitalised words in a name position."""
         token = doc[i]
         title = token.lower_.rstrip(".")
-        if title in self.titles and i + 1 < len(doc) and _capitalised_word(doc[i + 1]):
+        initial = i + 1 < len(doc) and _initial(doc[i + 1])
+        if title in self.titles and i + 1 < len(doc) and (_capitalised_word(doc[i + 1]) or initial):
             j = i + 1
             names = []
-            while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
-                names.append(doc[j])
+            while j < len(doc) and len(names) < 3 and (_capitalised_word(doc[j]) or _initial(doc[j])):
+                if not _initial(doc[j]):  # "Mr. R. Patel": an initial is no given name
+                    names.append(doc[j])
                 j += 1
-            fields = {"title": title, "surname": names[-1].lower_, "gender": self.titles[title],
-                      "title_gender": self.titles[title]}
+            if not names:
+                return None
+            # "Mr. and Mrs. Pritchard": a couple, no one gender
+            gender = None if self._joined_title(doc, i) else self.titles[title]
+            fields = {"title": title, "surname": names[-1].lower_, "gender": gender, "title_gender": gender}
             if len(names) > 1:
                 fields.update(given=names[0].lower_, given_text=names[0].text)
             return i + 1, j, i, fields
@@ -573,15 +669,22 @@ class ProfileBuilder:
             fields["surname"] = names[-1].lower_
         return i, j, None, fields
 
-    def finish(self, profile: Profile, people: list[tuple[Person, set[str]]]) -> Profile:
+    def finish(self, profile: Profile, people: list[tuple[Person, set[str]]], text: str = "") -> Profile:
         """The writer's own name (an introduction, else the last signature
-        name that is not addressed) and the names the message addresses."""
+        name that is not addressed) and the names the message addresses; the
+        message's chat style (`text`: all lowercase)."""
+        if text and self.chat_word is not None and self._lowercase(text):
+            profile.evidence.append(Evidence("style.lowercase", 0, 0, ""))
+        if profile.things:  # "Buddy covers dental care" after "the Buddy plan"
+            profile.evidence, ends = self._split_things(profile.evidence, profile.things)
+            people = [(person, places) for person, places in people if not _follows(person, ends)]
         intro = [person for person, places in people if "intro" in places]
         signed = [person for person, places in people if "signature" in places and "addressed" not in places]
         # «Екатерина Андреевна Лебедева, ИП. Не отображаются…»: a full name
-        # nobody is addressed by is the writer's
+        # opening a line that nobody is addressed by is the writer's; a titled
+        # name inside a sentence ("with Dr. Lowe") is a third party
         named = [person for person, places in people
-                 if "addressed" not in places and (person.patronymic or person.title)]
+                 if "addressed" not in places and "opens" in places and (person.patronymic or person.title)]
         # a signature block puts the name first, then role and company lines
         profile.person = intro[-1] if intro else signed[0] if signed else named[-1] if named else None
         profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places
@@ -598,6 +701,54 @@ class ProfileBuilder:
         if len(said) == 1:
             profile.gender = said.pop()  # the writer's own verbs outweigh a name of either gender («Женя»)
         return profile
+
+    def _lowercase(self, text: str) -> bool:
+        """Is the message written all in lowercase («а где моя посылка??»):
+        enough words, none capitalised (an all-caps abbreviation does not count)?"""
+        count = 0
+        for m in self.chat_word.finditer(text):
+            word = m.group()
+            if word[0].isupper() and (len(word) == 1 or not word.isupper()):
+                return False  # (an all-caps abbreviation, «ДТП», does not count; «А» does)
+            count += 1
+        return count >= self.chat_min_words
+
+    @staticmethod
+    def is_thing(evidence: Evidence, things: set) -> bool:
+        """Is this phrase evidence, capitalised, a word the exchange uses as a name?"""
+        return evidence.text[:1].isupper() and evidence.text.lower() in things
+
+    def _split_things(self, evidence: list[Evidence], things: set) -> tuple[list[Evidence], set[int]]:
+        """The evidence that names no thing, and where the evidence naming one ends."""
+        kept, ends = [], set()
+        for e in evidence:
+            if self.is_thing(e, things):
+                ends.add(e.end)
+            else:
+                kept.append(e)
+        return kept, ends
+
+    def without_things(self, profile: Profile, things: set) -> Profile:
+        """The profile without evidence that names a thing, nor the names right
+        after it ("Mate Pro" is a product, not Pro addressed by "mate")."""
+        kept, ends = self._split_things(profile.evidence, things)
+        if not ends:
+            return profile
+        return replace(profile, evidence=kept, addresses=[a for a in profile.addresses if not _follows(a, ends)])
+
+    def names_a_thing(self, doc, start: int, end: int) -> bool:
+        """Does the phrase at doc[start:end] name a thing rather than address
+        anyone: part of a hyphenated name ("Club-Mate"), or capitalised after a
+        lowercase word inside a sentence ("the Buddy plan", "our Buddy Plus")?"""
+        if _after_hyphen(doc, start) or (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                                         and not doc[end].whitespace_):
+            return True
+        token = doc[start]
+        if not token.text[:1].isupper() or start == 0 or self._starts_sentence(doc, start):
+            return False
+        before = doc[start - 1]
+        return before.is_alpha and before.text.islower() and before.lower_ not in self.address_words \
+            and before.lower_ not in self.signoff_words and not before.whitespace_.count("\n")
 
     # -- relating the reply to the customer --------------------------------
     def relate(self, reply: Profile, customer: Profile | None) -> list[Evidence]:
@@ -616,8 +767,15 @@ class ProfileBuilder:
                     out.append(replace(span, feature="address.wrong-name" if relation == "other" else "address.diminutive"))
                     self._wrong_gender(address, customer, out)
                     continue
+            if person is not None and not address.given and address.title and address.surname and person.surname \
+                    and address.surname not in (person.surname, person.given):
+                # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's
+                start = address.title_start if address.title_start is not None else address.start
+                out.append(Evidence("address.wrong-name", start, address.end, address.text))
+                continue
             if address.given and not address.patronymic and not address.title and (
-                    {"patronymic", "requested"} & tags or ("title" in tags and (person is None or not person.given))):
+                    {"patronymic", "requested"} & tags or ("title" in tags and (
+                        person is None or not person.given or customer.register in self.titled_first_name))):
                 if person is None or not person.given or self._relation(address, person) == "same" or (
                         "title" in tags and address.given != (person.surname or "")):
                     out.append(Evidence("address.first-name", address.start, address.end, address.text))
@@ -773,6 +931,18 @@ def _after_hyphen(doc, i: int) -> bool:
 def _capitalised_word(token) -> bool:
     text = token.text
     return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha() and len(text) > 1 and not text.isupper()
+
+
+def _follows(person: Person, ends: set[int]) -> bool:
+    """Does the name (or its title) start right after one of these ends?"""
+    start = person.title_start if person.title_start is not None else person.start
+    return any(0 <= start - end <= 1 for end in ends)
+
+
+def _initial(token) -> bool:
+    """An initial: "R." (one capital letter and a full stop)."""
+    text = token.text
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
 def _previous_word(doc, i: int) -> int | None:

@@ -241,3 +241,77 @@ def test_writer_gender_from_their_own_verbs_and_a_signature_with_a_role(engine):
     customer = "Здравствуйте. Ребёнок не может войти в дневник.\nОксана, мама ученика 5 «Б»"
     assert _formality(engine, "Здравствуйте, Олеся! Меня зовут Кристина, доступ восстановлен.", customer) == [
         ("ru.formality.wrong-name", "Олеся", ("Оксана",))]
+
+
+# -- held-out round 2: what generalised ----------------------------------------
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a casual customer with no «ты»/«Вы» form is mirrored; a formal one is not
+    ("привет! купил билет, можно вернуть?", "Привет! Можно: зайди в «Мои билеты» и нажми «Вернуть».", []),
+    ("Здравствуйте, купил билет, можно вернуть?", "Можно: зайди в «Мои билеты».", [("ru.formality.ty-form", "зайди")]),
+    ("хай) можно поменять размер?", "Привет! Можно, напиши номер заказа и проверьте почту.",
+     [("ru.formality.mixed-tv", "напиши")]),
+    # the customer's own «Привет» and emoji are mirrored
+    ("Привет! Подскажите, где найти чек?", "Привет! Чек лежит в разделе «Покупки».", []),
+    ("Добрый день. Подскажите, где найти чек?", "Привет! Чек лежит в разделе «Покупки».",
+     [("ru.formality.familiar-greeting", "Привет")]),
+    # «Вы … прав»: a short form read first as a noun still agrees with «Вы»
+    ("Добрый день. Списали дважды.\nАнна Сергеевна", "Анна Сергеевна, Вы совершенно прав, списание задвоилось.",
+     [("ru.formality.vy-singular", "Вы совершенно прав")]),
+    ("Добрый день. Можно передать доступ?", "Передавать доступ Вы прав не имеете.", []),
+])
+def test_round2_russian(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a gendered address word without a name
+    ("Dear team,\nPlease confirm my refund.\nKind regards,\nMrs. Joan Avery", "Dear Sir,\nYour refund was issued.",
+     [("en.formality.wrong-title", "Sir")]),
+    ("Dear team,\nPlease confirm my refund.\nKind regards,\nMrs. Joan Avery", "Thank you, madam. Your refund was issued.", []),
+    ("Dear Sir or Madam,\nIs my order shipped?\nRegards,\nMs. Ada Lin", "Dear Ms. Lin, it shipped.", []),
+    # the title right, the surname another's; a titled third party in the body is not the writer
+    ("Dear Support,\nWhere is my parcel?\nYours sincerely,\nMr. Omar Farouk", "Dear Mr. Haddad,\nIt arrives tomorrow.",
+     [("en.formality.wrong-name", "Mr. Haddad")]),
+    ("Dear Sir,\nPlease move my slot with Dr. Lowe.\nYours sincerely,\nMr. R. Patel", "Dear Mr. Patel,\nDone.", []),
+    # a couple: no one gender
+    ("Dear Sir or Madam,\nPlease cancel it.\nYours faithfully,\nMr. and Mrs. Okoro", "Dear Mr. Okoro,\nIt is cancelled.", []),
+    # a formal customer who signed with title and full name is not addressed by the first name alone
+    ("Dear Sir,\nI request a copy of my contract.\nYours faithfully,\nMr. Daniel Shaw", "Daniel,\nThe copy is attached.",
+     [("en.formality.first-name", "Daniel")]),
+    ("hi, can you check my order? thanks, Dr. Mia Stone", "Hi Mia, the order ships today.", []),
+    # register words that name things: a product, a hyphenated name, a quoted command
+    ("Dear Support,\nDoes the Mate Pro headset work with an iPhone?\nRegards,\nMr. Ian Gray",
+     "Dear Mr. Gray,\nYes. Mate Pro pairs over Bluetooth.", []),
+    ("Dear Support,\nDoes it work with an iPhone?\nRegards,\nMr. Ian Gray", "Thanks buddy, it does.",
+     [("en.formality.slang", "buddy")]),
+    ("Good afternoon,\nIs the Pal-Tracker waterproof?\nKind regards,\nMs. Rose Hill",
+     "Dear Ms. Hill,\nYes, the Pal-Tracker is waterproof.", []),
+    ("Dear Support,\nCan I dictate notes?\nRegards,\nMr. Ian Gray", "Dear Mr. Gray,\nSay \"Hey Siri, open Notes\".", []),
+])
+def test_round2_english(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a customer who writes all in lowercase writes chat style: «ты» mirrors them
+    ("а куда вводить промокод??", "В корзине: вводишь код и жмёшь «Применить».", []),
+    ("А куда вводить промокод?", "В корзине: вводишь код.", [("ru.formality.ty-form", "вводишь")]),
+    ("подскажите пожалуйста куда вводить промокод", "В корзине: введи код.", [("ru.formality.ty-form", "введи")]),
+    ("добрый день, не могу найти акт сверки", "Добрый день! Открой «Документы».", [("ru.formality.ty-form", "Открой")]),
+    # set phrases whose «ты» addresses no one
+    ("Добрый день. Хочу удалить аккаунт.", "Семь раз отмерь — один раз отрежь. Подтвердите удаление в настройках.", []),
+    ("Добрый день. Почему так?", "Как ни крути, таковы правила программы.", []),
+    # «короче» is slang as a filler, not as a comparative
+    ("Добрый день. Когда привезут шкаф?\nС уважением, Пётр Ильич", "Пётр Ильич, короче, шкаф привезут завтра.",
+     [("ru.formality.slang", ", короче,")]),
+    ("Добрый день. Когда привезут шкаф?\nС уважением, Пётр Ильич", "Пётр Ильич, срок стал короче, чем мы обещали.", []),
+])
+def test_round2_chat_style_and_set_phrases(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer) if rule != "ru.blame.tone"]
+    assert found == expected
+
+
+def test_an_interjection_before_a_comma_is_no_name(engine):
+    customer = "Router down again.\nRegards, Ms. Dana Cole"
+    assert _formality(engine, "Sigh, sorry about that. A technician is booked for Friday.", customer) == []

@@ -3,7 +3,10 @@
 It matches no text itself: `when` holds conditions on the exchange (the
 customer's «ты»/«Вы», register, name and gender, the register the policy
 expects of the reply, the features the reply has), and `flag` names the reply
-evidence to report when they hold. `rewrite` picks how a finding is fixed:
+evidence to report when they hold. `when` may be a list of such condition sets:
+the rule applies when one of them holds. `mirror: true` flags no evidence the
+customer's own message shows too (a «Привет» answered with «Привет», an emoji
+with an emoji): the reply mirrors the customer. `rewrite` picks how a finding is fixed:
 `polite` (ты-forms to Вы-forms), `customer-name`, or, by default, the first
 suggestion of the evidence rule that found the phrase.
 """
@@ -26,23 +29,18 @@ REWRITES = ("polite", "customer-name")
 
 class RegisterRule(RuleType):
     name = "register"
-    required_keys = {"when": dict, "flag": list}
-    optional_keys = {"rewrite": str}
+    required_keys = {"when": (dict, list), "flag": list}
+    optional_keys = {"rewrite": str, "mirror": bool}
     reads_exchange = True
 
     def __init__(self, spec: dict, ctx: CompileContext):
-        self.when: dict[str, frozenset] = {}
-        for key, values in spec["when"].items():
-            line = spec["when"].line_of(key) if hasattr(spec["when"], "line_of") else spec.line_of("when")
-            if key not in CONDITIONS:
-                ctx.error(line, f"unknown condition {key!r} in `when` (known: {', '.join(CONDITIONS)})")
-                continue
-            values = values if isinstance(values, list) else [values]
-            wrong = [v for v in values if v not in CONDITIONS[key]]
-            if wrong:
-                shown = ", ".join("null" if v is None else str(v) for v in CONDITIONS[key])
-                ctx.error(line, f"`when: {key}` takes {shown}; got {', '.join(map(repr, wrong))}")
-            self.when[key] = frozenset(values)
+        sets = spec["when"] if isinstance(spec["when"], list) else [spec["when"]]
+        if not sets or not all(isinstance(s, dict) for s in sets):
+            ctx.error(spec.line_of("when"), "`when` is a mapping of conditions or a non-empty list of them")
+            sets = [s for s in sets if isinstance(s, dict)]
+        # any of these condition sets (each: all its conditions) lets the rule flag
+        self.when_any: list[dict[str, frozenset]] = [self._conditions(s, spec, ctx) for s in sets]
+        self.mirror = bool(spec.get("mirror", False))
         self.flag = frozenset(f for f in spec["flag"] if isinstance(f, str))
         unknown = [f for f in spec["flag"] if f not in FEATURES]
         if unknown or not spec["flag"]:
@@ -52,18 +50,44 @@ class RegisterRule(RuleType):
         if self.rewrite is not None and self.rewrite not in REWRITES:
             ctx.error(spec.line_of("rewrite"), f"unknown rewrite {self.rewrite!r} (known: {', '.join(REWRITES)})")
 
+    @staticmethod
+    def _conditions(when: dict, spec, ctx: CompileContext) -> dict[str, frozenset]:
+        out: dict[str, frozenset] = {}
+        for key, values in when.items():
+            line = when.line_of(key) if hasattr(when, "line_of") else spec.line_of("when")
+            if key not in CONDITIONS:
+                ctx.error(line, f"unknown condition {key!r} in `when` (known: {', '.join(CONDITIONS)})")
+                continue
+            values = values if isinstance(values, list) else [values]
+            wrong = [v for v in values if v not in CONDITIONS[key]]
+            if wrong:
+                shown = ", ".join("null" if v is None else str(v) for v in CONDITIONS[key])
+                ctx.error(line, f"`when: {key}` takes {shown}; got {', '.join(map(repr, wrong))}")
+            out[key] = frozenset(values)
+        return out
+
     def find(self, doc, hits: list[Hit]) -> list[Match]:
         return []  # reads profiles, not text: see `judge`
 
     def judge(self, view) -> list:
         """The reply evidence to flag in this exchange (`view`: an ExchangeView)."""
-        for key, allowed in self.when.items():
+        if not any(self._holds(when, view) for when in self.when_any):
+            return []
+        found = [e for e in view.reply_evidence if e.feature in self.flag]
+        if self.mirror and found and view.customer is not None:
+            shown = view.customer.features()
+            found = [e for e in found if e.feature not in shown]
+        return found
+
+    @staticmethod
+    def _holds(when: dict[str, frozenset], view) -> bool:
+        for key, allowed in when.items():
             if key == "reply.has":
                 if not allowed <= view.reply.features():
-                    return []
+                    return False
             elif key == "customer.name":
                 if not allowed & view.customer_name_tags:
-                    return []
+                    return False
             elif view.condition(key) not in allowed:
-                return []
-        return [e for e in view.reply_evidence if e.feature in self.flag]
+                return False
+        return True
