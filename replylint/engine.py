@@ -270,10 +270,11 @@ class LanguageLinter:
             classes = [c if c is not None else self.words.of(h, strings[h]) for c, h in zip(classes, words)]
         return classes
 
-    def fallback_rewrite(self, rule_ids: tuple[str, ...], doc, match: Match):
+    def fallback_rewrite(self, rule_ids: tuple[str, ...], doc, match: Match, by: str = ""):
         """For a match no template rewrites: the first rewrite of its sentence
         that the rules `rule_ids` give (a construction rewritten, or a tone
-        rule's clause removal), as (suggestions, the span they replace), or ((), None)."""
+        rule's clause removal), as (suggestions, the span they replace), or ((), None).
+        `by`: the id of the rule that found the match."""
         for rule_id in rule_ids:
             rule = self._by_id.get(rule_id)
             if rule is None:
@@ -281,7 +282,7 @@ class LanguageLinter:
             if rule.spec.extends == "rewrite":
                 found = self._construction_rewrite(rule, doc, match)
             else:
-                found = rule.matcher.clause_rewrite(doc, match)
+                found = rule.matcher.clause_rewrite(doc, match, by)
             if found is not None:
                 text, start, end = found
                 return (text,), _without_edge_spaces(doc[start:end])
@@ -606,7 +607,7 @@ class Engine:
                 spec = rule.spec
                 suggestions, fix = linter.suggestions(rule, doc, match), None
                 if not suggestions and spec.fallback_rewrite:
-                    suggestions, fix = linter.fallback_rewrite(spec.fallback_rewrite, doc, match)
+                    suggestions, fix = linter.fallback_rewrite(spec.fallback_rewrite, doc, match, spec.id)
                     if fix is not None:
                         fix = to_source(fix.start_char, fix.end_char)[:2]
                 yield Finding(

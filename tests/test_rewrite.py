@@ -138,7 +138,7 @@ def test_the_seed_judgment_and_rhetorical_question_get_rewrites_that_leave_no_bl
              "Как вам удалось перепутать настройки?")
     assert {f.rule_id for f in engine.lint(Exchange(reply))} >= {"ru.blame.judgment", "ru.blame.how-did-you-manage"}
     fixed, left = fix_exchange(engine, Exchange(reply))
-    assert fixed == ("Добрый день! Если вы видите фрагментацию и не дефрагментируете — так делать не рекомендуется. "
+    assert fixed == ("Добрый день! Если вы видите фрагментацию и не дефрагментируете — так лучше не делать. "
                      "Похоже, настройки перепутаны.")
     assert not [f for f in left if f.category == "blame"]
 
@@ -171,10 +171,11 @@ def test_a_rule_no_template_rewrites_borrows_the_tone_rules_clause_removal(engin
     assert found.suggestions == ("Код подтверждения приходил в СМС.",)
     fixed, left = fix_exchange(engine, Exchange(reply))
     assert (fixed, left) == ("Здравствуйте! Код подтверждения приходил в СМС. Заказ отменён.", [])
-    # beside the match, a clause the model would not flag alone is content: no sentence removal
+    # beside the match, a clause the model would not flag alone is content: no sentence removal; the lead-in
+    # goes with the contrast word that answers it
     reply = "Hi Tom, the export works again. It is not rocket science, but the button moved in 4.2. Have a nice day."
     (found,) = engine.lint(Exchange(reply))
-    assert found.suggestions == () and (found.fix_start, found.fix_end) == (found.start, found.end)
+    assert found.suggestions == ("The button moved in 4.2.",)
 
 
 def test_a_rewrite_opens_with_a_capital_only_where_the_match_opened_a_sentence():

@@ -110,7 +110,8 @@ def _removal(**settings):
     return ClauseRemoval(**{**defaults, **settings})
 
 
-def _rewrite(text: str, blame: set[str], removal=None, before: str = "Hi there.", after: str = "Thanks."):
+def _rewrite(text: str, blame: set[str], removal=None, before: str = "Hi there.", after: str = "Thanks.",
+             opening=None):
     """The clause removal of the middle sentence, with a model that gives each
     word of `blame` +3 log-odds and every other word -0.1 (bias -1)."""
     from replylint.nlp import blank
@@ -119,7 +120,8 @@ def _rewrite(text: str, blame: set[str], removal=None, before: str = "Hi there."
     start = len(blank("en").make_doc(before + " "))
     span = doc[start : start + len(blank("en").make_doc(text))]
     words = [3.0 if t.lower_ in blame else -0.1 for t in span]
-    return (removal or _removal()).rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start)
+    return (removal or _removal()).rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start,
+                                           opening=opening and (lambda i: opening(span[i].text)))
 
 
 def test_the_tone_rewrite_removes_the_smallest_clause_that_carries_the_tone():
@@ -152,6 +154,44 @@ def test_the_tone_rewrite_keeps_technical_content_and_what_a_clause_needs():
     assert _rewrite("You ignored every warning — that's the reason.", {"ignored"}) == ""
     # a rest that starts like a dependent clause is no sentence
     assert _rewrite("You broke it, because the sync was paused.", {"broke"}) is None
+
+
+def test_what_is_left_after_a_lead_in_is_scored_as_it_will_read_capitalised():
+    # the model reads word forms as written: "the" opening the rest is scored as "The"
+    text = "honestly anyone could see it: the button is at the top."
+    blame = {"honestly", "anyone"}
+    assert _rewrite(text, blame, opening=lambda word: 0.0) == "The button is at the top."
+    assert _rewrite(text, blame, opening=lambda word: 5.0 if word == "the" else 0.0) is None
+
+
+def test_a_lead_in_may_go_through_a_comma_and_the_contrast_word_that_answers_it():
+    removal = _removal(contrast_words=frozenset({"but"}), fragment_starts=frozenset({"but"}))
+    assert _rewrite("Shocking, I know, but the phone must be switched on.", {"shocking", "know"}, removal=removal) \
+        == "The phone must be switched on."
+    # a clause before the contrast that reads neutral on its own is content: it stays
+    assert _rewrite("Sadly, a refund is not possible here, but a voucher is.", {"sadly"}, removal=removal) \
+        != "A voucher is."
+    # not in a sentence with a lead-in mark: the lead-in is the removal there
+    assert _rewrite("Shocking, I know, but here goes: the phone must be on.", {"shocking", "know"}, removal=removal) \
+        == "The phone must be on."
+
+
+def test_a_removal_after_a_comma_and_a_dash_leaves_no_orphan_comma():
+    assert _rewrite("The entrance number was wrong in the order, — honestly your fault.", {"honestly", "fault"}) \
+        == "The entrance number was wrong in the order."
+
+
+def test_a_match_of_an_unprotected_rule_is_no_content_to_keep():
+    from replylint.nlp import blank
+
+    text = "The other 240 students managed just fine."
+    doc = blank("en").make_doc(f"Hi there. {text} Thanks.")
+    span = doc[3 : 3 + len(blank("en").make_doc(text))]
+    words = [3.0 if t.lower_ in {"other", "managed", "just", "fine"} else -0.1 for t in span]
+    must = (1, 7)  # "other 240 students managed just fine"
+    removal = _removal()
+    assert removal.rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start, must) is None  # 240 is kept
+    assert removal.rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start, must, free=True) == ""
 
 
 def test_technical_content_named_elsewhere_in_the_message_is_not_lost():

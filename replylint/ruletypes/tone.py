@@ -117,7 +117,8 @@ class ToneRule(RuleType):
     rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
                     "protect": str, "protect_capitalised": bool, "capitalised_except": list,
                     "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
-                    "consequence_words": list, "copula_subject": str, "open_ends": list}
+                    "consequence_words": list, "copula_subject": str, "open_ends": list,
+                    "contrast_words": list, "unprotected_matches": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -139,6 +140,10 @@ class ToneRule(RuleType):
         # the customer's words quoted back («Вы пишете: "я, наверное, что-то сломал"») are not the writer's tone
         self._quotes = QuoteMarks(ctx.quotes)
         self._rewrite = self._rewrite_settings(spec, ctx) if "rewrite" in spec else None
+        # rules whose match is the blame itself, numbers and names included («у остальных 300
+        # участников всё открылось»): what they match is no content a removal must keep
+        self._unprotected = frozenset(map(str, spec["rewrite"].get("unprotected_matches", ()))) \
+            if isinstance(spec.get("rewrite"), dict) else frozenset()
 
     def _rewrite_settings(self, spec: dict, ctx: CompileContext) -> ClauseRemoval | None:
         node, line = spec["rewrite"], spec.line_of("rewrite")
@@ -175,7 +180,8 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("copula_words", ())),
                              frozenset(str(w).lower() for w in node.get("consequence_words", ())),
                              patterns["copula_subject"], self._min_odds,
-                             frozenset(str(w).lower() for w in node.get("open_ends", ())))
+                             frozenset(str(w).lower() for w in node.get("open_ends", ())),
+                             frozenset(str(w).lower() for w in node.get("contrast_words", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -214,24 +220,42 @@ class ToneRule(RuleType):
         found = self._sentence_rewrite(doc, match.start, match.end)
         return () if found is None else (found,)
 
-    def clause_rewrite(self, doc, match: Match) -> tuple[str, int, int] | None:
+    def clause_rewrite(self, doc, match: Match, by: str = "") -> tuple[str, int, int] | None:
         """For another rule's match that no template rewrites: its sentence
         without the clause holding the match, or "" to drop the sentence, with
-        the sentence's token range; None when no removal is safe."""
+        the sentence's token range; None when no removal is safe. `by`: the
+        rule that matched (one of `unprotected_matches`: its match holds no content)."""
         sentence = sentence_around(doc, match.start, match.end)
         if sentence is None:
             return None  # (a match across sentences)
         a, b = sentence
-        found = self._sentence_rewrite(doc, a, b, must=(match.start - a, match.end - a))
+        found = self._sentence_rewrite(doc, a, b, must=(match.start - a, match.end - a),
+                                       free=by in self._unprotected)
         return None if found is None else (found, a, b)
 
-    def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None) -> str | None:
+    def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None,
+                          free: bool = False) -> str | None:
         """The clause removal of the sentence doc[a:b] (see ClauseRemoval.rewrite)."""
         if self._rewrite is None:
             return None
-        scorer = self.scorer(doc.vocab.strings)
-        words, pairs = scorer.contributions(columns(doc, (ORTH,))[0][a:b])
-        return self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a, must)
+        strings = doc.vocab.strings
+        scorer = self.scorer(strings)
+        orths = columns(doc, (ORTH,))[0][a:b]
+        words, pairs = scorer.contributions(orths)
+
+        def opening(i: int) -> float:
+            """What the log-odds gain when token i, left opening the sentence, is
+            capitalised as the rewrite writes it (the model reads word forms as written)."""
+            text = doc[a + i].text
+            if not text[:1].islower():
+                return 0.0
+            upper = strings[text[:1].upper() + text[1:]]
+            gain = scorer.weights.get(upper, 0.0) - words[i]
+            if i + 1 < len(orths):
+                gain += scorer.pairs.get((upper, orths[i + 1]), 0.0) - pairs[i]
+            return gain
+        return self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a, must, opening,
+                                     free)
 
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
@@ -253,7 +277,7 @@ class ClauseRemoval:
                  min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str],
                  fragment_starts: frozenset[str], copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
                  copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0,
-                 open_ends: frozenset[str] = frozenset()):
+                 open_ends: frozenset[str] = frozenset(), contrast_words: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -266,18 +290,25 @@ class ClauseRemoval:
         self.copula_subject = copula_subject
         self.flag_odds = flag_odds  # the tone rule's threshold, as log-odds
         self.open_ends = open_ends  # a word that cannot end what is kept before a removal («…, значит.», "… that.")
+        # after a comma, one opens the clause that answers («Удивительно, но заказ…», "…, but we can help"):
+        # a prefix may go through it, the word with it
+        self.contrast_words = contrast_words
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
-                offset: int, must: tuple[int, int] | None = None) -> str | None:
+                offset: int, must: tuple[int, int] | None = None, opening=None, free: bool = False) -> str | None:
         """The sentence `span` without its blaming clause, "" to drop it, or None.
         With `must` (a token range of the sentence: another rule's match), the
-        removal takes that range, and the clause holding it counts as blame."""
+        removal takes that range, and the clause holding it counts as blame.
+        `opening(i)`: the log-odds token i adds once capitalised to open what is
+        left after a lead-in goes (scored as it will read). With `free`, what
+        `must` covers is not protected: the match is the blame, numbers included."""
         tokens = list(span)
         n = len(tokens)
         end = n
         while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space) and tokens[end - 1].text not in self.marks:
             end -= 1  # the sentence's own end («.», «?!»), kept by every removal
-        kept = [self._protected(t, i, offset, quoted) for i, t in enumerate(tokens)]
+        kept = [self._protected(t, i, offset, quoted) and not (free and must and must[0] <= i < must[1])
+                for i, t in enumerate(tokens)]
         counts = _word_counts(span.doc) if any(kept) else None
 
         def loses(first: int, last: int) -> bool:
@@ -305,8 +336,15 @@ class ClauseRemoval:
                 continue
             if first > 0 and tokens[first - 1].lower_ in self.open_ends:
                 continue  # what is kept would end open («Благодарим за то.», "… which.")
+            if first == 0 and tokens[last - 1].lower_ in self.contrast_words and any(
+                    sum(t.is_alpha for t in tokens[a:b]) >= self.min_words
+                    and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+                    for a, b in zip([0, *(i + 1 for i in cuts if i < last - 2)], [*(i for i in cuts if i < last - 2), last - 2])):
+                continue  # a clause before the contrast reads neutral: content, not the blame it answers
             # the pairs that straddle the removed clause are gone with it
             odds = bias + sum(words[i] for i in rest) + sum(pairs[i] for i in rest if i + 1 < n and not first <= i + 1 < last)
+            if first == 0 and opening is not None:
+                odds += opening(last)
             size = sum(t.is_alpha for t in tokens[first:last])
             if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
                 best = ((size, odds), first, last)
@@ -332,7 +370,8 @@ class ClauseRemoval:
 
     def _removals(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
         """Token ranges a removal may take: a prefix through the first strong
-        mark or lead-in, or through the first comma before any; a suffix from
+        mark or lead-in, or through the first comma before any, or through a
+        comma and the contrast word after it (`contrast_words`); a suffix from
         the last strong mark, or from a comma after every strong mark. (Not a
         clause between commas, nor past a mark to another: which comma goes
         with it, or where a list of «x — y» ends, takes the syntax we do not parse.)"""
@@ -351,6 +390,10 @@ class ClauseRemoval:
             # several clauses to the end («…, так что ошибка с Вашей стороны, а не склада»)
             after = last_strong[-1] if last_strong else (strong[-1] if strong else 0)
             out += [(i, end) for i in cuts[:-1] if i > after and i > 0 and tokens[i].text == self.comma]
+            # or a prefix through a comma and the contrast word after it: "Shocking, I know, but [the phone…]"
+            # (in a sentence with no strong mark: a lead-in before one is the removal there)
+            if not strong:
+                out += [(0, i + 2) for i in cuts if i + 2 < end and tokens[i + 1].lower_ in self.contrast_words]
         return [(a, b) for a, b in out if 0 < b - a < end]
 
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
@@ -363,6 +406,8 @@ class ClauseRemoval:
     def _join(self, tokens, first: int, last: int) -> str:
         before = "".join(t.text_with_ws for t in tokens[:first]).rstrip()
         after = "".join(t.text_with_ws for t in tokens[last:]).strip()
+        if not after[:1].isalnum():
+            before = before.rstrip(",").rstrip()  # «…подъезда, — по Вашей вине…» leaves «…подъезда.», not «…подъезда,.»
         if not before:
             text = after[:1].upper() + after[1:]
         elif after[:1].isalnum():
