@@ -249,10 +249,12 @@ class LanguageLinter:
         written only for the Matcher)."""
         return self.split_sentences.positions(doc)
 
-    def sentences(self, text: str, to_source, asking_only: bool = False):
-        """The sentences of a text as the questions step reads them (a questions.Read)."""
+    def sentences(self, text: str, to_source, asking_only: bool = False, in_fence: bool = False):
+        """The sentences of a text as the questions step reads them (a questions.Read);
+        `in_fence`: the text starts inside a ``` block of the message."""
         doc = self.doc(text)
-        return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only)
+        return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only,
+                                        in_fence)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
@@ -627,7 +629,9 @@ class Engine:
                 continue
 
             to_source = _piece_to_source(clean, seg_start, text)
-            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only)))
+            # (a pasted block in ``` fences may be a piece of another language of its own)
+            in_fence = bool(seg_start) and "`" in clean.text and clean.text.count("```", 0, seg_start) % 2 == 1
+            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, in_fence)))
         return out
 
     def _questions(self, exchange: Exchange) -> list[Finding]:

@@ -163,3 +163,45 @@ def test_a_customer_in_another_language_than_the_reply(engine):
     for f in findings:
         text = reply if f.source == "reply" else customer
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a '?' inside a ``` fence (a pasted request or config) asks nothing
+    ("Our export fails. The request:\n```\nGET /api/v2/export?format=csv&page=2\nAccept: ???\n```\n"
+     "How do I fix the export?", "To fix the export, open Settings > API and regenerate the export token.", []),
+    ("Импорт падает, вот запрос:\n```\nPOST /import?mode=full\nX-Token: ???\n```\nКак починить импорт?",
+     "Чтобы починить импорт, откройте «Настройки» → «API» и создайте новый токен импорта.", []),
+    # a pasted dialog in quotes, opened earlier on its line
+    ('When I open the app a window says: "Your session expired. Log in again? (Yes/No)" '
+     "How do I stop the session expiring?",
+     "Sessions expire after 30 minutes of inactivity; turn on \"Keep me signed in\" on the login page to stop it.",
+     []),
+    ('При запуске пишет: "Обнаружена новая версия. Установить сейчас? (Да/Нет)" Как отключить это окно?',
+     "Чтобы отключить окно, в настройках снимите галочку «Проверять обновления».", []),
+    # a request that introduces the numbered questions asks nothing itself; the
+    # list marker does not hide the question word
+    ("Подскажите, пожалуйста:\n1) Когда придёт возврат?\n2) На какую карту?",
+     "Возврат придёт в течение 5 дней на ту карту, с которой вы оплачивали.", []),
+    ("Two questions:\n1. When will the refund arrive?\n2. Which card will it go to?",
+     "The refund will arrive within 5 days, to the card you paid with.", []),
+    ("Два вопроса:\n1) Почему не открывается отчёт?\n2) Можно ли выгрузить его в Excel?",
+     "Пришлите, пожалуйста, скриншот ошибки — выясним, почему не открывается отчёт, и напишем вам.",
+     ["2) Можно ли выгрузить его в Excel?"]),
+    # "why …?!" is exasperation; the request after it is what is asked
+    ("Why do you keep charging me twice?! Please refund the second charge.",
+     "I'm sorry about that. I've refunded the second charge; it will reach your card in 3 days.", []),
+    ("Почему у вас всегда всё ломается?! Верните деньги за март.",
+     "Приносим извинения. Деньги за март вернули, они поступят в течение 3 дней.", []),
+    # "best" in the middle of a sentence is not a sign-off: what follows still answers
+    ("Can I change the date of my ticket? Or can I get a refund?",
+     "You can change the date in the app under My Tickets. Refunds aren't possible for this fare, so the "
+     "date change is the best choice.\n\nBest,\nAnna", []),
+    # a question with no topic of its own is deferred by any promise to come back
+    ("Синхронизация зависает на 99%. Почему это происходит?",
+     "Пришлите, пожалуйста, отчёт клиента: по нему определим, что мешает синхронизации, и напишем вам.", []),
+    ("The sync keeps stopping at 99%. Why is this happening?",
+     "Please send us the client report; we'll find out what stops the sync and get back to you.", []),
+])
+def test_what_asks_and_what_is_covered(engine, customer, reply, expected):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
+        == expected
