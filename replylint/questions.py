@@ -197,7 +197,9 @@ class QuestionReader:
             keys = [self._stem(str(w).lower()) for w in group]
             for key in keys:
                 self.synonyms.setdefault(key, keys[0])
-        self.stop = frozenset(self._stem(str(w).lower()) for w in config.get("stop_words", ()))
+        # stop words by their whole stem: «привет» is one, «привезут» (the same
+        # first letters) is not
+        self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
         self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
                                                                     for w in config.get("generic_words", ())))
@@ -281,8 +283,11 @@ class QuestionReader:
         return found
 
     def word_key(self, word: str) -> str:
-        stem = self._stem(word.lower().strip("'’-"))
-        return "" if stem in self.stop else self.synonyms.get(stem, stem)
+        full = self.stemmer.stemWord(word.lower().strip("'’-"))
+        if full in self.stop:
+            return ""
+        stem = full[: self.prefix]
+        return self.synonyms.get(stem, stem)
 
     def link_keys(self, text: str) -> frozenset[str]:
         """The words of the links in a text: a support article's address names its

@@ -205,3 +205,49 @@ def test_a_customer_in_another_language_than_the_reply(engine):
 def test_what_asks_and_what_is_covered(engine, customer, reply, expected):
     assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
         == expected
+
+
+@pytest.mark.parametrize("customer,reply", [
+    # a stop word is matched by its whole stem: «привет» does not swallow «привезут»
+    ("Холодильник оплатил неделю назад. Когда мне его привезут?",
+     "Холодильник привезут в четверг, 16 мая, с 10 до 14 часов."),
+    # fillers and «тот» forms are no topic
+    ("Можно ли перенести встречу на вечер того же дня?", "Перенести встречу можно: вечером свободно 18:30."),
+    ("Ну и что мне теперь делать?", "Оформите возврат в личном кабинете, курьер заберёт товар бесплатно."),
+    # «что произошло» is about the message
+    ("Вчера списали деньги дважды. Почему так произошло?",
+     "Платёжная система повторила списание из-за сбоя, второе списание мы уже отменили."),
+    # «до скольки», «до какого числа» ask for a time
+    ("подскажите до скольки работает касса в воскресенье", "В воскресенье касса открыта до 18:00."),
+    ("До какого числа можно сдать отчёт без штрафа?", "Без пени отчёт принимают до 25 числа включительно."),
+    # synonym groups: rolling back, cancelling, a defect, a complaint, a trip, the same word in another script
+    ("После обновления всё сломалось. Можно откатить прошивку?", "Вернуть прежнюю прошивку можно в разделе «Система»."),
+    ("Можно ли аннулировать бронь без штрафа?", "Отменить бронь без удержаний можно за сутки до заезда."),
+    ("Чайник потёк через неделю. Это заводской брак?", "Да, это производственный дефект, чайник заменим по гарантии."),
+    ("Куда можно пожаловаться на курьера?", "Жалобу на курьера оставьте в приложении в разделе «Заказы»."),
+    ("Есть ли у вас апи для выгрузки остатков?", "Да, остатки можно выгружать через наш API, документация в кабинете."),
+    ("When will my claim be paid?", "The payment for your claim will reach your account by Friday."),
+    ("How long are the call recordings saved?", "Call recordings are kept for 90 days."),
+    ("Where do I file a complaint about the driver?", "You can complain about a driver in the app under Trips > Help."),
+])
+def test_answers_in_other_words(engine, customer, reply):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
+        == []
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # other words for what the customer already did
+    ("Письма не приходят. Папку «Спам» проверил — пусто.", "А в спаме вы смотрели?", ["А в спаме вы смотрели?"]),
+    ("The app crashes on start. I already froze my card in the app, just in case.",
+     "Have you locked your card?", ["Have you locked your card?"]),
+    ("The page shows old prices. I've cleared the browser cache twice.",
+     "Have you tried emptying your browser cache?", ["Have you tried emptying your browser cache?"]),
+    ("The game freezes at the loading screen. I already restarted it three times.",
+     "Did you try closing and reopening the game?", ["Did you try closing and reopening the game?"]),
+    ("Hi, my booking ref is HX-44120 and the check-in date is wrong.", "Could you give me your reservation number?",
+     ["Could you give me your reservation number?"]),
+    # a new question is not redundant
+    ("Папку «Спам» проверил — пусто.", "Какой у вас почтовый сервис?", []),
+])
+def test_redundant_in_other_words(engine, customer, reply, redundant):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if "redundant" in rule] == redundant
