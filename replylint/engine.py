@@ -621,8 +621,11 @@ class Engine:
     def _sentences(self, text: str, asking_only: bool = False) -> list[tuple[LanguageLinter, object]]:
         """Each language piece of a message with what the sentence step read in
         it (a questions.Read; offsets in `text`)."""
+        from .questions import fences, in_fence
+
         clean = self.clean(text)
         out = []
+        marks = None  # where the message's ``` marks are
         for seg_start, seg_end, lang in self.pieces(clean.text):
             linter = self.linter(lang)
             if linter.questions is None:
@@ -630,8 +633,10 @@ class Engine:
 
             to_source = _piece_to_source(clean, seg_start, text)
             # (a pasted block in ``` fences may be a piece of another language of its own)
-            in_fence = bool(seg_start) and "`" in clean.text and clean.text.count("```", 0, seg_start) % 2 == 1
-            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, in_fence)))
+            if marks is None:
+                marks = fences(clean.text)
+            opened = bool(marks) and in_fence(marks, seg_start)
+            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, opened)))
         return out
 
     def _questions(self, exchange: Exchange) -> list[Finding]:

@@ -43,17 +43,38 @@ _CODE_CUE = frozenset({"code"})
 _EXCLAIMED_CUE = frozenset({"exclaimed"})
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
+QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
+
+
+def _is_value(word: str) -> bool:
+    """A number or a name: "2.4.1", «RTX», «Шереметьево» (not "I")."""
+    return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
 # a list marker before a sentence's first word: "1)", «2.», "•"
 _MARKER = re.compile(r"^(?:\d{1,2}[.)]|[).•*·–-])$")
 _MARKER_NUMBER = re.compile(r"^\d{1,2}$")  # "1" of "1)" when the tokenizer splits it
 
 
-def _in_code(text: str, end: int, in_fence: bool = False) -> bool:
-    """Is the line holding text[end - 1] indented as code (four spaces or a tab),
-    or inside a ``` fence (a pasted request: "X-Signature: ???"; `in_fence`: the
-    text starts inside one)?"""
+def _in_code(text: str, end: int) -> bool:
+    """Is the line holding text[end - 1] indented as code (four spaces or a tab)?"""
     line_start = text.rfind("\n", 0, end) + 1
-    return text.startswith(CODE_INDENTS, line_start) or (text.count(_FENCE, 0, end) + in_fence) % 2 == 1
+    return text.startswith(CODE_INDENTS, line_start)
+
+
+def fences(text: str) -> list[int]:
+    """Where ``` marks are in a text (found once per message; most have none)."""
+    if _FENCE not in text:
+        return []
+    out, at = [], text.find(_FENCE)
+    while at >= 0:
+        out.append(at)
+        at = text.find(_FENCE, at + len(_FENCE))
+    return out
+
+
+def in_fence(marks: list[int], at: int, opened: bool = False) -> bool:
+    """Is position `at` inside a ``` block (`marks`: from `fences`; `opened`: the
+    text starts inside one)?"""
+    return (bisect.bisect_left(marks, at) + opened) % 2 == 1
 
 
 def _inside_quotes(text: str) -> bool:
@@ -85,11 +106,11 @@ class Sentence:
     message are worked out only for the sentences a finding reports."""
 
     __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "keys_of", "_strings",
-                 "_numbered", "_to_source", "_source")
+                 "_numbered", "_to_source", "_source", "_tokens", "_valued")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
                  has_number: bool, lowers: list[int] | tuple[int, ...] = (), keys_of: list[str] | None = None,
-                 to_source=None, strings=None):
+                 to_source=None, strings=None, tokens=None):
         self.local = local  # (start, end) in the cleaned piece
         self.text = text  # as cleaned (quoted history and markup gone)
         self.keys = keys  # word keys of its content words
@@ -102,6 +123,8 @@ class Sentence:
         self._numbered: frozenset[str] | None = None
         self._to_source = to_source
         self._source = None
+        self._tokens = tokens  # the doc's tokens of the sentence (read only for `valued`)
+        self._valued: frozenset[str] | None = None
 
     def word(self, h: int) -> str:
         """The text of one of its LOWER hashes."""
@@ -116,6 +139,31 @@ class Sentence:
                 digits = [bool(_DIGIT.search(self._strings[h])) for h in self.lowers]
                 self._numbered = frozenset(k for i, k in enumerate(self.keys_of) if k and any(digits[i + 1: i + 4]))
         return self._numbered
+
+    def valued(self) -> frozenset[str]:
+        """Keys of the words a value names: a number or a name after the word,
+        past stop words only («Роутер TP-Link Archer C6», "my hub firmware is
+        2.4.1", «ехал из Шереметьево», "Android 14"), or just before it ("my
+        PixelJet 4400 printer"): the customer said which one."""
+        if self._valued is None:
+            found = set()
+            if self._tokens is not None:
+                last, after = None, False  # the last content word; right after a value
+                for i, (token, k) in enumerate(zip(self._tokens, self.keys_of)):
+                    if i and _is_value(token.text):
+                        if last is not None:
+                            found.add(self.keys_of[last])
+                        after = True
+                        if k:
+                            last = i  # ("Android" of "Android 14")
+                        continue
+                    if k:
+                        if after:
+                            found.add(k)
+                        last = i
+                    after = False
+            self._valued = frozenset(found)
+        return self._valued
 
     def source(self) -> tuple[int, int, str]:
         """(start, end, text) in the original message."""
@@ -200,6 +248,8 @@ class QuestionReader:
         # stop words by their whole stem: «привет» is one, «привезут» (the same
         # first letters) is not
         self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
+        # words that name which property is asked («какая версия Android?», "which model of printer?")
+        self.attributes = frozenset(self.word_key(str(w)) for w in config.get("attribute_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
         self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
                                                                     for w in config.get("generic_words", ())))
@@ -440,11 +490,14 @@ class QuestionReader:
             keys = keys | self.link_keys(d.text[start_char:end_char])
         if asks and (d.text.startswith("!", end_char) or d.text.endswith(("?!", "!?"), start_char, end_char)):
             cues = cues | _EXCLAIMED_CUE  # «Как так?!» (the tokenizer may leave the «!» to the next sentence)
-        line_start = d.text.rfind("\n", 0, start_char) + 1  # (a quotation opened earlier on the line)
-        if asks and (_in_code(d.text, end_char, d.in_fence) or _inside_quotes(d.text[line_start:end_char])):
-            cues = cues | _CODE_CUE  # «?» in a pasted log line or inside a quote asks nothing
+        if asks:
+            # (a quotation opened earlier on the line, looked for a bounded way back)
+            line_start = d.text.rfind("\n", max(0, start_char - QUOTE_REACH), start_char) + 1
+            if _in_code(d.text, end_char) or (d.fences or d.in_fence) and in_fence(d.fences, end_char, d.in_fence) \
+                    or _inside_quotes(d.text[max(line_start, start_char - QUOTE_REACH):end_char]):
+                cues = cues | _CODE_CUE  # «?» in a pasted log line, a ``` block or inside a quote asks nothing
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
-                        lowers, keys_of, to_source, self.strings)
+                        lowers, keys_of, to_source, self.strings, d.doc[a:b])
 
     def _opens_at(self, name: str, lowers: list[int], i: int, b: int) -> bool:
         """Does a cue of the class (a direct answer «Да», "No"; a sign-off) start at token i?"""
@@ -744,6 +797,13 @@ class QuestionReader:
                     if tried or stated:
                         said = candidate
                         break
+            if said is None and asks_what:
+                # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
+                # the customer named it with its value («Роутер TP-Link Archer C6»)
+                topic = focus - self.attributes - self.identifiers
+                need = max(1, math.ceil(0.5 * len(topic)))
+                said = next((s for s in statements if len(topic & s.keys) >= need and topic & s.keys & s.valued()),
+                            None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
@@ -793,11 +853,12 @@ class _Arrays:
     """A doc's token columns as the sentence step reads them; the word keys,
     whitespace flags and character offsets only where a sentence is built."""
 
-    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "_keys_of", "_spaces")
+    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces")
 
     def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str,
                  in_fence: bool = False):
         self.reader, self.doc, self.lowers, self.text, self.in_fence = reader, doc, lowers, text, in_fence
+        self.fences = fences(text)  # where ``` marks are
         self.hits = hits  # positions of cue words
         self.splits = splits  # positions of question marks and of the words that start a second question
         self._keys_of: list[str] | None = None

@@ -251,3 +251,22 @@ def test_answers_in_other_words(engine, customer, reply):
 ])
 def test_redundant_in_other_words(engine, customer, reply, redundant):
     assert [text for rule, _, text, _ in _found(engine, reply, customer) if "redundant" in rule] == redundant
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # which one: the customer wrote the thing with its value (a number or a name)
+    ("Телевизор Samsung QE55 не ловит каналы.", "Какая у вас модель телевизора?", ["Какая у вас модель телевизора?"]),
+    ("Приложение на iOS 17.4 вылетает при входе.", "Какая версия iOS у вас установлена?",
+     ["Какая версия iOS у вас установлена?"]),
+    ("Летел рейсом из Казани 3 июня, чемодан не приехал.", "Когда именно был рейс?", ["Когда именно был рейс?"]),
+    ("My router is a Netgear R7000 and it drops Wi-Fi every hour.", "Which router model do you have?",
+     ["Which router model do you have?"]),
+    ("The app crashes on Android 14 right after login.", "What Android version are you on?",
+     ["What Android version are you on?"]),
+    # not said: the thing named without its value, or another thing's value
+    ("Телевизор не ловит каналы.", "Какая у вас модель телевизора?", []),
+    ("My router drops Wi-Fi every hour since the update.", "Which router model do you have?", []),
+    ("The app crashes on my phone since version 5.2.", "Which model is your phone?", []),
+])
+def test_redundant_which_one(engine, customer, reply, redundant):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if "redundant" in rule] == redundant
