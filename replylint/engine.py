@@ -254,10 +254,12 @@ class LanguageLinter:
         written only for the Matcher)."""
         return self.split_sentences.positions(doc)
 
-    def sentences(self, text: str, to_source, asking_only: bool = False):
-        """The sentences of a text as the questions step reads them (a questions.Read)."""
+    def sentences(self, text: str, to_source, asking_only: bool = False, in_fence: bool = False):
+        """The sentences of a text as the questions step reads them (a questions.Read);
+        `in_fence`: the text starts inside a ``` block of the message."""
         doc = self.doc(text)
-        return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only)
+        return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only,
+                                        in_fence)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
@@ -629,15 +631,22 @@ class Engine:
     def _sentences(self, text: str, asking_only: bool = False) -> list[tuple[LanguageLinter, object]]:
         """Each language piece of a message with what the sentence step read in
         it (a questions.Read; offsets in `text`)."""
+        from .questions import fences, in_fence
+
         clean = self.clean(text)
         out = []
+        marks = None  # where the message's ``` marks are
         for seg_start, seg_end, lang in self.pieces(clean.text):
             linter = self.linter(lang)
             if linter.questions is None:
                 continue
 
             to_source = _piece_to_source(clean, seg_start, text)
-            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only)))
+            # (a pasted block in ``` fences may be a piece of another language of its own)
+            if marks is None:
+                marks = fences(clean.text)
+            opened = bool(marks) and in_fence(marks, seg_start)
+            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, opened)))
         return out
 
     def _questions(self, exchange: Exchange) -> list[Finding]:

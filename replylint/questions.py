@@ -40,7 +40,18 @@ _URL_WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
+_EXCLAIMED_CUE = frozenset({"exclaimed"})
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
+_FENCE = "```"
+QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
+
+
+def _is_value(word: str) -> bool:
+    """A number or a name: "2.4.1", «RTX», «Шереметьево» (not "I")."""
+    return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
+# a list marker before a sentence's first word: "1)", «2.», "•"
+_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[).•*·–-])$")
+_MARKER_NUMBER = re.compile(r"^\d{1,2}$")  # "1" of "1)" when the tokenizer splits it
 
 
 def _in_code(text: str, end: int) -> bool:
@@ -49,8 +60,27 @@ def _in_code(text: str, end: int) -> bool:
     return text.startswith(CODE_INDENTS, line_start)
 
 
+def fences(text: str) -> list[int]:
+    """Where ``` marks are in a text (found once per message; most have none)."""
+    if _FENCE not in text:
+        return []
+    out, at = [], text.find(_FENCE)
+    while at >= 0:
+        out.append(at)
+        at = text.find(_FENCE, at + len(_FENCE))
+    return out
+
+
+def in_fence(marks: list[int], at: int, opened: bool = False) -> bool:
+    """Is position `at` inside a ``` block (`marks`: from `fences`; `opened`: the
+    text starts inside one)?"""
+    return (bisect.bisect_left(marks, at) + opened) % 2 == 1
+
+
 def _inside_quotes(text: str) -> bool:
-    """Does the sentence end inside a quotation («Your website says "Need help?»)?"""
+    """Does the text (a line up to a sentence's end) end inside a quotation
+    («Your website says "Need help?», a pasted dialog: «"Соединение не защищено.
+    … Продолжить? (Да/Нет)"»)?"""
     if text.count('"') % 2:
         return True
     return any(text.count(opening) > text.count(closing) for opening, closing in _QUOTE_PAIRS)
@@ -76,11 +106,11 @@ class Sentence:
     message are worked out only for the sentences a finding reports."""
 
     __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "keys_of", "_strings",
-                 "_numbered", "_to_source", "_source")
+                 "_numbered", "_to_source", "_source", "_tokens", "_valued")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
                  has_number: bool, lowers: list[int] | tuple[int, ...] = (), keys_of: list[str] | None = None,
-                 to_source=None, strings=None):
+                 to_source=None, strings=None, tokens=None):
         self.local = local  # (start, end) in the cleaned piece
         self.text = text  # as cleaned (quoted history and markup gone)
         self.keys = keys  # word keys of its content words
@@ -93,6 +123,8 @@ class Sentence:
         self._numbered: frozenset[str] | None = None
         self._to_source = to_source
         self._source = None
+        self._tokens = tokens  # the doc's tokens of the sentence (read only for `valued`)
+        self._valued: frozenset[str] | None = None
 
     def word(self, h: int) -> str:
         """The text of one of its LOWER hashes."""
@@ -107,6 +139,31 @@ class Sentence:
                 digits = [bool(_DIGIT.search(self._strings[h])) for h in self.lowers]
                 self._numbered = frozenset(k for i, k in enumerate(self.keys_of) if k and any(digits[i + 1: i + 4]))
         return self._numbered
+
+    def valued(self) -> frozenset[str]:
+        """Keys of the words a value names: a number or a name after the word,
+        past stop words only («Роутер TP-Link Archer C6», "my hub firmware is
+        2.4.1", «ехал из Шереметьево», "Android 14"), or just before it ("my
+        PixelJet 4400 printer"): the customer said which one."""
+        if self._valued is None:
+            found = set()
+            if self._tokens is not None:
+                last, after = None, False  # the last content word; right after a value
+                for i, (token, k) in enumerate(zip(self._tokens, self.keys_of)):
+                    if i and _is_value(token.text):
+                        if last is not None:
+                            found.add(self.keys_of[last])
+                        after = True
+                        if k:
+                            last = i  # ("Android" of "Android 14")
+                        continue
+                    if k:
+                        if after:
+                            found.add(k)
+                        last = i
+                    after = False
+            self._valued = frozenset(found)
+        return self._valued
 
     def source(self) -> tuple[int, int, str]:
         """(start, end, text) in the original message."""
@@ -188,7 +245,11 @@ class QuestionReader:
             keys = [self._stem(str(w).lower()) for w in group]
             for key in keys:
                 self.synonyms.setdefault(key, keys[0])
-        self.stop = frozenset(self._stem(str(w).lower()) for w in config.get("stop_words", ()))
+        # stop words by their whole stem: «привет» is one, «привезут» (the same
+        # first letters) is not
+        self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
+        # words that name which property is asked («какая версия Android?», "which model of printer?")
+        self.attributes = frozenset(self.word_key(str(w)) for w in config.get("attribute_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
         self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
                                                                     for w in config.get("generic_words", ())))
@@ -247,7 +308,7 @@ class QuestionReader:
             for name, phrase in entries:
                 if name.startswith("ask."):
                     self._ask_two.setdefault(pair, []).append(phrase)
-        self._blank: dict[int, bool] = {}  # LOWER hash -> whitespace or @handle
+        self._blank: dict[int, int] = {}  # LOWER hash -> whitespace, @handle or list marker
         starts_two = frozenset(first for first, _ in self._two_words)
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
@@ -272,8 +333,11 @@ class QuestionReader:
         return found
 
     def word_key(self, word: str) -> str:
-        stem = self._stem(word.lower().strip("'’-"))
-        return "" if stem in self.stop else self.synonyms.get(stem, stem)
+        full = self.stemmer.stemWord(word.lower().strip("'’-"))
+        if full in self.stop:
+            return ""
+        stem = full[: self.prefix]
+        return self.synonyms.get(stem, stem)
 
     def link_keys(self, text: str) -> frozenset[str]:
         """The words of the links in a text: a support article's address names its
@@ -291,7 +355,8 @@ class QuestionReader:
         return found
 
     # -- sentences -------------------------------------------------------------
-    def sentences(self, doc, text: str, to_source, starts: list[int], asking_only: bool = False) -> Read:
+    def sentences(self, doc, text: str, to_source, starts: list[int], asking_only: bool = False,
+                  in_fence: bool = False) -> Read:
         """The message's sentences (`doc` tokenizes `text`; `starts`: the positions
         that start a sentence) with their
         keys and cues; a sentence holding several questions («Это нормально? И
@@ -306,7 +371,7 @@ class QuestionReader:
         lowers = column(doc, LOWER)
         cue_words, splits = self._cue_words, self._split_words
         d = _Arrays(self, doc, lowers, [i for i, h in enumerate(lowers) if h in cue_words],
-                    [i for i, h in enumerate(lowers) if h in splits], text)
+                    [i for i, h in enumerate(lowers) if h in splits], text, in_fence)
         marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
         out: list[Sentence] = []
         skipped: list[tuple[int, int]] = []
@@ -338,9 +403,7 @@ class QuestionReader:
         k = bisect.bisect_left(hits, a)
         if k == len(hits) or hits[k] >= b:
             return False  # no cue word at all (most statements)
-        first = a
-        while first < b and (lowers[first] in self.lead or self._blank_or_handle(lowers[first])):
-            first += 1
+        first = self._first_word(lowers, a, b)
         if first < b and (lowers[first] in self.wh_hashes or lowers[first] in self.inverted):
             return True
         ask_one, ask_two = self._ask_one, self._ask_two
@@ -353,12 +416,31 @@ class QuestionReader:
                 return True
         return False
 
-    def _blank_or_handle(self, h: int) -> bool:
-        """Is the token whitespace or an @handle (skipped before a sentence's first word)?"""
+    def _first_word(self, lowers: list[int], a: int, b: int) -> int:
+        """Where the sentence lowers[a:b] has its first word that counts: after
+        lead words («Ну,», "Well,"), whitespace, @handles and a list marker
+        ("1)", «2.», "•")."""
+        first = a
+        while first < b:
+            h = lowers[first]
+            if h in self.lead or self._skippable(h) == 1:
+                first += 1
+            elif self._skippable(h) == 2 and first + 1 < b \
+                    and self._skippable(lowers[first + 1]) == 1 and self.strings[lowers[first + 1]] in ").":
+                first += 2  # "1" ")"
+            else:
+                break
+        return first
+
+    def _skippable(self, h: int) -> int:
+        """Is the token whitespace, an @handle or a list marker (1: skipped before
+        a sentence's first word), or a number that a marker may follow (2)?"""
         found = self._blank.get(h)
         if found is None:
             word = self.strings[h]
-            found = self._blank[h] = word.isspace() or word[:1] == "@"
+            found = 1 if word.isspace() or word[:1] == "@" or _MARKER.match(word) else \
+                2 if _MARKER_NUMBER.match(word) else 0
+            self._blank[h] = found
         return found
 
     def _sentence(self, d: _Arrays, a: int, b: int, to_source):
@@ -406,26 +488,30 @@ class QuestionReader:
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
             keys = keys | self.link_keys(d.text[start_char:end_char])
-        if asks and (_in_code(d.text, end_char) or _inside_quotes(d.text[start_char:end_char])):
-            cues = cues | _CODE_CUE  # «?» in a pasted log line or inside a quote asks nothing
+        if asks and (d.text.startswith("!", end_char) or d.text.endswith(("?!", "!?"), start_char, end_char)):
+            cues = cues | _EXCLAIMED_CUE  # «Как так?!» (the tokenizer may leave the «!» to the next sentence)
+        if asks:
+            # (a quotation opened earlier on the line, looked for a bounded way back)
+            line_start = d.text.rfind("\n", max(0, start_char - QUOTE_REACH), start_char) + 1
+            if _in_code(d.text, end_char) or (d.fences or d.in_fence) and in_fence(d.fences, end_char, d.in_fence) \
+                    or _inside_quotes(d.text[max(line_start, start_char - QUOTE_REACH):end_char]):
+                cues = cues | _CODE_CUE  # «?» in a pasted log line, a ``` block or inside a quote asks nothing
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
-                        lowers, keys_of, to_source, self.strings)
+                        lowers, keys_of, to_source, self.strings, d.doc[a:b])
 
-    def _direct_at(self, lowers: list[int], i: int, b: int) -> bool:
-        """Does a direct answer («Да», "No", «К сожалению») start at token i?"""
+    def _opens_at(self, name: str, lowers: list[int], i: int, b: int) -> bool:
+        """Does a cue of the class (a direct answer «Да», "No"; a sign-off) start at token i?"""
         if i >= b:
             return False
-        if "direct-answer" in self._one_word.get(lowers[i], ()):
+        if name in self._one_word.get(lowers[i], ()):
             return True
-        return i + 1 < b and any(name == "direct-answer" and tuple(lowers[i: i + len(p)]) == p
-                                 for name, p in self._two_words.get((lowers[i], lowers[i + 1]), ()))
+        return i + 1 < b and any(n == name and tuple(lowers[i: i + len(p)]) == p
+                                 for n, p in self._two_words.get((lowers[i], lowers[i + 1]), ()))
 
     def _cues(self, lowers: list[int], hits: list[int], a: int, b: int) -> frozenset[str]:
         """The cue classes of the sentence lowers[a:b]; `hits`: where cue words are."""
         found = set()
-        first_word = a
-        while first_word < b and (lowers[first_word] in self.lead or self.strings[lowers[first_word]][:1] == "@"):
-            first_word += 1  # «Ну, да…», "@TelcoOne how long…"
+        first_word = self._first_word(lowers, a, b)  # «Ну, да…», "@TelcoOne how long…", "1) Why…"
         two_words, info = self._two_words, self._cue_info
         for i in hits:
             h = lowers[i]
@@ -449,8 +535,10 @@ class QuestionReader:
                 found.add("choice")
             if inverted and i == first_word:
                 found.add("inverted-first")
-        if "direct-answer" in found and not self._direct_at(lowers, first_word, b):
+        if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
+        if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
+            found.discard("signoff")  # "Best regards," not "…is the best option"
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
@@ -491,9 +579,13 @@ class QuestionReader:
         words = len(sentence.text.split())
         if ("rhetorical" in cues and words <= RHETORICAL_WORDS) or "not-asking" in cues:
             return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
-        if sentence.asks and words <= self.rhetorical_words and sentence.text.rstrip().endswith(("?!", "!?")):
+        if "exclaimed" in cues and words <= self.rhetorical_words:
             return None  # «Как так?!»
+        if "exclaimed" in cues and "wh.reason" in cues:
+            return None  # "Why does this always happen to me?!", «Почему опять?!»: exasperation
         asked = [k[4:] for k in cues if k.startswith("ask.")]
+        if not sentence.asks and sentence.text.rstrip().endswith(":"):
+            return None  # «Подскажите, пожалуйста:», "Two questions:": the questions follow
         if not sentence.asks and not asked:
             # chat style without «?»: «сколько ждать», "how to reset my password"
             chat = words <= self.chat_question_words and "," not in sentence.text
@@ -588,11 +680,16 @@ class QuestionReader:
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
+            # a deferral names a word of the question, or of no question; a question
+            # with no topic of its own («Почему это происходит?») is about the
+            # message, which any deferral takes up
             specific = [s for s in deferrals if (focus.words | question.focus) & s.keys]
-            anyone = [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
+            anyone = deferrals if not focus.words else \
+                [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         return self._weigh(out, body, answering, context)
+
 
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
@@ -700,6 +797,13 @@ class QuestionReader:
                     if tried or stated:
                         said = candidate
                         break
+            if said is None and asks_what:
+                # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
+                # the customer named it with its value («Роутер TP-Link Archer C6»)
+                topic = focus - self.attributes - self.identifiers
+                need = max(1, math.ceil(0.5 * len(topic)))
+                said = next((s for s in statements if len(topic & s.keys) >= need and topic & s.keys & s.valued()),
+                            None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
@@ -749,10 +853,12 @@ class _Arrays:
     """A doc's token columns as the sentence step reads them; the word keys,
     whitespace flags and character offsets only where a sentence is built."""
 
-    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "_keys_of", "_spaces")
+    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces")
 
-    def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str):
-        self.reader, self.doc, self.lowers, self.text = reader, doc, lowers, text
+    def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str,
+                 in_fence: bool = False):
+        self.reader, self.doc, self.lowers, self.text, self.in_fence = reader, doc, lowers, text, in_fence
+        self.fences = fences(text)  # where ``` marks are
         self.hits = hits  # positions of cue words
         self.splits = splits  # positions of question marks and of the words that start a second question
         self._keys_of: list[str] | None = None

@@ -163,3 +163,110 @@ def test_a_customer_in_another_language_than_the_reply(engine):
     for f in findings:
         text = reply if f.source == "reply" else customer
         assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a '?' inside a ``` fence (a pasted request or config) asks nothing
+    ("Our export fails. The request:\n```\nGET /api/v2/export?format=csv&page=2\nAccept: ???\n```\n"
+     "How do I fix the export?", "To fix the export, open Settings > API and regenerate the export token.", []),
+    ("Импорт падает, вот запрос:\n```\nPOST /import?mode=full\nX-Token: ???\n```\nКак починить импорт?",
+     "Чтобы починить импорт, откройте «Настройки» → «API» и создайте новый токен импорта.", []),
+    # a pasted dialog in quotes, opened earlier on its line
+    ('When I open the app a window says: "Your session expired. Log in again? (Yes/No)" '
+     "How do I stop the session expiring?",
+     "Sessions expire after 30 minutes of inactivity; turn on \"Keep me signed in\" on the login page to stop it.",
+     []),
+    ('При запуске пишет: "Обнаружена новая версия. Установить сейчас? (Да/Нет)" Как отключить это окно?',
+     "Чтобы отключить окно, в настройках снимите галочку «Проверять обновления».", []),
+    # a request that introduces the numbered questions asks nothing itself; the
+    # list marker does not hide the question word
+    ("Подскажите, пожалуйста:\n1) Когда придёт возврат?\n2) На какую карту?",
+     "Возврат придёт в течение 5 дней на ту карту, с которой вы оплачивали.", []),
+    ("Two questions:\n1. When will the refund arrive?\n2. Which card will it go to?",
+     "The refund will arrive within 5 days, to the card you paid with.", []),
+    ("Два вопроса:\n1) Почему не открывается отчёт?\n2) Можно ли выгрузить его в Excel?",
+     "Пришлите, пожалуйста, скриншот ошибки — выясним, почему не открывается отчёт, и напишем вам.",
+     ["2) Можно ли выгрузить его в Excel?"]),
+    # "why …?!" is exasperation; the request after it is what is asked
+    ("Why do you keep charging me twice?! Please refund the second charge.",
+     "I'm sorry about that. I've refunded the second charge; it will reach your card in 3 days.", []),
+    ("Почему у вас всегда всё ломается?! Верните деньги за март.",
+     "Приносим извинения. Деньги за март вернули, они поступят в течение 3 дней.", []),
+    # "best" in the middle of a sentence is not a sign-off: what follows still answers
+    ("Can I change the date of my ticket? Or can I get a refund?",
+     "You can change the date in the app under My Tickets. Refunds aren't possible for this fare, so the "
+     "date change is the best choice.\n\nBest,\nAnna", []),
+    # a question with no topic of its own is deferred by any promise to come back
+    ("Синхронизация зависает на 99%. Почему это происходит?",
+     "Пришлите, пожалуйста, отчёт клиента: по нему определим, что мешает синхронизации, и напишем вам.", []),
+    ("The sync keeps stopping at 99%. Why is this happening?",
+     "Please send us the client report; we'll find out what stops the sync and get back to you.", []),
+])
+def test_what_asks_and_what_is_covered(engine, customer, reply, expected):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
+        == expected
+
+
+@pytest.mark.parametrize("customer,reply", [
+    # a stop word is matched by its whole stem: «привет» does not swallow «привезут»
+    ("Холодильник оплатил неделю назад. Когда мне его привезут?",
+     "Холодильник привезут в четверг, 16 мая, с 10 до 14 часов."),
+    # fillers and «тот» forms are no topic
+    ("Можно ли перенести встречу на вечер того же дня?", "Перенести встречу можно: вечером свободно 18:30."),
+    ("Ну и что мне теперь делать?", "Оформите возврат в личном кабинете, курьер заберёт товар бесплатно."),
+    # «что произошло» is about the message
+    ("Вчера списали деньги дважды. Почему так произошло?",
+     "Платёжная система повторила списание из-за сбоя, второе списание мы уже отменили."),
+    # «до скольки», «до какого числа» ask for a time
+    ("подскажите до скольки работает касса в воскресенье", "В воскресенье касса открыта до 18:00."),
+    ("До какого числа можно сдать отчёт без штрафа?", "Без пени отчёт принимают до 25 числа включительно."),
+    # synonym groups: rolling back, cancelling, a defect, a complaint, a trip, the same word in another script
+    ("После обновления всё сломалось. Можно откатить прошивку?", "Вернуть прежнюю прошивку можно в разделе «Система»."),
+    ("Можно ли аннулировать бронь без штрафа?", "Отменить бронь без удержаний можно за сутки до заезда."),
+    ("Чайник потёк через неделю. Это заводской брак?", "Да, это производственный дефект, чайник заменим по гарантии."),
+    ("Куда можно пожаловаться на курьера?", "Жалобу на курьера оставьте в приложении в разделе «Заказы»."),
+    ("Есть ли у вас апи для выгрузки остатков?", "Да, остатки можно выгружать через наш API, документация в кабинете."),
+    ("When will my claim be paid?", "The payment for your claim will reach your account by Friday."),
+    ("How long are the call recordings saved?", "Call recordings are kept for 90 days."),
+    ("Where do I file a complaint about the driver?", "You can complain about a driver in the app under Trips > Help."),
+])
+def test_answers_in_other_words(engine, customer, reply):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
+        == []
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # other words for what the customer already did
+    ("Письма не приходят. Папку «Спам» проверил — пусто.", "А в спаме вы смотрели?", ["А в спаме вы смотрели?"]),
+    ("The app crashes on start. I already froze my card in the app, just in case.",
+     "Have you locked your card?", ["Have you locked your card?"]),
+    ("The page shows old prices. I've cleared the browser cache twice.",
+     "Have you tried emptying your browser cache?", ["Have you tried emptying your browser cache?"]),
+    ("The game freezes at the loading screen. I already restarted it three times.",
+     "Did you try closing and reopening the game?", ["Did you try closing and reopening the game?"]),
+    ("Hi, my booking ref is HX-44120 and the check-in date is wrong.", "Could you give me your reservation number?",
+     ["Could you give me your reservation number?"]),
+    # a new question is not redundant
+    ("Папку «Спам» проверил — пусто.", "Какой у вас почтовый сервис?", []),
+])
+def test_redundant_in_other_words(engine, customer, reply, redundant):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if "redundant" in rule] == redundant
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # which one: the customer wrote the thing with its value (a number or a name)
+    ("Телевизор Samsung QE55 не ловит каналы.", "Какая у вас модель телевизора?", ["Какая у вас модель телевизора?"]),
+    ("Приложение на iOS 17.4 вылетает при входе.", "Какая версия iOS у вас установлена?",
+     ["Какая версия iOS у вас установлена?"]),
+    ("Летел рейсом из Казани 3 июня, чемодан не приехал.", "Когда именно был рейс?", ["Когда именно был рейс?"]),
+    ("My router is a Netgear R7000 and it drops Wi-Fi every hour.", "Which router model do you have?",
+     ["Which router model do you have?"]),
+    ("The app crashes on Android 14 right after login.", "What Android version are you on?",
+     ["What Android version are you on?"]),
+    # not said: the thing named without its value, or another thing's value
+    ("Телевизор не ловит каналы.", "Какая у вас модель телевизора?", []),
+    ("My router drops Wi-Fi every hour since the update.", "Which router model do you have?", []),
+    ("The app crashes on my phone since version 5.2.", "Which model is your phone?", []),
+])
+def test_redundant_which_one(engine, customer, reply, redundant):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if "redundant" in rule] == redundant
