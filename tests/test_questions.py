@@ -270,3 +270,31 @@ def test_redundant_in_other_words(engine, customer, reply, redundant):
 ])
 def test_redundant_which_one(engine, customer, reply, redundant):
     assert [text for rule, _, text, _ in _found(engine, reply, customer) if "redundant" in rule] == redundant
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a question told as a need («нужно знать, когда…», "wanted to ask if…") asks
+    ("Заказ оплатил неделю назад. Мне нужно знать, когда его отправят.",
+     "Здравствуйте! Спасибо, что выбрали наш магазин.", "Мне нужно знать, когда его отправят."),
+    ("Хочу знать, сколько стоит продление подписки на год.",
+     "Добрый день! Рады, что Вы с нами.", "Хочу знать, сколько стоит продление подписки на год."),
+    ("Хотелось бы знать, где забрать посылку",
+     "Посылку можно забрать в пункте выдачи на Лесной, 5.", None),
+    ("Hi. I also wanted to ask if you ship to Norway.",
+     "Hi! Thanks for reaching out to us.", "I also wanted to ask if you ship to Norway."),
+    ("I was wondering whether the warranty covers water damage.",
+     "Hello, glad you got in touch.", "I was wondering whether the warranty covers water damage."),
+    ("Hi, I'd like to ask if the warranty covers a cracked screen.",
+     "Yes, the warranty covers a cracked screen if it cracked on its own.", None),
+    # a light verb names no topic: «Когда дадут?» is about what the message named
+    ("Третий день нет света в подъезде. Когда дадут?",
+     "Электрик придёт завтра до 12:00 и заменит автомат.", None),
+    ("Интернет пропал с утра. Когда сделают?",
+     "Авария на линии, восстановим сегодня к 19:00.", None),
+    # «могли бы» asks, the modal is no word of the topic
+    ("Не могли бы Вы перенести доставку на субботу?",
+     "Да, перенесли доставку на субботу.", None),
+])
+def test_questions_told_as_needs_and_light_verbs(engine, customer, reply, flagged):
+    found = [text for _, source, text, _ in _found(engine, reply, customer) if source == "customer"]
+    assert found == ([flagged] if flagged else [])
