@@ -261,6 +261,9 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
     for item, line in zip(data["rules"], data["rules"].item_lines):
         if isinstance(item, LinedDict) and "patterns" in item:
             _expand_lexicons(item["patterns"], lexicons, path, item.line_of("patterns"), problems)
+        for key in ("not_before", "not_after", "not_last"):  # (a rewrite rule's word lists)
+            if isinstance(item, LinedDict) and isinstance(item.get(key), list):
+                item[key] = _expanded(item[key], lexicons, path, item.line_of(key), problems)
         if isinstance(item, LinedDict) and isinstance(item.get("suggest"), list):
             _expand_word_maps(item["suggest"], word_maps)
         if not isinstance(item, LinedDict):
