@@ -232,6 +232,29 @@ class RussianMorphology(_Morphology):
             out.append(_same_case(word, form.word) if form is not None else word)
         return out
 
+    def replace_lexeme(self, word: str, mapping: dict[str, str]) -> str:
+        """`word` with its lexeme replaced by the one `mapping` gives for its lemma
+        («кнопочку», {кнопочка: кнопка} → «кнопку»), in the same case and number
+        (and gender, for an adjective); the word as it was when no lemma is a key."""
+        for parse in self.parse(word)[:3]:
+            plain = mapping.get(parse.normal_form) or mapping.get(parse.normal_form.replace("ё", "е"))
+            if plain is None:
+                continue
+            tag = parse.tag
+            wanted = {g for g in (tag.case, tag.number) if g}
+            if tag.POS in ("ADJF", "ADJS") and tag.number != "plur" and tag.gender:
+                wanted.add(tag.gender)
+            if tag.POS in ("ADJF", "ADJS") and tag.animacy and tag.case == "accs":
+                wanted.add(tag.animacy)
+            for target in self.parse(plain):
+                if target.normal_form.replace("ё", "е") != plain.replace("ё", "е") or target.tag.POS != tag.POS:
+                    continue
+                form = target.inflect(wanted)
+                if form is not None:
+                    return _same_case(word, form.word)
+            return _same_case(word, plain)  # (an indeclinable plain form: «меню»)
+        return word
+
     def agree(self, word: str, phrase: list[str]) -> str:
         number = self.number(phrase)
         if number is None:
@@ -315,6 +338,11 @@ class EnglishMorphology(_Morphology):
 
     def phrase_case(self, words: list[str], case: str) -> list[str]:
         return words  # English nouns do not inflect for case
+
+    def replace_lexeme(self, word: str, mapping: dict[str, str]) -> str:
+        """`word` replaced as `mapping` gives for it or its lemma (the plain form as written)."""
+        plain = mapping.get(word.lower()) or mapping.get(self.lemma(word))
+        return _same_case(word, plain) if plain else word
 
     def agree(self, word: str, phrase: list[str]) -> str:
         return word

@@ -242,7 +242,8 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
         return []
     if not isinstance(data["rules"], list):
         return []  # reported by _check_keys
-    lexicons = _lexicons(data, path, problems)
+    word_maps: dict[str, dict[str, str]] = {}
+    lexicons = _lexicons(data, path, problems, word_maps)
     defaults: dict[str, str] = {}
     invalid_defaults: set[str] = set()  # reported once, here, not again for every rule that inherits them
     for key, allowed in (("category", CATEGORIES), ("severity", SEVERITIES)):
@@ -260,6 +261,11 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
     for item, line in zip(data["rules"], data["rules"].item_lines):
         if isinstance(item, LinedDict) and "patterns" in item:
             _expand_lexicons(item["patterns"], lexicons, path, item.line_of("patterns"), problems)
+        for key in ("not_before", "not_after", "not_last"):  # (a rewrite rule's word lists)
+            if isinstance(item, LinedDict) and isinstance(item.get(key), list):
+                item[key] = _expanded(item[key], lexicons, path, item.line_of(key), problems)
+        if isinstance(item, LinedDict) and isinstance(item.get("suggest"), list):
+            _expand_word_maps(item["suggest"], word_maps)
         if not isinstance(item, LinedDict):
             problems.append(Problem("each rule must be a mapping", path, line))
             continue
@@ -297,9 +303,12 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
     return out
 
 
-def _lexicons(data: LinedDict, path: str, problems: list[Problem]) -> dict[str, list[str]]:
+def _lexicons(data: LinedDict, path: str, problems: list[Problem],
+              word_maps: dict[str, dict[str, str]] | None = None) -> dict[str, list[str]]:
     """The pack's named word lists (`lexicons:`), which token patterns refer to
-    as "@name" in IN / NOT_IN: a list of words lives once in a pack."""
+    as "@name" in IN / NOT_IN: a list of words lives once in a pack. A lexicon
+    written as a mapping, word: plain form, is a word map: patterns see its
+    words, templates its plain forms (`{match|map:@name}`; into `word_maps`)."""
     node = data.get("lexicons")
     if not isinstance(node, LinedDict):
         return {}  # absent, or the wrong type (reported with the pack's keys)
@@ -309,12 +318,32 @@ def _lexicons(data: LinedDict, path: str, problems: list[Problem]) -> dict[str, 
         if not isinstance(name, str) or not LEXICON_NAME.match(name):
             problems.append(Problem(f"lexicon names are lowercase words (a-z, 0-9, _ and -), got {yaml_repr(name)}",
                                     path, line))
+        elif (isinstance(words, dict) and words
+              and all(isinstance(w, str) and w and isinstance(p, str) and p for w, p in words.items())):
+            out[name] = list(words)
+            if word_maps is not None:
+                word_maps[name] = dict(words)
         elif not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
             problems.append(Problem(f"lexicon {name!r} must list words (non-empty strings), got "
                                     f"{yaml_describe(words)}", path, line))
         else:
             out[name] = list(words)
     return out
+
+
+_WORD_MAP = re.compile(r"map:@([a-z0-9_-]+)")
+
+
+def _expand_word_maps(templates: list, word_maps: dict[str, dict[str, str]]) -> None:
+    """Spell out each `map:@name` of the templates as the pack's word map
+    ("word=plain;…", in place); an unknown name stays for the argument check."""
+    def spelled(m: re.Match) -> str:
+        mapping = word_maps.get(m.group(1))
+        return "map:" + ";".join(f"{w}={p}" for w, p in mapping.items()) if mapping else m.group(0)
+
+    for i, template in enumerate(templates):
+        if isinstance(template, str) and "map:@" in template:
+            templates[i] = _WORD_MAP.sub(spelled, template)
 
 
 def _expand_lexicons(value, lexicons: dict[str, list[str]], path: str, line: int, problems: list[Problem]) -> None:

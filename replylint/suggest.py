@@ -8,7 +8,9 @@ Filters: lower, upper, capitalize, lemma, inflect:G1,G2 (pymorphy3 grammemes
 for Russian, Penn tags like VBN for English), agree:NAME (Russian: take the
 number and gender of capture NAME), case:CASE (Russian: put a noun phrase in
 a case, e.g. nomn, keeping its number), number:SINGULAR/PLURAL (pick a word by
-the grammatical number of the capture), drop (render nothing: `{name|drop}`
+the grammatical number of the capture), map:@NAME (put each word that is a
+key of the pack's word map NAME, `lexicons: {NAME: {word: plain}}`, in its
+plain form, inflected like the word: «кнопочку» → «кнопку»), drop (render nothing: `{name|drop}`
 removes the phrase, but only for the matches of the patterns that capture NAME;
 `drop:clause` not where a word ends the match and another follows it, or a
 word starts it after another: removing a clause would strand its object, or
@@ -28,7 +30,7 @@ _LEADS_IN = (":", "—", "–", "-")  # what follows a sentence's first clause t
 _INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word inside a sentence
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
-    "inflect": True, "agree": True, "case": True, "number": True, "drop": False,
+    "inflect": True, "agree": True, "case": True, "number": True, "drop": False, "map": True,
 }
 
 
@@ -142,6 +144,12 @@ def filter_argument_error(fname: str, arg: str, lang: str) -> str | None:
         if arg.count("/") != 1:
             return f"number needs SINGULAR/PLURAL, got {arg!r}"
         return None
+    if fname == "map":
+        if arg.startswith("@"):
+            return f"map:{arg}: the pack has no word map {arg[1:]!r} (a lexicon written as word: plain form)"
+        if not all(item.count("=") == 1 for item in arg.split(";")):
+            return f"map:{arg}: the argument names a word map of the pack: map:@NAME"
+        return None
     if fname == "case":
         cases = russian_cases()
         if cases is not None and arg not in cases:
@@ -191,6 +199,9 @@ def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]
     if fname == "agree":
         phrase = captured.get(arg, [])
         return [morphology.agree(w, phrase) for w in words]
+    if fname == "map":  # (packs spell the word map out: "word=plain;word=plain")
+        mapping = dict(item.split("=", 1) for item in arg.split(";"))
+        return [morphology.replace_lexeme(w, mapping) for w in words]
     if fname == "number":
         singular, plural = arg.split("/")
         return [plural if morphology.number(words) == "plur" else singular]

@@ -654,6 +654,27 @@ def test_token_patterns_refer_to_the_packs_lexicons(tmp_path):
     assert [f.text for f in engine.lint(Exchange("You broke it, and u wrecked the rest."))] == ["You broke", "u wrecked"]
 
 
+def test_a_word_map_lexicon_feeds_patterns_its_words_and_templates_its_plain_forms(tmp_path):
+    from replylint.engine import Exchange
+
+    header = "lang: ru\ncategory: blame\nlexicons:\n  cute: {кнопочка: кнопка, синенький: синий}\nrules:\n"
+    body = rule("extends: tokens\npatterns:\n  - [{LEMMA: {IN: '@cute'}}]\nsuggest: ['{match|map:@cute}']\n",
+                rule_id="ru.blame.x", examples=False) + \
+        '  examples: {bad: [{text: "жмите кнопочку", span: "кнопочку", suggest: "кнопку"}], good: ["жмите кнопку"]}\n'
+    write_pack(tmp_path, body, lang="ru", header=header)
+    engine = Engine(load_rules(extra_dirs=(tmp_path,), builtin=False))
+    found = engine.lint(Exchange("Нажмите на синенькую кнопочку."))
+    assert [(f.text, f.suggestions[0]) for f in found] == [("синенькую", "синюю"), ("кнопочку", "кнопку")]
+
+
+def test_a_template_naming_no_word_map_is_an_error(tmp_path):
+    header = "lang: en\ncategory: blame\nlexicons:\n  addressee: [you, u]\nrules:\n"
+    body = rule("extends: phrases\nphrases: ['u']\nsuggest: ['{match|map:@addressee}']\n")
+    write_pack(tmp_path, body, header=header)
+    messages = [p.message for p in problems_of(tmp_path, compile=False)]
+    assert any("map:@addressee: the pack has no word map 'addressee'" in m for m in messages), messages
+
+
 def test_an_unknown_or_malformed_lexicon_is_an_error_at_its_line(tmp_path):
     header = "lang: en\ncategory: blame\nlexicons:\n  addressee: [you, u]\n  Bad Name: [x]\n  empty: []\nrules:\n"
     body = rule("extends: tokens\npatterns:\n  - [{LOWER: {IN: '@adressee'}}, {LOWER: it}]\n")

@@ -26,8 +26,9 @@ class RewriteRule(TokensRule):
     required_keys = {"patterns": list, "suggest": list}
     # words that may not follow a construction: the phrase it moves goes on past the
     # match ("the email [we sent]", "switched off X [or fiddled with Y]"); nor precede it:
-    # the mood of the clause it stands in («Если бы [Вы проверили срок]» wants «был проверен»)
-    optional_keys = {"not_before": list, "not_after": list}
+    # the mood of the clause it stands in («Если бы [Вы проверили срок]» wants «был проверен»);
+    # nor end it: an optional phrase whose words stop short («файл из [3 папок]»)
+    optional_keys = {"not_before": list, "not_after": list, "not_last": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         super().__init__(spec, ctx)
@@ -35,6 +36,7 @@ class RewriteRule(TokensRule):
         self._matcher: Matcher | None = None
         self.not_before = frozenset(str(w).lower() for w in spec.get("not_before", ()))
         self.not_after = frozenset(str(w).lower() for w in spec.get("not_after", ()))
+        self.not_last = frozenset(str(w).lower() for w in spec.get("not_last", ()))
 
     def patterns(self) -> list[list[dict]]:
         return []  # not in the shared index: lint never looks for a construction
@@ -58,11 +60,14 @@ class RewriteRule(TokensRule):
         return [m for m in super().find(doc, hits) if not self._continues(doc, m.start, m.end)]
 
     def _continues(self, doc, start: int, after: int) -> bool:
-        """Is the match bound to a word outside it (`not_before`, `not_after`)?"""
+        """Is the match bound to a word outside it (`not_before`, `not_after`), or
+        does it end on a word that wants one (`not_last`)?"""
+        last = after - 1
         while after < len(doc) and doc[after].is_space:
             after += 1
         before = start - 1
         while before >= 0 and doc[before].is_space:
             before -= 1
-        return (after < len(doc) and doc[after].lower_ in self.not_before
+        return (doc[last].lower_ in self.not_last
+                or after < len(doc) and doc[after].lower_ in self.not_before
                 or before >= 0 and doc[before].lower_ in self.not_after)
