@@ -106,7 +106,7 @@ class Sentence:
     message are worked out only for the sentences a finding reports."""
 
     __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "keys_of", "_strings",
-                 "_numbered", "_to_source", "_source", "_tokens", "_valued")
+                 "_numbered", "_to_source", "_source", "_tokens", "_valued", "whole")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
                  has_number: bool, lowers: list[int] | tuple[int, ...] = (), keys_of: list[str] | None = None,
@@ -125,6 +125,8 @@ class Sentence:
         self._source = None
         self._tokens = tokens  # the doc's tokens of the sentence (read only for `valued`)
         self._valued: frozenset[str] | None = None
+        # the keys of the whole sentence a yes/no question was split from («…и сохранится ли скидка?»)
+        self.whole: frozenset[str] | None = None
 
     def word(self, h: int) -> str:
         """The text of one of its LOWER hashes."""
@@ -267,6 +269,15 @@ class QuestionReader:
                          for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
+        # a second yes/no question after a conjunction («…и сохранится ли скидка?», "…, and will the
+        # discount still apply?"): the words it may follow, and what opens it: a particle a word or two
+        # on («ли»), or an auxiliary right after with a subject after that ("will the", "do I")
+        yes_no = config.get("yes_no_split", {})
+        self.yes_no_after = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("after", ()))
+        self.yes_no_particles = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("particles", ()))
+        self.yes_no_reach = int(yes_no.get("particle_reach", 2))
+        self.yes_no_aux = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("auxiliaries", ()))
+        self.yes_no_subjects = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("subjects", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
         # pronouns that point back at the previous question («И как его включить?»)
@@ -312,7 +323,7 @@ class QuestionReader:
         starts_two = frozenset(first for first, _ in self._two_words)
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
-        self._split_words = self.question_marks | self.split_after
+        self._split_words = self.question_marks | self.split_after | self.yes_no_after
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -452,22 +463,59 @@ class QuestionReader:
             return
         marks = self.question_marks
         cut = a
+        pending = None  # the keys of a sentence split at a second yes/no question, for its next part
         lo, hi = bisect.bisect_left(d.splits, a), bisect.bisect_left(d.splits, b - 1)
         for i in d.splits[lo:hi]:
             h = d.lowers[i]
             if h in marks:  # «Это нормально? И как исправить?» kept together by the splitter
-                yield self._make(d, cut, i + 1, to_source, True)
+                last = self._make(d, cut, i + 1, to_source, True)
+                last.whole, pending = pending, None
+                yield last
                 cut = i + 1
-            elif i > cut + 1 and d.lowers[i + 1] in self.wh_hashes and self._asks_at_end(d, i, b):
+            elif i > cut + 1 and h in self.yes_no_after and self._opens_yes_no(d.lowers, i, b) \
+                    and self._asks_at_end(d, i, b):
+                # «Можно ли перенести бронь и сохранится ли скидка?», "Can I move it, and will the
+                # discount still apply?": two yes/no questions, each answered on its own; split only
+                # where the part before asks too («Я заказал вчера, и можно ли…» stays whole)
+                end = i - 1 if d.lowers[i - 1] == self.comma else i
+                first = self._make(d, cut, end, to_source, True)
+                if not (first.cues & _ASKING_CUES or any(h2 in self.yes_no_particles for h2 in d.lowers[cut:end])
+                        or self.strings[h][:1].isalpha() and any(c.startswith("ask.") for c in first.cues)):
+                    continue  # (a request alone before a comma, "Please advise, can I…", is no question)
+                mark = next(j for j in d.splits[bisect.bisect_right(d.splits, i):] if d.lowers[j] in marks)
+                whole = frozenset(d.keys_of[cut:mark]) - {""}
+                first.whole = whole | (pending or frozenset())
+                pending = whole
+                yield first
+                cut = i if self.strings[h][:1].isalpha() else i + 1
+                continue
+            elif i > cut + 1 and h in self.split_after and d.lowers[i + 1] in self.wh_hashes \
+                    and self._asks_at_end(d, i, b):
                 # "Is it normal, and how do I fix it?", «сколько стоит перенос и сколько времени это займёт?»
                 end = i - 1 if d.lowers[i - 1] == self.comma else i
                 first = self._make(d, cut, end, to_source, True)
                 if not first.cues & _ASKING_CUES and not any(c.startswith("ask.") for c in first.cues):
                     # "sketchy, ok, but why…": the part before asks nothing of its own
                     first = self._make(d, cut, end, to_source, False)
+                first.whole, pending = pending, None
                 yield first
                 cut = i if self.strings[h][:1].isalpha() else i + 1  # («…пишу: где мой заказ?» without the colon)
-        yield self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
+        last = self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
+        last.whole = pending
+        yield last
+
+    def _opens_yes_no(self, lowers: list[int], i: int, b: int) -> bool:
+        """Does a yes/no question open after the conjunction at token i: a particle a
+        word or two on («и сохранится ли», «а можно ли»), or an auxiliary with a
+        subject after it ("and will the…", "and do I…", ", can we…")? A coordinated
+        object («вернуть товар и деньги») or a choice ("reinstall or reset") has neither."""
+        j = i + 1
+        if j < b and lowers[j] in self.yes_no_after:  # ", and will…"
+            j += 1
+        if self.yes_no_particles and any(lowers[k] in self.yes_no_particles
+                                         for k in range(j + 1, min(j + 1 + self.yes_no_reach, b))):
+            return True
+        return j + 1 < b and lowers[j] in self.yes_no_aux and lowers[j + 1] in self.yes_no_subjects
 
     def _asks_at_end(self, d: _Arrays, i: int, b: int) -> bool:
         """Does the clause after token i end with a question mark?"""
@@ -669,6 +717,17 @@ class QuestionReader:
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not own or own & windows[w][1].keys)
                            and self._answers_kind(question, windows[w][1])), None)
+            whole = question.sentence.whole if question.sentence is not None else None
+            own = focus.own - context  # (a word the message named before is no sign of this half)
+            if by is None and whole and own:
+                # a half of «Можно ли перенести бронь и сохранится ли скидка?»: answered where the
+                # reply answers the whole sentence in a word of this half too that the message did not
+                # name before (the answer to the other half alone, sharing none, leaves it open)
+                whole_focus = Focus(whole, whole - frozenset().union(
+                    *(q.focus for q in questions if q.sentence is None or q.sentence.whole != whole)), False, whole)
+                by = next((windows[w][1] for w in sorted({w for key in whole for w in holding.get(key, ())})
+                           if own & windows[w][1].keys and self._holds(whole_focus, windows[w][1])
+                           and (not needs_kind or self._answers_kind(question, windows[w][1]))), None)
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)

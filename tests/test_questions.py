@@ -298,3 +298,37 @@ def test_redundant_which_one(engine, customer, reply, redundant):
 def test_questions_told_as_needs_and_light_verbs(engine, customer, reply, flagged):
     found = [text for _, source, text, _ in _found(engine, reply, customer) if source == "customer"]
     assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # two yes/no questions joined by «и»/«а»/"and": each is answered on its own
+    ("Можно ли перенести бронь на июль и сохранится ли скидка?",
+     "Да, перенести бронь на июль можно в личном кабинете.", ["и сохранится ли скидка?"]),
+    ("Можно ли перенести бронь на июль и сохранится ли скидка?",
+     "Да, перенести бронь на июль можно, скидка при этом сохранится.", []),
+    ("Подскажите, можно ли вернуть товар и нужно ли доплачивать за доставку?",
+     "Доплачивать за доставку не нужно: курьер заберёт посылку бесплатно.",
+     ["Подскажите, можно ли вернуть товар"]),
+    ("Можно ли оплатить заказ картой, а можно ли оплатить частями?",
+     "Здравствуйте! Спасибо за обращение.",
+     ["Можно ли оплатить заказ картой", "а можно ли оплатить частями?"]),
+    ("Can I move my booking to July, and will the discount still apply?",
+     "Yes, you can move the booking to July in your account.", ["and will the discount still apply?"]),
+    ("Can I move my booking to July, and will the discount still apply?",
+     "You can move the booking to July in your account, and the discount still applies.", []),
+    ("Do I need to register first and do I pay for the trial?",
+     "Thanks for reaching out!", ["Do I need to register first", "and do I pay for the trial?"]),
+    # not two questions: a coordinated object, a choice, a verb after "and"
+    ("Можно ли вернуть товар и деньги?", "Да, вернуть товар можно, деньги придут за 3 дня.", []),
+    ("Лучше переустановить или сбросить приложение?", "Спасибо за обращение!",
+     ["Лучше переустановить или сбросить приложение?"]),
+    ("Should I reinstall or reset the app?", "Thanks for reaching out!", ["Should I reinstall or reset the app?"]),
+    ("Can you check my order and do something about the delay?", "Thanks for reaching out!",
+     ["Can you check my order and do something about the delay?"]),
+    # the part before asks nothing of its own: one question
+    ("Я оформил заказ вчера и можно ли его отменить?", "Спасибо за обращение!",
+     ["Я оформил заказ вчера и можно ли его отменить?"]),
+])
+def test_two_yes_no_questions_in_one_sentence(engine, customer, reply, expected):
+    assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
+        == expected
