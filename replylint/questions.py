@@ -46,12 +46,14 @@ _FENCE = "```"
 QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
 
 
-def _is_value(word: str) -> bool:
-    """A number or a name: "2.4.1", «RTX», «Шереметьево» (not "I")."""
-    return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
 # a list marker before a sentence's first word: "1)", «2.», "•"
 _MARKER = re.compile(r"^(?:\d{1,2}[.)]|[).•*·–-])$")
 _MARKER_NUMBER = re.compile(r"^\d{1,2}$")  # "1" of "1)" when the tokenizer splits it
+
+
+def _is_value(word: str) -> bool:
+    """A number or a name: "2.4.1", «RTX», «Шереметьево» (not "I")."""
+    return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
 
 
 def _in_code(text: str, end: int) -> bool:
@@ -123,7 +125,7 @@ class Sentence:
         self._numbered: frozenset[str] | None = None
         self._to_source = to_source
         self._source = None
-        self._tokens = tokens  # the doc's tokens of the sentence (read only for `valued`)
+        self._tokens = tokens  # (doc, start, end): its tokens, sliced only when `valued` reads them
         self._valued: frozenset[str] | None = None
         # the keys of the whole sentence a yes/no question was split from («…и сохранится ли скидка?»)
         self.whole: frozenset[str] | None = None
@@ -150,8 +152,9 @@ class Sentence:
         if self._valued is None:
             found = set()
             if self._tokens is not None:
+                doc, start, end = self._tokens
                 last, after = None, False  # the last content word; right after a value
-                for i, (token, k) in enumerate(zip(self._tokens, self.keys_of)):
+                for i, (token, k) in enumerate(zip(doc[start:end], self.keys_of)):
                     if i and _is_value(token.text):
                         if last is not None:
                             found.add(self.keys_of[last])
@@ -507,7 +510,7 @@ class QuestionReader:
     def _opens_yes_no(self, lowers: list[int], i: int, b: int) -> bool:
         """Does a yes/no question open after the conjunction at token i: a particle a
         word or two on («и сохранится ли», «а можно ли»), or an auxiliary with a
-        subject after it ("and will the…", "and do I…", ", can we…")? A coordinated
+        subject after it ("and will the…", "and do I…")? A coordinated
         object («вернуть товар и деньги») or a choice ("reinstall or reset") has neither."""
         j = i + 1
         if j < b and lowers[j] in self.yes_no_after:  # ", and will…"
@@ -545,7 +548,7 @@ class QuestionReader:
                     or _inside_quotes(d.text[max(line_start, start_char - QUOTE_REACH):end_char]):
                 cues = cues | _CODE_CUE  # «?» in a pasted log line, a ``` block or inside a quote asks nothing
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
-                        lowers, keys_of, to_source, self.strings, d.doc[a:b])
+                        lowers, keys_of, to_source, self.strings, (d.doc, a, b))
 
     def _opens_at(self, name: str, lowers: list[int], i: int, b: int) -> bool:
         """Does a cue of the class (a direct answer «Да», "No"; a sign-off) start at token i?"""
@@ -748,7 +751,6 @@ class QuestionReader:
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         return self._weigh(out, body, answering, context)
-
 
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""

@@ -21,6 +21,7 @@ the match is a whole sentence, or its first clause before a colon or a dash:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -199,10 +200,17 @@ def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]
     if fname == "agree":
         phrase = captured.get(arg, [])
         return [morphology.agree(w, phrase) for w in words]
-    if fname == "map":  # (packs spell the word map out: "word=plain;word=plain")
-        mapping = dict(item.split("=", 1) for item in arg.split(";"))
+    if fname == "map":
+        mapping = _word_map(arg)
         return [morphology.replace_lexeme(w, mapping) for w in words]
     if fname == "number":
         singular, plural = arg.split("/")
         return [plural if morphology.number(words) == "plur" else singular]
     raise ValueError(fname)  # parse() rejects unknown filters
+
+
+@functools.lru_cache(maxsize=64)
+def _word_map(arg: str) -> dict[str, str]:
+    """A `map:` argument as the pack spells its word map out ("word=plain;word=plain"),
+    parsed once per template, not per rendered suggestion (read-only)."""
+    return dict(item.split("=", 1) for item in arg.split(";"))
