@@ -328,6 +328,9 @@ def test_questions_told_as_needs_and_light_verbs(engine, customer, reply, flagge
     # the part before asks nothing of its own: one question
     ("Я оформил заказ вчера и можно ли его отменить?", "Спасибо за обращение!",
      ["Я оформил заказ вчера и можно ли его отменить?"]),
+    # a fronted clause before a bare comma is no question of its own (a real tweet's shape)
+    ("When I'm ready to export my final work, do I just switch the proxies off?", "Thanks for reaching out!",
+     ["When I'm ready to export my final work, do I just switch the proxies off?"]),
 ])
 def test_two_yes_no_questions_in_one_sentence(engine, customer, reply, expected):
     assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
