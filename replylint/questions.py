@@ -234,6 +234,16 @@ class QuestionReader:
                                        re.IGNORECASE) if dropped else None
         # what a question asks for that no sentence answers without saying it (a time, a price)
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
+        # what a question with no topic of its own must still get an answer of (a reason for «Почему так?»)
+        self.topicless_kind = frozenset(config.get("topicless_must_hold", ()))
+        # a request for details that also gives a yes/no answer («Ретушь возможна: 350 рублей за кадр,
+        # пришлите номера») answers
+        self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
+        # thanks or an apology that goes on to an answer («Простите: это наша ошибка») still answers
+        self.courtesy_with_answer = bool(config.get("courtesy_with_answer_answers", False))
+        # a rhetorical cue in a final clause this short makes the question rhetorical
+        # («Третий раз звоню — ну сколько можно?»); 0: only a short sentence
+        self.rhetorical_clause = int(config.get("rhetorical_clause_words", 0))
         self.redundant_share = float(config.get("redundant", 0.67))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
@@ -253,6 +263,9 @@ class QuestionReader:
         # stop words by their whole stem: «привет» is one, «привезут» (the same
         # first letters) is not
         self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
+        # words that ask for a kind of answer («Сколько стоит?»: «стоит»): a question of only these is
+        # met by an answer of that kind, not by the word
+        self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
         # words that name which property is asked («какая версия Android?», "which model of printer?")
         self.attributes = frozenset(self.word_key(str(w)) for w in config.get("attribute_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
@@ -267,6 +280,8 @@ class QuestionReader:
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
             (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
+        # a preposition may come before a question word that opens a clause («За какой срок…», «Во сколько…»)
+        self.wh_prepositions = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_prepositions", ()))
         # a question word and the word after it that change what is asked ("how long": a time)
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
@@ -302,9 +317,10 @@ class QuestionReader:
                 else:
                     self._two_words.setdefault(hashes[:2], []).append((name, hashes))
         self.comma = self.strings.add(",")
+        self._punctuation_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";"))
         # after these a question word opens a clause: punctuation, lead words, and the
         # last word of a request («подскажите как…», "please advise when…")
-        self.clause_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";", "(")) | self.lead \
+        self.clause_marks = self._punctuation_marks | {self.strings.add("(")} | self.lead \
             | frozenset(phrase[-1] for entries in self._first.values() for name, phrase in entries
                         if name.startswith("ask."))
         # the first words of thanks and apologies: a sentence opening with one is thanks
@@ -418,7 +434,7 @@ class QuestionReader:
         if k == len(hits) or hits[k] >= b:
             return False  # no cue word at all (most statements)
         first = self._first_word(lowers, a, b)
-        if first < b and (lowers[first] in self.wh_hashes or lowers[first] in self.inverted):
+        if first < b and (self._wh_at(lowers, first, b) or lowers[first] in self.inverted):
             return True
         ask_one, ask_two = self._ask_one, self._ask_two
         for i in hits[k:bisect.bisect_left(hits, b, k)]:
@@ -492,7 +508,7 @@ class QuestionReader:
                 yield first
                 cut = i if self.strings[h][:1].isalpha() else i + 1
                 continue
-            elif i > cut + 1 and h in self.split_after and d.lowers[i + 1] in self.wh_hashes \
+            elif i > cut + 1 and h in self.split_after and self._wh_at(d.lowers, i + 1, b) \
                     and self._asks_at_end(d, i, b):
                 # "Is it normal, and how do I fix it?", «сколько стоит перенос и сколько времени это займёт?»
                 end = i - 1 if d.lowers[i - 1] == self.comma else i
@@ -506,6 +522,11 @@ class QuestionReader:
         last = self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
         last.whole = pending
         yield last
+
+    def _wh_at(self, lowers: list[int], j: int, b: int) -> bool:
+        """Does a question word stand at token j, or after a preposition there («за сколько», «в какой»)?"""
+        return j < b and (lowers[j] in self.wh_hashes
+                          or lowers[j] in self.wh_prepositions and j + 1 < b and lowers[j + 1] in self.wh_hashes)
 
     def _opens_yes_no(self, lowers: list[int], i: int, b: int) -> bool:
         """Does a yes/no question open after the conjunction at token i: a particle a
@@ -576,11 +597,15 @@ class QuestionReader:
             if what is not None:
                 if i + 1 < b:
                     what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
-                if i == first_word or lowers[i - 1] in self.clause_marks:
+                opens = i  # where its clause starts: at a preposition before it («За какой срок…»)
+                if i > first_word and lowers[i - 1] in self.wh_prepositions:
+                    opens = i - 1
+                    what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
+                if opens == first_word or lowers[opens - 1] in self.clause_marks:
                     # a question word that opens the sentence or a clause («Скажите, когда…»);
                     # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
                     found.add(f"wh.{what}")
-                    if i == first_word:
+                    if opens == first_word:
                         found.add("wh-first")
             if choice:
                 found.add("choice")
@@ -590,9 +615,19 @@ class QuestionReader:
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
             found.discard("signoff")  # "Best regards," not "…is the best option"
+        if "rhetorical" in found and self.rhetorical_clause and self._rhetorical_tail(lowers, hits, a, b):
+            found.add("rhetorical-clause")
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
+
+    def _rhetorical_tail(self, lowers: list[int], hits: list[int], a: int, b: int) -> bool:
+        """Does a rhetorical cue open the sentence's last clause, and is that clause short?"""
+        start = next((j + 1 for j in range(b - 1, a - 1, -1) if lowers[j] in self._punctuation_marks), a)
+        words = sum(1 for h in lowers[start:b] if _LETTERS.search(self.strings[h]))
+        return words <= self.rhetorical_clause and any(
+            self._opens_at("rhetorical", lowers, i, b) for i in hits if start <= i < b
+            and not any(_LETTERS.search(self.strings[h]) for h in lowers[start:i] if h not in self.lead))
 
     def quotable(self, question: str) -> str:
         """The question as a placeholder quotes it: without the request words it
@@ -628,7 +663,7 @@ class QuestionReader:
         if not sentence.asks and not cues:
             return None  # (most sentences: a statement with no cue word at all)
         words = len(sentence.text.split())
-        if ("rhetorical" in cues and words <= RHETORICAL_WORDS) or "not-asking" in cues:
+        if ("rhetorical" in cues and (words <= RHETORICAL_WORDS or "rhetorical-clause" in cues)) or "not-asking" in cues:
             return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
         if "exclaimed" in cues and words <= self.rhetorical_words:
             return None  # «Как так?!»
@@ -681,7 +716,7 @@ class QuestionReader:
         body = reply[:signoff] if signoff is not None else reply
         # a sentence that asks the customer for something («Подскажите, пожалуйста, трек-номер…»)
         # or only thanks («Спасибо за обращение.») answers nothing
-        answering = [s for s in body if not s.asks and not self._not_answering & s.cues
+        answering = [s for s in body if not s.asks and self._may_answer(s)
                      and not s.text.endswith(PLACEHOLDER_END)]  # an unfilled «…: …» answers nothing
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
@@ -703,10 +738,16 @@ class QuestionReader:
         for n, question in enumerate(questions):
             focus = focuses[n]
             by = None
-            if not focus.words:  # no topic of its own: any sentence that says something answers
-                by = next((s for s in answering if self._says_something(s)), None)
             # «Когда?», «Сколько стоит?»: only a time, a number or a price answers
             needs_kind = question.expects in self.kind_required
+            if not focus.words:  # no topic of its own: any sentence that says something answers
+                # (a price or a time where only the word asking for it was there: «Сколько стоит?»;
+                # a cause, or what happened, for «Почему так получилось?»)
+                priced = needs_kind and bool(question.focus - self.generic)
+                explained = question.expects in self.topicless_kind
+                by = next((s for s in answering if self._says_something(s)
+                           and (not priced or self._answers_kind(question, s))
+                           and (not explained or self._answers_kind(question, s) or self._tells_past(s))), None)
             by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1], question)
                              and (not needs_kind or self._answers_kind(question, windows[w][1]))), None)
             if by is None:
@@ -715,7 +756,7 @@ class QuestionReader:
                 if strong_sets is None:
                     strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
                                    for m in range(len(questions))]
-                taken = {k for m, ws in enumerate(strong_sets) if m != n for w in ws for k in windows[w][0]}
+                taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
                 own = focus.own
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not own or own & windows[w][1].keys)
@@ -752,6 +793,25 @@ class QuestionReader:
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         return self._weigh(out, body, answering, context)
 
+    @staticmethod
+    def _answered_by(strong: set[int], windows: list) -> set[int]:
+        """The sentences that answer a question fully: those of its strong windows, where a
+        sentence read with the next counts only if neither answers it alone («Результаты будут
+        в четверг.» takes the «когда», not the sentence after it)."""
+        alone = {windows[w][0][0] for w in strong if len(windows[w][0]) == 1}
+        return alone | {k for w in strong if len(windows[w][0]) > 1 and not alone.intersection(windows[w][0])
+                        for k in windows[w][0]}
+
+    def _may_answer(self, sentence: Sentence) -> bool:
+        """Is it not a request for details, thanks alone, a deferral or a sign-off?"""
+        blocking = self._not_answering & sentence.cues
+        if "asks-back" in blocking and self.asks_back_with_answer and "yes-no-answer" in sentence.cues:
+            blocking = blocking - {"asks-back"}
+        if "courtesy-first" in blocking and self.courtesy_with_answer \
+                and any(c.startswith("answer.") or c == "yes-no-answer" for c in sentence.cues):
+            blocking = blocking - {"courtesy-first"}
+        return not blocking
+
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
         return len(sentence.keys) >= self.substantive and not {"courtesy", "escalation"} & sentence.cues
@@ -783,16 +843,21 @@ class QuestionReader:
         ones are those no other question of the message shares. A short question
         that points back («А сколько он стоит?») is read with the words of the one
         before, but an answer must hold its own word («стоит»)."""
-        topic = question.focus - self.generic
+        words = question.focus
+        if question.expects in self.kind_required and words - self.generic <= self.kind_words:
+            # «Сколько стоит?», «сколько по времени?»: only the word that asks for the price or the
+            # time, which the answer's price or time says
+            words = frozenset()
+        topic = words - self.generic
         if not topic:
             return Focus(frozenset(), frozenset(), False, frozenset())  # «Что случилось?»: no topic of its own
         if len(topic) <= 1 and n and question.pronoun:
-            return Focus(question.focus | questions[n - 1].focus, topic, True, topic)
+            return Focus(words | questions[n - 1].focus, topic, True, topic)
         others = frozenset().union(*(q.focus for q in questions if q is not question))
         # words the message already established (the tariff named in the sentence
         # before) do not make an answer: the new part of the question must be there
         new = topic - others - context
-        return Focus(question.focus, new or (topic - others), False, topic - others)
+        return Focus(words, new or (topic - others), False, topic - others)
 
     def _holds(self, focus: Focus, sentence: Sentence, question: Question | None = None) -> bool:
         """Does the sentence hold enough of the focus to answer it?"""
@@ -869,10 +934,14 @@ class QuestionReader:
                 out.append(Redundant(sentence, said, source_index))
         return out
 
-    def _did(self, said: Sentence, overlap: frozenset[str]) -> bool:
-        """Does the customer's sentence put one of these words as their own past action?"""
+    def _tells_past(self, sentence: Sentence) -> bool:
+        """Does the sentence tell what happened (a verb in the past: «у нас сбоила программа»)?"""
+        return self._did(sentence, None)
+
+    def _did(self, said: Sentence, overlap: frozenset[str] | None) -> bool:
+        """Does the customer's sentence put one of these words (None: any) as their own past action?"""
         for h, key in zip(said.lowers, said.keys_of):
-            if key not in overlap:
+            if overlap is not None and key not in overlap or not key:
                 continue
             word = said.word(h)  # (from the customer's own pipeline: it may be another language's)
             if self.done_suffixes and word.endswith(self.done_suffixes):
