@@ -253,6 +253,7 @@ class ProfileBuilder:
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
+        self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
         self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
@@ -465,6 +466,9 @@ class ProfileBuilder:
             if found is None:
                 continue
             first, last, title_token, fields = found
+            if last < len(doc) and self._relative_clause_after(doc, last):
+                done = last
+                continue  # a third party, neither addressed nor the writer
             places = set()
             before = _previous_word(doc, title_token if title_token is not None else first)
             if title_token is not None and self._joined_title(doc, title_token):
@@ -472,7 +476,8 @@ class ProfileBuilder:
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
             if self._starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
-                    and doc[last].text in (",", "!") and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
+                    and doc[last].text in (",", "!") \
+                    and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if self._starts_sentence(doc, first if title_token is None else title_token):
                 places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
@@ -488,6 +493,11 @@ class ProfileBuilder:
             out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
             done = last
         return out
+
+    def _relative_clause_after(self, doc, comma: int) -> bool:
+        """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
+        relative clause after the comma makes the name a third party's."""
+        return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].lower_ in self.relative_pronouns
 
     def _gendered_addresses(self, doc, to_source) -> list[tuple[Person, set[str]]]:
         """"Dear Sir", "Thank you, sir", «сударыня»: a gendered address word
@@ -536,9 +546,11 @@ class ProfileBuilder:
                 or text[idx[i] - 1 : idx[i]] == "\n"]
 
     def _common_word(self, token) -> bool:
-        """A word that starts sentences and is no name: a stop word or one of
-        the language's `not_names` (English has no name dictionary here)."""
-        return (token.is_stop or token.lower_ in self.not_names) and token.lower_ not in self.known_names
+        """A word that starts sentences and is no name: a stop word, one of
+        the language's `not_names` or a sign-off word ("Respectfully,"; English
+        has no name dictionary here)."""
+        return (token.is_stop or token.lower_ in self.not_names or token.lower_ in self.signoff_words) \
+            and token.lower_ not in self.known_names
 
     # -- token columns -------------------------------------------------------
     def _word_hashes(self, doc, words: frozenset[str]) -> frozenset[int]:
@@ -603,6 +615,7 @@ class ProfileBuilder:
             j += 1
         elif i > 0 and "name.surname" in classes[i - 1] and _capitalised_word(doc[i - 1]):
             fields["surname"] = doc[i - 1].lower_
+            i -= 1  # «Гусев Артём Игоревич»: the name starts at the surname
         title_token = None
         before = _previous_word(doc, i)
         if before is not None and doc[before].text == "." and before > 0:

@@ -315,3 +315,31 @@ def test_round2_chat_style_and_set_phrases(engine, customer, reply, expected):
 def test_an_interjection_before_a_comma_is_no_name(engine):
     customer = "Router down again.\nRegards, Ms. Dana Cole"
     assert _formality(engine, "Sigh, sorry about that. A technician is booked for Friday.", customer) == []
+
+
+# -- held-out round 3: what generalised ----------------------------------------
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a header pasted at the top of the customer's message is theirs: the name on its From: line is the writer's
+    ("От: Гусев Артём Игоревич <a.gusev@mail.example>\nТема: Заказ\n\nЗдравствуйте. Привезли не то молоко.",
+     "Здравствуйте, Артур! Деньги вернули.", [("ru.formality.wrong-name", "Артур")]),
+    ("От: Лебедев Алексей Викторович <lebedev@univ.example>\n\nДобрый день. Возможен ли выезд?",
+     "Алексей, добрый день! Выезд возможен.", [("ru.formality.first-name", "Алексей")]),
+])
+def test_round3_russian(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    ("From: Mrs. Jennifer Castellano <j@castellano.example>\nSubject: Catering\n\nDear Sir or Madam,\n"
+     "Could you send me your menu?", "Dear Mrs. Castellano,\nThe menus are attached.", []),
+    ("From: Mrs. Jennifer Castellano <j@castellano.example>\nSubject: Catering\n\nDear Sir or Madam,\n"
+     "Could you send me your menu?", "Dear Jenny,\nThe menus are attached.", [("en.formality.nickname", "Jenny")]),
+    # a sign-off word is no name; a name before a relative clause is a third party's
+    ("Good afternoon,\nCould you restore a photo?\nRespectfully,\nAnna Sergeyevna Volkova",
+     "Dear Anna Sergeyevna,\nYes, we can.", []),
+    ("Dear Sir,\nCan I see the same vet?\nYours sincerely,\nMr. Graham Tully",
+     "Dear Mr. Tully,\nDr. Sandra Kaur, who saw Rufus, is free on Friday.", []),
+])
+def test_round3_english(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
