@@ -29,7 +29,7 @@ from .nlp import QuoteMarks, column, columns
 # the `flag:` lists of formality rules are checked against it
 FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
-    "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
+    "greeting.formal", "greeting.informal", "greeting.colloquial", "greeting.slang", "closing.formal", "closing.informal",
     "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",

@@ -325,6 +325,14 @@ def test_an_interjection_before_a_comma_is_no_name(engine):
      "Здравствуйте, Артур! Деньги вернули.", [("ru.formality.wrong-name", "Артур")]),
     ("От: Лебедев Алексей Викторович <lebedev@univ.example>\n\nДобрый день. Возможен ли выезд?",
      "Алексей, добрый день! Выезд возможен.", [("ru.formality.first-name", "Алексей")]),
+    # «Здрасьте» is a casual «Здравствуйте», not a switch to «ты»
+    ("Здрасьте, у меня колесо спускает, можно подъехать?", "Да, подъезжай, посмотрим.",
+     [("ru.formality.ty-form", "подъезжай")]),
+    ("Здрасьте, у меня колесо спускает, можно подъехать?", "Здрасьте! Да, подъезжайте.", []),
+    # a relation word after a possessive is someone spoken of; chat shorthand is slang
+    ("Здравствуйте! Есть ли скидка, если я приведу подругу?", "Здравствуйте! Да, а Ваша подруга получит занятие бесплатно.", []),
+    ("Добрый день.\nПрошу рассчитать тираж.\nНиколай Степанович Шубин", "Николай Степанович, добрый день! Кст, тираж готов.",
+     [("ru.formality.slang", "Кст")]),
 ])
 def test_round3_russian(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
