@@ -348,6 +348,15 @@ def test_round3_russian(engine, customer, reply, expected):
      "Dear Anna Sergeyevna,\nYes, we can.", []),
     ("Dear Sir,\nCan I see the same vet?\nYours sincerely,\nMr. Graham Tully",
      "Dear Mr. Tully,\nDr. Sandra Kaur, who saw Rufus, is free on Friday.", []),
+    # the writer's own words tell their gender, whatever the name looks like
+    ("Hello,\nAs a mother of three I can only come after 19:00. Any groups?\nRegards,\nChris Donnelly",
+     "Certainly, sir. The group meets on Mondays.", [("en.formality.wrong-title", "sir")]),
+    ("Hello,\nAs a mother of three I can only come after 19:00. Any groups?\nRegards,\nChris Donnelly",
+     "Dear Ms. Donnelly,\nThe group meets on Mondays.", []),
+    ("Good morning,\nDo you have a large studio?\nMany thanks,\nPriya Patel (Mrs.)",
+     "Dear Mr. Patel,\nWe do.", [("en.formality.wrong-title", "Mr.")]),
+    ("Hello,\nI bought this as a gift for my mother. Can it be engraved?\nRegards,\nChris Donnelly",
+     "Dear Mr. Donnelly,\nYes, it can.", []),
 ])
 def test_round3_english(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
