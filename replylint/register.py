@@ -43,6 +43,9 @@ REGISTERS = ("formal", "neutral", "informal")
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
 MAX_V_EVIDENCE = 64
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a clause opens
+# "Of course, Dorothy.": a vocative after a short opening ends its clause with one of these
+MAX_OPENER_WORDS = 3
+VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
@@ -594,6 +597,12 @@ class ProfileBuilder:
                 before = _previous_word(doc, title_token - 2)  # "Dear Mr. and Mrs. Pritchard"
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
+            if self._vocative_after_opener(doc, first if title_token is None else title_token, last) \
+                    and not lines.is_signature(first, last, self.signoff_words) and not (
+                        doc[first - 2].lower_ in self.signoff_words and lines.line_of(doc[first].idx) in lines.last_lines):
+                # "Of course, Dorothy.", «Конечно, Олег!»; not a sign-off and name that sign the
+                # message («С уважением, Настя, менеджер бюро»)
+                places.add("addressed")
             if self._starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
                     and doc[last].text in (",", "!") \
                     and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
@@ -627,6 +636,23 @@ class ProfileBuilder:
             return True
         return self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," \
             and any(k in greeting_tokens for k in range(i + 2, min(len(doc), i + 5)))
+
+    def _vocative_after_opener(self, doc, first: int, last: int) -> bool:
+        """A name after a short sentence opening and a comma, closing its clause:
+        "Of course, Dorothy.", "Thank you, Mark!", «Конечно, Олег.» (at most
+        `MAX_OPENER_WORDS` words before the comma, from the sentence start)."""
+        if first < 2 or doc[first - 1].text != "," or (last < len(doc) and doc[last].text not in VOCATIVE_ENDS):
+            return False
+        words = 0
+        for k in range(first - 2, -1, -1):
+            if not doc[k].is_alpha:
+                return False
+            words += 1
+            if words > MAX_OPENER_WORDS:
+                return False
+            if self._starts_sentence(doc, k):
+                return True
+        return False
 
     def _relative_clause_after(self, doc, comma: int) -> bool:
         """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
@@ -677,7 +703,7 @@ class ProfileBuilder:
         # a title starts a name wherever it stands ("Dear Mr. and Mrs. Pritchard")
         return [i for i in titled
                 if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens or lowers[i] in title_words
-                or text[idx[i] - 1 : idx[i]] == "\n"]
+                or text[idx[i] - 1 : idx[i]] == "\n" or text[idx[i] - 2 : idx[i]] == ", "]
 
     def _common_word(self, token) -> bool:
         """A word that starts sentences and is no name: a stop word, one of
@@ -802,15 +828,16 @@ class ProfileBuilder:
         if (self._starts_sentence(doc, i) and not cued and self._common_word(token)
                 and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
             return None  # a common word capitalised by its place ("Thanks", "Please") is no name
-        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
-            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
-        if not in_place:
-            return None
         j = i
         names = []
         while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
             names.append(doc[j])
             j += 1
+        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
+            or (not self._common_word(token) and self._vocative_after_opener(doc, i, j)) \
+            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
+        if not in_place:
+            return None
         fields = {"given": names[0].lower_, "given_text": names[0].text}
         if len(names) > 1:
             fields["surname"] = names[-1].lower_
@@ -906,7 +933,12 @@ class ProfileBuilder:
         out = []
         person = customer.person
         tags = customer.name_tags()
-        for address in reply.addresses:
+        addresses = list(reply.addresses)
+        signed = reply.person
+        if signed is not None and person is not None and signed.given and signed.given not in self.agent_names \
+                and signed not in addresses and self._relation(signed, person) in ("same", "diminutive"):
+            addresses.append(signed)  # "Cheers, Kwame" to Kwame: the customer's name signs nothing, it addresses them
+        for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
                 span = Evidence("", address.start, address.end, address.text)

@@ -351,6 +351,11 @@ def test_an_interjection_before_a_comma_is_no_name(engine):
      "Здравствуйте, Олег! Вы первая, кто заметил сбой.", [("ru.formality.wrong-gender", "Вы первая")]),
     ("Здравствуйте. Я бронировал номер с видом на озеро.\nОлег Тимофеев",
      "Здравствуйте, Олег! Вы первый раз у нас?", []),
+    # a vocative after a short opening; a sign-off, name and role sign the message
+    ("Добрый день. Не работает сервис.\nС уважением, Олег Викторович", "Конечно, Олег. Сервис перезапустили.",
+     [("ru.formality.first-name", "Олег")]),
+    ("Здравствуйте. Сколько займёт перевод?\nТамара Ильинична", "Здравствуйте, Тамара Ильинична! Три дня.\n"
+     "С уважением, Настя, менеджер бюро «Лингва»", []),
 ])
 def test_round3_russian(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
@@ -375,6 +380,13 @@ def test_round3_russian(engine, customer, reply, expected):
      "Dear Mr. Patel,\nWe do.", [("en.formality.wrong-title", "Mr.")]),
     ("Hello,\nI bought this as a gift for my mother. Can it be engraved?\nRegards,\nChris Donnelly",
      "Dear Mr. Donnelly,\nYes, it can.", []),
+    # a vocative after a short opening; the customer's own name after a sign-off addresses them
+    ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Dorothy. It is ready on Saturday.",
+     [("en.formality.first-name", "Dorothy")]),
+    ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Mrs. Fenwick. It is ready on Saturday.", []),
+    ("Dear Sir or Madam,\nPlease send a quote.\nSincerely,\nDr. Kwame Mensah", "The quote is £720. Cheers, Kwame",
+     [("en.formality.first-name", "Kwame")]),
+    ("Hi, nothing arrived.\nThanks, Ingrid", "Sorry about that, it ships today.\nThanks, Astrid", []),
 ])
 def test_round3_english(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
