@@ -412,7 +412,8 @@ class ProfileBuilder:
                         break  # the clause has its own subject («что заказ пришёл», «что вы написали»)
                     if "Tense=Past" in morph and "Number=Sing" in morph:
                         quoted = self.quoted_tokens(doc) if quoted is None else quoted
-                        if j not in quoted:
+                        # (a neuter past is impersonal: «хорошо, что получилось»)
+                        if j not in quoted and _gender_of(morph):
                             out.append(self._evidence("tv.T", doc[j : j + 1], to_source, gender=_gender_of(morph)))
                         break
         return out
@@ -552,7 +553,8 @@ class ProfileBuilder:
                     if pos in ("NOUN", "PRON", "PROPN") and "Case=Nom" in morph:
                         break  # the clause has its own subject
                     if "Tense=Past" in morph and "Number=Sing" in morph:
-                        out.append((k, _gender_of(morph)))
+                        if _gender_of(morph):  # (a neuter past is impersonal: «и ничего не произошло»)
+                            out.append((k, _gender_of(morph)))
                         break
             j += 1
         return out

@@ -354,6 +354,7 @@ def test_an_interjection_before_a_comma_is_no_name(engine):
     # a vocative after a short opening; a sign-off, name and role sign the message
     ("Добрый день. Не работает сервис.\nС уважением, Олег Викторович", "Конечно, Олег. Сервис перезапустили.",
      [("ru.formality.first-name", "Олег")]),
+    ("Добрый день. Заказ не пришёл.", "Добрый день! Хорошо, что всё получилось. Вы нажали, и ничего не произошло?", []),
     ("Здравствуйте. Сколько займёт перевод?\nТамара Ильинична", "Здравствуйте, Тамара Ильинична! Три дня.\n"
      "С уважением, Настя, менеджер бюро «Лингва»", []),
 ])
@@ -387,6 +388,7 @@ def test_round3_russian(engine, customer, reply, expected):
     ("Dear Sir or Madam,\nPlease send a quote.\nSincerely,\nDr. Kwame Mensah", "The quote is £720. Cheers, Kwame",
      [("en.formality.first-name", "Kwame")]),
     ("Hi, nothing arrived.\nThanks, Ingrid", "Sorry about that, it ships today.\nThanks, Astrid", []),
+    ("Hi, which slot is free?\nThanks, Maria", "Sure, Friday. See you then.", []),
 ])
 def test_round3_english(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
