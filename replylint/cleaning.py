@@ -188,9 +188,9 @@ class HistoryMarkers:
 
     def own_header(self, bodies: list[str], quoted: list[bool]) -> tuple[int, int, re.Match | None] | None:
         """A header block that opens the message (a From: line with an address,
-        Subject: … pasted from a mail client) heads this message, it does not
-        start history:
-        (its first line, the line after it, the sender's name on its From: line)."""
+        Subject: … pasted from a mail client) heads this message; it does not
+        start history. Its first line, the line after it, and the sender's
+        name on its From: line."""
         first = next((i for i, body in enumerate(bodies) if body.strip()), None)
         if first is None or quoted[first] or not self.header_sender.match(bodies[first]):
             return None

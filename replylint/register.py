@@ -401,7 +401,7 @@ class ProfileBuilder:
             return []
         out = []
         quoted = None
-        for i, token in enumerate(doc):
+        for i in range(len(doc)):
             for phrase in self.addressee_clauses:
                 k = self._phrase_end(doc, i, phrase)
                 if k is None:
@@ -485,8 +485,9 @@ class ProfileBuilder:
         """A «ты» subject and the verb or short adjective agreeing with it
         («ты сможешь», «ты когда-нибудь слышал», «ты мне не сказала», «ты
         уверена»), rewritten together: the span end and the gender the
-        agreeing word shows. Adverbs, particles and objects may stand between
-        them; punctuation or another finite verb ends the search."""
+        agreeing word shows. Adverbs, particles, objects and a parenthetical
+        between commas («ты их, наверное, оставил») may stand between them;
+        other punctuation or another finite verb ends the search."""
         j, end = i + 1, min(len(doc), i + 7)
         while j < end:
             skip = self._parenthetical(doc, j)
@@ -538,7 +539,7 @@ class ProfileBuilder:
                 return k - j + 1
         return 0
 
-    def _shared_subject(self, doc, after: int) -> list[tuple[int, str | None]]:
+    def _shared_subject(self, doc, after: int) -> list[tuple[int, str]]:
         """«Ты их оставил, когда сдавал весло»: a clause opened by a conjunction
         with no subject of its own shares the «ты» subject; its past verbs
         (index, gender) up to the end of the sentence."""
@@ -599,9 +600,10 @@ class ProfileBuilder:
                 before = _previous_word(doc, title_token - 2)  # "Dear Mr. and Mrs. Pritchard"
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
-            if self._vocative_after_opener(doc, first if title_token is None else title_token, last) \
+            start = first if title_token is None else title_token
+            if self._vocative_after_opener(doc, start, last) \
                     and not lines.is_signature(first, last, self.signoff_words) and not (
-                        doc[first - 2].lower_ in self.signoff_words and lines.line_of(doc[first].idx) in lines.last_lines):
+                        doc[start - 2].lower_ in self.signoff_words and lines.line_of(doc[start].idx) in lines.last_lines):
                 # "Of course, Dorothy.", «Конечно, Олег!»; not a sign-off and name that sign the
                 # message («С уважением, Настя, менеджер бюро»)
                 places.add("addressed")
