@@ -135,6 +135,7 @@ class HistoryMarkers:
     header_sender: re.Pattern
     header_field: re.Pattern
     header_lookahead: int
+    header_name: re.Pattern  # the sender's name on the From: line of a message's own header
     divider: re.Pattern
     ends: re.Pattern
     verb: re.Pattern
@@ -151,6 +152,7 @@ class HistoryMarkers:
             header_sender=re.compile(quoting["header_sender"], flags),
             header_field=re.compile(quoting["header_field"], flags),
             header_lookahead=int(quoting["header_lookahead"]),
+            header_name=re.compile(quoting["header_name"], flags),
             divider=re.compile(quoting["divider"], flags),
             wrap_chars=int(attribution["wrap_chars"]),
             **{key: re.compile(attribution[key], flags) for key in ("ends", "verb", "address", "time", "date")},
@@ -183,6 +185,19 @@ class HistoryMarkers:
             elif self._is_strong(joined):
                 return dropped, i
         return dropped, n
+
+    def own_header(self, bodies: list[str], quoted: list[bool]) -> tuple[int, int, re.Match | None] | None:
+        """A header block that opens the message (a From: line with an address,
+        Subject: … pasted from a mail client) heads this message; it does not
+        start history. Its first line, the line after it, and the sender's
+        name on its From: line."""
+        first = next((i for i, body in enumerate(bodies) if body.strip()), None)
+        if first is None or quoted[first] or not self.header_sender.match(bodies[first]):
+            return None
+        end = first + 1
+        while end < len(bodies) and (self.header_field.match(bodies[end]) or self.header_sender.match(bodies[end])):
+            end += 1
+        return first, end, self.header_name.match(bodies[first])
 
     def _header_block(self, bodies: list[str], i: int) -> bool:
         return bool(self.header_sender.match(bodies[i])) and any(
@@ -318,8 +333,16 @@ class Cleaner:
         lines = _LINE.findall(text)
         bodies = [line.rstrip("\r\n") for line in lines]
         quoted = [bool(self.quote_line.match(body)) for body in bodies]
-        dropped, history_at = self.history.find(bodies, quoted)
         builder = _Builder(text, base)
+        header = self.history.own_header(bodies, quoted)
+        if header is not None:
+            first, end, sender = header
+            if sender is not None:  # the sender's name stays, as a line of its own
+                line_start = sum(len(line) for line in lines[:first])
+                builder.add(line_start + sender.start("name"), line_start + sender.end("name"))
+                builder.add(line_start + len(bodies[first]), line_start + len(lines[first]))
+            quoted = quoted[:first] + [True] * (end - first) + quoted[end:]  # the header lines go
+        dropped, history_at = self.history.find(bodies, quoted)
         pos = 0
         for i, line in enumerate(lines[:history_at]):
             if not (quoted[i] or i in dropped):

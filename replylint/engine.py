@@ -221,6 +221,7 @@ class LanguageLinter:
         if profiling:
             if marked:
                 profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))
+            profile.evidence.extend(self.profiles.addressee_evidence(doc, to_source))
             profile.people.extend(self.profiles.people(doc, classes, address_tokens, to_source, text))
 
     def doc(self, text: str):
@@ -574,12 +575,14 @@ class Engine:
 
     def _needs_customer(self, reply: Profile | None) -> bool:
         """Is the customer's profile worth building? Only when the reply holds
-        evidence some register rule flags, or addresses someone by name: a
-        reply without them gets no formality finding whoever the customer is."""
+        evidence some register rule flags, addresses someone by name, signs
+        with a given name or shows the reader's gender («Вы первая»): a reply
+        without them gets no formality finding whoever the customer is."""
         if reply is None:
             return False
         flagged = self.linter(reply.lang).flagged_features
-        return bool(reply.addresses) or any(e.feature in flagged for e in reply.evidence)
+        signed = reply.person is not None and reply.person.given  # may be the customer's own name ("Cheers, Kwame")
+        return bool(reply.addresses) or bool(signed) or any(e.feature in flagged or e.gender for e in reply.evidence)
 
     def _lint_message(self, text: str, source: str, index: int, profiles: dict, findings: bool = True,
                       profile: bool = True):

@@ -29,9 +29,9 @@ from .nlp import QuoteMarks, column, columns
 # the `flag:` lists of formality rules are checked against it
 FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
-    "greeting.formal", "greeting.informal", "greeting.slang", "closing.formal", "closing.informal",
+    "greeting.formal", "greeting.informal", "greeting.colloquial", "greeting.slang", "closing.formal", "closing.informal",
     "style.lowercase",  # a message written all in lowercase: chat style
-    "address.formal", "address.familiar", "request.formal", "slang", "emoji", "emoticon",
+    "address.formal", "address.familiar", "request.formal", "request.informal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
     # the writer speaking of themselves: «я заказывал», «я отключала»
     "writer.masc", "writer.femn",
@@ -43,6 +43,9 @@ REGISTERS = ("formal", "neutral", "informal")
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
 MAX_V_EVIDENCE = 64
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a clause opens
+# "Of course, Dorothy.": a vocative after a short opening ends its clause with one of these
+MAX_OPENER_WORDS = 3
+VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
@@ -129,8 +132,9 @@ class Profile:
                 tags.add("patronymic")
             if person.title and person.surname:
                 tags.add("title")
-        if "request.formal" in self.features():
-            tags.add("requested")
+        features = self.features()
+        if "request.formal" in features and "request.informal" not in features:
+            tags.add("requested")  # («Обращайтесь ко мне просто Костя» asks for the plain name)
         return tags
 
     def to_dict(self) -> dict:
@@ -153,11 +157,23 @@ def merge(profiles: list[Profile]) -> Profile | None:
     merged = Profile(profiles[-1].lang, weights=profiles[-1].weights, formal_at=profiles[-1].formal_at,
                      informal_at=profiles[-1].informal_at)
     for profile in profiles:
-        merged.evidence.extend(profile.evidence)
+        merged.evidence.extend(_company_plural(profile.evidence))
         merged.things |= profile.things
         merged.person = profile.person or merged.person
         merged.gender = profile.gender or merged.gender
     return merged
+
+
+def _company_plural(evidence: list[Evidence]) -> list[Evidence]:
+    """A customer who says «ты» to the agent means the company by a lowercase
+    «вы» in the same message («я каталась у вас на сапе… ты можешь глянуть?»):
+    that «вы» is plural, not a switch of address."""
+    features = {e.feature for e in evidence}
+    if "tv.T" not in features or "tv.V" not in features:
+        return evidence
+    polite = {e.start for e in evidence if e.feature == "tv.V-polite"}
+    return [replace(e, feature="tv.V-group") if e.feature == "tv.V" and e.start not in polite else e
+            for e in evidence]
 
 
 class WordClasses:
@@ -211,6 +227,9 @@ class WordClasses:
                                ("NameType=Sur", "name.surname")):
             if name_type in feats:
                 out.add(cls)
+        if "name.given" not in out and self.readings is not None and any(
+                "NameType=Giv" in reading for _, reading in self.readings(lower)[1:]):
+            out.add("name.given-reading")  # «Вера», «Надежда»: a name where names stand
         return frozenset(out)
 
     def _less_likely(self, lower: str, sets) -> bool:
@@ -253,6 +272,12 @@ class ProfileBuilder:
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
         self.group_words = frozenset(config.get("group_words", ()))
+        self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
+        self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
+        self.parentheticals = [tuple(p) for p in config.get("parentheticals", ())]  # «, наверное,» between subject and verb
+        self.subject_sharing = frozenset(config.get("subject_sharing", ()))  # «…, когда сдавал»: the same subject
+        # «Спасибо, что написал»: thanks or praise for what the reader did
+        self.addressee_clauses = [tuple(p) for p in config.get("addressee_clauses", ())]
         self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
@@ -343,6 +368,11 @@ class ProfileBuilder:
                 if feature == "tv.T" and token.lower_ == self.subject_pronouns.get("tv.T"):
                     span_end, gender = self._agreeing(doc, i, classes)
                     taken.update(range(i, span_end))
+                    if span_end > i + 1:
+                        for k, shared_gender in self._shared_subject(doc, span_end):
+                            if k not in taken:
+                                taken.add(k)
+                                evidence.append(self._evidence("tv.T", doc[k : k + 1], to_source, gender=shared_gender))
                 if feature == "tv.T":
                     # «о тебе» → «о Вас»: the preposition decides the case; «можешь сам»
                     # → «можете сами»: a word after it agrees too
@@ -355,10 +385,50 @@ class ProfileBuilder:
                     if slip_end > i + 1 and slip_gender is not None:
                         # «Вы уверен»: polite «Вы» to one person takes the plural
                         evidence.append(self._evidence("tv.V-slip", doc[i:slip_end], to_source, gender=slip_gender))
+                    else:
+                        # «Вы первая, кто заметил»: a full adjective agrees with the one person in gender
+                        span_end, gender = self._agreeing_adjective(doc, i)
                 evidence.append(self._evidence(feature, doc[span_start:span_end], to_source, gender=gender))
                 if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
+
+    def addressee_evidence(self, doc, to_source) -> list[Evidence]:
+        """«Хорошо, что заранее предупредил», «Спасибо, что написала»: thanks
+        or praise for what the reader did; a singular past verb right after it
+        (no subject of its own between) is the reader's: «ты», with its gender."""
+        if not self.addressee_clauses or not self._holds_any(doc, frozenset(p[0] for p in self.addressee_clauses)):
+            return []
+        out = []
+        quoted = None
+        for i in range(len(doc)):
+            for phrase in self.addressee_clauses:
+                k = self._phrase_end(doc, i, phrase)
+                if k is None:
+                    continue
+                for j in range(k, min(len(doc), k + 3)):
+                    _, pos, morph = self.analyze(doc[j].lower_)
+                    if doc[j].is_punct or pos in ("NOUN", "PRON", "PROPN") and "Case=Nom" in morph:
+                        break  # the clause has its own subject («что заказ пришёл», «что вы написали»)
+                    if "Tense=Past" in morph and "Number=Sing" in morph:
+                        quoted = self.quoted_tokens(doc) if quoted is None else quoted
+                        # (a neuter past is impersonal: «хорошо, что получилось»)
+                        if j not in quoted and _gender_of(morph):
+                            out.append(self._evidence("tv.T", doc[j : j + 1], to_source, gender=_gender_of(morph)))
+                        break
+        return out
+
+    @staticmethod
+    def _phrase_end(doc, i: int, phrase: tuple[str, ...]) -> int | None:
+        """Where a phrase starting at token i ends, commas between its words skipped."""
+        k = i
+        for n, word in enumerate(phrase):
+            while n and k < len(doc) and doc[k].text == ",":
+                k += 1
+            if k >= len(doc) or doc[k].lower_ != word:
+                return None
+            k += 1
+        return k
 
     def _idiom_tokens(self, doc) -> set[int]:
         """Tokens of the set phrases whose 2nd person addresses no one
@@ -415,9 +485,15 @@ class ProfileBuilder:
         """A «ты» subject and the verb or short adjective agreeing with it
         («ты сможешь», «ты когда-нибудь слышал», «ты мне не сказала», «ты
         уверена»), rewritten together: the span end and the gender the
-        agreeing word shows. Adverbs, particles and objects may stand between
-        them; punctuation or another finite verb ends the search."""
-        for j in range(i + 1, min(len(doc), i + 7)):
+        agreeing word shows. Adverbs, particles, objects and a parenthetical
+        between commas («ты их, наверное, оставил») may stand between them;
+        other punctuation or another finite verb ends the search."""
+        j, end = i + 1, min(len(doc), i + 7)
+        while j < end:
+            skip = self._parenthetical(doc, j)
+            if skip:  # «ты их, наверное, оставил»: a parenthetical word between commas
+                j, end = j + skip, min(len(doc), end + skip)
+                continue
             token = doc[j]
             if token.is_punct and token.text != "-" or token.is_space:
                 break
@@ -425,15 +501,64 @@ class ProfileBuilder:
                 return j + 1, None
             lemma, pos, morph = self.analyze(token.lower_)
             if ("Tense=Past" in morph or "Variant=Short" in morph) and "Number=Sing" in morph:
-                gender = "masc" if "Gender=Masc" in morph else "femn" if "Gender=Fem" in morph else None
-                return j + 1, gender
+                return j + 1, _gender_of(morph)
             if short_forms and pos in ("NOUN", "PROPN"):
                 gender = self._short_singular(doc, j)
                 if gender is not None:
                     return j + 1, gender
             if "VerbForm=Fin" in morph and not _after_hyphen(doc, j):
                 break  # another finite verb: the clause has its own
+            j += 1
         return i + 1, None
+
+    def _agreeing_adjective(self, doc, i: int) -> tuple[int, str | None]:
+        """«Вы первая, кто…», «Вы единственный из…»: a full adjective in the
+        nominative singular after «Вы», ending its phrase, shows the reader's
+        gender (a noun after it would be what it agrees with: «Вы первый раз»).
+        The span end and the gender, or (i + 1, None)."""
+        for j in range(i + 1, min(len(doc) - 1, i + 3)):
+            _, pos, morph = self.analyze(doc[j].lower_)
+            if pos in ("ADV", "PART"):
+                continue  # «Вы точно первая»
+            if pos == "ADJ" and "Case=Nom" in morph and "Number=Sing" in morph and "Variant=Short" not in morph \
+                    and (doc[j + 1].is_punct or doc[j + 1].lower_ in self.after_agreeing_adjective):
+                gender = _gender_of(morph)
+                if gender is not None:
+                    return j + 1, gender
+            break
+        return i + 1, None
+
+    def _parenthetical(self, doc, j: int) -> int:
+        """How many tokens a parenthetical between commas takes at j («,
+        наверное,», «, может быть,»); 0 if none starts there."""
+        if doc[j].text != ",":
+            return 0
+        for words in self.parentheticals:
+            k = j + 1 + len(words)
+            if k < len(doc) and doc[k].text == "," and tuple(t.lower_ for t in doc[j + 1 : k]) == words:
+                return k - j + 1
+        return 0
+
+    def _shared_subject(self, doc, after: int) -> list[tuple[int, str]]:
+        """«Ты их оставил, когда сдавал весло»: a clause opened by a conjunction
+        with no subject of its own shares the «ты» subject; its past verbs
+        (index, gender) up to the end of the sentence."""
+        out = []
+        j = after
+        while j < len(doc) and doc[j].text not in self.sentence_ends:
+            if doc[j].lower_ in self.subject_sharing:
+                for k in range(j + 1, min(len(doc), j + 4)):
+                    if doc[k].is_punct:
+                        break
+                    _, pos, morph = self.analyze(doc[k].lower_)
+                    if pos in ("NOUN", "PRON", "PROPN") and "Case=Nom" in morph:
+                        break  # the clause has its own subject
+                    if "Tense=Past" in morph and "Number=Sing" in morph:
+                        if _gender_of(morph):  # (a neuter past is impersonal: «и ничего не произошло»)
+                            out.append((k, _gender_of(morph)))
+                        break
+            j += 1
+        return out
 
     # -- names -------------------------------------------------------------
     def people(self, doc, classes, greeting_tokens: set[int], to_source, text: str) -> list[tuple[Person, set[str]]]:
@@ -447,7 +572,8 @@ class ProfileBuilder:
         # (a word class); English capitalised words where a name can stand
         # (after a greeting, title or introduction, at a line start, near the end)
         if self.names_from_dictionary:
-            candidates = [i for i, cls in enumerate(classes) if "name.given" in cls]
+            candidates = [i for i, cls in enumerate(classes) if "name.given" in cls
+                          or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)]
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
@@ -465,14 +591,25 @@ class ProfileBuilder:
             if found is None:
                 continue
             first, last, title_token, fields = found
+            if last < len(doc) and self._relative_clause_after(doc, last):
+                done = last
+                continue  # a third party, neither addressed nor the writer
             places = set()
             before = _previous_word(doc, title_token if title_token is not None else first)
             if title_token is not None and self._joined_title(doc, title_token):
                 before = _previous_word(doc, title_token - 2)  # "Dear Mr. and Mrs. Pritchard"
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
+            start = first if title_token is None else title_token
+            if self._vocative_after_opener(doc, start, last) \
+                    and not lines.is_signature(first, last, self.signoff_words) and not (
+                        doc[start - 2].lower_ in self.signoff_words and lines.line_of(doc[start].idx) in lines.last_lines):
+                # "Of course, Dorothy.", «Конечно, Олег!»; not a sign-off and name that sign the
+                # message («С уважением, Настя, менеджер бюро»)
+                places.add("addressed")
             if self._starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
-                    and doc[last].text in (",", "!") and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
+                    and doc[last].text in (",", "!") \
+                    and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if self._starts_sentence(doc, first if title_token is None else title_token):
                 places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
@@ -488,6 +625,43 @@ class ProfileBuilder:
             out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
             done = last
         return out
+
+    def _in_name_place(self, doc, classes, i: int, greeting_tokens: set[int]) -> bool:
+        """Does a capitalised word that is a name only in a less likely reading
+        («Вера»: faith) stand where a name does: before a patronymic («Вера
+        Николаевна»), after a greeting or address word («Здравствуйте, Вера!»),
+        or opening a sentence before a comma and a greeting («Вера, добрый день!»)?"""
+        if not _capitalised_word(doc[i]):
+            return False
+        if i + 1 < len(doc) and "name.patronymic" in classes[i + 1] and doc[i + 1].text[:1].isupper():
+            return True
+        before = _previous_word(doc, i)
+        if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
+            return True
+        return self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," \
+            and any(k in greeting_tokens for k in range(i + 2, min(len(doc), i + 5)))
+
+    def _vocative_after_opener(self, doc, first: int, last: int) -> bool:
+        """A name after a short sentence opening and a comma, closing its clause:
+        "Of course, Dorothy.", "Thank you, Mark!", «Конечно, Олег.» (at most
+        `MAX_OPENER_WORDS` words before the comma, from the sentence start)."""
+        if first < 2 or doc[first - 1].text != "," or (last < len(doc) and doc[last].text not in VOCATIVE_ENDS):
+            return False
+        words = 0
+        for k in range(first - 2, -1, -1):
+            if not doc[k].is_alpha:
+                return False
+            words += 1
+            if words > MAX_OPENER_WORDS:
+                return False
+            if self._starts_sentence(doc, k):
+                return True
+        return False
+
+    def _relative_clause_after(self, doc, comma: int) -> bool:
+        """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
+        relative clause after the comma makes the name a third party's."""
+        return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].lower_ in self.relative_pronouns
 
     def _gendered_addresses(self, doc, to_source) -> list[tuple[Person, set[str]]]:
         """"Dear Sir", "Thank you, sir", «сударыня»: a gendered address word
@@ -533,12 +707,14 @@ class ProfileBuilder:
         # a title starts a name wherever it stands ("Dear Mr. and Mrs. Pritchard")
         return [i for i in titled
                 if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens or lowers[i] in title_words
-                or text[idx[i] - 1 : idx[i]] == "\n"]
+                or text[idx[i] - 1 : idx[i]] == "\n" or text[idx[i] - 2 : idx[i]] == ", "]
 
     def _common_word(self, token) -> bool:
-        """A word that starts sentences and is no name: a stop word or one of
-        the language's `not_names` (English has no name dictionary here)."""
-        return (token.is_stop or token.lower_ in self.not_names) and token.lower_ not in self.known_names
+        """A word that starts sentences and is no name: a stop word, one of
+        the language's `not_names` or a sign-off word ("Respectfully,"; English
+        has no name dictionary here)."""
+        return (token.is_stop or token.lower_ in self.not_names or token.lower_ in self.signoff_words) \
+            and token.lower_ not in self.known_names
 
     # -- token columns -------------------------------------------------------
     def _word_hashes(self, doc, words: frozenset[str]) -> frozenset[int]:
@@ -585,7 +761,7 @@ class ProfileBuilder:
 
     def _russian_name(self, doc, classes, i):
         token = doc[i]
-        if "name.given" not in classes[i] or not token.text[:1].isupper():
+        if not {"name.given", "name.given-reading"} & classes[i] or not token.text[:1].isupper():
             return None
         parse = self._name_parse(token.lower_, "Name")
         fields = {"given": parse.normal_form if parse else token.lower_, "given_text": token.text,
@@ -603,6 +779,7 @@ class ProfileBuilder:
             j += 1
         elif i > 0 and "name.surname" in classes[i - 1] and _capitalised_word(doc[i - 1]):
             fields["surname"] = doc[i - 1].lower_
+            i -= 1  # «Гусев Артём Игоревич»: the name starts at the surname
         title_token = None
         before = _previous_word(doc, i)
         if before is not None and doc[before].text == "." and before > 0:
@@ -655,15 +832,16 @@ class ProfileBuilder:
         if (self._starts_sentence(doc, i) and not cued and self._common_word(token)
                 and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
             return None  # a common word capitalised by its place ("Thanks", "Please") is no name
-        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
-            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
-        if not in_place:
-            return None
         j = i
         names = []
         while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
             names.append(doc[j])
             j += 1
+        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
+            or (not self._common_word(token) and self._vocative_after_opener(doc, i, j)) \
+            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
+        if not in_place:
+            return None
         fields = {"given": names[0].lower_, "given_text": names[0].text}
         if len(names) > 1:
             fields["surname"] = names[-1].lower_
@@ -759,7 +937,12 @@ class ProfileBuilder:
         out = []
         person = customer.person
         tags = customer.name_tags()
-        for address in reply.addresses:
+        addresses = list(reply.addresses)
+        signed = reply.person
+        if signed is not None and person is not None and signed.given and signed.given not in self.agent_names \
+                and signed not in addresses and self._relation(signed, person) in ("same", "diminutive"):
+            addresses.append(signed)  # "Cheers, Kwame" to Kwame: the customer's name signs nothing, it addresses them
+        for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
                 span = Evidence("", address.start, address.end, address.text)
@@ -782,7 +965,7 @@ class ProfileBuilder:
             self._wrong_gender(address, customer, out)
         gender = customer.gender
         for e in reply.evidence:
-            if e.feature == "tv.T" and e.gender and gender and e.gender != gender:
+            if e.feature in ("tv.T", "tv.V") and e.gender and gender and e.gender != gender:
                 out.append(replace(e, feature="address.wrong-gender"))
         return out
 
@@ -914,6 +1097,11 @@ def _same_case(original: str, new: str) -> str:
     if original[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new
+
+
+def _gender_of(morph: str) -> str | None:
+    """The gender a UD feature string shows (masc, femn), if any."""
+    return "masc" if "Gender=Masc" in morph else "femn" if "Gender=Fem" in morph else None
 
 
 def _gender(parse) -> str | None:

@@ -306,3 +306,10 @@ def test_character_edits_are_those_of_the_pattern(engine, text):
     cleaner = engine.cleaner
     expected = [(m.span(), m.lastgroup) for m in cleaner.normalize_edit.finditer(text)]
     assert [(m.span(), m.lastgroup) for m in cleaner._edits(text)] == expected
+
+
+def test_a_header_that_opens_the_message_is_its_own_not_history(engine):
+    text = f"From: Ivan Petrov <ivan@example.ru>\nSubject: Re\n\n{RU_BAD}\n"
+    found = seed_findings(engine, text)
+    assert_single(found, RU_RULE, text, RU_SPAN)
+    assert engine.clean(text).text.startswith("Ivan Petrov\n")

@@ -315,3 +315,80 @@ def test_round2_chat_style_and_set_phrases(engine, customer, reply, expected):
 def test_an_interjection_before_a_comma_is_no_name(engine):
     customer = "Router down again.\nRegards, Ms. Dana Cole"
     assert _formality(engine, "Sigh, sorry about that. A technician is booked for Friday.", customer) == []
+
+
+# -- held-out round 3: what generalised ----------------------------------------
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a header pasted at the top of the customer's message is theirs: the name on its From: line is the writer's
+    ("От: Гусев Артём Игоревич <a.gusev@mail.example>\nТема: Заказ\n\nЗдравствуйте. Привезли не то молоко.",
+     "Здравствуйте, Артур! Деньги вернули.", [("ru.formality.wrong-name", "Артур")]),
+    ("От: Лебедев Алексей Викторович <lebedev@univ.example>\n\nДобрый день. Возможен ли выезд?",
+     "Алексей, добрый день! Выезд возможен.", [("ru.formality.first-name", "Алексей")]),
+    # «Здрасьте» is a casual «Здравствуйте», not a switch to «ты»
+    ("Здрасьте, у меня колесо спускает, можно подъехать?", "Да, подъезжай, посмотрим.",
+     [("ru.formality.ty-form", "подъезжай")]),
+    ("Здрасьте, у меня колесо спускает, можно подъехать?", "Здрасьте! Да, подъезжайте.", []),
+    # a relation word after a possessive is someone spoken of; chat shorthand is slang
+    ("Здравствуйте! Есть ли скидка, если я приведу подругу?", "Здравствуйте! Да, а Ваша подруга получит занятие бесплатно.", []),
+    ("Добрый день.\nПрошу рассчитать тираж.\nНиколай Степанович Шубин", "Николай Степанович, добрый день! Кст, тираж готов.",
+     [("ru.formality.slang", "Кст")]),
+    # a name that is also a word («Вера») where names stand; a request for the plain name
+    ("Добрый день. Прошу обращаться ко мне по имени и отчеству.\nВера Николаевна Ершова",
+     "Вера, здравствуйте! Саженец отправим в четверг.", [("ru.formality.first-name", "Вера")]),
+    ("Добрый день! Можно арендовать зал? Обращайтесь ко мне просто Костя, без отчеств :)",
+     "Добрый день, Костя! Зал свободен.", []),
+    # the reader's gender and «ты» in agreement: thanks for what they did, a parenthetical, a shared subject
+    ("Добрый день. Я записан на 15:00, буду к 16:30.", "Хорошо, что заранее предупредил: ждём Вас.",
+     [("ru.formality.ty-form", "предупредил")]),
+    ("Добрый день. Я записан на 15:00, буду к 16:30.", "Спасибо, что заранее предупредили: ждём Вас.", []),
+    ("привет! я вчера каталась у вас и оставила очки. ты можешь глянуть?",
+     "Привет! Ты их, наверное, оставил, когда сдавал весло.",
+     [("ru.formality.wrong-gender", "Ты их, наверное, оставил"), ("ru.formality.wrong-gender", "сдавал")]),
+    ("привет! я вчера каталась у вас и оставила очки. ты можешь глянуть?",
+     "Привет! Ты их, наверное, оставила, когда сдавала весло.", []),
+    ("Здравствуйте. Я бронировал номер с видом на озеро.\nОлег Тимофеев",
+     "Здравствуйте, Олег! Вы первая, кто заметил сбой.", [("ru.formality.wrong-gender", "Вы первая")]),
+    ("Здравствуйте. Я бронировал номер с видом на озеро.\nОлег Тимофеев",
+     "Здравствуйте, Олег! Вы первый раз у нас?", []),
+    # a vocative after a short opening; a sign-off, name and role sign the message
+    ("Добрый день. Не работает сервис.\nС уважением, Олег Викторович", "Конечно, Олег. Сервис перезапустили.",
+     [("ru.formality.first-name", "Олег")]),
+    ("Добрый день. Заказ не пришёл.", "Добрый день! Хорошо, что всё получилось. Вы нажали, и ничего не произошло?", []),
+    ("Здравствуйте. Сколько займёт перевод?\nТамара Ильинична", "Здравствуйте, Тамара Ильинична! Три дня.\n"
+     "С уважением, Настя, менеджер бюро «Лингва»", []),
+])
+def test_round3_russian(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    ("From: Mrs. Jennifer Castellano <j@castellano.example>\nSubject: Catering\n\nDear Sir or Madam,\n"
+     "Could you send me your menu?", "Dear Mrs. Castellano,\nThe menus are attached.", []),
+    ("From: Mrs. Jennifer Castellano <j@castellano.example>\nSubject: Catering\n\nDear Sir or Madam,\n"
+     "Could you send me your menu?", "Dear Jenny,\nThe menus are attached.", [("en.formality.nickname", "Jenny")]),
+    # a sign-off word is no name; a name before a relative clause is a third party's
+    ("Good afternoon,\nCould you restore a photo?\nRespectfully,\nAnna Sergeyevna Volkova",
+     "Dear Anna Sergeyevna,\nYes, we can.", []),
+    ("Dear Sir,\nCan I see the same vet?\nYours sincerely,\nMr. Graham Tully",
+     "Dear Mr. Tully,\nDr. Sandra Kaur, who saw Rufus, is free on Friday.", []),
+    # the writer's own words tell their gender, whatever the name looks like
+    ("Hello,\nAs a mother of three I can only come after 19:00. Any groups?\nRegards,\nChris Donnelly",
+     "Certainly, sir. The group meets on Mondays.", [("en.formality.wrong-title", "sir")]),
+    ("Hello,\nAs a mother of three I can only come after 19:00. Any groups?\nRegards,\nChris Donnelly",
+     "Dear Ms. Donnelly,\nThe group meets on Mondays.", []),
+    ("Good morning,\nDo you have a large studio?\nMany thanks,\nPriya Patel (Mrs.)",
+     "Dear Mr. Patel,\nWe do.", [("en.formality.wrong-title", "Mr.")]),
+    ("Hello,\nI bought this as a gift for my mother. Can it be engraved?\nRegards,\nChris Donnelly",
+     "Dear Mr. Donnelly,\nYes, it can.", []),
+    # a vocative after a short opening; the customer's own name after a sign-off addresses them
+    ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Dorothy. It is ready on Saturday.",
+     [("en.formality.first-name", "Dorothy")]),
+    ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Mrs. Fenwick. It is ready on Saturday.", []),
+    ("Dear Sir or Madam,\nPlease send a quote.\nSincerely,\nDr. Kwame Mensah", "The quote is £720. Cheers, Kwame",
+     [("en.formality.first-name", "Kwame")]),
+    ("Hi, nothing arrived.\nThanks, Ingrid", "Sorry about that, it ships today.\nThanks, Astrid", []),
+    ("Hi, which slot is free?\nThanks, Maria", "Sure, Friday. See you then.", []),
+])
+def test_round3_english(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
