@@ -289,7 +289,49 @@ class LanguageLinter:
             if found is not None:
                 text, start, end = found
                 return (text,), _without_edge_spaces(doc[start:end])
+        found = self._chained_rewrite(rule_ids, doc, match)
+        if found is not None:
+            text, start, end = found
+            return (text,), _without_edge_spaces(doc[start:end])
         return (), None
+
+    def _chained_rewrite(self, rule_ids: tuple[str, ...], doc, match: Match) -> tuple[str, int, int] | None:
+        """When no rewrite alone leaves the sentence unflagged: the construction
+        rewrites in their order, each on the sentence as the ones before left it
+        («Вы, видимо, опять удалили папку»: an aside dropped, then the passive),
+        accepted only when no rule of the category flags the end result. Each
+        step is a whole rewrite of its own (grammatical by itself); a step that
+        finds nothing leaves the sentence as it was."""
+        from .nlp import sentence_around, sentence_starts
+
+        sentence = sentence_around(doc, match.start, match.end)
+        rules = [self._by_id[i] for i in rule_ids if i in self._by_id and self._by_id[i].spec.extends == "rewrite"]
+        if sentence is None or len(rules) < 2:
+            return None
+        a, b = sentence
+        current, steps = doc, 0
+        span = (match.start, match.end)
+        for rule in rules:
+            found = self._construction_rewrite(rule, current, Match(*span), check=False)
+            if found is None:
+                continue
+            steps += 1
+            current = self.doc(found[0])
+            self.split_sentences(current)
+            if self.annotate is not None:
+                self.annotate(current)
+            if len(sentence_starts(current)) != 1:
+                return None  # (a rewrite that reads as two sentences: the steps after it cannot see it whole)
+            span = (0, len(current))  # the rewritten sentence is the construction's whole context now
+        if steps < 2:
+            return None  # (one step alone was tried above)
+        text = current.text
+        if any(word not in text for word in _DIGIT_WORD.findall(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))):
+            return None
+        category = rules[0].spec.category
+        if any(flagged.spec.category == category for flagged, _, _ in self.run(text, "reply")):
+            return None
+        return text, a, b
 
     def construction_rewrites(self, rule_id: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """(phrase, its rewrites) for each construction the rewrite rule `rule_id`
@@ -302,7 +344,8 @@ class LanguageLinter:
         return [(_without_edge_spaces(doc[m.start:m.end]).text, self.suggestions(rule, doc, m))
                 for m in rule.matcher.matches_in(doc, 0, len(doc))]
 
-    def _construction_rewrite(self, rule: CompiledRule, doc, match: Match) -> tuple[str, int, int] | None:
+    def _construction_rewrite(self, rule: CompiledRule, doc, match: Match,
+                              check: bool = True) -> tuple[str, int, int] | None:
         """The sentence holding `match` with the constructions of `rule` that
         overlap it rewritten, and the sentence's token range; None when none
         is there, or when a rule of the category still flags the result."""
@@ -334,7 +377,7 @@ class LanguageLinter:
         if not sentence or any(word not in sentence for word in _DIGIT_WORD.findall(text, first, last)):
             return None  # (no rewrite drops a number, a date or a code)
         category = rule.spec.category
-        if any(flagged.spec.category == category for flagged, _, _ in self.run(sentence, "reply")):
+        if check and any(flagged.spec.category == category for flagged, _, _ in self.run(sentence, "reply")):
             return None  # the construction was not what the rule (or the model) objected to
         return sentence, a, b
 

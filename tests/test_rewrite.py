@@ -189,3 +189,17 @@ def test_a_rewrite_opens_with_a_capital_only_where_the_match_opened_a_sentence()
     # the polite «Вы» after a word or a comma is no sentence start
     assert template.render(words, None, "Вы правы", preceding="это") == "вы правы"
     assert template.render(words, None, "Вы правы", preceding=",") == "вы правы"
+
+
+def test_construction_rewrites_chain_when_none_alone_leaves_a_neutral_sentence(engine):
+    # «Слушайте,» goes (ru.blame.drop-asides), then the passive (ru.blame.passive) on what is left
+    fixed, left = fix_exchange(engine, Exchange("Слушайте, Вы, видимо, удалили папку проекта."))
+    assert fixed == "Папка проекта, видимо, удалена."
+    assert not [f for f in left if f.category == "blame"]
+
+
+def test_a_knowing_lead_in_goes_only_before_a_statement(engine):
+    fixed, _ = fix_exchange(engine, Exchange("Вы, видимо, не в курсе, что без SPF и DKIM письма уходят в спам."))
+    assert fixed == "Без SPF и DKIM письма уходят в спам."
+    # a question keeps its lead-in (the tone rule may still shorten it otherwise)
+    assert not fix_exchange(engine, Exchange("Вы не в курсе, что с заказом?"))[0].startswith("С заказом")

@@ -220,3 +220,17 @@ def test_the_shipped_hashed_table_is_the_json_table(lang):
     expected = LinearScorer.load(folder / WEIGHTS).by_hash(spacy.blank(lang).vocab.strings)
     loaded = HashedScorer.load(folder / HASHED)
     assert (loaded.bias, loaded.weights, loaded.pairs) == (expected.bias, expected.weights, expected.pairs)
+
+
+def test_droppable_tone_words_go_only_where_no_removal_alone_is_neutral(engine):
+    import re
+
+    from replylint.ruletypes.tone import ClauseRemoval
+
+    removal = ClauseRemoval(frozenset({"—"}), frozenset({":"}), ",", 0.0, 2, re.compile(r"\d"), False,
+                            frozenset(), frozenset(), frozenset(), droppable=frozenset({"почему-то"}),
+                            droppable_edges=re.compile(r"^\)$"))
+    tokens = list(engine.linter("ru").doc("Вы почему-то не нажали кнопку, вот и всё )"))
+    # a word next to a comma stays (which comma would go with it is syntax); edges go
+    assert removal._droppable(tokens, len(tokens), [False] * len(tokens)) == frozenset({1, 2, 3, len(tokens) - 1})
+    assert removal._join(tokens, 0, 0, frozenset({1, 2, 3})) == "Вы не нажали кнопку, вот и всё )"

@@ -118,7 +118,8 @@ class ToneRule(RuleType):
                     "protect": str, "protect_capitalised": bool, "capitalised_except": list,
                     "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
                     "consequence_words": list, "copula_subject": str, "open_ends": list,
-                    "contrast_words": list, "unprotected_matches": list}
+                    "contrast_words": list, "unprotected_matches": list, "droppable": list,
+                    "droppable_edges": str}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -161,7 +162,7 @@ class ToneRule(RuleType):
             problems.append((line_of("neutral_below"), f"`rewrite.neutral_below` is a score between 0 and the "
                                                        f"threshold, got {neutral}"))
         patterns = {}
-        for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)")):
+        for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)"), ("droppable_edges", r"(?!)")):
             try:
                 patterns[key] = re.compile(str(node.get(key, default)))
             except re.error as exc:
@@ -181,7 +182,9 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("consequence_words", ())),
                              patterns["copula_subject"], self._min_odds,
                              frozenset(str(w).lower() for w in node.get("open_ends", ())),
-                             frozenset(str(w).lower() for w in node.get("contrast_words", ())))
+                             frozenset(str(w).lower() for w in node.get("contrast_words", ())),
+                             frozenset(str(w).lower() for w in node.get("droppable", ())),
+                             patterns["droppable_edges"])
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -254,8 +257,13 @@ class ToneRule(RuleType):
             if i + 1 < len(orths):
                 gain += scorer.pairs.get((upper, orths[i + 1]), 0.0) - pairs[i]
             return gain
+        def rescore(kept: list[int]) -> float:
+            """The log-odds of the sentence's tokens `kept` read in a row (a word dropped: new neighbours)."""
+            orders = [orths[i] for i in kept]
+            found_words, found_pairs = scorer.contributions(orders)
+            return scorer.bias + sum(found_words) + sum(found_pairs) + (opening(kept[0]) if kept and kept[0] else 0.0)
         return self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a, must, opening,
-                                     free)
+                                     free, rescore)
 
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
@@ -277,7 +285,8 @@ class ClauseRemoval:
                  min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str],
                  fragment_starts: frozenset[str], copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
                  copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0,
-                 open_ends: frozenset[str] = frozenset(), contrast_words: frozenset[str] = frozenset()):
+                 open_ends: frozenset[str] = frozenset(), contrast_words: frozenset[str] = frozenset(),
+                 droppable: frozenset[str] = frozenset(), droppable_edges: re.Pattern = re.compile(r"(?!)")):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -293,9 +302,15 @@ class ClauseRemoval:
         # after a comma, one opens the clause that answers («Удивительно, но заказ…», "…, but we can help"):
         # a prefix may go through it, the word with it
         self.contrast_words = contrast_words
+        # words that carry only the writer's tone («почему-то», «же»), which a rewrite may leave out where
+        # no removal alone leaves a neutral sentence; hyphenated ones are matched over their tokens
+        self.droppable = {tuple(re.split(r"(-)", w)): w for w in droppable}
+        # a token that may go at the sentence's edges only (a smiley: mid-sentence it ends a sentence)
+        self.droppable_edges = droppable_edges
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
-                offset: int, must: tuple[int, int] | None = None, opening=None, free: bool = False) -> str | None:
+                offset: int, must: tuple[int, int] | None = None, opening=None, free: bool = False,
+                rescore=None) -> str | None:
         """The sentence `span` without its blaming clause, "" to drop it, or None.
         With `must` (a token range of the sentence: another rule's match), the
         removal takes that range, and the clause holding it counts as blame.
@@ -350,6 +365,28 @@ class ClauseRemoval:
                 best = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._join(tokens, best[1], best[2])
+        dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
+        if dropped:
+            # no removal alone: the tone words left out too, with no removal or the smallest one
+            # (the same checks as above on what is left; the rest scored as it will read)
+            options = [(0, 0)] + [(first, last) for first, last in self._removals(tokens, cuts, end)
+                                  if not (must and not first <= must[0] < must[1] <= last
+                                          or any(kept[first:last]) and loses(first, last)
+                                          or first == 0 and tokens[last].lower_ in self.fragment_starts
+                                          or first > 0 and tokens[first - 1].lower_ in self.open_ends)]
+            for first, last in options:
+                if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
+                                                                if tokens[i].is_alpha):
+                    continue  # (another rule's match must go: here only with the words dropped)
+                rest = [i for i in range(n) if not first <= i < last and i not in dropped]
+                if sum(tokens[i].is_alpha for i in rest) < self.min_words:
+                    continue
+                odds = rescore(rest)
+                size = sum(t.is_alpha for t in tokens[first:last])
+                if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
+                    best = ((size, odds), first, last)
+            if best is not None:
+                return self._join(tokens, best[1], best[2], dropped)
         doc = span.doc
         if any(kept) and loses(0, n) or \
                 not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
@@ -396,6 +433,32 @@ class ClauseRemoval:
                 out += [(0, i + 2) for i in cuts if i + 2 < end and tokens[i + 1].lower_ in self.contrast_words]
         return [(a, b) for a, b in out if 0 < b - a < end]
 
+    def _droppable(self, tokens, end: int, kept: list[bool]) -> frozenset[int]:
+        """The tokens of `droppable` words in tokens[:end] that may go: not next to a
+        comma (which comma would go with it is syntax), except a sentence's first word,
+        whose comma goes with it; and `droppable_edges` tokens first or last."""
+        out: set[int] = set()
+        for i in range(end):
+            for parts in self.droppable:
+                k = len(parts)
+                if i + k > end or any(tokens[i + j].lower_ != parts[j] for j in range(k)) or any(
+                        tokens[i + j].whitespace_ for j in range(k - 1)) or any(kept[i:i + k]):
+                    continue
+                group = set(range(i, i + k))
+                if i + k < end and tokens[i + k].text == self.comma:
+                    if i:
+                        continue
+                    group.add(i + k)
+                if i and tokens[i - 1].text == self.comma:
+                    continue
+                out |= group
+        for i in (0, end - 1):
+            if 0 <= i < end and self.droppable_edges.search(tokens[i].text) and not kept[i]:
+                out.add(i)
+        if len(out) >= end:
+            return frozenset()
+        return frozenset(out)
+
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
         """Does the token hold technical content no removal may take?"""
         if offset + i in quoted or self.protect.search(token.text):
@@ -403,9 +466,15 @@ class ClauseRemoval:
         return (self.protect_capitalised and i > 0 and token.text[:1].isupper()
                 and token.text.lower() not in self.capitalised_except)
 
-    def _join(self, tokens, first: int, last: int) -> str:
-        before = "".join(t.text_with_ws for t in tokens[:first]).rstrip()
-        after = "".join(t.text_with_ws for t in tokens[last:]).strip()
+    def _join(self, tokens, first: int, last: int, dropped: frozenset[int] = frozenset()) -> str:
+        def text(at: range) -> str:
+            if not dropped:
+                return "".join(tokens[i].text_with_ws for i in at)
+            out = "".join(tokens[i].text_with_ws if i not in dropped else " " * bool(tokens[i].whitespace_)
+                          for i in at)
+            return re.sub(r"(?<=\S) +(?=[,.;:!?…])", "", re.sub(r"(?<=\S)  +", " ", out))
+        before = text(range(first)).rstrip()
+        after = text(range(last, len(tokens))).strip()
         if not after[:1].isalnum():
             before = before.rstrip(",").rstrip()  # «…подъезда, — по Вашей вине…» leaves «…подъезда.», not «…подъезда,.»
         if not before:
