@@ -32,8 +32,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
                # ru12 was scored once before tuning (ru .922 / .797), then tuned on (1.0 / 1.0)
                ("ru12", "blame"): (0.95, 0.96),
                # rounds 13 were scored once before tuning at a5f6466 (ru .961 / .891, en .943 / .600);
-               # ru13 then tuned on (.982 / 1.000)
-               ("ru13", "blame"): (0.98, 0.99), ("en13", "blame"): (0.94, 0.6),
+               # then tuned on (ru .982 / 1.000, en 1.000 / 1.000)
+               ("ru13", "blame"): (0.98, 0.99), ("en13", "blame"): (0.99, 0.99),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
