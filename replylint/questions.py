@@ -283,6 +283,10 @@ class QuestionReader:
         self.yes_no_subjects = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("subjects", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
+        # a greeting before the first word, with the name after it up to a comma ("Hi Dev, not yet")
+        greeting = config.get("greeting", {})
+        self.greetings = frozenset(self.strings.add(str(w).lower()) for w in greeting.get("words", ()))
+        self.greeting_reach = int(greeting.get("name_words", 3))
         # pronouns that point back at the previous question («И как его включить?»)
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
@@ -433,8 +437,15 @@ class QuestionReader:
     def _first_word(self, lowers: list[int], a: int, b: int) -> int:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
-        ("1)", «2.», "•")."""
+        ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
         first = a
+        if first < b and lowers[first] in self.greetings:
+            while first < b and lowers[first] in self.greetings:  # ("good morning")
+                first += 1
+            comma = next((j for j in range(first, min(first + self.greeting_reach + 1, b)) if lowers[j] == self.comma),
+                         None)
+            if comma is not None:
+                first = comma + 1
         while first < b:
             h = lowers[first]
             if h in self.lead or self._skippable(h) == 1:
