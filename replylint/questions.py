@@ -234,6 +234,8 @@ class QuestionReader:
                                        re.IGNORECASE) if dropped else None
         # what a question asks for that no sentence answers without saying it (a time, a price)
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
+        # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
+        self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
@@ -625,7 +627,7 @@ class QuestionReader:
                 continue
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
-            expects = wh[0] if wh and kind == "wh" else None
+            expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
@@ -708,7 +710,8 @@ class QuestionReader:
         questions = questions[:MAX_QUESTIONS]
         yes_no = [q for q in questions if q.kind == "yes-no"]
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
-        candidates = [sorted({w for key in f.words for w in holding.get(key, ())}) for f in focuses]
+        candidates = [sorted({w for key in f.words for w in holding.get(key, ())}
+                             | self._by_kind(q, f, windows)) for q, f in zip(questions, focuses)]
         strong_sets: list[set[int]] | None = None
         out = []
         for n, question in enumerate(questions):
@@ -763,6 +766,14 @@ class QuestionReader:
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         return self._weigh(out, body, answering, context)
 
+    def _by_kind(self, question: Question, focus: Focus, windows: list) -> set[int]:
+        """The windows that answer a question naming what it asks for ("the price")
+        with an answer of that kind ("£145"), whatever words they share."""
+        if question.expects not in self.kind_required \
+                or not any(self.expects_by_word.get(k) == question.expects for k in focus.words):
+            return set()
+        return {w for w, (_, window) in enumerate(windows) if self._answers_kind(question, window)}
+
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
         return len(sentence.keys) >= self.substantive and not {"courtesy", "escalation"} & sentence.cues
@@ -806,8 +817,12 @@ class QuestionReader:
         return Focus(question.focus, new or (topic - others), False, topic - others)
 
     def _holds(self, focus: Focus, sentence: Sentence, question: Question | None = None) -> bool:
-        """Does the sentence hold enough of the focus to answer it?"""
+        """Does the sentence hold enough of the focus to answer it? A word naming
+        what is asked ("price", "long") is there when the sentence holds an answer
+        of that kind ("£145", "two days")."""
         shared = focus.words & sentence.keys
+        if question is not None and question.expects in self.kind_required and self._answers_kind(question, sentence):
+            shared = shared | {k for k in focus.words if self.expects_by_word.get(k) == question.expects}
         overlap = len(shared)
         if not overlap:
             return False
@@ -824,7 +839,11 @@ class QuestionReader:
         if "link" in cues and (question.kind == "request" or question.expects in self.link_answers):
             return True
         if question.kind in ("yes-no", "request", "choice"):
-            return "yes-no-answer" in cues
+            # "Is it ready yet?": a time answers a question about when something will be done
+            return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
+                and any(h in self.status_words for h in question.sentence.lowers)
+        if question.expects == "time" and "answer.price" in cues and "answer.time" not in cues:
+            return False  # "costs £120-£180" holds numbers, but no time
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
         return f"answer.{question.expects}" in cues
