@@ -27,7 +27,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
-_ASKING_CUES = frozenset({"wh-first", "inverted-first"})  # a clause that opens as a question
+# a clause that opens as a question (at the start, or after a comma: "Hi Jo, for the 40th, can you…")
+_ASKING_CUES = frozenset({"wh-first", "inverted-first", "inverted-clause"})
 # questions read per message, and reply questions checked for redundancy: a
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
@@ -234,6 +235,10 @@ class QuestionReader:
                                        re.IGNORECASE) if dropped else None
         # what a question asks for that no sentence answers without saying it (a time, a price)
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
+        # kinds whose answer holds the word that names them ("the price" - "£145"; a number is no duration)
+        self.named_kinds = frozenset(config.get("answer_names_kind", ()))
+        # kinds besides yes/no that a direct answer opening a sentence settles ("Please confirm…" - "Sure, …")
+        self.granted_kinds = frozenset(config.get("direct_answer_grants", ()))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
@@ -283,6 +288,9 @@ class QuestionReader:
         self.yes_no_reach = int(yes_no.get("particle_reach", 2))
         self.yes_no_aux = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("auxiliaries", ()))
         self.yes_no_subjects = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("subjects", ()))
+        # words that open an indirect yes/no question by themselves ("…the cost and whether you can…"),
+        # which asks without a question mark
+        self.yes_no_openers = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("openers", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
         # a greeting before the first word, with the name after it up to a comma ("Hi Dev, not yet")
@@ -489,7 +497,7 @@ class QuestionReader:
                 yield last
                 cut = i + 1
             elif i > cut + 1 and h in self.yes_no_after and self._opens_yes_no(d.lowers, i, b) \
-                    and self._asks_at_end(d, i, b):
+                    and (self._asks_at_end(d, i, b) or i + 1 < b and d.lowers[i + 1] in self.yes_no_openers):
                 # «Можно ли перенести бронь и сохранится ли скидка?», "Can I move it, and will the
                 # discount still apply?": two yes/no questions, each answered on its own; split only
                 # where the part before asks too («Я заказал вчера, и можно ли…» stays whole)
@@ -498,7 +506,7 @@ class QuestionReader:
                 if not (first.cues & _ASKING_CUES or any(h2 in self.yes_no_particles for h2 in d.lowers[cut:end])
                         or self.strings[h][:1].isalpha() and any(c.startswith("ask.") for c in first.cues)):
                     continue  # (a request alone before a comma, "Please advise, can I…", is no question)
-                mark = next(j for j in d.splits[bisect.bisect_right(d.splits, i):] if d.lowers[j] in marks)
+                mark = next((j for j in d.splits[bisect.bisect_right(d.splits, i):] if d.lowers[j] in marks), b)
                 whole = frozenset(d.keys_of[cut:mark]) - {""}
                 first.whole = whole | (pending or frozenset())
                 pending = whole
@@ -528,6 +536,8 @@ class QuestionReader:
         j = i + 1
         if j < b and lowers[j] in self.yes_no_after:  # ", and will…"
             j += 1
+        if j < b and lowers[j] in self.yes_no_openers:
+            return True
         if self.yes_no_particles and any(lowers[k] in self.yes_no_particles
                                          for k in range(j + 1, min(j + 1 + self.yes_no_reach, b))):
             return True
@@ -599,6 +609,8 @@ class QuestionReader:
                 found.add("choice")
             if inverted and i == first_word:
                 found.add("inverted-first")
+            elif inverted and lowers[i - 1] == self.comma and i + 1 < b and lowers[i + 1] in self.yes_no_subjects:
+                found.add("inverted-clause")  # "Hi Jo, for the 40th (60 guests), can you do…"
         if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
@@ -708,7 +720,7 @@ class QuestionReader:
                 holding.setdefault(key, []).append(w)
         deferrals = [s for s in reply if "deferral" in s.cues]
         questions = questions[:MAX_QUESTIONS]
-        yes_no = [q for q in questions if q.kind == "yes-no"]
+        yes_no = [q for q in questions if q.kind == "yes-no" or q.kind in self.granted_kinds]
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
         candidates = [sorted({w for key in f.words for w in holding.get(key, ())}
                              | self._by_kind(q, f, windows)) for q, f in zip(questions, focuses)]
@@ -751,7 +763,8 @@ class QuestionReader:
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
-                cues = {"direct-answer", "modal-answer"} if len(questions) == 1 else {"direct-answer"}
+                cues = {"direct-answer", "modal-answer"} if len(questions) == 1 and question.kind == "yes-no" \
+                    else {"direct-answer"}  # (a request is granted by "Sure,", not by "you can…")
                 by = next((s for s in answering if cues & s.cues), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
@@ -769,7 +782,7 @@ class QuestionReader:
     def _by_kind(self, question: Question, focus: Focus, windows: list) -> set[int]:
         """The windows that answer a question naming what it asks for ("the price")
         with an answer of that kind ("£145"), whatever words they share."""
-        if question.expects not in self.kind_required \
+        if question.expects not in self.named_kinds \
                 or not any(self.expects_by_word.get(k) == question.expects for k in focus.words):
             return set()
         return {w for w, (_, window) in enumerate(windows) if self._answers_kind(question, window)}
@@ -821,14 +834,14 @@ class QuestionReader:
         what is asked ("price", "long") is there when the sentence holds an answer
         of that kind ("£145", "two days")."""
         shared = focus.words & sentence.keys
-        if question is not None and question.expects in self.kind_required and self._answers_kind(question, sentence):
+        if question is not None and question.expects in self.named_kinds and self._answers_kind(question, sentence):
             shared = shared | {k for k in focus.words if self.expects_by_word.get(k) == question.expects}
         overlap = len(shared)
         if not overlap:
             return False
         # three of its words in all will do, or two after a direct «Да,»/"Yes," to a yes/no question
         enough = 2 if question is not None and question.kind == "yes-no" and "direct-answer" in sentence.cues else 3
-        if focus.distinctive and not focus.distinctive & sentence.keys and (focus.strict or overlap < enough):
+        if focus.distinctive and not focus.distinctive & shared and (focus.strict or overlap < enough):
             return False
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
 
