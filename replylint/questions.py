@@ -239,6 +239,8 @@ class QuestionReader:
         self.named_kinds = frozenset(config.get("answer_names_kind", ()))
         # kinds besides yes/no that a direct answer opening a sentence settles ("Please confirm…" - "Sure, …")
         self.granted_kinds = frozenset(config.get("direct_answer_grants", ()))
+        # the numbers of a sentence stating a price and no time word are no time ("costs £120-£180")
+        self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
@@ -855,7 +857,7 @@ class QuestionReader:
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
                 and any(h in self.status_words for h in question.sentence.lowers)
-        if question.expects == "time" and "answer.price" in cues and "answer.time" not in cues:
+        if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues:
             return False  # "costs £120-£180" holds numbers, but no time
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
