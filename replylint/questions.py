@@ -906,10 +906,14 @@ class QuestionReader:
             if said is None and asks_what:
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
+                # or, asked when or how many, the customer's sentence gave a time or a number with the topic
+                # ("What date is the christening?" - "a christening cake for Sunday 20 October")
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(0.5 * len(topic)))
-                said = next((s for s in statements if len(topic & s.keys) >= need and topic & s.keys & s.valued()),
-                            None)
+                gave = {"wh.time": "answer.time", "wh.number": "answer.number"}
+                kinds = {gave[c] for c in sentence.cues if c in gave}
+                said = next((s for s in statements if len(topic & s.keys) >= need and (
+                    topic & s.keys & s.valued() or kinds and (kinds & s.cues or s.has_number))), None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
