@@ -280,6 +280,8 @@ class QuestionReader:
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        # after a choice word these offer no second option ("a week or more", «или больше»)
+        self.not_choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_not_before", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
         # a second yes/no question after a conjunction («…и сохранится ли скидка?», "…, and will the
         # discount still apply?"): the words it may follow, and what opens it: a particle a word or two
@@ -607,7 +609,7 @@ class QuestionReader:
                     found.add(f"wh.{what}")
                     if i == first_word:
                         found.add("wh-first")
-            if choice:
+            if choice and not (i + 1 < b and lowers[i + 1] in self.not_choice):
                 found.add("choice")
             if inverted and i == first_word:
                 found.add("inverted-first")
@@ -659,8 +661,8 @@ class QuestionReader:
             return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
         if "exclaimed" in cues and words <= self.rhetorical_words:
             return None  # «Как так?!»
-        if "exclaimed" in cues and "wh.reason" in cues:
-            return None  # "Why does this always happen to me?!", «Почему опять?!»: exasperation
+        if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues):
+            return None  # "Why does this always happen to me?!", «Почему опять?!», "I can't believe it - how…?!"
         asked = [k[4:] for k in cues if k.startswith("ask.")]
         if not sentence.asks and sentence.text.rstrip().endswith(":"):
             return None  # «Подскажите, пожалуйста:», "Two questions:": the questions follow
