@@ -764,6 +764,11 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and len(questions) == 1 and question.sentence is not None \
+                    and "action-request" in question.sentence.cues:
+                # the one request for an action ("Can someone come back and sort it?"): a reply
+                # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
+                by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
