@@ -668,7 +668,8 @@ class QuestionReader:
             return None  # «Подскажите, пожалуйста:», "Two questions:": the questions follow
         if not sentence.asks and not asked:
             # chat style without «?»: «сколько ждать», "how to reset my password"
-            chat = words <= self.chat_question_words and "," not in sentence.text
+            greeting = self._first_word(sentence.lowers, 0, len(sentence.lowers))  # ("hi is the clinic open…")
+            chat = words - greeting <= self.chat_question_words and "," not in sentence.text
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
         if not self._prose(sentence.text) or "code" in cues:
