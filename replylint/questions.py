@@ -239,6 +239,8 @@ class QuestionReader:
         self.named_kinds = frozenset(config.get("answer_names_kind", ()))
         # kinds besides yes/no that a direct answer opening a sentence settles ("Please confirm…" - "Sure, …")
         self.granted_kinds = frozenset(config.get("direct_answer_grants", ()))
+        # what a message's one question asks that a reply answers in its own words with an answer of the kind
+        self.sole_kinds = frozenset(config.get("sole_question_answered_by_kind", ()))
         # the numbers of a sentence stating a price and no time word are no time ("costs £120-£180")
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
@@ -765,6 +767,11 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and len(questions) == 1 and question.expects in self.sole_kinds:
+                # the message's one "how do I…?": a reply sentence giving steps answers it in its own words
+                # ("press the spring bar in with a paperclip, slide the clasp one notch…")
+                by = next((s for s in answering if f"answer.{question.expects}" in s.cues
+                           and self._says_something(s)), None)
             if by is None and len(questions) == 1 and question.sentence is not None \
                     and "action-request" in question.sentence.cues:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
