@@ -255,6 +255,8 @@ class QuestionReader:
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
         self.analyze = analyze
+        # an irregular past form is keyed by its lemma's stem ("taught by Marco" answers "Who teaches it?")
+        self.irregular_past = bool(config.get("irregular_past_by_lemma", False))
         self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
         self.synonyms: dict[str, str] = {}
         for group in config.get("synonyms", ()):
@@ -371,6 +373,14 @@ class QuestionReader:
         if full in self.stop:
             return ""
         stem = full[: self.prefix]
+        if stem not in self.synonyms and self.irregular_past and self.analyze is not None \
+                and not word.lower().endswith(self.done_suffixes or ("ed",)):
+            lemma, _, morph = self.analyze(word.lower())
+            if "Tense=Past" in morph and lemma:  # "taught" is "teach", "made" is "make"
+                full = self.stemmer.stemWord(lemma)
+                if full in self.stop:
+                    return ""
+                stem = full[: self.prefix]
         return self.synonyms.get(stem, stem)
 
     def link_keys(self, text: str) -> frozenset[str]:
