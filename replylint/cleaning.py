@@ -106,6 +106,8 @@ def _normalization(normalize: dict, limits: dict) -> dict:
         # under the limit each try would rescan the rest of it
         long_word=re.compile(rf"(?<!\S)\S{{{int(limits['word_chars']) + 1},}}"),
         long_word_chars=int(limits["word_chars"]),
+        wrapped_line_chars=int(limits.get("wrapped_line_chars", 0)),
+        chat_line_openers=frozenset(str(w).lower() for w in limits.get("chat_line_openers", ())),
     )
 
 
@@ -251,6 +253,8 @@ class Cleaner:
     symbol_run_keep: int
     long_word: re.Pattern
     long_word_chars: int
+    wrapped_line_chars: int  # a shorter line before one of the openers was ended by its writer
+    chat_line_openers: frozenset[str]  # words that open a chat line of its own ("also", "how", "is")
 
     @classmethod
     def from_config(cls, config: dict) -> Cleaner:
@@ -365,7 +369,8 @@ class Cleaner:
             spaces = [m.span() for m in _ODD_SPACE.finditer(text)
                       if not _is_code_indent(text, *m.span())] if _may_have_odd_space(text) else []
             if join_wrapped:
-                spaces += [span for span in _line_breaks(text) if _is_wrap(text, *span)]
+                spaces += [span for span in _line_breaks(text) if _is_wrap(text, *span, self.wrapped_line_chars,
+                                                                                  self.chat_line_openers)]
             merged: list[list[int]] = []
             for start, end in sorted(spaces):  # a space run inside a wrap is one space
                 if merged and start <= merged[-1][1]:
@@ -455,16 +460,25 @@ def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
         at = text.find("\n", at + 1)
 
 
-def _is_wrap(text: str, start: int, end: int) -> bool:
+def _is_wrap(text: str, start: int, end: int, min_chars: int = 0, openers: frozenset[str] = frozenset()) -> bool:
     """A line break inside a sentence: the line does not end one and the next
-    goes on with a lowercase letter (any script). Lines indented as code are
-    never joined: a pasted log or snippet keeps its lines."""
+    goes on with a lowercase letter (any script), unless the line is shorter than
+    a client wraps (`min_chars`) and the next opens with one of `openers`: chat
+    lines sent as they are ("do you do certified translations" / "also how
+    long…"). Lines indented as code are never joined: a pasted log or snippet
+    keeps its lines."""
     if not (0 < start and end < len(text)
             and not text[start - 1].isspace() and text[start - 1] not in _SENTENCE_END
             and text[end].islower()):
         return False
     newline = text.index("\n", start)
     line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start < min_chars and openers:
+        word_end = end
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        if text[end:word_end] in openers:
+            return False
     return not (_is_code_indent(text, newline + 1, end) or text.startswith(CODE_INDENTS, line_start))
 
 

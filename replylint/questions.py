@@ -27,7 +27,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SPACES = re.compile(r"\s")
 _DIGIT = re.compile(r"\d")
 _NO_CUES: frozenset[str] = frozenset()
-_ASKING_CUES = frozenset({"wh-first", "inverted-first"})  # a clause that opens as a question
+# a clause that opens as a question (at the start, or after a comma: "Hi Jo, for the 40th, can you…")
+_ASKING_CUES = frozenset({"wh-first", "inverted-first", "inverted-clause"})
 # questions read per message, and reply questions checked for redundancy: a
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
@@ -244,6 +245,16 @@ class QuestionReader:
         # a rhetorical cue in a final clause this short makes the question rhetorical
         # («Третий раз звоню — ну сколько можно?»); 0: only a short sentence
         self.rhetorical_clause = int(config.get("rhetorical_clause_words", 0))
+        # kinds whose answer holds the word that names them ("the price" - "£145"; a number is no duration)
+        self.named_kinds = frozenset(config.get("answer_names_kind", ()))
+        # kinds besides yes/no that a direct answer opening a sentence settles ("Please confirm…" - "Sure, …")
+        self.granted_kinds = frozenset(config.get("direct_answer_grants", ()))
+        # what a message's one question asks that a reply answers in its own words with an answer of the kind
+        self.sole_kinds = frozenset(config.get("sole_question_answered_by_kind", ()))
+        # the numbers of a sentence stating a price and no time word are no time ("costs £120-£180")
+        self.price_no_time = bool(config.get("price_is_no_time", False))
+        # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
+        self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
@@ -254,6 +265,8 @@ class QuestionReader:
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
         self.analyze = analyze
+        # an irregular past form is keyed by its lemma's stem ("taught by Marco" answers "Who teaches it?")
+        self.irregular_past = bool(config.get("irregular_past_by_lemma", False))
         self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
         self.synonyms: dict[str, str] = {}
         for group in config.get("synonyms", ()):
@@ -286,6 +299,8 @@ class QuestionReader:
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        # after a choice word these offer no second option ("a week or more", «или больше»)
+        self.not_choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_not_before", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
         # a second yes/no question after a conjunction («…и сохранится ли скидка?», "…, and will the
         # discount still apply?"): the words it may follow, and what opens it: a particle a word or two
@@ -296,8 +311,15 @@ class QuestionReader:
         self.yes_no_reach = int(yes_no.get("particle_reach", 2))
         self.yes_no_aux = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("auxiliaries", ()))
         self.yes_no_subjects = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("subjects", ()))
+        # words that open an indirect yes/no question by themselves ("…the cost and whether you can…"),
+        # which asks without a question mark
+        self.yes_no_openers = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("openers", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
+        # a greeting before the first word, with the name after it up to a comma ("Hi Dev, not yet")
+        greeting = config.get("greeting", {})
+        self.greetings = frozenset(self.strings.add(str(w).lower()) for w in greeting.get("words", ()))
+        self.greeting_reach = int(greeting.get("name_words", 3))
         # pronouns that point back at the previous question («И как его включить?»)
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
@@ -367,6 +389,14 @@ class QuestionReader:
         if full in self.stop:
             return ""
         stem = full[: self.prefix]
+        if stem not in self.synonyms and self.irregular_past and self.analyze is not None \
+                and not word.lower().endswith(self.done_suffixes or ("ed",)):
+            lemma, _, morph = self.analyze(word.lower())
+            if "Tense=Past" in morph and lemma:  # "taught" is "teach", "made" is "make"
+                full = self.stemmer.stemWord(lemma)
+                if full in self.stop:
+                    return ""
+                stem = full[: self.prefix]
         return self.synonyms.get(stem, stem)
 
     def link_keys(self, text: str) -> frozenset[str]:
@@ -449,8 +479,15 @@ class QuestionReader:
     def _first_word(self, lowers: list[int], a: int, b: int) -> int:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
-        ("1)", «2.», "•")."""
+        ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
         first = a
+        if first < b and lowers[first] in self.greetings:
+            while first < b and lowers[first] in self.greetings:  # ("good morning")
+                first += 1
+            comma = next((j for j in range(first, min(first + self.greeting_reach + 1, b)) if lowers[j] == self.comma),
+                         None)
+            if comma is not None:
+                first = comma + 1
         while first < b:
             h = lowers[first]
             if h in self.lead or self._skippable(h) == 1:
@@ -492,7 +529,7 @@ class QuestionReader:
                 yield last
                 cut = i + 1
             elif i > cut + 1 and h in self.yes_no_after and self._opens_yes_no(d.lowers, i, b) \
-                    and self._asks_at_end(d, i, b):
+                    and (self._asks_at_end(d, i, b) or i + 1 < b and d.lowers[i + 1] in self.yes_no_openers):
                 # «Можно ли перенести бронь и сохранится ли скидка?», "Can I move it, and will the
                 # discount still apply?": two yes/no questions, each answered on its own; split only
                 # where the part before asks too («Я заказал вчера, и можно ли…» stays whole)
@@ -501,7 +538,7 @@ class QuestionReader:
                 if not (first.cues & _ASKING_CUES or any(h2 in self.yes_no_particles for h2 in d.lowers[cut:end])
                         or self.strings[h][:1].isalpha() and any(c.startswith("ask.") for c in first.cues)):
                     continue  # (a request alone before a comma, "Please advise, can I…", is no question)
-                mark = next(j for j in d.splits[bisect.bisect_right(d.splits, i):] if d.lowers[j] in marks)
+                mark = next((j for j in d.splits[bisect.bisect_right(d.splits, i):] if d.lowers[j] in marks), b)
                 whole = frozenset(d.keys_of[cut:mark]) - {""}
                 first.whole = whole | (pending or frozenset())
                 pending = whole
@@ -536,6 +573,8 @@ class QuestionReader:
         j = i + 1
         if j < b and lowers[j] in self.yes_no_after:  # ", and will…"
             j += 1
+        if j < b and lowers[j] in self.yes_no_openers:
+            return True
         if self.yes_no_particles and any(lowers[k] in self.yes_no_particles
                                          for k in range(j + 1, min(j + 1 + self.yes_no_reach, b))):
             return True
@@ -607,10 +646,12 @@ class QuestionReader:
                     found.add(f"wh.{what}")
                     if opens == first_word:
                         found.add("wh-first")
-            if choice:
+            if choice and not (i + 1 < b and lowers[i + 1] in self.not_choice):
                 found.add("choice")
             if inverted and i == first_word:
                 found.add("inverted-first")
+            elif inverted and lowers[i - 1] == self.comma and i + 1 < b and lowers[i + 1] in self.yes_no_subjects:
+                found.add("inverted-clause")  # "Hi Jo, for the 40th (60 guests), can you do…"
         if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
@@ -649,7 +690,7 @@ class QuestionReader:
                 continue
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
-            expects = wh[0] if wh and kind == "wh" else None
+            expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
@@ -667,14 +708,15 @@ class QuestionReader:
             return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
         if "exclaimed" in cues and words <= self.rhetorical_words:
             return None  # «Как так?!»
-        if "exclaimed" in cues and "wh.reason" in cues:
-            return None  # "Why does this always happen to me?!", «Почему опять?!»: exasperation
+        if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues):
+            return None  # "Why does this always happen to me?!", «Почему опять?!», "I can't believe it - how…?!"
         asked = [k[4:] for k in cues if k.startswith("ask.")]
         if not sentence.asks and sentence.text.rstrip().endswith(":"):
             return None  # «Подскажите, пожалуйста:», "Two questions:": the questions follow
         if not sentence.asks and not asked:
             # chat style without «?»: «сколько ждать», "how to reset my password"
-            chat = words <= self.chat_question_words and "," not in sentence.text
+            greeting = self._first_word(sentence.lowers, 0, len(sentence.lowers))  # ("hi is the clinic open…")
+            chat = words - greeting <= self.chat_question_words and "," not in sentence.text
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
         if not self._prose(sentence.text) or "code" in cues:
@@ -730,9 +772,10 @@ class QuestionReader:
                 holding.setdefault(key, []).append(w)
         deferrals = [s for s in reply if "deferral" in s.cues]
         questions = questions[:MAX_QUESTIONS]
-        yes_no = [q for q in questions if q.kind == "yes-no"]
+        yes_no = [q for q in questions if q.kind == "yes-no" or q.kind in self.granted_kinds]
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
-        candidates = [sorted({w for key in f.words for w in holding.get(key, ())}) for f in focuses]
+        candidates = [sorted({w for key in f.words for w in holding.get(key, ())}
+                             | self._by_kind(q, f, windows)) for q, f in zip(questions, focuses)]
         strong_sets: list[set[int]] | None = None
         out = []
         for n, question in enumerate(questions):
@@ -775,10 +818,21 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and len(questions) == 1 and question.expects in self.sole_kinds:
+                # the message's one "how do I…?": a reply sentence giving steps answers it in its own words
+                # ("press the spring bar in with a paperclip, slide the clasp one notch…")
+                by = next((s for s in answering if f"answer.{question.expects}" in s.cues
+                           and self._says_something(s)), None)
+            if by is None and len(questions) == 1 and question.sentence is not None \
+                    and "action-request" in question.sentence.cues:
+                # the one request for an action ("Can someone come back and sort it?"): a reply
+                # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
+                by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
-                cues = {"direct-answer", "modal-answer"} if len(questions) == 1 else {"direct-answer"}
+                cues = {"direct-answer", "modal-answer"} if len(questions) == 1 and question.kind == "yes-no" \
+                    else {"direct-answer"}  # (a request is granted by "Sure,", not by "you can…")
                 by = next((s for s in answering if cues & s.cues), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
@@ -811,6 +865,14 @@ class QuestionReader:
                 and any(c.startswith("answer.") or c == "yes-no-answer" for c in sentence.cues):
             blocking = blocking - {"courtesy-first"}
         return not blocking
+
+    def _by_kind(self, question: Question, focus: Focus, windows: list) -> set[int]:
+        """The windows that answer a question naming what it asks for ("the price")
+        with an answer of that kind ("£145"), whatever words they share."""
+        if question.expects not in self.named_kinds \
+                or not any(self.expects_by_word.get(k) == question.expects for k in focus.words):
+            return set()
+        return {w for w, (_, window) in enumerate(windows) if self._answers_kind(question, window)}
 
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
@@ -860,14 +922,18 @@ class QuestionReader:
         return Focus(words, new or (topic - others), False, topic - others)
 
     def _holds(self, focus: Focus, sentence: Sentence, question: Question | None = None) -> bool:
-        """Does the sentence hold enough of the focus to answer it?"""
+        """Does the sentence hold enough of the focus to answer it? A word naming
+        what is asked ("price", "long") is there when the sentence holds an answer
+        of that kind ("£145", "two days")."""
         shared = focus.words & sentence.keys
+        if question is not None and question.expects in self.named_kinds and self._answers_kind(question, sentence):
+            shared = shared | {k for k in focus.words if self.expects_by_word.get(k) == question.expects}
         overlap = len(shared)
         if not overlap:
             return False
         # three of its words in all will do, or two after a direct «Да,»/"Yes," to a yes/no question
         enough = 2 if question is not None and question.kind == "yes-no" and "direct-answer" in sentence.cues else 3
-        if focus.distinctive and not focus.distinctive & sentence.keys and (focus.strict or overlap < enough):
+        if focus.distinctive and not focus.distinctive & shared and (focus.strict or overlap < enough):
             return False
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
 
@@ -878,7 +944,11 @@ class QuestionReader:
         if "link" in cues and (question.kind == "request" or question.expects in self.link_answers):
             return True
         if question.kind in ("yes-no", "request", "choice"):
-            return "yes-no-answer" in cues
+            # "Is it ready yet?": a time answers a question about when something will be done
+            return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
+                and any(h in self.status_words for h in question.sentence.lowers)
+        if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues:
+            return False  # "costs £120-£180" holds numbers, but no time
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
         return f"answer.{question.expects}" in cues
@@ -926,10 +996,14 @@ class QuestionReader:
             if said is None and asks_what:
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
+                # or, asked when or how many, the customer's sentence gave a time or a number with the topic
+                # ("What date is the christening?" - "a christening cake for Sunday 20 October")
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(0.5 * len(topic)))
-                said = next((s for s in statements if len(topic & s.keys) >= need and topic & s.keys & s.valued()),
-                            None)
+                gave = {"wh.time": "answer.time", "wh.number": "answer.number"}
+                kinds = {gave[c] for c in sentence.cues if c in gave}
+                said = next((s for s in statements if len(topic & s.keys) >= need and (
+                    topic & s.keys & s.valued() or kinds and (kinds & s.cues or s.has_number))), None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
