@@ -183,8 +183,12 @@ def test_team_name_lists_make_names_known_and_agents_never_addressed(ruleset):
     assert formality(Engine(ruleset), reply, customer) == [("en.formality.wrong-name", "Ignat")]
     assert formality(Engine(ruleset, names={"agents": ("Ignat",)}), reply, customer) == []
     # a name the dictionary does not know is a name once the team lists it
-    customer = ("Здравствуйте! Скажите, пожалуйста, это нормально?\nС уважением, Мирко Сантино",)
+    # a signature after «С уважением,» names the writer whatever the dictionary knows, but a
+    # bare «Мирко» the dictionary does not know signs nothing until the team lists it
+    signed = ("Здравствуйте! Скажите, пожалуйста, это нормально?\nС уважением, Мирко Сантино",)
     reply = "Здравствуйте, Иван! Да, это нормально."
+    assert formality(Engine(ruleset), reply, signed) == [("ru.formality.wrong-name", "Иван")]
+    customer = ("Здравствуйте! Скажите, пожалуйста, это нормально? Мирко",)
     assert formality(Engine(ruleset), reply, customer) == []
     assert formality(Engine(ruleset, names={"customers": ("Мирко",)}), reply, customer) == \
         [("ru.formality.wrong-name", "Иван")]
