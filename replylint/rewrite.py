@@ -62,8 +62,11 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
     # wins: it keeps the most of what the agent wrote (a sentence the tone scorer
     # would drop keeps its content once «Вы ввели неверный пароль» reads «Введён
     # неверный пароль»; the next round of a fix sees whether the rest still blames)
+    # (of rewrites of the same region, the one of the finding with the narrowest match: its rule named
+    # the blame, and its rewrite was made for it, where a sentence-wide tone finding's removal is the
+    # last resort: "the surname was mistyped, so…" rather than "The system can't…")
     for finding in sorted(findings, key=lambda f: (not (f.suggestions and f.suggestions[0]),
-                                                   f.fix_end - f.fix_start, f.fix_start)):
+                                                   f.fix_end - f.fix_start, f.fix_start, f.end - f.start)):
         if finding.source != source or not finding.suggestions:
             continue
         if any(finding.fix_start < other.fix_end and other.fix_start < finding.fix_end for other in chosen):

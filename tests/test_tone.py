@@ -234,3 +234,29 @@ def test_droppable_tone_words_go_only_where_no_removal_alone_is_neutral(engine):
     # a word next to a comma stays (which comma would go with it is syntax); edges go
     assert removal._droppable(tokens, len(tokens), [False] * len(tokens)) == frozenset({1, 2, 3, len(tokens) - 1})
     assert removal._join(tokens, 0, 0, frozenset({1, 2, 3})) == "Вы не нажали кнопку, вот и всё )"
+
+
+def test_droppable_openers_connectors_and_question_tags(engine):
+    import re
+
+    from replylint.ruletypes.tone import ClauseRemoval
+
+    removal = ClauseRemoval(frozenset({"—"}), frozenset({":"}), ",", 0.0, 2, re.compile(r"\d"), False,
+                            frozenset(), frozenset(), frozenset(),
+                            droppable_openers=frozenset({"again", "to recap"}), connectors=frozenset({"so"}),
+                            back_references=frozenset({"that"}),
+                            question_tag=re.compile(r"^is n't it$"))
+    tokens = list(engine.linter("en").doc("Again, to recap, the router needs a reset, not a restart."))
+    # openers go only at the start, one after another, each with its comma
+    dropped = removal._droppable(tokens, len(tokens) - 1, [False] * len(tokens))
+    assert dropped == frozenset(range(5))
+    assert removal._join(tokens, 0, 0, dropped) == "The router needs a reset, not a restart."
+    tokens = list(engine.linter("en").doc("Everyone else managed it, so the kit is fine."))
+    cuts = [i for i, t in enumerate(tokens) if t.text == ","]
+    assert (0, 6) in removal._removals(tokens, cuts, len(tokens) - 1)  # the prefix with its "so"
+    assert removal._join(tokens, 0, 6) == "The kit is fine."
+    tokens = list(engine.linter("en").doc("Everyone else managed it, so that is why."))
+    assert (0, 6) not in removal._removals(tokens, cuts, len(tokens) - 1)  # "That is why." points back
+    tokens = list(engine.linter("en").doc("That was what the warning was for, isn't it?"))
+    cuts = [i for i, t in enumerate(tokens) if t.text == ","]
+    assert removal._removals(tokens, cuts, len(tokens) - 1) == [(0, cuts[0] + 1)]  # not the tag alone

@@ -119,7 +119,8 @@ class ToneRule(RuleType):
                     "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
                     "consequence_words": list, "copula_subject": str, "open_ends": list,
                     "contrast_words": list, "unprotected_matches": list, "droppable": list,
-                    "droppable_edges": str}
+                    "droppable_edges": str, "droppable_openers": list, "connectors": list,
+                    "back_references": list, "question_tag": str}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -162,7 +163,8 @@ class ToneRule(RuleType):
             problems.append((line_of("neutral_below"), f"`rewrite.neutral_below` is a score between 0 and the "
                                                        f"threshold, got {neutral}"))
         patterns = {}
-        for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)"), ("droppable_edges", r"(?!)")):
+        for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)"), ("droppable_edges", r"(?!)"),
+                             ("question_tag", r"(?!)")):
             try:
                 patterns[key] = re.compile(str(node.get(key, default)))
             except re.error as exc:
@@ -184,7 +186,11 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("open_ends", ())),
                              frozenset(str(w).lower() for w in node.get("contrast_words", ())),
                              frozenset(str(w).lower() for w in node.get("droppable", ())),
-                             patterns["droppable_edges"])
+                             patterns["droppable_edges"],
+                             frozenset(str(w).lower() for w in node.get("droppable_openers", ())),
+                             frozenset(str(w).lower() for w in node.get("connectors", ())),
+                             frozenset(str(w).lower() for w in node.get("back_references", ())),
+                             patterns["question_tag"])
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -286,7 +292,9 @@ class ClauseRemoval:
                  fragment_starts: frozenset[str], copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
                  copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0,
                  open_ends: frozenset[str] = frozenset(), contrast_words: frozenset[str] = frozenset(),
-                 droppable: frozenset[str] = frozenset(), droppable_edges: re.Pattern = re.compile(r"(?!)")):
+                 droppable: frozenset[str] = frozenset(), droppable_edges: re.Pattern = re.compile(r"(?!)"),
+                 droppable_openers: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
+                 back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)")):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -307,6 +315,17 @@ class ClauseRemoval:
         self.droppable = {tuple(re.split(r"(-)", w)): w for w in droppable}
         # a token that may go at the sentence's edges only (a smiley: mid-sentence it ends a sentence)
         self.droppable_edges = droppable_edges
+        # words that may go only where they open the sentence, with the comma after them ("Look,",
+        # "To be honest,"; mid-sentence "look" is a verb): several words are matched over their tokens
+        self.droppable_openers = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t) for w in droppable_openers),
+                                        key=len, reverse=True)
+        # a word that joins what follows to a prefix a removal takes ("…, so the kit is fine"): it may go
+        # with the prefix, and what follows then stands as a sentence of its own ("The kit is fine.");
+        # not before a word that points back at what went (`back_references`: "…, so that's why")
+        self.connectors, self.back_references = connectors, back_references
+        # the tag that turns a statement into a question ("…, isn't it?"): what is left without it is no
+        # question, so no removal takes it alone (matched on the words after the comma, lowercased)
+        self.question_tag = question_tag
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
                 offset: int, must: tuple[int, int] | None = None, opening=None, free: bool = False,
@@ -369,10 +388,21 @@ class ClauseRemoval:
         if dropped:
             # no removal alone: the tone words left out too, with no removal or the smallest one
             # (the same checks as above on what is left; the rest scored as it will read)
-            options = [(0, 0)] + [(first, last) for first, last in self._removals(tokens, cuts, end)
-                                  if not (must and not first <= must[0] < must[1] <= last
+            removals = self._removals(tokens, cuts, end)
+            opened = next((i for i in cuts if i not in dropped), None) if cuts and cuts[0] in dropped else None
+            if opened is not None:
+                # an opener gone ("Again, to recap, the router…"): the prefix through the next cut may go
+                # as the first one may
+                removals.append((0, opened + 1))
+                removals += [(0, opened + 2) for _ in (0,) if opened + 2 < end and tokens[opened].text == self.comma
+                             and tokens[opened + 1].lower_ in self.connectors
+                             and tokens[opened + 2].lower_ not in self.back_references]
+            options = [(0, 0)] + [(first, last) for first, last in removals
+                                  if 0 < last - first < end and not (must and not first <= must[0] < must[1] <= last
                                           or any(kept[first:last]) and loses(first, last)
-                                          or first == 0 and tokens[last].lower_ in self.fragment_starts
+                                          or first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
+                                              t.lower_ in self.consequence_words
+                                              for t in tokens[last : next((i for i in cuts if i > last), end)]))
                                           or first > 0 and tokens[first - 1].lower_ in self.open_ends)]
             for first, last in options:
                 if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
@@ -431,6 +461,13 @@ class ClauseRemoval:
             # (in a sentence with no strong mark: a lead-in before one is the removal there)
             if not strong:
                 out += [(0, i + 2) for i in cuts if i + 2 < end and tokens[i + 1].lower_ in self.contrast_words]
+            # or a prefix through a comma and the connector after it: "Every other visitor managed it, so [it …]"
+            out += [(0, b + 1) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
+                    and b + 1 < end and tokens[b].lower_ in self.connectors
+                    and tokens[b + 1].lower_ not in self.back_references and tokens[b + 1].is_alpha]
+        if end < len(tokens) and tokens[end].text == "?":
+            out = [(a, b) for a, b in out if b != end or not self.question_tag.search(
+                " ".join(t.lower_ for t in tokens[a + 1:b]))]
         return [(a, b) for a, b in out if 0 < b - a < end]
 
     def _droppable(self, tokens, end: int, kept: list[bool]) -> frozenset[int]:
@@ -455,6 +492,15 @@ class ClauseRemoval:
         for i in (0, end - 1):
             if 0 <= i < end and self.droppable_edges.search(tokens[i].text) and not kept[i]:
                 out.add(i)
+        start = 1 if 0 in out else 0  # (an opening smiley gone first)
+        while start < end:  # one opener after another ("Again, to recap, …")
+            k = next((len(parts) for parts in self.droppable_openers if start + len(parts) < end
+                      and tokens[start + len(parts)].text == self.comma and not any(kept[start:start + len(parts)])
+                      and all(tokens[start + j].lower_ == parts[j] for j in range(len(parts)))), 0)
+            if not k:
+                break
+            out |= set(range(start, start + k + 1))
+            start += k + 1
         if len(out) >= end:
             return frozenset()
         return frozenset(out)
@@ -473,8 +519,10 @@ class ClauseRemoval:
             out = "".join(tokens[i].text_with_ws if i not in dropped else " " * bool(tokens[i].whitespace_)
                           for i in at)
             return re.sub(r"(?<=\S) +(?=[,.;:!?…])", "", re.sub(r"(?<=\S)  +", " ", out))
-        before = text(range(first)).rstrip()
+        before = text(range(first)).strip()
         after = text(range(last, len(tokens))).strip()
+        if before and 0 in dropped:
+            before = before[:1].upper() + before[1:]  # (an opener gone)
         if not after[:1].isalnum():
             before = before.rstrip(",").rstrip()  # «…подъезда, — по Вашей вине…» leaves «…подъезда.», not «…подъезда,.»
         if not before:
