@@ -24,6 +24,7 @@ from .nlp import sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
+MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 
 
@@ -91,6 +92,9 @@ class PatternIndex:
         # pattern anchored on a common word is a candidate only where a word of the doc matches each
         self.regex_required: dict[Hashable, tuple] = {}
         self._regex_hits: dict[tuple[str, int], bool] = {}
+        # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
+        # holding both words apart cannot match, so the pattern needs the pair of words adjacent
+        self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -126,6 +130,14 @@ class PatternIndex:
                     self.word_bits[word] = self.word_bits.get(word, 0) | bit
             mask |= self.set_bits[hashes]
         self.required_mask[key] = mask
+        adjacent = []
+        for left, right in zip(pattern, pattern[1:]):
+            if is_required(left) and is_required(right):
+                lefts, rights = self._literal_forms(left), self._literal_forms(right)
+                if lefts and rights and len(lefts) * len(rights) <= MAX_REQUIRED_PAIRS:
+                    adjacent.append(frozenset((strings.add(a), strings.add(b)) for a in lefts for b in rights))
+        if adjacent:
+            self.pairs_required[key] = tuple(adjacent)
 
     def matcher(self, key: Hashable) -> Matcher:
         """A pattern's Matcher, built on first use: one reply needs few of them,
@@ -168,8 +180,19 @@ class PatternIndex:
         found = [key for word in indexed for key, mask in entries[word] if not mask & missing]
         if self.regex_required:
             found = [key for key in found if key not in self.regex_required or self._regex_present(key, present)]
+        if self.pairs_required and found:
+            found = self._with_required_pairs(found, words)
         # a pattern is indexed under each form of one word: two forms in a doc name it twice
         return keys + (list(dict.fromkeys(found)) if len(indexed) > 1 else found)
+
+    def _with_required_pairs(self, found: list[Hashable], words: list[int]) -> list[Hashable]:
+        """The keys whose pairs of adjacent required words each stand side by side in the doc."""
+        pairs_required = self.pairs_required
+        if not any(key in pairs_required for key in found):
+            return found
+        neighbours = set(zip(words, words[1:]))  # (one set per doc, built only when a key needs it)
+        return [key for key in found if key not in pairs_required
+                or not any(pairs.isdisjoint(neighbours) for pairs in pairs_required[key])]
 
     def _regex_present(self, key: Hashable, present: set[int]) -> bool:
         """Does a word of the doc match each of the pattern's required regexes (cached per word)?"""
