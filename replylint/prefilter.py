@@ -20,7 +20,7 @@ from collections.abc import Hashable, Iterator
 
 from spacy.matcher import Matcher
 
-from .nlp import sentence_starts
+from .nlp import positions_in, sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
@@ -226,6 +226,7 @@ class PatternIndex:
         sentence_of: dict[int, tuple[int, int]] = {}
         lit_in: dict[tuple[int, int], int] = {}
         word_bits = self.word_bits
+        bit_words = self._bit_words if self._index_words is not None else frozenset(word_bits)
 
         def sentence(position: int) -> tuple[int, int]:
             span = sentence_of.get(position)
@@ -239,8 +240,8 @@ class PatternIndex:
             bits = lit_in.get(span)
             if bits is None:
                 bits = 0
-                for word in words[span[0] : span[1]]:
-                    bits |= word_bits.get(word, 0)
+                for word in bit_words.intersection(words[span[0] : span[1]]):  # (not a lookup per token)
+                    bits |= word_bits[word]
                 lit_in[span] = bits
             return bits
 
@@ -252,11 +253,12 @@ class PatternIndex:
                 self._required_words = frozenset().union(*(ws for sets in self.word_sets.values() for ws in sets))
             wanted = self._required_words
         else:
-            wanted = frozenset().union(*(self.primary[key] for key in keys if key in self.primary))
+            # every pattern's selective words (built by `candidates`): only the keys' own are
+            # read below, and one prebuilt set beats a union of the keys' form sets per doc
+            wanted = self._index_words if self._index_words is not None else frozenset(self.index)
         positions: dict[int, list[int]] = {}
-        for i, word in enumerate(words):
-            if word in wanted:
-                positions.setdefault(word, []).append(i)
+        for i in positions_in(words, wanted):
+            positions.setdefault(words[i], []).append(i)
         present = frozenset(positions)
         planned = []
         for key in keys:
