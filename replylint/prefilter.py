@@ -112,7 +112,10 @@ class PatternIndex:
             from .safe_regex import compile_regex
 
             self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
-        chosen = min(range(len(word_sets)), key=lambda k: (len(word_sets[k] & self.stop_words), len(word_sets[k])))
+        # the selective set: punctuation and stop words are in most docs, and each doc
+        # holding the chosen word costs a look at the pattern's other sets
+        chosen = min(range(len(word_sets)), key=lambda k: (any(not any(ch.isalnum() for ch in form) for form in word_sets[k]),
+                                                           len(word_sets[k] & self.stop_words), len(word_sets[k])))
         strings = self.vocab.strings
         hashed = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
         for word in hashed[chosen]:
