@@ -267,7 +267,7 @@ class LanguageLinter:
         if not self.words.tv and text.isascii():
             return [_NO_CLASSES] * len(words)  # English: the only class, emoji, is not ASCII
         cache = self.words.cache
-        classes = [cache.get(h) for h in words]
+        classes = list(map(cache.get, words))
         if None in classes:
             strings = self.nlp.vocab.strings
             classes = [c if c is not None else self.words.of(h, strings[h]) for c, h in zip(classes, words)]

@@ -20,10 +20,11 @@ from collections.abc import Hashable, Iterator
 
 from spacy.matcher import Matcher
 
-from .nlp import sentence_starts
+from .nlp import positions_in, sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
+MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 
 
@@ -91,6 +92,9 @@ class PatternIndex:
         # pattern anchored on a common word is a candidate only where a word of the doc matches each
         self.regex_required: dict[Hashable, tuple] = {}
         self._regex_hits: dict[tuple[str, int], bool] = {}
+        # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
+        # holding both words apart cannot match, so the pattern needs the pair of words adjacent
+        self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -108,7 +112,10 @@ class PatternIndex:
             from .safe_regex import compile_regex
 
             self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
-        chosen = min(range(len(word_sets)), key=lambda k: (len(word_sets[k] & self.stop_words), len(word_sets[k])))
+        # the selective set: punctuation and stop words are in most docs, and each doc
+        # holding the chosen word costs a look at the pattern's other sets
+        chosen = min(range(len(word_sets)), key=lambda k: (any(not any(ch.isalnum() for ch in form) for form in word_sets[k]),
+                                                           len(word_sets[k] & self.stop_words), len(word_sets[k])))
         strings = self.vocab.strings
         hashed = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
         for word in hashed[chosen]:
@@ -126,6 +133,14 @@ class PatternIndex:
                     self.word_bits[word] = self.word_bits.get(word, 0) | bit
             mask |= self.set_bits[hashes]
         self.required_mask[key] = mask
+        adjacent = []
+        for left, right in zip(pattern, pattern[1:]):
+            if is_required(left) and is_required(right):
+                lefts, rights = self._literal_forms(left), self._literal_forms(right)
+                if lefts and rights and len(lefts) * len(rights) <= MAX_REQUIRED_PAIRS:
+                    adjacent.append(frozenset((strings.add(a), strings.add(b)) for a in lefts for b in rights))
+        if adjacent:
+            self.pairs_required[key] = tuple(adjacent)
 
     def matcher(self, key: Hashable) -> Matcher:
         """A pattern's Matcher, built on first use: one reply needs few of them,
@@ -168,8 +183,19 @@ class PatternIndex:
         found = [key for word in indexed for key, mask in entries[word] if not mask & missing]
         if self.regex_required:
             found = [key for key in found if key not in self.regex_required or self._regex_present(key, present)]
+        if self.pairs_required and found:
+            found = self._with_required_pairs(found, words)
         # a pattern is indexed under each form of one word: two forms in a doc name it twice
         return keys + (list(dict.fromkeys(found)) if len(indexed) > 1 else found)
+
+    def _with_required_pairs(self, found: list[Hashable], words: list[int]) -> list[Hashable]:
+        """The keys whose pairs of adjacent required words each stand side by side in the doc."""
+        pairs_required = self.pairs_required
+        if not any(key in pairs_required for key in found):
+            return found
+        neighbours = set(zip(words, words[1:]))  # (one set per doc, built only when a key needs it)
+        return [key for key in found if key not in pairs_required
+                or not any(pairs.isdisjoint(neighbours) for pairs in pairs_required[key])]
 
     def _regex_present(self, key: Hashable, present: set[int]) -> bool:
         """Does a word of the doc match each of the pattern's required regexes (cached per word)?"""
@@ -203,6 +229,7 @@ class PatternIndex:
         sentence_of: dict[int, tuple[int, int]] = {}
         lit_in: dict[tuple[int, int], int] = {}
         word_bits = self.word_bits
+        bit_words = self._bit_words if self._index_words is not None else frozenset(word_bits)
 
         def sentence(position: int) -> tuple[int, int]:
             span = sentence_of.get(position)
@@ -216,8 +243,8 @@ class PatternIndex:
             bits = lit_in.get(span)
             if bits is None:
                 bits = 0
-                for word in words[span[0] : span[1]]:
-                    bits |= word_bits.get(word, 0)
+                for word in bit_words.intersection(words[span[0] : span[1]]):  # (not a lookup per token)
+                    bits |= word_bits[word]
                 lit_in[span] = bits
             return bits
 
@@ -229,11 +256,12 @@ class PatternIndex:
                 self._required_words = frozenset().union(*(ws for sets in self.word_sets.values() for ws in sets))
             wanted = self._required_words
         else:
-            wanted = frozenset().union(*(self.primary[key] for key in keys if key in self.primary))
+            # every pattern's selective words (built by `candidates`): only the keys' own are
+            # read below, and one prebuilt set beats a union of the keys' form sets per doc
+            wanted = self._index_words if self._index_words is not None else frozenset(self.index)
         positions: dict[int, list[int]] = {}
-        for i, word in enumerate(words):
-            if word in wanted:
-                positions.setdefault(word, []).append(i)
+        for i in positions_in(words, wanted):
+            positions.setdefault(words[i], []).append(i)
         present = frozenset(positions)
         planned = []
         for key in keys:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.attrs import IS_SPACE, LOWER
 
 from .cleaning import CODE_INDENTS
-from .nlp import column
+from .nlp import column, positions_in
 
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
@@ -430,8 +430,7 @@ class QuestionReader:
             return Read([], None, [])
         lowers = column(doc, LOWER)
         cue_words, splits = self._cue_words, self._split_words
-        d = _Arrays(self, doc, lowers, [i for i, h in enumerate(lowers) if h in cue_words],
-                    [i for i, h in enumerate(lowers) if h in splits], text, in_fence)
+        d = _Arrays(self, doc, lowers, positions_in(lowers, cue_words), positions_in(lowers, splits), text, in_fence)
         marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
         out: list[Sentence] = []
         skipped: list[tuple[int, int]] = []
@@ -449,7 +448,7 @@ class QuestionReader:
     def keys_of(self, lowers: list[int]) -> list[str]:
         """The word key of each LOWER hash."""
         get = self._keys.get
-        keys_of = [get(h) for h in lowers]
+        keys_of = list(map(get, lowers))
         if None in keys_of:
             keys_of = [k if k is not None else self.key(h) for k, h in zip(keys_of, lowers)]
         return keys_of
