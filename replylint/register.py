@@ -298,6 +298,9 @@ class ProfileBuilder:
         # words after which a name is an address («Уважаемый Олег», "Dear Marco"),
         # with the gender they show (or none)
         self.address_words = dict(config.get("address_words", {}))
+        # an opening with one of these lemmas is the head of an apposition, not an
+        # opening before a vocative ("Our manager, Louise, will call", «Наш мастер, Олег, …»)
+        self.apposition_determiners = frozenset(config.get("apposition_determiners", ()))
         # address words that show the reader's gender without a name ("sir", «сударыня»)
         self.gendered_address = dict(config.get("gendered_address", {}))
         # the customer registers in which one who signed with a title and a
@@ -649,7 +652,7 @@ class ProfileBuilder:
             return False
         words = 0
         for k in range(first - 2, -1, -1):
-            if not doc[k].is_alpha:
+            if not doc[k].is_alpha or self.analyze(doc[k].lower_)[0] in self.apposition_determiners:
                 return False
             words += 1
             if words > MAX_OPENER_WORDS:

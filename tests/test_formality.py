@@ -392,3 +392,16 @@ def test_round3_russian(engine, customer, reply, expected):
 ])
 def test_round3_english(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # an opening with a determiner heads an apposition: a third party named, not the reader addressed
+    ("Can she call me tomorrow after 5?\nLaura Grant",
+     "Dear Ms Grant,\n\nOur manager, Louise, will call you tomorrow between 5 and 6pm.", []),
+    ("Добрый день. Когда приедет мастер?\nЛидия Петрова", "Здравствуйте, Лидия! Наш мастер, Олег, приедет в среду.", []),
+    # an opening without one is still read before a vocative
+    ("Добрый день. Когда приедет мастер?\nЛидия Петрова", "Конечно, Оля. Мастер приедет в среду.",
+     [("ru.formality.wrong-name", "Оля")]),
+])
+def test_a_name_in_apposition_to_our_staff_is_no_address(engine, customer, reply, expected):
+    assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
