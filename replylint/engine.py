@@ -326,12 +326,19 @@ class LanguageLinter:
         if steps < 2:
             return None  # (one step alone was tried above)
         text = current.text
-        if any(word not in text for word in _DIGIT_WORD.findall(doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))):
-            return None
-        category = rules[0].spec.category
-        if any(flagged.spec.category == category for flagged, _, _ in self.run(text, "reply")):
+        if not self._keeps_content(doc, a, b, text) or self._still_flagged(text, rules[0].spec.category):
             return None
         return text, a, b
+
+    @staticmethod
+    def _keeps_content(doc, a: int, b: int, rewritten: str) -> bool:
+        """Does the rewrite of the sentence doc[a:b] keep every number, date and code it held?"""
+        first, last = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        return bool(rewritten) and all(word in rewritten for word in _DIGIT_WORD.findall(doc.text, first, last))
+
+    def _still_flagged(self, text: str, category: str) -> bool:
+        """Does a rule of the category (the tone model included) still flag the rewritten text?"""
+        return any(flagged.spec.category == category for flagged, _, _ in self.run(text, "reply"))
 
     def construction_rewrites(self, rule_id: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """(phrase, its rewrites) for each construction the rewrite rule `rule_id`
@@ -374,10 +381,9 @@ class LanguageLinter:
         sentence = ("".join(out) + text[pos:last]).lstrip()
         if text[first:first + 1].isupper() and sentence[:1].islower():
             sentence = sentence[:1].upper() + sentence[1:]  # a construction that opened the sentence went
-        if not sentence or any(word not in sentence for word in _DIGIT_WORD.findall(text, first, last)):
+        if not self._keeps_content(doc, a, b, sentence):
             return None  # (no rewrite drops a number, a date or a code)
-        category = rule.spec.category
-        if check and any(flagged.spec.category == category for flagged, _, _ in self.run(sentence, "reply")):
+        if check and self._still_flagged(sentence, rule.spec.category):
             return None  # the construction was not what the rule (or the model) objected to
         return sentence, a, b
 

@@ -42,6 +42,7 @@ MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
 _EXCLAIMED_CUE = frozenset({"exclaimed"})
+_GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
 QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
@@ -999,8 +1000,7 @@ class QuestionReader:
                 # ("What date is the christening?" - "a christening cake for Sunday 20 October")
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(0.5 * len(topic)))
-                gave = {"wh.time": "answer.time", "wh.number": "answer.number"}
-                kinds = {gave[c] for c in sentence.cues if c in gave}
+                kinds = {_GIVEN_BY[c] for c in sentence.cues if c in _GIVEN_BY}
                 said = next((s for s in statements if len(topic & s.keys) >= need and (
                     topic & s.keys & s.valued() or kinds and (kinds & s.cues or s.has_number))), None)
             if said is not None:

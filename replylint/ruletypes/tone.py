@@ -263,6 +263,7 @@ class ToneRule(RuleType):
             if i + 1 < len(orths):
                 gain += scorer.pairs.get((upper, orths[i + 1]), 0.0) - pairs[i]
             return gain
+
         def rescore(kept: list[int]) -> float:
             """The log-odds of the sentence's tokens `kept` read in a row (a word dropped: new neighbours)."""
             orders = [orths[i] for i in kept]
@@ -359,17 +360,24 @@ class ClauseRemoval:
             cuts = [i for i in cuts if tokens[i].text not in self.marks or any(
                 tokens[j].text in self.marks for j in cuts if j < i)]
         best = None
-        for first, last in self._removals(tokens, cuts, end):
+        def allowed(first: int, last: int) -> bool:
+            """May tokens [first, last) go: the match goes with them, no content is
+            lost, and what is kept reads as a sentence (no dependent clause opening
+            it, no condition's consequence left alone, no open end before the gap)?"""
             if must and not first <= must[0] < must[1] <= last or any(kept[first:last]) and loses(first, last):
+                return False
+            if first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
+                    t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
+                return False
+            # what is kept would end open («Благодарим за то.», "… which.")
+            return not (first > 0 and tokens[first - 1].lower_ in self.open_ends)
+
+        for first, last in self._removals(tokens, cuts, end):
+            if not allowed(first, last):
                 continue
             rest = [i for i in range(n) if not first <= i < last]
             if sum(tokens[i].is_alpha for i in rest) < self.min_words:
                 continue
-            if first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
-                    t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
-                continue
-            if first > 0 and tokens[first - 1].lower_ in self.open_ends:
-                continue  # what is kept would end open («Благодарим за то.», "… which.")
             if first == 0 and tokens[last - 1].lower_ in self.contrast_words and any(
                     sum(t.is_alpha for t in tokens[a:b]) >= self.min_words
                     and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
@@ -394,16 +402,12 @@ class ClauseRemoval:
                 # an opener gone ("Again, to recap, the router…"): the prefix through the next cut may go
                 # as the first one may
                 removals.append((0, opened + 1))
-                removals += [(0, opened + 2) for _ in (0,) if opened + 2 < end and tokens[opened].text == self.comma
-                             and tokens[opened + 1].lower_ in self.connectors
-                             and tokens[opened + 2].lower_ not in self.back_references]
+                if opened + 2 < end and tokens[opened].text == self.comma \
+                        and tokens[opened + 1].lower_ in self.connectors \
+                        and tokens[opened + 2].lower_ not in self.back_references:
+                    removals.append((0, opened + 2))
             options = [(0, 0)] + [(first, last) for first, last in removals
-                                  if 0 < last - first < end and not (must and not first <= must[0] < must[1] <= last
-                                          or any(kept[first:last]) and loses(first, last)
-                                          or first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
-                                              t.lower_ in self.consequence_words
-                                              for t in tokens[last : next((i for i in cuts if i > last), end)]))
-                                          or first > 0 and tokens[first - 1].lower_ in self.open_ends)]
+                                  if 0 < last - first < end and allowed(first, last)]
             for first, last in options:
                 if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
                                                                 if tokens[i].is_alpha):
@@ -518,7 +522,7 @@ class ClauseRemoval:
                 return "".join(tokens[i].text_with_ws for i in at)
             out = "".join(tokens[i].text_with_ws if i not in dropped else " " * bool(tokens[i].whitespace_)
                           for i in at)
-            return re.sub(r"(?<=\S) +(?=[,.;:!?…])", "", re.sub(r"(?<=\S)  +", " ", out))
+            return _SPACE_BEFORE_MARK.sub("", _DOUBLE_SPACE.sub(" ", out))
         before = text(range(first)).strip()
         after = text(range(last, len(tokens))).strip()
         if before and 0 in dropped:
@@ -532,6 +536,11 @@ class ClauseRemoval:
         else:
             text = before + after
         return text
+
+
+# what a dropped word leaves behind: two spaces, or a space before a punctuation mark
+_DOUBLE_SPACE = re.compile(r"(?<=\S)  +")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,.;:!?…])")
 
 
 def _word_counts(doc) -> Counter:
