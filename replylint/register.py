@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
 
-from .nlp import QuoteMarks, column, columns
+from .nlp import QuoteMarks, column, columns, positions_in
 
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
@@ -278,6 +278,7 @@ class ProfileBuilder:
         self.subject_sharing = frozenset(config.get("subject_sharing", ()))  # «…, когда сдавал»: the same subject
         # «Спасибо, что написал»: thanks or praise for what the reader did
         self.addressee_clauses = [tuple(p) for p in config.get("addressee_clauses", ())]
+        self._addressee_openers = frozenset(p[0] for p in self.addressee_clauses)
         self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
@@ -400,11 +401,12 @@ class ProfileBuilder:
         """«Хорошо, что заранее предупредил», «Спасибо, что написала»: thanks
         or praise for what the reader did; a singular past verb right after it
         (no subject of its own between) is the reader's: «ты», with its gender."""
-        if not self.addressee_clauses or not self._holds_any(doc, frozenset(p[0] for p in self.addressee_clauses)):
+        if not self._holds_any(doc, self._addressee_openers):
             return []
         out = []
         quoted = None
-        for i in range(len(doc)):
+        # (only where a phrase's first word stands: most messages hold «спасибо», few the clause)
+        for i in positions_in(column(doc, LOWER), self._word_hashes(doc, self._addressee_openers)):
             for phrase in self.addressee_clauses:
                 k = self._phrase_end(doc, i, phrase)
                 if k is None:
