@@ -26,6 +26,7 @@ from .safe_regex import token_pattern_for_matcher
 ANCHOR_MIN_TOKENS = 1000
 MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() calls a letter or digit
 
 
 def is_required(token: dict) -> bool:
@@ -95,6 +96,7 @@ class PatternIndex:
         # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
         # holding both words apart cannot match, so the pattern needs the pair of words adjacent
         self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
+        self._hashed: dict[frozenset[str], frozenset[int]] = {}  # word set -> its hashes, see _hashes
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -114,10 +116,10 @@ class PatternIndex:
             self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
         # the selective set: punctuation and stop words are in most docs, and each doc
         # holding the chosen word costs a look at the pattern's other sets
-        chosen = min(range(len(word_sets)), key=lambda k: (any(not any(ch.isalnum() for ch in form) for form in word_sets[k]),
+        chosen = min(range(len(word_sets)), key=lambda k: (not all(map(_ALNUM.search, word_sets[k])),
                                                            len(word_sets[k] & self.stop_words), len(word_sets[k])))
         strings = self.vocab.strings
-        hashed = [frozenset(strings.add(form) for form in forms) for forms in word_sets]
+        hashed = [self._hashes(forms) for forms in word_sets]
         for word in hashed[chosen]:
             self.index.setdefault(word, []).append(key)
         self._index_words = self._required_words = None
@@ -141,6 +143,15 @@ class PatternIndex:
                     adjacent.append(frozenset((strings.add(a), strings.add(b)) for a in lefts for b in rights))
         if adjacent:
             self.pairs_required[key] = tuple(adjacent)
+
+    def _hashes(self, forms: set[str]) -> frozenset[int]:
+        """The forms' string hashes (added to the vocab): the packs' lexicons give
+        many patterns the same word set, each hashed once."""
+        key = frozenset(forms)
+        hashed = self._hashed.get(key)
+        if hashed is None:
+            hashed = self._hashed[key] = frozenset(map(self.vocab.strings.add, key))
+        return hashed
 
     def matcher(self, key: Hashable) -> Matcher:
         """A pattern's Matcher, built on first use: one reply needs few of them,
