@@ -38,7 +38,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
                # then tuned on: ru .947 / 1.000, en 1.000 / 1.000
                ("ru14", "blame"): (0.94, 0.99), ("en14", "blame"): (0.99, 0.99),
                # rounds 15 were scored once before tuning at c33d654 (ru .909 / .926, en .903 / .538)
-               ("ru15", "blame"): (0.9, 0.92), ("en15", "blame"): (0.9, 0.53),
+               ("ru15", "blame"): (0.9, 0.92), ("en15", "blame"): (0.99, 0.98),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
