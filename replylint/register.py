@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
 
-from .nlp import QuoteMarks, column, columns, positions_in
+from .nlp import QuoteMarks, column, columns, positions_in, ru_morph_features
 
 # what a profile's evidence may be called: the evidence rules' `evidence:` and
 # the `flag:` lists of formality rules are checked against it
@@ -189,6 +189,8 @@ class WordClasses:
         # or "came") is no evidence
         self.readings = readings
         self.ambiguity = float(config.get("ambiguity_score", 1.0))
+        # the verb forms of such a reading («пришли»: past; «отрасти»: infinitive of «отрасти»)
+        self.ambiguity_forms = tuple(f"VerbForm={form}" for form in config.get("ambiguity_verb_forms", ("Fin",)))
         words = config.get("words", {})
         self.tv = {
             feature: (frozenset(spec.get("lemmas", ())), [frozenset(s) for s in spec.get("features", ())])
@@ -242,7 +244,7 @@ class WordClasses:
     def _ambiguous(self, lower: str) -> bool:
         if self.readings is None:
             return False
-        return any(score >= self.ambiguity and "Person=2" not in feats and "VerbForm=Fin" in feats
+        return any(score >= self.ambiguity and "Person=2" not in feats and any(f in feats for f in self.ambiguity_forms)
                    for score, feats in self.readings(lower))
 
 
@@ -257,6 +259,8 @@ class ProfileBuilder:
         self._title_words: frozenset[int] = frozenset()  # LOWER hashes of titles ("mrs", "mrs.")
         self.config = config
         self.morphology = morphology
+        # the cases a vocative name can be in (UD «Case=…»), from `vocative_cases`
+        self.vocative_cases = tuple(f"Case={case}" for case in config.get("vocative_cases", ()))
         self.weights = dict(config.get("weights", {}))
         self.formal_at = int(config.get("formal_at", 2))
         self.informal_at = int(config.get("informal_at", -2))
@@ -271,6 +275,11 @@ class ProfileBuilder:
         self.prepositional = dict(config.get("polite_prepositional", {}))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
+        # «Обнови Вы масло вовремя — пятен бы не было»: an imperative with its own subject, then «бы»
+        conditional = config.get("conditional_imperative") or {}
+        self.conditional_subjects = frozenset(conditional.get("subjects", ()))
+        self.conditional_markers = frozenset(conditional.get("markers", ()))
+        self.conditional_ends = frozenset(conditional.get("ends", ()))
         self.group_words = frozenset(config.get("group_words", ()))
         self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
         self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
@@ -362,6 +371,8 @@ class ProfileBuilder:
                 if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())) or \
                         (i + 1 < len(doc) and doc[i + 1].lower_ in self.not_before.get(token.lower_, ())):
                     continue
+                if feature == "tv.T" and self._conditional_imperative(doc, i):
+                    continue
                 if feature == "tv.V":
                     if to_group is None:
                         to_group = self._holds_any(doc, self.group_words)
@@ -396,6 +407,21 @@ class ProfileBuilder:
                 if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
+
+    def _conditional_imperative(self, doc, i: int) -> bool:
+        """Is doc[i] an imperative in its conditional use, a subject of its own
+        right after it and «бы» later in the sentence («Обнови Вы масло вовремя —
+        пятен бы не было», «Знай я заранее, я бы…»): a condition, not an address?"""
+        if not self.conditional_subjects or i + 1 >= len(doc) or doc[i + 1].lower_ not in self.conditional_subjects:
+            return False
+        if "Mood=Imp" not in self.analyze(doc[i].lower_)[2]:
+            return False
+        for token in doc[i + 2 :]:
+            if token.lower_ in self.conditional_markers:
+                return True
+            if token.lower_ in self.conditional_ends:
+                return False
+        return False
 
     def addressee_evidence(self, doc, to_source) -> list[Evidence]:
         """«Хорошо, что заранее предупредил», «Спасибо, что написала»: thanks
@@ -606,14 +632,15 @@ class ProfileBuilder:
             if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
                 places.add("addressed")
             start = first if title_token is None else title_token
-            if self._vocative_after_opener(doc, start, last) \
+            vocative_form = title_token is not None or self._vocative_form(doc[first])
+            if vocative_form and self._vocative_after_opener(doc, start, last) \
                     and not lines.is_signature(first, last, self.signoff_words) and not (
                         doc[start - 2].lower_ in self.signoff_words and lines.line_of(doc[start].idx) in lines.last_lines):
                 # "Of course, Dorothy.", «Конечно, Олег!»; not a sign-off and name that sign the
                 # message («С уважением, Настя, менеджер бюро»)
                 places.add("addressed")
-            if self._starts_sentence(doc, first if title_token is None else title_token) and last < len(doc) \
-                    and doc[last].text in (",", "!") \
+            if vocative_form and self._starts_sentence(doc, first if title_token is None else title_token) \
+                    and last < len(doc) and doc[last].text in (",", "!") \
                     and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if self._starts_sentence(doc, first if title_token is None else title_token):
@@ -630,6 +657,15 @@ class ProfileBuilder:
             out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
             done = last
         return out
+
+    def _vocative_form(self, token) -> bool:
+        """Can this name word address someone: a reading in one of `vocative_cases`
+        (the nominative, or «Маш», «Саш»)? «ул. Марата, 18», «Ирине, нашему мастеру,»
+        are other cases: a street, a third party."""
+        if not self.vocative_cases:
+            return True
+        return any(case in ru_morph_features(p.tag).split("|")
+                   for p in self.morphology.parse(token.lower_)[:8] for case in self.vocative_cases)
 
     def _in_name_place(self, doc, classes, i: int, greeting_tokens: set[int]) -> bool:
         """Does a capitalised word that is a name only in a less likely reading
@@ -856,7 +892,9 @@ class ProfileBuilder:
         """The writer's own name (an introduction, else the last signature
         name that is not addressed) and the names the message addresses; the
         message's chat style (`text`: all lowercase)."""
-        if text and self.chat_word is not None and self._lowercase(text):
+        # a name keeps its capital in a chat message too («ну чё там с моим сяоми? Дэн»)
+        names = {word.lower() for person, _ in people for word in person.text.split()}
+        if text and self.chat_word is not None and self._lowercase(text, names):
             profile.evidence.append(Evidence("style.lowercase", 0, 0, ""))
         if profile.things:  # "Buddy covers dental care" after "the Buddy plan"
             profile.evidence, ends = self._split_things(profile.evidence, profile.things)
@@ -885,12 +923,15 @@ class ProfileBuilder:
             profile.gender = said.pop()  # the writer's own verbs outweigh a name of either gender («Женя»)
         return profile
 
-    def _lowercase(self, text: str) -> bool:
+    def _lowercase(self, text: str, names: frozenset[str] | set[str] = frozenset()) -> bool:
         """Is the message written all in lowercase («а где моя посылка??»):
-        enough words, none capitalised (an all-caps abbreviation does not count)?"""
+        enough words, none capitalised (an all-caps abbreviation does not count,
+        nor a person's name: `names`, lowercase)?"""
         count = 0
         for m in self.chat_word.finditer(text):
             word = m.group()
+            if word.lower() in names:
+                continue
             if word[0].isupper() and (len(word) == 1 or not word.isupper()):
                 return False  # (an all-caps abbreviation, «ДТП», does not count; «А» does)
             count += 1

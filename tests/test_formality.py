@@ -405,3 +405,27 @@ def test_round3_english(engine, customer, reply, expected):
 ])
 def test_a_name_in_apposition_to_our_staff_is_no_address(engine, customer, reply, expected):
     assert [(rule, text) for rule, text, _ in _formality(engine, reply, customer)] == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a chat-style message signed with a name is still all lowercase: the name keeps its capital
+    ("а чё с моим заказом? третий день жду. Стас", "Стас, привет! Заказ у курьера, будет к вечеру.", []),
+    ("А что с моим заказом? Третий день жду. Стас", "Стас, привет! Заказ у курьера, будет к вечеру.",
+     [("ru.formality.familiar-greeting", "привет")]),
+    # an imperative with its own subject and «бы» later is a condition, not «ты»
+    ("Добрый день. Почему вздулся ламинат?", "Закрой Вы окно на ночь — ламинат бы не вздулся.", []),
+    ("Добрый день. Мне можно приехать?", "Знай я заранее, я бы предупредила мастера. Приезжайте к 12:00.", []),
+    ("Добрый день. Почему вздулся ламинат?", "Закрой окно на ночь, и ламинат бы не вздулся.",
+     [("ru.formality.ty-form", "Закрой")]),
+    # an infinitive that reads as an imperative too («прорасти»: to sprout, or «прорастить!»)
+    ("Добрый день. Газон взойдёт?", "Трава может не прорасти сразу, подождите две недели.", []),
+    # a name in an oblique case names a street or a third party, not the reader
+    ("Добрый день. Где вас найти?\nИгорь", "Игорь, новый адрес — пр. Тимура, 5.", []),
+    ("Добрый день. Где вас найти?\nИгорь", "Маш, привет!", [("ru.formality.wrong-name", "Маш"),
+                                                          ("ru.formality.familiar-greeting", "привет")]),
+    ("Добрый день. Где вас найти?\nИгорь", "Здравствуйте! Конечно, Олег, мы на втором этаже.",
+     [("ru.formality.wrong-name", "Олег")]),
+])
+def test_round15_register_readings(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected

@@ -14,7 +14,7 @@ FLOORS = {"blame": (0.9, 0.85), "formality": (0.9, 0.85), "unanswered": (0.7, 0.
           "redundant-question": (0.85, 0.4)}
 # the blame rounds written for generalising blame (issue 14) hold what no rule was
 # tuned to yet: floors under today's figures, raised as the packs generalise
-FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
+FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                ("en3", "blame"): (0.92, 0.82), ("en4", "blame"): (0.92, 0.82),
                ("ru5", "blame"): (0.92, 0.92), ("en5", "blame"): (0.95, 0.92),
                ("ru6", "blame"): (0.95, 0.95), ("en6", "blame"): (0.95, 0.95),
@@ -38,7 +38,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
                # then tuned on: ru .947 / 1.000, en 1.000 / 1.000
                ("ru14", "blame"): (0.94, 0.99), ("en14", "blame"): (0.99, 0.99),
                # rounds 15 were scored once before tuning at c33d654 (ru .909 / .926, en .903 / .538)
-               ("ru15", "blame"): (0.9, 0.92), ("en15", "blame"): (0.99, 0.98),
+               # then tuned on: ru .982 / 1.000 (ru3 precision went .959 -> .979 with it), en 1.000 / .981
+               ("ru15", "blame"): (0.98, 0.99), ("en15", "blame"): (0.99, 0.98),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
