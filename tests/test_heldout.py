@@ -53,7 +53,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.9, 0.95), ("ru4", "blame"): (0.88, 0.95),
                ("formality_ru3", "formality"): (0.98, 0.98), ("formality_en3", "formality"): (0.98, 0.98),
                # questions round 3 then tuned on: ru unanswered .781 / .893, redundant 1.0 / .800;
                # en unanswered .781 / .833, redundant 1.0 / .800
-               ("questions_ru3", "unanswered"): (0.77, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
+               # then the coverage step tuned on the answered blame rounds 14/15 (at 5e1cee2 and after): ru3
+               # unanswered .806 / .893, ru .851 / .842, en .818 / .835
+               ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
+               ("questions_ru", "unanswered"): (0.85, 0.84), ("questions_en", "unanswered"): (0.81, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79)}
 
 
@@ -74,3 +77,16 @@ def test_heldout_cases_stay_above_their_floor(engine, path, category):
 
 def test_heldout_fixtures_exist():
     assert HELDOUT, "tests/fixtures/heldout has no case files"
+
+
+# blame rounds 14 and 15: their writers answered every customer question, so an unanswered
+# finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99)
+UNANSWERED_AT_MOST = {"en14": 12, "en15": 6, "ru14": 6, "ru15": 9}
+
+
+@pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
+def test_answered_blame_rounds_raise_few_unanswered_findings(engine, stem):
+    cases = load_cases([Path(__file__).parent / "fixtures" / "heldout" / f"{stem}.yaml"])
+    found = [(case.id, f.text) for case in cases if not any(e.category == "unanswered" for e in case.expect)
+             for f in engine.lint(case.exchange()) if f.category == "unanswered" and f.severity != "info"]
+    assert len(found) <= UNANSWERED_AT_MOST[stem], found
