@@ -835,14 +835,13 @@ class QuestionReader:
                     strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
                                    for m in range(len(questions))]
                 taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
-                # (a cue of the kind, and for a time a date or a number with it, not a price; on the
-                # message's subject; not a conditional)
+                # (a cue of the kind, and for a time a date or a number with it; on the message's
+                # subject; not a conditional)
                 kind = f"answer.{question.expects}"
                 subject = context | frozenset().union(*(q.focus for q in questions))
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and kind in s.cues and subject & s.keys and not self._conditional(s)
-                           and not (kind == "answer.time" and ("answer.price" in s.cues or not s.has_number))),
-                          None)
+                           and (kind != "answer.time" or s.has_number)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -867,6 +866,17 @@ class QuestionReader:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
                 # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
                 by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
+            if by is None and question in yes_no and len(yes_no) > 1:
+                # several yes/no questions, the others answered in their words («Это правда так дорого?
+                # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
+                # answer («К сожалению, это так») no other question takes answers the one left open
+                if strong_sets is None:
+                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
+                                   for m in range(len(questions))]
+                if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong_sets[m])] == [n]:
+                    taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
+                    by = next((s for k, s in enumerate(answering) if k not in taken and "direct-answer" in s.cues),
+                              None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
