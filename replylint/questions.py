@@ -835,12 +835,10 @@ class QuestionReader:
                     strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
                                    for m in range(len(questions))]
                 taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
-                # (a cue of the kind, and for a time a date or a number with it; on the message's
-                # subject; not a conditional)
+                # (a cue of the kind, and for a time a date or a number with it; not a conditional)
                 kind = f"answer.{question.expects}"
-                subject = context | frozenset().union(*(q.focus for q in questions))
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
-                           and kind in s.cues and subject & s.keys and not self._conditional(s)
+                           and kind in s.cues and not self._conditional(s)
                            and (kind != "answer.time" or s.has_number)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)

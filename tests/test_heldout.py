@@ -81,7 +81,7 @@ def test_heldout_fixtures_exist():
 
 # blame rounds 14 and 15: their writers answered every customer question, so an unanswered
 # finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99)
-UNANSWERED_AT_MOST = {"en14": 12, "en15": 5, "ru14": 6, "ru15": 7}
+UNANSWERED_AT_MOST = {"en14": 10, "en15": 5, "ru14": 4, "ru15": 6}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
