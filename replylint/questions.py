@@ -799,7 +799,18 @@ class QuestionReader:
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
         candidates = [sorted({w for key in f.words for w in holding.get(key, ())}
                              | self._by_kind(q, f, windows)) for q, f in zip(questions, focuses)]
-        strong_sets: list[set[int]] | None = None
+        strong_sets: list[set[int]] = []  # each question's windows that answer it fully (made once, when needed)
+
+        def strong() -> list[set[int]]:
+            if not strong_sets:
+                strong_sets.extend({w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
+                                   for m in range(len(questions)))
+            return strong_sets
+
+        def taken_by_others(n: int) -> set[int]:
+            """The answering sentences that fully answer a question other than question n."""
+            return {k for m, ws in enumerate(strong()) if m != n for k in self._answered_by(ws, windows)}
+
         out = []
         for n, question in enumerate(questions):
             focus = focuses[n]
@@ -819,10 +830,7 @@ class QuestionReader:
             if by is None:
                 # one word of the question and an answer of its kind, in sentences that
                 # are not already the full answer to another question
-                if strong_sets is None:
-                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
-                                   for m in range(len(questions))]
-                taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
+                taken = taken_by_others(n)
                 own = focus.own
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not own or own & windows[w][1].keys)
@@ -831,10 +839,7 @@ class QuestionReader:
                     and not any(focus.own & s.keys for s in answering):
                 # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
                 # question's own words; an answer of the kind no other question takes is its answer
-                if strong_sets is None:
-                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
-                                   for m in range(len(questions))]
-                taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
+                taken = taken_by_others(n)
                 # (a cue of the kind, and for a time a date or a number with it; not a conditional)
                 kind = f"answer.{question.expects}"
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
@@ -868,11 +873,8 @@ class QuestionReader:
                 # several yes/no questions, the others answered in their words («Это правда так дорого?
                 # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
                 # answer («К сожалению, это так») no other question takes answers the one left open
-                if strong_sets is None:
-                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
-                                   for m in range(len(questions))]
-                if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong_sets[m])] == [n]:
-                    taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
+                if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong()[m])] == [n]:
+                    taken = taken_by_others(n)
                     by = next((s for k, s in enumerate(answering) if k not in taken and "direct-answer" in s.cues),
                               None)
             if by is None and yes_no == [question]:
