@@ -257,6 +257,23 @@ class QuestionReader:
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
         self.redundant_share = float(config.get("redundant", 0.67))
+        # the share of a reply question's words the customer's message must hold for the question to ask
+        # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
+        self.redundant_value_share = float(config.get("redundant_value", 0.5))
+        # kinds a question asks for that a reply may give in other words: where no reply sentence
+        # holds a word of the question's own («Когда можно подклеить?» - «Переклейка … среда, 12
+        # марта»), a sentence with an answer of the kind that answers no other question answers it
+        self.other_words_kinds = frozenset(config.get("kind_answered_in_other_words", ()))
+        # words opening a conditional sentence, which gives no such answer («Если паспорт не успеют заменить
+        # до 20 мая, …» does not say how long to wait)
+        self.conditional_openers = frozenset(self.strings.add(str(w).lower())
+                                             for w in config.get("conditional_openers", ()))
+        # a stem shorter than the prefix was cut by an inflection («вернём»: «верн»): such a word is
+        # keyed by its lemma's stem («вернуть»), where the morphology knows it
+        self.short_stem_by_lemma = bool(config.get("short_stem_by_lemma", False))
+        # besides a yes/no answer, the answers a request for details may hold and still answer
+        # («Выдать не получилось по Вашей вине: Вы пришли без паспорта»: «пришли» reads as «send»)
+        self.asks_back_answers = frozenset(config.get("asks_back_answered_by", ("yes-no-answer",)))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
         # a sentence this short opening with a question word asks even without «?»
@@ -390,6 +407,12 @@ class QuestionReader:
         if full in self.stop:
             return ""
         stem = full[: self.prefix]
+        if stem not in self.synonyms and self.short_stem_by_lemma and self.analyze is not None \
+                and len(full) < self.prefix:
+            lemma = self.analyze(word.lower())[0]
+            longer = self.stemmer.stemWord(lemma) if lemma else full
+            if len(longer) > len(full) and longer not in self.stop:  # («вернём» - «вернуть»)
+                full, stem = longer, longer[: self.prefix]
         if stem not in self.synonyms and self.irregular_past and self.analyze is not None \
                 and not word.lower().endswith(self.done_suffixes or ("ed",)):
             lemma, _, morph = self.analyze(word.lower())
@@ -776,7 +799,18 @@ class QuestionReader:
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
         candidates = [sorted({w for key in f.words for w in holding.get(key, ())}
                              | self._by_kind(q, f, windows)) for q, f in zip(questions, focuses)]
-        strong_sets: list[set[int]] | None = None
+        strong_sets: list[set[int]] = []  # each question's windows that answer it fully (made once, when needed)
+
+        def strong() -> list[set[int]]:
+            if not strong_sets:
+                strong_sets.extend({w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
+                                   for m in range(len(questions)))
+            return strong_sets
+
+        def taken_by_others(n: int) -> set[int]:
+            """The answering sentences that fully answer a question other than question n."""
+            return {k for m, ws in enumerate(strong()) if m != n for k in self._answered_by(ws, windows)}
+
         out = []
         for n, question in enumerate(questions):
             focus = focuses[n]
@@ -796,14 +830,21 @@ class QuestionReader:
             if by is None:
                 # one word of the question and an answer of its kind, in sentences that
                 # are not already the full answer to another question
-                if strong_sets is None:
-                    strong_sets = [{w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
-                                   for m in range(len(questions))]
-                taken = {k for m, ws in enumerate(strong_sets) if m != n for k in self._answered_by(ws, windows)}
+                taken = taken_by_others(n)
                 own = focus.own
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not own or own & windows[w][1].keys)
                            and self._answers_kind(question, windows[w][1])), None)
+            if by is None and question.expects in self.other_words_kinds and focus.own \
+                    and not any(focus.own & s.keys for s in answering):
+                # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
+                # question's own words; an answer of the kind no other question takes is its answer
+                taken = taken_by_others(n)
+                # (a cue of the kind, and for a time a date or a number with it; not a conditional)
+                kind = f"answer.{question.expects}"
+                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
+                           and kind in s.cues and not self._conditional(s)
+                           and (kind != "answer.time" or s.has_number)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -828,6 +869,14 @@ class QuestionReader:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
                 # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
                 by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
+            if by is None and question in yes_no and len(yes_no) > 1:
+                # several yes/no questions, the others answered in their words («Это правда так дорого?
+                # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
+                # answer («К сожалению, это так») no other question takes answers the one left open
+                if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong()[m])] == [n]:
+                    taken = taken_by_others(n)
+                    by = next((s for k, s in enumerate(answering) if k not in taken and "direct-answer" in s.cues),
+                              None)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
@@ -859,7 +908,7 @@ class QuestionReader:
     def _may_answer(self, sentence: Sentence) -> bool:
         """Is it not a request for details, thanks alone, a deferral or a sign-off?"""
         blocking = self._not_answering & sentence.cues
-        if "asks-back" in blocking and self.asks_back_with_answer and "yes-no-answer" in sentence.cues:
+        if "asks-back" in blocking and self.asks_back_with_answer and self.asks_back_answers & sentence.cues:
             blocking = blocking - {"asks-back"}
         if "courtesy-first" in blocking and self.courtesy_with_answer \
                 and any(c.startswith("answer.") or c == "yes-no-answer" for c in sentence.cues):
@@ -873,6 +922,11 @@ class QuestionReader:
                 or not any(self.expects_by_word.get(k) == question.expects for k in focus.words):
             return set()
         return {w for w, (_, window) in enumerate(windows) if self._answers_kind(question, window)}
+
+    def _conditional(self, sentence: Sentence) -> bool:
+        """Does the sentence open with a conditional («Если…», "If…")?"""
+        first = self._first_word(sentence.lowers, 0, len(sentence.lowers))
+        return first < len(sentence.lowers) and sentence.lowers[first] in self.conditional_openers
 
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
@@ -987,7 +1041,7 @@ class QuestionReader:
                 said = None
                 for candidate in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
                     overlap = focus & candidate.keys
-                    tried = not asks_what and known >= max(1, math.ceil(0.5 * len(focus))) \
+                    tried = not asks_what and known >= max(1, math.ceil(self.redundant_value_share * len(focus))) \
                         and ("tried" in candidate.cues or self._did(candidate, overlap))
                     stated = len(focus) >= 2 and len(overlap) >= math.ceil(self.redundant_share * len(focus))
                     if tried or stated:
@@ -999,7 +1053,7 @@ class QuestionReader:
                 # or, asked when or how many, the customer's sentence gave a time or a number with the topic
                 # ("What date is the christening?" - "a christening cake for Sunday 20 October")
                 topic = focus - self.attributes - self.identifiers
-                need = max(1, math.ceil(0.5 * len(topic)))
+                need = max(1, math.ceil(self.redundant_value_share * len(topic)))
                 kinds = {_GIVEN_BY[c] for c in sentence.cues if c in _GIVEN_BY}
                 said = next((s for s in statements if len(topic & s.keys) >= need and (
                     topic & s.keys & s.valued() or kinds and (kinds & s.cues or s.has_number))), None)

@@ -47,14 +47,17 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # en unanswered .957 / .733, redundant .923 / .706; then questions told as needs
                # («нужно знать, когда…», "wanted to ask if…") and light verbs: ru .931 / .750, en .958 / .767
                # then two yes/no questions in one sentence split: ru .933 / .778, en .960 / .800
-               ("questions_ru2", "unanswered"): (0.93, 0.77), ("questions_ru2", "redundant-question"): (0.98, 0.84),
+               ("questions_ru2", "unanswered"): (0.96, 0.77), ("questions_ru2", "redundant-question"): (0.98, 0.84),
                ("questions_en2", "unanswered"): (0.95, 0.79), ("questions_en2", "redundant-question"): (0.9, 0.69),
                # the third rounds, scored once before tuning at a5f6466 (the files' headers)
                # formality round 3 (ru .885 / .719, en .933 / .778) then tuned on to 1.000 / 1.000
                ("formality_ru3", "formality"): (0.98, 0.98), ("formality_en3", "formality"): (0.98, 0.98),
                # questions round 3 then tuned on: ru unanswered .781 / .893, redundant 1.0 / .800;
                # en unanswered .781 / .833, redundant 1.0 / .800
-               ("questions_ru3", "unanswered"): (0.77, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
+               # then the coverage step tuned on the answered blame rounds 14/15 (at 5e1cee2 and after): ru3
+               # unanswered .806 / .893, ru .851 / .842, en .818 / .835, ru2 .966 / .778
+               ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
+               ("questions_ru", "unanswered"): (0.85, 0.84), ("questions_en", "unanswered"): (0.81, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79)}
 
 
@@ -75,3 +78,16 @@ def test_heldout_cases_stay_above_their_floor(engine, path, category):
 
 def test_heldout_fixtures_exist():
     assert HELDOUT, "tests/fixtures/heldout has no case files"
+
+
+# blame rounds 14 and 15: their writers answered every customer question, so an unanswered
+# finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99)
+UNANSWERED_AT_MOST = {"en14": 9, "en15": 5, "ru14": 3, "ru15": 5}
+
+
+@pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
+def test_answered_blame_rounds_raise_few_unanswered_findings(engine, stem):
+    cases = load_cases([Path(__file__).parent / "fixtures" / "heldout" / f"{stem}.yaml"])
+    found = [(case.id, f.text) for case in cases if not any(e.category == "unanswered" for e in case.expect)
+             for f in engine.lint(case.exchange()) if f.category == "unanswered" and f.severity != "info"]
+    assert len(found) <= UNANSWERED_AT_MOST[stem], found
