@@ -161,7 +161,9 @@ def throughput(args) -> dict:
 
         findings = [0]
 
-        def lint_all():
+        # this language's exchanges bound now: the --profile pass runs the
+        # closure after the loop, when `exchanges` names the last language's
+        def lint_all(exchanges=exchanges, findings=findings):
             findings[0] = 0
             lint = engine.lint
             for ex in exchanges:
