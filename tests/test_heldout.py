@@ -40,6 +40,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # rounds 15 were scored once before tuning at c33d654 (ru .909 / .926, en .903 / .538)
                # then tuned on: ru .982 / 1.000 (ru3 precision went .959 -> .979 with it), en 1.000 / .981
                ("ru15", "blame"): (0.98, 0.99), ("en15", "blame"): (0.99, 0.98),
+               # rounds 16 were scored once before tuning at 84c126d (ru .954 / .788, en .927 / .731)
+               ("ru16", "blame"): (0.95, 0.78), ("en16", "blame"): (0.92, 0.73),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
@@ -80,9 +82,9 @@ def test_heldout_fixtures_exist():
     assert HELDOUT, "tests/fixtures/heldout has no case files"
 
 
-# blame rounds 14 and 15: their writers answered every customer question, so an unanswered
-# finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99)
-UNANSWERED_AT_MOST = {"en14": 9, "en15": 5, "ru14": 3, "ru15": 5}
+# blame rounds 14 to 16: their writers answered every customer question, so an unanswered
+# finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99; rounds 16: en 11, ru 16 at 84c126d)
+UNANSWERED_AT_MOST = {"en14": 9, "en15": 5, "ru14": 3, "ru15": 5, "en16": 11, "ru16": 16}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
