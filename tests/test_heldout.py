@@ -41,8 +41,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # then tuned on: ru .982 / 1.000 (ru3 precision went .959 -> .979 with it), en 1.000 / .981
                ("ru15", "blame"): (0.98, 0.99), ("en15", "blame"): (0.99, 0.98),
                # rounds 16 were scored once before tuning at 84c126d (ru .954 / .788, en .927 / .731)
-               # then tuned on: en 1.000 / 1.000
-               ("ru16", "blame"): (0.95, 0.78), ("en16", "blame"): (0.99, 0.99),
+               # then tuned on: ru 1.000 / 1.000, en 1.000 / 1.000
+               ("ru16", "blame"): (0.99, 0.99), ("en16", "blame"): (0.99, 0.99),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
