@@ -337,6 +337,9 @@ class QuestionReader:
         self.yes_no_openers = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("openers", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
+        # a lead word that is a question word opens the question before these («Что нужно купить?», «Что
+        # посоветуете?»; not «Что ж, …», «Ну что, когда?»)
+        self.lead_wh_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_wh_before", ()))
         # a greeting before the first word, with the name after it up to a comma ("Hi Dev, not yet")
         greeting = config.get("greeting", {})
         self.greetings = frozenset(self.strings.add(str(w).lower()) for w in greeting.get("words", ()))
@@ -524,6 +527,8 @@ class QuestionReader:
                 first = comma + 1
         while first < b:
             h = lowers[first]
+            if first + 1 < b and lowers[first + 1] in self.lead_wh_before and h in self.wh_hashes:
+                break
             if h in self.lead or self._skippable(h) == 1:
                 first += 1
             elif self._skippable(h) == 2 and first + 1 < b \
