@@ -232,7 +232,7 @@ class QuestionReader:
         # words dropped from the start of a question quoted in a placeholder
         # («Скажите, пожалуйста, это нормально?» → «это нормально»)
         dropped = sorted((str(w) for w in config.get("quote_without", ())), key=len, reverse=True)
-        self._quote_start = re.compile(r"^(?:(?:%s)(?![^\W\d_])[\s,:;—-]*)+" % "|".join(map(re.escape, dropped)),
+        self._quote_start = re.compile(r"^(?:(?:%s)(?![^\W\d_]|['’])[\s,:;—-]*)+" % "|".join(map(re.escape, dropped)),
                                        re.IGNORECASE) if dropped else None
         # what a question asks for that no sentence answers without saying it (a time, a price)
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
@@ -285,6 +285,9 @@ class QuestionReader:
         self.analyze = analyze
         # an irregular past form is keyed by its lemma's stem ("taught by Marco" answers "Who teaches it?")
         self.irregular_past = bool(config.get("irregular_past_by_lemma", False))
+        # an adjective's comparative or superlative is keyed by its lemma's stem ("somewhere safer?" - "the
+        # safe place"): the endings that mark it (Snowball keeps "safer" whole)
+        self.degree_suffixes = tuple(config.get("degree_by_lemma", ()))
         self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
         self.synonyms: dict[str, str] = {}
         for group in config.get("synonyms", ()):
@@ -334,6 +337,9 @@ class QuestionReader:
         self.yes_no_openers = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("openers", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
         self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
+        # a lead word that is a question word opens the question before these («Что нужно купить?», «Что
+        # посоветуете?»; not «Что ж, …», «Ну что, когда?»)
+        self.lead_wh_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_wh_before", ()))
         # a greeting before the first word, with the name after it up to a comma ("Hi Dev, not yet")
         greeting = config.get("greeting", {})
         self.greetings = frozenset(self.strings.add(str(w).lower()) for w in greeting.get("words", ()))
@@ -412,6 +418,14 @@ class QuestionReader:
             lemma = self.analyze(word.lower())[0]
             longer = self.stemmer.stemWord(lemma) if lemma else full
             if len(longer) > len(full) and longer not in self.stop:  # («вернём» - «вернуть»)
+                full, stem = longer, longer[: self.prefix]
+        if stem not in self.synonyms and self.degree_suffixes and self.analyze is not None \
+                and word.lower().endswith(self.degree_suffixes):
+            lemma, pos, _ = self.analyze(word.lower())
+            if pos == "ADJ" and lemma and lemma != word.lower():  # "safer", "cheapest" (not "water", "never")
+                longer = self.stemmer.stemWord(lemma)
+                if longer in self.stop:
+                    return ""
                 full, stem = longer, longer[: self.prefix]
         if stem not in self.synonyms and self.irregular_past and self.analyze is not None \
                 and not word.lower().endswith(self.done_suffixes or ("ed",)):
@@ -513,6 +527,8 @@ class QuestionReader:
                 first = comma + 1
         while first < b:
             h = lowers[first]
+            if first + 1 < b and lowers[first + 1] in self.lead_wh_before and h in self.wh_hashes:
+                break
             if h in self.lead or self._skippable(h) == 1:
                 first += 1
             elif self._skippable(h) == 2 and first + 1 < b \

@@ -95,6 +95,7 @@ class Profile:
     people: list = field(default_factory=list)  # (Person, places) mentions, until `finish`
     person: Person | None = None  # the writer (customer: from the signature or introduction)
     addresses: list[Person] = field(default_factory=list)  # whom the message addresses by name
+    cosigners: list[Person] = field(default_factory=list)  # who signs with the writer («Илья и Катя»)
     gender: str | None = None
     # register words the message uses as names of things (lowercase): quoted or
     # capitalised inside a phrase ("the Buddy plan"); no evidence anywhere in it
@@ -159,7 +160,8 @@ def merge(profiles: list[Profile]) -> Profile | None:
     for profile in profiles:
         merged.evidence.extend(_company_plural(profile.evidence))
         merged.things |= profile.things
-        merged.person = profile.person or merged.person
+        if profile.person is not None:
+            merged.person, merged.cosigners = profile.person, profile.cosigners
         merged.gender = profile.gender or merged.gender
     return merged
 
@@ -612,6 +614,7 @@ class ProfileBuilder:
         lines = _LineFinder(doc, text)
         quoted = self.quoted_tokens(doc)
         done = 0
+        signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
         for i in candidates:
             if i < done or i in quoted:
                 continue  # a quoted name is someone's words («"Hey Google, …"»), not an address
@@ -649,6 +652,10 @@ class ProfileBuilder:
                 places.add("intro")
             if lines.is_signature(first, last, self.signoff_words):
                 places.add("signature")
+            elif title_token is None and signed_end is not None and first == signed_end + 1 \
+                    and doc[signed_end].lower_ in self.title_joiners and "addressed" not in places:
+                places.add("cosigned")  # the second name of «Илья и Катя», "Tom and Anna" under the message
+            signed_end = last if places & {"signature", "cosigned"} else None
             span = doc[first:last]
             s, e, text = to_source(span.start_char, span.end_char)
             ts = te = None
@@ -910,8 +917,12 @@ class ProfileBuilder:
         profile.person = intro[-1] if intro else signed[0] if signed else named[-1] if named else None
         profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places
                              and (person.given or "") not in self.agent_names]
+        if profile.person is not None and not intro:
+            profile.cosigners = [person for person, places in people if "cosigned" in places]
         if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
+            if any(c.gender and c.gender != profile.gender for c in profile.cosigners):
+                profile.gender = None  # a couple signs: either gender may be addressed
             if profile.person.patronymic:
                 profile.evidence.append(Evidence("name.patronymic", profile.person.start, profile.person.end,
                                                  profile.person.text))
@@ -991,6 +1002,8 @@ class ProfileBuilder:
         for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
+                if relation == "other" and any(self._relation(address, c) == "same" for c in customer.cosigners):
+                    continue  # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer
                 span = Evidence("", address.start, address.end, address.text)
                 if relation in ("other", "diminutive"):
                     out.append(replace(span, feature="address.wrong-name" if relation == "other" else "address.diminutive"))
