@@ -43,6 +43,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # rounds 16 were scored once before tuning at 84c126d (ru .954 / .788, en .927 / .731)
                # then tuned on: ru 1.000 / 1.000, en 1.000 / 1.000
                ("ru16", "blame"): (0.99, 0.99), ("en16", "blame"): (0.99, 0.99),
+               # rounds 17 were written while round 16 was tuned on and scored once after it landed,
+               # before tuning, at c22882c (ru .924 / .961, en .946 / .686)
+               ("ru17", "blame"): (0.92, 0.96), ("en17", "blame"): (0.94, 0.68),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
@@ -83,10 +86,10 @@ def test_heldout_fixtures_exist():
     assert HELDOUT, "tests/fixtures/heldout has no case files"
 
 
-# blame rounds 14 to 16: their writers answered every customer question, so an unanswered
+# blame rounds 14 to 17: their writers answered every customer question, so an unanswered
 # finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99; rounds 16: en 11, ru 16 at 84c126d;
-# en16 4, en14 8, ru16 0 after tune-q16)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 5, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0}
+# en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7)
+UNANSWERED_AT_MOST = {"en14": 8, "en15": 5, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 4, "ru17": 7}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
