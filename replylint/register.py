@@ -29,6 +29,7 @@ from .nlp import QuoteMarks, column, columns, positions_in, ru_morph_features
 # the `flag:` lists of formality rules are checked against it
 FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
+    "tv.V-errand",  # lowercase «у вас»/«вам»/«ваш» beside an errand with the company: plural in a customer's message
     "greeting.formal", "greeting.informal", "greeting.colloquial", "greeting.slang", "closing.formal", "closing.informal",
     "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "request.informal", "slang", "emoji", "emoticon",
@@ -110,7 +111,7 @@ class Profile:
     @property
     def tv(self) -> str | None:
         features = self.features()
-        t, v = "tv.T" in features, bool({"tv.V", "tv.V-polite"} & features)
+        t, v = "tv.T" in features, bool({"tv.V", "tv.V-polite", "tv.V-errand"} & features)
         return "mixed" if t and v else "T" if t else "V" if v else None
 
     @property
@@ -158,7 +159,7 @@ def merge(profiles: list[Profile]) -> Profile | None:
     merged = Profile(profiles[-1].lang, weights=profiles[-1].weights, formal_at=profiles[-1].formal_at,
                      informal_at=profiles[-1].informal_at)
     for profile in profiles:
-        merged.evidence.extend(_company_plural(profile.evidence))
+        merged.evidence.extend(_errands_to_company(_company_plural(profile.evidence)))
         merged.things |= profile.things
         if profile.person is not None:
             merged.person, merged.cosigners = profile.person, profile.cosigners
@@ -176,6 +177,12 @@ def _company_plural(evidence: list[Evidence]) -> list[Evidence]:
     polite = {e.start for e in evidence if e.feature == "tv.V-polite"}
     return [replace(e, feature="tv.V-group") if e.feature == "tv.V" and e.start not in polite else e
             for e in evidence]
+
+
+def _errands_to_company(evidence: list[Evidence]) -> list[Evidence]:
+    """A customer's «купил у вас», «отдавал вам», «после вашего ремонта» mean the
+    company: plural, no choice of «Вы» (in a reply, the same words address the customer)."""
+    return [replace(e, feature="tv.V-group") if e.feature == "tv.V-errand" else e for e in evidence]
 
 
 class WordClasses:
@@ -204,6 +211,7 @@ class WordClasses:
         self.initial_over = frozenset(initial.get("over", ()))
         self.writer_words = frozenset(config.get("writer_words", ()))  # «я»: before the writer's own verbs
         self.known_names = frozenset(config.get("known_names", ()))  # the team's lists: given names, whatever the dictionary says
+        self.genitive_score = float(config.get("genitive_after_noun", 1.1))  # (no such reading by default)
         self.cache: dict[int, frozenset[str]] = {}
 
     def of(self, key: int, lower: str) -> frozenset[str]:
@@ -227,6 +235,8 @@ class WordClasses:
                     out.add(feature)
                 elif pos in self.initial_over and self._less_likely(lower, sets):
                     out.add(f"{feature}-clause-initial")
+        if "tv.T" in out and "Mood=Imp" in feats and self._genitive_reading(lower):
+            out.add("tv.T-or-genitive")  # «мочи»: "soak!" or "of urine"
         for name_type, cls in (("NameType=Giv", "name.given"), ("NameType=Pat", "name.patronymic"),
                                ("NameType=Sur", "name.surname")):
             if name_type in feats:
@@ -242,6 +252,12 @@ class WordClasses:
         return self.readings is not None and any(
             score >= self.initial_score and any(s <= frozenset(feats.split("|")) for s in sets)
             for score, feats in self.readings(lower)[1:])
+
+    def _genitive_reading(self, lower: str) -> bool:
+        """Has the word a genitive noun reading at least `genitive_after_noun` likely?"""
+        return self.readings is not None and any(
+            score >= self.genitive_score and "Case=Gen" in feats and not any(f in feats for f in ("VerbForm", "Mood", "Person", "Poss"))
+            for score, feats in self.readings(lower))
 
     def _ambiguous(self, lower: str) -> bool:
         if self.readings is None:
@@ -303,6 +319,11 @@ class ProfileBuilder:
         self.slip_short_form_score = float(score) if score is not None else None
         self.group_after_you = frozenset(config.get("group_after_you", ()))
         self.institution_nouns = frozenset(config.get("institution_nouns", ()))
+        errand = config.get("company_errand") or {}
+        self.errand_verbs = frozenset(errand.get("verbs", ()))
+        self.errand_work_nouns = frozenset(errand.get("work_nouns", ()))
+        self.errand_window = int(errand.get("window", 0))
+        self.errand_forms = frozenset(errand.get("forms", ()))
         # ты-possessive lemma -> its Вы-form («твой» -> «ваш»)
         self.polite_possessive = dict(config.get("polite_possessive", {}))
         self.subject_pronouns = dict(config.get("subject_pronouns", {}))  # feature -> the pronoun
@@ -375,11 +396,17 @@ class ProfileBuilder:
                     continue
                 if feature == "tv.T" and self._conditional_imperative(doc, i):
                     continue
+                if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and \
+                        self.analyze(doc[i - 1].lower_)[1] == "NOUN":
+                    continue  # «анализ мочи»: a noun's genitive attribute, not an imperative
                 if feature == "tv.V":
                     if to_group is None:
                         to_group = self._holds_any(doc, self.group_words)
                     if to_group or self._to_group_or_company(doc, i):
                         evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
+                        continue
+                    if self._company_errand(doc, i):
+                        evidence.append(self._evidence("tv.V-errand", doc[i : i + 1], to_source))
                         continue
                 span_start, span_end, gender = i, i + 1, None
                 if feature == "tv.T" and token.lower_ == self.subject_pronouns.get("tv.T"):
@@ -499,6 +526,26 @@ class ProfileBuilder:
             return True
         if self.analyze(doc[i].lower_)[0] in self.polite_possessive.values() and following:
             return self.analyze(following[0].lower_)[0] in self.institution_nouns
+        return False
+
+    def _company_errand(self, doc, i: int) -> bool:
+        """A lowercase «у вас» / «вам» beside an errand with the company («купил у
+        вас катушку», «отдавал вам байк») or «ваш» before the company's work or
+        staff («после вашего ремонта»): the company, if a customer wrote it."""
+        token = doc[i]
+        if token.text != token.lower_:
+            return False  # «Вас», «Ваш»: the polite capital addresses a person
+        if self.analyze(token.lower_)[0] in self.polite_possessive.values():
+            following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
+            return bool(following) and self.analyze(following[0].lower_)[0] in self.errand_work_nouns
+        if token.lower_ not in self.errand_forms:
+            return False
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(doc) and abs(j - i) <= self.errand_window and not doc[j].is_punct:
+                if self.analyze(doc[j].lower_)[0] in self.errand_verbs:
+                    return True
+                j += step
         return False
 
     def _short_singular(self, doc, j: int) -> str | None:

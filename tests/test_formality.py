@@ -429,3 +429,24 @@ def test_a_name_in_apposition_to_our_staff_is_no_address(engine, customer, reply
 def test_round15_register_readings(engine, customer, reply, expected):
     found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
     assert found == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a casual customer's lowercase «у вас» / «вам» / «ваш» beside an errand means the company: no «Вы» chosen
+    ("Привет! Купил у вас спиннинг, катушка заедает. Это брак?\nМакс", "Привет, Макс! Смажь ось катушки, и всё пройдёт.", []),
+    ("Здарова. Отдавал вам самокат на ТО, опять скрипит, чё за дела?\nВлад", "Привет, Влад! Привози его, посмотрим.", []),
+    ("привет, после вашего ремонта ноут не видит вай фай. чё делать? Дима", "Привет, Дима! Нажми Fn + F2.", []),
+    # … but a customer who greets formally still has not offered «ты»
+    ("Здравствуйте, я у вас заказывал диван, он скрипит.\nОлег", "Олег, добрый день! Подтяни болты на ножках.",
+     [("ru.formality.ty-form", "Подтяни")]),
+    # … and in a reply the same words address the customer
+    ("Добрый день. Где мой заказ?", "Я вам отправил трек-номер, проверь почту.", [("ru.formality.ty-form", "проверь")]),
+    # the generalised 2nd person of an idiom addresses no one
+    ("Добрый день. Что с моим попугаем?", "Без осмотра точно не скажешь: запишитесь к орнитологу.", []),
+    # a word that is an imperative or a genitive noun, right after a noun, is the genitive
+    ("Добрый день. Нужно ли сдавать анализы?", "Да, анализ мочи нужно сдать заново.", []),
+    ("Добрый день. Как постирать чехол?", "Просто намочи его водой.", [("ru.formality.ty-form", "намочи")]),
+])
+def test_round17_register_readings(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
