@@ -45,8 +45,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                ("ru16", "blame"): (0.99, 0.99), ("en16", "blame"): (0.99, 0.99),
                # rounds 17 were written while round 16 was tuned on and scored once after it landed,
                # before tuning, at c22882c (ru .924 / .961, en .946 / .686)
-               # then tuned on: en .962 / .980
-               ("ru17", "blame"): (0.92, 0.96), ("en17", "blame"): (0.96, 0.98),
+               # then tuned on: ru .927 / 1.000, en .962 / .980
+               ("ru17", "blame"): (0.92, 0.99), ("en17", "blame"): (0.96, 0.98),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
