@@ -327,7 +327,16 @@ def _lexicons(data: LinedDict, path: str, problems: list[Problem],
             problems.append(Problem(f"lexicon {name!r} must list words (non-empty strings), got "
                                     f"{yaml_describe(words)}", path, line))
         else:
-            out[name] = list(words)
+            # "@other" in a lexicon spells out a lexicon named above it: a narrower list lives once
+            out[name] = []
+            for word in words:
+                if word.startswith("@") and word[1:] in out:
+                    out[name] += out[word[1:]]
+                elif word.startswith("@"):
+                    problems.append(Problem(f"lexicon {name!r} names {word!r}, which is not a lexicon above it",
+                                            path, line))
+                else:
+                    out[name].append(word)
     return out
 
 

@@ -524,9 +524,14 @@ class ProfileBuilder:
         following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
         if following and following[0].lower_ in self.group_after_you:
             return True
-        if self.analyze(doc[i].lower_)[0] in self.polite_possessive.values() and following:
-            return self.analyze(following[0].lower_)[0] in self.institution_nouns
-        return False
+        return self._possessive_before(doc, i, self.institution_nouns)
+
+    def _possessive_before(self, doc, i: int, nouns: frozenset[str]) -> bool:
+        """Is doc[i] «ваш» in any form, the next word (past punctuation) one of `nouns` by lemma?"""
+        if self.analyze(doc[i].lower_)[0] not in self.polite_possessive.values():
+            return False
+        following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
+        return bool(following) and self.analyze(following[0].lower_)[0] in nouns
 
     def _company_errand(self, doc, i: int) -> bool:
         """A lowercase «у вас» / «вам» beside an errand with the company («купил у
@@ -535,9 +540,8 @@ class ProfileBuilder:
         token = doc[i]
         if token.text != token.lower_:
             return False  # «Вас», «Ваш»: the polite capital addresses a person
-        if self.analyze(token.lower_)[0] in self.polite_possessive.values():
-            following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
-            return bool(following) and self.analyze(following[0].lower_)[0] in self.errand_work_nouns
+        if self._possessive_before(doc, i, self.errand_work_nouns):
+            return True
         if token.lower_ not in self.errand_forms:
             return False
         for step in (-1, 1):

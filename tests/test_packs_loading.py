@@ -654,6 +654,23 @@ def test_token_patterns_refer_to_the_packs_lexicons(tmp_path):
     assert [f.text for f in engine.lint(Exchange("You broke it, and u wrecked the rest."))] == ["You broke", "u wrecked"]
 
 
+def test_a_lexicon_may_spell_out_a_lexicon_named_above_it(tmp_path):
+    from replylint.engine import Exchange
+
+    header = ("lang: en\ncategory: blame\nlexicons:\n  rash: [reckless, silly]\n"
+              "  verdict: ['@rash', unwise]\n  later: ['@after']\n  after: [x]\nrules:\n")
+    body = rule("extends: tokens\npatterns:\n  - [{LOWER: was}, {LOWER: {IN: '@verdict'}}]\n", examples=False) + \
+        '  examples: {bad: [{text: "that was silly", span: "was silly"}], good: ["that was fine"]}\n'
+    path = write_pack(tmp_path, body, header=header)
+    problems = {(p.line, p.message) for p in problems_of(tmp_path, compile=False)}
+    assert problems == {(line_of(path, "later:"), "lexicon 'later' names '@after', which is not a lexicon above it")}
+    header = header.replace("  later: ['@after']\n", "")
+    write_pack(tmp_path, body, header=header)
+    engine = Engine(load_rules(extra_dirs=(tmp_path,), builtin=False))
+    assert [f.text for f in engine.lint(Exchange("It was reckless, it was unwise, it was fine."))] == \
+        ["was reckless", "was unwise"]
+
+
 def test_a_word_map_lexicon_feeds_patterns_its_words_and_templates_its_plain_forms(tmp_path):
     from replylint.engine import Exchange
 
