@@ -276,6 +276,9 @@ class QuestionReader:
         self.asks_back_answers = frozenset(config.get("asks_back_answered_by", ("yes-no-answer",)))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
+        # in a language whose questions invert or open with a question word, a statement ending in
+        # "?!" exclaims ("This is HIGHLY frustrating?!"); not in Russian, which asks in statement order
+        self.exclaimed_statements = bool(config.get("exclaimed_statement_asks_nothing", False))
         # a sentence this short opening with a question word asks even without «?»
         self.chat_question_words = int(config.get("chat_question_max_words", 8))
         self.identifiers = frozenset(self._stem(str(w).lower()) for w in config.get("identifier_words", ()))
@@ -691,6 +694,8 @@ class QuestionReader:
                 found.add("inverted-first")
             elif inverted and lowers[i - 1] == self.comma and i + 1 < b and lowers[i + 1] in self.yes_no_subjects:
                 found.add("inverted-clause")  # "Hi Jo, for the 40th (60 guests), can you do…"
+        if "answer.period" in found:
+            found.add("answer.time")  # «ежедневно», "twice a year": a time, said without a date or a number
         if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
@@ -750,12 +755,17 @@ class QuestionReader:
         if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues):
             return None  # "Why does this always happen to me?!", «Почему опять?!», "I can't believe it - how…?!"
         asked = [k[4:] for k in cues if k.startswith("ask.")]
+        if "exclaimed" in cues and self.exclaimed_statements and not asked and not cues & _ASKING_CUES \
+                and not any(c.startswith("wh.") for c in cues):
+            return None
         if not sentence.asks and sentence.text.rstrip().endswith(":"):
             return None  # «Подскажите, пожалуйста:», "Two questions:": the questions follow
         if not sentence.asks and not asked:
             # chat style without «?»: «сколько ждать», "how to reset my password"
             greeting = self._first_word(sentence.lowers, 0, len(sentence.lowers))  # ("hi is the clinic open…")
-            chat = words - greeting <= self.chat_question_words and "," not in sentence.text
+            # (an exclamation is no chat question: "Have a nice day!", "What a mess!")
+            chat = words - greeting <= self.chat_question_words and "," not in sentence.text \
+                and not sentence.text.rstrip().endswith("!")
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
         if not self._prose(sentence.text) or "code" in cues:
@@ -860,7 +870,7 @@ class QuestionReader:
                 kind = f"answer.{question.expects}"
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and kind in s.cues and not self._conditional(s)
-                           and (kind != "answer.time" or s.has_number)), None)
+                           and (kind != "answer.time" or s.has_number or "answer.period" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:

@@ -201,6 +201,11 @@ def test_a_customer_in_another_language_than_the_reply(engine):
      "Пришлите, пожалуйста, отчёт клиента: по нему определим, что мешает синхронизации, и напишем вам.", []),
     ("The sync keeps stopping at 99%. Why is this happening?",
      "Please send us the client report; we'll find out what stops the sync and get back to you.", []),
+    # an exclamation is no chat-style question, and an English statement ending in "?!" exclaims
+    ("My account was reset overnight. Is there a way to restore it.\nHave a nice day!",
+     "You can restore the account from the backup under Settings > Account > Restore.", []),
+    ("The app keeps logging me out. This is HIGHLY frustrating?!!? What a mess!",
+     "Logging out every hour is fixed in version 4.2, which is out today.", []),
 ])
 def test_what_asks_and_what_is_covered(engine, customer, reply, expected):
     assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
@@ -228,6 +233,9 @@ def test_what_asks_and_what_is_covered(engine, customer, reply, expected):
     ("Есть ли у вас апи для выгрузки остатков?", "Да, остатки можно выгружать через наш API, документация в кабинете."),
     ("When will my claim be paid?", "The payment for your claim will reach your account by Friday."),
     ("How long are the call recordings saved?", "Call recordings are kept for 90 days."),
+    # how often, said in a word
+    ("How often is the sales data refreshed?", "Daily: the dashboard shows the figures up to midnight."),
+    ("Как часто обновляется статистика продаж?", "Ежедневно: в отчёте цифры на полночь."),
     ("Where do I file a complaint about the driver?", "You can complain about a driver in the app under Trips > Help."),
 ])
 def test_answers_in_other_words(engine, customer, reply):
