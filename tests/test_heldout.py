@@ -47,6 +47,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # before tuning, at c22882c (ru .924 / .961, en .946 / .686)
                # then tuned on: ru .927 / 1.000, en .962 / .980
                ("ru17", "blame"): (0.92, 0.99), ("en17", "blame"): (0.96, 0.98),
+               # rounds 18 were scored once before tuning at e802938 (ru .957 / .846, en .951 / .750)
+               ("ru18", "blame"): (0.95, 0.84), ("en18", "blame"): (0.95, 0.75),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
@@ -89,8 +91,10 @@ def test_heldout_fixtures_exist():
 
 # blame rounds 14 to 17: their writers answered every customer question, so an unanswered
 # finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99; rounds 16: en 11, ru 16 at 84c126d;
-# en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 5, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5}
+# en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5;
+# rounds 18 before tuning: en 8, ru 9)
+UNANSWERED_AT_MOST = {"en14": 8, "en15": 5, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5,
+                      "en18": 8, "ru18": 9}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
