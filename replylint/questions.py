@@ -256,6 +256,13 @@ class QuestionReader:
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
+        # a choice whose second option is a clause ("…ourselves, or do we need to book someone?", «…самим, или нужно
+        # вызывать мастера?») asks yes/no of its first: a direct "yes," answers it; these open such a clause
+        # besides an auxiliary with a subject
+        self.choice_clause_openers = frozenset(self.strings.add(str(w).lower())
+                                               for w in config.get("choice_clause_openers", ()))
+        # the tokens on either side of a choice word read as the options ("30% or the full amount")
+        self.choice_reach = int(config.get("choice_option_reach", 3))
         self.redundant_share = float(config.get("redundant", 0.67))
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
@@ -303,6 +310,8 @@ class QuestionReader:
         # words that ask for a kind of answer («Сколько стоит?»: «стоит»): a question of only these is
         # met by an answer of that kind, not by the word
         self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
+        # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
+        self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
         self.attributes = frozenset(self.word_key(str(w)) for w in config.get("attribute_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
@@ -738,6 +747,10 @@ class QuestionReader:
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
+            if expects == "thing" and "asks-steps" in sentence.cues:
+                expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
+            if expects == "person" and keys & self.fault_words:
+                expects = "reason"  # «Кто будет отвечать?», "who is responsible?": whose fault, which an admission answers
             start, end, text = sentence.source()
             pronoun = any(h in self.pronouns for h in sentence.lowers)
             out.append(Question(source_index, start, end, text, kind, expects, keys, pronoun, sentence))
@@ -895,6 +908,24 @@ class QuestionReader:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
                 # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
                 by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
+            if by is None and len(questions) == 1 and question.expects not in self.kind_required:
+                # the message's one question about a feature or a way to do something: a sentence saying there is
+                # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
+                # (naming it as "that feature", «такой функции», or by a word of the question: not "our recorder
+                # doesn't support that" to "Can the audio be recovered?")
+                by = next((s for s in answering if "absent" in s.cues
+                           and ("absent-such" in s.cues or (focus.words | question.focus) & s.keys)), None)
+            if by is None and question.kind in ("request", "yes-no") and question.sentence is not None \
+                    and "help-request" in question.sentence.cues:
+                # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
+                # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
+                by = next((s for s in body if not s.asks and "channel" in s.cues), None)
+            if by is None and question.kind == "choice":
+                by = self._names_option(question, focus, answering)
+            if by is None and question.kind == "choice" and self._clause_choice(question):
+                # "Is that something we can fix ourselves, or do we need to book someone?" - "Yes, you can usually
+                # sort that yourself": a direct answer settles its first option
+                by = next((s for s in answering if "direct-answer" in s.cues), None)
             if by is None and question in yes_no and len(yes_no) > 1:
                 # several yes/no questions, the others answered in their words («Это правда так дорого?
                 # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
@@ -921,6 +952,56 @@ class QuestionReader:
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         return self._weigh(out, body, answering, context)
+
+    def _options(self, question: Question) -> tuple[frozenset[int], frozenset[str]]:
+        """The options of a choice question: the numbers (as LOWER hashes) and word keys within
+        `choice_reach` tokens of a choice word ("Do I pay 30% or the full amount now?": 30, %, full, amount)."""
+        sentence = question.sentence
+        if sentence is None:
+            return frozenset(), frozenset()
+        lowers, keys_of = sentence.lowers, sentence.keys_of
+        numbers, keys = set(), set()
+        for i, h in enumerate(lowers):
+            if h not in self.choice:
+                continue
+            for j in range(max(0, i - self.choice_reach), min(len(lowers), i + self.choice_reach + 1)):
+                if j == i:
+                    continue
+                if _DIGIT.search(self.strings[lowers[j]]):
+                    numbers.add(lowers[j])
+                elif j < len(keys_of) and keys_of[j]:
+                    keys.add(keys_of[j])
+        return frozenset(numbers), frozenset(keys)
+
+    def _names_option(self, question: Question, focus: Focus, answering: list[Sentence]) -> Sentence | None:
+        """A choice answered by naming one option: a sentence (or it and the next) holding a number or a word of
+        an option and another word of the question («50 ролей для 2-х каналов или 1?» - «… именно для 1
+        канала»; "Do I pay 30% or the full amount now?" - "it's a 30% deposit … you only need to pay the £390")."""
+        numbers, keys = self._options(question)
+        if not numbers and not keys:
+            return None
+        for k, s in enumerate(answering):
+            pair = answering[k: k + 2]
+            named_numbers = {h for t in pair for h in t.lowers if h in numbers}
+            named_keys = keys & frozenset().union(*(t.keys for t in pair))
+            if not named_numbers and not named_keys:
+                continue
+            others = (focus.words | question.focus) & frozenset().union(*(t.keys for t in pair))
+            if named_numbers and others or len(others) >= 2 or others - named_keys:
+                return s
+        return None
+
+    def _clause_choice(self, question: Question) -> bool:
+        """Is the second option of a choice a clause: a choice word before an auxiliary with a subject
+        ("or do we need…"), or before one of `choice_clause_openers` («или нужно…»)?"""
+        lowers = question.sentence.lowers if question.sentence is not None else ()
+        for i, h in enumerate(lowers[:-1]):
+            if h in self.choice:
+                nxt = lowers[i + 1]
+                if nxt in self.choice_clause_openers or nxt in self.yes_no_aux and i + 2 < len(lowers) \
+                        and lowers[i + 2] in self.yes_no_subjects:
+                    return True
+        return False
 
     @staticmethod
     def _answered_by(strong: set[int], windows: list) -> set[int]:
@@ -1023,6 +1104,9 @@ class QuestionReader:
         cues = sentence.cues
         if "link" in cues and (question.kind == "request" or question.expects in self.link_answers):
             return True
+        if "absent" in cues and (question.kind in ("yes-no", "request", "choice")
+                                 or question.expects in ("steps", "place", "thing")):
+            return True  # "we don't have that feature yet", «такой функции пока нет»: no, and no way to
         if question.kind in ("yes-no", "request", "choice"):
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
