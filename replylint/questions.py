@@ -332,6 +332,9 @@ class QuestionReader:
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        # a question word and the word after it (a `wh_pairs` entry) open a question mid-sentence, after a topic
+        # («Информация по монетизации как часто обновляется?»)
+        self.wh_pairs_anywhere = bool(config.get("wh_pairs_open_anywhere", False))
         # after a choice word these offer no second option ("a week or more", «или больше»)
         self.not_choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_not_before", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
@@ -359,6 +362,8 @@ class QuestionReader:
         # pronouns that point back at the previous question («И как его включить?»)
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
+        # after a first auxiliary, these make a line without a question mark a prohibition ("Do not click…")
+        self.prohibitions = frozenset(self.strings.add(str(w).lower()) for w in config.get("prohibition_after_start", ()))
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
@@ -530,11 +535,14 @@ class QuestionReader:
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
         ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
         first = a
+        while first < b and self._skippable(lowers[first]) == 1:  # ("@ryandarbonne Hi Ryan - yes!")
+            first += 1
         if first < b and lowers[first] in self.greetings:
             while first < b and lowers[first] in self.greetings:  # ("good morning")
                 first += 1
-            comma = next((j for j in range(first, min(first + self.greeting_reach + 1, b)) if lowers[j] == self.comma),
-                         None)
+            # (the name ends at a comma, or a dash or a colon: "Hi Ryan - yes!")
+            comma = next((j for j in range(first, min(first + self.greeting_reach + 1, b))
+                          if lowers[j] in self._punctuation_marks), None)
             if comma is not None:
                 first = comma + 1
         while first < b:
@@ -685,13 +693,15 @@ class QuestionReader:
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
                         found.add(name)
             if what is not None:
+                paired = i + 1 < b and (h, lowers[i + 1]) in self.wh_pairs
                 if i + 1 < b:
                     what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
                 opens = i  # where its clause starts: at a preposition before it («За какой срок…»)
                 if i > first_word and lowers[i - 1] in self.wh_prepositions:
                     opens = i - 1
                     what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
-                if opens == first_word or lowers[opens - 1] in self.clause_marks:
+                if opens == first_word or lowers[opens - 1] in self.clause_marks \
+                        or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks:
                     # a question word that opens the sentence or a clause («Скажите, когда…»);
                     # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
                     found.add(f"wh.{what}")
@@ -781,6 +791,9 @@ class QuestionReader:
                 and not sentence.text.rstrip().endswith("!")
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
+            if "wh-first" not in cues and greeting + 1 < len(sentence.lowers) \
+                    and sentence.lowers[greeting + 1] in self.prohibitions:
+                return None  # "DO NOT CLICK ON https://…": without a question mark, a warning
         if not self._prose(sentence.text) or "code" in cues:
             return None
         if not sentence.keys and not any(c.startswith("wh.") for c in cues):
@@ -926,6 +939,10 @@ class QuestionReader:
                 # "Is that something we can fix ourselves, or do we need to book someone?" - "Yes, you can usually
                 # sort that yourself": a direct answer settles its first option
                 by = next((s for s in answering if "direct-answer" in s.cues), None)
+            if by is None and question.kind == "yes-no" and answering and self._bare_answer(answering[0]):
+                # "@ryandarbonne Hi Ryan - yes!": a bare yes or no opening the reply answers the yes/no questions
+                # left open (not "No worries, …", which holds a word of its own)
+                by = answering[0]
             if by is None and question in yes_no and len(yes_no) > 1:
                 # several yes/no questions, the others answered in their words («Это правда так дорого?
                 # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
@@ -990,6 +1007,14 @@ class QuestionReader:
             if named_numbers and others or len(others) >= 2 or others - named_keys:
                 return s
         return None
+
+    @staticmethod
+    def _bare_answer(sentence: Sentence) -> bool:
+        """Is the sentence a direct answer and nothing more: no word of its own but a name ("Hi Ryan - yes!")?"""
+        if "direct-answer" not in sentence.cues or len(sentence.keys) > 1:
+            return False
+        names = {k for h, k in zip(sentence.lowers, sentence.keys_of) if k and sentence.word(h)[:1] != "@"}
+        return not sentence.keys or any(w[:1].isupper() for w in sentence.text.split()[1:]) and len(names) <= 1
 
     def _clause_choice(self, question: Question) -> bool:
         """Is the second option of a choice a clause: a choice word before an auxiliary with a subject

@@ -66,7 +66,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # then the coverage step tuned on the answered blame rounds 14/15 (at 5e1cee2 and after): ru3
                # unanswered .806 / .893, ru .851 / .842, en .818 / .835, ru2 .966 / .778
                ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
-               ("questions_ru", "unanswered"): (0.85, 0.84), ("questions_en", "unanswered"): (0.81, 0.83),
+               # then tune-q18 (choices answered by an option, absent features, help channels, «длится» -
+               # «занимает»): ru .870 / .842, en .827 / .835
+               ("questions_ru", "unanswered"): (0.86, 0.84), ("questions_en", "unanswered"): (0.82, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79)}
 
 
@@ -92,9 +94,9 @@ def test_heldout_fixtures_exist():
 # blame rounds 14 to 17: their writers answered every customer question, so an unanswered
 # finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99; rounds 16: en 11, ru 16 at 84c126d;
 # en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5;
-# rounds 18 before tuning: en 8, ru 9)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 5, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5,
-                      "en18": 8, "ru18": 9}
+# rounds 18 before tuning: en 8, ru 9; after tune-q18: en 3, ru 3, en15 4)
+UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5,
+                      "en18": 3, "ru18": 3}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
