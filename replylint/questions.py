@@ -263,6 +263,8 @@ class QuestionReader:
                                                for w in config.get("choice_clause_openers", ()))
         # the tokens on either side of a choice word read as the options ("30% or the full amount")
         self.choice_reach = int(config.get("choice_option_reach", 3))
+        # a yes/no question of at most this many words right after a "what/which" one guesses its answer
+        self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
@@ -860,8 +862,10 @@ class QuestionReader:
             return strong_sets
 
         def taken_by_others(n: int) -> set[int]:
-            """The answering sentences that fully answer a question other than question n."""
-            return {k for m, ws in enumerate(strong()) if m != n for k in self._answered_by(ws, windows)}
+            """The answering sentences that fully answer a question other than question n (or than the guess
+            right after it: "Which format do you need? Will PDF do?" - "We need a PDF in CMYK" answers both)."""
+            guess = n + 1 if n + 1 < len(questions) and self._guess(questions[n], questions[n + 1]) else None
+            return {k for m, ws in enumerate(strong()) if m != n and m != guess for k in self._answered_by(ws, windows)}
 
         out = []
         for n, question in enumerate(questions):
@@ -1007,6 +1011,13 @@ class QuestionReader:
             if named_numbers and others or len(others) >= 2 or others - named_keys:
                 return s
         return None
+
+    def _guess(self, question: Question, after: Question) -> bool:
+        """Is `after` a guess at the answer to `question`: a short yes/no question right after a "what/which"
+        one («Какой формат файла нужен? PDF подойдёт?», "Which size do I need? Is a 10 okay?")?"""
+        return question.expects == "thing" and after.kind == "yes-no" and len(after.focus) <= self.guess_words \
+            and after.sentence is not None and question.sentence is not None \
+            and after.sentence.local[0] - question.sentence.local[1] <= 2
 
     @staticmethod
     def _bare_answer(sentence: Sentence) -> bool:
