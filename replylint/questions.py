@@ -263,6 +263,8 @@ class QuestionReader:
                                                for w in config.get("choice_clause_openers", ()))
         # the tokens on either side of a choice word read as the options ("30% or the full amount")
         self.choice_reach = int(config.get("choice_option_reach", 3))
+        # steps to a screen answer "where" («куда вписать?» - «нажмите на фото профиля и выберите раздел…»)
+        self.place_by_steps = bool(config.get("place_answered_by_steps", False))
         # a yes/no question of at most this many words right after a "what/which" one guesses its answer
         self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
@@ -334,6 +336,8 @@ class QuestionReader:
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        # after a question word these make it an indefinite pronoun written apart («почему то», «как нибудь»)
+        self.indefinite = frozenset(self.strings.add(str(w).lower()) for w in config.get("indefinite_after", ()))
         # a question word and the word after it (a `wh_pairs` entry) open a question mid-sentence, after a topic
         # («Информация по монетизации как часто обновляется?»)
         self.wh_pairs_anywhere = bool(config.get("wh_pairs_open_anywhere", False))
@@ -694,6 +698,8 @@ class QuestionReader:
                 for name, phrase in two_words.get((h, lowers[i + 1]), ()):
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
                         found.add(name)
+            if what is not None and i + 1 < b and lowers[i + 1] in self.indefinite:
+                what = None  # «Почему то номер просит», «как то»: «почему-то» written apart, no question word
             if what is not None:
                 paired = i + 1 < b and (h, lowers[i + 1]) in self.wh_pairs
                 if i + 1 < b:
@@ -1151,6 +1157,8 @@ class QuestionReader:
             return False  # "costs £120-£180" holds numbers, but no time
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
+        if question.expects == "place" and self.place_by_steps and "answer.steps" in cues:
+            return True  # "Where do I enter it?" - "tap your photo and choose My details": the way there
         return f"answer.{question.expects}" in cues
 
     # -- redundant questions -------------------------------------------------------
