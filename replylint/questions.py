@@ -921,6 +921,10 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and len(questions) == 1 and question.sentence is not None \
+                    and "asks-way" in question.sentence.cues and "steps" in self.sole_kinds:
+                # the one "Is there any way to…?": steps answer it in their own words
+                by = next((s for s in answering if "answer.steps" in s.cues and self._says_something(s)), None)
             if by is None and len(questions) == 1 and question.expects in self.sole_kinds:
                 # the message's one "how do I…?": a reply sentence giving steps answers it in its own words
                 # ("press the spring bar in with a paperclip, slide the clasp one notch…")
@@ -938,8 +942,8 @@ class QuestionReader:
                 # doesn't support that" to "Can the audio be recovered?")
                 by = next((s for s in answering if "absent" in s.cues
                            and ("absent-such" in s.cues or (focus.words | question.focus) & s.keys)), None)
-            if by is None and question.kind in ("request", "yes-no") and question.sentence is not None \
-                    and "help-request" in question.sentence.cues:
+            if by is None and question.sentence is not None and "help-request" in question.sentence.cues \
+                    and (question.kind in ("request", "yes-no") or "ask.request" in question.sentence.cues):
                 # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
                 # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
                 by = next((s for s in body if not s.asks and "channel" in s.cues), None)
@@ -1149,6 +1153,9 @@ class QuestionReader:
         if "absent" in cues and (question.kind in ("yes-no", "request", "choice")
                                  or question.expects in ("steps", "place", "thing")):
             return True  # "we don't have that feature yet", «такой функции пока нет»: no, and no way to
+        if question.kind == "yes-no" and "answer.steps" in cues and question.sentence is not None \
+                and "asks-way" in question.sentence.cues:
+            return True  # "Is there any way to fix this?" - "Please try to update the console in safe mode"
         if question.kind in ("yes-no", "request", "choice"):
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
