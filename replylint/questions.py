@@ -341,6 +341,8 @@ class QuestionReader:
         # a question word and the word after it (a `wh_pairs` entry) open a question mid-sentence, after a topic
         # («Информация по монетизации как часто обновляется?»)
         self.wh_pairs_anywhere = bool(config.get("wh_pairs_open_anywhere", False))
+        # a question word right before the question mark asks («…для трансляции зачем?», «А это что?»)
+        self.wh_last_asks = bool(config.get("wh_last_asks", False))
         # after a choice word these offer no second option ("a week or more", «или больше»)
         self.not_choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_not_before", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
@@ -709,7 +711,9 @@ class QuestionReader:
                     opens = i - 1
                     what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
                 if opens == first_word or lowers[opens - 1] in self.clause_marks \
-                        or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks:
+                        or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks \
+                        or self.wh_last_asks and i == b - 2 and i - first_word >= 2 \
+                        and lowers[b - 1] in self.question_marks:  # (after a topic: not «Это как?»)
                     # a question word that opens the sentence or a clause («Скажите, когда…»);
                     # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
                     found.add(f"wh.{what}")
