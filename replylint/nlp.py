@@ -98,7 +98,7 @@ class QuoteMarks:
                     closer = None  # an apostrophe ('90s) taken for an opening quote: start again here
                     if self._opens(doc, i):
                         closer, opened = self.quotes[mark], i
-            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)):
+            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)) and not self._measure(doc, i):
                 closer, opened = self.quotes[mark], i
         return inside
 
@@ -108,6 +108,15 @@ class QuoteMarks:
         word start: after a space or an opening bracket, right before a word."""
         before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in "([{:"
         return before and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
+
+    @staticmethod
+    def _measure(doc: Doc, i: int) -> bool:
+        """A straight mark right after a number is an inch or second mark (a 12" record,
+        a 6' shelf), not an opening quote: it would swallow the text up to the next quote."""
+        if doc[i].text not in INCH_MARKS or i == 0 or doc[i - 1].whitespace_ or not MEASURE.match(doc[i - 1].text):
+            return False
+        # the number stands alone ("a 12\" record"), not at the end of a date or a time in a quoted string ("…02:42:03\"")
+        return i == 1 or bool(doc[i - 2].whitespace_) or doc[i - 2].text in "(["
 
     @staticmethod
     def _closes(doc: Doc, i: int, opened: int) -> bool:
@@ -121,6 +130,9 @@ class QuoteMarks:
 # single quotes that are also apostrophes ("it's", "parents'"): a quote only where
 # `QuoteMarks._opens` / `_closes` say so, over at most this many tokens
 APOSTROPHES = frozenset({"'", "’"})
+# straight marks that after a number measure (12", 6'), not quote
+INCH_MARKS = frozenset({'"', "'"})
+MEASURE = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 APOSTROPHE_QUOTE_SPAN = 40
 
 

@@ -67,3 +67,30 @@ def test_empty_and_whitespace_docs(engine):
     for lang in ("ru", "en"):
         assert len(annotate(engine, lang, "")) == 0
         assert annotate(engine, lang, "   \n ")[0].is_space
+
+
+@pytest.mark.parametrize(
+    "text,quoted",
+    [
+        # an inch mark after a lone number opens no quote: the text up to the next quote mark is the writer's
+        ('Side B is long for a 12" at 33 rpm, so I\'d guess you didn\'t look at the guidelines. Move "Harbour" over.',
+         ["Harbour"]),
+        ("The 6' shelf fits, and the \"deluxe\" bracket holds it.", ["deluxe"]),
+        # a quote that ends in a number still closes there
+        ('Reply "STOP 2" to end the texts, or "HELP" for help.', ["STOP 2", "HELP"]),
+    ],
+)
+def test_inch_marks_are_not_quotes(engine, text, quoted):
+    from replylint.nlp import QuoteMarks
+
+    doc = annotate(engine, "en", text)
+    inside = sorted(QuoteMarks({'"': '"', "'": "'"}).inside(doc))
+    runs, run = [], []
+    for i in inside:
+        if run and i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    if run:
+        runs.append(run)
+    assert [doc[r[0]: r[-1] + 1].text for r in runs] == quoted
