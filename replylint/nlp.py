@@ -158,9 +158,11 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-@Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": []})
-def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list[str]):
-    return SentenceSplitter(nlp, terminals, closers)
+@Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": [],
+                                                         "abbreviation_ends": []})
+def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list[str],
+                   abbreviation_ends: list[str]):
+    return SentenceSplitter(nlp, terminals, closers, abbreviation_ends)
 
 
 # token kinds for sentence splitting (bit flags; 0 = an ordinary word)
@@ -186,11 +188,14 @@ class SentenceSplitter:
     RUN_CACHE_LIMIT = 10_000
     RUN_KEY_LIMIT = 64  # longer runs are worked out but not cached
 
-    def __init__(self, nlp: Language, terminals: list[str], closers: list[str]):
+    def __init__(self, nlp: Language, terminals: list[str], closers: list[str], abbreviation_ends: list[str] = ()):
         strings = nlp.vocab.strings
         self.strings = strings
         self.terminals = frozenset(strings.add(t) for t in terminals)
         self.closers = frozenset(strings.add(t) for t in closers)
+        # an abbreviation the tokenizer keeps with its full stop («см.», «руб.») ends a sentence
+        # when a capitalised word follows it after a space: «прожоги диаметром 1–2 см. Ставить тент…»
+        self.abbreviation_ends = frozenset(strings.add(t) for t in abbreviation_ends)
         self.kinds: dict[int, int] = {}  # LOWER hash -> kind flags
         self.layouts: dict[bytes, tuple[int, ...]] = {}  # run shape -> offsets that start a sentence
 
@@ -211,7 +216,14 @@ class SentenceSplitter:
         token columns need. Calling the component also writes SENT_START."""
         found = doc.user_data.get(SENTENCE_STARTS)
         if found is None:
-            found = doc.user_data[SENTENCE_STARTS] = [0, *self.starts(column(doc, LOWER))]
+            lowers = column(doc, LOWER)
+            found = [0, *self.starts(lowers)]
+            if self.abbreviation_ends:
+                extra = [i + 1 for i in positions_in(lowers, self.abbreviation_ends)
+                         if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title and doc[i + 1].is_alpha]
+                if extra:
+                    found = sorted(set(found).union(extra))
+            doc.user_data[SENTENCE_STARTS] = found
         return found
 
     def starts(self, lowers: list[int]) -> list[int]:
@@ -542,7 +554,8 @@ def add_components(nlp: Language, lang: str, language_config: dict, attrs: froze
     sentences = language_config.get("sentences", {})
     nlp.add_pipe(
         "replylint_sentences",
-        config={"terminals": list(sentences.get("terminals", [".", "!", "?"])), "closers": list(sentences.get("closers", []))},
+        config={"terminals": list(sentences.get("terminals", [".", "!", "?"])), "closers": list(sentences.get("closers", [])),
+                "abbreviation_ends": list(sentences.get("abbreviation_ends", []))},
     )
     needed = sorted(a for a in attrs if a in ATTR_IDS)
     if needed:

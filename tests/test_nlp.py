@@ -63,6 +63,15 @@ def test_sentences_split_at_terminals_and_line_breaks(engine):
     ]
 
 
+def test_a_unit_kept_with_its_full_stop_ends_a_sentence_before_a_capital(engine):
+    # «см.», «руб.» are one token each: a capitalised word after one starts a sentence, a lower-case one does not
+    doc = annotate(engine, "ru", "Прожоги диаметром 1–2 см. Ставить тент у костра рискованно. Залог 5 000 руб. в кассе.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Прожоги диаметром 1–2 см.", "Ставить тент у костра рискованно.", "Залог 5 000 руб. в кассе.",
+    ]
+    assert len(list(annotate(engine, "ru", "Офис в г. Москва, ул. Ленина.").sents)) == 1
+
+
 def test_empty_and_whitespace_docs(engine):
     for lang in ("ru", "en"):
         assert len(annotate(engine, lang, "")) == 0
