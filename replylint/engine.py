@@ -374,7 +374,10 @@ class LanguageLinter:
             if not rewritten:
                 continue
             start, end = doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1])
-            out += [text[pos:start], rewritten[0]]
+            before = text[pos:start]
+            if rewritten[0][:1] in (",", ".", ";", ":", "!", "?") and not before.endswith("\n"):
+                before = before.rstrip(" ")  # "… (ref 0817) and the error was on your side:" leaves "… (ref 0817):"
+            out += [before, rewritten[0]]
             pos = end
         if not out:
             return None
