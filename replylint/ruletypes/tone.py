@@ -121,7 +121,7 @@ class ToneRule(RuleType):
                     "contrast_words": list, "unprotected_matches": list, "droppable": list,
                     "droppable_edges": str, "droppable_openers": list, "connectors": list,
                     "back_references": list, "question_tag": str, "address_openers": list,
-                    "address_name_morph": list, "address_end": str}
+                    "address_name_morph": list, "address_end": str, "condition_words": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -195,7 +195,8 @@ class ToneRule(RuleType):
                              tuple(sorted((tuple(str(w).lower().split()) for w in node.get("address_openers", ())),
                                           key=len, reverse=True)),
                              frozenset(map(str, node.get("address_name_morph", ()))),
-                             str(node.get("address_end", "!")))
+                             str(node.get("address_end", "!")),
+                             frozenset(str(w).lower() for w in node.get("condition_words", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -318,7 +319,7 @@ class ClauseRemoval:
                  droppable_openers: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
                  back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)"),
                  address_openers: tuple[tuple[str, ...], ...] = (), address_name_morph: frozenset[str] = frozenset(),
-                 address_end: str = "!"):
+                 address_end: str = "!", condition_words: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -356,6 +357,9 @@ class ClauseRemoval:
         # leaves it standing with `address_end` ("Hi Patricia!")
         self.address_openers, self.address_name_morph, self.address_end = address_openers, address_name_morph, \
             address_end
+        # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
+        # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
+        self.condition_words = condition_words
 
     def address(self, span) -> int:
         """The number of tokens of the address that opens the sentence `span`,
@@ -417,6 +421,11 @@ class ClauseRemoval:
             if first == 0 and (tokens[self._past_openers(tokens, last, end)].lower_ in self.fragment_starts or any(
                     t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
                 return False
+            if first > 0 and tokens[self._past_openers(tokens, 0, end)].lower_ in self.condition_words and any(
+                    tokens[i].lower_ in self.consequence_words for i in range(first, last)):
+                return False  # (the consequence of the condition that opens the sentence would go)
+            if first == 0 and self._bare_opener(tokens, last, end):
+                return False  # ("…, honestly: the login page…" would leave "Honestly: the login page…")
             # what is kept would end open («Благодарим за то.», "… which.")
             return not (first > 0 and tokens[first - 1].lower_ in self.open_ends)
 
@@ -556,6 +565,17 @@ class ClauseRemoval:
         if len(out) >= end:
             return frozenset()
         return frozenset(out)
+
+    def _bare_opener(self, tokens, i: int, end: int) -> bool:
+        """Do tokens from i on hold only an opener or a tone word ("honestly", "to be honest")
+        before a lead-in or a clause mark: what a removal up to i would leave opening the sentence,
+        a clause of no content (a removal through that mark takes it too)."""
+        for parts in chain(self.droppable_openers, self.droppable):
+            k = len(parts)
+            if i + k < end and all(tokens[i + j].lower_ == parts[j] for j in range(k)) and (
+                    tokens[i + k].text in self.lead_ins or tokens[i + k].text in self.marks):
+                return True
+        return False
 
     def _past_openers(self, tokens, i: int, end: int) -> int:
         """The first token from i on past the openers with their commas that
