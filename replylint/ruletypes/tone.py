@@ -121,7 +121,8 @@ class ToneRule(RuleType):
                     "contrast_words": list, "unprotected_matches": list, "droppable": list,
                     "droppable_edges": str, "droppable_openers": list, "connectors": list,
                     "back_references": list, "question_tag": str, "address_openers": list,
-                    "address_name_morph": list, "address_end": str, "condition_words": list}
+                    "address_name_morph": list, "address_end": str, "condition_words": list,
+                    "consequence_particles": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -196,7 +197,8 @@ class ToneRule(RuleType):
                                           key=len, reverse=True)),
                              frozenset(map(str, node.get("address_name_morph", ()))),
                              str(node.get("address_end", "!")),
-                             frozenset(str(w).lower() for w in node.get("condition_words", ())))
+                             frozenset(str(w).lower() for w in node.get("condition_words", ())),
+                             frozenset(str(w).lower() for w in node.get("consequence_particles", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -319,7 +321,8 @@ class ClauseRemoval:
                  droppable_openers: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
                  back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)"),
                  address_openers: tuple[tuple[str, ...], ...] = (), address_name_morph: frozenset[str] = frozenset(),
-                 address_end: str = "!", condition_words: frozenset[str] = frozenset()):
+                 address_end: str = "!", condition_words: frozenset[str] = frozenset(),
+                 consequence_particles: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -360,6 +363,9 @@ class ClauseRemoval:
         # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
         # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
         self.condition_words = condition_words
+        # in the clause after a connector, one marks it as the consequence of what went before («поэтому система
+        # Вас и не пускает»): the connector is not taken, the rest would not stand alone («Система Вас и не пускает»)
+        self.consequence_particles = consequence_particles
 
     def address(self, span) -> int:
         """The number of tokens of the address that opens the sentence `span`,
@@ -525,7 +531,9 @@ class ClauseRemoval:
             # or a prefix through a comma and the connector after it: "Every other visitor managed it, so [it …]"
             out += [(0, b + 1) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
                     and b + 1 < end and tokens[b].lower_ in self.connectors
-                    and tokens[b + 1].lower_ not in self.back_references and tokens[b + 1].is_alpha]
+                    and tokens[b + 1].lower_ not in self.back_references and tokens[b + 1].is_alpha
+                    and not any(tokens[k].lower_ in self.consequence_particles
+                                for k in range(b + 1, next((i for i in cuts if i > b), end)))]
         if end < len(tokens) and tokens[end].text == "?":
             out = [(a, b) for a, b in out if b != end or not self.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
