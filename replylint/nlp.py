@@ -98,7 +98,7 @@ class QuoteMarks:
                     closer = None  # an apostrophe ('90s) taken for an opening quote: start again here
                     if self._opens(doc, i):
                         closer, opened = self.quotes[mark], i
-            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)):
+            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)) and not self._measure(doc, i):
                 closer, opened = self.quotes[mark], i
         return inside
 
@@ -108,6 +108,15 @@ class QuoteMarks:
         word start: after a space or an opening bracket, right before a word."""
         before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].text in "([{:"
         return before and not doc[i].whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha
+
+    @staticmethod
+    def _measure(doc: Doc, i: int) -> bool:
+        """A straight mark right after a number is an inch or second mark (a 12" record,
+        a 6' shelf), not an opening quote: it would swallow the text up to the next quote."""
+        if doc[i].text not in INCH_MARKS or i == 0 or doc[i - 1].whitespace_ or not MEASURE.match(doc[i - 1].text):
+            return False
+        # the number stands alone ("a 12\" record"), not at the end of a date or a time in a quoted string ("…02:42:03\"")
+        return i == 1 or bool(doc[i - 2].whitespace_) or doc[i - 2].text in "(["
 
     @staticmethod
     def _closes(doc: Doc, i: int, opened: int) -> bool:
@@ -121,6 +130,9 @@ class QuoteMarks:
 # single quotes that are also apostrophes ("it's", "parents'"): a quote only where
 # `QuoteMarks._opens` / `_closes` say so, over at most this many tokens
 APOSTROPHES = frozenset({"'", "’"})
+# straight marks that after a number measure (12", 6'), not quote
+INCH_MARKS = frozenset({'"', "'"})
+MEASURE = re.compile(r"^\d{1,3}(?:[.,]\d{1,2})?$")
 APOSTROPHE_QUOTE_SPAN = 40
 
 
@@ -146,9 +158,11 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-@Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": []})
-def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list[str]):
-    return SentenceSplitter(nlp, terminals, closers)
+@Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": [],
+                                                         "abbreviation_ends": []})
+def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list[str],
+                   abbreviation_ends: list[str]):
+    return SentenceSplitter(nlp, terminals, closers, abbreviation_ends)
 
 
 # token kinds for sentence splitting (bit flags; 0 = an ordinary word)
@@ -174,11 +188,14 @@ class SentenceSplitter:
     RUN_CACHE_LIMIT = 10_000
     RUN_KEY_LIMIT = 64  # longer runs are worked out but not cached
 
-    def __init__(self, nlp: Language, terminals: list[str], closers: list[str]):
+    def __init__(self, nlp: Language, terminals: list[str], closers: list[str], abbreviation_ends: list[str] = ()):
         strings = nlp.vocab.strings
         self.strings = strings
         self.terminals = frozenset(strings.add(t) for t in terminals)
         self.closers = frozenset(strings.add(t) for t in closers)
+        # an abbreviation the tokenizer keeps with its full stop («см.», «руб.») ends a sentence
+        # when a capitalised word follows it after a space: «прожоги диаметром 1–2 см. Ставить тент…»
+        self.abbreviation_ends = frozenset(strings.add(t) for t in abbreviation_ends)
         self.kinds: dict[int, int] = {}  # LOWER hash -> kind flags
         self.layouts: dict[bytes, tuple[int, ...]] = {}  # run shape -> offsets that start a sentence
 
@@ -199,7 +216,14 @@ class SentenceSplitter:
         token columns need. Calling the component also writes SENT_START."""
         found = doc.user_data.get(SENTENCE_STARTS)
         if found is None:
-            found = doc.user_data[SENTENCE_STARTS] = [0, *self.starts(column(doc, LOWER))]
+            lowers = column(doc, LOWER)
+            found = [0, *self.starts(lowers)]
+            if self.abbreviation_ends:
+                extra = [i + 1 for i in positions_in(lowers, self.abbreviation_ends)
+                         if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title and doc[i + 1].is_alpha]
+                if extra:
+                    found = sorted(set(found).union(extra))
+            doc.user_data[SENTENCE_STARTS] = found
         return found
 
     def starts(self, lowers: list[int]) -> list[int]:
@@ -530,7 +554,8 @@ def add_components(nlp: Language, lang: str, language_config: dict, attrs: froze
     sentences = language_config.get("sentences", {})
     nlp.add_pipe(
         "replylint_sentences",
-        config={"terminals": list(sentences.get("terminals", [".", "!", "?"])), "closers": list(sentences.get("closers", []))},
+        config={"terminals": list(sentences.get("terminals", [".", "!", "?"])), "closers": list(sentences.get("closers", [])),
+                "abbreviation_ends": list(sentences.get("abbreviation_ends", []))},
     )
     needed = sorted(a for a in attrs if a in ATTR_IDS)
     if needed:

@@ -256,6 +256,17 @@ class QuestionReader:
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
+        # a choice whose second option is a clause ("…ourselves, or do we need to book someone?", «…самим, или нужно
+        # вызывать мастера?») asks yes/no of its first: a direct "yes," answers it; these open such a clause
+        # besides an auxiliary with a subject
+        self.choice_clause_openers = frozenset(self.strings.add(str(w).lower())
+                                               for w in config.get("choice_clause_openers", ()))
+        # the tokens on either side of a choice word read as the options ("30% or the full amount")
+        self.choice_reach = int(config.get("choice_option_reach", 3))
+        # steps to a screen answer "where" («куда вписать?» - «нажмите на фото профиля и выберите раздел…»)
+        self.place_by_steps = bool(config.get("place_answered_by_steps", False))
+        # a yes/no question of at most this many words right after a "what/which" one guesses its answer
+        self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
@@ -303,6 +314,8 @@ class QuestionReader:
         # words that ask for a kind of answer («Сколько стоит?»: «стоит»): a question of only these is
         # met by an answer of that kind, not by the word
         self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
+        # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
+        self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
         self.attributes = frozenset(self.word_key(str(w)) for w in config.get("attribute_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
@@ -323,6 +336,13 @@ class QuestionReader:
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
         self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        # after a question word these make it an indefinite pronoun written apart («почему то», «как нибудь»)
+        self.indefinite = frozenset(self.strings.add(str(w).lower()) for w in config.get("indefinite_after", ()))
+        # a question word and the word after it (a `wh_pairs` entry) open a question mid-sentence, after a topic
+        # («Информация по монетизации как часто обновляется?»)
+        self.wh_pairs_anywhere = bool(config.get("wh_pairs_open_anywhere", False))
+        # a question word right before the question mark asks («…для трансляции зачем?», «А это что?»)
+        self.wh_last_asks = bool(config.get("wh_last_asks", False))
         # after a choice word these offer no second option ("a week or more", «или больше»)
         self.not_choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_not_before", ()))
         self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
@@ -350,6 +370,8 @@ class QuestionReader:
         # pronouns that point back at the previous question («И как его включить?»)
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
+        # after a first auxiliary, these make a line without a question mark a prohibition ("Do not click…")
+        self.prohibitions = frozenset(self.strings.add(str(w).lower()) for w in config.get("prohibition_after_start", ()))
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
@@ -521,11 +543,14 @@ class QuestionReader:
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
         ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
         first = a
+        while first < b and self._skippable(lowers[first]) == 1:  # ("@ryandarbonne Hi Ryan - yes!")
+            first += 1
         if first < b and lowers[first] in self.greetings:
             while first < b and lowers[first] in self.greetings:  # ("good morning")
                 first += 1
-            comma = next((j for j in range(first, min(first + self.greeting_reach + 1, b)) if lowers[j] == self.comma),
-                         None)
+            # (the name ends at a comma, or a dash or a colon: "Hi Ryan - yes!")
+            comma = next((j for j in range(first, min(first + self.greeting_reach + 1, b))
+                          if lowers[j] in self._punctuation_marks), None)
             if comma is not None:
                 first = comma + 1
         while first < b:
@@ -675,14 +700,20 @@ class QuestionReader:
                 for name, phrase in two_words.get((h, lowers[i + 1]), ()):
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
                         found.add(name)
+            if what is not None and i + 1 < b and lowers[i + 1] in self.indefinite:
+                what = None  # «Почему то номер просит», «как то»: «почему-то» written apart, no question word
             if what is not None:
+                paired = i + 1 < b and (h, lowers[i + 1]) in self.wh_pairs
                 if i + 1 < b:
                     what = self.wh_pairs.get((h, lowers[i + 1]), what)  # "how long" asks for a time
                 opens = i  # where its clause starts: at a preposition before it («За какой срок…»)
                 if i > first_word and lowers[i - 1] in self.wh_prepositions:
                     opens = i - 1
                     what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
-                if opens == first_word or lowers[opens - 1] in self.clause_marks:
+                if opens == first_word or lowers[opens - 1] in self.clause_marks \
+                        or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks \
+                        or self.wh_last_asks and i == b - 2 and i - first_word >= 2 \
+                        and lowers[b - 1] in self.question_marks:  # (after a topic: not «Это как?»)
                     # a question word that opens the sentence or a clause («Скажите, когда…»);
                     # inside one it is subordinate («могу ли я включать музыку, когда отхожу»)
                     found.add(f"wh.{what}")
@@ -738,6 +769,10 @@ class QuestionReader:
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
+            if expects == "thing" and "asks-steps" in sentence.cues:
+                expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
+            if expects == "person" and keys & self.fault_words:
+                expects = "reason"  # «Кто будет отвечать?», "who is responsible?": whose fault, which an admission answers
             start, end, text = sentence.source()
             pronoun = any(h in self.pronouns for h in sentence.lowers)
             out.append(Question(source_index, start, end, text, kind, expects, keys, pronoun, sentence))
@@ -768,6 +803,9 @@ class QuestionReader:
                 and not sentence.text.rstrip().endswith("!")
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
+            if "wh-first" not in cues and greeting + 1 < len(sentence.lowers) \
+                    and sentence.lowers[greeting + 1] in self.prohibitions:
+                return None  # "DO NOT CLICK ON https://…": without a question mark, a warning
         if not self._prose(sentence.text) or "code" in cues:
             return None
         if not sentence.keys and not any(c.startswith("wh.") for c in cues):
@@ -834,8 +872,10 @@ class QuestionReader:
             return strong_sets
 
         def taken_by_others(n: int) -> set[int]:
-            """The answering sentences that fully answer a question other than question n."""
-            return {k for m, ws in enumerate(strong()) if m != n for k in self._answered_by(ws, windows)}
+            """The answering sentences that fully answer a question other than question n (or than the guess
+            right after it: "Which format do you need? Will PDF do?" - "We need a PDF in CMYK" answers both)."""
+            guess = n + 1 if n + 1 < len(questions) and self._guess(questions[n], questions[n + 1]) else None
+            return {k for m, ws in enumerate(strong()) if m != n and m != guess for k in self._answered_by(ws, windows)}
 
         out = []
         for n, question in enumerate(questions):
@@ -885,6 +925,10 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and len(questions) == 1 and question.sentence is not None \
+                    and "asks-way" in question.sentence.cues and "steps" in self.sole_kinds:
+                # the one "Is there any way to…?": steps answer it in their own words
+                by = next((s for s in answering if "answer.steps" in s.cues and self._says_something(s)), None)
             if by is None and len(questions) == 1 and question.expects in self.sole_kinds:
                 # the message's one "how do I…?": a reply sentence giving steps answers it in its own words
                 # ("press the spring bar in with a paperclip, slide the clasp one notch…")
@@ -895,6 +939,28 @@ class QuestionReader:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
                 # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
                 by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
+            if by is None and len(questions) == 1 and question.expects not in self.kind_required:
+                # the message's one question about a feature or a way to do something: a sentence saying there is
+                # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
+                # (naming it as "that feature", «такой функции», or by a word of the question: not "our recorder
+                # doesn't support that" to "Can the audio be recovered?")
+                by = next((s for s in answering if "absent" in s.cues
+                           and ("absent-such" in s.cues or (focus.words | question.focus) & s.keys)), None)
+            if by is None and question.sentence is not None and "help-request" in question.sentence.cues \
+                    and (question.kind in ("request", "yes-no") or "ask.request" in question.sentence.cues):
+                # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
+                # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
+                by = next((s for s in body if not s.asks and "channel" in s.cues), None)
+            if by is None and question.kind == "choice":
+                by = self._names_option(question, focus, answering)
+            if by is None and question.kind == "choice" and self._clause_choice(question):
+                # "Is that something we can fix ourselves, or do we need to book someone?" - "Yes, you can usually
+                # sort that yourself": a direct answer settles its first option
+                by = next((s for s in answering if "direct-answer" in s.cues), None)
+            if by is None and question.kind == "yes-no" and answering and self._bare_answer(answering[0]):
+                # "@ryandarbonne Hi Ryan - yes!": a bare yes or no opening the reply answers the yes/no questions
+                # left open (not "No worries, …", which holds a word of its own)
+                by = answering[0]
             if by is None and question in yes_no and len(yes_no) > 1:
                 # several yes/no questions, the others answered in their words («Это правда так дорого?
                 # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
@@ -921,6 +987,71 @@ class QuestionReader:
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         return self._weigh(out, body, answering, context)
+
+    def _options(self, question: Question) -> tuple[frozenset[int], frozenset[str]]:
+        """The options of a choice question: the numbers (as LOWER hashes) and word keys within
+        `choice_reach` tokens of a choice word ("Do I pay 30% or the full amount now?": 30, %, full, amount)."""
+        sentence = question.sentence
+        if sentence is None:
+            return frozenset(), frozenset()
+        lowers, keys_of = sentence.lowers, sentence.keys_of
+        numbers, keys = set(), set()
+        for i, h in enumerate(lowers):
+            if h not in self.choice:
+                continue
+            for j in range(max(0, i - self.choice_reach), min(len(lowers), i + self.choice_reach + 1)):
+                if j == i:
+                    continue
+                if _DIGIT.search(self.strings[lowers[j]]):
+                    numbers.add(lowers[j])
+                elif j < len(keys_of) and keys_of[j]:
+                    keys.add(keys_of[j])
+        return frozenset(numbers), frozenset(keys)
+
+    def _names_option(self, question: Question, focus: Focus, answering: list[Sentence]) -> Sentence | None:
+        """A choice answered by naming one option: a sentence (or it and the next) holding a number or a word of
+        an option and another word of the question («50 ролей для 2-х каналов или 1?» - «… именно для 1
+        канала»; "Do I pay 30% or the full amount now?" - "it's a 30% deposit … you only need to pay the £390")."""
+        numbers, keys = self._options(question)
+        if not numbers and not keys:
+            return None
+        for k, s in enumerate(answering):
+            pair = answering[k: k + 2]
+            named_numbers = {h for t in pair for h in t.lowers if h in numbers}
+            named_keys = keys & frozenset().union(*(t.keys for t in pair))
+            if not named_numbers and not named_keys:
+                continue
+            others = (focus.words | question.focus) & frozenset().union(*(t.keys for t in pair))
+            if named_numbers and others or len(others) >= 2 or others - named_keys:
+                return s
+        return None
+
+    def _guess(self, question: Question, after: Question) -> bool:
+        """Is `after` a guess at the answer to `question`: a short yes/no question right after a "what/which"
+        one («Какой формат файла нужен? PDF подойдёт?», "Which size do I need? Is a 10 okay?")?"""
+        return question.expects == "thing" and after.kind == "yes-no" and len(after.focus) <= self.guess_words \
+            and after.sentence is not None and question.sentence is not None \
+            and after.sentence.local[0] - question.sentence.local[1] <= 2
+
+    @staticmethod
+    def _bare_answer(sentence: Sentence) -> bool:
+        """Is the sentence a direct answer and nothing more: no word of its own but a name ("Hi Ryan - yes!")?"""
+        if "direct-answer" not in sentence.cues or len(sentence.keys) > 1:
+            return False
+        names = {k for h, k in zip(sentence.lowers, sentence.keys_of) if k and sentence.word(h)[:1] != "@"}
+        return not sentence.keys or any(w[:1].isupper() for w in sentence.text.split()[1:]) and len(names) <= 1
+
+    def _clause_choice(self, question: Question) -> bool:
+        """Is the second option of a choice a clause: a choice word before an auxiliary with a subject
+        ("or do we need…"), or before one of `choice_clause_openers` («или нужно…»)?"""
+        lowers = question.sentence.lowers if question.sentence is not None else ()
+        for i, h in enumerate(lowers[:-1]):
+            if h in self.choice:
+                nxt = lowers[i + 1]
+                if nxt in self.choice_clause_openers or nxt in self.yes_no_aux and i + 2 < len(lowers) \
+                        and lowers[i + 2] in self.yes_no_subjects:
+                    return True
+        return False
 
     @staticmethod
     def _answered_by(strong: set[int], windows: list) -> set[int]:
@@ -1023,6 +1154,12 @@ class QuestionReader:
         cues = sentence.cues
         if "link" in cues and (question.kind == "request" or question.expects in self.link_answers):
             return True
+        if "absent" in cues and (question.kind in ("yes-no", "request", "choice")
+                                 or question.expects in ("steps", "place", "thing")):
+            return True  # "we don't have that feature yet", «такой функции пока нет»: no, and no way to
+        if question.kind == "yes-no" and "answer.steps" in cues and question.sentence is not None \
+                and "asks-way" in question.sentence.cues:
+            return True  # "Is there any way to fix this?" - "Please try to update the console in safe mode"
         if question.kind in ("yes-no", "request", "choice"):
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
@@ -1031,6 +1168,8 @@ class QuestionReader:
             return False  # "costs £120-£180" holds numbers, but no time
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
+        if question.expects == "place" and self.place_by_steps and "answer.steps" in cues:
+            return True  # "Where do I enter it?" - "tap your photo and choose My details": the way there
         return f"answer.{question.expects}" in cues
 
     # -- redundant questions -------------------------------------------------------

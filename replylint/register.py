@@ -200,6 +200,9 @@ class WordClasses:
         self.ambiguity = float(config.get("ambiguity_score", 1.0))
         # the verb forms of such a reading («пришли»: past; «отрасти»: infinitive of «отрасти»)
         self.ambiguity_forms = tuple(f"VerbForm={form}" for form in config.get("ambiguity_verb_forms", ("Fin",)))
+        # nor is a form whose 2nd-person readings together are less likely than this («прокси»: "proxy!" of
+        # a rare verb, or the indeclinable noun in any of its cases)
+        self.second_person_floor = float(config.get("second_person_floor", 0.0))
         words = config.get("words", {})
         self.tv = {
             feature: (frozenset(spec.get("lemmas", ())), [frozenset(s) for s in spec.get("features", ())])
@@ -262,8 +265,11 @@ class WordClasses:
     def _ambiguous(self, lower: str) -> bool:
         if self.readings is None:
             return False
+        readings = self.readings(lower)
+        if self.second_person_floor and sum(score for score, feats in readings if "Person=2" in feats) < self.second_person_floor:
+            return True
         return any(score >= self.ambiguity and "Person=2" not in feats and any(f in feats for f in self.ambiguity_forms)
-                   for score, feats in self.readings(lower))
+                   for score, feats in readings)
 
 
 class ProfileBuilder:

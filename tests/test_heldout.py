@@ -48,7 +48,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # then tuned on: ru .927 / 1.000, en .962 / .980
                ("ru17", "blame"): (0.92, 0.99), ("en17", "blame"): (0.96, 0.98),
                # rounds 18 were scored once before tuning at e802938 (ru .957 / .846, en .951 / .750)
-               ("ru18", "blame"): (0.95, 0.84), ("en18", "blame"): (0.95, 0.75),
+               # then tuned on: ru 1.000 / 1.000, en 1.000 / 1.000
+               ("ru18", "blame"): (0.99, 0.99), ("en18", "blame"): (0.99, 0.99),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
@@ -66,8 +67,13 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                # then the coverage step tuned on the answered blame rounds 14/15 (at 5e1cee2 and after): ru3
                # unanswered .806 / .893, ru .851 / .842, en .818 / .835, ru2 .966 / .778
                ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
-               ("questions_ru", "unanswered"): (0.85, 0.84), ("questions_en", "unanswered"): (0.81, 0.83),
-               ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79)}
+               # then tune-q18 (choices answered by an option, absent features, help channels, «длится» -
+               # «занимает»): ru .870 / .842, en .827 / .835
+               ("questions_ru", "unanswered"): (0.86, 0.84), ("questions_en", "unanswered"): (0.82, 0.83),
+               ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79),
+               # the fourth rounds, scored once before tuning at 5fe9259 (the files' headers)
+               ("questions_en4", "unanswered"): (0.61, 0.87), ("questions_en4", "redundant-question"): (0.98, 0.92),
+               ("questions_ru4", "unanswered"): (0.74, 0.79), ("questions_ru4", "redundant-question"): (0.8, 0.25)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -92,9 +98,9 @@ def test_heldout_fixtures_exist():
 # blame rounds 14 to 17: their writers answered every customer question, so an unanswered
 # finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99; rounds 16: en 11, ru 16 at 84c126d;
 # en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5;
-# rounds 18 before tuning: en 8, ru 9)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 5, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5,
-                      "en18": 8, "ru18": 9}
+# rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4)
+UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5,
+                      "en18": 1, "ru18": 2}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

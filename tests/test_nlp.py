@@ -63,7 +63,43 @@ def test_sentences_split_at_terminals_and_line_breaks(engine):
     ]
 
 
+def test_a_unit_kept_with_its_full_stop_ends_a_sentence_before_a_capital(engine):
+    # «см.», «руб.» are one token each: a capitalised word after one starts a sentence, a lower-case one does not
+    doc = annotate(engine, "ru", "Прожоги диаметром 1–2 см. Ставить тент у костра рискованно. Залог 5 000 руб. в кассе.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Прожоги диаметром 1–2 см.", "Ставить тент у костра рискованно.", "Залог 5 000 руб. в кассе.",
+    ]
+    assert len(list(annotate(engine, "ru", "Офис в г. Москва, ул. Ленина.").sents)) == 1
+
+
 def test_empty_and_whitespace_docs(engine):
     for lang in ("ru", "en"):
         assert len(annotate(engine, lang, "")) == 0
         assert annotate(engine, lang, "   \n ")[0].is_space
+
+
+@pytest.mark.parametrize(
+    "text,quoted",
+    [
+        # an inch mark after a lone number opens no quote: the text up to the next quote mark is the writer's
+        ('Side B is long for a 12" at 33 rpm, so I\'d guess you didn\'t look at the guidelines. Move "Harbour" over.',
+         ["Harbour"]),
+        ("The 6' shelf fits, and the \"deluxe\" bracket holds it.", ["deluxe"]),
+        # a quote that ends in a number still closes there
+        ('Reply "STOP 2" to end the texts, or "HELP" for help.', ["STOP 2", "HELP"]),
+    ],
+)
+def test_inch_marks_are_not_quotes(engine, text, quoted):
+    from replylint.nlp import QuoteMarks
+
+    doc = annotate(engine, "en", text)
+    inside = sorted(QuoteMarks({'"': '"', "'": "'"}).inside(doc))
+    runs, run = [], []
+    for i in inside:
+        if run and i != run[-1] + 1:
+            runs.append(run)
+            run = []
+        run.append(i)
+    if run:
+        runs.append(run)
+    assert [doc[r[0]: r[-1] + 1].text for r in runs] == quoted

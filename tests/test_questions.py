@@ -201,6 +201,9 @@ def test_a_customer_in_another_language_than_the_reply(engine):
      "Пришлите, пожалуйста, отчёт клиента: по нему определим, что мешает синхронизации, и напишем вам.", []),
     ("The sync keeps stopping at 99%. Why is this happening?",
      "Please send us the client report; we'll find out what stops the sync and get back to you.", []),
+    # «нормально» is what «Это нормально?» asks, not a word of how to tell it («объясните толком»)
+    ("Добрый день. Скажите, пожалуйста, это нормально? И как это исправить?",
+     "Чтобы это исправить, переустановите драйвер принтера.", ["Скажите, пожалуйста, это нормально?"]),
     # an exclamation is no chat-style question, and an English statement ending in "?!" exclaims
     ("My account was reset overnight. Is there a way to restore it.\nHave a nice day!",
      "You can restore the account from the backup under Settings > Account > Restore.", []),
