@@ -20,6 +20,7 @@ from .packs import LANGS, RuleSet, RuleSpec
 from .register import FORMALITY_POLICIES, Evidence, Profile, merge
 from .ruletypes.base import Hit, Match
 from .scripts import ScriptDetector
+from .suggest import keep_line_breaks
 
 
 @dataclass(frozen=True)
@@ -374,7 +375,10 @@ class LanguageLinter:
             if not rewritten:
                 continue
             start, end = doc[found.start].idx, doc[found.end - 1].idx + len(doc[found.end - 1])
-            out += [text[pos:start], rewritten[0]]
+            before = text[pos:start]
+            if rewritten[0][:1] in (",", ".", ";", ":", "!", "?") and not before.endswith("\n"):
+                before = before.rstrip(" ")  # "… (ref 0817) and the error was on your side:" leaves "… (ref 0817):"
+            out += [before, rewritten[0]]
             pos = end
         if not out:
             return None
@@ -401,6 +405,10 @@ class LanguageLinter:
         while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
             after += 1
         following = doc[after].text if after < len(doc) else ""
+        if following == "," and after + 1 < len(doc) and doc[after + 1].pos_ in _CLAUSE_OPENERS:
+            # a conjunction after the comma opens a clause that leans on the match («Уже который раз
+            # повторяю, что …», "…, but …"): `drop:clause` would leave it opening the sentence
+            following = ", " + doc[after + 1].text
         before = match.start - 1
         while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
             before -= 1
@@ -421,6 +429,7 @@ class LanguageLinter:
         return tuple(out)
 
 
+_CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})  # the parts of speech of «что», «но», "because", "but"
 _DIGIT_WORD = re.compile(r"[^\s,.;:!?«»\"()]*\d[^\s,.;:!?«»\"()]*")
 
 
@@ -664,6 +673,10 @@ class Engine:
                     suggestions, fix = linter.fallback_rewrite(spec.fallback_rewrite, doc, match, spec.id)
                     if fix is not None:
                         fix = to_source(fix.start_char, fix.end_char)[:2]
+                region = text[fix[0]:fix[1]] if fix else found
+                if "\n" in region:
+                    # (the lines of a paragraph were read joined: the rewrite keeps its line breaks)
+                    suggestions = tuple(keep_line_breaks(region, s) for s in suggestions)
                 yield Finding(
                     rule_id=spec.id, category=spec.category, severity=spec.severity, message=spec.message,
                     source=source, source_index=index, start=start, end=end, line=line, column=column,

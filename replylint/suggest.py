@@ -14,7 +14,9 @@ plain form, inflected like the word: «кнопочку» → «кнопку»),
 removes the phrase, but only for the matches of the patterns that capture NAME;
 `drop:clause` not where a word ends the match and another follows it, or a
 word starts it after another: removing a clause would strand its object, or
-the subject and conjunction before it, «Sorry, but»; `drop:sentence` only where
+the subject and conjunction before it, «Sorry, but»; nor before a comma and a
+conjunction, which would open the sentence left («…, что пункт выдачи…»), where
+`if:clause` renders a phrase only (`{verb|if:clause}`: «Напоминаю, что…»); `drop:sentence` only where
 the match is a whole sentence, or its first clause before a colon or a dash:
 "That's user error — your locale is US", not "That's your problem, not ours").
 """
@@ -32,6 +34,7 @@ _INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word in
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
     "inflect": True, "agree": True, "case": True, "number": True, "drop": False, "map": True,
+    "if": True,
 }
 
 
@@ -72,6 +75,8 @@ class Template:
                     errors.append(f"template {source!r}: filter {fname!r} needs an argument ({fname}:...)")
                 elif fname == "drop" and arg not in ("", "clause", "sentence"):
                     errors.append(f"template {source!r}: drop takes no argument, `clause` or `sentence`, got {arg!r}")
+                elif fname == "if" and arg != "clause":
+                    errors.append(f"template {source!r}: if takes `clause`, got {arg!r}")
                 elif fname == "agree" and arg not in names:
                     errors.append(f"template {source!r}: agree:{arg} names no capture")
                 filters.append((fname, arg))
@@ -97,7 +102,10 @@ class Template:
             if part.name not in captured and not part.optional:
                 return None
             if ("drop", "clause") in part.filters and (original[-1:].isalnum() and following[:1].isalnum()
+                                                       or following.startswith(", ")
                                                        or original[:1].isalnum() and preceding[-1:].isalnum()):
+                return None
+            if ("if", "clause") in part.filters and not following.startswith(", "):
                 return None
             if ("drop", "sentence") in part.filters and not (
                     (not preceding or "\n" in preceding or preceding in _SENTENCE_ENDS)
@@ -121,6 +129,34 @@ class Template:
                 "\n" not in preceding and (preceding[-1:].isalnum() or preceding in _INSIDE_SENTENCE)):
             text = text[:1].upper() + text[1:]
         return text
+
+
+def keep_line_breaks(source: str, text: str) -> str:
+    """A rewrite with the line breaks of the source text it replaces: the linter
+    reads a paragraph's lines joined, so a rewrite comes back on one line. A break
+    after a word the rewrite keeps, before the word that followed it there too,
+    stays where it was ("You typed the account\nnumber wrong" → "The account\nnumber
+    was typed wrong"; a removed clause leaves the breaks of the rest in place)."""
+    if "\n" not in source or not text:
+        return text
+    import difflib
+
+    def words(s: str) -> list[tuple[str, int, int]]:
+        return [(m.group().lower().strip(".,;:!?«»\"'()"), m.start(), m.end()) for m in re.finditer(r"\S+", s)]
+    old, new = words(source), words(text)
+    gaps = [source[a[2]:b[1]] for a, b in zip(old, old[1:])]
+    where: dict[int, int] = {}  # word of the source -> the same word in the rewrite
+    matcher = difflib.SequenceMatcher(a=[w for w, _, _ in old], b=[w for w, _, _ in new], autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            where[a + k] = b + k
+    out, pos = [], 0
+    for i, gap in enumerate(gaps):
+        j = where.get(i)
+        if "\n" in gap and j is not None and where.get(i + 1) == j + 1 and text[new[j][2]:new[j + 1][1]] == " ":
+            out += [text[pos:new[j][2]], gap]
+            pos = new[j + 1][1]
+    return "".join(out) + text[pos:]
 
 
 def template_argument_errors(source: str, lang: str) -> list[str]:
@@ -192,6 +228,8 @@ def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]
         return [morphology.lemma(w) for w in words]
     if fname == "drop":
         return []
+    if fname == "if":
+        return words  # (a condition on where the phrase stands, checked in render)
     if fname == "inflect":
         grammemes = frozenset(g.strip() for g in arg.split(",") if g.strip())
         return [morphology.inflect(w, grammemes) or w for w in words]

@@ -120,7 +120,9 @@ class ToneRule(RuleType):
                     "consequence_words": list, "copula_subject": str, "open_ends": list,
                     "contrast_words": list, "unprotected_matches": list, "droppable": list,
                     "droppable_edges": str, "droppable_openers": list, "connectors": list,
-                    "back_references": list, "question_tag": str}
+                    "back_references": list, "question_tag": str, "address_openers": list,
+                    "address_name_morph": list, "address_end": str, "condition_words": list,
+                    "consequence_particles": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -190,7 +192,13 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("droppable_openers", ())),
                              frozenset(str(w).lower() for w in node.get("connectors", ())),
                              frozenset(str(w).lower() for w in node.get("back_references", ())),
-                             patterns["question_tag"])
+                             patterns["question_tag"],
+                             tuple(sorted((tuple(str(w).lower().split()) for w in node.get("address_openers", ())),
+                                          key=len, reverse=True)),
+                             frozenset(map(str, node.get("address_name_morph", ()))),
+                             str(node.get("address_end", "!")),
+                             frozenset(str(w).lower() for w in node.get("condition_words", ())),
+                             frozenset(str(w).lower() for w in node.get("consequence_particles", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -244,9 +252,25 @@ class ToneRule(RuleType):
 
     def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None,
                           free: bool = False) -> str | None:
-        """The clause removal of the sentence doc[a:b] (see ClauseRemoval.rewrite)."""
+        """The clause removal of the sentence doc[a:b] (see ClauseRemoval.rewrite).
+        A sentence that opens by addressing the customer ("Hi Jake, …», «Михаил
+        Борисович, …») keeps the address: the removal works on what follows it."""
         if self._rewrite is None:
             return None
+        k = self._rewrite.address(doc[a:b])
+        if k and (must is None or must[0] >= k):
+            found = self._sentence_rewrite(doc, a + k, b, None if must is None else (must[0] - k, must[1] - k), free)
+            if found is not None:
+                address = doc[a : a + k - 1].text  # (without its comma)
+                if not found:
+                    outside = chain(range(a), range(b, len(doc)))
+                    if not any(doc[i].is_alpha for i in outside):
+                        return None
+                    return address + self._rewrite.address_end
+                first = re.match(r"\w*", found).group()
+                if first[:1].isupper() and any(t.text == first[:1].lower() + first[1:] for t in doc[a + k : b]):
+                    found = found[:1].lower() + found[1:]  # (capitalised by the removal, not by the writer)
+                return f"{address}, {found}"
         strings = doc.vocab.strings
         scorer = self.scorer(strings)
         orths = columns(doc, (ORTH,))[0][a:b]
@@ -295,7 +319,10 @@ class ClauseRemoval:
                  open_ends: frozenset[str] = frozenset(), contrast_words: frozenset[str] = frozenset(),
                  droppable: frozenset[str] = frozenset(), droppable_edges: re.Pattern = re.compile(r"(?!)"),
                  droppable_openers: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
-                 back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)")):
+                 back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)"),
+                 address_openers: tuple[tuple[str, ...], ...] = (), address_name_morph: frozenset[str] = frozenset(),
+                 address_end: str = "!", condition_words: frozenset[str] = frozenset(),
+                 consequence_particles: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -327,6 +354,37 @@ class ClauseRemoval:
         # the tag that turns a statement into a question ("…, isn't it?"): what is left without it is no
         # question, so no removal takes it alone (matched on the words after the comma, lowercased)
         self.question_tag = question_tag
+        # how a sentence may open by addressing the customer: a greeting ("Hi", «Добрый день») and the
+        # capitalised name after it up to a comma, or (with `address_name_morph`, morphology features such as
+        # NameType=Giv) a name alone («Михаил Борисович, …»); a removal keeps it, and a sentence dropped whole
+        # leaves it standing with `address_end` ("Hi Patricia!")
+        self.address_openers, self.address_name_morph, self.address_end = address_openers, address_name_morph, \
+            address_end
+        # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
+        # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
+        self.condition_words = condition_words
+        # in the clause after a connector, one marks it as the consequence of what went before («поэтому система
+        # Вас и не пускает»): the connector is not taken, the rest would not stand alone («Система Вас и не пускает»)
+        self.consequence_particles = consequence_particles
+
+    def address(self, span) -> int:
+        """The number of tokens of the address that opens the sentence `span`,
+        its comma included (0: none): a greeting and up to three capitalised
+        words, or up to three name words; then a comma and at least `min_words` words."""
+        tokens = list(span)
+        i = next((len(g) for g in self.address_openers if len(g) < len(tokens)
+                  and all(tokens[j].lower_ == w for j, w in enumerate(g))), 0)
+        if i and i < len(tokens) and tokens[i].text == self.comma:
+            i += 1  # «Добрый день, Анна, …»
+        start = i
+        while i < len(tokens) and i - start < 3 and tokens[i].is_alpha and tokens[i].text[:1].isupper() and (
+                start or any(str(m) in self.address_name_morph for m in tokens[i].morph)):
+            i += 1
+        if i == start or i >= len(tokens) or tokens[i].text != self.comma:
+            return 0
+        if sum(t.is_alpha for t in tokens[i + 1:]) < self.min_words:
+            return 0
+        return i + 1
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
                 offset: int, must: tuple[int, int] | None = None, opening=None, free: bool = False,
@@ -366,9 +424,14 @@ class ClauseRemoval:
             it, no condition's consequence left alone, no open end before the gap)?"""
             if must and not first <= must[0] < must[1] <= last or any(kept[first:last]) and loses(first, last):
                 return False
-            if first == 0 and (tokens[last].lower_ in self.fragment_starts or any(
+            if first == 0 and (tokens[self._past_openers(tokens, last, end)].lower_ in self.fragment_starts or any(
                     t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
                 return False
+            if first > 0 and tokens[self._past_openers(tokens, 0, end)].lower_ in self.condition_words and any(
+                    tokens[i].lower_ in self.consequence_words for i in range(first, last)):
+                return False  # (the consequence of the condition that opens the sentence would go)
+            if first == 0 and self._bare_opener(tokens, last, end):
+                return False  # ("…, honestly: the login page…" would leave "Honestly: the login page…")
             # what is kept would end open («Благодарим за то.», "… which.")
             return not (first > 0 and tokens[first - 1].lower_ in self.open_ends)
 
@@ -468,7 +531,9 @@ class ClauseRemoval:
             # or a prefix through a comma and the connector after it: "Every other visitor managed it, so [it …]"
             out += [(0, b + 1) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
                     and b + 1 < end and tokens[b].lower_ in self.connectors
-                    and tokens[b + 1].lower_ not in self.back_references and tokens[b + 1].is_alpha]
+                    and tokens[b + 1].lower_ not in self.back_references and tokens[b + 1].is_alpha
+                    and not any(tokens[k].lower_ in self.consequence_particles
+                                for k in range(b + 1, next((i for i in cuts if i > b), end)))]
         if end < len(tokens) and tokens[end].text == "?":
             out = [(a, b) for a, b in out if b != end or not self.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
@@ -508,6 +573,28 @@ class ClauseRemoval:
         if len(out) >= end:
             return frozenset()
         return frozenset(out)
+
+    def _bare_opener(self, tokens, i: int, end: int) -> bool:
+        """Do tokens from i on hold only an opener or a tone word ("honestly", "to be honest")
+        before a lead-in or a clause mark: what a removal up to i would leave opening the sentence,
+        a clause of no content (a removal through that mark takes it too)."""
+        for parts in chain(self.droppable_openers, self.droppable):
+            k = len(parts)
+            if i + k < end and all(tokens[i + j].lower_ == parts[j] for j in range(k)) and (
+                    tokens[i + k].text in self.lead_ins or tokens[i + k].text in self.marks):
+                return True
+        return False
+
+    def _past_openers(self, tokens, i: int, end: int) -> int:
+        """The first token from i on past the openers with their commas that
+        may stand there ("to be honest, and the …": "and" opens what is left)."""
+        while True:
+            k = next((len(parts) for parts in self.droppable_openers if i + len(parts) < end
+                      and tokens[i + len(parts)].text == self.comma
+                      and all(tokens[i + j].lower_ == parts[j] for j in range(len(parts)))), 0)
+            if not k:
+                return i
+            i += k + 1
 
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
         """Does the token hold technical content no removal may take?"""
