@@ -214,7 +214,7 @@ def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
 class QuestionReader:
     """One language's question knowledge, compiled once per pipeline."""
 
-    def __init__(self, config: dict, nlp, terminals: list[str], analyze=None):
+    def __init__(self, config: dict, nlp, terminals: list[str], analyze=None, readings=None):
         def tokenize(text: str) -> list[str]:
             return [t.lower_ for t in nlp.make_doc(text) if not t.is_space]
 
@@ -268,6 +268,14 @@ class QuestionReader:
         # a yes/no question of at most this many words right after a "what/which" one guesses its answer
         self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
+        # reply sentences holding these cue classes ask, like a question, for the redundant check
+        # («Пришлите номер заказа», «Попробуйте перезагрузить телефон»)
+        # tokens that end the clause a request for details opens («Пришлите фото — и мы…»)
+        self.clause_breaks = frozenset(str(w).lower() for w in config.get("clause_breaks", (",", "—", "–", ":", ";", "(", ".")))
+        # question words asking which one («какой», "which"): the word after them names the property asked
+        self.property_morph = tuple(config.get("property_morph", ()))
+        self.which_words = frozenset(str(w).lower() for w in config.get("which_words", ()))
+        self.asking_cues = frozenset(config.get("redundant_asking_cues", ("asks-back", "ask.request")))
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
         self.redundant_value_share = float(config.get("redundant_value", 0.5))
@@ -297,6 +305,11 @@ class QuestionReader:
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
         self.analyze = analyze
+        # a word shared with the reply's question may be the customer's past action in any of its
+        # readings («Температуру мерила»: the likeliest reading is the noun «мерило»)
+        self.done_any_reading = bool(done.get("any_reading", False)) and readings is not None
+        self.readings = readings
+        self._request_pattern = None
         # an irregular past form is keyed by its lemma's stem ("taught by Marco" answers "Who teaches it?")
         self.irregular_past = bool(config.get("irregular_past_by_lemma", False))
         # an adjective's comparative or superlative is keyed by its lemma's stem ("somewhere safer?" - "the
@@ -1193,26 +1206,47 @@ class QuestionReader:
         everything = frozenset(saying)
         numbered = frozenset().union(*(s.numbered() for s in statements))
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
-                  and (s.asks or "asks-back" in s.cues or "ask.request" in s.cues)][:MAX_QUESTIONS]
+                  and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
             focus = sentence.keys
-            asks_what = any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks
+            requests = not sentence.asks and "asks-back" in sentence.cues
+            if requests:
+                # «Пришлите, пожалуйста, фото царапины — и мы оформим замену»: what is asked for is the
+                # clause the request opens
+                focus = self._requested(sentence) or focus
+            # «Попробуйте перезагрузить телефон», "Please try another card": a suggestion asks, like
+            # «Вы пробовали…?», whether the customer did it
+            suggests = not sentence.asks and "suggest" in sentence.cues and "asks-back" not in sentence.cues
+            asks_what = not suggests and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
             known = len(focus & everything)
-            named = focus & self.identifiers
-            if named:  # «номер заказа?»: the customer wrote the order with its number
+            # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
+            named = focus & (self._identifier_keys(sentence) if requests else self.identifiers)
+            said = None
+            if named and not suggests:  # «номер заказа?»: the customer wrote the order with its number
                 wanted = (focus - named) & numbered
-                said = next((s for s in statements if wanted & s.numbered()), None) if wanted else None
-            else:
-                said = None
+                if requests:  # «Пришлите номер заказа и скриншот списания»: all it asks for, not the number alone
+                    rest = focus - named
+                    said = next((s for s in statements if len(rest & s.numbered()) >= max(
+                        1, math.ceil(self.redundant_share * len(rest)))), None)
+                else:
+                    said = next((s for s in statements if wanted & s.numbered()), None) if wanted else None
+            if said is None and (not named or suggests):
                 for candidate in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
                     overlap = focus & candidate.keys
                     tried = not asks_what and known >= max(1, math.ceil(self.redundant_value_share * len(focus))) \
                         and ("tried" in candidate.cues or self._did(candidate, overlap))
-                    stated = len(focus) >= 2 and len(overlap) >= math.ceil(self.redundant_share * len(focus))
+                    if suggests:  # the sentence that says they did it holds two of its words (its action and what)
+                        # or its action as their own past one («Игру переустанавливала»)
+                        tried = tried and (len(overlap) >= min(2, len(focus)) or self._did(candidate, overlap))
+                    stated = not suggests and len(focus) >= 2 \
+                        and len(overlap) >= math.ceil(self.redundant_share * len(focus))
+                    if requests:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
+                        stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued()))
                     if tried or stated:
                         said = candidate
                         break
-            if said is None and asks_what:
+            if said is None and asks_what and not requests:
+                # («пришлите файл» after «файл на 5000 контактов»: asked to send it, not which one it is)
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
                 # or, asked when or how many, the customer's sentence gave a time or a number with the topic
@@ -1220,11 +1254,79 @@ class QuestionReader:
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(self.redundant_value_share * len(topic)))
                 kinds = {_GIVEN_BY[c] for c in sentence.cues if c in _GIVEN_BY}
-                said = next((s for s in statements if len(topic & s.keys) >= need and (
-                    topic & s.keys & s.valued() or kinds and (kinds & s.cues or s.has_number))), None)
+                # the property a «which» word names («какой породы щенок?», "which colour is it?") must be said
+                # too; an attribute («какая версия приложения?») is said by the thing's value
+                prop = self._which_property(sentence)
+                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys) and (
+                    (topic | focus & self.attributes) & s.keys & s.valued()
+                    or kinds and (kinds & s.cues or s.has_number))), None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
+
+    def _requested(self, sentence: Sentence) -> frozenset[str]:
+        """The keys of what a request for details asks for: the words after its cue, up to the
+        end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер, самокат)."""
+        words = [sentence.word(h) for h in sentence.lowers]
+        opened = None
+        for phrase in self.cues.get("asks-back", ()):
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase and (opened is None or i + n < opened):
+                    opened = i + n
+        if opened is None:
+            return frozenset()
+        out = []
+        for i in range(opened, len(words)):
+            if words[i] in self.clause_breaks:
+                if out:
+                    break
+                continue  # («Сообщите, пожалуйста, номер…»: the commas around a courtesy word)
+            if sentence.keys_of[i]:
+                out.append(sentence.keys_of[i])
+        return frozenset(out)
+
+    def _identifier_keys(self, sentence: Sentence) -> frozenset[str]:
+        """The keys of the words asking for an identifier (by the word itself: «код» is keyed with
+        «пароль», which asks for none)."""
+        return frozenset(k for h, k in zip(sentence.lowers, sentence.keys_of)
+                         if k and self._stem(sentence.word(h)) in self.identifiers)
+
+    def _which_property(self, sentence: Sentence) -> str:
+        """The word right after a «which» question word, when it names a property other than the
+        attributes a value says («какой породы щенок?»: порода; not «какая версия…»)."""
+        if "wh.thing" not in sentence.cues or not self.which_words:
+            return ""  # («What date is it?», «во сколько?»: a time, said by a date)
+        words = [sentence.word(h) for h in sentence.lowers]
+        for i, w in enumerate(words[:-1]):
+            if self.wh.get(w) == "thing" and w in self.which_words:
+                key = sentence.keys_of[i + 1]
+                if not key or key in self.attributes or key in self.identifiers:
+                    return ""
+                if self.property_morph and self.analyze is not None:
+                    # a property in its own case, of a thing named too («какой породы щенок»; not «какой
+                    # тариф у вас?», where the value names the thing asked)
+                    readings = self.readings(words[i + 1]) if self.readings else (self.analyze(words[i + 1])[2],)
+                    if not any(all(f in m for f in self.property_morph) for m in readings) \
+                            or not any(k and k != key for k in sentence.keys_of[i + 2:]):
+                        return ""
+                return key
+        return ""
+
+    def may_request(self, text: str) -> bool:
+        """Might the text ask for details or suggest a step without «?» (a word opening an
+        asking cue: «пришлите», «попробуйте», "please send")? A cheap look before reading it."""
+        if self._request_pattern is None:
+            firsts = {p[0] for name in self.asking_cues for p in self._asking_phrases(name) if p}
+            self._request_pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, firsts), key=len, reverse=True)) + r")(?!\w)"
+                if firsts else r"(?!x)x")
+        return self._request_pattern.search(text.lower()) is not None
+
+    def _asking_phrases(self, name: str):
+        if name.startswith("ask."):
+            return self.ask_kinds.get(name[4:], ())
+        return self.cues.get(name, ())
 
     def _tells_past(self, sentence: Sentence) -> bool:
         """Does the sentence tell what happened (a verb in the past: «у нас сбоила программа»)?"""
@@ -1236,11 +1338,15 @@ class QuestionReader:
             if overlap is not None and key not in overlap or not key:
                 continue
             word = said.word(h)  # (from the customer's own pipeline: it may be another language's)
-            if self.done_suffixes and word.endswith(self.done_suffixes):
-                return True
+            if self.done_suffixes and word.endswith(self.done_suffixes) \
+                    and (self.analyze is None or self.analyze(word)[0] != word):
+                return True  # (an inflection: "rebooted", not "red" or "embed")
             if self.done_morph and self.analyze is not None:
                 morph = self.analyze(word)[2]
                 if all(f in morph for f in self.done_morph):
+                    return True
+                if overlap is not None and self.done_any_reading and any(
+                        all(f in m for f in self.done_morph) for m in self.readings(word)):
                     return True
         return False
 
