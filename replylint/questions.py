@@ -58,10 +58,16 @@ def _is_value(word: str) -> bool:
     return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
 
 
+# a line opening with a log timestamp: "[09:14:02] Error: …?", "2024-03-01 10:22:01 WARN …", "10:22:01 …"
+_LOG_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?[^\]\n]{0,12}\]"
+                       r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{1,2}:\d{2}:\d{2}\b)")
+
+
 def _in_code(text: str, end: int) -> bool:
-    """Is the line holding text[end - 1] indented as code (four spaces or a tab)?"""
+    """Is the line holding text[end - 1] indented as code (four spaces or a tab), or a
+    pasted log line opening with a timestamp?"""
     line_start = text.rfind("\n", 0, end) + 1
-    return text.startswith(CODE_INDENTS, line_start)
+    return text.startswith(CODE_INDENTS, line_start) or _LOG_LINE.match(text, line_start) is not None
 
 
 def fences(text: str) -> list[int]:
@@ -326,6 +332,8 @@ class QuestionReader:
         self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
         # words that ask for a kind of answer («Сколько стоит?»: «стоит»): a question of only these is
         # met by an answer of that kind, not by the word
+        # ... and beside other words, for questions asking these («What time will we get back to Leeds?»)
+        self.kind_met_among_words = frozenset(config.get("kind_words_met_among_words", ()))
         self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
         # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
         self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
@@ -800,7 +808,7 @@ class QuestionReader:
             return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
         if "exclaimed" in cues and words <= self.rhetorical_words:
             return None  # «Как так?!»
-        if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues):
+        if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues or "indignant" in cues):
             return None  # "Why does this always happen to me?!", «Почему опять?!», "I can't believe it - how…?!"
         asked = [k[4:] for k in cues if k.startswith("ask.")]
         if "exclaimed" in cues and self.exclaimed_statements and not asked and not cues & _ASKING_CUES \
@@ -923,7 +931,8 @@ class QuestionReader:
                 kind = f"answer.{question.expects}"
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and kind in s.cues and not self._conditional(s)
-                           and (kind != "answer.time" or s.has_number or "answer.period" in s.cues)), None)
+                           and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
+                                or "answer.date" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -1134,6 +1143,13 @@ class QuestionReader:
             # «Сколько стоит?», «сколько по времени?»: only the word that asks for the price or the
             # time, which the answer's price or time says
             words = frozenset()
+        elif question.expects in self.kind_met_among_words and words & self.kind_words:
+            # "What time will we get back to Leeds?", "How often should I water it?": the word asking
+            # for the time is said by the answer's time; the rest of the question's words answer, when
+            # they hold one no other question of the message has
+            rest = words - self.kind_words
+            if rest - self.generic - frozenset().union(*(q.focus for q in questions if q is not question)):
+                words = rest
         topic = words - self.generic
         if not topic:
             return Focus(frozenset(), frozenset(), False, frozenset())  # «Что случилось?»: no topic of its own
