@@ -346,6 +346,8 @@ class QuestionReader:
         # yes-no-answer, deferral, tried, rhetorical, not-asking
         self.cues: dict[str, tuple[tuple[str, ...], ...]] = {
             name: _phrases(items, tokenize) for name, items in config.get("cues", {}).items()}
+        # a question told as a statement ("I want to know …") asks nothing when these follow its words
+        self.wh_ask_not_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_ask_not_before", ()))
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
@@ -720,6 +722,8 @@ class QuestionReader:
             if two and i + 1 < b:
                 for name, phrase in two_words.get((h, lowers[i + 1]), ()):
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
+                        if name == "ask.wh" and (i + len(phrase) >= b or lowers[i + len(phrase)] in self.wh_ask_not_before):
+                            continue  # "I want to know for next time.": nothing asked after it
                         found.add(name)
             if what is not None and i + 1 < b and lowers[i + 1] in self.indefinite:
                 what = None  # «Почему то номер просит», «как то»: «почему-то» written apart, no question word
