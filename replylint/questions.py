@@ -335,6 +335,8 @@ class QuestionReader:
         # ... and beside other words, for questions asking these («What time will we get back to Leeds?»)
         self.kind_met_among_words = frozenset(config.get("kind_words_met_among_words", ()))
         self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
+        # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
+        self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
         # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
         self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
@@ -348,6 +350,9 @@ class QuestionReader:
             name: _phrases(items, tokenize) for name, items in config.get("cues", {}).items()}
         # a question told as a statement ("I want to know …") asks nothing when these follow its words
         self.wh_ask_not_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_ask_not_before", ()))
+        # a cue phrase of the class does not count when one of these follows it
+        self.cue_not_before = {name: frozenset(self.strings.add(str(w).lower()) for w in words)
+                               for name, words in config.get("cue_not_before", {}).items()}
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
@@ -411,6 +416,7 @@ class QuestionReader:
                 else:
                     self._two_words.setdefault(hashes[:2], []).append((name, hashes))
         self.comma = self.strings.add(",")
+        self.hyphen = self.strings.add("-")
         self._punctuation_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";"))
         # after these a question word opens a clause: punctuation, lead words, and the
         # last word of a request («подскажите как…», "please advise when…")
@@ -724,9 +730,13 @@ class QuestionReader:
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
                         if name == "ask.wh" and (i + len(phrase) >= b or lowers[i + len(phrase)] in self.wh_ask_not_before):
                             continue  # "I want to know for next time.": nothing asked after it
+                        if name in self.cue_not_before and i + len(phrase) < b \
+                                and lowers[i + len(phrase)] in self.cue_not_before[name]:
+                            continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
                         found.add(name)
-            if what is not None and i + 1 < b and lowers[i + 1] in self.indefinite:
-                what = None  # «Почему то номер просит», «как то»: «почему-то» written apart, no question word
+            if what is not None and i + 1 < b and (lowers[i + 1] in self.indefinite or lowers[i + 1] == self.hyphen
+                                                   and i + 2 < b and lowers[i + 2] in self.indefinite):
+                what = None  # «Почему то номер просит», «как то», «какие-то каналы»: an indefinite pronoun
             if what is not None:
                 paired = i + 1 < b and (h, lowers[i + 1]) in self.wh_pairs
                 if i + 1 < b:
@@ -1197,8 +1207,9 @@ class QuestionReader:
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
                 and any(h in self.status_words for h in question.sentence.lowers)
-        if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues:
-            return False  # "costs £120-£180" holds numbers, but no time
+        if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues \
+                and not sentence.keys & self.time_units:
+            return False  # "costs £120-£180" holds numbers, but no time («1 900 рублей, срок 3–4 дня» does)
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
         if question.expects == "place" and self.place_by_steps and "answer.steps" in cues:
