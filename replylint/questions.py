@@ -33,6 +33,7 @@ _ASKING_CUES = frozenset({"wh-first", "inverted-first", "inverted-clause"})
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
 MAX_QUESTIONS = 50
+SIGNATURE_TOKENS = 9  # a sign-off, a comma and a name ("thx, Rob (Finch & Co)")
 RHETORICAL_WORDS = 6  # a rhetorical cue makes a question rhetorical only in a sentence this short
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK_CUE = frozenset({"link"})
@@ -351,6 +352,8 @@ class QuestionReader:
         # a question told as a statement ("I want to know …") asks nothing when these follow its words
         self.wh_ask_not_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_ask_not_before", ()))
         # a cue phrase of the class does not count when one of these follows it
+        # words that open a sign-off run into a chat line ("…on it cheers, dan")
+        self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
         self.cue_not_before = {name: frozenset(self.strings.add(str(w).lower()) for w in words)
                                for name, words in config.get("cue_not_before", {}).items()}
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
@@ -684,6 +687,15 @@ class QuestionReader:
     def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
         while a < b and d.spaces[a]:
             a += 1
+        if not asks and self.chat_signoffs:
+            # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
+            # (a sign-off word, a comma, and a few words to the end) are no part of it
+            cut = next((j for j in range(a + 2, b - 2) if d.lowers[j] in self.chat_signoffs
+                        and d.lowers[j + 1] == self.comma and b - j <= SIGNATURE_TOKENS), None)
+            if cut is not None:
+                b = cut
+                while b > a and d.spaces[b - 1]:
+                    b -= 1
         start_char, end_char = d.char_span(a, b)
         keys_of = d.keys_of[a:b]
         keys = frozenset(keys_of)
