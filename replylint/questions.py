@@ -982,11 +982,15 @@ class QuestionReader:
                 # ("press the spring bar in with a paperclip, slide the clasp one notch…")
                 by = next((s for s in answering if f"answer.{question.expects}" in s.cues
                            and self._says_something(s)), None)
-            if by is None and len(questions) == 1 and question.sentence is not None \
-                    and "action-request" in question.sentence.cues:
+            if by is None and question.sentence is not None and "action-request" in question.sentence.cues:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
-                # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
-                by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
+                # sentence that commits to one at a time ("Dave can pop round on Friday") answers it;
+                # any request for an action, a commitment naming its thing ("Can you give me a new code?" -
+                # "Once I've checked the code, I'll issue you a replacement")
+                # (not "Could you tell me whether…", which asks for an answer)
+                named = "ask.request" not in question.sentence.cues and question.kind == "yes-no"
+                by = next((s for s in answering if "commitment" in s.cues and (
+                    "answer.time" in s.cues and len(questions) == 1 or named and focus.own & s.keys)), None)
             if by is None and len(questions) == 1 and question.expects not in self.kind_required:
                 # the message's one question about a feature or a way to do something: a sentence saying there is
                 # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
