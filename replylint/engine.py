@@ -245,7 +245,8 @@ class LanguageLinter:
 
             config, terminals = self._question_setup
             self._questions = QuestionReader(config, self.nlp, terminals,
-                                             self.annotate.analyze if self.annotate is not None else None)
+                                             self.annotate.analyze if self.annotate is not None else None,
+                                             getattr(self.annotate, "readings", None))
         return self._questions
 
     def forget_docs(self) -> None:
@@ -726,7 +727,10 @@ class Engine:
                 pieces = self._sentences(text, asking_only=True)
                 customers.append((index, text, [(linter, read, linter.questions.questions(read.sentences, index))
                                                 for linter, read in pieces]))
-        reply_asks = "?" in exchange.reply
+        # the reply asks, or asks for details or suggests a step without «?» («Пришлите номер заказа»)
+        reply_asks = "?" in exchange.reply or any(
+            linter.questions is not None and linter.questions.may_request(exchange.reply)
+            for linter in list(self._linters.values()))
         if not reply_asks and not any(questions for _, _, pieces in customers for _, _, questions in pieces):
             return []  # no question on either side (most of a chat's turns)
         reply_pieces = self._sentences(exchange.reply)
@@ -756,7 +760,8 @@ class Engine:
                     out.append(self._finding(rule, "customer", index, question.start, question.end, line, column,
                                              question.text, suggestions, question=question.text))
             rule = rules.get("redundant")
-            if rule is not None and reply_asks and any(s.asks for s in reply):
+            if rule is not None and reply_asks and any(
+                    s.asks or not linter.questions.asking_cues.isdisjoint(s.cues) for s in reply):
                 customer = [s for _, read in self._sentences(text) for s in read.sentences]
                 reply_lines = _LineIndex(exchange.reply)
                 for found in linter.questions.redundant(reply, customer, index):

@@ -455,6 +455,14 @@ class RussianAnnotator(_CachedAnnotator):
             return lower, "X", ""
         return parse.normal_form, ru_pos(parse.tag), ru_morph_features(parse.tag)
 
+    def readings(self, lower: str) -> tuple[str, ...]:
+        """The morphological features of every reading of the word, not only the
+        likeliest («мерила»: the noun «мерило» first, then a past-tense verb)."""
+        try:
+            return tuple(ru_morph_features(parse.tag) for parse in self.analyzer.parse(lower))
+        except ValueError:
+            return ()
+
 
 @Language.factory(
     "replylint_en_morph",

@@ -33,6 +33,7 @@ _ASKING_CUES = frozenset({"wh-first", "inverted-first", "inverted-clause"})
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
 MAX_QUESTIONS = 50
+SIGNATURE_TOKENS = 9  # a sign-off, a comma and a name ("thx, Rob (Finch & Co)")
 RHETORICAL_WORDS = 6  # a rhetorical cue makes a question rhetorical only in a sentence this short
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK_CUE = frozenset({"link"})
@@ -58,10 +59,16 @@ def _is_value(word: str) -> bool:
     return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
 
 
+# a line opening with a log timestamp: "[09:14:02] Error: …?", "2024-03-01 10:22:01 WARN …", "10:22:01 …"
+_LOG_LINE = re.compile(r"[ \t]*(?:\[[^\]\n]{0,30}\d{1,2}:\d{2}(?::\d{2})?[^\]\n]{0,12}\]"
+                       r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\d{1,2}:\d{2}:\d{2}\b)")
+
+
 def _in_code(text: str, end: int) -> bool:
-    """Is the line holding text[end - 1] indented as code (four spaces or a tab)?"""
+    """Is the line holding text[end - 1] indented as code (four spaces or a tab), or a
+    pasted log line opening with a timestamp?"""
     line_start = text.rfind("\n", 0, end) + 1
-    return text.startswith(CODE_INDENTS, line_start)
+    return text.startswith(CODE_INDENTS, line_start) or _LOG_LINE.match(text, line_start) is not None
 
 
 def fences(text: str) -> list[int]:
@@ -214,7 +221,7 @@ def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
 class QuestionReader:
     """One language's question knowledge, compiled once per pipeline."""
 
-    def __init__(self, config: dict, nlp, terminals: list[str], analyze=None):
+    def __init__(self, config: dict, nlp, terminals: list[str], analyze=None, readings=None):
         def tokenize(text: str) -> list[str]:
             return [t.lower_ for t in nlp.make_doc(text) if not t.is_space]
 
@@ -268,6 +275,14 @@ class QuestionReader:
         # a yes/no question of at most this many words right after a "what/which" one guesses its answer
         self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
+        # reply sentences holding these cue classes ask, like a question, for the redundant check
+        # («Пришлите номер заказа», «Попробуйте перезагрузить телефон»)
+        # tokens that end the clause a request for details opens («Пришлите фото — и мы…»)
+        self.clause_breaks = frozenset(str(w).lower() for w in config.get("clause_breaks", (",", "—", "–", ":", ";", "(", ".")))
+        # question words asking which one («какой», "which"): the word after them names the property asked
+        self.property_morph = tuple(config.get("property_morph", ()))
+        self.which_words = frozenset(str(w).lower() for w in config.get("which_words", ()))
+        self.asking_cues = frozenset(config.get("redundant_asking_cues", ("asks-back", "ask.request")))
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
         self.redundant_value_share = float(config.get("redundant_value", 0.5))
@@ -297,6 +312,11 @@ class QuestionReader:
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
         self.analyze = analyze
+        # a word shared with the reply's question may be the customer's past action in any of its
+        # readings («Температуру мерила»: the likeliest reading is the noun «мерило»)
+        self.done_any_reading = bool(done.get("any_reading", False)) and readings is not None
+        self.readings = readings
+        self._request_pattern = None
         # an irregular past form is keyed by its lemma's stem ("taught by Marco" answers "Who teaches it?")
         self.irregular_past = bool(config.get("irregular_past_by_lemma", False))
         # an adjective's comparative or superlative is keyed by its lemma's stem ("somewhere safer?" - "the
@@ -313,7 +333,11 @@ class QuestionReader:
         self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
         # words that ask for a kind of answer («Сколько стоит?»: «стоит»): a question of only these is
         # met by an answer of that kind, not by the word
+        # ... and beside other words, for questions asking these («What time will we get back to Leeds?»)
+        self.kind_met_among_words = frozenset(config.get("kind_words_met_among_words", ()))
         self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
+        # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
+        self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
         # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
         self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
@@ -325,6 +349,13 @@ class QuestionReader:
         # yes-no-answer, deferral, tried, rhetorical, not-asking
         self.cues: dict[str, tuple[tuple[str, ...], ...]] = {
             name: _phrases(items, tokenize) for name, items in config.get("cues", {}).items()}
+        # a question told as a statement ("I want to know …") asks nothing when these follow its words
+        self.wh_ask_not_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_ask_not_before", ()))
+        # a cue phrase of the class does not count when one of these follows it
+        # words that open a sign-off run into a chat line ("…on it cheers, dan")
+        self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
+        self.cue_not_before = {name: frozenset(self.strings.add(str(w).lower()) for w in words)
+                               for name, words in config.get("cue_not_before", {}).items()}
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
@@ -388,6 +419,7 @@ class QuestionReader:
                 else:
                     self._two_words.setdefault(hashes[:2], []).append((name, hashes))
         self.comma = self.strings.add(",")
+        self.hyphen = self.strings.add("-")
         self._punctuation_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";"))
         # after these a question word opens a clause: punctuation, lead words, and the
         # last word of a request («подскажите как…», "please advise when…")
@@ -655,6 +687,15 @@ class QuestionReader:
     def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
         while a < b and d.spaces[a]:
             a += 1
+        if not asks and self.chat_signoffs:
+            # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
+            # (a sign-off word, a comma, and a few words to the end) are no part of it
+            cut = next((j for j in range(a + 2, b - 2) if d.lowers[j] in self.chat_signoffs
+                        and d.lowers[j + 1] == self.comma and b - j <= SIGNATURE_TOKENS), None)
+            if cut is not None:
+                b = cut
+                while b > a and d.spaces[b - 1]:
+                    b -= 1
         start_char, end_char = d.char_span(a, b)
         keys_of = d.keys_of[a:b]
         keys = frozenset(keys_of)
@@ -699,9 +740,15 @@ class QuestionReader:
             if two and i + 1 < b:
                 for name, phrase in two_words.get((h, lowers[i + 1]), ()):
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
+                        if name == "ask.wh" and (i + len(phrase) >= b or lowers[i + len(phrase)] in self.wh_ask_not_before):
+                            continue  # "I want to know for next time.": nothing asked after it
+                        if name in self.cue_not_before and i + len(phrase) < b \
+                                and lowers[i + len(phrase)] in self.cue_not_before[name]:
+                            continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
                         found.add(name)
-            if what is not None and i + 1 < b and lowers[i + 1] in self.indefinite:
-                what = None  # «Почему то номер просит», «как то»: «почему-то» written apart, no question word
+            if what is not None and i + 1 < b and (lowers[i + 1] in self.indefinite or lowers[i + 1] == self.hyphen
+                                                   and i + 2 < b and lowers[i + 2] in self.indefinite):
+                what = None  # «Почему то номер просит», «как то», «какие-то каналы»: an indefinite pronoun
             if what is not None:
                 paired = i + 1 < b and (h, lowers[i + 1]) in self.wh_pairs
                 if i + 1 < b:
@@ -787,7 +834,7 @@ class QuestionReader:
             return None  # «Серьёзно?», "Are you kidding me?" (not "Could it really slow it down?")
         if "exclaimed" in cues and words <= self.rhetorical_words:
             return None  # «Как так?!»
-        if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues):
+        if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues or "indignant" in cues):
             return None  # "Why does this always happen to me?!", «Почему опять?!», "I can't believe it - how…?!"
         asked = [k[4:] for k in cues if k.startswith("ask.")]
         if "exclaimed" in cues and self.exclaimed_statements and not asked and not cues & _ASKING_CUES \
@@ -910,7 +957,8 @@ class QuestionReader:
                 kind = f"answer.{question.expects}"
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and kind in s.cues and not self._conditional(s)
-                           and (kind != "answer.time" or s.has_number or "answer.period" in s.cues)), None)
+                           and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
+                                or "answer.date" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -934,11 +982,15 @@ class QuestionReader:
                 # ("press the spring bar in with a paperclip, slide the clasp one notch…")
                 by = next((s for s in answering if f"answer.{question.expects}" in s.cues
                            and self._says_something(s)), None)
-            if by is None and len(questions) == 1 and question.sentence is not None \
-                    and "action-request" in question.sentence.cues:
+            if by is None and question.sentence is not None and "action-request" in question.sentence.cues:
                 # the one request for an action ("Can someone come back and sort it?"): a reply
-                # sentence that commits to one at a time ("Dave can pop round on Friday") answers it
-                by = next((s for s in answering if "commitment" in s.cues and "answer.time" in s.cues), None)
+                # sentence that commits to one at a time ("Dave can pop round on Friday") answers it;
+                # any request for an action, a commitment naming its thing ("Can you give me a new code?" -
+                # "Once I've checked the code, I'll issue you a replacement")
+                # (not "Could you tell me whether…", which asks for an answer)
+                named = "ask.request" not in question.sentence.cues and question.kind == "yes-no"
+                by = next((s for s in answering if "commitment" in s.cues and (
+                    "answer.time" in s.cues and len(questions) == 1 or named and focus.own & s.keys)), None)
             if by is None and len(questions) == 1 and question.expects not in self.kind_required:
                 # the message's one question about a feature or a way to do something: a sentence saying there is
                 # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
@@ -1121,6 +1173,13 @@ class QuestionReader:
             # «Сколько стоит?», «сколько по времени?»: only the word that asks for the price or the
             # time, which the answer's price or time says
             words = frozenset()
+        elif question.expects in self.kind_met_among_words and words & self.kind_words:
+            # "What time will we get back to Leeds?", "How often should I water it?": the word asking
+            # for the time is said by the answer's time; the rest of the question's words answer, when
+            # they hold one no other question of the message has
+            rest = words - self.kind_words
+            if rest - self.generic - frozenset().union(*(q.focus for q in questions if q is not question)):
+                words = rest
         topic = words - self.generic
         if not topic:
             return Focus(frozenset(), frozenset(), False, frozenset())  # «Что случилось?»: no topic of its own
@@ -1164,8 +1223,9 @@ class QuestionReader:
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
                 and any(h in self.status_words for h in question.sentence.lowers)
-        if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues:
-            return False  # "costs £120-£180" holds numbers, but no time
+        if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues \
+                and not sentence.keys & self.time_units:
+            return False  # "costs £120-£180" holds numbers, but no time («1 900 рублей, срок 3–4 дня» does)
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues
         if question.expects == "place" and self.place_by_steps and "answer.steps" in cues:
@@ -1193,26 +1253,47 @@ class QuestionReader:
         everything = frozenset(saying)
         numbered = frozenset().union(*(s.numbered() for s in statements))
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
-                  and (s.asks or "asks-back" in s.cues or "ask.request" in s.cues)][:MAX_QUESTIONS]
+                  and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
             focus = sentence.keys
-            asks_what = any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks
+            requests = not sentence.asks and "asks-back" in sentence.cues
+            if requests:
+                # «Пришлите, пожалуйста, фото царапины — и мы оформим замену»: what is asked for is the
+                # clause the request opens
+                focus = self._requested(sentence) or focus
+            # «Попробуйте перезагрузить телефон», "Please try another card": a suggestion asks, like
+            # «Вы пробовали…?», whether the customer did it
+            suggests = not sentence.asks and "suggest" in sentence.cues and "asks-back" not in sentence.cues
+            asks_what = not suggests and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
             known = len(focus & everything)
-            named = focus & self.identifiers
-            if named:  # «номер заказа?»: the customer wrote the order with its number
+            # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
+            named = focus & (self._identifier_keys(sentence) if requests else self.identifiers)
+            said = None
+            if named and not suggests:  # «номер заказа?»: the customer wrote the order with its number
                 wanted = (focus - named) & numbered
-                said = next((s for s in statements if wanted & s.numbered()), None) if wanted else None
-            else:
-                said = None
+                if requests:  # «Пришлите номер заказа и скриншот списания»: all it asks for, not the number alone
+                    rest = focus - named
+                    said = next((s for s in statements if len(rest & s.numbered()) >= max(
+                        1, math.ceil(self.redundant_share * len(rest)))), None)
+                else:
+                    said = next((s for s in statements if wanted & s.numbered()), None) if wanted else None
+            if said is None and (not named or suggests):
                 for candidate in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
                     overlap = focus & candidate.keys
                     tried = not asks_what and known >= max(1, math.ceil(self.redundant_value_share * len(focus))) \
                         and ("tried" in candidate.cues or self._did(candidate, overlap))
-                    stated = len(focus) >= 2 and len(overlap) >= math.ceil(self.redundant_share * len(focus))
+                    if suggests:  # the sentence that says they did it holds two of its words (its action and what)
+                        # or its action as their own past one («Игру переустанавливала»)
+                        tried = tried and (len(overlap) >= min(2, len(focus)) or self._did(candidate, overlap))
+                    stated = not suggests and len(focus) >= 2 \
+                        and len(overlap) >= math.ceil(self.redundant_share * len(focus))
+                    if requests:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
+                        stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued()))
                     if tried or stated:
                         said = candidate
                         break
-            if said is None and asks_what:
+            if said is None and asks_what and not requests:
+                # («пришлите файл» after «файл на 5000 контактов»: asked to send it, not which one it is)
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
                 # or, asked when or how many, the customer's sentence gave a time or a number with the topic
@@ -1220,11 +1301,79 @@ class QuestionReader:
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(self.redundant_value_share * len(topic)))
                 kinds = {_GIVEN_BY[c] for c in sentence.cues if c in _GIVEN_BY}
-                said = next((s for s in statements if len(topic & s.keys) >= need and (
-                    topic & s.keys & s.valued() or kinds and (kinds & s.cues or s.has_number))), None)
+                # the property a «which» word names («какой породы щенок?», "which colour is it?") must be said
+                # too; an attribute («какая версия приложения?») is said by the thing's value
+                prop = self._which_property(sentence)
+                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys) and (
+                    (topic | focus & self.attributes) & s.keys & s.valued()
+                    or kinds and (kinds & s.cues or s.has_number))), None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
+
+    def _requested(self, sentence: Sentence) -> frozenset[str]:
+        """The keys of what a request for details asks for: the words after its cue, up to the
+        end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер, самокат)."""
+        words = [sentence.word(h) for h in sentence.lowers]
+        opened = None
+        for phrase in self.cues.get("asks-back", ()):
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase and (opened is None or i + n < opened):
+                    opened = i + n
+        if opened is None:
+            return frozenset()
+        out = []
+        for i in range(opened, len(words)):
+            if words[i] in self.clause_breaks:
+                if out:
+                    break
+                continue  # («Сообщите, пожалуйста, номер…»: the commas around a courtesy word)
+            if sentence.keys_of[i]:
+                out.append(sentence.keys_of[i])
+        return frozenset(out)
+
+    def _identifier_keys(self, sentence: Sentence) -> frozenset[str]:
+        """The keys of the words asking for an identifier (by the word itself: «код» is keyed with
+        «пароль», which asks for none)."""
+        return frozenset(k for h, k in zip(sentence.lowers, sentence.keys_of)
+                         if k and self._stem(sentence.word(h)) in self.identifiers)
+
+    def _which_property(self, sentence: Sentence) -> str:
+        """The word right after a «which» question word, when it names a property other than the
+        attributes a value says («какой породы щенок?»: порода; not «какая версия…»)."""
+        if "wh.thing" not in sentence.cues or not self.which_words:
+            return ""  # («What date is it?», «во сколько?»: a time, said by a date)
+        words = [sentence.word(h) for h in sentence.lowers]
+        for i, w in enumerate(words[:-1]):
+            if self.wh.get(w) == "thing" and w in self.which_words:
+                key = sentence.keys_of[i + 1]
+                if not key or key in self.attributes or key in self.identifiers:
+                    return ""
+                if self.property_morph and self.analyze is not None:
+                    # a property in its own case, of a thing named too («какой породы щенок»; not «какой
+                    # тариф у вас?», where the value names the thing asked)
+                    readings = self.readings(words[i + 1]) if self.readings else (self.analyze(words[i + 1])[2],)
+                    if not any(all(f in m for f in self.property_morph) for m in readings) \
+                            or not any(k and k != key for k in sentence.keys_of[i + 2:]):
+                        return ""
+                return key
+        return ""
+
+    def may_request(self, text: str) -> bool:
+        """Might the text ask for details or suggest a step without «?» (a word opening an
+        asking cue: «пришлите», «попробуйте», "please send")? A cheap look before reading it."""
+        if self._request_pattern is None:
+            firsts = {p[0] for name in self.asking_cues for p in self._asking_phrases(name) if p}
+            self._request_pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, firsts), key=len, reverse=True)) + r")(?!\w)"
+                if firsts else r"(?!x)x")
+        return self._request_pattern.search(text.lower()) is not None
+
+    def _asking_phrases(self, name: str):
+        if name.startswith("ask."):
+            return self.ask_kinds.get(name[4:], ())
+        return self.cues.get(name, ())
 
     def _tells_past(self, sentence: Sentence) -> bool:
         """Does the sentence tell what happened (a verb in the past: «у нас сбоила программа»)?"""
@@ -1236,11 +1385,15 @@ class QuestionReader:
             if overlap is not None and key not in overlap or not key:
                 continue
             word = said.word(h)  # (from the customer's own pipeline: it may be another language's)
-            if self.done_suffixes and word.endswith(self.done_suffixes):
-                return True
+            if self.done_suffixes and word.endswith(self.done_suffixes) \
+                    and (self.analyze is None or self.analyze(word)[0] != word):
+                return True  # (an inflection: "rebooted", not "red" or "embed")
             if self.done_morph and self.analyze is not None:
                 morph = self.analyze(word)[2]
                 if all(f in morph for f in self.done_morph):
+                    return True
+                if overlap is not None and self.done_any_reading and any(
+                        all(f in m for f in self.done_morph) for m in self.readings(word)):
                     return True
         return False
 

@@ -75,8 +75,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                ("questions_ru", "unanswered"): (0.86, 0.84), ("questions_en", "unanswered"): (0.82, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79),
                # the fourth rounds, scored once before tuning at 5fe9259 (the files' headers)
-               ("questions_en4", "unanswered"): (0.61, 0.87), ("questions_en4", "redundant-question"): (0.98, 0.92),
-               ("questions_ru4", "unanswered"): (0.74, 0.79), ("questions_ru4", "redundant-question"): (0.8, 0.25)}
+               ("questions_en4", "unanswered"): (0.79, 0.87), ("questions_en4", "redundant-question"): (0.98, 0.92),
+               ("questions_ru4", "unanswered"): (0.93, 0.93), ("questions_ru4", "redundant-question"): (0.99, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -101,9 +101,9 @@ def test_heldout_fixtures_exist():
 # blame rounds 14 to 19: their writers answered every customer question, so an unanswered
 # finding there is a false alarm of the coverage step (63 before it was tuned on them at 1c83b99; rounds 16: en 11, ru 16 at 84c126d;
 # en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5;
-# rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4;
+# rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4; ru17 4 after tune-q2;
 # rounds 19 before tuning: en 7, ru 16)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 5,
+UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
                       "en18": 1, "ru18": 2, "en19": 7, "ru19": 16}
 
 
