@@ -144,12 +144,19 @@ class ToneRule(RuleType):
         self._rewrite = self._rewrite_settings(spec, ctx) if "rewrite" in spec else None
         # a word the model learnt as the writer's tone that is none after certain words (the «же» of
         # «те же», the «-то» of «кто-то»): word -> the words before it (a hyphen between them allowed)
+        # or before certain words (the «ни» of «ни тот, ни другой»): word -> the words after it
         self._not_tone: dict[str, frozenset[str]] = {}
+        self._not_tone_before: dict[str, frozenset[str]] = {}
         for item in spec.get("not_tone", ()):
-            if not (isinstance(item, dict) and isinstance(item.get("word"), str) and isinstance(item.get("after"), list)):
-                ctx.error(spec.line_of("not_tone"), "each `not_tone` item is {word: ..., after: [words]}")
+            if not (isinstance(item, dict) and isinstance(item.get("word"), str)
+                    and (isinstance(item.get("after"), list) or isinstance(item.get("before"), list))):
+                ctx.error(spec.line_of("not_tone"), "each `not_tone` item is {word: ..., after: [words]} "
+                                                    "or {word: ..., before: [words]}")
                 continue
-            self._not_tone[item["word"].lower()] = frozenset(str(w).lower() for w in item["after"])
+            if isinstance(item.get("after"), list):
+                self._not_tone[item["word"].lower()] = frozenset(str(w).lower() for w in item["after"])
+            if isinstance(item.get("before"), list):
+                self._not_tone_before[item["word"].lower()] = frozenset(str(w).lower() for w in item["before"])
         # rules whose match is the blame itself, numbers and names included («у остальных 300
         # участников всё открылось»): what they match is no content a removal must keep
         self._unprotected = frozenset(map(str, spec["rewrite"].get("unprotected_matches", ()))) \
@@ -237,8 +244,12 @@ class ToneRule(RuleType):
         """The tokens of `not_tone` words in the company that makes them no tone, and a hyphen
         joining one to the word before («кто-то»: the hyphen and «то»)."""
         out: set[int] = set()
-        if not self._not_tone:
+        if not self._not_tone and not self._not_tone_before:
             return out
+        for i in range(len(doc) - 1):
+            following = self._not_tone_before.get(doc[i].lower_)
+            if following is not None and doc[i + 1].lower_ in following:
+                out.add(i)
         for i in range(1, len(doc)):
             after = self._not_tone.get(doc[i].lower_)
             if after is None:
