@@ -340,6 +340,11 @@ class ProfileBuilder:
         # an opening with one of these lemmas is the head of an apposition, not an
         # opening before a vocative ("Our manager, Louise, will call", «Наш мастер, Олег, …»)
         self.apposition_determiners = frozenset(config.get("apposition_determiners", ()))
+        # a word right before «, Name» read as one of these (part of speech and morphological features) heads
+        # an apposition: «Ключи передаст хозяйка, Галина Петровна, …» (no article to mark it, as "the" does)
+        head = config.get("apposition_head") or {}
+        self.apposition_head_pos = frozenset(head.get("pos", ()))
+        self.apposition_head_features = frozenset(head.get("features", ()))
         # address words that show the reader's gender without a name ("sir", «сударыня»)
         self.gendered_address = dict(config.get("gendered_address", {}))
         # the customer registers in which one who signed with a title and a
@@ -752,6 +757,10 @@ class ProfileBuilder:
         `MAX_OPENER_WORDS` words before the comma, from the sentence start)."""
         if first < 2 or doc[first - 1].text != "," or (last < len(doc) and doc[last].text not in VOCATIVE_ENDS):
             return False
+        if self.apposition_head_pos:
+            _, pos, morph = self.analyze(doc[first - 2].lower_)
+            if pos in self.apposition_head_pos and self.apposition_head_features <= set(morph.split("|")):
+                return False  # «хозяйка, Галина Петровна»: a third party named after who they are
         words = 0
         for k in range(first - 2, -1, -1):
             if not doc[k].is_alpha or self.analyze(doc[k].lower_)[0] in self.apposition_determiners:

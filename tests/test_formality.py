@@ -399,6 +399,10 @@ def test_round3_english(engine, customer, reply, expected):
     ("Can she call me tomorrow after 5?\nLaura Grant",
      "Dear Ms Grant,\n\nOur manager, Louise, will call you tomorrow between 5 and 6pm.", []),
     ("Добрый день. Когда приедет мастер?\nЛидия Петрова", "Здравствуйте, Лидия! Наш мастер, Олег, приедет в среду.", []),
+    # so does a person noun in the nominative, where English would have an article
+    ("Здравствуйте! Когда платить остаток?\nМарина Соколова",
+     "Марина, здравствуйте! Ключи передаст хозяйка, Галина Петровна, 10 августа с 14:00.", []),
+    ("Добрый день. Когда приедет мастер?\nЛидия Петрова", "Лидия, здравствуйте! Завтра приедет мастер, Олег.", []),
     # an opening without one is still read before a vocative
     ("Добрый день. Когда приедет мастер?\nЛидия Петрова", "Конечно, Оля. Мастер приедет в среду.",
      [("ru.formality.wrong-name", "Оля")]),

@@ -113,7 +113,7 @@ def _probability(odds: float) -> float:
 class ToneRule(RuleType):
     name = "tone"
     required_keys = {"model": str, "threshold": (float, int)}
-    optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict}
+    optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict, "not_tone": list}
     rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
                     "protect": str, "protect_capitalised": bool, "capitalised_except": list,
                     "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
@@ -144,6 +144,21 @@ class ToneRule(RuleType):
         # the customer's words quoted back («Вы пишете: "я, наверное, что-то сломал"») are not the writer's tone
         self._quotes = QuoteMarks(ctx.quotes)
         self._rewrite = self._rewrite_settings(spec, ctx) if "rewrite" in spec else None
+        # a word the model learnt as the writer's tone that is none after certain words (the «же» of
+        # «те же», the «-то» of «кто-то»): word -> the words before it (a hyphen between them allowed)
+        # or before certain words (the «ни» of «ни тот, ни другой»): word -> the words after it
+        self._not_tone: dict[str, frozenset[str]] = {}
+        self._not_tone_before: dict[str, frozenset[str]] = {}
+        for item in spec.get("not_tone", ()):
+            if not (isinstance(item, dict) and isinstance(item.get("word"), str)
+                    and (isinstance(item.get("after"), list) or isinstance(item.get("before"), list))):
+                ctx.error(spec.line_of("not_tone"), "each `not_tone` item is {word: ..., after: [words]} "
+                                                    "or {word: ..., before: [words]}")
+                continue
+            if isinstance(item.get("after"), list):
+                self._not_tone[item["word"].lower()] = frozenset(str(w).lower() for w in item["after"])
+            if isinstance(item.get("before"), list):
+                self._not_tone_before[item["word"].lower()] = frozenset(str(w).lower() for w in item["before"])
         # rules whose match is the blame itself, numbers and names included («у остальных 300
         # участников всё открылось»): what they match is no content a removal must keep
         self._unprotected = frozenset(map(str, spec["rewrite"].get("unprotected_matches", ()))) \
@@ -224,7 +239,7 @@ class ToneRule(RuleType):
             if words is None:  # the whole message's at once: one pass, not one per sentence
                 scorer = self.scorer(doc.vocab.strings)
                 bias, (words, pairs) = scorer.bias, scorer.contributions(orths)
-                for i in self._quotes.inside(doc):
+                for i in self._quotes.inside(doc) | self._not_tone_tokens(doc):
                     words[i] = 0.0
                     pairs[i] = 0.0
                     if i:
@@ -232,6 +247,27 @@ class ToneRule(RuleType):
             if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= self._min_odds:
                 matches.append(Match(a, b))
         return matches
+
+    def _not_tone_tokens(self, doc) -> set[int]:
+        """The tokens of `not_tone` words in the company that makes them no tone, and a hyphen
+        joining one to the word before («кто-то»: the hyphen and «то»)."""
+        out: set[int] = set()
+        if not self._not_tone and not self._not_tone_before:
+            return out
+        for i in range(len(doc) - 1):
+            following = self._not_tone_before.get(doc[i].lower_)
+            if following is not None and doc[i + 1].lower_ in following:
+                out.add(i)
+        for i in range(1, len(doc)):
+            after = self._not_tone.get(doc[i].lower_)
+            if after is None:
+                continue
+            before = i - 1
+            if doc[before].text in ("-", "‑") and not doc[before].whitespace_ and before and not doc[before - 1].whitespace_:
+                before -= 1
+            if doc[before].lower_ in after:
+                out.update(range(before + 1, i + 1))
+        return out
 
     def rewrites(self, doc, match: Match) -> tuple[str, ...]:
         found = self._sentence_rewrite(doc, match.start, match.end)
@@ -275,6 +311,12 @@ class ToneRule(RuleType):
         scorer = self.scorer(strings)
         orths = columns(doc, (ORTH,))[0][a:b]
         words, pairs = scorer.contributions(orths)
+        for i in self._not_tone_tokens(doc):
+            if a <= i < b:
+                words[i - a] = 0.0
+                pairs[i - a] = 0.0
+                if i > a:
+                    pairs[i - a - 1] = 0.0
 
         def opening(i: int) -> float:
             """What the log-odds gain when token i, left opening the sentence, is
