@@ -259,6 +259,9 @@ class QuestionReader:
         self.granted_kinds = frozenset(config.get("direct_answer_grants", ()))
         # what a message's one question asks that a reply answers in its own words with an answer of the kind
         self.sole_kinds = frozenset(config.get("sole_question_answered_by_kind", ()))
+        # what answers a request for help: where to get it, and for the message's one question these cues too
+        # (steps: «Срочно помогите!» - «поднимите рычажок вверх»)
+        self.help_sole_cues = frozenset(config.get("sole_help_answered_by", ()))
         # the numbers of a sentence stating a price and no time word are no time ("costs £120-£180")
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
@@ -1003,6 +1006,10 @@ class QuestionReader:
                 # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
                 # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
                 by = next((s for s in body if not s.asks and "channel" in s.cues), None)
+                if by is None and len(questions) == 1 and question.kind == "request":
+                    # the message's one request for help: a sentence telling what to do gives it
+                    by = next((s for s in answering if self.help_sole_cues & s.cues and self._says_something(s)
+                               and not self._conditional(s)), None)
             if by is None and question.kind == "choice":
                 by = self._names_option(question, focus, answering)
             if by is None and question.kind == "choice" and self._clause_choice(question):
