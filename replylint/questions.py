@@ -1006,9 +1006,12 @@ class QuestionReader:
                 # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
                 # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
                 by = next((s for s in body if not s.asks and "channel" in s.cues), None)
-                if by is None and len(questions) == 1 and question.kind == "request":
+                if by is None and len(questions) == 1:
                     # the message's one request for help: a sentence telling what to do gives it
-                    by = next((s for s in answering if self.help_sole_cues & s.cues and self._says_something(s)
+                    # (a step may be put as a request: "First, please check that the tab is pushed in"; not one
+                    # asking for details, «Пришлите фото»)
+                    by = next((s for s in body if not s.asks and self.help_sole_cues & s.cues
+                               and "asks-back" not in s.cues and self._says_something(s)
                                and not self._conditional(s)), None)
             if by is None and question.kind == "choice":
                 by = self._names_option(question, focus, answering)
