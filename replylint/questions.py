@@ -821,6 +821,8 @@ class QuestionReader:
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
+            if kind == "request" and expects is None and "asks-reason" in sentence.cues:
+                expects = "reason"  # «Объясните нормально.», «Поясните это списание.»: a request for the why
             if expects == "person" and keys & self.fault_words:
                 expects = "reason"  # «Кто будет отвечать?», "who is responsible?": whose fault, which an admission answers
             start, end, text = sentence.source()
