@@ -259,6 +259,9 @@ class QuestionReader:
         self.granted_kinds = frozenset(config.get("direct_answer_grants", ()))
         # what a message's one question asks that a reply answers in its own words with an answer of the kind
         self.sole_kinds = frozenset(config.get("sole_question_answered_by_kind", ()))
+        # what answers a request for help: where to get it, and for the message's one question these cues too
+        # (steps: «Срочно помогите!» - «поднимите рычажок вверх»)
+        self.help_sole_cues = frozenset(config.get("sole_help_answered_by", ()))
         # the numbers of a sentence stating a price and no time word are no time ("costs £120-£180")
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
@@ -818,6 +821,8 @@ class QuestionReader:
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
+            if kind == "request" and expects is None and "asks-reason" in sentence.cues:
+                expects = "reason"  # «Объясните нормально.», «Поясните это списание.»: a request for the why
             if expects == "person" and keys & self.fault_words:
                 expects = "reason"  # «Кто будет отвечать?», "who is responsible?": whose fault, which an admission answers
             start, end, text = sentence.source()
@@ -1003,6 +1008,13 @@ class QuestionReader:
                 # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
                 # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
                 by = next((s for s in body if not s.asks and "channel" in s.cues), None)
+                if by is None and len(questions) == 1:
+                    # the message's one request for help: a sentence telling what to do gives it
+                    # (a step may be put as a request: "First, please check that the tab is pushed in"; not one
+                    # asking for details, «Пришлите фото»)
+                    by = next((s for s in body if not s.asks and self.help_sole_cues & s.cues
+                               and "asks-back" not in s.cues and self._says_something(s)
+                               and not self._conditional(s)), None)
             if by is None and question.kind == "choice":
                 by = self._names_option(question, focus, answering)
             if by is None and question.kind == "choice" and self._clause_choice(question):

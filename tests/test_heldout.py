@@ -72,7 +72,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
                # then tune-q18 (choices answered by an option, absent features, help channels, «длится» -
                # «занимает»): ru .870 / .842, en .827 / .835
-               ("questions_ru", "unanswered"): (0.86, 0.84), ("questions_en", "unanswered"): (0.82, 0.83),
+               ("questions_ru", "unanswered"): (0.87, 0.84), ("questions_en", "unanswered"): (0.82, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79),
                # the fourth rounds, scored once before tuning at 5fe9259 (the files' headers)
                ("questions_en4", "unanswered"): (0.79, 0.87), ("questions_en4", "redundant-question"): (0.98, 0.92),
@@ -104,7 +104,7 @@ def test_heldout_fixtures_exist():
 # rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4; ru17 4 after tune-q2;
 # rounds 19 before tuning: en 7, ru 16)
 UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
-                      "en18": 1, "ru18": 2, "en19": 7, "ru19": 16}
+                      "en18": 1, "ru18": 2, "en19": 6, "ru19": 2}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
