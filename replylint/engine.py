@@ -336,7 +336,7 @@ class LanguageLinter:
     def _keeps_content(doc, a: int, b: int, rewritten: str) -> bool:
         """Does the rewrite of the sentence doc[a:b] keep every number, date and code it held?"""
         first, last = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-        return bool(rewritten) and all(word in rewritten for word in _DIGIT_WORD.findall(doc.text, first, last))
+        return bool(rewritten) and all(word in rewritten for word in _DIGIT_WORD.findall(_doc_text(doc), first, last))
 
     def _still_flagged(self, text: str, category: str) -> bool:
         """Does a rule of the category (the tone model included) still flag the rewritten text?"""
@@ -367,7 +367,7 @@ class LanguageLinter:
         if self.annotate is not None and not doc.has_annotation("POS"):
             self.annotate(doc)
         whole = match.start <= a and match.end >= b  # (a tone rule's match is its sentence)
-        text, first, last = doc.text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        text, first, last = _doc_text(doc), doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         out, pos = [], first
         for found in rule.matcher.matches_in(doc, a, b):
             if not whole and not (found.start < match.end and match.start < found.end):
@@ -432,6 +432,15 @@ class LanguageLinter:
 
 _CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})  # the parts of speech of «что», «но», "because", "but"
 _DIGIT_WORD = re.compile(r"[^\s,.;:!?«»\"()]*\d[^\s,.;:!?«»\"()]*")
+
+
+def _doc_text(doc) -> str:
+    """The Doc's text, joined once: spaCy joins every token's text on each `doc.text`, and a
+    long message asks for it once per sentence it rewrites."""
+    text = doc.user_data.get("replylint.text")
+    if text is None:
+        text = doc.user_data["replylint.text"] = doc.text
+    return text
 
 
 def _spacing(doc, indices) -> list[str]:

@@ -250,10 +250,18 @@ class ToneRule(RuleType):
 
     def _not_tone_tokens(self, doc) -> set[int]:
         """The tokens of `not_tone` words in the company that makes them no tone, and a hyphen
-        joining one to the word before («кто-то»: the hyphen and «то»)."""
-        out: set[int] = set()
+        joining one to the word before («кто-то»: the hyphen and «то»). Read once per Doc:
+        each sentence's rewrite asks again, and a long message has thousands of sentences."""
         if not self._not_tone and not self._not_tone_before:
-            return out
+            return set()
+        key = ("replylint.not_tone", id(self))
+        found = doc.user_data.get(key)
+        if found is None:
+            found = doc.user_data[key] = self._find_not_tone_tokens(doc)
+        return found
+
+    def _find_not_tone_tokens(self, doc) -> set[int]:
+        out: set[int] = set()
         for i in range(len(doc) - 1):
             following = self._not_tone_before.get(doc[i].lower_)
             if following is not None and doc[i + 1].lower_ in following:
