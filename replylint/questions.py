@@ -278,13 +278,13 @@ class QuestionReader:
         # a yes/no question of at most this many words right after a "what/which" one guesses its answer
         self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
-        # reply sentences holding these cue classes ask, like a question, for the redundant check
-        # («Пришлите номер заказа», «Попробуйте перезагрузить телефон»)
         # tokens that end the clause a request for details opens («Пришлите фото — и мы…»)
         self.clause_breaks = frozenset(str(w).lower() for w in config.get("clause_breaks", (",", "—", "–", ":", ";", "(", ".")))
         # question words asking which one («какой», "which"): the word after them names the property asked
         self.property_morph = tuple(config.get("property_morph", ()))
         self.which_words = frozenset(str(w).lower() for w in config.get("which_words", ()))
+        # reply sentences holding these cue classes ask, like a question, for the redundant check
+        # («Пришлите номер заказа», «Попробуйте перезагрузить телефон»)
         self.asking_cues = frozenset(config.get("redundant_asking_cues", ("asks-back", "ask.request")))
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
@@ -352,11 +352,11 @@ class QuestionReader:
         # yes-no-answer, deferral, tried, rhetorical, not-asking
         self.cues: dict[str, tuple[tuple[str, ...], ...]] = {
             name: _phrases(items, tokenize) for name, items in config.get("cues", {}).items()}
-        # a question told as a statement ("I want to know …") asks nothing when these follow its words
-        self.wh_ask_not_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_ask_not_before", ()))
-        # a cue phrase of the class does not count when one of these follows it
         # words that open a sign-off run into a chat line ("…on it cheers, dan")
         self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
+        # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
+        # partners@…»; "I want to know for next time."); a phrase that ends its sentence is followed by "."
+        self.full_stop = self.strings.add(".")
         self.cue_not_before = {name: frozenset(self.strings.add(str(w).lower()) for w in words)
                                for name, words in config.get("cue_not_before", {}).items()}
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
@@ -403,9 +403,9 @@ class QuestionReader:
         self.greeting_reach = int(greeting.get("name_words", 3))
         # pronouns that point back at the previous question («И как его включить?»)
         self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
-        # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
         # after a first auxiliary, these make a line without a question mark a prohibition ("Do not click…")
         self.prohibitions = frozenset(self.strings.add(str(w).lower()) for w in config.get("prohibition_after_start", ()))
+        # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
@@ -743,10 +743,8 @@ class QuestionReader:
             if two and i + 1 < b:
                 for name, phrase in two_words.get((h, lowers[i + 1]), ()):
                     if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
-                        if name == "ask.wh" and (i + len(phrase) >= b or lowers[i + len(phrase)] in self.wh_ask_not_before):
-                            continue  # "I want to know for next time.": nothing asked after it
-                        if name in self.cue_not_before and i + len(phrase) < b \
-                                and lowers[i + len(phrase)] in self.cue_not_before[name]:
+                        if name in self.cue_not_before and (lowers[i + len(phrase)] if i + len(phrase) < b
+                                                            else self.full_stop) in self.cue_not_before[name]:
                             continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
                         found.add(name)
             if what is not None and i + 1 < b and (lowers[i + 1] in self.indefinite or lowers[i + 1] == self.hyphen
