@@ -149,6 +149,7 @@ class ToneRule(RuleType):
         # or before certain words (the «ни» of «ни тот, ни другой»): word -> the words after it
         self._not_tone: dict[str, frozenset[str]] = {}
         self._not_tone_before: dict[str, frozenset[str]] = {}
+        self._not_tone_hashes: tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]] | None = None
         for item in spec.get("not_tone", ()):
             if not (isinstance(item, dict) and isinstance(item.get("word"), str)
                     and (isinstance(item.get("after"), list) or isinstance(item.get("before"), list))):
@@ -261,19 +262,26 @@ class ToneRule(RuleType):
         return found
 
     def _find_not_tone_tokens(self, doc) -> set[int]:
+        """Read on LOWER hashes: Token objects only where a `not_tone` word stands."""
+        strings = doc.vocab.strings
+        if self._not_tone_hashes is None:
+            self._not_tone_hashes = tuple({strings.add(word): frozenset(strings.add(w) for w in words)
+                                           for word, words in table.items()}
+                                          for table in (self._not_tone, self._not_tone_before))
+        after_words, before_words = self._not_tone_hashes
+        lowers = columns(doc, (LOWER,))[0]
         out: set[int] = set()
-        for i in range(len(doc) - 1):
-            following = self._not_tone_before.get(doc[i].lower_)
-            if following is not None and doc[i + 1].lower_ in following:
+        for i, h in enumerate(lowers):
+            following = before_words.get(h)
+            if following is not None and i + 1 < len(lowers) and lowers[i + 1] in following:
                 out.add(i)
-        for i in range(1, len(doc)):
-            after = self._not_tone.get(doc[i].lower_)
-            if after is None:
+            after = after_words.get(h)
+            if after is None or not i:
                 continue
             before = i - 1
             if doc[before].text in ("-", "‑") and not doc[before].whitespace_ and before and not doc[before - 1].whitespace_:
                 before -= 1
-            if doc[before].lower_ in after:
+            if lowers[before] in after:
                 out.update(range(before + 1, i + 1))
         return out
 
