@@ -23,6 +23,7 @@ the match is a whole sentence, or its first clause before a colon or a dash:
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from dataclasses import dataclass
@@ -139,7 +140,6 @@ def keep_line_breaks(source: str, text: str) -> str:
     was typed wrong"; a removed clause leaves the breaks of the rest in place)."""
     if "\n" not in source or not text:
         return text
-    import difflib
 
     def words(s: str) -> list[tuple[str, int, int]]:
         return [(m.group().lower().strip(".,;:!?«»\"'()"), m.start(), m.end()) for m in re.finditer(r"\S+", s)]
