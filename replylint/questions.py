@@ -533,9 +533,10 @@ class QuestionReader:
         out: list[Sentence] = []
         skipped: list[tuple[int, int]] = []
         begin = 0
+        comma = self.comma
         for end in [*starts[1:], len(lowers)]:
-            if end <= begin:
-                continue
+            if end <= begin or end < len(lowers) and lowers[end] == comma:
+                continue  # (a sentence the splitter ended at «?,» goes on: «Я не помню пороль?, как востановить?»)
             if asking_only and not _any_in(marks_at, begin, end) and not self._may_ask(d, begin, end):
                 skipped.append((begin, end))
             else:
@@ -625,6 +626,8 @@ class QuestionReader:
         lo, hi = bisect.bisect_left(d.splits, a), bisect.bisect_left(d.splits, b - 1)
         for i in d.splits[lo:hi]:
             h = d.lowers[i]
+            if h in marks and i + 1 < b and d.lowers[i + 1] == self.comma:
+                continue  # «Я не помню пороль?, как востановить?»: the sentence goes on after the mark
             if h in marks:  # «Это нормально? И как исправить?» kept together by the splitter
                 last = self._make(d, cut, i + 1, to_source, True)
                 last.whole, pending = pending, None
@@ -1037,6 +1040,17 @@ class QuestionReader:
                 cues = {"direct-answer", "modal-answer"} if len(questions) == 1 and question.kind == "yes-no" \
                     else {"direct-answer"}  # (a request is granted by "Sure,", not by "you can…")
                 by = next((s for s in answering if cues & s.cues), None)
+            if by is None and question.kind == "yes-no" and all(not focuses[m].words for m in range(len(questions))
+                                                                 if m != n):
+                # the one question with a topic of its own (beside «Что вы посоветуете?», "Any advice?"): a
+                # judgement of whether it can be done answers it («Можно ли ещё успеть?» - «сложно, но реально»)
+                by = next((s for s in answering if "feasible" in s.cues), None)
+            if by is None and question.sentence is not None:
+                # the reply says the thing asked about is not needed («Когда приедет замерщик?» - «Замерщик не
+                # нужен: достаточно фото», "When can the engineer come?" - "No engineer visit is needed"),
+                # naming it by a word of the question's own: the question's premise answered, whatever it asks
+                own = focus.own or focus.words
+                by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue

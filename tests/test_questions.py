@@ -346,3 +346,38 @@ def test_questions_told_as_needs_and_light_verbs(engine, customer, reply, flagge
 def test_two_yes_no_questions_in_one_sentence(engine, customer, reply, expected):
     assert [text for rule, _, text, _ in _found(engine, reply, customer) if rule.endswith("unanswered.question")] \
         == expected
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a taunt at a slow answer, indignation at what was paid for: no question
+    ("Жду ответа третий день. Вы там заснули?", "Извините за задержку, заказ отправили сегодня.", None),
+    ("Отдал 5 000 за вот это?", "Приносим извинения, вернём 5 000 ₽ на карту.", None),
+    ("Do you people even read my emails?", "Sorry for the wait, the refund went out today.", None),
+    # «какого чёрта» asks why: a cause answers it, nothing else does
+    ("Какого хрена заблокировали карту?", "Это сбой антифрод-системы на нашей стороне, карту уже разблокировали.",
+     None),
+    ("Какого хрена заблокировали карту?", "Здравствуйте! Спасибо за обращение.", "Какого хрена заблокировали карту?"),
+    # where a thing is kept, said in other words
+    ("Где теперь мой чемодан?", "Он сейчас у нас на складе в аэропорту, привезём вечером.", None),
+    # a quality answered by its opposite, a price that changed, a status confirmed
+    ("Экран мерцает. Это дефект?", "Мерцание на такой яркости в пределах нормы для этой модели.", None),
+    ("Почему подписка подорожала?", "Цена подписки выросла из-за новых тарифов правообладателей.", None),
+    ("Дошли ли деньги за курс?", "Да, деньги за курс поступили вчера.", None),
+    ("Дошли ли деньги за курс?", "Напишите, пожалуйста, номер договора.", "Дошли ли деньги за курс?"),
+    # the premise answered: what is asked about is not needed
+    ("Когда придёт электрик?", "Электрик не нужен: достаточно переключить автомат в щитке.", None),
+    ("When will the engineer come round?", "The engineer isn't needed: just reset the router.", None),
+    # the one question with a topic beside a request for advice, judged feasible
+    ("Что посоветуете? Можно ли сдать на права за месяц?", "За месяц сдать сложно, но реально при занятиях через день.",
+     None),
+    # "your team" asked to act, a commitment with a time answers
+    ("Can your engineer fix the boiler this week?", "Yes — we can send someone on Thursday morning.", None),
+    # what lasts and what lapses
+    ("Do unused credits carry over to next month?", "Credits stay valid for 60 days, then they expire.", None),
+    # a question mark inside a sentence that goes on
+    ("Не могу войти?, как сбросить пароль?", "Чтобы сбросить пароль, нажмите ссылку под полем входа.", None),
+])
+def test_outbursts_premises_and_answers_in_other_words(engine, customer, reply, flagged):
+    found = [text for rule, source, text, _ in _found(engine, reply, customer)
+             if source == "customer" and rule.endswith("unanswered.question")]
+    assert found == ([flagged] if flagged else [])
