@@ -1146,6 +1146,10 @@ class QuestionReader:
         if "courtesy-first" in blocking and self.courtesy_with_answer \
                 and any(c.startswith("answer.") or c == "yes-no-answer" for c in sentence.cues):
             blocking = blocking - {"courtesy-first"}
+        if "ask.request" in blocking and "link" in sentence.cues:
+            # "please check out the 'Report an issue' section here: <link>", "Try: <link>": a request phrase
+            # beside a link points to the answer (a request for details is "asks-back")
+            blocking = blocking - {"ask.request"}
         return not blocking
 
     def _by_kind(self, question: Question, focus: Focus, windows: list) -> set[int]:

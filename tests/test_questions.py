@@ -381,3 +381,21 @@ def test_outbursts_premises_and_answers_in_other_words(engine, customer, reply, 
     found = [text for rule, source, text, _ in _found(engine, reply, customer)
              if source == "customer" and rule.endswith("unanswered.question")]
     assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a request phrase beside a link points to the answer
+    ("How do I change the email on my account?",
+     "Please check out the change-your-email section here: https://example.com/help/account-email", None),
+    # a request form is a channel for the message's one request for help
+    ("My order never came and I was charged twice, could I get some help?",
+     "Please submit a request with your order number through this form and we'll look into it.", None),
+    # complaints closing with a tag, and indignation at what was paid for
+    ("Why is it so hard to cancel? Or is it just me?", "You can cancel under Settings > Plan > Cancel.", None),
+    ("The app crashes every evening. I pay £12 a month to put up with this?",
+     "Sorry about the crashes, a fix ships on Monday.", None),
+])
+def test_real_reply_shapes(engine, customer, reply, flagged):
+    found = [text for rule, source, text, _ in _found(engine, reply, customer)
+             if source == "customer" and rule.endswith("unanswered.question")]
+    assert found == ([flagged] if flagged else [])
