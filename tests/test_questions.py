@@ -399,3 +399,24 @@ def test_real_reply_shapes(engine, customer, reply, flagged):
     found = [text for rule, source, text, _ in _found(engine, reply, customer)
              if source == "customer" and rule.endswith("unanswered.question")]
     assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # «любой» answers «какой», «достаточно» answers «что нужно»
+    ("Какие банки можно привязать к кошельку?", "Можно привязать карту любого российского банка.", None),
+    ("Что нужно указать при оплате?", "Достаточно указать номер лицевого счёта и сумму.", None),
+    # permission and a conditional yes answer the one yes/no question
+    ("Нормально будет, если я загружу ролик в 4K?", "Вы можете загружать ролики в 4K, ограничение — 10 ГБ.", None),
+    ("Получится ли вернуть билет за день до концерта?",
+     "Вернуть билет получится при условии, что до концерта больше 24 часов.", None),
+    # a verb's aspect pair and its other verbs, the set in another script
+    ("Как скачать выписку?", "Выписку можно скачивать в разделе «Документы».", None),
+    ("Где взять квитанцию?", "Квитанцию можно получить в личном кабинете.", None),
+    ("Как смотреть каналы на телевизоре?", "Каналы доступны в приложении для Smart TV.", None),
+    # a redirect still leaves the question open
+    ("Как скачать выписку?", "Напишите, пожалуйста, на help@bank.ru.", "Как скачать выписку?"),
+])
+def test_real_rutube_shapes(engine, customer, reply, flagged):
+    found = [text for rule, source, text, _ in _found(engine, reply, customer)
+             if source == "customer" and rule.endswith("unanswered.question")]
+    assert found == ([flagged] if flagged else [])
