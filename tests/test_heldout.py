@@ -74,7 +74,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.88, 0.95),
                ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
                # then tune-q18 (choices answered by an option, absent features, help channels, «длится» -
                # «занимает»): ru .870 / .842, en .827 / .835
-               ("questions_ru", "unanswered"): (0.87, 0.84), ("questions_en", "unanswered"): (0.82, 0.83),
+               ("questions_ru", "unanswered"): (0.87, 0.84), ("questions_en", "unanswered"): (0.83, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79),
                # the fourth rounds, scored once before tuning at 5fe9259 (the files' headers)
                ("questions_en4", "unanswered"): (0.79, 0.87), ("questions_en4", "redundant-question"): (0.98, 0.92),
