@@ -1047,7 +1047,7 @@ class QuestionReader:
                 by = next((s for s in answering if "feasible" in s.cues), None)
             if by is None and question.sentence is not None:
                 # the reply says the thing asked about is not needed («Когда приедет замерщик?» - «Замерщик не
-                # нужен: достаточно фото», "When can the engineer come?" - "No engineer visit is needed"),
+                # нужен: достаточно фото», "When can the engineer come?" - "The engineer isn't needed"),
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
