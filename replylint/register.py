@@ -203,6 +203,9 @@ class WordClasses:
         # nor is a form whose 2nd-person readings together are less likely than this («прокси»: "proxy!" of
         # a rare verb, or the indeclinable noun in any of its cases)
         self.second_person_floor = float(config.get("second_person_floor", 0.0))
+        # … nor, with this set, a form whose likeliest 2nd-person reading is no likelier than its likeliest other
+        # reading: the dictionary gives no reason to prefer it («спрей»: "rot!" or the noun, each 0.15)
+        self.second_person_likeliest = bool(config.get("second_person_must_be_likeliest", False))
         words = config.get("words", {})
         self.tv = {
             feature: (frozenset(spec.get("lemmas", ())), [frozenset(s) for s in spec.get("features", ())])
@@ -267,6 +270,9 @@ class WordClasses:
             return False
         readings = self.readings(lower)
         if self.second_person_floor and sum(score for score, feats in readings if "Person=2" in feats) < self.second_person_floor:
+            return True
+        if self.second_person_likeliest and max((score for score, feats in readings if "Person=2" in feats), default=0.0) <= max(
+                (score for score, feats in readings if "Person=2" not in feats), default=-1.0):
             return True
         return any(score >= self.ambiguity and "Person=2" not in feats and any(f in feats for f in self.ambiguity_forms)
                    for score, feats in readings)

@@ -454,3 +454,18 @@ def test_round15_register_readings(engine, customer, reply, expected):
 def test_round17_register_readings(engine, customer, reply, expected):
     found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
     assert found == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a form whose ты-reading only ties with a noun or adjective reading is no ты-form: the dictionary gives
+    # no reason to prefer it («спрей»: "rot!" or the noun, «свежей»: "freshen!" or the adjective)
+    ("Добрый день. Можно ли дым-машину?", "Кристина, добрый день. Можно использовать спрей-туман на водной основе.", []),
+    ("Здравствуйте. Чем побрызгать цветы?", "Подойдёт спрей для орхидей, он продаётся в каждом садовом центре.", []),
+    ("Добрый день. Какую рыбу взять?", "Для ухи лучше взять рыбу свежей ловли, её привозят по утрам.", []),
+    # … but a ты-form likelier than its other readings still is one («клади»: "put!" or the noun «кладь»)
+    ("Добрый день. Куда положить ключи?", "Клади их в ящик у двери.", [("ru.formality.ty-form", "Клади")]),
+    ("Добрый день. Как постирать чехол?", "Просто намочи его водой.", [("ru.formality.ty-form", "намочи")]),
+])
+def test_a_second_person_reading_must_be_the_likeliest(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
