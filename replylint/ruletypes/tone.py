@@ -122,7 +122,7 @@ class ToneRule(RuleType):
                     "droppable_edges": str, "droppable_openers": list, "connectors": list,
                     "back_references": list, "question_tag": str, "address_openers": list,
                     "address_name_morph": list, "address_end": str, "condition_words": list,
-                    "consequence_particles": list}
+                    "consequence_particles": list, "clause_back_references": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -214,7 +214,8 @@ class ToneRule(RuleType):
                              frozenset(map(str, node.get("address_name_morph", ()))),
                              str(node.get("address_end", "!")),
                              frozenset(str(w).lower() for w in node.get("condition_words", ())),
-                             frozenset(str(w).lower() for w in node.get("consequence_particles", ())))
+                             frozenset(str(w).lower() for w in node.get("consequence_particles", ())),
+                             frozenset(str(w).lower() for w in node.get("clause_back_references", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -380,7 +381,8 @@ class ClauseRemoval:
                  back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)"),
                  address_openers: tuple[tuple[str, ...], ...] = (), address_name_morph: frozenset[str] = frozenset(),
                  address_end: str = "!", condition_words: frozenset[str] = frozenset(),
-                 consequence_particles: frozenset[str] = frozenset()):
+                 consequence_particles: frozenset[str] = frozenset(),
+                 clause_back_references: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -407,8 +409,11 @@ class ClauseRemoval:
                                         key=len, reverse=True)
         # a word that joins what follows to a prefix a removal takes ("…, so the kit is fine"): it may go
         # with the prefix, and what follows then stands as a sentence of its own ("The kit is fine.");
-        # not before a word that points back at what went (`back_references`: "…, so that's why")
-        self.connectors, self.back_references = connectors, back_references
+        # not before a word that points back at what went (`back_references`: "…, so that's why");
+        # several words are matched over their tokens («…, так что правило мы менять не будем»)
+        self.connectors = sorted((tuple(w.split()) for w in connectors), key=len, reverse=True)
+        self.back_references = back_references
+        self.clause_back_references = clause_back_references
         # the tag that turns a statement into a question ("…, isn't it?"): what is left without it is no
         # question, so no removal takes it alone (matched on the words after the comma, lowercased)
         self.question_tag = question_tag
@@ -523,10 +528,12 @@ class ClauseRemoval:
                 # an opener gone ("Again, to recap, the router…"): the prefix through the next cut may go
                 # as the first one may
                 removals.append((0, opened + 1))
-                if opened + 2 < end and tokens[opened].text == self.comma \
-                        and tokens[opened + 1].lower_ in self.connectors \
-                        and tokens[opened + 2].lower_ not in self.back_references:
-                    removals.append((0, opened + 2))
+                k = self._connector(tokens, opened + 1, end)
+                if k and opened + 1 + k < end and tokens[opened].text == self.comma \
+                        and tokens[opened + 1 + k].lower_ not in self.back_references and not any(
+                        tokens[j].lower_ in self.clause_back_references
+                        for j in range(opened + 1 + k, next((i for i in cuts if i > opened + k), end))):
+                    removals.append((0, opened + 1 + k))
             options = [(0, 0)] + [(first, last) for first, last in removals
                                   if 0 < last - first < end and allowed(first, last)]
             for first, last in options:
@@ -587,15 +594,23 @@ class ClauseRemoval:
             if not strong:
                 out += [(0, i + 2) for i in cuts if i + 2 < end and tokens[i + 1].lower_ in self.contrast_words]
             # or a prefix through a comma and the connector after it: "Every other visitor managed it, so [it …]"
-            out += [(0, b + 1) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
-                    and b + 1 < end and tokens[b].lower_ in self.connectors
-                    and tokens[b + 1].lower_ not in self.back_references and tokens[b + 1].is_alpha
+            # (nor where a pronoun of the clause after it points back, `clause_back_references`: «…, так что
+            # сохраните его» would leave «его» with nothing to refer to)
+            out += [(0, c) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
+                    for c in [b + self._connector(tokens, b, end)] if c > b
+                    and c < end and tokens[c].lower_ not in self.back_references and tokens[c].is_alpha
                     and not any(tokens[k].lower_ in self.consequence_particles
-                                for k in range(b + 1, next((i for i in cuts if i > b), end)))]
+                                or tokens[k].lower_ in self.clause_back_references
+                                for k in range(c, next((i for i in cuts if i > b), end)))]
         if end < len(tokens) and tokens[end].text == "?":
             out = [(a, b) for a, b in out if b != end or not self.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
         return [(a, b) for a, b in out if 0 < b - a < end]
+
+    def _connector(self, tokens, i: int, end: int) -> int:
+        """The number of tokens of the connector (`connectors`) that starts at token i, 0 for none."""
+        return next((len(parts) for parts in self.connectors if i + len(parts) <= end
+                     and all(tokens[i + j].lower_ == parts[j] for j in range(len(parts)))), 0)
 
     def _droppable(self, tokens, end: int, kept: list[bool]) -> frozenset[int]:
         """The tokens of `droppable` words in tokens[:end] that may go: not next to a
