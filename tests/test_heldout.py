@@ -16,7 +16,7 @@ FLOORS = {"blame": (0.9, 0.85), "formality": (0.9, 0.85), "unanswered": (0.7, 0.
 # tuned to yet: floors under today's figures, raised as the packs generalise
 FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.96, 0.97),
                ("en3", "blame"): (0.92, 0.82), ("en4", "blame"): (0.92, 0.82),
-               ("ru5", "blame"): (0.92, 0.92), ("en5", "blame"): (0.95, 0.92),
+               ("ru5", "blame"): (0.92, 0.92), ("en5", "blame"): (0.98, 0.99),
                ("ru6", "blame"): (0.95, 0.95), ("en6", "blame"): (0.95, 0.95),
                ("ru7", "blame"): (0.95, 0.95), ("en7", "blame"): (0.95, 0.95),
                # rounds 8 were scored once before tuning (ru .935 / .569, en 1.000 / .480), then tuned on
@@ -54,8 +54,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.96, 0.97),
                # tuning, at e9798f6 (ru .891 / .924, en .976 / .784); then tuned on: ru .964 / 1.000, en 1.000 / 1.000
                ("ru19", "blame"): (0.98, 0.99), ("en19", "blame"): (0.99, 0.99),
                # rounds 20 were scored once before tuning at 8f79d18 (ru .979 / .885, en .921 / .673)
-               # then tuned on: ru 1.000 / 1.000 (with it ru19 precision .964 -> .982, ru4 .943 -> .962)
-               ("ru20", "blame"): (0.99, 0.99), ("en20", "blame"): (0.92, 0.67),
+               # then tuned on: ru 1.000 / 1.000 (with it ru19 precision .964 -> .982, ru4 .943 -> .962), en .981 / 1.000
+               ("ru20", "blame"): (0.99, 0.99), ("en20", "blame"): (0.98, 0.99),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
