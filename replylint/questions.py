@@ -46,6 +46,9 @@ _EXCLAIMED_CUE = frozenset({"exclaimed"})
 _GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
+# a single quote opening a quotation (after a space, a colon or a bracket, before a letter) and one closing it
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[^\W\d_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.?!,])'(?=[\s.,;:!?)\]]|$)")
 QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
 
 
@@ -94,6 +97,8 @@ def _inside_quotes(text: str) -> bool:
     … Продолжить? (Да/Нет)"»)?"""
     if text.count('"') % 2:
         return True
+    if "'" in text and len(_SINGLE_OPEN.findall(text)) > len(_SINGLE_CLOSE.findall(text)):
+        return True  # "your chatbot asked me 'Did your order arrive?" (not "don't", "the users' list")
     return any(text.count(opening) > text.count(closing) for opening, closing in _QUOTE_PAIRS)
 
 
@@ -911,6 +916,8 @@ class QuestionReader:
             for key in window.keys:
                 holding.setdefault(key, []).append(w)
         deferrals = [s for s in reply if "deferral" in s.cues]
+        # "I'll email you on Thursday with the fee": a promise to send something defers what it names
+        named_deferrals = [s for s in reply if "deferral-named" in s.cues and "deferral" not in s.cues]
         questions = questions[:MAX_QUESTIONS]
         yes_no = [q for q in questions if q.kind == "yes-no" or q.kind in self.granted_kinds]
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
@@ -1057,7 +1064,7 @@ class QuestionReader:
             # a deferral names a word of the question, or of no question; a question
             # with no topic of its own («Почему это происходит?») is about the
             # message, which any deferral takes up
-            specific = [s for s in deferrals if (focus.words | question.focus) & s.keys]
+            specific = [s for s in deferrals + named_deferrals if (focus.words | question.focus) & s.keys]
             anyone = deferrals if not focus.words else \
                 [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
             deferral = (specific or anyone or [None])[0]
