@@ -49,7 +49,8 @@ _FENCE = "```"
 # a single quote opening a quotation (after a space, a colon or a bracket, before a letter) and one closing it
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.?!,])'(?=[\s.,;:!?)\]]|$)")
-QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
+QUOTE_REACH = 400
+NAME_LINE_WORDS = 3  # a line of this many capitalised words at most, without «?», is a name  # characters before a sentence read for a quotation opened earlier on its line
 
 
 # a list marker before a sentence's first word: "1)", «2.», "•"
@@ -362,6 +363,8 @@ class QuestionReader:
         # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
         # partners@…»; "I want to know for next time."); a phrase that ends its sentence is followed by "."
         self.full_stop = self.strings.add(".")
+        self.signoff_not_before = frozenset(self.strings.add(str(w).lower())
+                                            for w in config.get("signoff_not_before", ()))
         self.cue_not_before = {name: frozenset(self.strings.add(str(w).lower()) for w in words)
                                for name, words in config.get("cue_not_before", {}).items()}
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
@@ -787,6 +790,8 @@ class QuestionReader:
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
             found.discard("signoff")  # "Best regards," not "…is the best option"
+        if "signoff" in found and first_word + 1 < b and lowers[first_word + 1] in self.signoff_not_before:
+            found.discard("signoff")  # "Best to book, as Saturdays fill up fast.": advice, not "Best,"
         if "rhetorical" in found and self.rhetorical_clause and self._rhetorical_tail(lowers, hits, a, b):
             found.add("rhetorical-clause")
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
@@ -827,6 +832,9 @@ class QuestionReader:
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
+            if kind == "request" and expects is None and "ask.wh" in sentence.cues:
+                # "Could you tell me the cost of both?": a request for the price (or the time) it names
+                expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), None)
             if kind == "request" and expects is None and "asks-reason" in sentence.cues:
                 expects = "reason"  # «Объясните нормально.», «Поясните это списание.»: a request for the why
             if expects == "person" and keys & self.fault_words:
@@ -861,6 +869,9 @@ class QuestionReader:
                 and not sentence.text.rstrip().endswith("!")
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
+            named = sentence.text.split()
+            if len(named) <= NAME_LINE_WORDS and all(w[:1].isupper() for w in named):
+                return None  # "Will Thornton", "May Chen" under the message: a signature, not "will…?"
             if "wh-first" not in cues and greeting + 1 < len(sentence.lowers) \
                     and sentence.lowers[greeting + 1] in self.prohibitions:
                 return None  # "DO NOT CLICK ON https://…": without a question mark, a warning
@@ -1254,7 +1265,8 @@ class QuestionReader:
         if question.kind == "yes-no" and "answer.steps" in cues and question.sentence is not None \
                 and "asks-way" in question.sentence.cues:
             return True  # "Is there any way to fix this?" - "Please try to update the console in safe mode"
-        if question.kind in ("yes-no", "request", "choice"):
+        if question.kind in ("yes-no", "request", "choice") and not (question.kind == "request" and question.expects):
+            # ("Could you tell me the cost?": a request naming what it asks for takes an answer of that kind)
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
                 and any(h in self.status_words for h in question.sentence.lowers)
