@@ -469,3 +469,20 @@ def test_round17_register_readings(engine, customer, reply, expected):
 def test_a_second_person_reading_must_be_the_likeliest(engine, customer, reply, expected):
     found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
     assert found == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # the signer's role and company after their name on the signature line address no one
+    ("Dear Sir or Madam,\nPlease confirm my booking.\nYours faithfully,\nMrs Helen Ward",
+     "Dear Mrs Ward,\nYour booking is confirmed.\nKind regards,\nOwen Price, Guest Relations, Harbour Hotel", []),
+    ("hi, is the bike ready? ta, Sam", "Hi Sam, yes, it's ready.\nCheers,\nLiam, Workshop, Ridgeway Cycles", []),
+    # … nor those after a titled signer ("Dr … , Admissions Officer")
+    ("Dear Admissions,\nWhen do interviews start?\nRegards,\nPeter Lowe",
+     "Dear Mr Lowe,\nInterviews start on 3 May.\nYours sincerely,\nDr Ruth Kemp, Admissions Tutor", []),
+    # … but a wrong name in the greeting of such a reply still is one
+    ("Hi, my parcel is late.\nThanks, Ingrid", "Hi Astrid,\nIt arrives today.\nBest,\nOwen Price, Customer Care, Parcelly",
+     [("en.formality.wrong-name", "Astrid")]),
+])
+def test_a_signature_role_after_the_name_is_no_address(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
