@@ -31,6 +31,8 @@ FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
     "tv.V-errand",  # lowercase «у вас»/«вам»/«ваш» beside an errand with the company: plural in a customer's message
     "greeting.formal", "greeting.informal", "greeting.colloquial", "greeting.slang", "closing.formal", "closing.informal",
+    "closing.colloquial",  # "Cheers,": friendly, too breezy only for a formal letter
+    "style.exclamations",  # "!!", "!!!": chat style
     "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "request.informal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
