@@ -40,6 +40,7 @@ FEATURES = frozenset({
     "writer.masc", "writer.femn",
     # found by comparing the reply with the customer
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
+    "address.lost-rank",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad"
 })
 REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
@@ -361,6 +362,7 @@ class ProfileBuilder:
         # given name ("Mr. Anil Mehta") is still owed title and surname
         self.titled_first_name = frozenset(config.get("titled_first_name", ()))
         self.title_joiners = frozenset(config.get("title_joiners", ()))  # "Mr. and Mrs.": a couple
+        self.rank_titles = frozenset(config.get("rank_titles", ()))  # "Dr", "Prof": not to be replaced by "Mr"
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
         for phrase in self.intro:
@@ -1099,6 +1101,12 @@ class ProfileBuilder:
                 # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's
                 start = address.title_start if address.title_start is not None else address.start
                 out.append(Evidence("address.wrong-name", start, address.end, address.text))
+                continue
+            if person is not None and address.title and address.surname and address.surname == person.surname \
+                    and person.title in self.rank_titles and address.title not in self.rank_titles \
+                    and address.title_start is not None:
+                # "Dear Mr Haddad" to Dr Samira Haddad: the surname is right, the rank she signed with dropped
+                out.append(Evidence("address.lost-rank", address.title_start, address.end, address.text))
                 continue
             if address.given and not address.patronymic and not address.title and (
                     {"patronymic", "requested"} & tags or ("title" in tags and (

@@ -515,3 +515,19 @@ def test_casual_sign_offs_pet_names_and_exclamations_to_a_formal_letter(engine, 
 def test_a_casual_customer_may_be_answered_in_kind(engine):
     customer = "hiya!! is my order on its way?? ta, Jo x"
     assert _formality(engine, "Hi love! Yes, it arrives Monday!! Cheers, Sam xx", customer) == []
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a plain title before the surname of a customer who signed with a rank
+    ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nProfessor Alan Reid",
+     "Dear Mr Reid,\nYour permit is renewed.", [("en.formality.lost-rank", "Mr Reid")]),
+    ("Good morning,\nIs the hall free on Sunday?\nRevd Mary Cole", "Dear Ms Cole,\nYes, it is free.",
+     [("en.formality.lost-rank", "Ms Cole")]),
+    # the rank kept, or a plain title to a plain-titled customer, is fine
+    ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nProfessor Alan Reid",
+     "Dear Professor Reid,\nYour permit is renewed.", []),
+    ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nMr Alan Reid", "Dear Mr Reid,\nYour permit is renewed.", []),
+])
+def test_a_rank_the_customer_signed_with_is_kept(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
