@@ -40,7 +40,7 @@ FEATURES = frozenset({
     "writer.masc", "writer.femn",
     # found by comparing the reply with the customer
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
-    "address.lost-rank",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad"
+    "address.other-title",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad", "Mrs." to "Ms."
 })
 REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
@@ -363,6 +363,8 @@ class ProfileBuilder:
         self.titled_first_name = frozenset(config.get("titled_first_name", ()))
         self.title_joiners = frozenset(config.get("title_joiners", ()))  # "Mr. and Mrs.": a couple
         self.rank_titles = frozenset(config.get("rank_titles", ()))  # "Dr", "Prof": not to be replaced by "Mr"
+        # a title -> the titles it presumes on ("Mrs." to a customer who signed "Ms.")
+        self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
         for phrase in self.intro:
@@ -1103,10 +1105,12 @@ class ProfileBuilder:
                 out.append(Evidence("address.wrong-name", start, address.end, address.text))
                 continue
             if person is not None and address.title and address.surname and address.surname == person.surname \
-                    and person.title in self.rank_titles and address.title not in self.rank_titles \
-                    and address.title_start is not None:
-                # "Dear Mr Haddad" to Dr Samira Haddad: the surname is right, the rank she signed with dropped
-                out.append(Evidence("address.lost-rank", address.title_start, address.end, address.text))
+                    and address.title_start is not None and (
+                        person.title in self.rank_titles and address.title not in self.rank_titles
+                        or person.title in self.presumed_titles.get(address.title, ())):
+                # "Dear Mr Haddad" to Dr Samira Haddad: the surname is right, the rank she signed with dropped;
+                # "Dear Mrs. Feld" to Ms. Naomi Feld: a marital title she did not choose
+                out.append(Evidence("address.other-title", address.title_start, address.end, address.text))
                 continue
             if address.given and not address.patronymic and not address.title and (
                     {"patronymic", "requested"} & tags or ("title" in tags and (

@@ -520,9 +520,12 @@ def test_a_casual_customer_may_be_answered_in_kind(engine):
 @pytest.mark.parametrize("customer, reply, expected", [
     # a plain title before the surname of a customer who signed with a rank
     ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nProfessor Alan Reid",
-     "Dear Mr Reid,\nYour permit is renewed.", [("en.formality.lost-rank", "Mr Reid")]),
+     "Dear Mr Reid,\nYour permit is renewed.", [("en.formality.other-title", "Mr Reid")]),
     ("Good morning,\nIs the hall free on Sunday?\nRevd Mary Cole", "Dear Ms Cole,\nYes, it is free.",
-     [("en.formality.lost-rank", "Ms Cole")]),
+     [("en.formality.other-title", "Ms Cole")]),
+    # a marital title the customer did not choose
+    ("Hello,\nMy meter reading is attached.\nRegards,\nMs. Joy Akins", "Dear Mrs. Akins,\nThank you, it is recorded.",
+     [("en.formality.other-title", "Mrs. Akins")]),
     # the rank kept, or a plain title to a plain-titled customer, is fine
     ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nProfessor Alan Reid",
      "Dear Professor Reid,\nYour permit is renewed.", []),
