@@ -217,8 +217,9 @@ class LanguageLinter:
                     start, end, found = to_source(span.start_char, span.end_char)
                     profile.evidence.append(Evidence(rule.spec.evidence, start, end, found,
                                                      self.suggestions(rule, doc, match), rule.spec.id))
-                    if rule.spec.evidence.startswith(("greeting.", "address.")):
-                        address_tokens.add(span.end - 1)
+                    if rule.spec.evidence.startswith(("greeting.", "address.")) \
+                            and doc[span.end - 1].text[-1:] not in self.profiles.sentence_ends:
+                        address_tokens.add(span.end - 1)  # (not past a sentence end: "Hi love! It arrives…")
         if profiling:
             if marked:
                 profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))

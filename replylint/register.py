@@ -31,6 +31,8 @@ FEATURES = frozenset({
     "tv.T", "tv.V", "tv.V-polite", "tv.V-group", "tv.V-slip",
     "tv.V-errand",  # lowercase «у вас»/«вам»/«ваш» beside an errand with the company: plural in a customer's message
     "greeting.formal", "greeting.informal", "greeting.colloquial", "greeting.slang", "closing.formal", "closing.informal",
+    "closing.colloquial",  # "Cheers,": friendly, too breezy only for a formal letter
+    "style.exclamations",  # "!!", "!!!": chat style
     "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "request.informal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
@@ -38,6 +40,7 @@ FEATURES = frozenset({
     "writer.masc", "writer.femn",
     # found by comparing the reply with the customer
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
+    "address.other-title",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad", "Mrs." to "Ms."
 })
 REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
@@ -46,6 +49,8 @@ MAX_V_EVIDENCE = 64
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a clause opens
 # "Of course, Dorothy.": a vocative after a short opening ends its clause with one of these
 MAX_OPENER_WORDS = 3
+# after a signature name on its line, these open the signer's role or company ("Tom Hadley, Funeral Director")
+SIGNATURE_ROLE_MARKS = frozenset({",", "—", "-", "–", "(", "|"})
 VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
@@ -357,6 +362,9 @@ class ProfileBuilder:
         # given name ("Mr. Anil Mehta") is still owed title and surname
         self.titled_first_name = frozenset(config.get("titled_first_name", ()))
         self.title_joiners = frozenset(config.get("title_joiners", ()))  # "Mr. and Mrs.": a couple
+        self.rank_titles = frozenset(config.get("rank_titles", ()))  # "Dr", "Prof": not to be replaced by "Mr"
+        # a title -> the titles it presumes on ("Mrs." to a customer who signed "Ms.")
+        self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
         for phrase in self.intro:
@@ -683,9 +691,13 @@ class ProfileBuilder:
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
+        role_line = None  # the line of a signature name a role follows: "Priya Nair, Private Client Team, …"
         for i in candidates:
             if i < done or i in quoted:
                 continue  # a quoted name is someone's words («"Hey Google, …"»), not an address
+            if role_line is not None and lines.line_of(doc[i].idx) == role_line and i > 0 \
+                    and doc[i - 1].text in SIGNATURE_ROLE_MARKS:
+                continue  # the signer's role or company after the name on its line, not a vocative
             if self.names_from_dictionary:
                 found = self._russian_name(doc, classes, i)
             else:
@@ -704,20 +716,25 @@ class ProfileBuilder:
                 places.add("addressed")
             start = first if title_token is None else title_token
             vocative_form = title_token is not None or self._vocative_form(doc[first])
+            # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
+            signs = lines.is_signature(start, last, self.signoff_words)
             if vocative_form and self._vocative_after_opener(doc, start, last) \
-                    and not lines.is_signature(first, last, self.signoff_words) and not (
+                    and not signs and not (
                         doc[start - 2].lower_ in self.signoff_words and lines.line_of(doc[start].idx) in lines.last_lines):
                 # "Of course, Dorothy.", «Конечно, Олег!»; not a sign-off and name that sign the
                 # message («С уважением, Настя, менеджер бюро»)
                 places.add("addressed")
             if vocative_form and self._starts_sentence(doc, first if title_token is None else title_token) \
                     and last < len(doc) and doc[last].text in (",", "!") \
-                    and (lines.is_first_line(first) or not lines.is_signature(first, last, self.signoff_words)):
+                    and (lines.is_first_line(first) or not signs):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if self._starts_sentence(doc, first if title_token is None else title_token):
                 places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
             if self._after_intro(doc, first if title_token is None else title_token):
                 places.add("intro")
+            if signs and last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS:
+                role_line = lines.line_of(doc[start].idx)
+            # (the writer's titled name is found as a full name opening a line: "named" in `finish`)
             if lines.is_signature(first, last, self.signoff_words):
                 places.add("signature")
             elif title_token is None and signed_end is not None and first == signed_end + 1 \
@@ -957,7 +974,7 @@ class ProfileBuilder:
         while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
             names.append(doc[j])
             j += 1
-        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, i + 1, self.signoff_words) \
+        in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, j, self.signoff_words) \
             or (not self._common_word(token) and self._vocative_after_opener(doc, i, j)) \
             or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
         if not in_place:
@@ -1086,6 +1103,14 @@ class ProfileBuilder:
                 # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's
                 start = address.title_start if address.title_start is not None else address.start
                 out.append(Evidence("address.wrong-name", start, address.end, address.text))
+                continue
+            if person is not None and address.title and address.surname and address.surname == person.surname \
+                    and address.title_start is not None and (
+                        person.title in self.rank_titles and address.title not in self.rank_titles
+                        or person.title in self.presumed_titles.get(address.title, ())):
+                # "Dear Mr Haddad" to Dr Samira Haddad: the surname is right, the rank she signed with dropped;
+                # "Dear Mrs. Feld" to Ms. Naomi Feld: a marital title she did not choose
+                out.append(Evidence("address.other-title", address.title_start, address.end, address.text))
                 continue
             if address.given and not address.patronymic and not address.title and (
                     {"patronymic", "requested"} & tags or ("title" in tags and (

@@ -385,8 +385,9 @@ def test_round3_russian(engine, customer, reply, expected):
     ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Dorothy. It is ready on Saturday.",
      [("en.formality.first-name", "Dorothy")]),
     ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Mrs. Fenwick. It is ready on Saturday.", []),
+    # ("Cheers," to a formal letter is a colloquial sign-off too)
     ("Dear Sir or Madam,\nPlease send a quote.\nSincerely,\nDr. Kwame Mensah", "The quote is £720. Cheers, Kwame",
-     [("en.formality.first-name", "Kwame")]),
+     [("en.formality.casual-greeting", "Cheers,"), ("en.formality.first-name", "Kwame")]),
     ("Hi, nothing arrived.\nThanks, Ingrid", "Sorry about that, it ships today.\nThanks, Astrid", []),
     ("Hi, which slot is free?\nThanks, Maria", "Sure, Friday. See you then.", []),
 ])
@@ -467,5 +468,69 @@ def test_round17_register_readings(engine, customer, reply, expected):
     ("Добрый день. Как постирать чехол?", "Просто намочи его водой.", [("ru.formality.ty-form", "намочи")]),
 ])
 def test_a_second_person_reading_must_be_the_likeliest(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # the signer's role and company after their name on the signature line address no one
+    ("Dear Sir or Madam,\nPlease confirm my booking.\nYours faithfully,\nMrs Helen Ward",
+     "Dear Mrs Ward,\nYour booking is confirmed.\nKind regards,\nOwen Price, Guest Relations, Harbour Hotel", []),
+    ("hi, is the bike ready? ta, Sam", "Hi Sam, yes, it's ready.\nCheers,\nLiam, Workshop, Ridgeway Cycles", []),
+    # … nor those after a titled signer ("Dr … , Admissions Officer")
+    ("Dear Admissions,\nWhen do interviews start?\nRegards,\nPeter Lowe",
+     "Dear Mr Lowe,\nInterviews start on 3 May.\nYours sincerely,\nDr Ruth Kemp, Admissions Tutor", []),
+    # … but a wrong name in the greeting of such a reply still is one
+    ("Hi, my parcel is late.\nThanks, Ingrid", "Hi Astrid,\nIt arrives today.\nBest,\nOwen Price, Customer Care, Parcelly",
+     [("en.formality.wrong-name", "Astrid")]),
+])
+def test_a_signature_role_after_the_name_is_no_address(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
+
+
+FORMAL_LETTER = "Dear Sir or Madam,\nCould you confirm when my order will be delivered?\nYours faithfully,\nMrs Ann Lowe"
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # casual sign-offs, kisses and pet names to a formal letter
+    ("Dear Mrs Lowe,\nIt arrives on Monday.\nCatch you later,\nBen", [("en.formality.casual-greeting", "Catch you later")]),
+    ("Dear Mrs Lowe,\nIt arrives on Monday.\nLots of love\nBen x", [("en.formality.casual-greeting", "Lots of love"),
+                                                                    ("en.formality.casual-greeting", "x")]),
+    ("Hello, duck! It arrives on Monday.", [("en.formality.slang", "Hello, duck!")]),
+    ("It arrives on Monday, petal.", [("en.formality.slang", ", petal.")]),
+    ("Dear Mrs Lowe,\nBingo! It arrives on Monday.", [("en.formality.slang", "Bingo!")]),
+    ("Dear Mrs Lowe,\nIt arrives on Monday!!!", [("en.formality.slang", "It arrives on Monday!!!")]),
+    ("Dear Mrs Lowe,\nIt arrives on Monday.\nCheers!\nBen", [("en.formality.casual-greeting", "Cheers!")]),
+    # near-misses: advice, ordinary uses of the words
+    ("Dear Mrs Lowe,\nIt arrives on Monday. Take it easy when lifting it: the box weighs 20 kg.\nKind regards,\nBen", []),
+    ("Dear Mrs Lowe,\nWe would love to help. It arrives on Monday, sorted by postcode.\nKind regards,\nBen", []),
+    ("Dear Mrs Lowe,\nThe size is 40 x 60 cm and it arrives on Monday.\nKind regards,\nBen", []),
+])
+def test_casual_sign_offs_pet_names_and_exclamations_to_a_formal_letter(engine, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, FORMAL_LETTER)]
+    assert found == expected
+
+
+def test_a_casual_customer_may_be_answered_in_kind(engine):
+    customer = "hiya!! is my order on its way?? ta, Jo x"
+    assert _formality(engine, "Hi love! Yes, it arrives Monday!! Cheers, Sam xx", customer) == []
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a plain title before the surname of a customer who signed with a rank
+    ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nProfessor Alan Reid",
+     "Dear Mr Reid,\nYour permit is renewed.", [("en.formality.other-title", "Mr Reid")]),
+    ("Good morning,\nIs the hall free on Sunday?\nRevd Mary Cole", "Dear Ms Cole,\nYes, it is free.",
+     [("en.formality.other-title", "Ms Cole")]),
+    # a marital title the customer did not choose
+    ("Hello,\nMy meter reading is attached.\nRegards,\nMs. Joy Akins", "Dear Mrs. Akins,\nThank you, it is recorded.",
+     [("en.formality.other-title", "Mrs. Akins")]),
+    # the rank kept, or a plain title to a plain-titled customer, is fine
+    ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nProfessor Alan Reid",
+     "Dear Professor Reid,\nYour permit is renewed.", []),
+    ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nMr Alan Reid", "Dear Mr Reid,\nYour permit is renewed.", []),
+])
+def test_a_rank_the_customer_signed_with_is_kept(engine, customer, reply, expected):
     found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
     assert found == expected
