@@ -1159,6 +1159,8 @@ class ProfileBuilder:
             if person.surname and said == person.surname:
                 return "same"
             return "unknown"
+        if said == own and address.patronymic and person.patronymic and address.patronymic != person.patronymic:
+            return "other"  # «Полина Алексеевна» to «Полина Андреевна»: the patronymic is another's
         if said == own or said == person.surname:
             return "same"
         if said in self.diminutives.get(own, ()):

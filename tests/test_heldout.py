@@ -86,7 +86,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.96, 0.97),
                # the fifth question rounds and fourth formality rounds, scored once before tuning at 0c971ac
                ("questions_en5", "unanswered"): (0.58, 0.79), ("questions_en5", "redundant-question"): (0.99, 0.76),
                ("questions_ru5", "unanswered"): (0.72, 0.67), ("questions_ru5", "redundant-question"): (0.75, 0.5),
-               ("formality_en4", "formality"): (0.63, 0.77), ("formality_ru4", "formality"): (0.99, 0.95),
+               ("formality_en4", "formality"): (0.63, 0.77), ("formality_ru4", "formality"): (0.99, 0.97),
                ("formality_ru", "formality"): (0.99, 0.96)}
 
 
