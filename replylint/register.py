@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 from dataclasses import dataclass, field, replace
 
@@ -46,6 +47,7 @@ REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
 MAX_V_EVIDENCE = 64
+_INITIAL = re.compile(r"^[А-ЯЁ]\.$")  # an initial in a Russian signature: «Р.» (English names are read by place)
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a clause opens
 # "Of course, Dorothy.": a vocative after a short opening ends its clause with one of these
 MAX_OPENER_WORDS = 3
@@ -139,6 +141,8 @@ class Profile:
                 tags.add("patronymic")
             if person.title and person.surname:
                 tags.add("title")
+            if person.surname and not person.given:
+                tags.add("surname")  # «Р. Гайнутдинов»: signed with initials and surname
         features = self.features()
         if "request.formal" in features and "request.informal" not in features:
             tags.add("requested")  # («Обращайтесь ко мне просто Костя» asks for the plain name)
@@ -303,6 +307,8 @@ class ProfileBuilder:
         self.full_of = {dim: full for full, forms in self.diminutives.items() for dim in forms}
         self.titles = dict(config.get("titles", {}))  # title before a surname -> gender it shows
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
+        # letters a case ending may change at the end of a surname («Сомову» is «Сомов»)
+        self.surname_endings = int(config.get("surname_endings", 0))
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         self.not_names = frozenset(config.get("not_names", ()))
         self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
@@ -682,7 +688,8 @@ class ProfileBuilder:
         # (after a greeting, title or introduction, at a line start, near the end)
         if self.names_from_dictionary:
             candidates = [i for i, cls in enumerate(classes) if "name.given" in cls
-                          or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)]
+                          or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)
+                          or doc[i].is_title and self._title_before(doc, i) is not None]  # «Д-р Хасанов»
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
@@ -735,7 +742,11 @@ class ProfileBuilder:
             if signs and last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS:
                 role_line = lines.line_of(doc[start].idx)
             # (the writer's titled name is found as a full name opening a line: "named" in `finish`)
-            if lines.is_signature(first, last, self.signoff_words):
+            if lines.is_signature(first, last, self.signoff_words) or (
+                    self.names_from_dictionary and title_token is not None
+                    and lines.is_signature(title_token, last, self.signoff_words)):
+                # «С уважением, профессор Сомов»: the title opens a Russian signature (English
+                # titled signatures are read by _english_name)
                 places.add("signature")
             elif title_token is None and signed_end is not None and first == signed_end + 1 \
                     and doc[signed_end].lower_ in self.title_joiners and "addressed" not in places:
@@ -898,7 +909,8 @@ class ProfileBuilder:
 
     def _russian_name(self, doc, classes, i):
         token = doc[i]
-        if not {"name.given", "name.given-reading"} & classes[i] or not token.text[:1].isupper():
+        titled = self._title_before(doc, i)
+        if not ({"name.given", "name.given-reading"} & classes[i] or titled) or not token.text[:1].isupper():
             return None
         parse = self._name_parse(token.lower_, "Name")
         fields = {"given": parse.normal_form if parse else token.lower_, "given_text": token.text,
@@ -919,18 +931,40 @@ class ProfileBuilder:
             i -= 1  # «Гусев Артём Игоревич»: the name starts at the surname
         title_token = None
         before = _previous_word(doc, i)
-        if before is not None and doc[before].text == "." and before > 0:
-            before -= 1  # «Гн. Сантино»
-        if before is not None and doc[before].lower_ in self.titles:
-            # «господин Сантино», «Гн. Сантино»: a title and a surname
-            title_token = before
-            fields.update(title=doc[before].lower_, surname=fields.pop("given"), gender=self.titles[doc[before].lower_],
-                          title_gender=self.titles[doc[before].lower_])
+        titled = self._title_before(doc, i)
+        if titled is not None:
+            # «господин Сантино», «Гн. Сантино», «Д-р Хасанов»: a title and a surname (its
+            # dictionary form where the word reads as a surname, else as written)
+            title_token, title = titled
+            surname = self._name_parse(doc[i].lower_, "Surn") if fields.get("given") is not None else None
+            fields.pop("given")
+            fields.update(title=title, surname=surname.normal_form if surname else doc[i].lower_,
+                          gender=self.titles[title], title_gender=self.titles[title])
             fields.pop("given_text", None)
+        elif before is not None and _INITIAL.match(doc[before].text) and fields.get("given") is not None:
+            # «Р. Гайнутдинов», «Н. В. Гришина»: after initials the word is a surname
+            surname = self._name_parse(doc[i].lower_, "Surn")
+            fields.pop("given")
+            fields.pop("given_text", None)
+            fields["surname"] = surname.normal_form if surname else doc[i].lower_
         elif before is not None and self.address_words.get(doc[before].lower_):
             title_token = before
             fields["title_gender"] = self.address_words[doc[before].lower_]
         return i, j, title_token, fields
+
+    def _title_before(self, doc, i: int) -> tuple[int, str] | None:
+        """The title right before token i, and the token it starts at: «господин», «Гн.»,
+        «Д-р» (split by the tokenizer into «Д», «-», «р»), «проф.»."""
+        k = _previous_word(doc, i)
+        if k is not None and doc[k].text == "." and k > 0:
+            k -= 1
+        if k is None:
+            return None
+        first = k
+        while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ and not doc[first - 1].whitespace_:
+            first -= 2
+        word = "".join(t.text for t in doc[first : k + 1]).lower()
+        return (first, word) if word in self.titles else None
 
     def _joined_title(self, doc, i: int) -> bool:
         """Is the title at i the second of two joined ("Mr. and Mrs.", «г-н и г-жа»)?"""
@@ -1099,7 +1133,7 @@ class ProfileBuilder:
                     self._wrong_gender(address, customer, out)
                     continue
             if person is not None and not address.given and address.title and address.surname and person.surname \
-                    and address.surname not in (person.surname, person.given):
+                    and not self._same_surname(address.surname, person.surname) and address.surname != person.given:
                 # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's
                 start = address.title_start if address.title_start is not None else address.start
                 out.append(Evidence("address.wrong-name", start, address.end, address.text))
@@ -1133,6 +1167,16 @@ class ProfileBuilder:
             out.append(Evidence("address.wrong-gender", address.title_start, address.title_end, "",
                                 gender=address.title_gender))
 
+    def _same_surname(self, said: str, own: str) -> bool:
+        """The same surname, up to a case ending of at most `surname_endings` letters
+        («Сомову» / «Сомов»); «Гайнудтинов» for «Гайнутдинов» is another."""
+        if said == own:
+            return True
+        cut = self.surname_endings
+        common = len(os.path.commonprefix([said, own]))
+        return cut > 0 and common >= max(len(said), len(own)) - cut and common >= min(len(said), len(own)) - cut \
+            and common >= 3
+
     def _relation(self, address: Person, person: Person) -> str:
         """same | diminutive | other: how the addressed name relates to the writer's."""
         said, own = address.given, person.given
@@ -1140,6 +1184,8 @@ class ProfileBuilder:
             if person.surname and said == person.surname:
                 return "same"
             return "unknown"
+        if said == own and address.patronymic and person.patronymic and address.patronymic != person.patronymic:
+            return "other"  # «Полина Алексеевна» to «Полина Андреевна»: the patronymic is another's
         if said == own or said == person.surname:
             return "same"
         if said in self.diminutives.get(own, ()):
@@ -1355,6 +1401,8 @@ class _LineFinder:
         doc = self.doc
         k = first - 1
         after_sentence = False
+        while k >= 0 and _INITIAL.match(doc[k].text):
+            k -= 1  # initials before a surname («Р. Гайнутдинов») belong to the signature
         while k >= 0 and doc[k].text in (",", ".", "!", "?") and not doc[k].is_space:
             after_sentence = after_sentence or doc[k].text != ","
             k -= 1
@@ -1365,5 +1413,7 @@ class _LineFinder:
         line = self.line_of(doc[first].idx)
         # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»
         role_follows = last < len(doc) and doc[last].text in (",", "—", "-", "–", "(")
+        if signed_off and role_follows and self._nonempty and line == self._nonempty[-1]:
+            return True  # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
             and (self.words_on_line[line] <= 4 or role_follows and at_line_start) and (at_line_start or signed_off)

@@ -91,8 +91,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # (round 1) with it 1.000 / .923; then casual sign-offs, kisses, pet names, "Sorted!", "!!": en4
                # 1.000 / .975, en 1.000 / .969; then a rank dropped ("Mr Haddad" to Dr Samira Haddad): en4 1.000 / 1.000;
                # "Mrs." to a customer who signed "Ms.": formality_en 1.000 / .985
-               ("formality_en4", "formality"): (0.99, 0.99), ("formality_ru4", "formality"): (0.99, 0.71),
-               ("formality_en", "formality"): (0.99, 0.98)}
+               ("formality_en4", "formality"): (0.99, 0.99), ("formality_ru4", "formality"): (0.99, 0.97),
+               # formality_ru4 then tune21-fru (farewells anywhere, slang, «!!!», title + surname, patronymic): 1.000 / .978;
+               # formality_ru (round 1) with it 1.000 / .966
+               ("formality_en", "formality"): (0.99, 0.98), ("formality_ru", "formality"): (0.99, 0.96)}
 
 
 def _labeled(path: Path) -> list[str]:

@@ -20,7 +20,7 @@ CONDITIONS = {
     "customer.tv": ("T", "V", "mixed", None),
     "customer.register": REGISTERS,
     "expected": REGISTERS,
-    "customer.name": ("given", "patronymic", "title", "requested"),
+    "customer.name": ("given", "patronymic", "title", "requested", "surname"),
     "customer.gender": ("masc", "femn", None),
     "reply.has": tuple(sorted(FEATURES)),
 }
