@@ -181,6 +181,11 @@ def test_a_removal_after_a_comma_and_a_dash_leaves_no_orphan_comma():
         == "The entrance number was wrong in the order."
 
 
+def test_a_removal_after_an_abbreviation_leaves_one_full_stop():
+    assert _rewrite("The order was sent to J. R., — honestly your fault.", {"honestly", "fault"}) \
+        == "The order was sent to J. R."
+
+
 def test_a_match_of_an_unprotected_rule_is_no_content_to_keep():
     from replylint.nlp import blank
 

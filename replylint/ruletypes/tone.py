@@ -689,6 +689,8 @@ class ClauseRemoval:
             before = before[:1].upper() + before[1:]  # (an opener gone)
         if not after[:1].isalnum():
             before = before.rstrip(",").rstrip()  # «…подъезда, — по Вашей вине…» leaves «…подъезда.», not «…подъезда,.»
+            if after[:1] == "." and before.endswith("."):
+                after = after[1:]  # «…к врачу Мартыновой Н. В., — то есть …» leaves «…Н. В.», not «…Н. В..»
         if not before:
             text = after[:1].upper() + after[1:]
         elif after[:1].isalnum():
