@@ -1412,7 +1412,7 @@ class _LineFinder:
             return at_line_start or signed_off
         line = self.line_of(doc[first].idx)
         # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»
-        role_follows = last < len(doc) and doc[last].text in (",", "—", "-", "–", "(")
+        role_follows = last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS
         if signed_off and role_follows and self._nonempty and line == self._nonempty[-1]:
             return True  # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
