@@ -37,6 +37,7 @@ FEATURES = frozenset({
     "style.lowercase",  # a message written all in lowercase: chat style
     "address.formal", "address.familiar", "request.formal", "request.informal", "slang", "emoji", "emoticon",
     "name.patronymic", "name.title",
+    "name.diminutive",  # the writer signs with a familiar form of their name («Лёша», «Гена»): casual
     # the writer speaking of themselves: «я заказывал», «я отключала»
     "writer.masc", "writer.femn",
     # found by comparing the reply with the customer
@@ -111,6 +112,9 @@ class Profile:
     weights: dict = field(default_factory=dict)
     formal_at: int = 2
     informal_at: int = -2
+    # (forms, markers): the «вы»-forms that are plural in a customer's message whose markers of
+    # informal address weigh informal (`informal_plural`)
+    plural_when_informal: tuple = (frozenset(), frozenset())
 
     def features(self) -> set[str]:
         return {e.feature for e in self.evidence}
@@ -165,10 +169,12 @@ def merge(profiles: list[Profile]) -> Profile | None:
     name and gender of the latest message that has them."""
     if not profiles:
         return None
-    merged = Profile(profiles[-1].lang, weights=profiles[-1].weights, formal_at=profiles[-1].formal_at,
-                     informal_at=profiles[-1].informal_at)
+    last = profiles[-1]
+    merged = Profile(last.lang, weights=last.weights, formal_at=last.formal_at, informal_at=last.informal_at,
+                     plural_when_informal=last.plural_when_informal)
     for profile in profiles:
-        merged.evidence.extend(_errands_to_company(_company_plural(profile.evidence)))
+        evidence = _errands_to_company(_company_plural(profile.evidence))
+        merged.evidence.extend(_informal_plural(evidence, profile))
         merged.things |= profile.things
         if profile.person is not None:
             merged.person, merged.cosigners = profile.person, profile.cosigners
@@ -186,6 +192,19 @@ def _company_plural(evidence: list[Evidence]) -> list[Evidence]:
     polite = {e.start for e in evidence if e.feature == "tv.V-polite"}
     return [replace(e, feature="tv.V-group") if e.feature == "tv.V" and e.start not in polite else e
             for e in evidence]
+
+
+def _informal_plural(evidence: list[Evidence], profile: Profile) -> list[Evidence]:
+    """A customer whose markers of informal address (a «Привет», slang, a signature «Лёша») weigh
+    informal («Привет! … у вас уже залиты. Лёша», «Здарова! … как отправите? Гоша») means the company by a
+    lowercase «вы»: plural, no choice of «Вы». A polite capital «Вас» mid-sentence chooses «Вы»: then
+    nothing changes."""
+    plural, informal = profile.plural_when_informal
+    if not plural or not any(e.feature in plural for e in evidence) or any(e.feature == "tv.V-polite" for e in evidence):
+        return evidence
+    if sum(profile.weights.get(e.feature, 0) for e in evidence if e.feature in informal) > profile.informal_at:
+        return evidence
+    return [replace(e, feature="tv.V-group") if e.feature in plural else e for e in evidence]
 
 
 def _errands_to_company(evidence: list[Evidence]) -> list[Evidence]:
@@ -303,6 +322,10 @@ class ProfileBuilder:
         self.weights = dict(config.get("weights", {}))
         self.formal_at = int(config.get("formal_at", 2))
         self.informal_at = int(config.get("informal_at", -2))
+        # «вы»-forms read as plural (the company) in a customer's message that is informal without them
+        informal_plural = config.get("informal_plural") or {}
+        self.plural_when_informal = (frozenset(informal_plural.get("forms", ())),
+                                     frozenset(informal_plural.get("markers", ())))
         self.diminutives = {full: frozenset(forms) for full, forms in config.get("diminutives", {}).items()}
         self.full_of = {dim: full for full, forms in self.diminutives.items() for dim in forms}
         self.titles = dict(config.get("titles", {}))  # title before a surname -> gender it shows
@@ -322,6 +345,7 @@ class ProfileBuilder:
         self.conditional_markers = frozenset(conditional.get("markers", ()))
         self.conditional_ends = frozenset(conditional.get("ends", ()))
         self.group_words = frozenset(config.get("group_words", ()))
+        self.names_not_tv = bool(config.get("names_not_tv", False))  # «с Бусей»: a name, not an imperative
         self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
         self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
         self.parentheticals = [tuple(p) for p in config.get("parentheticals", ())]  # «, наверное,» between subject and verb
@@ -387,7 +411,8 @@ class ProfileBuilder:
         return _cached(self._analysis, lower, 100_000, lambda: self._analyze(lower))
 
     def new(self) -> Profile:
-        return Profile(self.lang, weights=self.weights, formal_at=self.formal_at, informal_at=self.informal_at)
+        return Profile(self.lang, weights=self.weights, formal_at=self.formal_at, informal_at=self.informal_at,
+                       plural_when_informal=self.plural_when_informal)
 
     # -- evidence from word classes ---------------------------------------
     def word_evidence(self, doc, classes: list[frozenset[str]], to_source) -> list[Evidence]:
@@ -427,6 +452,8 @@ class ProfileBuilder:
                     continue
                 if feature == "tv.T" and self._conditional_imperative(doc, i):
                     continue
+                if feature == "tv.T" and self.names_not_tv and self._name_not_verb(doc, i):
+                    continue  # «с Бусей»: a pet's or person's name in the instrumental, not "бусей!"
                 if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and \
                         self.analyze(doc[i - 1].lower_)[1] == "NOUN":
                     continue  # «анализ мочи»: a noun's genitive attribute, not an imperative
@@ -467,6 +494,18 @@ class ProfileBuilder:
                 if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         return evidence
+
+    def _name_not_verb(self, doc, i: int) -> bool:
+        """Is the ты-form at i a name: capitalised right after a word inside a sentence («поиграли с
+        Бусей»), or after a preposition, which no verb follows («с бусей»)? Not «ты»/«твой» themselves."""
+        token = doc[i]
+        if i == 0 or self.analyze(token.lower_)[0] in self.subject_pronouns.values() \
+                or self.analyze(token.lower_)[0] in self.polite_possessive:
+            return False
+        before = doc[i - 1]
+        if self.analyze(before.lower_)[1] == "ADP":
+            return True
+        return before.is_alpha and _capitalised_word(token) and not self._starts_sentence(doc, i)
 
     def _conditional_imperative(self, doc, i: int) -> bool:
         """Is doc[i] an imperative in its conditional use, a subject of its own
@@ -774,7 +813,8 @@ class ProfileBuilder:
         """Does a capitalised word that is a name only in a less likely reading
         («Вера»: faith) stand where a name does: before a patronymic («Вера
         Николаевна»), after a greeting or address word («Здравствуйте, Вера!»),
-        or opening a sentence before a comma and a greeting («Вера, добрый день!»)?"""
+        opening a sentence before a comma and a greeting («Вера, добрый день!»),
+        or alone on the last line (a signature)?"""
         if not _capitalised_word(doc[i]):
             return False
         if i + 1 < len(doc) and "name.patronymic" in classes[i + 1] and doc[i + 1].text[:1].isupper():
@@ -782,8 +822,12 @@ class ProfileBuilder:
         before = _previous_word(doc, i)
         if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
             return True
-        return self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," \
-            and any(k in greeting_tokens for k in range(i + 2, min(len(doc), i + 5)))
+        if self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," \
+                and any(k in greeting_tokens for k in range(i + 2, min(len(doc), i + 5))):
+            return True
+        # alone on the message's last line, a signature: «…Меняйте.\nГена» («гена»: also "of the gene")
+        return self._starts_sentence(doc, i) and all(t.is_space or t.is_punct for t in doc[i + 1 :]) \
+            and (i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text)
 
     def _vocative_after_opener(self, doc, first: int, last: int) -> bool:
         """A name after a short sentence opening and a comma, closing its clause:
@@ -1048,6 +1092,10 @@ class ProfileBuilder:
                 profile.gender = None  # a couple signs: either gender may be addressed
             if profile.person.patronymic:
                 profile.evidence.append(Evidence("name.patronymic", profile.person.start, profile.person.end,
+                                                 profile.person.text))
+            if profile.person.given in self.full_of and not profile.person.patronymic and not profile.person.surname:
+                # «Лёша», «Гена» under the message: the writer signs with a familiar form of their name
+                profile.evidence.append(Evidence("name.diminutive", profile.person.start, profile.person.end,
                                                  profile.person.text))
             if profile.person.title:
                 profile.evidence.append(Evidence("name.title", profile.person.start, profile.person.end,
