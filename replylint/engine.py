@@ -645,13 +645,14 @@ class Engine:
     def _needs_customer(self, reply: Profile | None) -> bool:
         """Is the customer's profile worth building? Only when the reply holds
         evidence some register rule flags, addresses someone by name, signs
-        with a given name or shows the reader's gender («Вы первая»): a reply
+        with a given name, names someone by surname or shows the reader's gender («Вы первая»): a reply
         without them gets no formality finding whoever the customer is."""
         if reply is None:
             return False
         flagged = self.linter(reply.lang).flagged_features
         signed = reply.person is not None and reply.person.given  # may be the customer's own name ("Cheers, Kwame")
-        return bool(reply.addresses) or bool(signed) or any(e.feature in flagged or e.gender for e in reply.evidence)
+        named = any(person.surname for person, _ in reply.people)  # may be the customer's, misspelt
+        return bool(reply.addresses) or bool(signed) or named or any(e.feature in flagged or e.gender for e in reply.evidence)
 
     def _lint_message(self, text: str, source: str, index: int, profiles: dict, findings: bool = True,
                       profile: bool = True):

@@ -42,6 +42,7 @@ FEATURES = frozenset({
     "writer.masc", "writer.femn",
     # found by comparing the reply with the customer
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
+    "name.misspelt",  # the customer's surname misspelt where the reply names them («на имя И. В. Гольштейн»)
     "address.other-title",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad", "Mrs." to "Ms."
 })
 REGISTERS = ("formal", "neutral", "informal")
@@ -54,6 +55,8 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a cl
 MAX_OPENER_WORDS = 3
 # after a signature name on its line, these open the signer's role or company ("Tom Hadley, Funeral Director")
 SIGNATURE_ROLE_MARKS = frozenset({",", "—", "-", "–", "(", "|"})
+# a signer's role before the full name on its line: «главный бухгалтер Л. М. Шеховцова»
+MAX_ROLE_WORDS = 4
 VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
@@ -332,6 +335,9 @@ class ProfileBuilder:
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
         # letters a case ending may change at the end of a surname («Сомову» is «Сомов»)
         self.surname_endings = int(config.get("surname_endings", 0))
+        misspelt = config.get("misspelt_surname") or {}
+        self.misspelt_edits = int(misspelt.get("max_edits", 0))  # 0: not looked for
+        self.misspelt_min_length = int(misspelt.get("min_length", 0))
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         self.not_names = frozenset(config.get("not_names", ()))
         self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
@@ -728,7 +734,8 @@ class ProfileBuilder:
         if self.names_from_dictionary:
             candidates = [i for i, cls in enumerate(classes) if "name.given" in cls
                           or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)
-                          or doc[i].is_title and self._title_before(doc, i) is not None]  # «Д-р Хасанов»
+                          or doc[i].is_title and self._title_before(doc, i) is not None  # «Д-р Хасанов»
+                          or i > 0 and _INITIAL.match(doc[i - 1].text) and _capitalised_word(doc[i])]  # «Л. М. Шеховцова»
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
@@ -954,7 +961,8 @@ class ProfileBuilder:
     def _russian_name(self, doc, classes, i):
         token = doc[i]
         titled = self._title_before(doc, i)
-        if not ({"name.given", "name.given-reading"} & classes[i] or titled) or not token.text[:1].isupper():
+        after_initial = i > 0 and _INITIAL.match(doc[i - 1].text) is not None
+        if not ({"name.given", "name.given-reading"} & classes[i] or titled or after_initial) or not token.text[:1].isupper():
             return None
         parse = self._name_parse(token.lower_, "Name")
         fields = {"given": parse.normal_form if parse else token.lower_, "given_text": token.text,
@@ -976,7 +984,15 @@ class ProfileBuilder:
         title_token = None
         before = _previous_word(doc, i)
         titled = self._title_before(doc, i)
-        if titled is not None:
+        if titled is not None and "name.given" in classes[i] and not fields.get("patronymic") and (
+                fields.get("surname") or j < len(doc) and _capitalised_word(doc[j]) and not self._starts_sentence(doc, j)):
+            # «профессор Андрей Ланской»: a title, a given name and a surname
+            title_token, title = titled
+            if not fields.get("surname"):
+                fields["surname"] = doc[j].lower_  # as written: a case ending differs by `surname_endings`
+                j += 1
+            fields.update(title=title, gender=fields.get("gender") or self.titles[title], title_gender=self.titles[title])
+        elif titled is not None:
             # «господин Сантино», «Гн. Сантино», «Д-р Хасанов»: a title and a surname (its
             # dictionary form where the word reads as a surname, else as written)
             title_token, title = titled
@@ -1201,10 +1217,31 @@ class ProfileBuilder:
                         "title" in tags and address.given != (person.surname or "")):
                     out.append(Evidence("address.first-name", address.start, address.end, address.text))
             self._wrong_gender(address, customer, out)
+        if person is not None and person.surname and self.misspelt_edits:
+            out.extend(self._misspelt_surnames(reply, person, addresses))
         gender = customer.gender
         for e in reply.evidence:
             if e.feature in ("tv.T", "tv.V") and e.gender and gender and e.gender != gender:
                 out.append(replace(e, feature="address.wrong-gender"))
+        return out
+
+    def _misspelt_surnames(self, reply: Profile, person: Person, addresses: list[Person]) -> list[Evidence]:
+        """The customer's surname misspelt where the reply names them («договор на имя И. В. Гольштейн»
+        to Гольдштейн): a surname at most `misspelt_surname.max_edits` letters from theirs, not
+        theirs in another case, under no other given name."""
+        own = person.surname
+        if len(own) < self.misspelt_min_length:
+            return []
+        out = []
+        for mention, _ in reply.people:
+            said = mention.surname
+            if mention in addresses or mention is reply.person or not said or said[:1] != own[:1] \
+                    or self._same_surname(said, own) or mention.given and person.given and mention.given != person.given:
+                continue
+            if _edits(said, own, self.misspelt_edits) <= self.misspelt_edits:
+                words = mention.text.split()
+                start = mention.end - len(words[-1]) if words else mention.start
+                out.append(Evidence("name.misspelt", start, mention.end, mention.text[start - mention.start :]))
         return out
 
     @staticmethod
@@ -1310,6 +1347,8 @@ class ProfileBuilder:
         person = customer.person if customer else None
         if person is None:
             return None
+        if evidence.feature == "name.misspelt":
+            return person.text.split()[-1] if person.surname else None  # the surname as they signed it
         if evidence.feature == "address.first-name" or not person.given or person.patronymic or person.title:
             # a customer who signed with a patronymic or title is addressed with it
             if person.patronymic and person.given_text:
@@ -1347,6 +1386,21 @@ def _same_case(original: str, new: str) -> str:
     if original[:1].isupper() and new[:1].islower():
         return new[:1].upper() + new[1:]
     return new
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two words, or limit + 1 once it is over `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        new = [i]
+        for j, cb in enumerate(b, 1):
+            new.append(min(row[j] + 1, new[j - 1] + 1, row[j - 1] + (ca != cb)))
+        if min(new) > limit:
+            return limit + 1
+        row = new
+    return row[-1]
 
 
 def _gender_of(morph: str) -> str | None:
@@ -1441,6 +1495,22 @@ class _LineFinder:
     def is_first_line(self, i: int) -> bool:
         return self.line_of(self.doc[i].idx) == self.first_line
 
+    def _after_role(self, k: int, signoff_words: frozenset[str]) -> tuple[bool, bool]:
+        """Does a role of at most `MAX_ROLE_WORDS` words end at token k, after a line start or a sign-off
+        («главный бухгалтер» after «С уважением,»)? (at line start, after a sign-off)"""
+        doc = self.doc
+        for _ in range(MAX_ROLE_WORDS):
+            if k < 0 or not doc[k].is_alpha or doc[k].lower_ in signoff_words:
+                break
+            if k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space and "\n" in doc[k - 1].text:
+                return True, False
+            if not doc[k].text.islower():
+                return False, False  # a capitalised word inside the line: no role
+            k -= 1
+        while k >= 0 and doc[k].text == ",":
+            k -= 1
+        return False, k >= 0 and doc[k].lower_ in signoff_words
+
     def is_signature(self, first: int, last: int, signoff_words: frozenset[str] = frozenset()) -> bool:
         """A name that signs the message: it ends the message after a sign-off
         ("Thanks, Ingrid", "— Marco") or at a line start, or stands at the
@@ -1456,6 +1526,10 @@ class _LineFinder:
             k -= 1
         at_line_start = k < 0 or after_sentence or doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].whitespace_
         signed_off = k >= 0 and doc[k].lower_ in signoff_words
+        if not (at_line_start or signed_off) and (last - first > 1 or first > 0 and _INITIAL.match(doc[first - 1].text)):
+            # a role before a full name: «Директор по персоналу Инна Валерьевна Гольдштейн»,
+            # «С уважением, главный бухгалтер Л. М. Шеховцова»
+            at_line_start, signed_off = self._after_role(k, signoff_words)
         if last > self.last_word:
             return at_line_start or signed_off
         line = self.line_of(doc[first].idx)

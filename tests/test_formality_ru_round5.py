@@ -30,3 +30,33 @@ def test_an_informal_customer_says_vy_to_the_company(engine, customer, reply, ex
 ])
 def test_a_name_in_an_oblique_case_is_no_imperative(engine, reply):
     assert _formality(engine, reply, "Добрый день! Как прошла стрижка моего пуделя?") == []
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a title, a given name and a surname: the bare given name is too familiar
+    ("Добрый день. Прошу прислать смету на ремонт кровли.\nС уважением,\nдоцент Павел Верещагин, СПбГУ",
+     "Павел, добрый день! Смету пришлём в пятницу.", [("ru.formality.first-name", "Павел", ("доцент Верещагин",))]),
+    # a role before the name on the signature line, initials before a surname the dictionary does not know
+    ("Добрый день. Прошу выставить счёт за май.\nС уважением, старший экономист Р. Ф. Залесская",
+     "Добрый день, госпожа Залесская! Счёт выставлен.", []),
+    ("Добрый день. Прошу выставить счёт за май.\nС уважением, старший экономист Р. Ф. Залесская",
+     "Добрый день, госпожа Залеская! Счёт выставлен.", [("ru.formality.wrong-name", "госпожа Залеская", ())]),
+    ("Добрый день! Прошу прислать договор.\nЗаместитель директора Ольга Игоревна Бронштейн, info@example.ru",
+     "Ольга, добрый день! Договор отправили.", [("ru.formality.first-name", "Ольга", ("Ольга Игоревна",))]),
+    # the surname misspelt where the reply names the customer
+    ("Добрый день! Прошу прислать договор.\nЗаместитель директора Ольга Игоревна Бронштейн, info@example.ru",
+     "Ольга Игоревна, договор на имя О. И. Бранштейн отправили.", [("ru.formality.wrong-name", "Бранштейн", ("Бронштейн",))]),
+    # … but the surname in another case, or someone else's with another first name, is no misspelling
+    ("Добрый день! Прошу прислать договор.\nЗаместитель директора Ольга Игоревна Бронштейн, info@example.ru",
+     "Ольга Игоревна, договор на имя О. И. Бронштейна отправили.", []),
+    ("Добрый день! Прошу прислать договор.\nЗаместитель директора Ольга Игоревна Бронштейн, info@example.ru",
+     "Ольга Игоревна, договор подпишет Марк Бернштейн.", []),
+])
+def test_titles_roles_and_surnames_in_a_formal_signature(engine, customer, reply, expected):
+    assert _formality(engine, reply, customer) == expected
+
+
+def test_a_run_of_chat_marks_is_one_finding(engine):
+    customer = "Добрый день. Прошу подтвердить бронь зала.\nС уважением, Руслан Тимурович"
+    found = _formality(engine, "Руслан Тимурович, бронь подтверждена!!! 🎉🎉 Ждём Вас.", customer)
+    assert found == [("ru.formality.emoji", "!!! 🎉🎉", ("!",))]

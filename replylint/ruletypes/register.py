@@ -13,6 +13,8 @@ suggestion of the evidence rule that found the phrase.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..register import FEATURES, REGISTERS
 from .base import CompileContext, Hit, Match, RuleType
 
@@ -30,7 +32,7 @@ REWRITES = ("polite", "customer-name")
 class RegisterRule(RuleType):
     name = "register"
     required_keys = {"when": (dict, list), "flag": list}
-    optional_keys = {"rewrite": str, "mirror": bool}
+    optional_keys = {"rewrite": str, "mirror": bool, "merge_adjacent": bool}
     reads_exchange = True
 
     def __init__(self, spec: dict, ctx: CompileContext):
@@ -41,6 +43,8 @@ class RegisterRule(RuleType):
         # any of these condition sets (each: all its conditions) lets the rule flag
         self.when_any: list[dict[str, frozenset]] = [self._conditions(s, spec, ctx) for s in sets]
         self.mirror = bool(spec.get("mirror", False))
+        # evidence a space apart is one finding («!!! 🥳🥳🥳»: one run of chat marks, one fix)
+        self.merge_adjacent = bool(spec.get("merge_adjacent", False))
         self.flag = frozenset(f for f in spec["flag"] if isinstance(f, str))
         unknown = [f for f in spec["flag"] if f not in FEATURES]
         if unknown or not spec["flag"]:
@@ -77,6 +81,8 @@ class RegisterRule(RuleType):
         if self.mirror and found and view.customer is not None:
             shown = view.customer.features()
             found = [e for e in found if e.feature not in shown]
+        if self.merge_adjacent and len(found) > 1:
+            found = _merged(found)
         return found
 
     @staticmethod
@@ -91,3 +97,17 @@ class RegisterRule(RuleType):
             elif view.condition(key) not in allowed:
                 return False
         return True
+
+
+def _merged(found: list) -> list:
+    """Evidence at most one character apart (a space) joined into one span: its text, the first
+    piece's rewrite («!!! 🥳🥳🥳» → «!»)."""
+    out = []
+    for e in sorted(found, key=lambda e: (e.start, e.end)):
+        last = out[-1] if out else None
+        if last is not None and 0 <= e.start - last.end <= 1:
+            gap = " " if e.start > last.end else ""
+            out[-1] = replace(last, end=max(last.end, e.end), text=last.text + gap + e.text)
+        else:
+            out.append(e)
+    return out
