@@ -58,6 +58,7 @@ SIGNATURE_ROLE_MARKS = frozenset({",", "—", "-", "–", "(", "|"})
 # a signer's role before the full name on its line: «главный бухгалтер Л. М. Шеховцова»
 MAX_ROLE_WORDS = 4
 VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
+MID_VOCATIVE_ENDS = VOCATIVE_ENDS | {"—", "–"}  # «можно, Марат, — после Вас…»
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
@@ -740,7 +741,7 @@ class ProfileBuilder:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
             return out
-        lines = _LineFinder(doc, text)
+        lines = _LineFinder(doc, text, roles=self.names_from_dictionary)
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
@@ -777,13 +778,16 @@ class ProfileBuilder:
                 # "Of course, Dorothy.", «Конечно, Олег!»; not a sign-off and name that sign the
                 # message («С уважением, Настя, менеджер бюро»)
                 places.add("addressed")
+            if vocative_form and not signs and self.names_from_dictionary and self._vocative_mid_sentence(doc, classes, start, last):
+                places.add("addressed")  # «Продлить можно, Марат, — после Вас яхта свободна»
             if vocative_form and self._starts_sentence(doc, first if title_token is None else title_token) \
                     and last < len(doc) and doc[last].text in (",", "!") \
                     and (lines.is_first_line(first) or not signs):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if self._starts_sentence(doc, first if title_token is None else title_token):
                 places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
-            if self._after_intro(doc, first if title_token is None else title_token):
+            if self._after_intro(doc, first if title_token is None else title_token) \
+                    or last - first > 1 and self._apposed_to_writer(doc, start):
                 places.add("intro")
             if signs and last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS:
                 role_line = lines.line_of(doc[start].idx)
@@ -856,6 +860,27 @@ class ProfileBuilder:
             if self._starts_sentence(doc, k):
                 return True
         return False
+
+    def _vocative_mid_sentence(self, doc, classes, first: int, last: int) -> bool:
+        """A name set off by commas inside a sentence, after a word that is no name and before a stop, a
+        comma or a dash: «Продлить аренду можно, Марат, — после Вас…», «Бронь готова, Марат.». Not one
+        of a list («Олег, Марат и Анна»), nor a name after the person it names («наш механик, Марат,»:
+        an animate noun or a possessive in the words before the comma)."""
+        if first < 2 or doc[first - 1].text != "," or last >= len(doc) or doc[last].text not in MID_VOCATIVE_ENDS:
+            return False
+        if doc[last].text == "," and last + 1 < len(doc) and (_capitalised_word(doc[last + 1]) or doc[last + 1].lower_ in self.title_joiners):
+            return False  # «Олег, Марат, Анна»
+        k = first - 2
+        if not doc[k].is_alpha or {"name.given", "name.surname", "name.patronymic"} & classes[k] or _capitalised_word(doc[k]):
+            return False  # a list of names, or a capitalised word: a name or a title before it
+        for k in range(first - 2, max(-1, first - 2 - MAX_ROLE_WORDS), -1):
+            if not doc[k].is_alpha:
+                break
+            lemma, pos, morph = self.analyze(doc[k].lower_)
+            if lemma in self.apposition_determiners or pos in self.apposition_head_pos and \
+                    self.apposition_head_features <= set(morph.split("|")):
+                return False  # «наш механик, Марат,», «для ребёнка, Руденко Марка,»
+        return True
 
     def _relative_clause_after(self, doc, comma: int) -> bool:
         """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
@@ -949,6 +974,19 @@ class ProfileBuilder:
             return True
         previous = doc[k]
         return "\n" in previous.whitespace_ or previous.text[-1:] in self.sentence_ends
+
+    def _apposed_to_writer(self, doc, i: int) -> bool:
+        """Does a full name at i stand after a comma in a sentence the writer opens with «Я» and no verb,
+        naming themselves by their role first («Я преподаватель школы № 1543, Галина Аркадьевна
+        Рябинина»; «Я, Галина Аркадьевна Рябинина, …»)?"""
+        if i < 2 or doc[i - 1].text != "," or not self.config.get("writer_words"):
+            return False
+        for k in range(i - 2, max(-1, i - 2 - MAX_ROLE_WORDS * 3), -1):
+            if self._starts_sentence(doc, k):
+                return doc[k].lower_ in self.config["writer_words"]
+            if doc[k].text in self.sentence_ends or "VerbForm=Fin" in self.analyze(doc[k].lower_)[2]:
+                return False
+        return False
 
     def _after_intro(self, doc, i: int) -> bool:
         """Does an introduction («Меня зовут», "my name is") end right before token i?"""
@@ -1450,9 +1488,10 @@ class _LineFinder:
     non-empty lines (a name alone, or after a closing such as «С уважением,»),
     or the words that end the message."""
 
-    def __init__(self, doc, text: str):
+    def __init__(self, doc, text: str, roles: bool = False):
         self.doc = doc
         self.text = text
+        self.roles = roles  # may a role stand before a full name on its line («главный бухгалтер Л. М. Шеховцова»)?
         self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if "\n" in text else [0]
 
     def line_of(self, char: int) -> int:
@@ -1521,12 +1560,14 @@ class _LineFinder:
         after_sentence = False
         while k >= 0 and _INITIAL.match(doc[k].text):
             k -= 1  # initials before a surname («Р. Гайнутдинов») belong to the signature
+        role_end = k  # a role would end here, right before the name
         while k >= 0 and doc[k].text in (",", ".", "!", "?") and not doc[k].is_space:
             after_sentence = after_sentence or doc[k].text != ","
             k -= 1
         at_line_start = k < 0 or after_sentence or doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].whitespace_
         signed_off = k >= 0 and doc[k].lower_ in signoff_words
-        if not (at_line_start or signed_off) and (last - first > 1 or first > 0 and _INITIAL.match(doc[first - 1].text)):
+        if self.roles and not (at_line_start or signed_off) and k == role_end and k >= 0 and doc[k].is_alpha \
+                and (last - first > 1 or first > 0 and _INITIAL.match(doc[first - 1].text)):
             # a role before a full name: «Директор по персоналу Инна Валерьевна Гольдштейн»,
             # «С уважением, главный бухгалтер Л. М. Шеховцова»
             at_line_start, signed_off = self._after_role(k, signoff_words)

@@ -60,3 +60,28 @@ def test_a_run_of_chat_marks_is_one_finding(engine):
     customer = "Добрый день. Прошу подтвердить бронь зала.\nС уважением, Руслан Тимурович"
     found = _formality(engine, "Руслан Тимурович, бронь подтверждена!!! 🎉🎉 Ждём Вас.", customer)
     assert found == [("ru.formality.emoji", "!!! 🎉🎉", ("!",))]
+
+
+CAPTAIN = "Добрый день. Прошу перенести экскурсию на субботу.\nТимофей Орлов"
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # a name set off by commas inside a sentence addresses the reader
+    ("Перенести можно, Тимур, — в субботу катер свободен.", [("ru.formality.wrong-name", "Тимур", ("Тимофей",))]),
+    ("Экскурсия перенесена на субботу, Тимур.", [("ru.formality.wrong-name", "Тимур", ("Тимофей",))]),
+    ("Перенести можно, Тимофей, — в субботу катер свободен.", []),
+    # … not a name after the person it names, nor one of a list
+    ("В субботу Вас встретит наш капитан, Тимур, у причала № 3.", []),
+    ("Для ребёнка, Орлова Тимура, нужен детский билет.", []),
+    ("В субботу дежурят Олег, Тимур и Анна.", []),
+])
+def test_a_vocative_inside_a_sentence(engine, reply, expected):
+    assert _formality(engine, reply, CAPTAIN) == expected
+
+
+def test_a_writer_who_gives_their_role_before_their_name(engine):
+    customer = ("Добрый день. Я завуч гимназии № 12, Маргарита Львовна Серова. Нужны автобусы на экскурсию "
+                "для двух классов.")
+    found = {(rule, text) for rule, text, _ in _formality(engine, "Добрый день, Рита! Автобусы есть.", customer)}
+    assert ("ru.formality.first-name", "Рита") in found
+    assert _formality(engine, "Добрый день, Маргарита Львовна! Автобусы есть.", customer) == []
