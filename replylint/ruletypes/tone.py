@@ -122,7 +122,8 @@ class ToneRule(RuleType):
                     "droppable_edges": str, "droppable_openers": list, "connectors": list,
                     "back_references": list, "question_tag": str, "address_openers": list,
                     "address_name_morph": list, "address_end": str, "condition_words": list,
-                    "consequence_particles": list, "clause_back_references": list}
+                    "consequence_particles": list, "clause_back_references": list,
+                    "connector_clause_not": str, "referring_openers": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -182,7 +183,7 @@ class ToneRule(RuleType):
                                                        f"threshold, got {neutral}"))
         patterns = {}
         for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)"), ("droppable_edges", r"(?!)"),
-                             ("question_tag", r"(?!)")):
+                             ("question_tag", r"(?!)"), ("connector_clause_not", r"(?!)")):
             try:
                 patterns[key] = re.compile(str(node.get(key, default)))
             except re.error as exc:
@@ -215,7 +216,9 @@ class ToneRule(RuleType):
                              str(node.get("address_end", "!")),
                              frozenset(str(w).lower() for w in node.get("condition_words", ())),
                              frozenset(str(w).lower() for w in node.get("consequence_particles", ())),
-                             frozenset(str(w).lower() for w in node.get("clause_back_references", ())))
+                             frozenset(str(w).lower() for w in node.get("clause_back_references", ())),
+                             patterns["connector_clause_not"],
+                             frozenset(str(w).lower() for w in node.get("referring_openers", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -382,7 +385,9 @@ class ClauseRemoval:
                  address_openers: tuple[tuple[str, ...], ...] = (), address_name_morph: frozenset[str] = frozenset(),
                  address_end: str = "!", condition_words: frozenset[str] = frozenset(),
                  consequence_particles: frozenset[str] = frozenset(),
-                 clause_back_references: frozenset[str] = frozenset()):
+                 clause_back_references: frozenset[str] = frozenset(),
+                 connector_clause_not: re.Pattern = re.compile(r"(?!)"),
+                 referring_openers: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -429,6 +434,17 @@ class ClauseRemoval:
         # in the clause after a connector, one marks it as the consequence of what went before («поэтому система
         # Вас и не пускает»): the connector is not taken, the rest would not stand alone («Система Вас и не пускает»)
         self.consequence_particles = consequence_particles
+        # what the clause after a connector a removal takes may not read as (matched on its lowercased words):
+        # a comparison or a participle rather than a reason ("…, as the log shows", "…, as explained in…")
+        self.connector_clause_not = connector_clause_not
+        # a word that, opening what is left after a prefix through a later comma goes, points back into
+        # what went ("…, a reckless decision, as their roots…": "Their roots…" has lost what "their" was)
+        self.referring_openers = referring_openers
+        self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
+
+    def _note(self, *reason) -> None:
+        if self.trace is not None:
+            self.trace.append(reason)
 
     def address(self, span) -> int:
         """The number of tokens of the address that opens the sentence `span`,
@@ -485,29 +501,49 @@ class ClauseRemoval:
             """May tokens [first, last) go: the match goes with them, no content is
             lost, and what is kept reads as a sentence (no dependent clause opening
             it, no condition's consequence left alone, no open end before the gap)?"""
-            if must and not first <= must[0] < must[1] <= last or any(kept[first:last]) and loses(first, last):
+            if must and not first <= must[0] < must[1] <= last:
+                self._note("must", first, last)
+                return False
+            if any(kept[first:last]) and loses(first, last):
+                self._note("protect", first, last)
                 return False
             if first == 0 and (tokens[self._past_openers(tokens, last, end)].lower_ in self.fragment_starts or any(
                     t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
+                self._note("fragment", first, last)
                 return False
             if first > 0 and tokens[self._past_openers(tokens, 0, end)].lower_ in self.condition_words and any(
                     tokens[i].lower_ in self.consequence_words for i in range(first, last)):
+                self._note("condition", first, last)
                 return False  # (the consequence of the condition that opens the sentence would go)
             if first == 0 and self._bare_opener(tokens, last, end):
+                self._note("bare-opener", first, last)
                 return False  # ("…, honestly: the login page…" would leave "Honestly: the login page…")
             # what is kept would end open («Благодарим за то.», "… which.")
-            return not (first > 0 and tokens[first - 1].lower_ in self.open_ends)
+            if first > 0 and tokens[first - 1].lower_ in self.open_ends:
+                self._note("open-end", first, last)
+                return False
+            return True
 
-        for first, last in self._removals(tokens, cuts, end):
+        removals = self._removals(tokens, cuts, end)
+        deeper = [r for r in self._later_connectors(tokens, cuts, end) if r not in removals]
+        for first, last in removals + deeper:
             if not allowed(first, last):
                 continue
+            if (first, last) in deeper and any(
+                    sum(t.is_alpha for t in tokens[a:b]) >= self.min_words
+                    and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+                    for a, b in zip([0, *(i + 1 for i in cuts if i < last)], [*(i for i in cuts if i < last), last])):
+                self._note("connector-content", first, last)
+                continue  # a clause of the prefix reads neutral: content the removal would take
             rest = [i for i in range(n) if not first <= i < last]
             if sum(tokens[i].is_alpha for i in rest) < self.min_words:
+                self._note("min-words", first, last)
                 continue
             if first == 0 and tokens[last - 1].lower_ in self.contrast_words and any(
                     sum(t.is_alpha for t in tokens[a:b]) >= self.min_words
                     and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
                     for a, b in zip([0, *(i + 1 for i in cuts if i < last - 2)], [*(i for i in cuts if i < last - 2), last - 2])):
+                self._note("contrast-content", first, last)
                 continue  # a clause before the contrast reads neutral: content, not the blame it answers
             # the pairs that straddle the removed clause are gone with it
             odds = bias + sum(words[i] for i in rest) + sum(pairs[i] for i in rest if i + 1 < n and not first <= i + 1 < last)
@@ -516,6 +552,8 @@ class ClauseRemoval:
             size = sum(t.is_alpha for t in tokens[first:last])
             if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
                 best = ((size, odds), first, last)
+            elif odds >= self.neutral_odds:
+                self._note("not-neutral", first, last, round(odds, 2))
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._join(tokens, best[1], best[2])
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
@@ -530,9 +568,7 @@ class ClauseRemoval:
                 removals.append((0, opened + 1))
                 k = self._connector(tokens, opened + 1, end)
                 if k and opened + 1 + k < end and tokens[opened].text == self.comma \
-                        and tokens[opened + 1 + k].lower_ not in self.back_references and not any(
-                        tokens[j].lower_ in self.clause_back_references
-                        for j in range(opened + 1 + k, next((i for i in cuts if i > opened + k), end))):
+                        and self._opens_clause(tokens, opened + 1 + k, cuts, end, opened + 1):
                     removals.append((0, opened + 1 + k))
             options = [(0, 0)] + [(first, last) for first, last in removals
                                   if 0 < last - first < end and allowed(first, last)]
@@ -550,8 +586,11 @@ class ClauseRemoval:
             if best is not None:
                 return self._join(tokens, best[1], best[2], dropped)
         doc = span.doc
-        if any(kept) and loses(0, n) or \
-                not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
+        if any(kept) and loses(0, n):
+            self._note("whole:protect")
+            return None
+        if not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
+            self._note("whole:only-sentence")
             return None  # (a reply of this one sentence is not removed: it needs writing anew)
         # the whole sentence goes only when every clause of it long enough to say
         # something reads as blame on its own: a neutral one («the router needs a
@@ -564,6 +603,7 @@ class ClauseRemoval:
                 continue  # the clause the rule matched in
             if sum(t.is_alpha for t in tokens[a:b]) >= self.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
+                self._note("whole:neutral-clause", a, b)
                 return None
         return ""
 
@@ -598,13 +638,36 @@ class ClauseRemoval:
             # сохраните его» would leave «его» with nothing to refer to)
             out += [(0, c) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
                     for c in [b + self._connector(tokens, b, end)] if c > b
-                    and c < end and tokens[c].lower_ not in self.back_references and tokens[c].is_alpha
-                    and not any(tokens[k].lower_ in self.consequence_particles
-                                or tokens[k].lower_ in self.clause_back_references
-                                for k in range(c, next((i for i in cuts if i > b), end)))]
+                    and self._opens_clause(tokens, c, cuts, end, b)]
         if end < len(tokens) and tokens[end].text == "?":
             out = [(a, b) for a, b in out if b != end or not self.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
+        return [(a, b) for a, b in out if 0 < b - a < end]
+
+    def _opens_clause(self, tokens, c: int, cuts: list[int], end: int, at: int) -> bool:
+        """May token c, after a connector a prefix removal takes, open what is left: a word or a number
+        ("…, and 31 January is printed on…"), not one pointing back at what went (`back_references`),
+        no comparison or participle after the connector at `at` (`connector_clause_not`), and no particle or
+        pronoun in its clause that ties it to the prefix (`consequence_particles`, `clause_back_references`)?"""
+        clause_end = next((i for i in cuts if i > c), end)
+        return c < end and tokens[c].lower_ not in self.back_references \
+            and (tokens[c].is_alpha or tokens[c].text[:1].isdigit()) \
+            and not self.connector_clause_not.search(" ".join(t.lower_ for t in tokens[at:clause_end])) \
+            and not any(tokens[k].lower_ in self.consequence_particles or tokens[k].lower_ in self.clause_back_references
+                        for k in range(c, clause_end))
+
+    def _later_connectors(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
+        """A prefix through a later comma and the connector after it ("Diving with a head cold was,
+        frankly, a reckless decision, since [blocked sinuses…]"): the blame may run over several
+        clauses before the reason it gives. (The caller checks that no clause of the prefix is content.)"""
+        out = []
+        for i in cuts:
+            if tokens[i].text != self.comma or i + 1 >= end:
+                continue
+            c = i + 1 + self._connector(tokens, i + 1, end)
+            if i + 1 < c < end and tokens[c].lower_ not in self.referring_openers \
+                    and self._opens_clause(tokens, c, cuts, end, i + 1):
+                out.append((0, c))
         return [(a, b) for a, b in out if 0 < b - a < end]
 
     def _connector(self, tokens, i: int, end: int) -> int:
