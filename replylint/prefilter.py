@@ -121,6 +121,7 @@ class PatternIndex:
         # holding both words apart cannot match, so the pattern needs the pair of words adjacent
         self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
         self._hashed: dict[frozenset[str], frozenset[int]] = {}  # word set -> its hashes, see _hashes
+        self._ranks: dict[frozenset[str], tuple[bool, int, int]] = {}  # word set -> its _rank
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -140,8 +141,8 @@ class PatternIndex:
             self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
         # the selective set: punctuation and stop words are in most docs, and each doc
         # holding the chosen word costs a look at the pattern's other sets
-        chosen = min(range(len(word_sets)), key=lambda k: (not all(map(_ALNUM.search, word_sets[k])),
-                                                           len(word_sets[k] & self.stop_words), len(word_sets[k])))
+        word_sets = [frozenset(forms) for forms in word_sets]
+        chosen = min(range(len(word_sets)), key=lambda k: self._rank(word_sets[k]))
         hashed = [self._hashes(forms) for forms in word_sets]
         self.by_set.setdefault(hashed[chosen], []).append(key)
         self._order.setdefault(key, len(self._order))
@@ -154,8 +155,12 @@ class PatternIndex:
                 continue
             if hashes not in self.set_bits:
                 bit = self.set_bits[hashes] = 1 << len(self.set_bits)
-                for word in hashes:
-                    self.word_bits[word] = self.word_bits.get(word, 0) | bit
+                # (dict operations in C: only the words already in another set are visited one by one)
+                lit = dict.fromkeys(hashes, bit)
+                word_bits = self.word_bits
+                for word in hashes & word_bits.keys():
+                    lit[word] = word_bits[word] | bit
+                word_bits.update(lit)
             mask |= self.set_bits[hashes]
         self.required_mask[key] = mask
         adjacent = []
@@ -167,7 +172,16 @@ class PatternIndex:
         if adjacent:
             self.pairs_required[key] = tuple(adjacent)
 
-    def _hashes(self, forms: set[str]) -> frozenset[int]:
+    def _rank(self, forms: frozenset[str]) -> tuple[bool, int, int]:
+        """How unselective a word set is (the least is chosen): not all words, stop
+        words, size. Cached per set: the packs' lexicons give many patterns the same
+        set, and testing each of a lemma's forms for a letter cost a cold start."""
+        rank = self._ranks.get(forms)
+        if rank is None:
+            rank = self._ranks[forms] = (not all(map(_ALNUM.search, forms)), len(forms & self.stop_words), len(forms))
+        return rank
+
+    def _hashes(self, forms: frozenset[str]) -> frozenset[int]:
         """The forms' string hashes: the packs' lexicons give many patterns the same
         word set, each hashed once. The hashes are only compared with the LOWER
         hashes of doc tokens and never looked up as strings, so they are computed
