@@ -52,6 +52,13 @@ def write_atomically(path: Path, data: bytes) -> None:
                 pass
 
 
+# set by a one-shot command (`replylint check`): what a build leaves is moved to the collector's
+# permanent generation (`gc.freeze`), so the first collections after it do not walk the
+# hundreds of thousands of objects of the packs, the pipeline and spaCy. Never set in a
+# long-lived process (server, LSP): objects frozen there would not be reclaimed if dropped.
+freeze_after_build = False
+
+
 @contextmanager
 def gc_paused():
     """Pause the cyclic garbage collector while building rule sets and pipelines:
@@ -63,5 +70,7 @@ def gc_paused():
     try:
         yield
     finally:
+        if freeze_after_build:
+            gc.freeze()
         if was_enabled:
             gc.enable()

@@ -201,6 +201,9 @@ def check(paths, customers, fmt, lang, fail_on, json_input, formality_policy, fi
             jobs.append((source.name, source.text, customer_names, customer_texts))
     if not jobs or not customers_ok:
         raise InputError(problems)
+    from . import cache
+
+    cache.freeze_after_build = True  # (a one-shot process: see cache.freeze_after_build)
     engine = build_engine(settings, build_ruleset(settings))
     checked = []
     for name, reply, names, texts in jobs:

@@ -46,6 +46,7 @@ class FormsCache:
         ).hexdigest()
         self.path = cache_dir() / f"forms-{lang}-{digest[:16]}.json"
         self.entries: dict[str, list[str]] = self._read()
+        self._checked: dict[str, frozenset[str]] = {}  # key -> its entry, checked (or computed) in this process
         self.dirty = False
 
     def _read(self) -> dict:
@@ -77,12 +78,16 @@ class FormsCache:
 
     def get(self, kind: str, word: str, compute) -> frozenset[str]:
         key = f"{kind}:{word}"
+        found = self._checked.get(key)
+        if found is not None:
+            return found  # (the packs ask for the same lemma's forms thousands of times at a cold start)
         cached = self.entries.get(key)
         # an expansion is a list of strings that holds the word itself (every `compute` includes it)
         if type(cached) is not list or set(map(type, cached)) != {str} or word.lower() not in cached:
             cached = self.entries[key] = sorted(compute(word))
             self.dirty = True
-        return frozenset(cached)
+        found = self._checked[key] = frozenset(cached)
+        return found
 
     def save(self) -> None:
         if self.dirty:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Hashable, Iterator
 
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 
 from .nlp import positions_in, sentence_starts
 from .safe_regex import token_pattern_for_matcher
@@ -66,15 +67,22 @@ def _values(spec) -> set[str] | None:
 
 
 class _Entries(dict):
-    """word -> its patterns with their masks, each built when a doc first holds
-    the word: building all 100 000 word forms' entries cost a cold check ~0.1 s."""
+    """word -> its patterns with their masks, in the order the patterns were
+    added, each built when a doc first holds the word: building all 100 000
+    word forms' entries cost a cold check ~0.1 s. The patterns are kept per
+    selective word set (`by_set`: the packs' lexicons give many patterns the
+    same set), so a word's entry gathers the keys of the sets that hold it."""
 
-    def __init__(self, index: dict[int, list[Hashable]], masks: dict[Hashable, int]):
+    def __init__(self, by_set: dict[frozenset[int], list[Hashable]], masks: dict[Hashable, int],
+                 order: dict[Hashable, int]):
         super().__init__()
-        self.index, self.masks = index, masks
+        self.by_set, self.masks, self.order = by_set, masks, order
 
     def __missing__(self, word: int) -> tuple[tuple[Hashable, int], ...]:
-        entry = self[word] = tuple((key, self.masks[key]) for key in self.index[word])
+        groups = [keys for words, keys in self.by_set.items() if word in words]
+        keys = groups[0] if len(groups) == 1 else sorted(
+            (key for keys in groups for key in keys), key=self.order.__getitem__)
+        entry = self[word] = tuple((key, self.masks[key]) for key in keys)
         return entry
 
 
@@ -86,7 +94,10 @@ class PatternIndex:
         self.stop_words = stop_words
         self.patterns: dict[Hashable, list[dict]] = {}
         self.matchers: dict[Hashable, Matcher] = {}  # built when a pattern is first a candidate
-        self.index: dict[int, list[Hashable]] = {}
+        # selective word set -> the keys of the patterns chosen on it, in the order added (see _Entries);
+        # a word -> keys index would cost a cold start ~140 000 dict inserts for the Russian lemma forms
+        self.by_set: dict[frozenset[int], list[Hashable]] = {}
+        self._order: dict[Hashable, int] = {}
         # every required word set gets a bit; a word's bits say which sets it is in;
         # a pattern is a candidate when its primary word is present and the doc's
         # words light every bit of its other required sets
@@ -110,6 +121,7 @@ class PatternIndex:
         # holding both words apart cannot match, so the pattern needs the pair of words adjacent
         self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
         self._hashed: dict[frozenset[str], frozenset[int]] = {}  # word set -> its hashes, see _hashes
+        self._ranks: dict[frozenset[str], tuple[bool, int, int]] = {}  # word set -> its _rank
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -129,12 +141,11 @@ class PatternIndex:
             self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
         # the selective set: punctuation and stop words are in most docs, and each doc
         # holding the chosen word costs a look at the pattern's other sets
-        chosen = min(range(len(word_sets)), key=lambda k: (not all(map(_ALNUM.search, word_sets[k])),
-                                                           len(word_sets[k] & self.stop_words), len(word_sets[k])))
-        strings = self.vocab.strings
+        word_sets = [frozenset(forms) for forms in word_sets]
+        chosen = min(range(len(word_sets)), key=lambda k: self._rank(word_sets[k]))
         hashed = [self._hashes(forms) for forms in word_sets]
-        for word in hashed[chosen]:
-            self.index.setdefault(word, []).append(key)
+        self.by_set.setdefault(hashed[chosen], []).append(key)
+        self._order.setdefault(key, len(self._order))
         self._index_words = self._required_words = None
         self.primary[key] = hashed[chosen]
         self.word_sets[key] = hashed
@@ -144,8 +155,12 @@ class PatternIndex:
                 continue
             if hashes not in self.set_bits:
                 bit = self.set_bits[hashes] = 1 << len(self.set_bits)
-                for word in hashes:
-                    self.word_bits[word] = self.word_bits.get(word, 0) | bit
+                # (dict operations in C: only the words already in another set are visited one by one)
+                lit = dict.fromkeys(hashes, bit)
+                word_bits = self.word_bits
+                for word in hashes & word_bits.keys():
+                    lit[word] = word_bits[word] | bit
+                word_bits.update(lit)
             mask |= self.set_bits[hashes]
         self.required_mask[key] = mask
         adjacent = []
@@ -153,17 +168,29 @@ class PatternIndex:
             if is_required(left) and is_required(right):
                 lefts, rights = self._literal_forms(left), self._literal_forms(right)
                 if lefts and rights and len(lefts) * len(rights) <= MAX_REQUIRED_PAIRS:
-                    adjacent.append(frozenset((strings.add(a), strings.add(b)) for a in lefts for b in rights))
+                    adjacent.append(frozenset((get_string_id(a), get_string_id(b)) for a in lefts for b in rights))
         if adjacent:
             self.pairs_required[key] = tuple(adjacent)
 
-    def _hashes(self, forms: set[str]) -> frozenset[int]:
-        """The forms' string hashes (added to the vocab): the packs' lexicons give
-        many patterns the same word set, each hashed once."""
+    def _rank(self, forms: frozenset[str]) -> tuple[bool, int, int]:
+        """How unselective a word set is (the least is chosen): not all words, stop
+        words, size. Cached per set: the packs' lexicons give many patterns the same
+        set, and testing each of a lemma's forms for a letter cost a cold start."""
+        rank = self._ranks.get(forms)
+        if rank is None:
+            rank = self._ranks[forms] = (not all(map(_ALNUM.search, forms)), len(forms & self.stop_words), len(forms))
+        return rank
+
+    def _hashes(self, forms: frozenset[str]) -> frozenset[int]:
+        """The forms' string hashes: the packs' lexicons give many patterns the same
+        word set, each hashed once. The hashes are only compared with the LOWER
+        hashes of doc tokens and never looked up as strings, so they are computed
+        (`get_string_id`) without storing the ~70 000 lemma forms in the vocab
+        (3x faster than `StringStore.add` at a cold start)."""
         key = frozenset(forms)
         hashed = self._hashed.get(key)
         if hashed is None:
-            hashed = self._hashed[key] = frozenset(map(self.vocab.strings.add, key))
+            hashed = self._hashed[key] = frozenset(map(get_string_id, key))
         return hashed
 
     def matcher(self, key: Hashable) -> Matcher:
@@ -192,8 +219,8 @@ class PatternIndex:
         present = set(words)
         keys = list(self.always)
         if self._index_words is None:
-            self._index_words, self._bit_words = frozenset(self.index), frozenset(self.word_bits)
-            self._entries = _Entries(self.index, self.required_mask)
+            self._index_words, self._bit_words = self._selective_words(), frozenset(self.word_bits)
+            self._entries = _Entries(self.by_set, self.required_mask, self._order)
         indexed = present & self._index_words
         if not indexed:
             return keys
@@ -210,6 +237,10 @@ class PatternIndex:
             found = self._with_required_pairs(found, words)
         # a pattern is indexed under each form of one word: two forms in a doc name it twice
         return keys + (list(dict.fromkeys(found)) if len(indexed) > 1 else found)
+
+    def _selective_words(self) -> frozenset[int]:
+        """Every pattern's selective words."""
+        return frozenset().union(*self.by_set)
 
     def _with_required_pairs(self, found: list[Hashable], words: list[int]) -> list[Hashable]:
         """The keys whose pairs of adjacent required words each stand side by side in the doc."""
@@ -281,7 +312,7 @@ class PatternIndex:
         else:
             # every pattern's selective words (built by `candidates`): only the keys' own are
             # read below, and one prebuilt set beats a union of the keys' form sets per doc
-            wanted = self._index_words if self._index_words is not None else frozenset(self.index)
+            wanted = self._index_words if self._index_words is not None else self._selective_words()
         positions: dict[int, list[int]] = {}
         for i in positions_in(words, wanted):
             positions.setdefault(words[i], []).append(i)

@@ -16,10 +16,10 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
 
 from .cleaning import CODE_INDENTS
-from .nlp import column, positions_in
+from .nlp import column, columns, positions_in
 
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
@@ -1475,7 +1475,8 @@ class _Arrays:
     """A doc's token columns as the sentence step reads them; the word keys,
     whitespace flags and character offsets only where a sentence is built."""
 
-    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces")
+    __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces",
+                 "_idx", "_length")
 
     def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str,
                  in_fence: bool = False):
@@ -1485,6 +1486,8 @@ class _Arrays:
         self.splits = splits  # positions of question marks and of the words that start a second question
         self._keys_of: list[str] | None = None
         self._spaces: list[int] | None = None
+        self._idx: list[int] | None = None
+        self._length: list[int] | None = None
 
     @property
     def keys_of(self) -> list[str]:
@@ -1495,9 +1498,11 @@ class _Arrays:
     @property
     def spaces(self) -> list[int]:
         if self._spaces is None:
-            self._spaces = column(self.doc, IS_SPACE)
+            # (the offsets `char_span` reads come in the same `to_array` call: every sentence built needs both)
+            self._spaces, self._idx, self._length = columns(self.doc, (IS_SPACE, IDX, LENGTH))
         return self._spaces
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
-        last = self.doc[b - 1]
-        return self.doc[a].idx, last.idx + len(last)
+        if self._idx is None:  # (columns read once, not two Tokens built per sentence)
+            self._spaces, self._idx, self._length = columns(self.doc, (IS_SPACE, IDX, LENGTH))
+        return self._idx[a], self._idx[b - 1] + self._length[b - 1]

@@ -733,9 +733,10 @@ class ProfileBuilder:
         # (a word class); English capitalised words where a name can stand
         # (after a greeting, title or introduction, at a line start, near the end)
         if self.names_from_dictionary:
-            candidates = [i for i, cls in enumerate(classes) if "name.given" in cls
+            # (IS_TITLE read as one column: a Token built per word cost more than the test)
+            candidates = [i for i, (cls, title) in enumerate(zip(classes, column(doc, IS_TITLE))) if "name.given" in cls
                           or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)
-                          or doc[i].is_title and self._title_before(doc, i) is not None  # «Д-р Хасанов»
+                          or title and self._title_before(doc, i) is not None  # «Д-р Хасанов»
                           or i > 0 and _INITIAL.match(doc[i - 1].text) and _capitalised_word(doc[i])]  # «Л. М. Шеховцова»
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
