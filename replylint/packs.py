@@ -263,7 +263,7 @@ def _pack_rules(data, path: str, problems: list[Problem]) -> list[RuleSpec]:
             _expand_lexicons(item["patterns"], lexicons, path, item.line_of("patterns"), problems)
         if isinstance(item, LinedDict) and isinstance(item.get("not_tone"), list):  # (a tone rule's word lists)
             for entry in item["not_tone"]:
-                for side in ("after", "before"):
+                for side in ("after", "before", "not_with"):
                     if isinstance(entry, dict) and isinstance(entry.get(side), list):
                         entry[side] = _expanded(entry[side], lexicons, path, item.line_of("not_tone"), problems)
         for key in ("not_before", "not_after", "not_last"):  # (a rewrite rule's word lists)

@@ -265,3 +265,19 @@ def test_droppable_openers_connectors_and_question_tags(engine):
     tokens = list(engine.linter("en").doc("That was what the warning was for, isn't it?"))
     cuts = [i for i, t in enumerate(tokens) if t.text == ","]
     assert removal._removals(tokens, cuts, len(tokens) - 1) == [(0, cuts[0] + 1)]  # not the tag alone
+
+
+def test_a_need_before_a_number_and_haste_without_the_addressee_are_no_tone(engine):
+    """`not_tone` before "#number" («нужно 6 атмосфер»: a quantity, not a duty) and with `not_with`
+    (the «же» of haste after an ordinal is no tone unless the addressee is in the sentence)."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+
+    def quiet(text):
+        doc = linter.annotate(linter.doc(text))
+        return {doc[i].text for i in tone._find_not_tone_tokens(doc)}
+
+    assert "нужно" in quiet("Давление низкое: нужно 6 атмосфер.")
+    assert "нужно" not in quiet("Нужно было прочитать инструкцию.")
+    assert "же" in quiet("Давление низкое. Иначе на первой же ямке камера лопнет.")
+    assert "же" not in quiet("Давление низкое. Вы сломали ручку в первые же дни.")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from itertools import chain, repeat
 from pathlib import Path
@@ -38,6 +39,7 @@ from .base import CompileContext, Hit, Match, RuleType
 MODELS = Path(__file__).resolve().parent.parent / "models"
 WEIGHTS = "weights.json"  # a model: {"bias": log-odds, "weights": {word or word<BIGRAM>word: log-odds}}
 HASHED = "weights.npz"  # the same table keyed by spaCy's string hashes, which the rule loads (no parsing, no hashing)
+NUMBER_MARK = "#number"  # in a `not_tone` item's `before` list: a number follows the word
 BIGRAM = "\x1f"  # joins the two words of a bigram feature (no token holds it)
 
 
@@ -150,6 +152,9 @@ class ToneRule(RuleType):
         # or before certain words (the «ни» of «ни тот, ни другой»): word -> the words after it
         self._not_tone: dict[str, frozenset[str]] = {}
         self._not_tone_before: dict[str, frozenset[str]] = {}
+        self._not_tone_before_number: set[str] = set()  # words that are no tone before a number
+        # word -> [(the words before it, the words that, anywhere in its sentence, keep its tone)]
+        self._not_tone_unless: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
         self._not_tone_hashes: tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]] | None = None
         for item in spec.get("not_tone", ()):
             if not (isinstance(item, dict) and isinstance(item.get("word"), str)
@@ -157,10 +162,23 @@ class ToneRule(RuleType):
                 ctx.error(spec.line_of("not_tone"), "each `not_tone` item is {word: ..., after: [words]} "
                                                     "or {word: ..., before: [words]}")
                 continue
+            if isinstance(item.get("not_with"), list):
+                # no tone after those words unless one of `not_with` stands in the sentence («на первой же ямке
+                # камера …», not «Вы … в первые же дни»): kept apart, the word may have an unconditional item too
+                if not isinstance(item.get("after"), list):
+                    ctx.error(spec.line_of("not_tone"), "a `not_tone` item with `not_with` needs `after`")
+                    continue
+                self._not_tone_unless.setdefault(item["word"].lower(), []).append(
+                    (frozenset(str(w).lower() for w in item["after"]), frozenset(str(w).lower() for w in item["not_with"])))
+                continue
             if isinstance(item.get("after"), list):
                 self._not_tone[item["word"].lower()] = frozenset(str(w).lower() for w in item["after"])
             if isinstance(item.get("before"), list):
-                self._not_tone_before[item["word"].lower()] = frozenset(str(w).lower() for w in item["before"])
+                before = frozenset(str(w).lower() for w in item["before"])
+                # `#number` stands for a number after the word («нужно 6–7 атмосфер»: a quantity, not a duty)
+                if NUMBER_MARK in before:
+                    self._not_tone_before_number.add(item["word"].lower())
+                self._not_tone_before[item["word"].lower()] = before - {NUMBER_MARK}
         # rules whose match is the blame itself, numbers and names included («у остальных 300
         # участников всё открылось»): what they match is no content a removal must keep
         self._unprotected = frozenset(map(str, spec["rewrite"].get("unprotected_matches", ()))) \
@@ -257,7 +275,7 @@ class ToneRule(RuleType):
         """The tokens of `not_tone` words in the company that makes them no tone, and a hyphen
         joining one to the word before («кто-то»: the hyphen and «то»). Read once per Doc:
         each sentence's rewrite asks again, and a long message has thousands of sentences."""
-        if not self._not_tone and not self._not_tone_before:
+        if not (self._not_tone or self._not_tone_before or self._not_tone_before_number or self._not_tone_unless):
             return set()
         key = ("replylint.not_tone", id(self))
         found = doc.user_data.get(key)
@@ -272,13 +290,30 @@ class ToneRule(RuleType):
             self._not_tone_hashes = tuple({strings.add(word): frozenset(strings.add(w) for w in words)
                                            for word, words in table.items()}
                                           for table in (self._not_tone, self._not_tone_before))
+            self._not_tone_number_hashes = frozenset(strings.add(word) for word in self._not_tone_before_number)
+            self._not_tone_unless_hashes = {
+                strings.add(word): [(frozenset(map(strings.add, after)), frozenset(map(strings.add, blockers)))
+                                    for after, blockers in items]
+                for word, items in self._not_tone_unless.items()}
         after_words, before_words = self._not_tone_hashes
+        before_number = self._not_tone_number_hashes
         lowers = columns(doc, (LOWER,))[0]
         out: set[int] = set()
+        bounds = None  # sentence starts, read once a conditional word is met
         for i, h in enumerate(lowers):
             following = before_words.get(h)
             if following is not None and i + 1 < len(lowers) and lowers[i + 1] in following:
                 out.add(i)
+            if h in before_number and i + 1 < len(lowers) and doc[i + 1].text[:1].isdigit():
+                out.add(i)
+            conditional = self._not_tone_unless_hashes.get(h)
+            if conditional and i:
+                if bounds is None:
+                    bounds = [*sentence_starts(doc), len(lowers)]
+                k = bisect_right(bounds, i) - 1
+                sentence = set(lowers[bounds[k] : bounds[k + 1]])
+                if any(lowers[i - 1] in after and not sentence & blockers for after, blockers in conditional):
+                    out.add(i)
             after = after_words.get(h)
             if after is None or not i:
                 continue
