@@ -302,13 +302,17 @@ class QuestionReader:
         # a yes/no question about when something is done ("will it arrive before Friday?") takes a time in other
         # words, like a "when" question, where this is one of the kinds above
         self.status_other_words = bool(config.get("status_answered_in_other_words", False))
+        # a yes/no question with an indignant cue and at most this many words of its own asks about the whole message
+        self.indignant_topic = int(config.get("indignant_topic_words", 0))
+        # chat questions without «?» whose short first clause opens with a question word of these kinds, then a comma
+        self.chat_clause_kinds = frozenset(config.get("chat_clause_kinds", ()))
         # a short question of these kinds right after a rhetorical one vents on ("Seriously? Who packs these?")
         vent = config.get("after_rhetorical", {})
         self.vent_kinds = frozenset(vent.get("kinds", ()))
         self.vent_words = int(vent.get("words", 0))
-        # a yes/no question's sentences that answer it do not take a sentence from the other-words reading of
-        # another question ("Why has it doubled? Is this normal?" - "The main reason is her age: … typical at 9")
-        self.yes_no_takes_none = bool(config.get("yes_no_takes_no_answer_in_other_words", False))
+        # kinds a sentence answering a yes/no question may also give in other words to another question ("Why has
+        # it doubled? Is this normal?" - "The main reason is her age: … typical at 9")
+        self.yes_no_takes_none = frozenset(config.get("yes_no_answer_also_gives", ()))
         # a request for an action at a time ("Could someone take a look this week?") is answered by a commitment
         # with a time ("I've booked our plumber for Wednesday")
         self.timed_action_by_commitment = bool(config.get("timed_request_answered_by_commitment", False))
@@ -891,6 +895,11 @@ class QuestionReader:
             # (an exclamation is no chat question: "Have a nice day!", "What a mess!")
             chat = words - greeting <= self.chat_question_words and "," not in sentence.text \
                 and not sentence.text.rstrip().endswith("!")
+            if not chat and "wh-first" in cues and "," in sentence.text and not sentence.text.rstrip().endswith("!") \
+                    and any(c[3:] in self.chat_clause_kinds for c in cues if c.startswith("wh.")):
+                # «И почему так произошло, я нажал кнопку один раз.», "why did it renew, i cancelled it": a short
+                # first clause opening with «почему»/"why" (not «когда», a conjunction too) asks before the comma
+                chat = len(sentence.text.split(",", 1)[0].split()) - greeting <= self.chat_question_words
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
             named = sentence.text.split()
@@ -1007,7 +1016,7 @@ class QuestionReader:
                     and not any(focus.own & s.keys for s in answering):
                 # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
                 # question's own words; an answer of the kind no other question takes is its answer
-                taken = taken_by_others(n, not self.yes_no_takes_none)
+                taken = taken_by_others(n, expects not in self.yes_no_takes_none)
                 # (a cue of the kind, and for a time a date or a number with it; not a conditional, unless the
                 # question is one: "If not, what would you suggest?" - "If it doesn't come back, … my pick")
                 kind = f"answer.{expects}"
@@ -1266,8 +1275,11 @@ class QuestionReader:
             if rest - self.generic - frozenset().union(*(q.focus for q in questions if q is not question)):
                 words = rest
         topic = words - self.generic
-        if not topic:
-            return Focus(frozenset(), frozenset(), False, frozenset())  # «Что случилось?»: no topic of its own
+        if not topic or question.kind == "yes-no" and len(topic) <= self.indignant_topic \
+                and question.sentence is not None and "indignant" in question.sentence.cues:
+            # «Что случилось?»: no topic of its own; «Это вообще нормально?», "Is that even legal?": a challenge
+            # to what happened, about the whole message, which the reply's account of it answers
+            return Focus(frozenset(), frozenset(), False, frozenset())
         if len(topic) <= 1 and n and question.pronoun:
             return Focus(words | questions[n - 1].focus, topic, True, topic)
         others = frozenset().union(*(q.focus for q in questions if q is not question))
