@@ -302,6 +302,8 @@ class QuestionReader:
         # a yes/no question about when something is done ("will it arrive before Friday?") takes a time in other
         # words, like a "when" question, where this is one of the kinds above
         self.status_other_words = bool(config.get("status_answered_in_other_words", False))
+        # the kinds a word of the question overrides (`expects_by_word`): «сколько стоит» asks for a price
+        self.kind_by_word_for = frozenset(config.get("kind_by_word_for", ("number", "thing")))
         # a yes/no question with an indignant cue and at most this many words of its own asks about the whole message
         self.indignant_topic = int(config.get("indignant_topic_words", 0))
         # chat questions without «?» whose short first clause opens with a question word of these kinds, then a comma
@@ -856,7 +858,8 @@ class QuestionReader:
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
             expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
-            if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
+            if expects in self.kind_by_word_for:  # «сколько стоит» → a price, «за какой период» → a time
+                # (and «Кто будет платить?», "Who covers the cost?": a price, which «оплатим мы» gives)
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
