@@ -299,6 +299,25 @@ class QuestionReader:
         # holds a word of the question's own («Когда можно подклеить?» - «Переклейка … среда, 12
         # марта»), a sentence with an answer of the kind that answers no other question answers it
         self.other_words_kinds = frozenset(config.get("kind_answered_in_other_words", ()))
+        # a yes/no question about when something is done ("will it arrive before Friday?") takes a time in other
+        # words, like a "when" question, where this is one of the kinds above
+        self.status_other_words = bool(config.get("status_answered_in_other_words", False))
+        # the kinds a word of the question overrides (`expects_by_word`): «сколько стоит» asks for a price
+        self.kind_by_word_for = frozenset(config.get("kind_by_word_for", ("number", "thing")))
+        # a yes/no question with an indignant cue and at most this many words of its own asks about the whole message
+        self.indignant_topic = int(config.get("indignant_topic_words", 0))
+        # chat questions without «?» whose short first clause opens with a question word of these kinds, then a comma
+        self.chat_clause_kinds = frozenset(config.get("chat_clause_kinds", ()))
+        # a short question of these kinds right after a rhetorical one vents on ("Seriously? Who packs these?")
+        vent = config.get("after_rhetorical", {})
+        self.vent_kinds = frozenset(vent.get("kinds", ()))
+        self.vent_words = int(vent.get("words", 0))
+        # kinds a sentence answering a yes/no question may also give in other words to another question ("Why has
+        # it doubled? Is this normal?" - "The main reason is her age: … typical at 9")
+        self.yes_no_takes_none = frozenset(config.get("yes_no_answer_also_gives", ()))
+        # a request for an action at a time ("Could someone take a look this week?") is answered by a commitment
+        # with a time ("I've booked our plumber for Wednesday")
+        self.timed_action_by_commitment = bool(config.get("timed_request_answered_by_commitment", False))
         # words opening a conditional sentence, which gives no such answer («Если паспорт не успеют заменить
         # до 20 мая, …» does not say how long to wait)
         self.conditional_openers = frozenset(self.strings.add(str(w).lower())
@@ -345,6 +364,10 @@ class QuestionReader:
         # ... and beside other words, for questions asking these («What time will we get back to Leeds?»)
         self.kind_met_among_words = frozenset(config.get("kind_words_met_among_words", ()))
         self.kind_words = frozenset(self.word_key(str(w)) for w in config.get("kind_words_met_by_answer", ()))
+        # a promise to send something later defers the question whose kind it names ("I'll email you by Wednesday
+        # with the cause" defers "Why hasn't it updated?"): kind -> the words naming it
+        self.deferral_kind_words = {kind: frozenset(self.word_key(str(w)) for w in words)
+                                    for kind, words in config.get("deferral_names_kind", {}).items()}
         # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
         self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
         # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
@@ -818,17 +841,25 @@ class QuestionReader:
     # -- questions ---------------------------------------------------------------
     def questions(self, sentences: list[Sentence], source_index: int) -> list[Question]:
         out = []
+        vented = None  # where the last rhetorical question ended ("Seriously?")
         for sentence in sentences:
             if len(out) >= MAX_QUESTIONS:
                 break
             kind = self._kind(sentence)
             if kind is None:
+                if "rhetorical" in sentence.cues and sentence.asks:
+                    vented = sentence.local[1]
                 continue
+            if vented is not None and sentence.local[0] - vented <= 2 and kind == "wh" \
+                    and len(sentence.text.split()) <= self.vent_words \
+                    and any(c[3:] in self.vent_kinds for c in sentence.cues if c.startswith("wh.")):
+                continue  # "Seriously? Who packs these?": a short "who" right after one vents on
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
             expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
-            if expects in ("number", "thing"):  # «сколько стоит» → a price, «за какой период» → a time
+            if expects in self.kind_by_word_for:  # «сколько стоит» → a price, «за какой период» → a time
+                # (and «Кто будет платить?», "Who covers the cost?": a price, which «оплатим мы» gives)
                 expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
@@ -867,6 +898,11 @@ class QuestionReader:
             # (an exclamation is no chat question: "Have a nice day!", "What a mess!")
             chat = words - greeting <= self.chat_question_words and "," not in sentence.text \
                 and not sentence.text.rstrip().endswith("!")
+            if not chat and "wh-first" in cues and "," in sentence.text and not sentence.text.rstrip().endswith("!") \
+                    and any(c[3:] in self.chat_clause_kinds for c in cues if c.startswith("wh.")):
+                # «И почему так произошло, я нажал кнопку один раз.», "why did it renew, i cancelled it": a short
+                # first clause opening with «почему»/"why" (not «когда», a conjunction too) asks before the comma
+                chat = len(sentence.text.split(",", 1)[0].split()) - greeting <= self.chat_question_words
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
                 return None
             named = sentence.text.split()
@@ -942,11 +978,13 @@ class QuestionReader:
                                    for m in range(len(questions)))
             return strong_sets
 
-        def taken_by_others(n: int) -> set[int]:
+        def taken_by_others(n: int, by_yes_no: bool = True) -> set[int]:
             """The answering sentences that fully answer a question other than question n (or than the guess
-            right after it: "Which format do you need? Will PDF do?" - "We need a PDF in CMYK" answers both)."""
+            right after it: "Which format do you need? Will PDF do?" - "We need a PDF in CMYK" answers both);
+            `by_yes_no` False: not counting those that answer a yes/no question."""
             guess = n + 1 if n + 1 < len(questions) and self._guess(questions[n], questions[n + 1]) else None
-            return {k for m, ws in enumerate(strong()) if m != n and m != guess for k in self._answered_by(ws, windows)}
+            return {k for m, ws in enumerate(strong()) if m != n and m != guess
+                    and (by_yes_no or questions[m].kind != "yes-no") for k in self._answered_by(ws, windows)}
 
         out = []
         for n, question in enumerate(questions):
@@ -972,15 +1010,22 @@ class QuestionReader:
                 by = next((windows[w][1] for w in candidates[n] if not taken.intersection(windows[w][0])
                            and (not own or own & windows[w][1].keys)
                            and self._answers_kind(question, windows[w][1])), None)
-            if by is None and question.expects in self.other_words_kinds and focus.own \
+            # "will it arrive before Friday?", "Is it ready yet?": a yes/no question about when it is done, read
+            # as a "when" one
+            status = self.status_other_words and question.kind == "yes-no" and question.sentence is not None \
+                and any(h in self.status_words for h in question.sentence.lowers)
+            expects = "time" if status else question.expects
+            if by is None and expects in self.other_words_kinds and focus.own \
                     and not any(focus.own & s.keys for s in answering):
                 # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
                 # question's own words; an answer of the kind no other question takes is its answer
-                taken = taken_by_others(n)
-                # (a cue of the kind, and for a time a date or a number with it; not a conditional)
-                kind = f"answer.{question.expects}"
+                taken = taken_by_others(n, expects not in self.yes_no_takes_none)
+                # (a cue of the kind, and for a time a date or a number with it; not a conditional, unless the
+                # question is one: "If not, what would you suggest?" - "If it doesn't come back, … my pick")
+                kind = f"answer.{expects}"
+                iffy = question.sentence is not None and self._conditional(question.sentence)
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
-                           and kind in s.cues and not self._conditional(s)
+                           and kind in s.cues and (iffy or not self._conditional(s))
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
                                 or "answer.date" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
@@ -1013,8 +1058,12 @@ class QuestionReader:
                 # "Once I've checked the code, I'll issue you a replacement")
                 # (not "Could you tell me whether…", which asks for an answer)
                 named = "ask.request" not in question.sentence.cues and question.kind == "yes-no"
+                # (a request naming when: "Could someone take a look this week?", "can u resend today" - "I've
+                # booked our plumber for Wednesday", "a same-day replacement … by 7pm tonight")
+                timed = self.timed_action_by_commitment and "answer.time" in question.sentence.cues
                 by = next((s for s in answering if "commitment" in s.cues and (
-                    "answer.time" in s.cues and len(questions) == 1 or named and focus.own & s.keys)), None)
+                    "answer.time" in s.cues and (len(questions) == 1 or timed) or named and focus.own & s.keys)),
+                          None)
             if by is None and len(questions) == 1 and question.expects not in self.kind_required:
                 # the message's one question about a feature or a way to do something: a sentence saying there is
                 # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
@@ -1075,7 +1124,9 @@ class QuestionReader:
             # a deferral names a word of the question, or of no question; a question
             # with no topic of its own («Почему это происходит?») is about the
             # message, which any deferral takes up
-            specific = [s for s in deferrals + named_deferrals if (focus.words | question.focus) & s.keys]
+            # (or one naming the kind asked: "I'll email you by Wednesday with the cause" to "Why hasn't it updated?")
+            named_kind = self.deferral_kind_words.get(question.expects, frozenset())
+            specific = [s for s in deferrals + named_deferrals if (focus.words | question.focus | named_kind) & s.keys]
             anyone = deferrals if not focus.words else \
                 [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
             deferral = (specific or anyone or [None])[0]
@@ -1227,8 +1278,11 @@ class QuestionReader:
             if rest - self.generic - frozenset().union(*(q.focus for q in questions if q is not question)):
                 words = rest
         topic = words - self.generic
-        if not topic:
-            return Focus(frozenset(), frozenset(), False, frozenset())  # «Что случилось?»: no topic of its own
+        if not topic or question.kind == "yes-no" and len(topic) <= self.indignant_topic \
+                and question.sentence is not None and "indignant" in question.sentence.cues:
+            # «Что случилось?»: no topic of its own; «Это вообще нормально?», "Is that even legal?": a challenge
+            # to what happened, about the whole message, which the reply's account of it answers
+            return Focus(frozenset(), frozenset(), False, frozenset())
         if len(topic) <= 1 and n and question.pronoun:
             return Focus(words | questions[n - 1].focus, topic, True, topic)
         others = frozenset().union(*(q.focus for q in questions if q is not question))

@@ -79,7 +79,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
                # then tune-q18 (choices answered by an option, absent features, help channels, «длится» -
                # «занимает»): ru .870 / .842, en .827 / .835
-               ("questions_ru", "unanswered"): (0.87, 0.84), ("questions_en", "unanswered"): (0.83, 0.83),
+               ("questions_ru", "unanswered"): (0.87, 0.84), ("questions_en", "unanswered"): (0.84, 0.83),
                ("questions_en3", "unanswered"): (0.77, 0.83), ("questions_en3", "redundant-question"): (0.98, 0.79),
                # the fourth rounds, scored once before tuning at 5fe9259 (the files' headers)
                ("questions_en4", "unanswered"): (0.79, 0.87), ("questions_en4", "redundant-question"): (0.98, 0.92),
@@ -105,8 +105,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # case, title + given name + surname, a role before the signed name, a misspelt surname named,
                # a vocative inside a sentence, a run of chat marks): 1.000 / 1.000
                ("formality_ru5", "formality"): (0.99, 0.99), ("formality_en5", "formality"): (0.88, 0.79),
-               ("questions_ru6", "unanswered"): (0.7, 0.63), ("questions_ru6", "redundant-question"): (0.99, 0.69),
-               ("questions_en6", "unanswered"): (0.55, 0.72), ("questions_en6", "redundant-question"): (0.99, 0.61)}
+               # questions round 6 then tune29-q (rhetorical and angry questions, answers in other words, deferrals
+               # naming the kind, chat «почему…,» before a comma): en unanswered .880 / .759, ru .917 / .733
+               ("questions_ru6", "unanswered"): (0.91, 0.73), ("questions_ru6", "redundant-question"): (0.99, 0.69),
+               ("questions_en6", "unanswered"): (0.87, 0.75), ("questions_en6", "redundant-question"): (0.99, 0.61)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -136,7 +138,7 @@ def test_heldout_fixtures_exist():
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13)
 UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
                       "en18": 1, "ru18": 2, "en19": 6, "ru19": 2,
-                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 6, "ru22": 13}
+                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
