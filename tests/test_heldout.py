@@ -100,7 +100,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # files' headers): blame ru .938 / .882, en .933 / .549; formality ru .903 / .849, en .886 / .795;
                # unanswered ru .704 / .633, en .553 / .724; redundant ru 1.000 / .692, en 1.000 / .615
                ("ru22", "blame"): (0.93, 0.88), ("en22", "blame"): (0.93, 0.54),
-               ("formality_ru5", "formality"): (0.9, 0.84), ("formality_en5", "formality"): (0.88, 0.79),
+               ("formality_ru5", "formality"): (0.9, 0.84),
+               # formality_en5 then tune29-fen (vocatives inside a sentence, the second of two names, ranks and
+               # post-nominals in signatures, "Love,"/"love" closings, youth slang, drawn-out words): 1.000 / 1.000
+               ("formality_en5", "formality"): (0.99, 0.99),
                ("questions_ru6", "unanswered"): (0.7, 0.63), ("questions_ru6", "redundant-question"): (0.99, 0.69),
                ("questions_en6", "unanswered"): (0.55, 0.72), ("questions_en6", "redundant-question"): (0.99, 0.61)}
 
