@@ -342,6 +342,8 @@ class ProfileBuilder:
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         self.not_names = frozenset(config.get("not_names", ()))
         self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
+        # words read as these parts of speech are no names where a common word is none ("Hopefully, …")
+        self.not_name_pos = frozenset(config.get("not_name_pos", ()))
         self.agent_names = frozenset(config.get("agent_names", ()))  # an agent's own name addresses nobody
         self.prepositional = dict(config.get("polite_prepositional", {}))
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
@@ -399,6 +401,12 @@ class ProfileBuilder:
         # given name ("Mr. Anil Mehta") is still owed title and surname
         self.titled_first_name = frozenset(config.get("titled_first_name", ()))
         self.title_joiners = frozenset(config.get("title_joiners", ()))  # "Mr. and Mrs.": a couple
+        # a name after a comma inside a sentence is a vocative after a word of these parts of speech or these
+        # words ("… to you, Rob, and …"), not after a noun ("our walker, Aaron, …")
+        in_clause = config.get("vocative_in_clause") or {}
+        self.vocative_in_clause_pos = frozenset(in_clause.get("pos", ()))
+        self.vocative_in_clause_words = frozenset(in_clause.get("words", ()))
+        self.post_nominals = frozenset(config.get("post_nominals", ()))  # "DipPFS", "Jr" after a name: no surname
         self.rank_titles = frozenset(config.get("rank_titles", ()))  # "Dr", "Prof": not to be replaced by "Mr"
         # a title -> the titles it presumes on ("Mrs." to a customer who signed "Ms.")
         self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
@@ -746,6 +754,7 @@ class ProfileBuilder:
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
+        addressed_end = None  # where the last addressed English name ends: "Hi Gwen and Idris" addresses both
         role_line = None  # the line of a signature name a role follows: "Priya Nair, Private Client Team, …"
         for i in candidates:
             if i < done or i in quoted:
@@ -760,7 +769,8 @@ class ProfileBuilder:
             if found is None:
                 continue
             first, last, title_token, fields = found
-            if last < len(doc) and self._relative_clause_after(doc, last):
+            if last < len(doc) and (self._relative_clause_after(doc, last) or (
+                    not self.names_from_dictionary and title_token is None and self._apposition_after(doc, last))):
                 done = last
                 continue  # a third party, neither addressed nor the writer
             places = set()
@@ -781,10 +791,16 @@ class ProfileBuilder:
                 places.add("addressed")
             if vocative_form and not signs and self.names_from_dictionary and self._vocative_mid_sentence(doc, classes, start, last):
                 places.add("addressed")  # «Продлить можно, Марат, — после Вас яхта свободна»
+            if vocative_form and title_token is None and not signs and self._vocative_in_clause(doc, first, last):
+                places.add("addressed")  # "… at no cost to you, Rob, and …", "… does not suit, Sinéad."
             if vocative_form and self._starts_sentence(doc, first if title_token is None else title_token) \
                     and last < len(doc) and doc[last].text in (",", "!") \
                     and (lines.is_first_line(first) or not signs):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
+            if title_token is None and addressed_end is not None and first == addressed_end + 1 \
+                    and not self.names_from_dictionary and doc[addressed_end].lower_ in self.title_joiners:
+                places.add("addressed")  # "Hi Gwen and Iris": the second of two names addressed together
+            addressed_end = last if "addressed" in places else None
             if self._starts_sentence(doc, first if title_token is None else title_token):
                 places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
             if self._after_intro(doc, first if title_token is None else title_token) \
@@ -883,6 +899,49 @@ class ProfileBuilder:
                 return False  # «наш механик, Марат,», «для ребёнка, Руденко Марка,»
         return True
 
+    def _vocative_in_clause(self, doc, first: int, last: int) -> bool:
+        """A name between commas inside a sentence, or closing it, after a verb, an adverb or "you" (the
+        `vocative_in_clause` readings): "… at no cost to you, Rob, and …", "… if that time does not suit,
+        Sinéad, and …". Not after a noun phrase with a determiner ("our walker, Aaron, …": an apposition),
+        a capitalised word (a list of names) or another pronoun ("him, Aaron")."""
+        if not self.vocative_in_clause_pos or first < 2 or doc[first - 1].text != "," \
+                or last >= len(doc) or doc[last].text not in VOCATIVE_ENDS:
+            return False
+        before = doc[first - 2]
+        if not before.is_alpha or not before.text.islower() or self._starts_sentence(doc, first - 2):
+            return False
+        if before.lower_ in self.vocative_in_clause_words:
+            return True  # ("… the slot to you, Peter, …")
+        if self.analyze(before.lower_)[1] not in self.vocative_in_clause_pos:
+            return False
+        for k in range(first - 3, max(-1, first - 5), -1):  # "your walker, Aaron": the head of an apposition
+            if not doc[k].is_alpha or self._starts_sentence(doc, k + 1):
+                break
+            if doc[k].lower_ in self.apposition_determiners:
+                return False
+        return True
+
+    def _list_after(self, doc, comma: int) -> bool:
+        """"Blocks, straps and bolsters are provided": one lowercase word after the comma and then "and",
+        "or" or another comma make the capitalised word the first item of a list ("Tom, sorry, …",
+        "Anna, yes, …" address the reader: a common word is no item)."""
+        k = comma + 1
+        return k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and not self._common_word(doc[k]) \
+            and (doc[k + 1].text == "," or doc[k + 1].lower_ in self.title_joiners or doc[k + 1].lower_ == "or")
+
+    def _apposition_after(self, doc, comma: int) -> bool:
+        """"Henrik, our senior watchmaker, will …": a short noun phrase with a determiner between commas
+        after the name says who they are: a third party. ("Kasia, the next inspection is booked …" goes
+        on to a verb: the name addresses the reader.)"""
+        if doc[comma].text != "," or comma + 2 >= len(doc) or doc[comma + 1].lower_ not in self.apposition_determiners:
+            return False
+        for k in range(comma + 2, min(len(doc), comma + 7)):
+            if doc[k].text == ",":
+                return True
+            if not doc[k].is_alpha or self.analyze(doc[k].lower_)[1] == "AUX":
+                return False
+        return False
+
     def _relative_clause_after(self, doc, comma: int) -> bool:
         """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
         relative clause after the comma makes the name a third party's."""
@@ -923,7 +982,7 @@ class ProfileBuilder:
         if self._name_cues is None:
             strings = doc.vocab.strings
             cues = set(self.address_words) | set(self.titles) | {f"{t}." for t in self.titles}
-            cues |= {phrase[-1] for phrase in self.intro}
+            cues |= {phrase[-1] for phrase in self.intro} | self.title_joiners  # "Gwen and Idris"
             self._name_cues = frozenset(strings.add(c) for c in cues)
             self._title_words = frozenset(strings.add(c) for t in self.titles for c in (t, f"{t}."))
         alpha = [i for i, is_alpha in enumerate(alphas) if is_alpha]
@@ -932,13 +991,26 @@ class ProfileBuilder:
         # a title starts a name wherever it stands ("Dear Mr. and Mrs. Pritchard")
         return [i for i in titled
                 if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens or lowers[i] in title_words
-                or text[idx[i] - 1 : idx[i]] == "\n" or text[idx[i] - 2 : idx[i]] == ", "]
+                or text[idx[i] - 1 : idx[i]] == "\n" or text[idx[i] - 2 : idx[i]] == ", "
+                or self._vocative_opening(doc, text, i)]
+
+    @staticmethod
+    def _vocative_opening(doc, text: str, i: int) -> bool:
+        """A capitalised word opening a sentence inside a line before a comma: "… is attached. Kasia, the
+        next …"; not after an abbreviation's full stop ("Kilrush, Co. Clare, …"), nor before capitalised
+        words (a signature and company on one line: "… the party! Sam, Jumping Jacks Soft Play")."""
+        if i < 2 or i + 2 >= len(doc) or doc[i + 1].text != "," or text[doc[i].idx - 1 : doc[i].idx] != " " \
+                or _capitalised_word(doc[i + 2]):
+            return False
+        mark = doc[i - 1].text
+        return mark in ("!", "?") or mark == "." and (doc[i - 2].text.islower() or doc[i - 2].text.isdigit())
 
     def _common_word(self, token) -> bool:
         """A word that starts sentences and is no name: a stop word, one of
         the language's `not_names` or a sign-off word ("Respectfully,"; English
         has no name dictionary here)."""
-        return (token.is_stop or token.lower_ in self.not_names or token.lower_ in self.signoff_words) \
+        return (token.is_stop or token.lower_ in self.not_names or token.lower_ in self.signoff_words
+                or bool(self.not_name_pos) and self.analyze(token.lower_)[1] in self.not_name_pos) \
             and token.lower_ not in self.known_names
 
     # -- token columns -------------------------------------------------------
@@ -1079,43 +1151,77 @@ class ProfileBuilder:
         """A title and surname, or capitalised words in a name position."""
         token = doc[i]
         title = token.lower_.rstrip(".")
-        initial = i + 1 < len(doc) and _initial(doc[i + 1])
-        if title in self.titles and i + 1 < len(doc) and (_capitalised_word(doc[i + 1]) or initial):
-            j = i + 1
-            names = []
-            while j < len(doc) and len(names) < 3 and (_capitalised_word(doc[j]) or _initial(doc[j])):
-                if not _initial(doc[j]):  # "Mr. R. Patel": an initial is no given name
-                    names.append(doc[j])
-                j += 1
+        if title in self.titles:
+            j, title = self._after_titles(doc, i)  # "Lt Col (Retd) R. J. Harcourt-Bligh": the last title counts
+            names, j = self._name_words(doc, j, initials=True)  # "Mr. R. Patel": an initial is no given name
             if not names:
                 return None
             # "Mr. and Mrs. Pritchard": a couple, no one gender
             gender = None if self._joined_title(doc, i) else self.titles[title]
-            fields = {"title": title, "surname": names[-1].lower_, "gender": gender, "title_gender": gender}
+            fields = {"title": title, "surname": names[-1][0], "gender": gender, "title_gender": gender}
             if len(names) > 1:
-                fields.update(given=names[0].lower_, given_text=names[0].text)
+                fields.update(given=names[0][0], given_text=names[0][1])
             return i + 1, j, i, fields
         if not _capitalised_word(token) or token.lower_ in self.address_words or i in greeting_tokens:
             return None
         before = _previous_word(doc, i)
         cued = before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words)
+        if not cued and token.lower_ in self.apposition_determiners:
+            return None  # "My Labrador, Major, was …": a determiner starts no name ("Hi An," may)
         if (self._starts_sentence(doc, i) and not cued and self._common_word(token)
                 and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
             return None  # a common word capitalised by its place ("Thanks", "Please") is no name
-        j = i
-        names = []
-        while j < len(doc) and len(names) < 3 and _capitalised_word(doc[j]):
-            names.append(doc[j])
-            j += 1
+        names, j = self._name_words(doc, i)
         in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, j, self.signoff_words) \
-            or (not self._common_word(token) and self._vocative_after_opener(doc, i, j)) \
-            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token))
+            or (not self._common_word(token) and (self._vocative_after_opener(doc, i, j)
+                                                   or self._vocative_in_clause(doc, i, j))) \
+            or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token)
+                and not self._list_after(doc, i + 1)) \
+            or (i >= 2 and doc[i - 1].lower_ in self.title_joiners and _capitalised_word(doc[i - 2])
+                and not self._common_word(token))  # "Gwen and Idris", "Sam & Jess": the second name of two
         if not in_place:
             return None
-        fields = {"given": names[0].lower_, "given_text": names[0].text}
+        fields = {"given": names[0][0], "given_text": names[0][1]}
         if len(names) > 1:
-            fields["surname"] = names[-1].lower_
+            fields["surname"] = names[-1][0]
         return i, j, None, fields
+
+    def _after_titles(self, doc, i: int) -> tuple[int, str]:
+        """Where the name after the title at i starts, past further titles ("Lt Col", "Wg Cdr"), their full
+        stops and a short note in brackets ("(Retd)"), and the last of those titles."""
+        title = doc[i].lower_.rstrip(".")
+        j = i + 1
+        while j < len(doc):
+            if doc[j].text == "." and not doc[j - 1].whitespace_:
+                j += 1
+            elif doc[j].lower_.rstrip(".") in self.titles and j + 1 < len(doc) and not doc[j + 1].is_space:
+                title = doc[j].lower_.rstrip(".")
+                j += 1
+            elif doc[j].text == "(" and j + 2 < len(doc) and doc[j + 1].is_alpha and doc[j + 2].text == ")":
+                j += 3
+            else:
+                break
+        return j, title
+
+    def _name_words(self, doc, j: int, initials: bool = False) -> tuple[list[tuple[str, str]], int]:
+        """The words of a name from token j, (lowercase, as written), and where it ends: at most three
+        capitalised words, a hyphenated one counting as one ("Harcourt-Bligh"), initials skipped where
+        `initials`; post-nominal letters ("DipPFS", "PhD") and suffixes ("Jr") end it."""
+        names = []
+        while j < len(doc) and len(names) < 3:
+            if initials and _initial(doc[j]):
+                j += 1
+                continue
+            if not _capitalised_word(doc[j]) or doc[j].lower_.rstrip(".") in self.post_nominals:
+                break
+            end = j + 1
+            while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and _capitalised_word(doc[end + 1]):
+                end += 2
+            text = doc[j:end].text
+            names.append((text.lower(), text))
+            j = end
+        return names, j
 
     def finish(self, profile: Profile, people: list[tuple[Person, set[str]]], text: str = "") -> Profile:
         """The writer's own name (an introduction, else the last signature
@@ -1231,6 +1337,11 @@ class ProfileBuilder:
                 if relation == "other" and any(self._relation(address, c) == "same" for c in customer.cosigners):
                     continue  # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer
                 span = Evidence("", address.start, address.end, address.text)
+                if relation == "other" and customer.cosigners:
+                    # "Hi Gwen and Iris" to Gwen and Idris: the name meant is the signer nobody is addressed by
+                    left = [p.given_text for p in (person, *customer.cosigners) if p.given_text
+                            and not any(self._relation(a, p) == "same" for a in addresses if a.given)]
+                    span = replace(span, suggestions=tuple(left[:1]) if len(left) == 1 else ())
                 if relation in ("other", "diminutive"):
                     out.append(replace(span, feature="address.wrong-name" if relation == "other" else "address.diminutive"))
                     self._wrong_gender(address, customer, out)
@@ -1324,8 +1435,8 @@ class ProfileBuilder:
         `customer-name`, or the evidence rule's own suggestion."""
         if kind == "polite":
             text = self.polite(evidence.text)
-        elif kind == "customer-name":
-            text = self._customer_name(evidence, view.customer)
+        elif kind == "customer-name":  # (a name `relate` chose, else the customer's own)
+            text = evidence.suggestions[0] if evidence.suggestions else self._customer_name(evidence, view.customer)
         elif evidence.suggestions:
             text = _same_case(evidence.text, evidence.suggestions[0])
         else:
@@ -1394,7 +1505,7 @@ class ProfileBuilder:
                 return f"{person.given_text} {person.patronymic_text or person.patronymic.capitalize()}"
             if person.title and person.surname:
                 title = self.title_spelled.get(person.title, person.title.capitalize())
-                return f"{title} {person.surname.capitalize()}"
+                return f"{title} {'-'.join(part.capitalize() for part in person.surname.split('-'))}"
             return None
         return person.given_text
 

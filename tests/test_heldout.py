@@ -104,7 +104,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # formality_ru5 then tune29-fru (an informal customer's «вы» is the company, a name in an oblique
                # case, title + given name + surname, a role before the signed name, a misspelt surname named,
                # a vocative inside a sentence, a run of chat marks): 1.000 / 1.000
-               ("formality_ru5", "formality"): (0.99, 0.99), ("formality_en5", "formality"): (0.88, 0.79),
+               ("formality_ru5", "formality"): (0.99, 0.99),
+               # formality_en5 then tune29-fen (vocatives inside a sentence, the second of two names, ranks and
+               # post-nominals in signatures, "Love,"/"love" closings, youth slang, drawn-out words): 1.000 / 1.000
+               ("formality_en5", "formality"): (0.99, 0.99),
                # questions round 6 then tune29-q (rhetorical and angry questions, answers in other words, deferrals
                # naming the kind, chat «почему…,» before a comma): en unanswered .880 / .759, ru .917 / .733
                ("questions_ru6", "unanswered"): (0.91, 0.73), ("questions_ru6", "redundant-question"): (0.99, 0.69),
