@@ -130,15 +130,17 @@ class PatternIndex:
             attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
         )
         word_sets = [forms for token in pattern if is_required(token) and (forms := self._literal_forms(token))]
-        if not word_sets:
-            self.always.append(key)
-            return
         regexes = tuple(token["LOWER"]["REGEX"] for token in pattern if is_required(token)
                         and isinstance(token.get("LOWER"), dict) and set(token["LOWER"]) == {"REGEX"})
         if regexes:
             from .safe_regex import compile_regex
 
             self.regex_required[key] = tuple((r, compile_regex(r, word_boundary=self.word_boundary)) for r in regexes)
+        if not word_sets:
+            # (no literal word: a candidate in every doc, unless its required regexes
+            # each need a word of the doc, «насосик с манометрчиком»)
+            self.always.append(key)
+            return
         # the selective set: punctuation and stop words are in most docs, and each doc
         # holding the chosen word costs a look at the pattern's other sets
         word_sets = [frozenset(forms) for forms in word_sets]
@@ -217,7 +219,7 @@ class PatternIndex:
     def candidates(self, words: list[int]) -> list[Hashable]:
         """Keys of the patterns that can match a doc with these LOWER hashes."""
         present = set(words)
-        keys = list(self.always)
+        keys = [key for key in self.always if key not in self.regex_required or self._regex_present(key, present, words)]
         if self._index_words is None:
             self._index_words, self._bit_words = self._selective_words(), frozenset(self.word_bits)
             self._entries = _Entries(self.by_set, self.required_mask, self._order)
@@ -251,21 +253,40 @@ class PatternIndex:
         return [key for key in found if key not in pairs_required
                 or not any(pairs.isdisjoint(neighbours) for pairs in pairs_required[key])]
 
-    def _regex_present(self, key: Hashable, present: set[int]) -> bool:
-        """Does a word of the doc match each of the pattern's required regexes (cached per word)?"""
+    def _regex_present(self, key: Hashable, present: set[int], words: list[int] | None = None) -> bool:
+        """Does a word of the doc match each of the pattern's required regexes (cached per word)?
+        With `words` (the doc's words in order), a regex the pattern requires n times needs n
+        matching words («насосик с манометрчиком»: two words of a diminutive suffix)."""
         hits, strings = self._regex_hits, self.vocab.strings
-        for source, regex in self.regex_required[key]:
-            for word in present:
+        required = self.regex_required[key]
+        for source, regex in dict(required).items():
+            needed = sum(1 for s, _ in required if s == source) if words is not None else 1
+            for word in (present if needed == 1 else words):
                 found = hits.get((source, word))
                 if found is None:
                     if len(hits) > 200_000:
                         hits.clear()
                     found = hits[(source, word)] = regex.search(strings[word]) is not None
                 if found:
-                    break
+                    needed -= 1
+                    if not needed:
+                        break
             else:
                 return False
         return True
+
+    def _regex_positions(self, key: Hashable, words: list[int]) -> list[int]:
+        """Where the doc's words match the pattern's first required regex (cached per word)."""
+        hits, strings = self._regex_hits, self.vocab.strings
+        source, regex = self.regex_required[key][0]
+        out = []
+        for i, word in enumerate(words):
+            found = hits.get((source, word))
+            if found is None:
+                found = hits[(source, word)] = regex.search(strings[word]) is not None
+            if found:
+                out.append(i)
+        return out
 
     def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
         """(key, start, end): the token ranges each candidate pattern must be
@@ -321,7 +342,21 @@ class PatternIndex:
         for key in keys:
             primary = self.primary.get(key)
             if primary is None:
-                planned.append((key, 0, n))
+                if key not in self.regex_required:
+                    planned.append((key, 0, n))
+                    continue
+                # no literal word: anchor on the words its first required regex matches (every match holds one)
+                reach = self.max_length[key]
+                runs = []
+                for i in self._regex_positions(key, words):
+                    start, end = sentence(i)
+                    if reach is not None:
+                        start, end = max(start, i - reach + 1), min(end, i + reach)
+                    if runs and start <= runs[-1][1]:
+                        runs[-1][1] = max(runs[-1][1], end)
+                    else:
+                        runs.append([start, end])
+                planned.extend((key, start, end) for start, end in runs)
                 continue
             mask = self.required_mask[key]
             reach = self.max_length[key] if long_doc else None

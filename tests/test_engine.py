@@ -128,3 +128,30 @@ def test_warm_builds_what_is_otherwise_built_on_first_use(ruleset):
         linter = engine.linter(lang)
         assert linter._questions is not None
         assert all(rule.matcher._scorer is not None for rule in linter.rules if rule.spec.extends == "tone")
+
+
+def test_a_pattern_of_regexes_only_is_a_candidate_where_its_words_are():
+    """A pattern with no literal word but required LOWER regexes («насосик с манометрчиком»: two
+    words of a diminutive suffix) is looked at only in a doc holding as many matching words, and
+    only around them: it must not make every message pay for annotation and the Matcher."""
+    import spacy
+    from spacy.attrs import LOWER
+
+    from replylint.prefilter import PatternIndex
+
+    nlp = spacy.blank("ru")
+    index = PatternIndex(nlp.vocab, None, set())
+    suffix = {"LOWER": {"REGEX": "^.{3,}ик$"}}
+    index.add("pair", [suffix, {"LOWER": {"NOT_IN": ["."]}, "OP": "{0,3}"}, suffix])
+
+    def candidates(text):
+        doc = nlp.make_doc(text)
+        return doc, index.candidates(doc.to_array(LOWER).tolist())
+
+    assert candidates("Замените фильтр и перезапустите.")[1] == []
+    assert candidates("Замените насосик и перезапустите.")[1] == []  # one such word: the pair cannot match
+    doc, keys = candidates("Проверьте давление. Насосик и краник подключите к ниппелю.")
+    assert keys == ["pair"]
+    doc[0].is_sent_start, doc[3].is_sent_start = True, True
+    planned, _ = index.plan(doc, keys, doc.to_array(LOWER).tolist())
+    assert planned and all(start >= 3 for _, start, _ in planned)  # not the first sentence
