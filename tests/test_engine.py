@@ -155,3 +155,13 @@ def test_a_pattern_of_regexes_only_is_a_candidate_where_its_words_are():
     doc[0].is_sent_start, doc[3].is_sent_start = True, True
     planned, _ = index.plan(doc, keys, doc.to_array(LOWER).tolist())
     assert planned and all(start >= 3 for _, start, _ in planned)  # not the first sentence
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_no_shipped_pattern_is_a_candidate_in_every_message(engine, lang):
+    """The speed design: a message without a rule word costs a tokenization. A pattern with
+    neither a literal word nor a required regex would be run (and annotated for) on every
+    message; a rule needs an anchoring word or a `regex` rule type instead."""
+    index = engine.linter(lang).index
+    everywhere = [engine.linter(lang).rules[key[0]].spec.id for key in index.always if key not in index.regex_required]
+    assert not everywhere
