@@ -1357,14 +1357,24 @@ class QuestionReader:
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
             focus = sentence.keys
+            # a request put as a question ("Could you send us a few photos…?") asks like one without «?»
+            wh = any(c.startswith("wh.") for c in sentence.cues)
             requests = not sentence.asks and "asks-back" in sentence.cues
-            if requests:
+            # (an identifier asked in a question, "Could you provide your order number and a photo?", is
+            # redundant by the number given alone, as in "Your order number?")
+            sends = "asks-back" in sentence.cues and (requests or not wh)
+            if sends:
                 # «Пришлите, пожалуйста, фото царапины — и мы оформим замену»: what is asked for is the
                 # clause the request opens
-                focus = self._requested(sentence) or focus
-            # «Попробуйте перезагрузить телефон», "Please try another card": a suggestion asks, like
-            # «Вы пробовали…?», whether the customer did it
-            suggests = not sentence.asks and "suggest" in sentence.cues and "asks-back" not in sentence.cues
+                focus = self._requested(sentence, ("asks-back",)) or focus
+            # «Попробуйте перезагрузить телефон», "Please try another card", "Could you try logging out and
+            # back in?": a suggestion asks, like «Вы пробовали…?», whether the customer did it
+            suggests = (not sentence.asks or not wh) and "suggest" in sentence.cues \
+                and "asks-back" not in sentence.cues
+            if suggests:
+                # «попробуйте переустановить приложение — часто это решает проблему», "try logging out and back
+                # in, and then downloading…": the step is the clause the suggestion opens
+                focus = self._requested(sentence, ("suggest",)) or focus
             asks_what = not suggests and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
             known = len(focus & everything)
             # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
@@ -1388,7 +1398,7 @@ class QuestionReader:
                         tried = tried and (len(overlap) >= min(2, len(focus)) or self._did(candidate, overlap))
                     stated = not suggests and len(focus) >= 2 \
                         and len(overlap) >= math.ceil(self.redundant_share * len(focus))
-                    if requests:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
+                    if sends:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
                         stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued()))
                     if tried or stated:
                         said = candidate
@@ -1412,12 +1422,13 @@ class QuestionReader:
                 out.append(Redundant(sentence, said, source_index))
         return out
 
-    def _requested(self, sentence: Sentence) -> frozenset[str]:
-        """The keys of what a request for details asks for: the words after its cue, up to the
-        end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер, самокат)."""
+    def _requested(self, sentence: Sentence, classes=("asks-back",)) -> frozenset[str]:
+        """The keys of what a request for details (or a suggested step) asks for: the words after its
+        cue, up to the end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер,
+        самокат; «попробуйте переустановить приложение — часто…»: переустановить, приложение)."""
         words = [sentence.word(h) for h in sentence.lowers]
         opened = None
-        for phrase in self.cues.get("asks-back", ()):
+        for phrase in (p for name in classes for p in self._asking_phrases(name)):
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase and (opened is None or i + n < opened):
