@@ -383,6 +383,8 @@ class QuestionReader:
         self.time_attributes = frozenset(self.word_key(str(w)) for w in config.get("time_attribute_words", ())) - {""}
         self.alternatives = frozenset(self.word_key(str(w)) for w in config.get("alternative_words", ())) - {""}
         self.time_marks = tuple(str(w).lower() for w in config.get("time_marks", ()))  # "9am", «10 ч»
+        self.amount_cues = frozenset(config.get("amount_answer_cues", ("answer.price",)))
+        self.literal_attributes = frozenset(self.word_key(str(w)) for w in config.get("literal_attribute_words", ())) - {""}
         self.which_heads = frozenset(str(w).lower() for w in config.get("which_head_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
         self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
@@ -1417,7 +1419,7 @@ class QuestionReader:
                         and len(overlap) >= math.ceil(self.redundant_share * len(focus))
                     if sends:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
                         stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued())) \
-                            or len(overlap) >= math.ceil(self.redundant_value_share * len(focus)) \
+                            or len(overlap) >= max(min(2, len(focus)), math.ceil(self.redundant_value_share * len(focus))) \
                             and bool(overlap & self._given(candidate))  # ("… slipped tiles (photos attached)")
                     if tried or stated:
                         said = candidate
@@ -1435,18 +1437,23 @@ class QuestionReader:
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(self.redundant_value_share * len(topic)))
                 kinds = {_GIVEN_BY[c] for c in sentence.cues if c in _GIVEN_BY}
-                if focus & self.amounts:  # «какой у Вас кредитный лимит?» - «лимит…, сейчас он 150 000 ₽»
-                    kinds.add("answer.number")
+                # «какой у Вас кредитный лимит?» - «лимит…, сейчас он 150 000 ₽»: an amount of money asked is told
+                # by a sum in the sentence naming it (not by «работаю 3 года»)
+                sums = self.amount_cues if focus & self.amounts else frozenset()
+                # an address asked ("your dad's new address?") is told by one with its number, or by the word
+                literal = focus & self.literal_attributes - everything
                 # the property a «which» word names («какой породы щенок?», "which colour is it?") must be said
                 # too; an attribute («какая версия приложения?») is said by the thing's value
                 prop = self._which_property(sentence)
                 # the thing a «which» word asks about («на какую почту зарегистрирован аккаунт?», "which email is
-                # the account under?"), named with its value («Логин — почта k.sidorova@…»)
+                # the account under?"), written with a literal value («Логин — почта k.sidorova@…»; not a name:
+                # «на какой тариф хотите перейти?» after «Сейчас у меня тариф Базовый»)
                 head = self._which_head(sentence)
-                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys) and (
+                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys)
+                    and (not literal or s.has_number) and (
                     (topic | focus & self.attributes) & s.keys & s.valued()
-                    or kinds and (kinds & s.cues or s.has_number))
-                    or head and head in s.keys and head in s.valued()), None)
+                    or kinds and (kinds & s.cues or s.has_number) or sums & s.cues)
+                    or head and head in self._literal(s)), None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
@@ -1516,6 +1523,13 @@ class QuestionReader:
                     or i + 1 < len(words) and words[i + 1] in self.time_marks:
                 count += 1
         return count
+
+    def _literal(self, said: Sentence) -> frozenset[str]:
+        """Keys of the words a literal value follows within a few words: a number, a code or an e-mail
+        address («почта k.sidorova@yandex.ru», "model UE50AU7100")."""
+        words = [said.word(h) for h in said.lowers]
+        literal = [bool(_DIGIT.search(w)) or ("@" in w[1:-1] and "." in w) for w in words]
+        return frozenset(k for i, k in enumerate(said.keys_of) if k and any(literal[i + 1: i + 4]))
 
     def _which_head(self, sentence: Sentence) -> str:
         """The key of the word right after a «which» question word («на какую почту…?»: почта), when
