@@ -33,6 +33,7 @@ _ASKING_CUES = frozenset({"wh-first", "inverted-first", "inverted-clause"})
 # support message asks a handful; past this it is a pasted list or noise, and
 # the rest is not read (coverage stays linear in the message)
 MAX_QUESTIONS = 50
+GIVEN_REACH = 3  # words either side of a «gave» cue that name what was sent ("a couple of … (photos attached)")
 SIGNATURE_TOKENS = 9  # a sign-off, a comma and a name ("thx, Rob (Finch & Co)")
 RHETORICAL_WORDS = 6  # a rhetorical cue makes a question rhetorical only in a sentence this short
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
@@ -43,6 +44,7 @@ MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
 _EXCLAIMED_CUE = frozenset({"exclaimed"})
+_YES_NO_CUES = frozenset({"ask.yes-no"})  # a reply sentence asking yes/no («…, занималась ли…?»)
 _GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
@@ -60,7 +62,8 @@ _MARKER_NUMBER = re.compile(r"^\d{1,2}$")  # "1" of "1)" when the tokenizer spli
 
 def _is_value(word: str) -> bool:
     """A number or a name: "2.4.1", «RTX», «Шереметьево» (not "I")."""
-    return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha())
+    return bool(_DIGIT.search(word)) or (len(word) > 1 and word[0].isupper() and word[1:2].isalpha()) \
+        or ("@" in word[1:-1] and "." in word)  # an e-mail address: «k.sidorova@yandex.ru»
 
 
 # a line opening with a log timestamp: "[09:14:02] Error: …?", "2024-03-01 10:22:01 WARN …", "10:22:01 …"
@@ -374,6 +377,15 @@ class QuestionReader:
         self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
         self.attributes = frozenset(self.word_key(str(w)) for w in config.get("attribute_words", ()))
+        # redundant questions: words naming an amount (a number tells it), the attributes a time tells,
+        # words asking for an alternative ("a different time"), and «which» words whose next word names the thing
+        self.amounts = frozenset(self.word_key(str(w)) for w in config.get("amount_words", ())) - {""}
+        self.time_attributes = frozenset(self.word_key(str(w)) for w in config.get("time_attribute_words", ())) - {""}
+        self.alternatives = frozenset(self.word_key(str(w)) for w in config.get("alternative_words", ())) - {""}
+        self.time_marks = tuple(str(w).lower() for w in config.get("time_marks", ()))  # "9am", «10 ч»
+        self.amount_cues = frozenset(config.get("amount_answer_cues", ("answer.price",)))
+        self.literal_attributes = frozenset(self.word_key(str(w)) for w in config.get("literal_attribute_words", ())) - {""}
+        self.which_heads = frozenset(str(w).lower() for w in config.get("which_head_words", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
         self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
                                                                     for w in config.get("generic_words", ())))
@@ -1357,14 +1369,31 @@ class QuestionReader:
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
             focus = sentence.keys
+            # a request put as a question ("Could you send us a few photos…?") asks like one without «?»
+            wh = any(c.startswith("wh.") for c in sentence.cues)
             requests = not sentence.asks and "asks-back" in sentence.cues
-            if requests:
+            # (an identifier asked in a question, "Could you provide your order number and a photo?", is
+            # redundant by the number given alone, as in "Your order number?")
+            sends = "asks-back" in sentence.cues and (requests or not wh)
+            if sends:
                 # «Пришлите, пожалуйста, фото царапины — и мы оформим замену»: what is asked for is the
                 # clause the request opens
-                focus = self._requested(sentence) or focus
-            # «Попробуйте перезагрузить телефон», "Please try another card": a suggestion asks, like
-            # «Вы пробовали…?», whether the customer did it
-            suggests = not sentence.asks and "suggest" in sentence.cues and "asks-back" not in sentence.cues
+                focus = self._requested(sentence, ("asks-back",)) or focus
+            # «Попробуйте перезагрузить телефон», "Please try another card", "Could you try logging out and
+            # back in?": a suggestion asks, like «Вы пробовали…?», whether the customer did it
+            suggests = (not sentence.asks or not wh) and "suggest" in sentence.cues \
+                and "asks-back" not in sentence.cues
+            if suggests:
+                # «попробуйте переустановить приложение — часто это решает проблему», "try logging out and back
+                # in, and then downloading…": the step is the clause the suggestion opens
+                focus = self._requested(sentence, ("suggest",)) or focus
+            # "Could you let us know the name and address of the new practice?", «Уточните, пожалуйста, дату и
+            # время поездки, чтобы мы нашли водителя»: a request to tell a detail asks for the clause it opens,
+            # which the customer said by its value
+            # (not a yes/no question after it: «Подскажите, занималась ли дочь английским раньше?»)
+            tells = not suggests and "tell-back" in sentence.cues and sentence.cues.isdisjoint(_YES_NO_CUES)
+            if tells:
+                focus = self._requested(sentence, ("tell-back",)) or focus
             asks_what = not suggests and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
             known = len(focus & everything)
             # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
@@ -1388,12 +1417,18 @@ class QuestionReader:
                         tried = tried and (len(overlap) >= min(2, len(focus)) or self._did(candidate, overlap))
                     stated = not suggests and len(focus) >= 2 \
                         and len(overlap) >= math.ceil(self.redundant_share * len(focus))
-                    if requests:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
-                        stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued()))
+                    if sends:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
+                        stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued())) \
+                            or len(overlap) >= max(min(2, len(focus)), math.ceil(self.redundant_value_share * len(focus))) \
+                            and bool(overlap & self._given(candidate))  # ("… slipped tiles (photos attached)")
                     if tried or stated:
                         said = candidate
                         break
-            if said is None and asks_what and not requests:
+            if said is None and sentence.asks and not suggests and self.alternatives:
+                # "Have you tried again at a different time of day?" - "I've tried twice today, at 10am and again
+                # at 3pm": a try at another time is told by tries at two times
+                said = self._tried_at_times(focus, statements, everything)
+            if said is None and (asks_what and not requests or tells):
                 # («пришлите файл» after «файл на 5000 контактов»: asked to send it, not which one it is)
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
@@ -1402,22 +1437,34 @@ class QuestionReader:
                 topic = focus - self.attributes - self.identifiers
                 need = max(1, math.ceil(self.redundant_value_share * len(topic)))
                 kinds = {_GIVEN_BY[c] for c in sentence.cues if c in _GIVEN_BY}
+                # «какой у Вас кредитный лимит?» - «лимит…, сейчас он 150 000 ₽»: an amount of money asked is told
+                # by a sum in the sentence naming it (not by «работаю 3 года»)
+                sums = self.amount_cues if focus & self.amounts else frozenset()
+                # an address asked ("your dad's new address?") is told by one with its number, or by the word
+                literal = focus & self.literal_attributes - everything
                 # the property a «which» word names («какой породы щенок?», "which colour is it?") must be said
                 # too; an attribute («какая версия приложения?») is said by the thing's value
                 prop = self._which_property(sentence)
-                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys) and (
+                # the thing a «which» word asks about («на какую почту зарегистрирован аккаунт?», "which email is
+                # the account under?"), written with a literal value («Логин — почта k.sidorova@…»; not a name:
+                # «на какой тариф хотите перейти?» after «Сейчас у меня тариф Базовый»)
+                head = self._which_head(sentence)
+                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys)
+                    and (not literal or s.has_number) and (
                     (topic | focus & self.attributes) & s.keys & s.valued()
-                    or kinds and (kinds & s.cues or s.has_number))), None)
+                    or kinds and (kinds & s.cues or s.has_number) or sums & s.cues)
+                    or head and head in self._literal(s)), None)
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
 
-    def _requested(self, sentence: Sentence) -> frozenset[str]:
-        """The keys of what a request for details asks for: the words after its cue, up to the
-        end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер, самокат)."""
+    def _requested(self, sentence: Sentence, classes=("asks-back",)) -> frozenset[str]:
+        """The keys of what a request for details (or a suggested step) asks for: the words after its
+        cue, up to the end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер,
+        самокат; «попробуйте переустановить приложение — часто…»: переустановить, приложение)."""
         words = [sentence.word(h) for h in sentence.lowers]
         opened = None
-        for phrase in self.cues.get("asks-back", ()):
+        for phrase in (p for name in classes for p in self._asking_phrases(name)):
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(words[i:i + n]) == phrase and (opened is None or i + n < opened):
@@ -1433,6 +1480,70 @@ class QuestionReader:
             if sentence.keys_of[i]:
                 out.append(sentence.keys_of[i])
         return frozenset(out)
+
+    def _given(self, said: Sentence) -> frozenset[str]:
+        """The keys of what a customer's sentence says they sent: the words beside its «gave» cue
+        ("(photos attached)", «Фото прикладываю», "I've attached a screenshot")."""
+        if "gave" not in said.cues:
+            return frozenset()
+        words = [said.word(h) for h in said.lowers]
+        out = set()
+        for phrase in self.cues.get("gave", ()):
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase:
+                    out.update(k for k in said.keys_of[max(0, i - GIVEN_REACH): i + n + GIVEN_REACH] if k)
+        return frozenset(out)
+
+    def _tried_at_times(self, focus: frozenset[str], statements: list[Sentence],
+                        everything: frozenset[str]) -> Sentence | None:
+        """A customer's sentence saying they tried it at two times or more, for a question asking whether
+        they tried another time: its words are a time and an alternative, the rest said in the message
+        ("The booking page crashes. I tried at 9am and again at 6pm")."""
+        alternative = focus & self.alternatives
+        timed = focus & self.time_attributes
+        if not alternative or not timed:
+            return None
+        for said in statements:
+            if "tried" not in said.cues:
+                continue
+            rest = focus - alternative - timed - everything
+            if not rest and self._times(said) >= 2:
+                return said
+        return None
+
+    def _times(self, said: Sentence) -> int:
+        """How many clock times a sentence gives ("at 9am and again at 6pm", «в 10:00 и в 15:30»)."""
+        words = [said.word(h) for h in said.lowers]
+        count = 0
+        for i, w in enumerate(words):
+            if not _DIGIT.search(w):
+                continue
+            if ":" in w or w.endswith(self.time_marks) and w[:1].isdigit() \
+                    or i + 1 < len(words) and words[i + 1] in self.time_marks:
+                count += 1
+        return count
+
+    def _literal(self, said: Sentence) -> frozenset[str]:
+        """Keys of the words a literal value follows within a few words: a number, a code or an e-mail
+        address («почта k.sidorova@yandex.ru», "model UE50AU7100")."""
+        words = [said.word(h) for h in said.lowers]
+        literal = [bool(_DIGIT.search(w)) or ("@" in w[1:-1] and "." in w) for w in words]
+        return frozenset(k for i, k in enumerate(said.keys_of) if k and any(literal[i + 1: i + 4]))
+
+    def _which_head(self, sentence: Sentence) -> str:
+        """The key of the word right after a «which» question word («на какую почту…?»: почта), when
+        it names a thing of its own (not an attribute: «какая версия…?», "what time…?")."""
+        if not self.which_heads:
+            return ""
+        words = [sentence.word(h) for h in sentence.lowers]
+        for i, w in enumerate(words[:-1]):
+            if w in self.which_heads:
+                key = sentence.keys_of[i + 1]
+                if key and key not in self.attributes and key not in self.identifiers:
+                    return key
+                return ""
+        return ""
 
     def _identifier_keys(self, sentence: Sentence) -> frozenset[str]:
         """The keys of the words asking for an identifier (by the word itself: «код» is keyed with
