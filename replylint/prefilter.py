@@ -257,17 +257,11 @@ class PatternIndex:
         """Does a word of the doc match each of the pattern's required regexes (cached per word)?
         With `words` (the doc's words in order), a regex the pattern requires n times needs n
         matching words («насосик с манометрчиком»: two words of a diminutive suffix)."""
-        hits, strings = self._regex_hits, self.vocab.strings
         required = self.regex_required[key]
         for source, regex in dict(required).items():
             needed = sum(1 for s, _ in required if s == source) if words is not None else 1
             for word in (present if needed == 1 else words):
-                found = hits.get((source, word))
-                if found is None:
-                    if len(hits) > 200_000:
-                        hits.clear()
-                    found = hits[(source, word)] = regex.search(strings[word]) is not None
-                if found:
+                if self._regex_hit(source, regex, word):
                     needed -= 1
                     if not needed:
                         break
@@ -277,16 +271,17 @@ class PatternIndex:
 
     def _regex_positions(self, key: Hashable, words: list[int]) -> list[int]:
         """Where the doc's words match the pattern's first required regex (cached per word)."""
-        hits, strings = self._regex_hits, self.vocab.strings
         source, regex = self.regex_required[key][0]
-        out = []
-        for i, word in enumerate(words):
-            found = hits.get((source, word))
-            if found is None:
-                found = hits[(source, word)] = regex.search(strings[word]) is not None
-            if found:
-                out.append(i)
-        return out
+        return [i for i, word in enumerate(words) if self._regex_hit(source, regex, word)]
+
+    def _regex_hit(self, source: str, regex, word: int) -> bool:
+        """Does the regex match the word (a LOWER hash)? Cached per (regex, word)."""
+        found = self._regex_hits.get((source, word))
+        if found is None:
+            if len(self._regex_hits) > 200_000:
+                self._regex_hits.clear()
+            found = self._regex_hits[(source, word)] = regex.search(self.vocab.strings[word]) is not None
+        return found
 
     def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
         """(key, start, end): the token ranges each candidate pattern must be
@@ -338,6 +333,23 @@ class PatternIndex:
         for i in positions_in(words, wanted):
             positions.setdefault(words[i], []).append(i)
         present = frozenset(positions)
+
+        def runs_around(anchors, reach: int | None, mask: int = 0) -> list[list[int]]:
+            """The sentences of the anchor positions (those lighting every bit of `mask`),
+            cut to `reach` tokens either side when bounded; ranges that touch merged."""
+            runs: list[list[int]] = []
+            for i in anchors:
+                start, end = sentence(i)
+                if mask and mask & ~lit((start, end)):
+                    continue
+                if reach is not None:
+                    start, end = max(start, i - reach + 1), min(end, i + reach)
+                if runs and start <= runs[-1][1]:
+                    runs[-1][1] = max(runs[-1][1], end)
+                else:
+                    runs.append([start, end])
+            return runs
+
         planned = []
         for key in keys:
             primary = self.primary.get(key)
@@ -346,36 +358,15 @@ class PatternIndex:
                     planned.append((key, 0, n))
                     continue
                 # no literal word: anchor on the words its first required regex matches (every match holds one)
-                reach = self.max_length[key]
-                runs = []
-                for i in self._regex_positions(key, words):
-                    start, end = sentence(i)
-                    if reach is not None:
-                        start, end = max(start, i - reach + 1), min(end, i + reach)
-                    if runs and start <= runs[-1][1]:
-                        runs[-1][1] = max(runs[-1][1], end)
-                    else:
-                        runs.append([start, end])
-                planned.extend((key, start, end) for start, end in runs)
-                continue
-            mask = self.required_mask[key]
-            reach = self.max_length[key] if long_doc else None
-            # every match holds a word of each required set: anchor on the set
-            # this doc has fewest of (the selective set is chosen without the doc)
-            sets = self.word_sets[key]
-            anchor = primary if not long_doc or len(sets) == 1 else min(
-                sets, key=lambda ws: sum(len(positions[w]) for w in ws & present))
-            runs: list[list[int]] = []
-            for i in sorted(i for word in anchor & present for i in positions[word]):
-                start, end = sentence(i)
-                if mask & ~lit((start, end)):
-                    continue
-                if reach is not None:
-                    start, end = max(start, i - reach + 1), min(end, i + reach)
-                if runs and start <= runs[-1][1]:
-                    runs[-1][1] = max(runs[-1][1], end)
-                else:
-                    runs.append([start, end])
+                runs = runs_around(self._regex_positions(key, words), self.max_length[key])
+            else:
+                # every match holds a word of each required set: anchor on the set
+                # this doc has fewest of (the selective set is chosen without the doc)
+                sets = self.word_sets[key]
+                anchor = primary if not long_doc or len(sets) == 1 else min(
+                    sets, key=lambda ws: sum(len(positions[w]) for w in ws & present))
+                runs = runs_around(sorted(i for word in anchor & present for i in positions[word]),
+                                   self.max_length[key] if long_doc else None, self.required_mask[key])
             planned.extend((key, start, end) for start, end in runs)
         return planned, sent_starts
 
