@@ -219,7 +219,9 @@ class PatternIndex:
     def candidates(self, words: list[int]) -> list[Hashable]:
         """Keys of the patterns that can match a doc with these LOWER hashes."""
         present = set(words)
-        keys = [key for key in self.always if key not in self.regex_required or self._regex_present(key, present, words)]
+        matching: dict[str, list[int]] = {}  # regex -> the doc's distinct words it matches (patterns share regexes)
+        keys = [key for key in self.always
+                if key not in self.regex_required or self._regex_present(key, present, words, matching)]
         if self._index_words is None:
             self._index_words, self._bit_words = self._selective_words(), frozenset(self.word_bits)
             self._entries = _Entries(self.by_set, self.required_mask, self._order)
@@ -253,19 +255,20 @@ class PatternIndex:
         return [key for key in found if key not in pairs_required
                 or not any(pairs.isdisjoint(neighbours) for pairs in pairs_required[key])]
 
-    def _regex_present(self, key: Hashable, present: set[int], words: list[int] | None = None) -> bool:
+    def _regex_present(self, key: Hashable, present: set[int], words: list[int] | None = None,
+                       memo: dict[str, list[int]] | None = None) -> bool:
         """Does a word of the doc match each of the pattern's required regexes (cached per word)?
         With `words` (the doc's words in order), a regex the pattern requires n times needs n
         matching words («насосик с манометрчиком»: two words of a diminutive suffix)."""
         required = self.regex_required[key]
         for source, regex in dict(required).items():
             needed = sum(1 for s, _ in required if s == source) if words is not None else 1
-            for word in (present if needed == 1 else words):
-                if self._regex_hit(source, regex, word):
-                    needed -= 1
-                    if not needed:
-                        break
-            else:
+            matching = memo.get(source) if memo is not None else None
+            if matching is None:
+                matching = [word for word in present if self._regex_hit(source, regex, word)]  # (distinct words)
+                if memo is not None:
+                    memo[source] = matching
+            if len(matching) < needed and not (matching and sum(map(words.count, matching)) >= needed):
                 return False
         return True
 
