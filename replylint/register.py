@@ -50,6 +50,8 @@ REGISTERS = ("formal", "neutral", "informal")
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
 MAX_V_EVIDENCE = 64
 _INITIAL = re.compile(r"^[А-ЯЁ]\.$")  # an initial in a Russian signature: «Р.» (English names are read by place)
+# a text without it holds no _INITIAL token: tested once per piece, not per word
+_INITIAL_IN_TEXT = re.compile(r"(?<![А-ЯЁа-яёA-Za-z])[А-ЯЁ]\.")
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "-"})  # after these a clause opens
 # "Of course, Dorothy.": a vocative after a short opening ends its clause with one of these
 MAX_OPENER_WORDS = 3
@@ -742,10 +744,11 @@ class ProfileBuilder:
         # (after a greeting, title or introduction, at a line start, near the end)
         if self.names_from_dictionary:
             # (IS_TITLE read as one column: a Token built per word cost more than the test)
+            initials = _INITIAL_IN_TEXT.search(text) is not None
             candidates = [i for i, (cls, title) in enumerate(zip(classes, column(doc, IS_TITLE))) if "name.given" in cls
                           or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)
                           or title and self._title_before(doc, i) is not None  # «Д-р Хасанов»
-                          or i > 0 and _INITIAL.match(doc[i - 1].text) and _capitalised_word(doc[i])]  # «Л. М. Шеховцова»
+                          or initials and i > 0 and _INITIAL.match(doc[i - 1].text) and _capitalised_word(doc[i])]  # «Л. М. Шеховцова»
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
