@@ -116,7 +116,9 @@ class PatternIndex:
         # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
         # pattern anchored on a common word is a candidate only where a word of the doc matches each
         self.regex_required: dict[Hashable, tuple] = {}
-        self._regex_hits: dict[tuple[str, int], bool] = {}
+        # per regex source: the words (LOWER hashes) tested so far that match it, and that do not
+        self._regex_yes: dict[str, set[int]] = {}
+        self._regex_no: dict[str, set[int]] = {}
         # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
         # holding both words apart cannot match, so the pattern needs the pair of words adjacent
         self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
@@ -265,7 +267,7 @@ class PatternIndex:
             needed = sum(1 for s, _ in required if s == source) if words is not None else 1
             matching = memo.get(source) if memo is not None else None
             if matching is None:
-                matching = [word for word in present if self._regex_hit(source, regex, word)]  # (distinct words)
+                matching = list(self._regex_matching(source, regex, present))  # (distinct words)
                 if memo is not None:
                     memo[source] = matching
             if len(matching) < needed and not (matching and sum(map(words.count, matching)) >= needed):
@@ -275,16 +277,23 @@ class PatternIndex:
     def _regex_positions(self, key: Hashable, words: list[int]) -> list[int]:
         """Where the doc's words match the pattern's first required regex (cached per word)."""
         source, regex = self.regex_required[key][0]
-        return [i for i, word in enumerate(words) if self._regex_hit(source, regex, word)]
+        hits = self._regex_matching(source, regex, set(words))
+        return [i for i, word in enumerate(words) if word in hits]
 
-    def _regex_hit(self, source: str, regex, word: int) -> bool:
-        """Does the regex match the word (a LOWER hash)? Cached per (regex, word)."""
-        found = self._regex_hits.get((source, word))
-        if found is None:
-            if len(self._regex_hits) > 200_000:
-                self._regex_hits.clear()
-            found = self._regex_hits[(source, word)] = regex.search(self.vocab.strings[word]) is not None
-        return found
+    def _regex_matching(self, source: str, regex, words: set[int]) -> set[int]:
+        """The words (LOWER hashes) the regex matches, each tested once: set
+        operations over the words seen before, a search only for new ones."""
+        yes = self._regex_yes.setdefault(source, set())
+        no = self._regex_no.setdefault(source, set())
+        new = words - yes - no
+        if new:
+            if len(yes) + len(no) > 200_000:
+                yes.clear()
+                no.clear()
+            strings = self.vocab.strings
+            for word in new:
+                (yes if regex.search(strings[word]) is not None else no).add(word)
+        return words & yes
 
     def plan(self, doc, keys: list[Hashable], words: list[int]) -> tuple[list[tuple[Hashable, int, int]], list[int]]:
         """(key, start, end): the token ranges each candidate pattern must be
