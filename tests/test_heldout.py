@@ -117,7 +117,12 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # customer gave with their value, «which» + the thing named, sent items beside «attached», tries
                # at two times: en6 1.000 / 1.000, ru6 1.000 / 1.000, ru5 1.000 / .667
                ("questions_ru6", "unanswered"): (0.91, 0.73), ("questions_ru6", "redundant-question"): (0.99, 0.99),
-               ("questions_en6", "unanswered"): (0.87, 0.75), ("questions_en6", "redundant-question"): (0.99, 0.99)}
+               ("questions_en6", "unanswered"): (0.87, 0.75), ("questions_en6", "redundant-question"): (0.99, 0.99),
+               # rounds 23 (blame), 7 (questions) and 6 (formality), scored once before tuning at bd09b11
+               ("en23", "blame"): (0.9, 0.37), ("ru23", "blame"): (0.95, 0.82),
+               ("questions_en7", "unanswered"): (0.65, 0.72), ("questions_en7", "redundant-question"): (0.91, 0.73),
+               ("questions_ru7", "unanswered"): (0.65, 0.61), ("questions_ru7", "redundant-question"): (0.89, 0.52),
+               ("formality_en6", "formality"): (0.79, 0.79)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -144,10 +149,10 @@ def test_heldout_fixtures_exist():
 # en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5;
 # rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4; ru17 4 after tune-q2;
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
-# rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13)
+# rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10)
 UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
                       "en18": 1, "ru18": 2, "en19": 6, "ru19": 2,
-                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9}
+                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9, "en23": 7, "ru23": 10}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
