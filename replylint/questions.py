@@ -312,6 +312,9 @@ class QuestionReader:
         self.imperative_reach = int(imperative.get("reach", 1))
         self.imperative_before = bool(imperative.get("courtesy_after", True))  # «Проверьте, пожалуйста»
         self.imperative_after = frozenset(str(w).lower() for w in imperative.get("after", ()))
+        # words opening a time context in a reply question ("…haven't been changed since your fitting in March?", «…
+        # после обновления?»): what it names sets the time, it is not what is asked
+        self.context_openers = _phrases(config.get("redundant_context_openers", ()), lambda t: t.split())
         offers = config.get("redundant_offers", {})
         self.offer_morph = tuple(offers.get("morph", ()))
         self.offer_phrases = _phrases(offers.get("phrases", ()), lambda t: t.split())
@@ -1397,6 +1400,7 @@ class QuestionReader:
         for sentence in asking:
             if self._offers(sentence):
                 continue
+            context = self._context(sentence) if sentence.asks else frozenset()
             if not sentence.asks and (self.asking_cues - {self.imperative_cue}).isdisjoint(sentence.cues):
                 # (asks only by an imperative beside a courtesy word: «Проверьте, пожалуйста, папку «Спам»»)
                 said = next(filter(None, (self._step_said(verb, step, statements, everything)
@@ -1404,7 +1408,9 @@ class QuestionReader:
                 if said is not None:
                     out.append(Redundant(sentence, said, source_index))
                 continue
-            focus = sentence.keys
+            # (the time context a question sets is not what it asks: "Have the filters been changed since your
+            # fitting in March?" after "the aids fitted in March")
+            focus = sentence.keys - context if sentence.keys - context else sentence.keys
             # a request put as a question ("Could you send us a few photos…?") asks like one without «?»
             wh = any(c.startswith("wh.") for c in sentence.cues)
             requests = not sentence.asks and "asks-back" in sentence.cues
@@ -1436,7 +1442,15 @@ class QuestionReader:
             tells = not suggests and "tell-back" in sentence.cues and sentence.cues.isdisjoint(_YES_NO_CUES)
             if tells:
                 focus = self._requested(sentence, ("tell-back",)) or focus
-            asks_what = not suggests and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
+            # «уточните, включён ли автомат на самой колонке» after «Автомат на колонке я проверил, он включён»: a
+            # yes/no question asked as a request asks the clause it opens, as a question (what the customer said or
+            # did), not a value
+            whether = not suggests and not tells and "tell-back" in sentence.cues \
+                and not sentence.cues.isdisjoint(_YES_NO_CUES)
+            if whether:
+                focus = self._requested(sentence, ("tell-back",)) or focus
+            asks_what = not suggests and not whether \
+                and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
             known = len(focus & everything)
             # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
             named = focus & (self._identifier_keys(sentence) if requests else self.identifiers)
@@ -1632,6 +1646,25 @@ class QuestionReader:
         if anchor is None or len(told & focus) < max(1, math.ceil(self.redundant_value_share * len(focus))):
             return None
         return anchor
+
+    def _context(self, sentence: Sentence) -> frozenset[str]:
+        """The keys of the time context a question sets: a `redundant_context_openers` phrase and the words after
+        it up to a clause break ("since your fitting in March", «после обновления»)."""
+        if not self.context_openers:
+            return frozenset()
+        words = [sentence.word(h) for h in sentence.lowers]
+        out = set()
+        for phrase in self.context_openers:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) != phrase:
+                    continue
+                for j in range(i, len(words)):
+                    if j >= i + n and words[j] in self.clause_breaks:
+                        break
+                    if sentence.keys_of[j]:
+                        out.add(sentence.keys_of[j])
+        return frozenset(out)
 
     def _cue_keys(self, sentence: Sentence, name: str) -> frozenset[str]:
         """The keys of the words of the sentence's cue phrases of the class ("send" of "Could you send us…")."""
