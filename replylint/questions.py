@@ -400,6 +400,12 @@ class QuestionReader:
         # redundant questions: words naming an amount (a number tells it), the attributes a time tells,
         # words asking for an alternative ("a different time"), and «which» words whose next word names the thing
         self.amounts = frozenset(self.word_key(str(w)) for w in config.get("amount_words", ())) - {""}
+        # things sent by another name, for this check only («фото» - «фотографии»)
+        self.redundant_alias: dict[str, str] = {}
+        for group in config.get("redundant_synonyms", ()):
+            keys = [self.word_key(str(w)) for w in group]
+            for key in keys:
+                self.redundant_alias.setdefault(key, keys[0])
         # a measure asked («размер», "the overall length") is told by a number with one of its units ("a 9.4 m
         # Westerly") or by one of its labels, as written («Размеры M»); dates asked beside it by a date
         self.measure_units = {self.word_key(str(w)): frozenset(str(u).lower() for u in units)
@@ -1423,6 +1429,13 @@ class QuestionReader:
             sends_thing = sends and sentence.cues.isdisjoint(_YES_NO_CUES) \
                 and not any(h in self.yes_no_openers for h in sentence.lowers)
             sending = self._cue_keys(sentence, "asks-back") if sends_thing else frozenset()
+            asked = self._requested_order(sentence) if sends else ()
+
+            def head_sent(candidate: Sentence, asked=asked) -> bool:
+                alias = self.redundant_alias.get
+                return bool(asked) and alias(asked[0], asked[0]) in {alias(k, k) for k in self._given(candidate)} \
+                    and not set(asked) & self.alternatives \
+                    and set(asked[1:]) <= everything
             if sends:
                 # «Пришлите, пожалуйста, фото царапины — и мы оформим замену»: what is asked for is the
                 # clause the request opens
@@ -1478,12 +1491,17 @@ class QuestionReader:
                     stated = not suggests and len(focus) >= 2 \
                         and len(overlap) >= math.ceil(self.redundant_share * len(focus))
                     if sends:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
+                        # (or sent the thing asked, the rest of it named in the message: «пришлите фотографии
+                        # царапины» - «заметил царапину…», «фото и видео прикрепил»)
                         stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued())) \
+                            or head_sent(candidate) \
                             or len(overlap) >= max(min(2, len(focus)), math.ceil(self.redundant_value_share * len(focus))) \
                             and bool(overlap & self._given(candidate))  # ("… slipped tiles (photos attached)")
                     if tried or stated:
                         said = candidate
                         break
+            if said is None and asked:  # (the thing sent named in other words: «фото» - «фотографии»)
+                said = next((s for s in statements if head_sent(s)), None)
             if said is None and sentence.asks and not suggests and self.alternatives:
                 # "Have you tried again at a different time of day?" - "I've tried twice today, at 10am and again
                 # at 3pm": a try at another time is told by tries at two times
@@ -1603,16 +1621,20 @@ class QuestionReader:
                 said = next((s for s in statements if len(focus & s.keys) >= math.ceil(self.redundant_share * len(focus))
                              and (focus & s.valued() or focus & self._given(s))), None)
             return said
-        if len(step & everything) < max(2, math.ceil(self.redundant_value_share * len(step))):
-            return None
         # the sentence that did it holds the step's action («Пересчитайте…» - «пересчитал»), or all it acts on ("tap
         # Restore purchases" - "used Restore purchases"), not just the topic ("please switch Face ID off and on" -
-        # "Face ID login still fails")
+        # "Face ID login still fails"); with less of the step's words in the message, its action as their own past
+        # one («Посмотрите, не попало ли письмо в папку «Спам»» - «Проверил спам»)
         action = self.word_key(clause[0])
+        shared = len(step & everything) >= max(2, math.ceil(self.redundant_value_share * len(step)))
         for said in statements:
             overlap = step & said.keys
-            if len(overlap) >= 2 and (action in overlap or step - {action} <= said.keys) \
+            if len(overlap) < 2:
+                continue
+            if shared and (action in overlap or step - {action} <= said.keys) \
                     and ("tried" in said.cues or self._did(said, overlap)):
+                return said
+            if action in overlap and self._did(said, frozenset({action})):
                 return said
         return None
 
@@ -1692,6 +1714,15 @@ class QuestionReader:
             _, pos, morph = self.analyze(words[0])
             return pos == "VERB" and all(f in morph for f in self.offer_morph)
         return False
+
+    def _requested_order(self, sentence: Sentence) -> tuple[str, ...]:
+        """The keys of what a request for details asks for, in order: the first names the thing to send."""
+        wanted = self._requested(sentence, ("asks-back",))
+        out = []
+        for k in sentence.keys_of:
+            if k in wanted and k not in out:
+                out.append(k)
+        return tuple(out)
 
     def _requested(self, sentence: Sentence, classes=("asks-back",)) -> frozenset[str]:
         """The keys of what a request for details (or a suggested step) asks for: the words after its
