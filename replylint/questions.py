@@ -298,6 +298,26 @@ class QuestionReader:
         # the share of a reply question's words the customer's message must hold for the question to ask
         # what they did or named with its value ("Which firmware version…?" - "my hub is on 2.4.1")
         self.redundant_value_share = float(config.get("redundant_value", 0.5))
+        # a reply question offering to do something asks no detail back («Записать маму на это время?», "Shall I
+        # book her in?"): it opens with a verb in these forms (an infinitive) or with one of the phrases
+        # a step or a request told with an imperative beside a courtesy word («Пересчитайте, пожалуйста, компоненты
+        # по списку», "Please go to Settings and tap Restore purchases"), or after a conjunction in such a sentence
+        # («Пришлите фото и уточните их размер»): each imperative opens a clause asked on its own
+        imperative = config.get("redundant_imperative", {})
+        self.imperative_morph = tuple(imperative.get("morph", ()))  # «проверьте»: in any of its readings
+        self.imperative_base = bool(imperative.get("base_form", False))  # "go", "tap": a verb in its bare form
+        self.imperative_cue = imperative.get("cue")  # the cue class of the courtesy word («пожалуйста», "please")
+        self.imperative_courtesy = frozenset(w for p in config.get("cues", {}).get(self.imperative_cue, ())
+                                             for w in (p if isinstance(p, list) else [p]))
+        self.imperative_reach = int(imperative.get("reach", 1))
+        self.imperative_before = bool(imperative.get("courtesy_after", True))  # «Проверьте, пожалуйста»
+        self.imperative_after = frozenset(str(w).lower() for w in imperative.get("after", ()))
+        # words opening a time context in a reply question ("…haven't been changed since your fitting in March?", «…
+        # после обновления?»): what it names sets the time, it is not what is asked
+        self.context_openers = _phrases(config.get("redundant_context_openers", ()), lambda t: t.split())
+        offers = config.get("redundant_offers", {})
+        self.offer_morph = tuple(offers.get("morph", ()))
+        self.offer_phrases = _phrases(offers.get("phrases", ()), lambda t: t.split())
         # kinds a question asks for that a reply may give in other words: where no reply sentence
         # holds a word of the question's own («Когда можно подклеить?» - «Переклейка … среда, 12
         # марта»), a sentence with an answer of the kind that answers no other question answers it
@@ -380,6 +400,20 @@ class QuestionReader:
         # redundant questions: words naming an amount (a number tells it), the attributes a time tells,
         # words asking for an alternative ("a different time"), and «which» words whose next word names the thing
         self.amounts = frozenset(self.word_key(str(w)) for w in config.get("amount_words", ())) - {""}
+        # things sent by another name, for this check only («фото» - «фотографии»)
+        self.redundant_alias: dict[str, str] = {}
+        for group in config.get("redundant_synonyms", ()):
+            keys = [self.word_key(str(w)) for w in group]
+            for key in keys:
+                self.redundant_alias.setdefault(key, keys[0])
+        # a measure asked («размер», "the overall length") is told by a number with one of its units ("a 9.4 m
+        # Westerly") or by one of its labels, as written («Размеры M»); dates asked beside it by a date
+        self.measure_units = {self.word_key(str(w)): frozenset(str(u).lower() for u in units)
+                              for w, units in config.get("measure_units", {}).items()}
+        self.measure_labels = {self.word_key(str(w)): frozenset(str(u) for u in labels)
+                               for w, labels in config.get("measure_labels", {}).items()}
+        self.date_words = frozenset(self.word_key(str(w)) for w in config.get("told_by_a_date", ())) - {""}
+        self.date_cues = frozenset(config.get("date_cues", ("answer.date",)))
         self.time_attributes = frozenset(self.word_key(str(w)) for w in config.get("time_attribute_words", ())) - {""}
         self.alternatives = frozenset(self.word_key(str(w)) for w in config.get("alternative_words", ())) - {""}
         self.time_marks = tuple(str(w).lower() for w in config.get("time_marks", ()))  # "9am", «10 ч»
@@ -1356,7 +1390,9 @@ class QuestionReader:
         («Заказ 88123»), or a question whose words the message holds nearly all
         of. The finding quotes the customer's sentence that said it."""
         out = []
-        statements = [s for s in customer if not s.asks and "ask.request" not in s.cues and s.keys]
+        # (a «?» inside quotes asks nothing: «Пароль сбрасывала через «Забыли пароль?»» tells what they did)
+        statements = [s for s in customer if (not s.asks or "code" in s.cues) and "ask.request" not in s.cues
+                      and s.keys]
         if not statements:
             return out
         saying: dict[str, list[int]] = {}  # word key -> the statements that hold it
@@ -1368,13 +1404,38 @@ class QuestionReader:
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
-            focus = sentence.keys
+            if self._offers(sentence):
+                continue
+            context = self._context(sentence) if sentence.asks else frozenset()
+            if not sentence.asks and (self.asking_cues - {self.imperative_cue}).isdisjoint(sentence.cues):
+                # (asks only by an imperative beside a courtesy word: «Проверьте, пожалуйста, папку «Спам»»)
+                said = next(filter(None, (self._step_said(verb, step, statements, everything)
+                                          for verb, step in self._imperatives(sentence))), None)
+                if said is not None:
+                    out.append(Redundant(sentence, said, source_index))
+                continue
+            # (the time context a question sets is not what it asks: "Have the filters been changed since your
+            # fitting in March?" after "the aids fitted in March")
+            focus = sentence.keys - context if sentence.keys - context else sentence.keys
             # a request put as a question ("Could you send us a few photos…?") asks like one without «?»
             wh = any(c.startswith("wh.") for c in sentence.cues)
             requests = not sentence.asks and "asks-back" in sentence.cues
             # (an identifier asked in a question, "Could you provide your order number and a photo?", is
             # redundant by the number given alone, as in "Your order number?")
             sends = "asks-back" in sentence.cues and (requests or not wh)
+            # asked to send a thing (not "Could you confirm whether…"): the customer did it only by sending it, a
+            # sentence with the request's own verb ("I've already sent the full clinical history"), not one sharing
+            # its words ("Could you send us a screenshot showing the green tick?" - "the app showed the green tick")
+            sends_thing = sends and sentence.cues.isdisjoint(_YES_NO_CUES) \
+                and not any(h in self.yes_no_openers for h in sentence.lowers)
+            sending = self._cue_keys(sentence, "asks-back") if sends_thing else frozenset()
+            asked = self._requested_order(sentence) if sends else ()
+
+            def head_sent(candidate: Sentence, asked=asked) -> bool:
+                alias = self.redundant_alias.get
+                return bool(asked) and alias(asked[0], asked[0]) in {alias(k, k) for k in self._given(candidate)} \
+                    and not set(asked) & self.alternatives \
+                    and set(asked[1:]) <= everything
             if sends:
                 # «Пришлите, пожалуйста, фото царапины — и мы оформим замену»: what is asked for is the
                 # clause the request opens
@@ -1394,7 +1455,15 @@ class QuestionReader:
             tells = not suggests and "tell-back" in sentence.cues and sentence.cues.isdisjoint(_YES_NO_CUES)
             if tells:
                 focus = self._requested(sentence, ("tell-back",)) or focus
-            asks_what = not suggests and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
+            # «уточните, включён ли автомат на самой колонке» after «Автомат на колонке я проверил, он включён»: a
+            # yes/no question asked as a request asks the clause it opens, as a question (what the customer said or
+            # did), not a value
+            whether = not suggests and not tells and "tell-back" in sentence.cues \
+                and not sentence.cues.isdisjoint(_YES_NO_CUES)
+            if whether:
+                focus = self._requested(sentence, ("tell-back",)) or focus
+            asks_what = not suggests and not whether \
+                and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
             known = len(focus & everything)
             # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
             named = focus & (self._identifier_keys(sentence) if requests else self.identifiers)
@@ -1410,7 +1479,11 @@ class QuestionReader:
             if said is None and (not named or suggests):
                 for candidate in (statements[k] for k in sorted({k for key in focus for k in saying.get(key, ())})):
                     overlap = focus & candidate.keys
-                    tried = not asks_what and known >= max(1, math.ceil(self.redundant_value_share * len(focus))) \
+                    # (a request to send something asks for it, not whether they did it: "Could you send us a
+                    # screenshot showing the green tick?" after "the app showed the green tick")
+                    tried = not asks_what and not (sends_thing and "gave" not in candidate.cues
+                                                   and not sending & candidate.keys) \
+                        and known >= max(1, math.ceil(self.redundant_value_share * len(focus))) \
                         and ("tried" in candidate.cues or self._did(candidate, overlap))
                     if suggests:  # the sentence that says they did it holds two of its words (its action and what)
                         # or its action as their own past one («Игру переустанавливала»)
@@ -1418,17 +1491,24 @@ class QuestionReader:
                     stated = not suggests and len(focus) >= 2 \
                         and len(overlap) >= math.ceil(self.redundant_share * len(focus))
                     if sends:  # asked to send it: the customer sent it («Фото прикладываю») or wrote its value
+                        # (or sent the thing asked, the rest of it named in the message: «пришлите фотографии
+                        # царапины» - «заметил царапину…», «фото и видео прикрепил»)
                         stated = stated and ("gave" in candidate.cues or bool(overlap & candidate.valued())) \
+                            or head_sent(candidate) \
                             or len(overlap) >= max(min(2, len(focus)), math.ceil(self.redundant_value_share * len(focus))) \
                             and bool(overlap & self._given(candidate))  # ("… slipped tiles (photos attached)")
                     if tried or stated:
                         said = candidate
                         break
+            if said is None and asked:  # (the thing sent named in other words: «фото» - «фотографии»)
+                said = next((s for s in statements if head_sent(s)), None)
             if said is None and sentence.asks and not suggests and self.alternatives:
                 # "Have you tried again at a different time of day?" - "I've tried twice today, at 10am and again
                 # at 3pm": a try at another time is told by tries at two times
                 said = self._tried_at_times(focus, statements, everything)
-            if said is None and (asks_what and not requests or tells):
+            # (a request holding a «which» clause asks which one: «напишите нам, на какой email зарегистрирован
+            # кабинет» after «Мой email — s.markova@yandex.ru»)
+            if said is None and (asks_what and (not requests or wh) or tells):
                 # («пришлите файл» after «файл на 5000 контактов»: asked to send it, not which one it is)
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
@@ -1449,14 +1529,200 @@ class QuestionReader:
                 # the account under?"), written with a literal value («Логин — почта k.sidorova@…»; not a name:
                 # «на какой тариф хотите перейти?» after «Сейчас у меня тариф Базовый»)
                 head = self._which_head(sentence)
-                said = next((s for s in statements if len(topic & s.keys) >= need and (not prop or prop in s.keys)
+                # (asked which one in a request, «напишите нам, на какой email…»: only the thing it names, by its value)
+                which_only = requests and not tells
+                said = next((s for s in statements if not which_only and len(topic & s.keys) >= need
+                    and (not prop or prop in s.keys)
                     and (not literal or s.has_number) and (
                     (topic | focus & self.attributes) & s.keys & s.valued()
                     or kinds and (kinds & s.cues or s.has_number) or sums & s.cues)
                     or head and head in self._literal(s)), None)
+            if said is None and not suggests and (tells or sends or asks_what or "ask.request" in sentence.cues):
+                # "Could you let me know the overall length of Halcyon?" after "a 9.4 m Westerly called Halcyon"
+                said = self._measured(focus, statements, everything)
+            if said is None:
+                # «Пересчитайте, пожалуйста, компоненты по списку», «…и уточните их размер»: each imperative clause
+                for verb, step in self._imperatives(sentence):
+                    said = self._step_said(verb, step, statements, everything)
+                    if said is not None:
+                        break
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
+
+    def _is_imperative(self, word: str) -> bool:
+        """Is the word a verb in the imperative («проверьте», in any reading; "tap", in its bare form)?"""
+        if self.analyze is None or not word[:1].isalpha():
+            return False
+        lemma, pos, morph = self.analyze(word)
+        if self.imperative_morph:
+            readings = self.readings(word) if self.readings else (morph,)
+            return pos == "VERB" and any(all(f in m for f in self.imperative_morph) for m in readings)
+        return self.imperative_base and pos == "VERB" and lemma == word and not morph
+
+    def _imperatives(self, sentence: Sentence) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+        """The imperative clauses of a reply sentence: (its words from the verb on, the keys of its clause, the
+        verb's with them).
+        An imperative opens one beside a courtesy word («Проверьте, пожалуйста, …», «пожалуйста, загрузите …»,
+        "Please go to …"), or after a conjunction once one is open («…и уточните их размер», "… and tap …");
+        a clause runs to a clause break (past the courtesy word and its commas) or the next such imperative."""
+        if not self.imperative_courtesy or self.analyze is None:
+            return []
+        words = [sentence.word(h) for h in sentence.lowers]
+        if not any(w in self.imperative_courtesy for w in words):
+            return []
+        first = self._first_word(list(sentence.lowers), 0, len(words))
+        if first < len(words) and sentence.lowers[first] in self.conditional_openers:
+            return []  # "If it is, please switch Face ID off and on again": advice for a case, not a step done
+        content = [i for i, w in enumerate(words) if w[:1].isalnum()]
+        at = {i: n for n, i in enumerate(content)}
+        opens = []
+        for i, w in enumerate(words):
+            if i not in at or w in self.imperative_courtesy or not self._is_imperative(w):
+                continue
+            n = at[i]
+            near = content[max(0, n - self.imperative_reach): n]  # "please go", «пожалуйста, проверьте»
+            if self.imperative_before:
+                near = near + content[n + 1: n + 1 + self.imperative_reach]  # «Проверьте, пожалуйста»
+            if any(words[j] in self.imperative_courtesy for j in near) \
+                    or opens and n and words[content[n - 1]] in self.imperative_after:
+                opens.append(i)
+        out = []
+        for k, i in enumerate(opens):
+            end = opens[k + 1] if k + 1 < len(opens) else len(words)
+            keys = [sentence.keys_of[i]] if sentence.keys_of[i] else []
+            started = False
+            for j in range(i + 1, end):
+                w = words[j]
+                if w in self.clause_breaks or w in self.imperative_courtesy:
+                    if started:
+                        break
+                    continue
+                if sentence.keys_of[j]:
+                    keys.append(sentence.keys_of[j])
+                    started = True
+            if len(keys) > 1:
+                out.append((tuple(words[i:end]), frozenset(keys)))
+        return out
+
+    def _step_said(self, clause: tuple[str, ...], step: frozenset[str], statements: list[Sentence],
+                   everything: frozenset[str]) -> Sentence | None:
+        """The customer's sentence that already did the step an imperative clause tells («Пересчитайте
+        компоненты по списку» - «Всё пересчитал дважды по списку компонентов»), or gave the detail it asks for
+        («уточните их размер» - «Размеры M»): a verb opening a request for details asks for the clause after it."""
+        asks_for = any(p and clause[:len(p)] == p for name in ("asks-back", "tell-back")
+                       for p in self._asking_phrases(name))
+        if asks_for:
+            focus = step - {self.word_key(clause[0])}
+            if not focus or focus & self.alternatives:
+                return None
+            said = self._measured(focus, statements, everything)
+            if said is None and len(focus) >= 2:  # ("send us an email at …": where to write, not a detail)
+                said = next((s for s in statements if len(focus & s.keys) >= math.ceil(self.redundant_share * len(focus))
+                             and (focus & s.valued() or focus & self._given(s))), None)
+            return said
+        # the sentence that did it holds the step's action («Пересчитайте…» - «пересчитал»), or all it acts on ("tap
+        # Restore purchases" - "used Restore purchases"), not just the topic ("please switch Face ID off and on" -
+        # "Face ID login still fails"); with less of the step's words in the message, its action as their own past
+        # one («Посмотрите, не попало ли письмо в папку «Спам»» - «Проверил спам»)
+        action = self.word_key(clause[0])
+        shared = len(step & everything) >= max(2, math.ceil(self.redundant_value_share * len(step)))
+        for said in statements:
+            overlap = step & said.keys
+            if len(overlap) < 2:
+                continue
+            if shared and (action in overlap or step - {action} <= said.keys) \
+                    and ("tried" in said.cues or self._did(said, overlap)):
+                return said
+            if action in overlap and self._did(said, frozenset({action})):
+                return said
+        return None
+
+    def _measured(self, focus: frozenset[str], statements: list[Sentence],
+                  everything: frozenset[str]) -> Sentence | None:
+        """The customer's sentence telling a measure asked by its value ("the overall length of Halcyon" - "a 9.4 m
+        Westerly called Halcyon"; «их размер» - «Размеры M»), when the share of what is asked that a value tells
+        is told: the measure, dates by a date, the rest by the words themselves."""
+        measures = focus & (self.measure_units.keys() | self.measure_labels.keys())
+        if not measures:
+            return None
+        anchor = None
+        told = set(focus & everything)
+        for said in statements:
+            words = [said.word(h) for h in said.lowers]
+            raw = said.text
+            for m in measures:
+                units = self.measure_units.get(m, ())
+                labels = self.measure_labels.get(m, ())
+                hit = any(_DIGIT.search(w) and (i + 1 < len(words) and words[i + 1] in units
+                                               or any(w.endswith(u) and w[:-len(u)].replace(".", "").replace(",", "").isdigit()
+                                                      for u in units if u))
+                          for i, w in enumerate(words))
+                if not hit and labels:
+                    hit = any(t.strip(".,;:()") in labels for t in raw.split())
+                if hit:
+                    told.add(m)
+                    anchor = anchor or said
+            if focus & self.date_words and not self.date_cues.isdisjoint(said.cues) and said.has_number:
+                told |= focus & self.date_words
+        if anchor is None or len(told & focus) < max(1, math.ceil(self.redundant_value_share * len(focus))):
+            return None
+        return anchor
+
+    def _context(self, sentence: Sentence) -> frozenset[str]:
+        """The keys of the time context a question sets: a `redundant_context_openers` phrase and the words after
+        it up to a clause break ("since your fitting in March", «после обновления»)."""
+        if not self.context_openers:
+            return frozenset()
+        words = [sentence.word(h) for h in sentence.lowers]
+        out = set()
+        for phrase in self.context_openers:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) != phrase:
+                    continue
+                for j in range(i, len(words)):
+                    if j >= i + n and words[j] in self.clause_breaks:
+                        break
+                    if sentence.keys_of[j]:
+                        out.add(sentence.keys_of[j])
+        return frozenset(out)
+
+    def _cue_keys(self, sentence: Sentence, name: str) -> frozenset[str]:
+        """The keys of the words of the sentence's cue phrases of the class ("send" of "Could you send us…")."""
+        words = [sentence.word(h) for h in sentence.lowers]
+        out = set()
+        for phrase in self._asking_phrases(name):
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase:
+                    out.update(k for k in sentence.keys_of[i:i + n] if k)
+        return frozenset(out)
+
+    def _offers(self, sentence: Sentence) -> bool:
+        """Does the reply question offer to do something («Записать маму на это время?», "Shall I book it?")
+        rather than ask whether the customer did it («Перезагрузить пробовали?» asks: a «tried» cue)?"""
+        if not sentence.asks or "tried" in sentence.cues:
+            return False
+        first = self._first_word(list(sentence.lowers), 0, len(sentence.lowers))
+        if first >= len(sentence.lowers) or any(sentence.word(h)[:1].isalpha() for h in sentence.lowers[:first]):
+            return False  # («И открыть страницу в режиме инкогнито?» goes on with the question before: «Пробовали…?»)
+        words = [sentence.word(h) for h in sentence.lowers[first:first + 6]]
+        if any(tuple(words[:len(p)]) == p for p in self.offer_phrases):
+            return True
+        if self.offer_morph and self.analyze is not None:
+            _, pos, morph = self.analyze(words[0])
+            return pos == "VERB" and all(f in morph for f in self.offer_morph)
+        return False
+
+    def _requested_order(self, sentence: Sentence) -> tuple[str, ...]:
+        """The keys of what a request for details asks for, in order: the first names the thing to send."""
+        wanted = self._requested(sentence, ("asks-back",))
+        out = []
+        for k in sentence.keys_of:
+            if k in wanted and k not in out:
+                out.append(k)
+        return tuple(out)
 
     def _requested(self, sentence: Sentence, classes=("asks-back",)) -> frozenset[str]:
         """The keys of what a request for details (or a suggested step) asks for: the words after its

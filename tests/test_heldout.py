@@ -76,7 +76,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en unanswered .781 / .833, redundant 1.0 / .800
                # then the coverage step tuned on the answered blame rounds 14/15 (at 5e1cee2 and after): ru3
                # unanswered .806 / .893, ru .851 / .842, en .818 / .835, ru2 .966 / .778
-               ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.79),
+               ("questions_ru3", "unanswered"): (0.8, 0.88), ("questions_ru3", "redundant-question"): (0.98, 0.86),
                # then tune-q18 (choices answered by an option, absent features, help channels, «длится» -
                # «занимает»): ru .870 / .842, en .827 / .835
                ("questions_ru", "unanswered"): (0.87, 0.84), ("questions_en", "unanswered"): (0.84, 0.83),
@@ -89,7 +89,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # the fifth question rounds and fourth formality rounds, scored once before tuning at 0c971ac
                # questions round 5 then tune21-q: en unanswered .742 / .793, ru .733 / .710
                ("questions_en5", "unanswered"): (0.74, 0.79), ("questions_en5", "redundant-question"): (0.99, 0.76),
-               ("questions_ru5", "unanswered"): (0.73, 0.7), ("questions_ru5", "redundant-question"): (0.99, 0.66),
+               ("questions_ru5", "unanswered"): (0.73, 0.7), ("questions_ru5", "redundant-question"): (0.99, 0.83),
                # formality_en4 then tune21-fen (a signer's role after the name is no address): 1.000 / .775; formality_en
                # (round 1) with it 1.000 / .923; then casual sign-offs, kisses, pet names, "Sorted!", "!!": en4
                # 1.000 / .975, en 1.000 / .969; then a rank dropped ("Mr Haddad" to Dr Samira Haddad): en4 1.000 / 1.000;
@@ -120,8 +120,12 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("questions_en6", "unanswered"): (0.87, 0.75), ("questions_en6", "redundant-question"): (0.99, 0.99),
                # rounds 23 (blame), 7 (questions) and 6 (formality), scored once before tuning at bd09b11
                ("en23", "blame"): (0.99, 0.75), ("ru23", "blame"): (0.95, 0.82),
-               ("questions_en7", "unanswered"): (0.65, 0.72), ("questions_en7", "redundant-question"): (0.91, 0.73),
-               ("questions_ru7", "unanswered"): (0.65, 0.61), ("questions_ru7", "redundant-question"): (0.89, 0.52),
+               # then tune30-red (measures told by a value with its unit, imperative steps with a courtesy word,
+               # a request asking which one, offers): redundant en7 1.000 / .933, ru7 1.000 / .941; then a step told in
+               # another verb and a yes/no request for a clause: en7 1.000 / 1.000, ru7 1.000 / 1.000; then a thing
+               # sent named in other words and a step's own action done: ru3 1.000 / .867, ru5 1.000 / .833
+               ("questions_en7", "unanswered"): (0.65, 0.72), ("questions_en7", "redundant-question"): (0.99, 0.99),
+               ("questions_ru7", "unanswered"): (0.65, 0.61), ("questions_ru7", "redundant-question"): (0.99, 0.99),
                ("formality_en6", "formality"): (0.79, 0.79)}
 
 
