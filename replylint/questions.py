@@ -259,6 +259,8 @@ class QuestionReader:
         self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
         # thanks or an apology that goes on to an answer («Простите: это наша ошибка») still answers
         self.courtesy_with_answer = bool(config.get("courtesy_with_answer_answers", False))
+        # a customer's chat line without «?» holding several questions is split as one with it
+        self.chat_split = bool(config.get("chat_questions_split", False))
         # a rhetorical cue in a final clause this short makes the question rhetorical
         # («Третий раз звоню — ну сколько можно?»); 0: only a short sentence
         self.rhetorical_clause = int(config.get("rhetorical_clause_words", 0))
@@ -606,6 +608,7 @@ class QuestionReader:
         lowers = column(doc, LOWER)
         cue_words, splits = self._cue_words, self._split_words
         d = _Arrays(self, doc, lowers, positions_in(lowers, cue_words), positions_in(lowers, splits), text, in_fence)
+        d.chat = asking_only and self.chat_split
         marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
         out: list[Sentence] = []
         skipped: list[tuple[int, int]] = []
@@ -701,6 +704,9 @@ class QuestionReader:
         cut = a
         pending = None  # the keys of a sentence split at a second yes/no question, for its next part
         lo, hi = bisect.bisect_left(d.splits, a), bisect.bisect_left(d.splits, b - 1)
+        # a chat line asking without «?» («в каком составе играть и есть ли допы на русском»): split at a second
+        # yes/no question as if it ended with one, where the part before asks («и в какие сроки» stays with it)
+        chat = d.chat and not any(d.lowers[j] in marks for j in d.splits[lo:bisect.bisect_left(d.splits, b)])
         for i in d.splits[lo:hi]:
             h = d.lowers[i]
             if h in marks and i + 1 < b and d.lowers[i + 1] == self.comma:
@@ -711,12 +717,14 @@ class QuestionReader:
                 yield last
                 cut = i + 1
             elif i > cut + 1 and h in self.yes_no_after and self._opens_yes_no(d.lowers, i, b) \
-                    and (self._asks_at_end(d, i, b) or i + 1 < b and d.lowers[i + 1] in self.yes_no_openers):
+                    and (chat or self._asks_at_end(d, i, b) or i + 1 < b and d.lowers[i + 1] in self.yes_no_openers):
                 # «Можно ли перенести бронь и сохранится ли скидка?», "Can I move it, and will the
                 # discount still apply?": two yes/no questions, each answered on its own; split only
                 # where the part before asks too («Я заказал вчера, и можно ли…» stays whole)
                 end = i - 1 if d.lowers[i - 1] == self.comma else i
                 first = self._make(d, cut, end, to_source, True)
+                if chat and not self._opens_asking(first):
+                    continue  # (without «?», only a part opening as a question asks)
                 if not (first.cues & _ASKING_CUES or any(h2 in self.yes_no_particles for h2 in d.lowers[cut:end])
                         or self.strings[h][:1].isalpha() and any(c.startswith("ask.") for c in first.cues)):
                     continue  # (a request alone before a comma, "Please advise, can I…", is no question)
@@ -741,6 +749,12 @@ class QuestionReader:
         last = self._make(d, cut, b, to_source, d.lowers[b - 1] in marks)
         last.whole = pending
         yield last
+
+    @staticmethod
+    def _opens_asking(part: Sentence) -> bool:
+        """Does the part of a chat line before a second question ask: opening as a question, or with a question
+        word after a request («Хотелось бы узнать, сколько это будет стоить, и входит ли…»)?"""
+        return bool(part.cues & _ASKING_CUES) or any(c.startswith(("ask.", "wh.")) for c in part.cues)
 
     def _wh_at(self, lowers: list[int], j: int, b: int) -> bool:
         """Does a question word stand at token j, or after a preposition there («за сколько», «в какой»)?"""
@@ -857,6 +871,8 @@ class QuestionReader:
             found.add("answer.time")  # «ежедневно», "twice a year": a time, said without a date or a number
         if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
+        if "follow-up" in found and not self._opens_at("follow-up", lowers, first_word, b):
+            found.discard("follow-up")  # «Или…?», "Basically, …?" ask the question before again only where they open
         if "signoff" in found and not self._opens_at("signoff", lowers, first_word, b):
             found.discard("signoff")  # "Best regards," not "…is the best option"
         if "signoff" in found and first_word + 1 < b and lowers[first_word + 1] in self.signoff_not_before:
@@ -1150,7 +1166,10 @@ class QuestionReader:
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
-                cues = {"direct-answer", "modal-answer"} if len(questions) == 1 and question.kind == "yes-no" \
+                # (beside questions that hang on its answer: «Можно ли без шкипера? Если нет, сколько стоит
+                # шкипер?», "Can I bring my dog? If not, is there a kennel nearby?")
+                sole = [q for q in questions if q.sentence is None or not self._conditional(q.sentence)] == [question]
+                cues = {"direct-answer", "modal-answer"} if sole and question.kind == "yes-no" \
                     else {"direct-answer"}  # (a request is granted by "Sure,", not by "you can…")
                 by = next((s for s in answering if cues & s.cues), None)
             if by is None and question.kind == "yes-no" and all(not focuses[m].words for m in range(len(questions))
@@ -1177,7 +1196,24 @@ class QuestionReader:
                 [s for s in deferrals if not any(q.focus & s.keys for q in questions)]
             deferral = (specific or anyone or [None])[0]
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
+        self._follow_ups(out)
         return self._weigh(out, body, answering, context)
+
+    @staticmethod
+    def _follow_ups(coverage: list[Coverage]) -> None:
+        """A question opening with a follow-up cue asks the question before it again, as its other option
+        («Вы делаете это при клиенте? Или обязательно оставлять на несколько дней?») or in other words ("Does the
+        check include speech testing? Basically, will it test what I struggle with?"): what answers either
+        answers both (in place)."""
+        for n in range(1, len(coverage)):
+            after = coverage[n].question.sentence
+            if after is None or "follow-up" not in after.cues:
+                continue
+            before, now = coverage[n - 1], coverage[n]
+            if now.status != "answered" and before.status == "answered":
+                coverage[n] = Coverage(now.question, "answered", before.by)
+            elif before.status != "answered" and now.status == "answered":
+                coverage[n - 1] = Coverage(before.question, "answered", now.by)
 
     def _options(self, question: Question) -> tuple[frozenset[int], frozenset[str]]:
         """The options of a choice question: the numbers (as LOWER hashes) and word keys within
@@ -1214,6 +1250,10 @@ class QuestionReader:
                 continue
             others = (focus.words | question.focus) & frozenset().union(*(t.keys for t in pair))
             if named_numbers and others or len(others) >= 2 or others - named_keys:
+                return s
+            if named_keys and question.focus <= keys:
+                # the question is its options and nothing more («Это у меня руки кривые или у вас баг?» - «Это баг»,
+                # "Is it the battery or the charger?" - "It's the charger"): naming one answers
                 return s
         return None
 
@@ -1907,7 +1947,7 @@ class _Arrays:
     whitespace flags and character offsets only where a sentence is built."""
 
     __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces",
-                 "_idx", "_length")
+                 "_idx", "_length", "chat")
 
     def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str,
                  in_fence: bool = False):
@@ -1919,6 +1959,7 @@ class _Arrays:
         self._spaces: list[int] | None = None
         self._idx: list[int] | None = None
         self._length: list[int] | None = None
+        self.chat = False  # a customer message read for its questions: a chat line without «?» may hold several
 
     @property
     def keys_of(self) -> list[str]:
