@@ -753,7 +753,7 @@ class ProfileBuilder:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
             return out
-        lines = _LineFinder(doc, text, roles=self.names_from_dictionary)
+        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners)
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
@@ -813,14 +813,17 @@ class ProfileBuilder:
                 role_line = lines.line_of(doc[start].idx)
             # (the writer's titled name is found as a full name opening a line: "named" in `finish`)
             if lines.is_signature(first, last, self.signoff_words) or (
-                    self.names_from_dictionary and title_token is not None
+                    title_token is not None and "addressed" not in places
+                    and (self.names_from_dictionary or lines.opens_line(title_token))
                     and lines.is_signature(title_token, last, self.signoff_words)):
-                # «С уважением, профессор Сомов»: the title opens a Russian signature (English
-                # titled signatures are read by _english_name)
+                # «С уважением, профессор Сомов», "Regards,\nMr. Graham Tulloch\nFleet Manager, …": the title
+                # opens the signature (an English one opens its line: "thanks, Dr. Mia Stone" closing a chat
+                # line signs no formal letter)
                 places.add("signature")
-            elif title_token is None and signed_end is not None and first == signed_end + 1 \
+            elif signed_end is not None and start == signed_end + 1 \
                     and doc[signed_end].lower_ in self.title_joiners and "addressed" not in places:
-                places.add("cosigned")  # the second name of «Илья и Катя», "Tom and Anna" under the message
+                # the second name of «Илья и Катя», "Tom and Anna", "Dr. Nkechi Obi and Mr. David Hale" under the message
+                places.add("cosigned")
             signed_end = last if places & {"signature", "cosigned"} else None
             span = doc[first:last]
             s, e, text = to_source(span.start_char, span.end_char)
@@ -1164,6 +1167,9 @@ class ProfileBuilder:
             fields = {"title": title, "surname": names[-1][0], "gender": gender, "title_gender": gender}
             if len(names) > 1:
                 fields.update(given=names[0][0], given_text=names[0][1])
+            elif (shared := self._shared_surname(doc, j)) is not None:
+                # "Mr. Rui and Mrs. Joana Carvalho": a couple's one surname after the second given name
+                fields.update(given=names[0][0], given_text=names[0][1], surname=shared)
             return i + 1, j, i, fields
         if not _capitalised_word(token) or token.lower_ in self.address_words or i in greeting_tokens:
             return None
@@ -1188,6 +1194,15 @@ class ProfileBuilder:
         if len(names) > 1:
             fields["surname"] = names[-1][0]
         return i, j, None, fields
+
+    def _shared_surname(self, doc, j: int) -> str | None:
+        """The surname a couple shares when the first of two titled names has one name word: "Mr. Rui and
+        Mrs. Joana Carvalho" (from token j, the joiner). "Dr Obi and Mr Hale" are two surnames."""
+        if j + 1 >= len(doc) or doc[j].lower_ not in self.title_joiners or doc[j + 1].lower_.rstrip(".") not in self.titles:
+            return None
+        k, _ = self._after_titles(doc, j + 1)
+        names, _ = self._name_words(doc, k, initials=True)
+        return names[-1][0] if len(names) > 1 else None
 
     def _after_titles(self, doc, i: int) -> tuple[int, str]:
         """Where the name after the title at i starts, past further titles ("Lt Col", "Wg Cdr"), their full
@@ -1350,8 +1365,10 @@ class ProfileBuilder:
                     self._wrong_gender(address, customer, out)
                     continue
             if person is not None and not address.given and address.title and address.surname and person.surname \
-                    and not self._same_surname(address.surname, person.surname) and address.surname != person.given:
-                # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's
+                    and not self._same_surname(address.surname, person.surname) and address.surname != person.given \
+                    and not any(c.surname and self._same_surname(address.surname, c.surname) for c in customer.cosigners):
+                # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's (not the
+                # one who signed with him: "Mr Hale" to "Dr. Nkechi Obi and Mr. David Hale")
                 start = address.title_start if address.title_start is not None else address.start
                 out.append(Evidence("address.wrong-name", start, address.end, address.text))
                 continue
@@ -1603,9 +1620,10 @@ class _LineFinder:
     non-empty lines (a name alone, or after a closing such as «С уважением,»),
     or the words that end the message."""
 
-    def __init__(self, doc, text: str, roles: bool = False):
+    def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = text
+        self.joiners = joiners  # words joining two signers' names on one line ("and", "&")
         self.roles = roles  # may a role stand before a full name on its line («главный бухгалтер Л. М. Шеховцова»)?
         self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if "\n" in text else [0]
 
@@ -1665,6 +1683,27 @@ class _LineFinder:
             k -= 1
         return False, k >= 0 and doc[k].lower_ in signoff_words
 
+    def opens_line(self, i: int) -> bool:
+        """Does token i open its line?"""
+        doc = self.doc
+        return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+    def _names_follow(self, last: int) -> bool:
+        """Does the name ending at token `last` go on with a joiner (`joiners`: "and", "&") and only
+        capitalised words to the end of its line ("… and Mr. David Hale"): two signers on one line?"""
+        doc = self.doc
+        after = doc[last + 1].text.rstrip(".") if last + 1 < len(doc) else ""
+        if not self.joiners or doc[last].lower_ not in self.joiners or not (after[:1].isupper() and after.isalpha()):
+            return False
+        line = self.line_of(doc[last].idx)
+        for k in range(last + 1, len(doc)):
+            token = doc[k]
+            if token.is_space and "\n" in token.text or self.line_of(token.idx) != line:
+                break
+            if token.is_alpha and not _capitalised_word(token) and token.lower_ not in self.joiners:
+                return False
+        return True
+
     def is_signature(self, first: int, last: int, signoff_words: frozenset[str] = frozenset()) -> bool:
         """A name that signs the message: it ends the message after a sign-off
         ("Thanks, Ingrid", "— Marco") or at a line start, or stands at the
@@ -1689,8 +1728,13 @@ class _LineFinder:
         if last > self.last_word:
             return at_line_start or signed_off
         line = self.line_of(doc[first].idx)
-        # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»
-        role_follows = last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS
+        # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»; after a full stop inside a
+        # line the role is capitalised ("… today. Priya Nair, Private Client Team"): "… weekend. Dr Obe,
+        # could you …" goes on with the sentence
+        role_follows = last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS and (
+            not after_sentence or last + 1 < len(doc) and _capitalised_word(doc[last + 1]))
+        # or a second signer: "Anna-Lena Fischer and Joss Whitaker", "Dr. Nkechi Obi and Mr. David Hale"
+        role_follows = role_follows or self._names_follow(last)
         if signed_off and role_follows and self._nonempty and line == self._nonempty[-1]:
             return True  # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
