@@ -824,7 +824,8 @@ class ProfileBuilder:
                     and doc[signed_end].lower_ in self.title_joiners and "addressed" not in places:
                 # the second name of «Илья и Катя», "Tom and Anna", "Dr. Nkechi Obi and Mr. David Hale" under the message
                 places.add("cosigned")
-            signed_end = last if places & {"signature", "cosigned"} else None
+            # (after an introduction too: «Мы, Ольга Сергеевна и Дмитрий Павлович Лаврентьевы, …»)
+            signed_end = last if places & {"signature", "cosigned", "intro"} else None
             span = doc[first:last]
             s, e, text = to_source(span.start_char, span.end_char)
             ts = te = None
@@ -1058,11 +1059,12 @@ class ProfileBuilder:
         """Does a full name at i stand after a comma in a sentence the writer opens with «Я» and no verb,
         naming themselves by their role first («Я преподаватель школы № 1543, Галина Аркадьевна
         Рябинина»; «Я, Галина Аркадьевна Рябинина, …»)?"""
-        if i < 2 or doc[i - 1].text != "," or not self.config.get("writer_words"):
+        words = self.config.get("writer_apposition_words") or self.config.get("writer_words")
+        if i < 2 or doc[i - 1].text != "," or not words:
             return False
         for k in range(i - 2, max(-1, i - 2 - MAX_ROLE_WORDS * 3), -1):
             if self._starts_sentence(doc, k):
-                return doc[k].lower_ in self.config["writer_words"]
+                return doc[k].lower_ in words
             if doc[k].text in self.sentence_ends or "VerbForm=Fin" in self.analyze(doc[k].lower_)[2]:
                 return False
         return False
@@ -1085,6 +1087,7 @@ class ProfileBuilder:
         fields = {"given": parse.normal_form if parse else token.lower_, "given_text": token.text,
                   "gender": _gender(parse)}
         j = i + 1
+        written = None  # the surname as written: its ending shows the gender («Белова»)
         if j < len(doc) and "name.patronymic" in classes[j] and doc[j].text[:1].isupper():
             patr = self._name_parse(doc[j].lower_, "Patr")
             fields["patronymic"] = patr.normal_form if patr else doc[j].lower_
@@ -1093,10 +1096,10 @@ class ProfileBuilder:
             j += 1
         if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not self._starts_sentence(doc, j) \
                 and ("name.surname" in classes[j] or fields.get("patronymic")):
-            fields["surname"] = doc[j].lower_
+            fields["surname"] = written = doc[j].lower_
             j += 1
         elif i > 0 and "name.surname" in classes[i - 1] and _capitalised_word(doc[i - 1]):
-            fields["surname"] = doc[i - 1].lower_
+            fields["surname"] = written = doc[i - 1].lower_
             i -= 1  # «Гусев Артём Игоревич»: the name starts at the surname
         title_token = None
         before = _previous_word(doc, i)
@@ -1106,7 +1109,7 @@ class ProfileBuilder:
             # «профессор Андрей Ланской»: a title, a given name and a surname
             title_token, title = titled
             if not fields.get("surname"):
-                fields["surname"] = doc[j].lower_  # as written: a case ending differs by `surname_endings`
+                fields["surname"] = written = doc[j].lower_  # as written: a case ending differs by `surname_endings`
                 j += 1
             fields.update(title=title, gender=fields.get("gender") or self.titles[title], title_gender=self.titles[title])
         elif titled is not None:
@@ -1114,6 +1117,7 @@ class ProfileBuilder:
             # dictionary form where the word reads as a surname, else as written)
             title_token, title = titled
             surname = self._name_parse(doc[i].lower_, "Surn") if fields.get("given") is not None else None
+            written = doc[i].lower_
             fields.pop("given")
             fields.update(title=title, surname=surname.normal_form if surname else doc[i].lower_,
                           gender=self.titles[title], title_gender=self.titles[title])
@@ -1121,13 +1125,22 @@ class ProfileBuilder:
         elif before is not None and _INITIAL.match(doc[before].text) and fields.get("given") is not None:
             # «Р. Гайнутдинов», «Н. В. Гришина»: after initials the word is a surname
             surname = self._name_parse(doc[i].lower_, "Surn")
+            written = doc[i].lower_
             fields.pop("given")
             fields.pop("given_text", None)
             fields["surname"] = surname.normal_form if surname else doc[i].lower_
         elif before is not None and self.address_words.get(doc[before].lower_):
             title_token = before
             fields["title_gender"] = self.address_words[doc[before].lower_]
+        if not fields.get("gender") and written is not None:
+            fields["gender"] = self._surname_gender(written)  # «Саша Белова»: the surname tells
         return i, j, title_token, fields
+
+    def _surname_gender(self, lower: str) -> str | None:
+        """The gender a surname shows in the nominative («Белова»: femn), when all its nominative readings
+        agree («Оганесян», «Лаврентьевы»: none)."""
+        genders = {_gender(p) for p in self.morphology.parse(lower) if "Surn" in p.tag and p.tag.case == "nomn"}
+        return genders.pop() if len(genders) == 1 else None
 
     def _title_before(self, doc, i: int) -> tuple[int, str] | None:
         """The title right before token i, and the token it starts at: «господин», «Гн.»,
@@ -1263,7 +1276,7 @@ class ProfileBuilder:
         profile.person = intro[-1] if intro else signed[0] if signed else named[-1] if named else None
         profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places
                              and (person.given or "") not in self.agent_names]
-        if profile.person is not None and not intro:
+        if profile.person is not None:
             profile.cosigners = [person for person, places in people if "cosigned" in places]
         if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
