@@ -358,6 +358,7 @@ class ProfileBuilder:
         self.group_words = frozenset(config.get("group_words", ()))
         self.names_not_tv = bool(config.get("names_not_tv", False))  # «с Бусей»: a name, not an imperative
         self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
+        self.question_determiners = frozenset(config.get("question_determiners", ()))  # "which option": no relative
         self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
         self.parentheticals = [tuple(p) for p in config.get("parentheticals", ())]  # «, наверное,» between subject and verb
         self.subject_sharing = frozenset(config.get("subject_sharing", ()))  # «…, когда сдавал»: the same subject
@@ -409,6 +410,7 @@ class ProfileBuilder:
         self.vocative_in_clause_pos = frozenset(in_clause.get("pos", ()))
         self.vocative_in_clause_words = frozenset(in_clause.get("words", ()))
         self.post_nominals = frozenset(config.get("post_nominals", ()))  # "DipPFS", "Jr" after a name: no surname
+        self.given_name_titles = frozenset(config.get("given_name_titles", ()))  # "Sir Richard"
         self.rank_titles = frozenset(config.get("rank_titles", ()))  # "Dr", "Prof": not to be replaced by "Mr"
         # a title -> the titles it presumes on ("Mrs." to a customer who signed "Ms.")
         self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
@@ -952,7 +954,13 @@ class ProfileBuilder:
     def _relative_clause_after(self, doc, comma: int) -> bool:
         """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
         relative clause after the comma makes the name a third party's."""
-        return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].lower_ in self.relative_pronouns
+        if doc[comma].text != "," or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in self.relative_pronouns:
+            return False
+        # "…, Mario, which option you'd prefer": a determiner before a noun asks an embedded question
+        # (or before a word and a personal pronoun: "which colour you like"; the annotator reads "colour" a verb)
+        return not (doc[comma + 1].lower_ in self.question_determiners and comma + 2 < len(doc) and (
+            self.analyze(doc[comma + 2].lower_)[1] == "NOUN"
+            or comma + 3 < len(doc) and "PronType=Prs" in self.analyze(doc[comma + 3].lower_)[2]))
 
     def _gendered_addresses(self, doc, to_source) -> list[tuple[Person, set[str]]]:
         """"Dear Sir", "Thank you, sir", «сударыня»: a gendered address word
@@ -1538,6 +1546,8 @@ class ProfileBuilder:
                 return f"{person.given_text} {person.patronymic_text or person.patronymic.capitalize()}"
             if person.title and person.surname:
                 title = self.title_spelled.get(person.title, person.title.capitalize())
+                if person.title in self.given_name_titles and person.given_text:
+                    return f"{title} {person.given_text}"  # "Sir Richard", not "Sir Ambrose"
                 return f"{title} {'-'.join(part.capitalize() for part in person.surname.split('-'))}"
             return None
         return person.given_text

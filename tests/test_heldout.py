@@ -124,7 +124,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("questions_ru7", "unanswered"): (0.65, 0.61), ("questions_ru7", "redundant-question"): (0.89, 0.52),
                # formality_en6 then tune30-f (titled signatures over a role line, two signers on one line, a
                # couple's shared surname, laughter openers, "Ta-ra", "no dramas", ", sorted!")
-               ("formality_en6", "formality"): (0.91, 0.91),
+               # then a knight's "Sir Richard" (given_name_titles) and an embedded question after a vocative
+               # ("…, Mario, which option …"): .919 / .971
+               ("formality_en6", "formality"): (0.91, 0.96),
                # formality round 6 (Russian), scored once before tuning at 6485c49: 1.000 / .861
                # formality_ru6 then tune30-f (a surname that shows the gender, «Мы, Имя Отчество и …» introduce two writers): 1.000 / .907
                ("formality_ru6", "formality"): (0.99, 0.9)}
