@@ -111,6 +111,7 @@ class Profile:
     person: Person | None = None  # the writer (customer: from the signature or introduction)
     addresses: list[Person] = field(default_factory=list)  # whom the message addresses by name
     cosigners: list[Person] = field(default_factory=list)  # who signs with the writer («Илья и Катя»)
+    aliases: list[Person] = field(default_factory=list)  # the writer's other name, in brackets: "Akela (Steve Burrows)"
     gender: str | None = None
     # register words the message uses as names of things (lowercase): quoted or
     # capitalised inside a phrase ("the Buddy plan"); no evidence anywhere in it
@@ -183,7 +184,7 @@ def merge(profiles: list[Profile]) -> Profile | None:
         merged.evidence.extend(_informal_plural(evidence, profile))
         merged.things |= profile.things
         if profile.person is not None:
-            merged.person, merged.cosigners = profile.person, profile.cosigners
+            merged.person, merged.cosigners, merged.aliases = profile.person, profile.cosigners, profile.aliases
         merged.gender = profile.gender or merged.gender
     return merged
 
@@ -835,6 +836,16 @@ class ProfileBuilder:
                 ts, te, _ = to_source(doc[title_token].idx, doc[title_token].idx + len(doc[title_token]))
             out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
             done = last
+            if "signature" in places and last + 1 < len(doc) and doc[last].text == "(":
+                # "Akela (Steve Burrows)": the name in brackets after a signature is the signer's other name
+                names, k = self._name_words(doc, last + 1)
+                if names and k < len(doc) and doc[k].text == ")":
+                    s, e, text = to_source(doc[last + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
+                    alias = {"given": names[0][0], "given_text": names[0][1]}
+                    if len(names) > 1:
+                        alias["surname"] = names[-1][0]
+                    out.append((Person(s, e, text, **alias), {"alias"}))
+                    done = k
         return out
 
     def _vocative_form(self, token) -> bool:
@@ -1286,6 +1297,7 @@ class ProfileBuilder:
                              and (person.given or "") not in self.agent_names]
         if profile.person is not None:
             profile.cosigners = [person for person, places in people if "cosigned" in places]
+            profile.aliases = [person for person, places in people if "alias" in places]
         if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
             if any(c.gender and c.gender != profile.gender for c in profile.cosigners):
@@ -1373,8 +1385,11 @@ class ProfileBuilder:
         for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
-                if relation == "other" and any(self._relation(address, c) == "same" for c in customer.cosigners):
-                    continue  # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer
+                if relation == "other" and any(self._relation(address, c) == "same"
+                                               for c in (*customer.cosigners, *customer.aliases)):
+                    # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer;
+                    # "Hello Steve" to "Akela (Steve Burrows)": the signer's name in brackets
+                    continue
                 span = Evidence("", address.start, address.end, address.text)
                 if relation == "other" and customer.cosigners:
                     # "Hi Gwen and Iris" to Gwen and Idris: the name meant is the signer nobody is addressed by

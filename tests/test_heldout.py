@@ -126,7 +126,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # couple's shared surname, laughter openers, "Ta-ra", "no dramas", ", sorted!")
                # then a knight's "Sir Richard" (given_name_titles) and an embedded question after a vocative
                # ("…, Mario, which option …"): .919 / .971
-               ("formality_en6", "formality"): (0.91, 0.96),
+               # then a signer's other name in brackets ("Akela (Steve Burrows)"): .944 / .971
+               ("formality_en6", "formality"): (0.94, 0.96),
                # formality round 6 (Russian), scored once before tuning at 6485c49: 1.000 / .861
                # formality_ru6 then tune30-f (a surname that shows the gender, «Мы, Имя Отчество и …» introduce two writers): 1.000 / .907
                ("formality_ru6", "formality"): (0.99, 0.9)}
