@@ -111,6 +111,7 @@ class Profile:
     person: Person | None = None  # the writer (customer: from the signature or introduction)
     addresses: list[Person] = field(default_factory=list)  # whom the message addresses by name
     cosigners: list[Person] = field(default_factory=list)  # who signs with the writer («Илья и Катя»)
+    aliases: list[Person] = field(default_factory=list)  # the writer's other name, in brackets: "Akela (Steve Burrows)"
     gender: str | None = None
     # register words the message uses as names of things (lowercase): quoted or
     # capitalised inside a phrase ("the Buddy plan"); no evidence anywhere in it
@@ -183,7 +184,7 @@ def merge(profiles: list[Profile]) -> Profile | None:
         merged.evidence.extend(_informal_plural(evidence, profile))
         merged.things |= profile.things
         if profile.person is not None:
-            merged.person, merged.cosigners = profile.person, profile.cosigners
+            merged.person, merged.cosigners, merged.aliases = profile.person, profile.cosigners, profile.aliases
         merged.gender = profile.gender or merged.gender
     return merged
 
@@ -358,6 +359,7 @@ class ProfileBuilder:
         self.group_words = frozenset(config.get("group_words", ()))
         self.names_not_tv = bool(config.get("names_not_tv", False))  # «с Бусей»: a name, not an imperative
         self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
+        self.question_determiners = frozenset(config.get("question_determiners", ()))  # "which option": no relative
         self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
         self.parentheticals = [tuple(p) for p in config.get("parentheticals", ())]  # «, наверное,» between subject and verb
         self.subject_sharing = frozenset(config.get("subject_sharing", ()))  # «…, когда сдавал»: the same subject
@@ -409,6 +411,7 @@ class ProfileBuilder:
         self.vocative_in_clause_pos = frozenset(in_clause.get("pos", ()))
         self.vocative_in_clause_words = frozenset(in_clause.get("words", ()))
         self.post_nominals = frozenset(config.get("post_nominals", ()))  # "DipPFS", "Jr" after a name: no surname
+        self.given_name_titles = frozenset(config.get("given_name_titles", ()))  # "Sir Richard"
         self.rank_titles = frozenset(config.get("rank_titles", ()))  # "Dr", "Prof": not to be replaced by "Mr"
         # a title -> the titles it presumes on ("Mrs." to a customer who signed "Ms.")
         self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
@@ -753,7 +756,7 @@ class ProfileBuilder:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
             return out
-        lines = _LineFinder(doc, text, roles=self.names_from_dictionary)
+        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners)
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
@@ -813,15 +816,19 @@ class ProfileBuilder:
                 role_line = lines.line_of(doc[start].idx)
             # (the writer's titled name is found as a full name opening a line: "named" in `finish`)
             if lines.is_signature(first, last, self.signoff_words) or (
-                    self.names_from_dictionary and title_token is not None
+                    title_token is not None and "addressed" not in places
+                    and (self.names_from_dictionary or lines.opens_line(title_token))
                     and lines.is_signature(title_token, last, self.signoff_words)):
-                # «С уважением, профессор Сомов»: the title opens a Russian signature (English
-                # titled signatures are read by _english_name)
+                # «С уважением, профессор Сомов», "Regards,\nMr. Graham Tulloch\nFleet Manager, …": the title
+                # opens the signature (an English one opens its line: "thanks, Dr. Mia Stone" closing a chat
+                # line signs no formal letter)
                 places.add("signature")
-            elif title_token is None and signed_end is not None and first == signed_end + 1 \
+            elif signed_end is not None and start == signed_end + 1 \
                     and doc[signed_end].lower_ in self.title_joiners and "addressed" not in places:
-                places.add("cosigned")  # the second name of «Илья и Катя», "Tom and Anna" under the message
-            signed_end = last if places & {"signature", "cosigned"} else None
+                # the second name of «Илья и Катя», "Tom and Anna", "Dr. Nkechi Obi and Mr. David Hale" under the message
+                places.add("cosigned")
+            # (after an introduction too: «Мы, Ольга Сергеевна и Дмитрий Павлович Лаврентьевы, …»)
+            signed_end = last if places & {"signature", "cosigned", "intro"} else None
             span = doc[first:last]
             s, e, text = to_source(span.start_char, span.end_char)
             ts = te = None
@@ -829,6 +836,16 @@ class ProfileBuilder:
                 ts, te, _ = to_source(doc[title_token].idx, doc[title_token].idx + len(doc[title_token]))
             out.append((Person(s, e, text, title_start=ts, title_end=te, **fields), places))
             done = last
+            if "signature" in places and last + 1 < len(doc) and doc[last].text == "(":
+                # "Akela (Steve Burrows)": the name in brackets after a signature is the signer's other name
+                names, k = self._name_words(doc, last + 1)
+                if names and k < len(doc) and doc[k].text == ")":
+                    s, e, text = to_source(doc[last + 1].idx, doc[k - 1].idx + len(doc[k - 1]))
+                    alias = {"given": names[0][0], "given_text": names[0][1]}
+                    if len(names) > 1:
+                        alias["surname"] = names[-1][0]
+                    out.append((Person(s, e, text, **alias), {"alias"}))
+                    done = k
         return out
 
     def _vocative_form(self, token) -> bool:
@@ -948,7 +965,13 @@ class ProfileBuilder:
     def _relative_clause_after(self, doc, comma: int) -> bool:
         """"Dr. Kaur, who saw Rufus, …", «Ольга, которая вела занятие, …»: a
         relative clause after the comma makes the name a third party's."""
-        return doc[comma].text == "," and comma + 1 < len(doc) and doc[comma + 1].lower_ in self.relative_pronouns
+        if doc[comma].text != "," or comma + 1 >= len(doc) or doc[comma + 1].lower_ not in self.relative_pronouns:
+            return False
+        # "…, Mario, which option you'd prefer": a determiner before a noun asks an embedded question
+        # (or before a word and a personal pronoun: "which colour you like"; the annotator reads "colour" a verb)
+        return not (doc[comma + 1].lower_ in self.question_determiners and comma + 2 < len(doc) and (
+            self.analyze(doc[comma + 2].lower_)[1] == "NOUN"
+            or comma + 3 < len(doc) and "PronType=Prs" in self.analyze(doc[comma + 3].lower_)[2]))
 
     def _gendered_addresses(self, doc, to_source) -> list[tuple[Person, set[str]]]:
         """"Dear Sir", "Thank you, sir", «сударыня»: a gendered address word
@@ -1055,11 +1078,12 @@ class ProfileBuilder:
         """Does a full name at i stand after a comma in a sentence the writer opens with «Я» and no verb,
         naming themselves by their role first («Я преподаватель школы № 1543, Галина Аркадьевна
         Рябинина»; «Я, Галина Аркадьевна Рябинина, …»)?"""
-        if i < 2 or doc[i - 1].text != "," or not self.config.get("writer_words"):
+        words = self.config.get("writer_apposition_words") or self.config.get("writer_words")
+        if i < 2 or doc[i - 1].text != "," or not words:
             return False
         for k in range(i - 2, max(-1, i - 2 - MAX_ROLE_WORDS * 3), -1):
             if self._starts_sentence(doc, k):
-                return doc[k].lower_ in self.config["writer_words"]
+                return doc[k].lower_ in words
             if doc[k].text in self.sentence_ends or "VerbForm=Fin" in self.analyze(doc[k].lower_)[2]:
                 return False
         return False
@@ -1082,6 +1106,7 @@ class ProfileBuilder:
         fields = {"given": parse.normal_form if parse else token.lower_, "given_text": token.text,
                   "gender": _gender(parse)}
         j = i + 1
+        written = None  # the surname as written: its ending shows the gender («Белова»)
         if j < len(doc) and "name.patronymic" in classes[j] and doc[j].text[:1].isupper():
             patr = self._name_parse(doc[j].lower_, "Patr")
             fields["patronymic"] = patr.normal_form if patr else doc[j].lower_
@@ -1090,10 +1115,10 @@ class ProfileBuilder:
             j += 1
         if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not self._starts_sentence(doc, j) \
                 and ("name.surname" in classes[j] or fields.get("patronymic")):
-            fields["surname"] = doc[j].lower_
+            fields["surname"] = written = doc[j].lower_
             j += 1
         elif i > 0 and "name.surname" in classes[i - 1] and _capitalised_word(doc[i - 1]):
-            fields["surname"] = doc[i - 1].lower_
+            fields["surname"] = written = doc[i - 1].lower_
             i -= 1  # «Гусев Артём Игоревич»: the name starts at the surname
         title_token = None
         before = _previous_word(doc, i)
@@ -1103,7 +1128,7 @@ class ProfileBuilder:
             # «профессор Андрей Ланской»: a title, a given name and a surname
             title_token, title = titled
             if not fields.get("surname"):
-                fields["surname"] = doc[j].lower_  # as written: a case ending differs by `surname_endings`
+                fields["surname"] = written = doc[j].lower_  # as written: a case ending differs by `surname_endings`
                 j += 1
             fields.update(title=title, gender=fields.get("gender") or self.titles[title], title_gender=self.titles[title])
         elif titled is not None:
@@ -1111,6 +1136,7 @@ class ProfileBuilder:
             # dictionary form where the word reads as a surname, else as written)
             title_token, title = titled
             surname = self._name_parse(doc[i].lower_, "Surn") if fields.get("given") is not None else None
+            written = doc[i].lower_
             fields.pop("given")
             fields.update(title=title, surname=surname.normal_form if surname else doc[i].lower_,
                           gender=self.titles[title], title_gender=self.titles[title])
@@ -1118,13 +1144,22 @@ class ProfileBuilder:
         elif before is not None and _INITIAL.match(doc[before].text) and fields.get("given") is not None:
             # «Р. Гайнутдинов», «Н. В. Гришина»: after initials the word is a surname
             surname = self._name_parse(doc[i].lower_, "Surn")
+            written = doc[i].lower_
             fields.pop("given")
             fields.pop("given_text", None)
             fields["surname"] = surname.normal_form if surname else doc[i].lower_
         elif before is not None and self.address_words.get(doc[before].lower_):
             title_token = before
             fields["title_gender"] = self.address_words[doc[before].lower_]
+        if not fields.get("gender") and written is not None:
+            fields["gender"] = self._surname_gender(written)  # «Саша Белова»: the surname tells
         return i, j, title_token, fields
+
+    def _surname_gender(self, lower: str) -> str | None:
+        """The gender a surname shows in the nominative («Белова»: femn), when all its nominative readings
+        agree («Оганесян», «Лаврентьевы»: none)."""
+        genders = {_gender(p) for p in self.morphology.parse(lower) if "Surn" in p.tag and p.tag.case == "nomn"}
+        return genders.pop() if len(genders) == 1 else None
 
     def _title_before(self, doc, i: int) -> tuple[int, str] | None:
         """The title right before token i, and the token it starts at: «господин», «Гн.»,
@@ -1164,6 +1199,9 @@ class ProfileBuilder:
             fields = {"title": title, "surname": names[-1][0], "gender": gender, "title_gender": gender}
             if len(names) > 1:
                 fields.update(given=names[0][0], given_text=names[0][1])
+            elif (shared := self._shared_surname(doc, j)) is not None:
+                # "Mr. Rui and Mrs. Joana Carvalho": a couple's one surname after the second given name
+                fields.update(given=names[0][0], given_text=names[0][1], surname=shared)
             return i + 1, j, i, fields
         if not _capitalised_word(token) or token.lower_ in self.address_words or i in greeting_tokens:
             return None
@@ -1188,6 +1226,15 @@ class ProfileBuilder:
         if len(names) > 1:
             fields["surname"] = names[-1][0]
         return i, j, None, fields
+
+    def _shared_surname(self, doc, j: int) -> str | None:
+        """The surname a couple shares when the first of two titled names has one name word: "Mr. Rui and
+        Mrs. Joana Carvalho" (from token j, the joiner). "Dr Obi and Mr Hale" are two surnames."""
+        if j + 1 >= len(doc) or doc[j].lower_ not in self.title_joiners or doc[j + 1].lower_.rstrip(".") not in self.titles:
+            return None
+        k, _ = self._after_titles(doc, j + 1)
+        names, _ = self._name_words(doc, k, initials=True)
+        return names[-1][0] if len(names) > 1 else None
 
     def _after_titles(self, doc, i: int) -> tuple[int, str]:
         """Where the name after the title at i starts, past further titles ("Lt Col", "Wg Cdr"), their full
@@ -1248,8 +1295,9 @@ class ProfileBuilder:
         profile.person = intro[-1] if intro else signed[0] if signed else named[-1] if named else None
         profile.addresses = [person for person, places in people if "addressed" in places and "intro" not in places
                              and (person.given or "") not in self.agent_names]
-        if profile.person is not None and not intro:
+        if profile.person is not None:
             profile.cosigners = [person for person, places in people if "cosigned" in places]
+            profile.aliases = [person for person, places in people if "alias" in places]
         if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
             if any(c.gender and c.gender != profile.gender for c in profile.cosigners):
@@ -1337,8 +1385,11 @@ class ProfileBuilder:
         for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
-                if relation == "other" and any(self._relation(address, c) == "same" for c in customer.cosigners):
-                    continue  # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer
+                if relation == "other" and any(self._relation(address, c) == "same"
+                                               for c in (*customer.cosigners, *customer.aliases)):
+                    # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer;
+                    # "Hello Steve" to "Akela (Steve Burrows)": the signer's name in brackets
+                    continue
                 span = Evidence("", address.start, address.end, address.text)
                 if relation == "other" and customer.cosigners:
                     # "Hi Gwen and Iris" to Gwen and Idris: the name meant is the signer nobody is addressed by
@@ -1350,8 +1401,10 @@ class ProfileBuilder:
                     self._wrong_gender(address, customer, out)
                     continue
             if person is not None and not address.given and address.title and address.surname and person.surname \
-                    and not self._same_surname(address.surname, person.surname) and address.surname != person.given:
-                # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's
+                    and not self._same_surname(address.surname, person.surname) and address.surname != person.given \
+                    and not any(c.surname and self._same_surname(address.surname, c.surname) for c in customer.cosigners):
+                # "Dear Mr. Patel" to Mr. Anand Desai: the title is right, the surname another's (not the
+                # one who signed with him: "Mr Hale" to "Dr. Nkechi Obi and Mr. David Hale")
                 start = address.title_start if address.title_start is not None else address.start
                 out.append(Evidence("address.wrong-name", start, address.end, address.text))
                 continue
@@ -1508,6 +1561,8 @@ class ProfileBuilder:
                 return f"{person.given_text} {person.patronymic_text or person.patronymic.capitalize()}"
             if person.title and person.surname:
                 title = self.title_spelled.get(person.title, person.title.capitalize())
+                if person.title in self.given_name_titles and person.given_text:
+                    return f"{title} {person.given_text}"  # "Sir Richard", not "Sir Ambrose"
                 return f"{title} {'-'.join(part.capitalize() for part in person.surname.split('-'))}"
             return None
         return person.given_text
@@ -1603,9 +1658,10 @@ class _LineFinder:
     non-empty lines (a name alone, or after a closing such as «С уважением,»),
     or the words that end the message."""
 
-    def __init__(self, doc, text: str, roles: bool = False):
+    def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = text
+        self.joiners = joiners  # words joining two signers' names on one line ("and", "&")
         self.roles = roles  # may a role stand before a full name on its line («главный бухгалтер Л. М. Шеховцова»)?
         self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)] if "\n" in text else [0]
 
@@ -1665,6 +1721,27 @@ class _LineFinder:
             k -= 1
         return False, k >= 0 and doc[k].lower_ in signoff_words
 
+    def opens_line(self, i: int) -> bool:
+        """Does token i open its line?"""
+        doc = self.doc
+        return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].is_space and "\n" in doc[i - 1].text
+
+    def _names_follow(self, last: int) -> bool:
+        """Does the name ending at token `last` go on with a joiner (`joiners`: "and", "&") and only
+        capitalised words to the end of its line ("… and Mr. David Hale"): two signers on one line?"""
+        doc = self.doc
+        after = doc[last + 1].text.rstrip(".") if last + 1 < len(doc) else ""
+        if not self.joiners or doc[last].lower_ not in self.joiners or not (after[:1].isupper() and after.isalpha()):
+            return False
+        line = self.line_of(doc[last].idx)
+        for k in range(last + 1, len(doc)):
+            token = doc[k]
+            if token.is_space and "\n" in token.text or self.line_of(token.idx) != line:
+                break
+            if token.is_alpha and not _capitalised_word(token) and token.lower_ not in self.joiners:
+                return False
+        return True
+
     def is_signature(self, first: int, last: int, signoff_words: frozenset[str] = frozenset()) -> bool:
         """A name that signs the message: it ends the message after a sign-off
         ("Thanks, Ingrid", "— Marco") or at a line start, or stands at the
@@ -1689,8 +1766,13 @@ class _LineFinder:
         if last > self.last_word:
             return at_line_start or signed_off
         line = self.line_of(doc[first].idx)
-        # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»
-        role_follows = last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS
+        # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»; after a full stop inside a
+        # line the role is capitalised ("… today. Priya Nair, Private Client Team"): "… weekend. Dr Obe,
+        # could you …" goes on with the sentence
+        role_follows = last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS and (
+            not after_sentence or last + 1 < len(doc) and _capitalised_word(doc[last + 1]))
+        # or a second signer: "Anna-Lena Fischer and Joss Whitaker", "Dr. Nkechi Obi and Mr. David Hale"
+        role_follows = role_follows or self._names_follow(last)
         if signed_off and role_follows and self._nonempty and line == self._nonempty[-1]:
             return True  # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \

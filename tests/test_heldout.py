@@ -127,7 +127,15 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # and tune30-q (unanswered): questions_en7 .840 / .724, questions_ru7 .821 / .742
                ("questions_en7", "unanswered"): (0.83, 0.72), ("questions_en7", "redundant-question"): (0.99, 0.99),
                ("questions_ru7", "unanswered"): (0.82, 0.74), ("questions_ru7", "redundant-question"): (0.99, 0.99),
-               ("formality_en6", "formality"): (0.79, 0.79)}
+               # formality_en6 then tune30-f (titled signatures over a role line, two signers on one line, a
+               # couple's shared surname, laughter openers, "Ta-ra", "no dramas", ", sorted!")
+               # then a knight's "Sir Richard" (given_name_titles) and an embedded question after a vocative
+               # ("…, Mario, which option …"): .919 / .971
+               # then a signer's other name in brackets ("Akela (Steve Burrows)"): .944 / .971
+               ("formality_en6", "formality"): (0.94, 0.96),
+               # formality round 6 (Russian), scored once before tuning at d0e4048: 1.000 / .884
+               # formality_ru6 then tune30-f (a surname that shows the gender, «Мы, Имя Отчество и …» introduce two writers): 1.000 / .907
+               ("formality_ru6", "formality"): (0.99, 0.9)}
 
 
 def _labeled(path: Path) -> list[str]:
