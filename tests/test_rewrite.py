@@ -203,3 +203,13 @@ def test_a_knowing_lead_in_goes_only_before_a_statement(engine):
     assert fixed == "Без SPF и DKIM письма уходят в спам."
     # a question keeps its lead-in (the tone rule may still shorten it otherwise)
     assert not fix_exchange(engine, Exchange("Вы не в курсе, что с заказом?"))[0].startswith("С заказом")
+
+
+def test_a_guess_about_the_customer_loses_its_addressee_but_not_in_a_question(engine):
+    # «Вы» dropped from a guess (ru.blame.guess-impersonal): the plural past verb reads indefinite-personal
+    rewrites = engine.linter("ru").construction_rewrites(
+        "ru.blame.guess-impersonal", "Скорее всего, Вы ни разу не промывали сетку с весны, вот она и засорилась.")
+    assert rewrites == [("Вы ни разу не промывали", ("ни разу не промывали",))]
+    # a question keeps its rhetoric without «Вы»: no rewrite there
+    assert engine.linter("ru").construction_rewrites(
+        "ru.blame.guess-impersonal", "А Вы рассчитывали, что куртка переживёт стирку при 90 градусах?") == []

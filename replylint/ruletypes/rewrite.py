@@ -21,6 +21,9 @@ from .base import CompileContext, Hit, Match
 from .tokens import TokensRule
 
 
+_CLOSERS = frozenset({")", "»", '"', "“", "”", "'", "…"})
+
+
 class RewriteRule(TokensRule):
     name = "rewrite"
     required_keys = {"patterns": list, "suggest": list}
@@ -28,7 +31,7 @@ class RewriteRule(TokensRule):
     # match ("the email [we sent]", "switched off X [or fiddled with Y]"); nor precede it:
     # the mood of the clause it stands in («Если бы [Вы проверили срок]» wants «был проверен»);
     # nor end it: an optional phrase whose words stop short («файл из [3 папок]»)
-    optional_keys = {"not_before": list, "not_after": list, "not_last": list}
+    optional_keys = {"not_before": list, "not_after": list, "not_last": list, "not_in_questions": bool}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         super().__init__(spec, ctx)
@@ -37,6 +40,9 @@ class RewriteRule(TokensRule):
         self.not_before = frozenset(str(w).lower() for w in spec.get("not_before", ()))
         self.not_after = frozenset(str(w).lower() for w in spec.get("not_after", ()))
         self.not_last = frozenset(str(w).lower() for w in spec.get("not_last", ()))
+        # a construction rewritten in a question leaves the question as it was meant: dropping «Вы» from
+        # «А Вы рассчитывали, что …?» keeps the rhetorical question (`not_in_questions`)
+        self.not_in_questions = bool(spec.get("not_in_questions", False))
 
     def patterns(self) -> list[list[dict]]:
         return []  # not in the shared index: lint never looks for a construction
@@ -57,7 +63,17 @@ class RewriteRule(TokensRule):
         strings = doc.vocab.strings
         hits = [Hit(int(strings[key]), start + m_start, start + m_end, tuple(alignments))
                 for key, m_start, m_end, alignments in self._matcher(doc[start:end], with_alignments=True)]
+        if self.not_in_questions and self._question(doc, start, end):
+            return []
         return [m for m in super().find(doc, hits) if not self._continues(doc, m.start, m.end)]
+
+    @staticmethod
+    def _question(doc, start: int, end: int) -> bool:
+        """Do tokens [start, end) (a sentence) end with a question mark?"""
+        last = end - 1
+        while last >= start and (doc[last].is_space or doc[last].text in _CLOSERS):
+            last -= 1
+        return last >= start and "?" in doc[last].text
 
     def _continues(self, doc, start: int, after: int) -> bool:
         """Is the match bound to a word outside it (`not_before`, `not_after`), or
