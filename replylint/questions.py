@@ -12,6 +12,7 @@ under `questions:`.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -364,7 +365,9 @@ class QuestionReader:
         done = config.get("done_forms", {})
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
-        self.analyze = analyze
+        # (one word's analysis per reader: the redundant step asks it of every word of a reply's requests,
+        # and the annotator's own analyze is uncached)
+        self.analyze = functools.lru_cache(maxsize=50_000)(analyze) if analyze is not None else None
         # a word shared with the reply's question may be the customer's past action in any of its
         # readings («Температуру мерила»: the likeliest reading is the noun «мерило»)
         self.done_any_reading = bool(done.get("any_reading", False)) and readings is not None
