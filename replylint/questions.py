@@ -365,13 +365,13 @@ class QuestionReader:
         done = config.get("done_forms", {})
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
-        # (one word's analysis per reader: the redundant step asks it of every word of a reply's requests,
-        # and the annotator's own analyze is uncached)
+        # (one word's analysis per reader, and below its readings: the redundant step asks them of every
+        # word of a reply's requests, and the annotator's own are uncached)
         self.analyze = functools.lru_cache(maxsize=50_000)(analyze) if analyze is not None else None
         # a word shared with the reply's question may be the customer's past action in any of its
         # readings («Температуру мерила»: the likeliest reading is the noun «мерило»)
         self.done_any_reading = bool(done.get("any_reading", False)) and readings is not None
-        self.readings = readings
+        self.readings = functools.lru_cache(maxsize=50_000)(readings) if readings is not None else None
         self._request_pattern = None
         # an irregular past form is keyed by its lemma's stem ("taught by Marco" answers "Who teaches it?")
         self.irregular_past = bool(config.get("irregular_past_by_lemma", False))
