@@ -1298,7 +1298,6 @@ class ProfileBuilder:
         if profile.person is not None:
             profile.cosigners = [person for person, places in people if "cosigned" in places]
             profile.aliases = [person for person, places in people if "alias" in places]
-        if profile.person is not None:
             profile.gender = profile.person.gender or profile.person.title_gender
             if any(c.gender and c.gender != profile.gender for c in profile.cosigners):
                 profile.gender = None  # a couple signs: either gender may be addressed
