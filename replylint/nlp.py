@@ -18,7 +18,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, LEMMA, LENGTH, LOWER, MORPH, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -28,6 +28,8 @@ CACHE_LIMIT = 300_000  # distinct word forms kept per process; cleared when exce
 COLUMNS = "replylint.columns"  # token attribute id -> that column as a list
 SENTENCE_STARTS = "replylint.sentence_starts"  # [0, positions that start a sentence], set by the splitter
 _WRITTEN = "replylint.sent_start_written"  # the splitter wrote SENT_START (for the Matcher's IS_SENT_START)
+# the token columns (set by the tokenizer) that the rules, register, questions and tone steps read
+SHARED_COLUMNS = (ORTH, LOWER, IS_ALPHA, IS_SPACE, IS_TITLE, IDX, LENGTH)
 
 
 def positions_in(values: list[int], wanted) -> list[int]:
@@ -54,6 +56,10 @@ def columns(doc: Doc, attrs: tuple[int, ...]) -> tuple[list[int], ...]:
     if found is None:
         found = doc.user_data[COLUMNS] = {}
     missing = [attr for attr in attrs if attr not in found]
+    if missing and found:
+        # a second step reads the doc (the prefilter read LOWER alone): it takes every column the
+        # steps ask for, as one `to_array` call costs about what two do
+        missing += [attr for attr in SHARED_COLUMNS if attr not in found and attr not in missing]
     if len(missing) == 1:
         found[missing[0]] = doc.to_array(missing[0]).tolist()
     elif missing:
