@@ -398,6 +398,15 @@ class QuestionReader:
                                     for kind, words in config.get("deferral_names_kind", {}).items()}
         # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
         self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
+        # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
+        # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
+        self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
+        # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
+        # words is answered by the reply's request for details ("please send us photos of the ceiling…")
+        self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
+        # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
+        suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
+        self._ordinal = re.compile(r"^\d{1,4}(?:%s)$" % suffixes) if suffixes else None
         # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
         self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
@@ -541,7 +550,8 @@ class QuestionReader:
         found = self._keys.get(h)
         if found is None:
             word = self.strings[h]
-            if not _LETTERS.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40:
+            if not _LETTERS.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40 \
+                    or self._ordinal is not None and self._ordinal.match(word):
                 found = ""
             else:
                 found = self.word_key(word)
@@ -1186,6 +1196,14 @@ class QuestionReader:
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
+            if by is None and self.worry_by_reassurance and question.kind == "yes-no" \
+                    and question.sentence is not None and "worry" in question.sentence.cues:
+                # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"
+                by = next((s for s in answering if "reassurance" in s.cues), None)
+            if by is None and self.asked_to_send and question.kind == "wh" and question.expects in ("thing", "steps") \
+                    and question.focus & self.asked_to_send:
+                # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice"
+                by = next((s for s in body if not s.asks and "asks-back" in s.cues and self._says_something(s)), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
