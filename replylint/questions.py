@@ -398,6 +398,17 @@ class QuestionReader:
                                     for kind, words in config.get("deferral_names_kind", {}).items()}
         # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
         self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
+        # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
+        # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
+        self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
+        # a question opening with a conditional asks its main clause: the words of the condition are no answer
+        self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
+        # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
+        # words is answered by the reply's request for details ("please send us photos of the ceiling…")
+        self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
+        # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
+        suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
+        self._ordinal = re.compile(r"^\d{1,4}(?:%s)$" % suffixes) if suffixes else None
         # words that make «кто?» ask whose fault it is («Кто будет отвечать?», "Who is responsible?")
         self.fault_words = frozenset(self.word_key(str(w)) for w in config.get("fault_words", ())) - {""}
         # words that name which property is asked («какая версия Android?», "which model of printer?")
@@ -541,7 +552,8 @@ class QuestionReader:
         found = self._keys.get(h)
         if found is None:
             word = self.strings[h]
-            if not _LETTERS.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40:
+            if not _LETTERS.search(word) or word.startswith(("@", "#", "http")) or len(word) > 40 \
+                    or self._ordinal is not None and self._ordinal.match(word):
                 found = ""
             else:
                 found = self.word_key(word)
@@ -647,6 +659,8 @@ class QuestionReader:
         first = self._first_word(lowers, a, b)
         if first < b and (self._wh_at(lowers, first, b) or lowers[first] in self.inverted):
             return True
+        if first < b and lowers[first] in self.conditional_openers and self._asks_after_condition(lowers, first, b):
+            return True  # «если вернём на день позже, сколько это будет стоить»
         ask_one, ask_two = self._ask_one, self._ask_two
         for i in hits[k:bisect.bisect_left(hits, b, k)]:
             h = lowers[i]
@@ -656,6 +670,29 @@ class QuestionReader:
             if phrases and any(tuple(lowers[i : i + len(phrase)]) == phrase for phrase in phrases):
                 return True
         return False
+
+    def _asks_after_condition(self, lowers, first: int, b: int) -> bool:
+        """Does the last clause of a sentence opening with a conditional (at token `first`) open with a question
+        word, and is it short («если вернём на день позже, сколько это будет стоить», "if I return it late, how much
+        is the fee")?"""
+        comma = next((j for j in range(b - 1, first, -1) if lowers[j] == self.comma), None)
+        return comma is not None and self._wh_at(lowers, comma + 1, b) \
+            and sum(1 for h in lowers[comma + 1:b] if _LETTERS.search(self.strings[h])) <= self.chat_question_words
+
+    def _main_clause(self, sentence: Sentence) -> frozenset[str]:
+        """The keys after the conditional clause a question opens with ("If I do a factory reset, will the history
+        be wiped?": "history", "wiped"): the condition is no part of what is asked; none where it has no comma."""
+        lowers = sentence.lowers
+        first = self._first_word(lowers, 0, len(lowers))
+        if first >= len(lowers) or lowers[first] not in self.conditional_openers:
+            return frozenset()
+        comma = next((j for j in range(first + 1, len(lowers)) if lowers[j] == self.comma), None)
+        if comma is None:
+            return frozenset()
+        main = frozenset(k for k in sentence.keys_of[comma + 1:] if k)
+        # (a main clause with no topic of its own, «если вернём позже, сколько это будет стоить», asks about the
+        # condition: its words stay)
+        return main if main - self.generic - self.kind_words - frozenset(self.expects_by_word) else frozenset()
 
     def _first_word(self, lowers: list[int], a: int, b: int) -> int:
         """Where the sentence lowers[a:b] has its first word that counts: after
@@ -920,6 +957,8 @@ class QuestionReader:
                     and any(c[3:] in self.vent_kinds for c in sentence.cues if c.startswith("wh.")):
                 continue  # "Seriously? Who packs these?": a short "who" right after one vents on
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
+            if self.conditional_main_clause:
+                keys = self._main_clause(sentence) or keys  # ("If I reset it, will the history be wiped?")
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
             expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
@@ -968,7 +1007,11 @@ class QuestionReader:
                 # «И почему так произошло, я нажал кнопку один раз.», "why did it renew, i cancelled it": a short
                 # first clause opening with «почему»/"why" (not «когда», a conjunction too) asks before the comma
                 chat = len(sentence.text.split(",", 1)[0].split()) - greeting <= self.chat_question_words
-            if not (chat and ("wh-first" in cues or "inverted-first" in cues)):
+            conditional = not chat and not sentence.text.rstrip().endswith("!") \
+                and self._asks_after_condition(sentence.lowers, greeting, len(sentence.lowers)) \
+                and greeting < len(sentence.lowers) and sentence.lowers[greeting] in self.conditional_openers \
+                and any(c.startswith("wh.") for c in cues)
+            if not (chat and ("wh-first" in cues or "inverted-first" in cues)) and not conditional:
                 return None
             named = sentence.text.split()
             if len(named) <= NAME_LINE_WORDS and all(w[:1].isupper() for w in named):
@@ -1186,6 +1229,14 @@ class QuestionReader:
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
+            if by is None and self.worry_by_reassurance and question.kind == "yes-no" \
+                    and question.sentence is not None and "worry" in question.sentence.cues:
+                # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"
+                by = next((s for s in answering if "reassurance" in s.cues), None)
+            if by is None and self.asked_to_send and question.kind == "wh" and question.expects in ("thing", "steps") \
+                    and question.focus & self.asked_to_send:
+                # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice"
+                by = next((s for s in body if not s.asks and "asks-back" in s.cues and self._says_something(s)), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue

@@ -89,7 +89,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # the fifth question rounds and fourth formality rounds, scored once before tuning at 0c971ac
                # questions round 5 then tune21-q: en unanswered .742 / .793, ru .733 / .710
                ("questions_en5", "unanswered"): (0.74, 0.79), ("questions_en5", "redundant-question"): (0.99, 0.76),
-               ("questions_ru5", "unanswered"): (0.73, 0.7), ("questions_ru5", "redundant-question"): (0.99, 0.83),
+               ("questions_ru5", "unanswered"): (0.75, 0.7), ("questions_ru5", "redundant-question"): (0.99, 0.83),
                # formality_en4 then tune21-fen (a signer's role after the name is no address): 1.000 / .775; formality_en
                # (round 1) with it 1.000 / .923; then casual sign-offs, kisses, pet names, "Sorted!", "!!": en4
                # 1.000 / .975, en 1.000 / .969; then a rank dropped ("Mr Haddad" to Dr Samira Haddad): en4 1.000 / 1.000;
@@ -142,8 +142,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en24 then tune31-en1 (fault constructions: hedged agentless passives, inverted counterfactuals, repetition
                # counted, timelines of undoing, belated thanks): .976 / .774; with it en23 1.000 / .981 -> 1.000 / 1.000
                ("en24", "blame"): (0.97, 0.77),
-               ("questions_en8", "unanswered"): (0.57, 0.55), ("questions_en8", "redundant-question"): (0.83, 0.76),
-               ("questions_ru8", "unanswered"): (0.67, 0.76), ("questions_ru8", "redundant-question"): (0.99, 0.58)}
+               # questions rounds 8 then tune31-q (rhetorical and angry questions, worry answered by reassurance, a question
+               # in a conditional judged on its main clause): unanswered en8 .708 / .630, ru8 .821 / .767
+               ("questions_en8", "unanswered"): (0.7, 0.62), ("questions_en8", "redundant-question"): (0.83, 0.76),
+               ("questions_ru8", "unanswered"): (0.82, 0.76), ("questions_ru8", "redundant-question"): (0.99, 0.58)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -170,11 +172,11 @@ def test_heldout_fixtures_exist():
 # en16 4, en14 8, ru16 0 after tune-q16; rounds 17 before tuning: en 4, ru 7, then en 3, ru 5;
 # rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4; ru17 4 after tune-q2;
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
-# rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 5, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
+# rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0)
+UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
                       "en18": 1, "ru18": 2, "en19": 6, "ru19": 2,
                       "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9, "en23": 6, "ru23": 6,
-                      "formality_en6": 6, "en24": 11}
+                      "formality_en6": 6, "en24": 0}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
