@@ -1730,9 +1730,9 @@ class QuestionReader:
             # named in two words or more, anywhere in a question or a request ("Do you have a phone number we can
             # reach you on?"); in one word, as what a question word or a request for details opens ("Which
             # browser…?", «в каком браузере…?», «Назовите адрес», "tell me the domain name"; not "do you see any
-            # error in the browser console?", «пришлите цифры карты, … поменяем почту»)
+            # error in the browser console?", «пришлите цифры карты, … поменяем почту», "please check your email")
             starts = [i + 1 for i, w in enumerate(words) if w in self.wh]
-            for name in ("asks-back", "tell-back", "ask.request"):
+            for name in ("asks-back", "tell-back"):  # (not "please check your email…": an action asked)
                 if name in sentence.cues:
                     for phrase in self._asking_phrases(name):
                         n = len(phrase)
