@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
 
 from .cleaning import CODE_INDENTS
 from .nlp import column, columns, positions_in
@@ -378,6 +378,7 @@ class QuestionReader:
         # an adjective's comparative or superlative is keyed by its lemma's stem ("somewhere safer?" - "the
         # safe place"): the endings that mark it (Snowball keeps "safer" whole)
         self.degree_suffixes = tuple(config.get("degree_by_lemma", ()))
+        self._like_num = nlp.vocab.lex_attr_getters.get(LIKE_NUM)  # "three", «два» (the language's own test)
         self.question_marks = frozenset(self.strings.add(t) for t in terminals if "?" in t)
         self.synonyms: dict[str, str] = {}
         for group in config.get("synonyms", ()):
@@ -436,6 +437,41 @@ class QuestionReader:
         self.amount_cues = frozenset(config.get("amount_answer_cues", ("answer.price",)))
         self.literal_attributes = frozenset(self.word_key(str(w)) for w in config.get("literal_attribute_words", ())) - {""}
         self.which_heads = frozenset(str(w).lower() for w in config.get("which_head_words", ()))
+        # a purpose clause closing a reply question ("…, so I can add you to the ticket?", «…, чтобы мы…?») says why
+        # it asks, not what: it runs from the opener to the next punctuation mark
+        self.purpose_openers = _phrases(config.get("redundant_purpose_openers", ()), lambda t: t.split())
+        # «Нам нужно знать толщину — Вы проходили диагностику?»: after these the yes/no question proper starts
+        self.question_after = frozenset(str(w).lower() for w in config.get("redundant_question_after", ()))
+        # «Which three days of the half-term week…?», "which of the dates…": after a which word (and a numeral), these
+        # open the set the choice is made from, which the customer named without choosing
+        self.partitive = frozenset(str(w).lower() for w in config.get("redundant_partitive", ()))
+        # a detail asked by its kind ("the domain name", «адрес почты», «номер телефона для связи») that the customer
+        # wrote as a value of that kind (brightleaf-pottery.co.uk, moskvin.a@mail.ru, +7 916 204-33-18): the kinds,
+        # each with the phrases asking for it (word keys, longest first: «адрес почты» asks for an e-mail, not an
+        # address) and what recognises its value in the customer's text (a pattern, or a named lexicon of values)
+        self.value_kinds: list[tuple[str, tuple[tuple[str, ...], ...], re.Pattern | None, frozenset[str]]] = []
+        lexicons = config.get("redundant_value_lexicons", {})
+        for name, spec in config.get("redundant_value_kinds", {}).items():
+            asked = tuple(tuple(self._phrase_key(t) for w in (p if isinstance(p, list) else [p]) for t in tokenize(str(w)))
+                          for p in spec.get("asked_by", ()))
+            pattern = re.compile(spec["value"]) if spec.get("value") else None
+            words = frozenset(self.word_key(str(w)) for w in lexicons.get(spec.get("lexicon"), ())) - {""}
+            self.value_kinds.append((name, asked, pattern, words))
+        # (not a destination: "send the photos to your email", «пришлите на почту»; not «по телефону»)
+        self.value_not_after = frozenset(str(w).lower() for w in config.get("redundant_value_not_after", ()))
+        self._kind_phrases = sorted(((p, name) for name, asked, _, _ in self.value_kinds for p in asked),
+                                    key=lambda item: -len(item[0]))
+        self._kind_words = frozenset(m for phrase, _ in self._kind_phrases for m in phrase if not m.startswith("="))
+        self._kind_first: dict[str, list] = {}  # a phrase's first word -> the phrases, longest first
+        for phrase, name in self._kind_phrases:
+            self._kind_first.setdefault(phrase[0], []).append((phrase, name))
+        # «Проверьте, пожалуйста, папку «Спам»» after «даже в спаме нет»: a place the customer reports the thing is
+        # not in, they looked in; the verbs that ask to look, the words before the place, the words of absence
+        looked = config.get("redundant_looked_in", {})
+        self.look_verbs = frozenset(self.word_key(str(w)) for w in looked.get("verbs", ())) - {""}
+        self.look_in = frozenset(str(w).lower() for w in looked.get("in", ()))
+        self.look_absent = frozenset(str(w).lower() for w in looked.get("absence", ()))
+        self.look_not_before = frozenset(str(w).lower() for w in looked.get("not_before", ()))
         # words that name no topic: a question of only these («Что случилось?») is about its context
         self.generic = frozenset(self.synonyms.get(k, k) for k in (self._stem(str(w).lower())
                                                                     for w in config.get("generic_words", ())))
@@ -1500,6 +1536,12 @@ class QuestionReader:
         for sentence in asking:
             if self._offers(sentence):
                 continue
+            if self.value_kinds and ("suggest" not in sentence.cues
+                                     or not sentence.cues.isdisjoint(("asks-back", "tell-back"))):
+                said = self._kind_said(sentence, statements)
+                if said is not None:
+                    out.append(Redundant(sentence, said, source_index))
+                    continue
             context = self._context(sentence) if sentence.asks else frozenset()
             if not sentence.asks and (self.asking_cues - {self.imperative_cue}).isdisjoint(sentence.cues):
                 # (asks only by an imperative beside a courtesy word: «Проверьте, пожалуйста, папку «Спам»»)
@@ -1602,7 +1644,9 @@ class QuestionReader:
                 said = self._tried_at_times(focus, statements, everything)
             # (a request holding a «which» clause asks which one: «напишите нам, на какой email зарегистрирован
             # кабинет» after «Мой email — s.markova@yandex.ru»)
-            if said is None and (asks_what and (not requests or wh) or tells):
+            # (a measure asked, "how much does Ruby weigh?", is told only by a number with its unit: see _measured)
+            if said is None and (asks_what and (not requests or wh) or tells) \
+                    and not focus & self.measure_units.keys():
                 # («пришлите файл» after «файл на 5000 контактов»: asked to send it, not which one it is)
                 # «Какая у вас модель роутера?», "Which firmware version is your hub on?":
                 # the customer named it with its value («Роутер TP-Link Archer C6»)
@@ -1631,6 +1675,10 @@ class QuestionReader:
                     (topic | focus & self.attributes) & s.keys & s.valued()
                     or kinds and (kinds & s.cues or s.has_number) or sums & s.cues)
                     or head and head in self._literal(s)), None)
+            if said is None and sentence.asks and self.question_after and not suggests:
+                # «Нам нужно знать толщину роговицы — Вы проходили у нас диагностику?»: the yes/no question after a
+                # dash or a colon is asked on its own, whatever the clause before it says
+                said = self._tail_tried(sentence, statements, everything)
             if said is None and not suggests and (tells or sends or asks_what or "ask.request" in sentence.cues):
                 # "Could you let me know the overall length of Halcyon?" after "a 9.4 m Westerly called Halcyon"
                 said = self._measured(focus, statements, everything)
@@ -1644,6 +1692,117 @@ class QuestionReader:
                 out.append(Redundant(sentence, said, source_index))
         return out
 
+    def _tail_tried(self, sentence: Sentence, statements: list[Sentence],
+                    everything: frozenset[str]) -> Sentence | None:
+        """The customer's sentence saying they did what the yes/no question after a sentence's last dash or colon
+        asks («… — Вы проходили у нас диагностику?» - «по вашей же диагностике 468 мкм, делал 12 сентября»)."""
+        words = [sentence.word(h) for h in sentence.lowers]
+        at = max((i for i, w in enumerate(words) if w in self.question_after), default=None)
+        if at is None or at == 0:
+            return None
+        tail = words[at + 1:]
+        if any(w in self.wh for w in tail):
+            return None  # («… — в каком браузере?»: a «which» question, read as the whole)
+        focus = frozenset(k for k in sentence.keys_of[at + 1:] if k)
+        if len(focus) < 2 or focus & self.alternatives \
+                or len(focus & everything) < math.ceil(self.redundant_value_share * len(focus)):
+            return None
+        return next((s for s in statements if focus & s.keys
+                     and ("tried" in s.cues or self._did(s, focus & s.keys))), None)
+
+    def _numeral(self, word: str) -> bool:
+        """A number, in digits or in words ("three", «два»)."""
+        return word[:1].isdigit() or bool(self._like_num and self._like_num(word))
+
+    def _phrase_key(self, word: str) -> str:
+        """A word of a phrase matched by key («почты» - «почту»), or as written when it has none ("your")."""
+        word = str(word).lower()
+        return self.word_key(word) or "=" + word
+
+    def _kinds_in(self, words: list[str], keys: list[str]) -> list[tuple[int, str, bool]]:
+        """Where the words ask for a value kind, longest phrase first: [(position, kind, whether the phrase names it
+        in two words or more)] («адрес почты»: an e-mail; not after a destination word: "to your email", «на почту»)."""
+        marks = [k or "=" + w for w, k in zip(words, keys)]
+        out = []
+        i = 0
+        while i < len(marks):  # left to right, the longest phrase at each word
+            hit = next(((phrase, name) for phrase, name in self._kind_first.get(marks[i], ())
+                        if tuple(marks[i:i + len(phrase)]) == phrase), None)
+            if hit is None:
+                i += 1
+                continue
+            phrase, name = hit
+            before = []  # the words before it, back to a «which» word («в каком браузере» asks)
+            for w in reversed(words[max(0, i - 2):i]):
+                if w in self.which_heads:
+                    break
+                before.append(w)
+            if self.value_not_after.isdisjoint(before):
+                out.append((i, name, sum(not m.startswith("=") for m in phrase) >= 2))
+            i += len(phrase)
+        return out
+
+    def _kind_value(self, name: str, sentence: Sentence) -> bool:
+        """Does the sentence write a value of the kind (an e-mail address, a phone number, a browser's name)?"""
+        for kind, _, pattern, words in self.value_kinds:
+            if kind == name:
+                return pattern is not None and pattern.search(sentence.text) is not None \
+                    or bool(words and words & sentence.keys)
+        return False
+
+    def _kind_said(self, sentence: Sentence, statements: list[Sentence]) -> Sentence | None:
+        """The customer's sentence that wrote the value of each kind the reply sentence asks for ("Could you tell me
+        the domain name?" - "Our domain is brightleaf-pottery.co.uk"; «Оставьте номер телефона для связи» - «Мой
+        телефон +7 916 204-33-18»). Not a confirmation holding the value itself, nor another one ("a different
+        email")."""
+        if sentence.keys.isdisjoint(self._kind_words):  # (one set test for most sentences)
+            return None
+        words = [sentence.word(h) for h in sentence.lowers]
+        found = self._kinds_in(words, sentence.keys_of)
+        if not found or sentence.keys & self.alternatives:
+            return None
+        def lead(j: int) -> int:  # the first word from j on, past courtesy words, commas and pronouns
+            while j < len(words) and (words[j] in self.imperative_courtesy or words[j] in self.clause_breaks
+                                      or not sentence.keys_of[j] and not any(f[0] == j for f in found)):
+                j += 1
+            return j
+        if not sentence.asks and (self.asking_cues - {self.imperative_cue}).isdisjoint(sentence.cues):
+            # a request told by an imperative alone, by the words its clause opens with, in two words or more
+            # («Оставьте, пожалуйста, номер телефона…»; not "please make sure your email address is correct")
+            # (a detail asked for a case is asked all the same: «Если не найдёте, укажите адрес почты…»)
+            openers = set()
+            for clause, _ in self._imperatives(sentence, conditional=True):
+                at = next((i for i in range(len(words) - len(clause) + 1)
+                           if tuple(words[i:i + len(clause)]) == clause), None)
+                if at is not None:
+                    openers.add(lead(at + 1))
+            found = [f for f in found if f[0] in openers and f[2]]
+        else:
+            # named in two words or more, anywhere in a question or a request ("Do you have a phone number we can
+            # reach you on?"); in one word, as what a question word or a request for details opens ("Which
+            # browser…?", «в каком браузере…?», «Назовите адрес», "tell me the domain name"; not "do you see any
+            # error in the browser console?", «пришлите цифры карты, … поменяем почту», "please check your email")
+            starts = [i + 1 for i, w in enumerate(words) if w in self.wh]
+            for name in ("asks-back", "tell-back"):  # (not "please check your email…": an action asked)
+                if name in sentence.cues:
+                    for phrase in self._asking_phrases(name):
+                        n = len(phrase)
+                        starts += [i + n for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase]
+            leads = {lead(j) for j in starts}
+            found = [f for f in found if f[2] or f[0] in leads]
+        if not found:
+            return None
+        kinds = {f[1] for f in found}
+        if any(self._kind_value(name, sentence) for name in kinds):
+            return None  # ("Is jo@mail.com still the best address?")
+        said = None
+        for name in kinds:
+            by = next((s for s in statements if self._kind_value(name, s)), None)
+            if by is None:
+                return None
+            said = said or by
+        return said
+
     def _is_imperative(self, word: str) -> bool:
         """Is the word a verb in the imperative («проверьте», in any reading; "tap", in its bare form)?"""
         if self.analyze is None or not word[:1].isalpha():
@@ -1654,7 +1813,7 @@ class QuestionReader:
             return pos == "VERB" and any(all(f in m for f in self.imperative_morph) for m in readings)
         return self.imperative_base and pos == "VERB" and lemma == word and not morph
 
-    def _imperatives(self, sentence: Sentence) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+    def _imperatives(self, sentence: Sentence, conditional: bool = False) -> list[tuple[tuple[str, ...], frozenset[str]]]:
         """The imperative clauses of a reply sentence: (its words from the verb on, the keys of its clause, the
         verb's with them).
         An imperative opens one beside a courtesy word («Проверьте, пожалуйста, …», «пожалуйста, загрузите …»,
@@ -1666,7 +1825,7 @@ class QuestionReader:
         if not any(w in self.imperative_courtesy for w in words):
             return []
         first = self._first_word(list(sentence.lowers), 0, len(words))
-        if first < len(words) and sentence.lowers[first] in self.conditional_openers:
+        if not conditional and first < len(words) and sentence.lowers[first] in self.conditional_openers:
             return []  # "If it is, please switch Face ID off and on again": advice for a case, not a step done
         content = [i for i, w in enumerate(words) if w[:1].isalnum()]
         at = {i: n for n, i in enumerate(content)}
@@ -1730,6 +1889,24 @@ class QuestionReader:
                 return said
             if action in overlap and self._did(said, frozenset({action})):
                 return said
+        if action in self.look_verbs and self.look_in:
+            # the place is what the verb opens, its first two words («папку «Спам»», "your junk folder"; not "check
+            # that 4417 matches your account", «проверьте после обновления в магазине приложений»)
+            j = 1
+            while j < len(clause) and (not clause[j][:1].isalnum() or clause[j] in self.imperative_courtesy):
+                j += 1
+            if j >= len(clause) or clause[j] in self.look_not_before:
+                return None
+            place = frozenset([k for k in (self.word_key(w) for w in clause[j:j + 6] if _LETTERS.search(w)) if k][:2])
+            for said in statements:
+                if not place & said.keys:
+                    continue
+                words = [said.word(h) for h in said.lowers]
+                if not self.look_absent.intersection(words):
+                    continue
+                if any(w in self.look_in and place.intersection(said.keys_of[i + 1:i + 4])
+                       for i, w in enumerate(words)):
+                    return said  # («даже в спаме нет», "nothing in my junk folder either")
         return None
 
     def _measured(self, focus: frozenset[str], statements: list[Sentence],
@@ -1766,10 +1943,34 @@ class QuestionReader:
     def _context(self, sentence: Sentence) -> frozenset[str]:
         """The keys of the time context a question sets: a `redundant_context_openers` phrase and the words after
         it up to a clause break ("since your fitting in March", «после обновления»)."""
-        if not self.context_openers:
+        if not self.context_openers and not self.purpose_openers and not self.partitive:
             return frozenset()
         words = [sentence.word(h) for h in sentence.lowers]
         out = set()
+        for phrase in self.purpose_openers:  # ("…, so I can add you to the ticket?"): to the next punctuation mark
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i:i + n]) == phrase:
+                    for j in range(i + n, len(words)):
+                        if not words[j][:1].isalnum():
+                            break
+                        if sentence.keys_of[j]:
+                            out.add(sentence.keys_of[j])
+        if self.partitive:  # «Which three days of the half-term week…?»: the set chosen from
+            at = next((i for i, w in enumerate(words) if w in self.which_heads), None)
+            if at is not None:
+                # (right after it, or after a number and its noun: "which of the dates", "which three days of the
+                # week"; not "which model of printer", the thing whose model is asked)
+                j = at + 1
+                if j < len(words) and self._numeral(words[j]):
+                    j += 2
+                of = j if j < len(words) and words[j] in self.partitive else None
+                if of is not None:
+                    for j in range(of + 1, len(words)):
+                        if words[j] in self.clause_breaks or "?" in words[j]:
+                            break
+                        if sentence.keys_of[j]:
+                            out.add(sentence.keys_of[j])
         for phrase in self.context_openers:
             n = len(phrase)
             for i in range(len(words) - n + 1):
@@ -1922,6 +2123,8 @@ class QuestionReader:
                 key = sentence.keys_of[i + 1]
                 if not key or key in self.attributes or key in self.identifiers:
                     return ""
+                if i + 2 < len(words) and sentence.keys_of[i + 2] and sentence.keys_of[i + 2] in self.attributes:
+                    return ""  # ("which phone model…?": the thing's attribute, which its value says)
                 if self.property_morph and self.analyze is not None:
                     # a property in its own case, of a thing named too («какой породы щенок»; not «какой
                     # тариф у вас?», where the value names the thing asked)
