@@ -391,6 +391,11 @@ class ProfileBuilder:
         # words after which a name is an address («Уважаемый Олег», "Dear Marco"),
         # with the gender they show (or none)
         self.address_words = dict(config.get("address_words", {}))
+        # address words that are also ordinary nouns ("Saturday morning", "this evening"): they cue a name only
+        # where they open a sentence ("Morning Sam!") or follow one of their words ("Good morning Sam")
+        self.address_nouns = {word: frozenset(before) for word, before in (config.get("address_nouns") or {}).items()}
+        # words that join a role's head noun to its complement before «, Name,» ("our head of ski school, Anna,")
+        self.apposition_links = frozenset(config.get("apposition_links", ()))
         # an opening with one of these lemmas is the head of an apposition, not an
         # opening before a vocative ("Our manager, Louise, will call", «Наш мастер, Олег, …»)
         self.apposition_determiners = frozenset(config.get("apposition_determiners", ()))
@@ -783,7 +788,7 @@ class ProfileBuilder:
             before = _previous_word(doc, title_token if title_token is not None else first)
             if title_token is not None and self._joined_title(doc, title_token):
                 before = _previous_word(doc, title_token - 2)  # "Dear Mr. and Mrs. Pritchard"
-            if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
+            if before is not None and (before in greeting_tokens or self._address_cue(doc, before)):
                 places.add("addressed")
             start = first if title_token is None else title_token
             vocative_form = title_token is not None or self._vocative_form(doc[first])
@@ -857,6 +862,18 @@ class ProfileBuilder:
         return any(case in ru_morph_features(p.tag).split("|")
                    for p in self.morphology.parse(token.lower_)[:8] for case in self.vocative_cases)
 
+    def _address_cue(self, doc, k: int) -> bool:
+        """Is token k an address word a name after it is addressed by ("Dear Marco", "Hi Sam")? One of the
+        `address_nouns` only where it opens a sentence or follows one of its words ("Morning Sam", "Good
+        morning Sam"; not "the Saturday morning Snowflakes group")."""
+        lower = doc[k].lower_
+        if lower not in self.address_words:
+            return False
+        before = self.address_nouns.get(lower)
+        if before is None or self._starts_sentence(doc, k):
+            return True
+        return k > 0 and doc[k - 1].lower_ in before
+
     def _in_name_place(self, doc, classes, i: int, greeting_tokens: set[int]) -> bool:
         """Does a capitalised word that is a name only in a less likely reading
         («Вера»: faith) stand where a name does: before a patronymic («Вера
@@ -868,7 +885,7 @@ class ProfileBuilder:
         if i + 1 < len(doc) and "name.patronymic" in classes[i + 1] and doc[i + 1].text[:1].isupper():
             return True
         before = _previous_word(doc, i)
-        if before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words):
+        if before is not None and (before in greeting_tokens or self._address_cue(doc, before)):
             return True
         if self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," \
                 and any(k in greeting_tokens for k in range(i + 2, min(len(doc), i + 5))):
@@ -939,7 +956,36 @@ class ProfileBuilder:
                 break
             if doc[k].lower_ in self.apposition_determiners:
                 return False
-        return True
+        return not self._linked_apposition(doc, first - 2)
+
+    def _linked_apposition(self, doc, end: int) -> bool:
+        """Does a role with its complement end at token `end`, before «, Name»: a determiner, the head noun
+        and a phrase joined by one of `apposition_links` ("our head of ski school, Anna, …", "the manager of our
+        Leeds branch, Tom, …")? The name after it is a third party's. (The annotator may read the nouns as
+        verbs out of context, "school", "head": the link and the determiner before the head decide.)"""
+        if not self.apposition_links:
+            return False
+        linked, head_words = False, 0
+        for k in range(end, max(-1, end - 2 * MAX_ROLE_WORDS), -1):
+            token = doc[k]
+            if not (token.is_alpha or token.text in ("'s", "’s")) or (k < end and self._starts_sentence(doc, k + 1)):
+                return False
+            lower = token.lower_
+            if lower in self.apposition_links:
+                if k == end:
+                    return False  # a sentence ending on "of" names nothing
+                linked, head_words = True, 0
+            elif lower in self.apposition_determiners:
+                if linked and head_words:
+                    return True
+                if linked:
+                    return False  # "… of the, Anna"
+                # a determiner inside the complement ("of the Leeds branch"): go on to the head
+            elif token.is_stop or lower in self.vocative_in_clause_words:
+                return False  # "… is ready, Anna", "… to you, Rob": no noun phrase
+            elif linked:
+                head_words += 1
+        return False
 
     def _list_after(self, doc, comma: int) -> bool:
         """"Blocks, straps and bolsters are provided": one lowercase word after the comma and then "and",
@@ -1206,7 +1252,7 @@ class ProfileBuilder:
         if not _capitalised_word(token) or token.lower_ in self.address_words or i in greeting_tokens:
             return None
         before = _previous_word(doc, i)
-        cued = before is not None and (before in greeting_tokens or doc[before].lower_ in self.address_words)
+        cued = before is not None and (before in greeting_tokens or self._address_cue(doc, before))
         if not cued and token.lower_ in self.apposition_determiners:
             return None  # "My Labrador, Major, was …": a determiner starts no name ("Hi An," may)
         if (self._starts_sentence(doc, i) and not cued and self._common_word(token)
@@ -1364,7 +1410,7 @@ class ProfileBuilder:
         if not token.text[:1].isupper() or start == 0 or self._starts_sentence(doc, start):
             return False
         before = doc[start - 1]
-        return before.is_alpha and before.text.islower() and before.lower_ not in self.address_words \
+        return before.is_alpha and before.text.islower() and not self._address_cue(doc, start - 1) \
             and before.lower_ not in self.signoff_words and not before.whitespace_.count("\n")
 
     # -- relating the reply to the customer --------------------------------

@@ -115,7 +115,8 @@ def _probability(odds: float) -> float:
 class ToneRule(RuleType):
     name = "tone"
     required_keys = {"model": str, "threshold": (float, int)}
-    optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict, "not_tone": list}
+    optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict, "not_tone": list,
+                     "neutral_clauses": dict}
     rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
                     "protect": str, "protect_capitalised": bool, "capitalised_except": list,
                     "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
@@ -153,8 +154,9 @@ class ToneRule(RuleType):
         self._not_tone: dict[str, frozenset[str]] = {}
         self._not_tone_before: dict[str, frozenset[str]] = {}
         self._not_tone_before_number: set[str] = set()  # words that are no tone before a number
-        # word -> [(the words before it, the words that, anywhere in its sentence, keep its tone)]
-        self._not_tone_unless: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        # word -> [(the words before it, the words that, anywhere in its sentence, keep its tone, whether only a
+        # question's sentence reads it so)]
+        self._not_tone_unless: dict[str, list[tuple[frozenset[str], frozenset[str], bool]]] = {}
         self._not_tone_hashes: tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]] | None = None
         for item in spec.get("not_tone", ()):
             if not (isinstance(item, dict) and isinstance(item.get("word"), str)
@@ -162,14 +164,22 @@ class ToneRule(RuleType):
                 ctx.error(spec.line_of("not_tone"), "each `not_tone` item is {word: ..., after: [words]} "
                                                     "or {word: ..., before: [words]}")
                 continue
-            if isinstance(item.get("not_with"), list):
+            questions_only = item.get("questions_only", False)
+            if not isinstance(questions_only, bool):
+                ctx.error(spec.line_of("not_tone"), "`questions_only` in a `not_tone` item is true or false")
+                continue
+            if isinstance(item.get("not_with"), list) or questions_only:
                 # no tone after those words unless one of `not_with` stands in the sentence («на первой же ямке
-                # камера …», not «Вы … в первые же дни»): kept apart, the word may have an unconditional item too
+                # камера …», not «Вы … в первые же дни»): kept apart, the word may have an unconditional item too;
+                # with `questions_only`, only in a sentence that ends with a question mark («Вы сами меняли
+                # фильтр?» asks who did it; «Вы сами всё разобрали, вот и …» says it)
                 if not isinstance(item.get("after"), list):
-                    ctx.error(spec.line_of("not_tone"), "a `not_tone` item with `not_with` needs `after`")
+                    ctx.error(spec.line_of("not_tone"), "a `not_tone` item with `not_with` or `questions_only` "
+                                                        "needs `after`")
                     continue
                 self._not_tone_unless.setdefault(item["word"].lower(), []).append(
-                    (frozenset(str(w).lower() for w in item["after"]), frozenset(str(w).lower() for w in item["not_with"])))
+                    (frozenset(str(w).lower() for w in item["after"]),
+                     frozenset(str(w).lower() for w in item.get("not_with", ())), questions_only))
                 continue
             if isinstance(item.get("after"), list):
                 self._not_tone[item["word"].lower()] = frozenset(str(w).lower() for w in item["after"])
@@ -179,10 +189,86 @@ class ToneRule(RuleType):
                 if NUMBER_MARK in before:
                     self._not_tone_before_number.add(item["word"].lower())
                 self._not_tone_before[item["word"].lower()] = before - {NUMBER_MARK}
+        # phrases whose clause reads as no tone (a policy stated, reassurance, praise): that clause's words count
+        # nothing, and the rest of the sentence is scored on its own («Правилами сервиса катание вдвоём запрещено,
+        # а Вы, как всегда, …» is still read for what follows the comma)
+        self._neutral_clause_patterns: list[list[dict]] = []
+        self._neutral_clause_not_after: list[re.Pattern | None] = []  # per pattern
+        self._neutral_clause_marks: frozenset[str] = frozenset()
+        self._neutral_clause_matcher = None
+        if "neutral_clauses" in spec:
+            self._neutral_clauses(spec, ctx)
         # rules whose match is the blame itself, numbers and names included («у остальных 300
         # участников всё открылось»): what they match is no content a removal must keep
         self._unprotected = frozenset(map(str, spec["rewrite"].get("unprotected_matches", ()))) \
             if isinstance(spec.get("rewrite"), dict) else frozenset()
+
+    def _neutral_clauses(self, spec: dict, ctx: CompileContext) -> None:
+        """`neutral_clauses: {marks: [...], phrases: [...]}`: the phrases (the `unless` syntax) and the marks
+        that bound a clause (the sentence's own bounds too)."""
+        from .phrases import compile_phrase
+
+        node, line = spec["neutral_clauses"], spec.line_of("neutral_clauses")
+        marks, phrases = node.get("marks"), node.get("phrases")
+        if set(node) - {"marks", "phrases"} or not isinstance(marks, list) or not isinstance(phrases, list) \
+                or not all(isinstance(m, str) for m in marks) or not all(isinstance(p, (str, dict)) for p in phrases):
+            ctx.error(line, "`neutral_clauses` is {marks: [clause marks], phrases: [phrases]}")
+            return
+        lines = getattr(phrases, "item_lines", [line] * len(phrases))
+        self._neutral_clause_marks = frozenset(marks)
+        for phrase, at in zip(phrases, lines):
+            not_after = None
+            if isinstance(phrase, dict):
+                # {phrase: …, not_after: regex}: a word before the phrase in its sentence that matches the regex
+                # (lowercased) keeps the clause's tone («Ставить ноутбук на одеяло — отличная идея»: an
+                # infinitive praised is sarcasm; «Своя подстилка — отличная идея» is praise)
+                if set(phrase) - {"phrase", "not_after"} or not isinstance(phrase.get("phrase"), str):
+                    ctx.error(at, "a `neutral_clauses` phrase is a string or {phrase: ..., not_after: regex}")
+                    continue
+                try:
+                    not_after = re.compile(str(phrase["not_after"])) if "not_after" in phrase else None
+                except re.error as exc:
+                    ctx.error(at, f"`not_after` is not a regular expression: {exc}")
+                    continue
+                phrase = phrase["phrase"]
+            patterns = compile_phrase(phrase, ctx, at)
+            self._neutral_clause_patterns.extend(patterns)
+            self._neutral_clause_not_after.extend([not_after] * len(patterns))
+
+    def _neutral_clause_tokens(self, doc, lowers) -> set[int]:
+        """The tokens of each clause that holds a `neutral_clauses` phrase: from the mark before the
+        phrase to the mark after it, within its sentence (the sentence's closing mark not included)."""
+        if self._neutral_clause_matcher is None:
+            from spacy.matcher import Matcher
+
+            self._neutral_clause_matcher = Matcher(doc.vocab)
+            strings = doc.vocab.strings
+            for n, pattern in enumerate(self._neutral_clause_patterns):
+                self._neutral_clause_matcher.add(f"neutral{n}", [pattern])
+            self._neutral_clause_keys = {strings.add(f"neutral{n}"): n for n in range(len(self._neutral_clause_patterns))}
+        found = self._neutral_clause_matcher(doc)
+        if not found:
+            return set()
+        bounds = [*sentence_starts(doc), len(lowers)]
+        out: set[int] = set()
+        for key, start, end in found:
+            k = bisect_right(bounds, start) - 1
+            a, b = bounds[k], bounds[k + 1]
+            if end > b:
+                continue  # (across a sentence end)
+            not_after = self._neutral_clause_not_after[self._neutral_clause_keys[key]]
+            if not_after is not None and any(not_after.search(doc[i].lower_) for i in range(a, start)):
+                continue
+            while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct and doc[b - 1].text not in self._neutral_clause_marks):
+                b -= 1  # the sentence's closing mark and line break keep their weight
+            first = start
+            while first > a and doc[first - 1].text not in self._neutral_clause_marks:
+                first -= 1
+            last = end
+            while last < b and doc[last].text not in self._neutral_clause_marks:
+                last += 1
+            out.update(range(first, max(last, end)))
+        return out
 
     def _rewrite_settings(self, spec: dict, ctx: CompileContext) -> ClauseRemoval | None:
         node, line = spec["rewrite"], spec.line_of("rewrite")
@@ -275,7 +361,8 @@ class ToneRule(RuleType):
         """The tokens of `not_tone` words in the company that makes them no tone, and a hyphen
         joining one to the word before («кто-то»: the hyphen and «то»). Read once per Doc:
         each sentence's rewrite asks again, and a long message has thousands of sentences."""
-        if not (self._not_tone or self._not_tone_before or self._not_tone_before_number or self._not_tone_unless):
+        if not (self._not_tone or self._not_tone_before or self._not_tone_before_number or self._not_tone_unless
+                or self._neutral_clause_patterns):
             return set()
         key = ("replylint.not_tone", id(self))
         found = doc.user_data.get(key)
@@ -292,13 +379,13 @@ class ToneRule(RuleType):
                                           for table in (self._not_tone, self._not_tone_before))
             self._not_tone_number_hashes = frozenset(strings.add(word) for word in self._not_tone_before_number)
             self._not_tone_unless_hashes = {
-                strings.add(word): [(frozenset(map(strings.add, after)), frozenset(map(strings.add, blockers)))
-                                    for after, blockers in items]
+                strings.add(word): [(frozenset(map(strings.add, after)), frozenset(map(strings.add, blockers)), asked)
+                                    for after, blockers, asked in items]
                 for word, items in self._not_tone_unless.items()}
         after_words, before_words = self._not_tone_hashes
         before_number = self._not_tone_number_hashes
         lowers = columns(doc, (LOWER,))[0]
-        out: set[int] = set()
+        out: set[int] = self._neutral_clause_tokens(doc, lowers) if self._neutral_clause_patterns else set()
         bounds = None  # sentence starts, read once a conditional word is met
         for i, h in enumerate(lowers):
             following = before_words.get(h)
@@ -312,7 +399,8 @@ class ToneRule(RuleType):
                     bounds = [*sentence_starts(doc), len(lowers)]
                 k = bisect_right(bounds, i) - 1
                 sentence = set(lowers[bounds[k] : bounds[k + 1]])
-                if any(lowers[i - 1] in after and not sentence & blockers for after, blockers in conditional):
+                if any(lowers[i - 1] in after and not sentence & blockers and (not asked or self._asks(doc, bounds[k + 1]))
+                       for after, blockers, asked in conditional):
                     out.add(i)
             after = after_words.get(h)
             if after is None or not i:
@@ -323,6 +411,13 @@ class ToneRule(RuleType):
             if lowers[before] in after:
                 out.update(range(before + 1, i + 1))
         return out
+
+    @staticmethod
+    def _asks(doc, end: int) -> bool:
+        """Does the sentence ending before token `end` end with a question mark?"""
+        while end > 0 and doc[end - 1].is_space:
+            end -= 1
+        return end > 0 and "?" in doc[end - 1].text
 
     def rewrites(self, doc, match: Match) -> tuple[str, ...]:
         found = self._sentence_rewrite(doc, match.start, match.end)
