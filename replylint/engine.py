@@ -301,10 +301,70 @@ class LanguageLinter:
                 text, start, end = found
                 return (text,), _without_edge_spaces(doc[start:end])
         found = self._chained_rewrite(rule_ids, doc, match)
+        if found is None:
+            found = self._rewrite_then_removal(rule_ids, doc, match, by)
         if found is not None:
             text, start, end = found
             return (text,), _without_edge_spaces(doc[start:end])
         return (), None
+
+    def _rewrite_then_removal(self, rule_ids: tuple[str, ...], doc, match: Match,
+                              by: str = "") -> tuple[str, int, int] | None:
+        """When neither a construction rewrite nor a clause removal alone leaves the
+        sentence unflagged: a construction rewritten first, then the tone rule's
+        clause removal on the sentence as it now reads («Если бы Вы вернули костюм
+        вовремя …, платили бы …, а не вдвое больше»: the addressee goes, then the
+        clause the model still weighs). The tone rule is the pack's in `rule_ids`,
+        or the rule that found the match (`by`). Accepted only when the end result
+        keeps every number and no rule of the category flags it."""
+        from .nlp import sentence_around, sentence_starts
+
+        tones = [self._by_id[i] for i in (*rule_ids, by) if i in self._by_id
+                 and self._by_id[i].spec.extends == "tone"]
+        constructions = [self._by_id[i] for i in rule_ids
+                         if i in self._by_id and self._by_id[i].spec.extends == "rewrite"]
+        sentence = sentence_around(doc, match.start, match.end)
+        if not tones or not constructions or sentence is None:
+            return None
+        a, b = sentence
+        tone, category = tones[0], constructions[0].spec.category
+        # each construction alone, then all of them in their order («синенькую кнопочку»
+        # made plain, then the passive), each on the sentence as the ones before left it
+        rewritten, chained, span = [], doc, (match.start, match.end)
+        for rule in constructions:
+            found = self._construction_rewrite(rule, doc, match, check=False)
+            if found is not None:
+                rewritten.append(found[0])
+            found = self._construction_rewrite(rule, chained, Match(*span), check=False)
+            if found is None:
+                continue
+            chained = self._read(found[0])
+            if len(sentence_starts(chained)) != 1:
+                break
+            span = (0, len(chained))
+        if chained is not doc:
+            rewritten.append(chained.text)
+        for sentence_text in dict.fromkeys(rewritten):
+            current = self._read(sentence_text)
+            if len(sentence_starts(current)) != 1:
+                continue  # (a rewrite that reads as two sentences)
+            removed = tone.matcher.rewrites(current, Match(0, len(current)))
+            if not removed or not removed[0]:
+                continue  # (no removal, or the whole sentence: the rewrite saved nothing of it)
+            text = removed[0]
+            if _removes_rewritten(_doc_text(doc)[doc[a].idx : doc[b - 1].idx + len(doc[b - 1])], sentence_text, text):
+                continue  # (the clause marks of a rewrite are not the writer's: «Папка, видимо, удалена»)
+            if self._keeps_content(doc, a, b, text) and not self._still_flagged(text, category):
+                return text, a, b
+        return None
+
+    def _read(self, text: str):
+        """A rewritten sentence tokenized, split and annotated, as a rule's match reads one."""
+        current = self.doc(text)
+        self.split_sentences(current)
+        if self.annotate is not None:
+            self.annotate(current)
+        return current
 
     def _chained_rewrite(self, rule_ids: tuple[str, ...], doc, match: Match) -> tuple[str, int, int] | None:
         """When no rewrite alone leaves the sentence unflagged: the construction
@@ -437,6 +497,37 @@ class LanguageLinter:
             self._suggestion_cache.clear()
         self._suggestion_cache[key] = tuple(out)
         return tuple(out)
+
+
+def _removes_rewritten(original: str, rewritten: str, removed: str) -> bool:
+    """Is the clause removal that turned `rewritten` (a construction rewrite of
+    `original`) into `removed` unsafe after that rewrite: does it take a word the
+    rewrite wrote (one not in the original as it stood), or a prefix that ends at
+    a comma rather than at a colon, a dash or a semicolon? A rewrite changes the
+    clauses around its commas: the subject of «лучше не стоит», the hedge of
+    «Наверное, забыли» are what a comma removal would take there."""
+    import difflib
+
+    def words(text: str) -> list[re.Match]:
+        return list(re.finditer(r"\w+", text))
+    old, mid, new = words(original), words(rewritten), words(removed)
+    lower = [m.group().lower() for m in mid]
+    kept = set()  # the words of the rewrite that the writer wrote
+    for i, j, size in difflib.SequenceMatcher(a=[m.group().lower() for m in old], b=lower,
+                                              autojunk=False).get_matching_blocks():
+        kept.update(range(j, j + size))
+    left = set()  # the words of the rewrite that the removal leaves
+    for i, j, size in difflib.SequenceMatcher(a=lower, b=[m.group().lower() for m in new],
+                                              autojunk=False).get_matching_blocks():
+        left.update(range(i, i + size))
+    gone = [k for k in range(len(mid)) if k not in left]
+    if any(k not in kept for k in gone):
+        return True
+    if gone and gone[0] == 0:  # a prefix went: through a strong mark only
+        last = max(k for k in gone if all(i in gone for i in range(k + 1)))
+        after = rewritten[mid[last].end():].lstrip(" »\"")
+        return after[:1] not in (":", "—", "–", ";")
+    return False
 
 
 _CLAUSE_OPENERS = frozenset({"CCONJ", "SCONJ"})  # the parts of speech of «что», «но», "because", "but"

@@ -260,6 +260,38 @@ class RussianMorphology(_Morphology):
             return _same_case(word, plain)  # (an indeclinable plain form: «меню»)
         return word
 
+    def replace_suffix(self, word: str, mapping: dict[str, str]) -> str:
+        """`word` as the plain word its lemma makes with a suffix swapped (`mapping`:
+        suffix -> endings separated by "/", "-" for none, the longest suffix first: «скрепочка»,
+        {очка: ка} → «скрепка»), in the same case and number (and gender, and short
+        form, for an adjective: «аккуратненько» → «аккуратно»). Only a plain word the
+        dictionary knows, of the same part of speech; the word as it was otherwise."""
+        adjectives = ("ADJF", "ADJS")
+        suffixes = sorted(mapping, key=len, reverse=True)
+        for parse in self.parse(word)[:2]:
+            tag, lemma = parse.tag, parse.normal_form.replace("ё", "е")
+            for suffix in suffixes:
+                stem = lemma[: -len(suffix)] if lemma.endswith(suffix.replace("ё", "е")) else ""
+                if len(stem) < 2:
+                    continue
+                for ending in mapping[suffix].split("/"):
+                    plain = stem + ending.strip("-")
+                    for target in self.parse(plain):
+                        same = target.tag.POS == tag.POS or (target.tag.POS in adjectives and tag.POS in adjectives)
+                        if not (target.is_known and same and target.normal_form.replace("ё", "е") == plain):
+                            continue
+                        wanted = {g for g in (tag.case, tag.number) if g}
+                        if tag.POS in adjectives and tag.number != "plur" and tag.gender:
+                            wanted.add(tag.gender)
+                        if tag.POS in adjectives and tag.animacy and tag.case == "accs":
+                            wanted.add(tag.animacy)
+                        if tag.POS == "ADJS":
+                            wanted.add("ADJS")
+                        form = target.inflect(wanted) if wanted else target
+                        if form is not None:
+                            return _same_case(word, form.word)
+        return word
+
     def agree(self, word: str, phrase: list[str]) -> str:
         number = self.number(phrase)
         if number is None:
@@ -348,6 +380,9 @@ class EnglishMorphology(_Morphology):
         """`word` replaced as `mapping` gives for it or its lemma (the plain form as written)."""
         plain = mapping.get(word.lower()) or mapping.get(self.lemma(word))
         return _same_case(word, plain) if plain else word
+
+    def replace_suffix(self, word: str, mapping: dict[str, str]) -> str:
+        return word  # (no productive suffixes in English)
 
     def agree(self, word: str, phrase: list[str]) -> str:
         return word

@@ -345,18 +345,19 @@ def _lexicons(data: LinedDict, path: str, problems: list[Problem],
     return out
 
 
-_WORD_MAP = re.compile(r"map:@([a-z0-9_-]+)")
+_WORD_MAP = re.compile(r"(map|suffix):@([a-z0-9_-]+)")
 
 
 def _expand_word_maps(templates: list, word_maps: dict[str, dict[str, str]]) -> None:
-    """Spell out each `map:@name` of the templates as the pack's word map
-    ("word=plain;…", in place); an unknown name stays for the argument check."""
+    """Spell out each `map:@name` (and `suffix:@name`) of the templates as the
+    pack's word map ("word=plain;…", in place); an unknown name stays for the
+    argument check."""
     def spelled(m: re.Match) -> str:
-        mapping = word_maps.get(m.group(1))
-        return "map:" + ";".join(f"{w}={p}" for w, p in mapping.items()) if mapping else m.group(0)
+        mapping = word_maps.get(m.group(2))
+        return f"{m.group(1)}:" + ";".join(f"{w}={p}" for w, p in mapping.items()) if mapping else m.group(0)
 
     for i, template in enumerate(templates):
-        if isinstance(template, str) and "map:@" in template:
+        if isinstance(template, str) and ("map:@" in template or "suffix:@" in template):
             templates[i] = _WORD_MAP.sub(spelled, template)
 
 

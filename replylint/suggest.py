@@ -10,7 +10,12 @@ number and gender of capture NAME), case:CASE (Russian: put a noun phrase in
 a case, e.g. nomn, keeping its number), number:SINGULAR/PLURAL (pick a word by
 the grammatical number of the capture), map:@NAME (put each word that is a
 key of the pack's word map NAME, `lexicons: {NAME: {word: plain}}`, in its
-plain form, inflected like the word: «кнопочку» → «кнопку»), drop (render nothing: `{name|drop}`
+plain form, inflected like the word: «кнопочку» → «кнопку»), suffix:@NAME (put each word
+whose lemma ends with a key of the word map NAME, `{suffix: ending/ending}`, in the plain
+word made by swapping that suffix for the first ending that gives a word the dictionary
+knows as the same part of speech, inflected like the word: «скрепочкой» → «скрепкой»,
+«синенькую» → «синюю»; a word no key fits stays as written, and where no word of the
+capture changes, the template is skipped), drop (render nothing: `{name|drop}`
 removes the phrase, but only for the matches of the patterns that capture NAME;
 `drop:clause` not where a word ends the match and another follows it, or a
 word starts it after another: removing a clause would strand its object, or
@@ -34,7 +39,7 @@ _LEADS_IN = (":", "—", "–", "-")  # what follows a sentence's first clause t
 _INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word inside a sentence
 FILTERS = {
     "lower": False, "upper": False, "capitalize": False, "lemma": False,
-    "inflect": True, "agree": True, "case": True, "number": True, "drop": False, "map": True,
+    "inflect": True, "agree": True, "case": True, "number": True, "drop": False, "map": True, "suffix": True,
     "if": True,
 }
 
@@ -115,7 +120,10 @@ class Template:
                 return None
             words = list(captured.get(part.name, []))
             for fname, arg in part.filters:
-                words = _apply(fname, arg, words, captured, morphology)
+                changed = _apply(fname, arg, words, captured, morphology)
+                if fname == "suffix" and changed == words:
+                    return None  # (no suffix gives a plain word: the phrase would stay as it was)
+                words = changed
             gaps = (spacing or {}).get(part.name)
             if gaps is not None and len(gaps) == len(words):
                 # adjacent tokens written without a space stay that way ("two-step")
@@ -181,11 +189,11 @@ def filter_argument_error(fname: str, arg: str, lang: str) -> str | None:
         if arg.count("/") != 1:
             return f"number needs SINGULAR/PLURAL, got {arg!r}"
         return None
-    if fname == "map":
+    if fname in ("map", "suffix"):
         if arg.startswith("@"):
-            return f"map:{arg}: the pack has no word map {arg[1:]!r} (a lexicon written as word: plain form)"
+            return f"{fname}:{arg}: the pack has no word map {arg[1:]!r} (a lexicon written as word: plain form)"
         if not all(item.count("=") == 1 for item in arg.split(";")):
-            return f"map:{arg}: the argument names a word map of the pack: map:@NAME"
+            return f"{fname}:{arg}: the argument names a word map of the pack: {fname}:@NAME"
         return None
     if fname == "case":
         cases = russian_cases()
@@ -241,6 +249,9 @@ def _apply(fname: str, arg: str, words: list[str], captured: dict[str, list[str]
     if fname == "map":
         mapping = _word_map(arg)
         return [morphology.replace_lexeme(w, mapping) for w in words]
+    if fname == "suffix":
+        mapping = _word_map(arg)
+        return [morphology.replace_suffix(w, mapping) for w in words]
     if fname == "number":
         singular, plural = arg.split("/")
         return [plural if morphology.number(words) == "plur" else singular]

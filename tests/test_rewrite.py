@@ -213,3 +213,37 @@ def test_a_guess_about_the_customer_loses_its_addressee_but_not_in_a_question(en
     # a question keeps its rhetoric without «Вы»: no rewrite there
     assert engine.linter("ru").construction_rewrites(
         "ru.blame.guess-impersonal", "А Вы рассчитывали, что куртка переживёт стирку при 90 градусах?") == []
+
+
+def test_a_productive_diminutive_gets_the_plain_word_its_suffix_makes():
+    from replylint.morphology import RussianMorphology
+
+    m = RussianMorphology()
+    suffixes = {"очка": "ка", "очек": "ок", "енький": "ый/ий/ой", "чик": "-", "ик": "-"}
+    # same case and number; an adjective keeps its gender and its short form
+    assert m.replace_suffix("отвёрточкой", suffixes) == "отвёрткой"
+    assert m.replace_suffix("синенькую", suffixes) == "синюю"
+    assert m.replace_suffix("аккуратненько", suffixes) == "аккуратно"
+    assert m.replace_suffix("планшетика", suffixes) == "планшета"
+    # no plain word the dictionary knows: the word stays
+    assert m.replace_suffix("нужно", suffixes) == "нужно"
+    assert m.replace_suffix("полегонечку", suffixes) == "полегонечку"
+
+
+def test_a_suffix_template_is_skipped_where_no_word_changes():
+    from replylint.morphology import RussianMorphology
+    from replylint.suggest import Template
+
+    template, errors = Template.parse("{a|suffix:очка=ка}", frozenset({"a"}))
+    assert not errors
+    assert template.render({"a": ["скрепочку"]}, RussianMorphology(), "скрепочку") == "скрепку"
+    assert template.render({"a": ["стол"]}, RussianMorphology(), "стол") is None
+
+
+def test_a_construction_rewrite_may_precede_the_tone_rules_clause_removal(engine):
+    # neither «Вы» dropped from the counterfactual nor a clause removed alone leaves it neutral; both do
+    text = ("Если бы Вы сдали ключи от квартиры вовремя или хотя бы позвонили и продлили аренду, "
+            "платили бы сейчас по 900 ₽ за сутки, а не вдвое больше.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert not [f for f in left if f.category == "blame"], fixed
+    assert "Вы" not in fixed and "900 ₽" in fixed and fixed[:1].isupper() and "  " not in fixed
