@@ -139,7 +139,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # formality_ru6 then tune30-f (a surname that shows the gender, «Мы, Имя Отчество и …» introduce two writers): 1.000 / .907
                ("formality_ru6", "formality"): (0.99, 0.9),
                # rounds 24 (blame, en) and 8 (questions), scored once before tuning at 0b056bd
-               ("en24", "blame"): (0.9, 0.52),
+               # en24 then tune31-en2 (tone families: the tone rule quiet on praise of the customer's own step, sarcastic
+               # asides, overstated sympathy, help that was there, habit lectures, told-you-then, thanks for late notice,
+               # how-were-we-to-know questions, others who all managed): .952 / .755
+               ("en24", "blame"): (0.95, 0.75),
                ("questions_en8", "unanswered"): (0.57, 0.55), ("questions_en8", "redundant-question"): (0.83, 0.76),
                ("questions_ru8", "unanswered"): (0.67, 0.76), ("questions_ru8", "redundant-question"): (0.99, 0.58)}
 
