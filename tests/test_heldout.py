@@ -142,6 +142,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # rounds 24 (blame, en) and 8 (questions), scored once before tuning at 0b056bd
                # en24 then tune31-en1 (fault constructions: hedged agentless passives, inverted counterfactuals, repetition
                # counted, timelines of undoing, belated thanks): .976 / .774; with it en23 1.000 / .981 -> 1.000 / 1.000
+               # en24 then tune31-en2 (tone families: the tone rule quiet on praise of the customer's own step, sarcastic
+               # asides, overstated sympathy, help that was there, habit lectures, told-you-then, thanks for late notice,
+               # how-were-we-to-know questions, others who all managed): .952 / .755
+               # together: (measured after the merge)
                ("en24", "blame"): (0.97, 0.77),
                # questions rounds 8 then tune31-q (rhetorical and angry questions, worry answered by reassurance, a question
                # in a conditional judged on its main clause): unanswered en8 .708 / .630, ru8 .821 / .767
