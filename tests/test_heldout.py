@@ -145,8 +145,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en24 then tune31-en2 (tone families: the tone rule quiet on praise of the customer's own step, sarcastic
                # asides, overstated sympathy, help that was there, habit lectures, told-you-then, thanks for late notice,
                # how-were-we-to-know questions, others who all managed): .952 / .755
-               # together: (measured after the merge)
-               ("en24", "blame"): (0.97, 0.77),
+               # both together: 1.000 / 1.000 (en23 1.000 / 1.000)
+               ("en24", "blame"): (0.99, 0.99),
                # questions rounds 8 then tune31-q (rhetorical and angry questions, worry answered by reassurance, a question
                # in a conditional judged on its main clause): unanswered en8 .708 / .630, ru8 .821 / .767
                # redundant then tune31-red (a detail asked by its kind that the customer wrote as a value of it, a
