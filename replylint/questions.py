@@ -15,6 +15,7 @@ import bisect
 import functools
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
@@ -220,6 +221,12 @@ class Redundant:
     question: Sentence  # in the reply
     said: Sentence  # in the customer's message
     source_index: int
+
+
+def _phrase_positions(words: list[str], phrase: tuple[str, ...]) -> Iterator[int]:
+    """Where the phrase starts in the words, left to right."""
+    n = len(phrase)
+    return (i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i:i + n]) == phrase)
 
 
 def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
@@ -449,17 +456,17 @@ class QuestionReader:
         # wrote as a value of that kind (brightleaf-pottery.co.uk, moskvin.a@mail.ru, +7 916 204-33-18): the kinds,
         # each with the phrases asking for it (word keys, longest first: «адрес почты» asks for an e-mail, not an
         # address) and what recognises its value in the customer's text (a pattern, or a named lexicon of values)
-        self.value_kinds: list[tuple[str, tuple[tuple[str, ...], ...], re.Pattern | None, frozenset[str]]] = []
+        self.value_kinds: dict[str, tuple[tuple[tuple[str, ...], ...], re.Pattern | None, frozenset[str]]] = {}
         lexicons = config.get("redundant_value_lexicons", {})
         for name, spec in config.get("redundant_value_kinds", {}).items():
             asked = tuple(tuple(self._phrase_key(t) for w in (p if isinstance(p, list) else [p]) for t in tokenize(str(w)))
                           for p in spec.get("asked_by", ()))
             pattern = re.compile(spec["value"]) if spec.get("value") else None
             words = frozenset(self.word_key(str(w)) for w in lexicons.get(spec.get("lexicon"), ())) - {""}
-            self.value_kinds.append((name, asked, pattern, words))
+            self.value_kinds[name] = (asked, pattern, words)
         # (not a destination: "send the photos to your email", «пришлите на почту»; not «по телефону»)
         self.value_not_after = frozenset(str(w).lower() for w in config.get("redundant_value_not_after", ()))
-        self._kind_phrases = sorted(((p, name) for name, asked, _, _ in self.value_kinds for p in asked),
+        self._kind_phrases = sorted(((p, name) for name, (asked, _, _) in self.value_kinds.items() for p in asked),
                                     key=lambda item: -len(item[0]))
         self._kind_words = frozenset(m for phrase, _ in self._kind_phrases for m in phrase if not m.startswith("="))
         self._kind_first: dict[str, list] = {}  # a phrase's first word -> the phrases, longest first
@@ -1744,11 +1751,8 @@ class QuestionReader:
 
     def _kind_value(self, name: str, sentence: Sentence) -> bool:
         """Does the sentence write a value of the kind (an e-mail address, a phone number, a browser's name)?"""
-        for kind, _, pattern, words in self.value_kinds:
-            if kind == name:
-                return pattern is not None and pattern.search(sentence.text) is not None \
-                    or bool(words and words & sentence.keys)
-        return False
+        _, pattern, words = self.value_kinds[name]
+        return pattern is not None and pattern.search(sentence.text) is not None or bool(words and words & sentence.keys)
 
     def _kind_said(self, sentence: Sentence, statements: list[Sentence]) -> Sentence | None:
         """The customer's sentence that wrote the value of each kind the reply sentence asks for ("Could you tell me
@@ -1772,8 +1776,7 @@ class QuestionReader:
             # (a detail asked for a case is asked all the same: «Если не найдёте, укажите адрес почты…»)
             openers = set()
             for clause, _ in self._imperatives(sentence, conditional=True):
-                at = next((i for i in range(len(words) - len(clause) + 1)
-                           if tuple(words[i:i + len(clause)]) == clause), None)
+                at = next(_phrase_positions(words, clause), None)
                 if at is not None:
                     openers.add(lead(at + 1))
             found = [f for f in found if f[0] in openers and f[2]]
@@ -1786,8 +1789,7 @@ class QuestionReader:
             for name in ("asks-back", "tell-back"):  # (not "please check your email…": an action asked)
                 if name in sentence.cues:
                     for phrase in self._asking_phrases(name):
-                        n = len(phrase)
-                        starts += [i + n for i in range(len(words) - n + 1) if tuple(words[i:i + n]) == phrase]
+                        starts += [i + len(phrase) for i in _phrase_positions(words, phrase)]
             leads = {lead(j) for j in starts}
             found = [f for f in found if f[2] or f[0] in leads]
         if not found:
@@ -1948,14 +1950,12 @@ class QuestionReader:
         words = [sentence.word(h) for h in sentence.lowers]
         out = set()
         for phrase in self.purpose_openers:  # ("…, so I can add you to the ticket?"): to the next punctuation mark
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase:
-                    for j in range(i + n, len(words)):
-                        if not words[j][:1].isalnum():
-                            break
-                        if sentence.keys_of[j]:
-                            out.add(sentence.keys_of[j])
+            for i in _phrase_positions(words, phrase):
+                for j in range(i + len(phrase), len(words)):
+                    if not words[j][:1].isalnum():
+                        break
+                    if sentence.keys_of[j]:
+                        out.add(sentence.keys_of[j])
         if self.partitive:  # «Which three days of the half-term week…?»: the set chosen from
             at = next((i for i, w in enumerate(words) if w in self.which_heads), None)
             if at is not None:

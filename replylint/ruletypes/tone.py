@@ -195,7 +195,8 @@ class ToneRule(RuleType):
         self._neutral_clause_patterns: list[list[dict]] = []
         self._neutral_clause_not_after: list[re.Pattern | None] = []  # per pattern
         self._neutral_clause_marks: frozenset[str] = frozenset()
-        self._neutral_clause_matcher = None
+        self._neutral_clause_matcher = None  # built on first use, with its match keys -> pattern numbers
+        self._neutral_clause_keys: dict[int, int] = {}
         if "neutral_clauses" in spec:
             self._neutral_clauses(spec, ctx)
         # rules whose match is the blame itself, numbers and names included («у остальных 300
