@@ -155,7 +155,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("questions_en8", "unanswered"): (0.7, 0.62), ("questions_en8", "redundant-question"): (0.99, 0.99),
                ("questions_ru8", "unanswered"): (0.82, 0.76), ("questions_ru8", "redundant-question"): (0.99, 0.99),
                # round 25 (blame, en), scored once before tuning at 54d0d31: .913 / .404
-               ("en25", "blame"): (0.9, 0.4)}
+               ("en25", "blame"): (0.9, 0.4),
+               # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836
+               ("ru24", "blame"): (0.83, 0.83)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -183,11 +185,11 @@ def test_heldout_fixtures_exist():
 # rounds 18 before tuning: en 8, ru 9; after tune-q18: en 1, ru 2, en15 4; ru17 4 after tune-q2;
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0;
-# en25 before tuning: 5)
+# en25 before tuning: 5; ru24 before tuning: 8)
 UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
                       "en18": 1, "ru18": 2, "en19": 6, "ru19": 2,
                       "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9, "en23": 6, "ru23": 6,
-                      "formality_en6": 6, "en24": 0, "en25": 5}
+                      "formality_en6": 6, "en24": 0, "en25": 5, "ru24": 8}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
