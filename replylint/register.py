@@ -343,6 +343,20 @@ class ProfileBuilder:
         self.misspelt_edits = int(misspelt.get("max_edits", 0))  # 0: not looked for
         self.misspelt_min_length = int(misspelt.get("min_length", 0))
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
+        # a closing wish before the writer's name, role and company ("Happy baking, Claire, Crumb & Co"): the
+        # phrases word by word, and words a gerund after them makes a wish of ("happy" + "gardening")
+        wishes = config.get("closing_wishes") or {}
+        self.closing_wishes = frozenset(tuple(p) for p in wishes.get("phrases", ()))
+        self.wish_before_gerund = frozenset(wishes.get("before_gerund", ()))
+        # "Crispy, curling edges mean …": an adjective opening a sentence before a comma, more attributes and
+        # their noun going on with the sentence: coordinated attributes, no vocative
+        attributes = config.get("coordinate_attributes") or {}
+        self.attribute_first = frozenset(attributes.get("first", ()))
+        self.attribute_pos = frozenset(attributes.get("attributes", ()))
+        self.attribute_forms = frozenset(attributes.get("attribute_forms", ()))
+        self.attribute_head = frozenset(attributes.get("head", ()))
+        self.attribute_predicate = frozenset(attributes.get("predicate", ()))
+        self._pos_cache: dict[str, frozenset[str]] = {}
         self.not_names = frozenset(config.get("not_names", ()))
         self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
         # words read as these parts of speech are no names where a common word is none ("Hopefully, …")
@@ -761,7 +775,8 @@ class ProfileBuilder:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
             return out
-        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners)
+        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners,
+                            wish=self._closing_wish if self.closing_wishes or self.wish_before_gerund else None)
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
@@ -994,6 +1009,49 @@ class ProfileBuilder:
         k = comma + 1
         return k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and not self._common_word(doc[k]) \
             and (doc[k + 1].text == "," or doc[k + 1].lower_ in self.title_joiners or doc[k + 1].lower_ == "or")
+
+    def _closing_wish(self, words: tuple[str, ...]) -> bool:
+        """Are these words a closing wish: one of the `closing_wishes` phrases ("take care", "all the best")
+        or a wish word and a gerund ("happy gardening", "happy practising")?"""
+        return words in self.closing_wishes or (
+            len(words) == 2 and words[0] in self.wish_before_gerund and "VerbForm=Ger" in self.analyze(words[1])[2])
+
+    def _parts_of_speech(self, lower: str) -> frozenset[str]:
+        """Every part of speech a word form can be: the annotator's choice and, for English, each of
+        lemminflect's readings ("regular": a noun first, an adjective too)."""
+        def compute():
+            found = {self.analyze(lower)[1]}
+            if self.lang == "en":
+                from lemminflect import getAllLemmas
+
+                found.update(getAllLemmas(lower))
+            return frozenset(found)
+
+        return _cached(self._pos_cache, lower, 50_000, compute)
+
+    def _attributes_after(self, doc, i: int) -> bool:
+        """"Crispy, curling edges nearly always …", "Short, regular sessions work best": the capitalised
+        word at i, an adjective before a comma, is the first of coordinated attributes (`coordinate_attributes`):
+        lowercase adjectives or participles after the comma, their noun, and the sentence going on with a verb
+        or adverb. ("Amber, good news:" stops at the noun: the name addresses the reader.)"""
+        if not self.attribute_first or doc[i].lower_ in self.known_names \
+                or not self._parts_of_speech(doc[i].lower_) & self.attribute_first:
+            return False
+        k = i + 2
+        attributes = 0
+        while k < len(doc) and attributes < MAX_OPENER_WORDS and doc[k].is_alpha and doc[k].text.islower():
+            _, _, morph = self.analyze(doc[k].lower_)
+            if not (self._parts_of_speech(doc[k].lower_) & self.attribute_pos
+                    or any(form in morph for form in self.attribute_forms)):
+                break
+            attributes += 1
+            k += 1
+        if not attributes or k + 1 >= len(doc):
+            return False
+        head, goes_on = doc[k], doc[k + 1]
+        return head.is_alpha and head.text.islower() and bool(self._parts_of_speech(head.lower_) & self.attribute_head) \
+            and goes_on.is_alpha and goes_on.text.islower() \
+            and bool(self._parts_of_speech(goes_on.lower_) & self.attribute_predicate)
 
     def _apposition_after(self, doc, comma: int) -> bool:
         """"Henrik, our senior watchmaker, will …": a short noun phrase with a determiner between commas
@@ -1263,7 +1321,7 @@ class ProfileBuilder:
             or (not self._common_word(token) and (self._vocative_after_opener(doc, i, j)
                                                    or self._vocative_in_clause(doc, i, j))) \
             or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token)
-                and not self._list_after(doc, i + 1)) \
+                and not self._list_after(doc, i + 1) and not self._attributes_after(doc, i)) \
             or (i >= 2 and doc[i - 1].lower_ in self.title_joiners and _capitalised_word(doc[i - 2])
                 and not self._common_word(token))  # "Gwen and Idris", "Sam & Jess": the second name of two
         if not in_place:
@@ -1703,8 +1761,10 @@ class _LineFinder:
     non-empty lines (a name alone, or after a closing such as «С уважением,»),
     or the words that end the message."""
 
-    def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset()):
+    def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset(),
+                 wish=None):
         self.doc = doc
+        self.wish = wish  # words -> are they a closing wish (before a signer's name, role and company)?
         self.text = text
         self.joiners = joiners  # words joining two signers' names on one line ("and", "&")
         self.roles = roles  # may a role stand before a full name on its line («главный бухгалтер Л. М. Шеховцова»)?
@@ -1766,6 +1826,19 @@ class _LineFinder:
             k -= 1
         return False, k >= 0 and doc[k].lower_ in signoff_words
 
+    def _closing_wish(self, k: int) -> bool:
+        """Do the words of the sentence ending at token k (before a comma) make a closing wish?"""
+        if k < 0 or self.wish is None:
+            return False
+        doc = self.doc
+        words = []
+        while k >= 0 and doc[k].is_alpha and len(words) <= MAX_ROLE_WORDS:
+            words.append(doc[k].lower_)
+            if k == 0 or doc[k - 1].text[-1:] in ".!?" or self.opens_line(k):
+                return self.wish(tuple(reversed(words)))
+            k -= 1
+        return False
+
     def opens_line(self, i: int) -> bool:
         """Does token i open its line?"""
         doc = self.doc
@@ -1820,5 +1893,8 @@ class _LineFinder:
         role_follows = role_follows or self._names_follow(last)
         if signed_off and role_follows and self._nonempty and line == self._nonempty[-1]:
             return True  # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter
+        if role_follows and not after_sentence and last + 1 < len(doc) and _capitalised_word(doc[last + 1]) \
+                and self._nonempty and line == self._nonempty[-1] and self._closing_wish(k):
+            return True  # "… Happy baking, Claire, Crumb & Co": a wish, the writer's name and company
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
             and (self.words_on_line[line] <= 4 or role_follows and at_line_start) and (at_line_start or signed_off)
