@@ -357,6 +357,9 @@ class ProfileBuilder:
         self.attribute_head = frozenset(attributes.get("head", ()))
         self.attribute_predicate = frozenset(attributes.get("predicate", ()))
         self._pos_cache: dict[str, frozenset[str]] = {}
+        # "which Elena and Marcus should sign" to Eleanor and Marcus: the first letters a wrong name shares with the
+        # co-signer it stands for (0: not looked for)
+        self.cosigner_slip_prefix = int(config.get("cosigner_slip_prefix", 0))
         self.not_names = frozenset(config.get("not_names", ()))
         self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
         # words read as these parts of speech are no names where a common word is none ("Hopefully, …")
@@ -377,6 +380,10 @@ class ProfileBuilder:
         self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
         self.parentheticals = [tuple(p) for p in config.get("parentheticals", ())]  # «, наверное,» between subject and verb
         self.subject_sharing = frozenset(config.get("subject_sharing", ()))  # «…, когда сдавал»: the same subject
+        # «если занят, можешь подождать»: a subjectless clause in a «ты» piece has the reader for its subject
+        reader_clause = config.get("reader_clause") or {}
+        self.reader_clause_openers = frozenset(reader_clause.get("openers", ()))
+        self.reader_clause_not_lemmas = frozenset(reader_clause.get("not_lemmas", ()))
         # «Спасибо, что написал»: thanks or praise for what the reader did
         self.addressee_clauses = [tuple(p) for p in config.get("addressee_clauses", ())]
         self._addressee_openers = frozenset(p[0] for p in self.addressee_clauses)
@@ -532,7 +539,39 @@ class ProfileBuilder:
                 evidence.append(self._evidence(feature, doc[span_start:span_end], to_source, gender=gender))
                 if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
+        if self.reader_clause_openers and any(e.feature == "tv.T" for e in evidence):
+            evidence.extend(self._reader_clauses(doc, {e.start for e in evidence}, to_source))
         return evidence
+
+    def _reader_clauses(self, doc, found: set[int], to_source) -> list[Evidence]:
+        """In a piece that speaks to the reader with «ты»: a clause opened by one of `reader_clause.openers`
+        with no subject of its own, its past verb or short adjective in the singular («— если не очень
+        занят, можешь подождать», «Если сегодня занят, курьер привезёт завтра»): the reader is its subject.
+        Not the writer's own understanding («если правильно понял»: `reader_clause.not_lemmas`)."""
+        out = []
+        for j, token in enumerate(doc):
+            if token.lower_ not in self.reader_clause_openers or not (
+                    self._starts_sentence(doc, j) or j > 0 and doc[j - 1].text in CLAUSE_MARKS):
+                continue
+            agreeing = None
+            for k in range(j + 1, len(doc)):
+                if doc[k].is_punct or doc[k].is_space:
+                    break
+                lemma, pos, morph = self.analyze(doc[k].lower_)
+                if pos in ("NOUN", "PRON", "PROPN") and "Case=Nom" in morph:
+                    agreeing = None  # the clause has its own subject («если тебе нужна изгородь»)
+                    break
+                if agreeing is None and k - j <= MAX_ROLE_WORDS and ("Tense=Past" in morph or "Variant=Short" in morph) \
+                        and "Number=Sing" in morph and lemma not in self.reader_clause_not_lemmas:
+                    agreeing = (k, _gender_of(morph))  # (a neuter one is impersonal: «если не получилось»)
+                elif agreeing is None and ("VerbForm=Fin" in morph or "VerbForm=Inf" in morph):
+                    break
+            if agreeing is not None and agreeing[1] is not None:
+                k, gender = agreeing
+                evidence = self._evidence("tv.T", doc[k : k + 1], to_source, gender=gender)
+                if evidence.start not in found:
+                    out.append(evidence)
+        return out
 
     def _name_not_verb(self, doc, i: int) -> bool:
         """Is the ты-form at i a name: capitalised right after a word inside a sentence («поиграли с
@@ -827,6 +866,12 @@ class ProfileBuilder:
                     and not self.names_from_dictionary and doc[addressed_end].lower_ in self.title_joiners:
                 places.add("addressed")  # "Hi Gwen and Iris": the second of two names addressed together
             addressed_end = last if "addressed" in places else None
+            if title_token is None and not self.names_from_dictionary and self._joined_to_name(doc, last - 1) \
+                    and last - first == 1:
+                places.add("joins")  # the first of two names joined ("Eleanor and Marcus should both sign")
+            if title_token is None and not self.names_from_dictionary and first >= 2 \
+                    and doc[first - 1].lower_ in self.title_joiners and _capitalised_word(doc[first - 2]):
+                places.add("joined")  # the second of them
             if self._starts_sentence(doc, first if title_token is None else title_token):
                 places.add("opens")  # a name that opens a sentence or line, not one inside a sentence
             if self._after_intro(doc, first if title_token is None else title_token) \
@@ -1024,7 +1069,9 @@ class ProfileBuilder:
             if self.lang == "en":
                 from lemminflect import getAllLemmas
 
-                found.update(getAllLemmas(lower))
+                readings = getAllLemmas(lower)
+                # a word lemminflect does not know may be a noun ("waterings", "refills"): the open class
+                found.update(readings or ("NOUN",))
             return frozenset(found)
 
         return _cached(self._pos_cache, lower, 50_000, compute)
@@ -1122,7 +1169,12 @@ class ProfileBuilder:
         return [i for i in titled
                 if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens or lowers[i] in title_words
                 or text[idx[i] - 1 : idx[i]] == "\n" or text[idx[i] - 2 : idx[i]] == ", "
-                or self._vocative_opening(doc, text, i)]
+                or self._vocative_opening(doc, text, i) or self._joined_to_name(doc, i)]
+
+    def _joined_to_name(self, doc, i: int) -> bool:
+        """Is the capitalised word at i the first of two joined ones ("… which Eleanor and Marcus sign")?"""
+        return i + 2 < len(doc) and doc[i + 1].lower_ in self.title_joiners and _capitalised_word(doc[i + 2]) \
+            and _capitalised_word(doc[i])
 
     @staticmethod
     def _vocative_opening(doc, text: str, i: int) -> bool:
@@ -1323,7 +1375,9 @@ class ProfileBuilder:
             or (self._starts_sentence(doc, i) and i + 1 < len(doc) and doc[i + 1].text == "," and not self._common_word(token)
                 and not self._list_after(doc, i + 1) and not self._attributes_after(doc, i)) \
             or (i >= 2 and doc[i - 1].lower_ in self.title_joiners and _capitalised_word(doc[i - 2])
-                and not self._common_word(token))  # "Gwen and Idris", "Sam & Jess": the second name of two
+                and not self._common_word(token)) \
+            or (self._joined_to_name(doc, i) and not self._common_word(token)
+                and not self._common_word(doc[i + 2]))  # "Gwen and Idris", "Sam & Jess": either name of two
         if not in_place:
             return None
         fields = {"given": names[0][0], "given_text": names[0][1]}
@@ -1528,6 +1582,8 @@ class ProfileBuilder:
             self._wrong_gender(address, customer, out)
         if person is not None and person.surname and self.misspelt_edits:
             out.extend(self._misspelt_surnames(reply, person, addresses))
+        if person is not None and person.given and customer.cosigners and self.cosigner_slip_prefix:
+            out.extend(self._wrong_cosigner(reply, [person, *customer.cosigners], addresses))
         gender = customer.gender
         for e in reply.evidence:
             if e.feature in ("tv.T", "tv.V") and e.gender and gender and e.gender != gender:
@@ -1551,6 +1607,29 @@ class ProfileBuilder:
                 words = mention.text.split()
                 start = mention.end - len(words[-1]) if words else mention.start
                 out.append(Evidence("name.misspelt", start, mention.end, mention.text[start - mention.start :]))
+        return out
+
+    def _wrong_cosigner(self, reply: Profile, signers: list[Person], addresses: list[Person]) -> list[Evidence]:
+        """Two who signed together named together in a sentence, one of them by another name: "… the
+        contract, which Elena and Marcus should both sign" to Eleanor and Marcus. The other name is the signer
+        the pair leaves out, beginning as it does (`cosigner_slip_prefix` letters: a slip, not a colleague named
+        with one of them), not the writer's own, nor an agent's."""
+        out = []
+        people = reply.people
+        for (a, a_places), (b, b_places) in zip(people, people[1:]):
+            if "joins" not in a_places or "joined" not in b_places or a in addresses or b in addresses \
+                    or (a_places | b_places) & {"signature", "intro", "cosigned"}:
+                continue
+            for right, wrong in ((a, b), (b, a)):
+                if not right.given or not wrong.given or wrong.given in self.agent_names \
+                        or reply.person is not None and wrong.given == reply.person.given:
+                    continue
+                meant = [p for p in signers if self._relation(right, p) == "same"]
+                left = [p for p in signers if p not in meant]
+                if meant and len(left) == 1 and all(self._relation(wrong, p) == "other" for p in signers) \
+                        and left[0].given and wrong.given[: self.cosigner_slip_prefix] == left[0].given[: self.cosigner_slip_prefix]:
+                    out.append(Evidence("address.wrong-name", wrong.start, wrong.end, wrong.text,
+                                        suggestions=(left[0].given_text,) if left[0].given_text else ()))
         return out
 
     @staticmethod

@@ -534,3 +534,75 @@ def test_a_casual_customer_may_be_answered_in_kind(engine):
 def test_a_rank_the_customer_signed_with_is_kept(engine, customer, reply, expected):
     found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
     assert found == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # an adjective opening a sentence, more attributes and their noun going on with the sentence: no vocative
+    ("Hello, the basil I bought is wilting.\nThanks, Greta",
+     "Hi Greta, sorry to hear it. Limp, drooping stems usually mean the pot stayed wet too long.", []),
+    ("Hello, the basil I bought is wilting.\nThanks, Greta",
+     "Hi Greta, sorry to hear it. Short, frequent waterings suit basil better.", []),
+    # … but a name that is also an adjective still addresses the reader before a fragment
+    ("Hello, the basil I bought is wilting.\nThanks, Greta", "Amber, quick tip: water from below.",
+     [("en.formality.wrong-name", "Amber")]),
+    # a closing wish, the writer's name and the company end the reply: the writer signs
+    ("Hello, the basil I bought is wilting.\nThanks, Greta",
+     "Hi Greta, water it from below. Happy growing, Nadia, Leafline Nursery", []),
+    # a wish and a wrong name with no company after it: the reader is wished well by the wrong name
+    ("Hello, the basil I bought is wilting.\nThanks, Greta", "Hi Greta, water it from below. Take care, Gerda!",
+     [("en.formality.wrong-name", "Gerda")]),
+    # two who signed together named together, one by a like name; a colleague beside one of them is no slip
+    ("Hello,\nPlease send the survey report.\nRegards,\nDaniela and Rob Ashe",
+     "Hello Daniela and Rob,\nThe report is attached for Daniel and Rob to review.", [("en.formality.wrong-name", "Daniel")]),
+    ("Hello,\nPlease send the survey report.\nRegards,\nDaniela and Rob Ashe",
+     "Hello Daniela and Rob,\nThe report is attached; Tessa and Rob can talk it through on Monday.", []),
+])
+def test_english_names_by_construction(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # «пока» as a farewell: with a stop, over the signature, or going on with a name or a wish
+    ("Счёт отправили на почту. Пока!", ["Пока!"]),
+    ("Счёт отправили на почту.\nПока,\nДина", ["Пока,"]),
+    ("Счёт отправили на почту. Пока, удачи!", ["Пока, удачи"]),
+    # «пока» as "for now" / "while": no farewell
+    ("Счёт отправили на почту. Пока, к сожалению, оплата картой недоступна.", []),
+    ("Пока, будьте добры, не меняйте пароль.", []),
+    ("Пока мы проверяем платёж, доступ сохранится.", []),
+])
+def test_poka_is_a_farewell_only_where_a_farewell_stands(engine, reply, expected):
+    customer = "Добрый день. Прошу выслать счёт на оплату.\nС уважением, Тимур Рашидович"
+    found = [text for rule, text, _ in _formality(engine, reply, customer) if rule == "ru.formality.familiar-greeting"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("reply, present, absent", [
+    # a subjectless clause in a «ты» reply: the reader is its subject
+    ("Заказ собран — если сегодня свободен, можешь забрать после шести.", "свободен", None),
+    ("Заказ собран, забрать можешь после шести. Если занята, курьер привезёт завтра.", "занята", None),
+    # a clause with its own subject, or the writer's own understanding: not the reader's agreement
+    ("Если тебе нужна коробка побольше, напиши.", None, "нужна"),
+    ("Если правильно понял, тебе нужен чек.", None, "понял"),
+])
+def test_a_subjectless_clause_agrees_with_the_reader(engine, reply, present, absent):
+    customer = "Добрый день. Когда можно забрать заказ?\nС уважением, Тимур Рашидович"
+    spans = [text for rule, text, _ in _formality(engine, reply, customer) if rule == "ru.formality.ty-form"]
+    if present:
+        assert present in spans
+    if absent:
+        assert absent not in spans
+
+
+@pytest.mark.parametrize("stem", ["en25", "ru24"])
+def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
+    # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
+    from pathlib import Path
+
+    from replylint.evaluation import load_cases
+
+    cases = load_cases([Path(__file__).parent / "fixtures" / "heldout" / f"{stem}.yaml"])
+    found = [(case.id, f.text) for case in cases if not any(e.category == "formality" for e in case.expect)
+             for f in engine.lint(case.exchange()) if f.category == "formality"]
+    assert found == []
