@@ -343,6 +343,8 @@ class ProfileBuilder:
         self.misspelt_edits = int(misspelt.get("max_edits", 0))  # 0: not looked for
         self.misspelt_min_length = int(misspelt.get("min_length", 0))
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
+        # academic degrees written before a signature name («К.м.н. Левон Оганесян»): part of the signature
+        self.degrees = frozenset(config.get("degrees", ()))
         # a closing wish before the writer's name, role and company ("Happy baking, Claire, Crumb & Co"): the
         # phrases word by word, and words a gerund after them makes a wish of ("happy" + "gardening")
         wishes = config.get("closing_wishes") or {}
@@ -814,7 +816,7 @@ class ProfileBuilder:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
             return out
-        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners,
+        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners, degrees=self.degrees,
                             wish=self._closing_wish if self.closing_wishes or self.wish_before_gerund else None)
         quoted = self.quoted_tokens(doc)
         done = 0
@@ -1841,8 +1843,9 @@ class _LineFinder:
     or the words that end the message."""
 
     def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset(),
-                 wish=None):
+                 wish=None, degrees: frozenset[str] = frozenset()):
         self.doc = doc
+        self.degrees = degrees  # degrees before a signer's name («к.м.н.»), lowercase without the last full stop
         self.wish = wish  # words -> are they a closing wish (before a signer's name, role and company)?
         self.text = text
         self.joiners = joiners  # words joining two signers' names on one line ("and", "&")
@@ -1949,6 +1952,11 @@ class _LineFinder:
         after_sentence = False
         while k >= 0 and _INITIAL.match(doc[k].text):
             k -= 1  # initials before a surname («Р. Гайнутдинов») belong to the signature
+        if self.degrees and k >= 0:
+            # a degree before the name («К.м.н. Левон Оганесян»; its full stop may be a token of its own)
+            d = k - 1 if doc[k].text == "." and k > 0 and not doc[k - 1].whitespace_ else k
+            if doc[d].lower_.rstrip(".") in self.degrees:
+                k = d - 1
         role_end = k  # a role would end here, right before the name
         while k >= 0 and doc[k].text in (",", ".", "!", "?") and not doc[k].is_space:
             after_sentence = after_sentence or doc[k].text != ","
