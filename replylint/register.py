@@ -1273,8 +1273,9 @@ class ProfileBuilder:
             j += 1
         if j < len(doc) and _capitalised_word(doc[j]) and "name.given" not in classes[j] and not self._starts_sentence(doc, j) \
                 and ("name.surname" in classes[j] or fields.get("patronymic")):
-            fields["surname"] = written = doc[j].lower_
-            j += 1
+            end = _hyphenated_end(doc, j)  # a double surname, «Гольдберг-Алексеева», is one
+            fields["surname"] = written = doc[j:end].text.lower()
+            j = end
         elif i > 0 and "name.surname" in classes[i - 1] and _capitalised_word(doc[i - 1]):
             fields["surname"] = written = doc[i - 1].lower_
             i -= 1  # «Гусев Артём Игоревич»: the name starts at the surname
@@ -1603,9 +1604,10 @@ class ProfileBuilder:
         for mention, _ in reply.people:
             said = mention.surname
             if mention in addresses or mention is reply.person or not said or said[:1] != own[:1] \
-                    or self._same_surname(said, own) or mention.given and person.given and mention.given != person.given:
+                    or self._same_surname(said, own) or mention.given and person.given \
+                    and not self._same_surname(mention.given, person.given):  # («Валерии» of «Валерия»)
                 continue
-            if _edits(said, own, self.misspelt_edits) <= self.misspelt_edits:
+            if _edits(said, own, self.misspelt_edits) <= self.misspelt_edits or self._misspelt_half(said, own):
                 words = mention.text.split()
                 start = mention.end - len(words[-1]) if words else mention.start
                 out.append(Evidence("name.misspelt", start, mention.end, mention.text[start - mention.start :]))
@@ -1633,6 +1635,18 @@ class ProfileBuilder:
                     out.append(Evidence("address.wrong-name", wrong.start, wrong.end, wrong.text,
                                         suggestions=(left[0].given_text,) if left[0].given_text else ()))
         return out
+
+    def _misspelt_half(self, said: str, own: str) -> bool:
+        """A double surname with one half the customer's and the other misspelt («Гольдман-Алексеевой» to
+        Гольдберг-Алексеева): the other half begins as theirs (at least `misspelt_surname.min_length` / 2
+        letters) and is not it."""
+        halves, own_halves = said.split("-"), own.split("-")
+        if len(halves) != len(own_halves) or len(halves) < 2:
+            return False
+        same = [self._same_surname(a, b) for a, b in zip(halves, own_halves)]
+        return any(same) and not all(same) and all(
+            ok or len(os.path.commonprefix([a, b])) >= max(3, self.misspelt_min_length // 2)
+            for ok, a, b in zip(same, halves, own_halves))
 
     @staticmethod
     def _wrong_gender(address: Person, customer: Profile, out: list[Evidence]) -> None:
@@ -1805,6 +1819,15 @@ def _gender(parse) -> str | None:
         return None
     gender = parse.tag.gender
     return gender if gender in ("masc", "femn") else None
+
+
+def _hyphenated_end(doc, j: int) -> int:
+    """Where a word at j ends with the capitalised words joined to it by hyphens («Гольдберг-Алексеева»)."""
+    end = j + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+            and _capitalised_word(doc[end + 1]):
+        end += 2
+    return end
 
 
 def _after_hyphen(doc, i: int) -> bool:
