@@ -1195,6 +1195,11 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and question.kind in ("yes-no", "request") and question.sentence is not None \
+                    and "asks-document" in question.sentence.cues:
+                # "Do you have a guide for that?", «Есть ли где-то инструкция?»: whether a write-up exists, which a
+                # reply sentence linking to one answers, whatever its words
+                by = next((s for s in answering if "link" in s.cues), None)
             if by is None and len(questions) == 1 and question.sentence is not None \
                     and "asks-way" in question.sentence.cues and "steps" in self.sole_kinds:
                 # the one "Is there any way to…?": steps answer it in their own words
@@ -1224,8 +1229,11 @@ class QuestionReader:
                 # doesn't support that" to "Can the audio be recovered?")
                 by = next((s for s in answering if "absent" in s.cues
                            and ("absent-such" in s.cues or (focus.words | question.focus) & s.keys)), None)
-            if by is None and question.sentence is not None and "help-request" in question.sentence.cues \
-                    and (question.kind in ("request", "yes-no") or "ask.request" in question.sentence.cues):
+            if by is None and question.sentence is not None and (
+                    "help-request" in question.sentence.cues
+                    and (question.kind in ("request", "yes-no") or "ask.request" in question.sentence.cues)
+                    # «что теперь делать?», "what do I do now?": what to do, which where to turn tells
+                    or "asks-steps" in question.sentence.cues and question.expects == "steps"):
                 # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
                 # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
                 by = next((s for s in body if not s.asks and "channel" in s.cues), None)
