@@ -41,6 +41,7 @@ RHETORICAL_WORDS = 6  # a rhetorical cue makes a question rhetorical only in a s
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK_CUE = frozenset({"link"})
 _URL = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*\w")  # an address to write to («help@rutube.ru»)
 _URL_WORD = re.compile(r"[^\W\d_]{3,}")
 MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
@@ -1113,7 +1114,8 @@ class QuestionReader:
         for w, (_, window) in enumerate(windows):
             for key in window.keys:
                 holding.setdefault(key, []).append(w)
-        deferrals = [s for s in reply if "deferral" in s.cues]
+        deferrals = [s for s in reply if "deferral" in s.cues] + [
+            s for k, s in enumerate(reply) if "deferral" not in s.cues and self._hands_off(reply, k)]
         # "I'll email you on Thursday with the fee": a promise to send something defers what it names
         named_deferrals = [s for s in reply if "deferral-named" in s.cues and "deferral" not in s.cues]
         questions = questions[:MAX_QUESTIONS]
@@ -1193,6 +1195,11 @@ class QuestionReader:
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
                 # the message's one request or "how": a reply that points to an article answers it
                 by = next((s for s in answering if "link" in s.cues), None)
+            if by is None and question.kind in ("yes-no", "request") and question.sentence is not None \
+                    and "asks-document" in question.sentence.cues:
+                # "Do you have a guide for that?", «Есть ли где-то инструкция?»: whether a write-up exists, which a
+                # reply sentence linking to one answers, whatever its words
+                by = next((s for s in answering if "link" in s.cues), None)
             if by is None and len(questions) == 1 and question.sentence is not None \
                     and "asks-way" in question.sentence.cues and "steps" in self.sole_kinds:
                 # the one "Is there any way to…?": steps answer it in their own words
@@ -1222,8 +1229,11 @@ class QuestionReader:
                 # doesn't support that" to "Can the audio be recovered?")
                 by = next((s for s in answering if "absent" in s.cues
                            and ("absent-such" in s.cues or (focus.words | question.focus) & s.keys)), None)
-            if by is None and question.sentence is not None and "help-request" in question.sentence.cues \
-                    and (question.kind in ("request", "yes-no") or "ask.request" in question.sentence.cues):
+            if by is None and question.sentence is not None and (
+                    "help-request" in question.sentence.cues
+                    and (question.kind in ("request", "yes-no") or "ask.request" in question.sentence.cues)
+                    # «что теперь делать?», "what do I do now?": what to do, which where to turn tells
+                    or "asks-steps" in question.sentence.cues and question.expects == "steps"):
                 # a request for help ("can you help?", "Any chance of getting assistance?"): a sentence telling
                 # where to get it answers ("You can still contact us here: …", "Please send us an email at …")
                 by = next((s for s in body if not s.asks and "channel" in s.cues), None)
@@ -1295,6 +1305,20 @@ class QuestionReader:
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         self._follow_ups(out)
         return self._weigh(out, body, answering, context)
+
+    def _hands_off(self, reply: list[Sentence], k: int) -> bool:
+        """Does reply sentence k move the case to another channel and take it on there: a `channel` cue, an
+        address (a link or an e-mail) in it or the sentence after, and a `handoff` promise in it or beside it
+        ("Please send us an email at <link> and we will assist.", "We can help with that. Please open a ticket
+        here: <link>", «Для уточнения причины напишите на help@…»)? Not a step for a case still to come ("If it
+        persists, contact us and we'll check"), nor a request for details in the thread ("Could you send your
+        order number so we can look into it?", which names no other place)."""
+        sentence = reply[k]
+        if "channel" not in sentence.cues or self._conditional(sentence):
+            return False
+        near = reply[max(0, k - 1): k + 2]
+        return any("handoff" in s.cues for s in near) \
+            and any("link" in s.cues or _EMAIL.search(s.text) for s in reply[k: k + 2])
 
     @staticmethod
     def _follow_ups(coverage: list[Coverage]) -> None:

@@ -194,7 +194,10 @@ def test_heldout_fixtures_exist():
 UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
                       "en18": 1, "ru18": 2, "en19": 6, "ru19": 2,
                       "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9, "en23": 6, "ru23": 6,
-                      "formality_en6": 6, "en24": 0, "en25": 5, "ru24": 8}
+                      "formality_en6": 6, "en24": 0,
+                      # en25 and ru24 after tune32-qreal (outrage, a cause asked as "what's the problem", safety worries,
+                      # hedged and denying answers): 5 -> 1 and 8 -> 3
+                      "en25": 1, "ru24": 3}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
