@@ -165,8 +165,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # gone over, hedged handling (parked, topped up), messages left unread, help pointed out, a slip on your
                # end, pointed lateness, work redone to the customer's spec): .974 / .712
                ("en25", "blame"): (0.97, 0.71),
-               # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836
-               ("ru24", "blame"): (0.83, 0.83)}
+               # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836; after tune32-ru .982 / 1.000
+               ("ru24", "blame"): (0.98, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
