@@ -157,8 +157,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # round 25 (blame, en), scored once before tuning at 54d0d31: .913 / .404
                # en25 then tune32-en2 (tone families: rhetorical hindsight questions, which part was unclear, read before
                # you …?, every other X manages, mock appraisal, sarcastic interjections, can't do it for you, easy to
-               # overlook?; the tone rule quiet on quoted words disowned): .972 / .673
-               ("en25", "blame"): (0.97, 0.67)}
+               # overlook?, a pointed "actually"; the tone rule quiet on quoted words disowned): .973 / .692
+               ("en25", "blame"): (0.97, 0.69)}
 
 
 def _labeled(path: Path) -> list[str]:
