@@ -164,6 +164,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # base form, reminders and changes counted, told before in a month or "on the day and again", the same thing
                # gone over, hedged handling (parked, topped up), messages left unread, help pointed out, a slip on your
                # end, pointed lateness, work redone to the customer's spec): .974 / .712
+               # en25 then tune32-en2 (tone families: rhetorical hindsight questions, which part was unclear, read before
+               # you …?, every other X manages, mock appraisal, sarcastic interjections, can't do it for you, easy to
+               # overlook?, a pointed "actually"; the tone rule quiet on quoted words disowned): .973 / .692
                ("en25", "blame"): (0.97, 0.71),
                # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836; after tune32-ru .982 / 1.000
                ("ru24", "blame"): (0.98, 0.99)}
