@@ -167,7 +167,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en25 then tune32-en2 (tone families: rhetorical hindsight questions, which part was unclear, read before
                # you …?, every other X manages, mock appraisal, sarcastic interjections, can't do it for you, easy to
                # overlook?, a pointed "actually"; the tone rule quiet on quoted words disowned): .973 / .692
-               ("en25", "blame"): (0.97, 0.71),
+               # both together: 1.000 / 1.000
+               ("en25", "blame"): (0.99, 0.99),
                # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836; after tune32-ru .982 / 1.000
                ("ru24", "blame"): (0.98, 0.99)}
 
