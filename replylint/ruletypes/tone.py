@@ -131,7 +131,7 @@ class ToneRule(RuleType):
                     "address_name_morph": list, "address_end": str, "condition_words": list,
                     "consequence_particles": list, "clause_back_references": list,
                     "connector_clause_not": str, "referring_openers": list, "scare_quotes": bool,
-                    "strong_mark_rest_below_threshold": bool}
+                    "strong_mark_rest_below_threshold": bool, "connector_not_counted": bool}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -330,7 +330,8 @@ class ToneRule(RuleType):
                              patterns["connector_clause_not"],
                              frozenset(str(w).lower() for w in node.get("referring_openers", ())),
                              bool(node.get("scare_quotes", False)),
-                             bool(node.get("strong_mark_rest_below_threshold", False)))
+                             bool(node.get("strong_mark_rest_below_threshold", False)),
+                             bool(node.get("connector_not_counted", False)))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -526,7 +527,7 @@ class ClauseRemoval:
                  clause_back_references: frozenset[str] = frozenset(),
                  connector_clause_not: re.Pattern = re.compile(r"(?!)"),
                  referring_openers: frozenset[str] = frozenset(), scare_quotes: bool = False,
-                 strong_mark_rest_below_threshold: bool = False):
+                 strong_mark_rest_below_threshold: bool = False, connector_not_counted: bool = False):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -585,6 +586,9 @@ class ClauseRemoval:
         # where no removal leaves a neutral sentence: a clause set off by a strong mark that reads as blame and holds
         # no protected word may go when the rest scores under the flagging threshold (see `rewrite`)
         self.strong_mark_rest_below_threshold = strong_mark_rest_below_threshold
+        # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
+        # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
+        self.connector_not_counted = connector_not_counted
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -759,7 +763,10 @@ class ClauseRemoval:
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
                 continue  # the clause the rule matched in
-            if sum(t.is_alpha for t in tokens[a:b]) >= self.min_words and \
+            # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
+            # "…, so it definitely works" says three words)
+            glue = self._connector(tokens, a, b) if self.connector_not_counted else 0
+            if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
                 self._note("whole:neutral-clause", a, b)
                 return None
