@@ -19,9 +19,9 @@ would lose (`protect`: digits, paths, Latin or capitalised names, quoted
 words not named elsewhere in it; with `scare_quotes`, not a lowercase word
 quoted alone, the customer's word held up in mockery) is never removed; then,
 as when no removal leaves a neutral sentence, the finding has no suggestion
-(with `strong_mark_rest_below_threshold`: unless a clause set off by a dash,
-a semicolon or a lead-in colon reads as blame, holds no protected word, and
-leaves the rest under the flagging threshold). Other rules of the
+(with `strong_mark_rest_below_threshold`: unless, for the rule's own finding,
+the lead-in before a dash, a semicolon or a colon reads as blame, holds no
+protected word, and leaves the rest under the flagging threshold). Other rules of the
 pack borrow the removal around their match (`fallback_rewrite:`).
 """
 
@@ -675,8 +675,8 @@ class ClauseRemoval:
 
         removals = self._removals(tokens, cuts, end)
         deeper = [r for r in self._later_connectors(tokens, cuts, end) if r not in removals]
-        # a clause set off by a strong mark ("It's all in the docs: the limit is…", "…, nothing scary — even a child
-        # could do it") that reads as blame on its own and holds nothing `protect` keeps (not even a number named
+        # a lead-in before a strong mark ("It's all in the docs: the limit is…", "That's on your end — your
+        # firewall…") that reads as blame on its own and holds nothing `protect` keeps (not even a number named
         # again elsewhere), whose removal leaves the rest under the flagging threshold but not under
         # `neutral_below`: taken where no removal reads neutral, before the sentence is given up
         relaxed = None
@@ -708,7 +708,7 @@ class ClauseRemoval:
                 best = ((size, odds), first, last)
             elif odds >= self.neutral_odds:
                 self._note("not-neutral", first, last, round(odds, 2))
-                if self.strong_mark_rest_below_threshold and odds < self.flag_odds \
+                if self.strong_mark_rest_below_threshold and must is None and odds < self.flag_odds \
                         and self._strong_removal(tokens, first, last, end) and (
                         relaxed is None or (size, odds) < relaxed[0]) and \
                         not any(kept[first:last]) and \
@@ -907,10 +907,9 @@ class ClauseRemoval:
                 and token.text.lower() not in self.capitalised_except)
 
     def _strong_removal(self, tokens, first: int, last: int, end: int) -> bool:
-        """Is tokens[first:last] a prefix through a strong mark or a lead-in, or a suffix from a strong mark?"""
-        if first == 0:
-            return tokens[last - 1].text in self.marks or tokens[last - 1].text in self.lead_ins
-        return last == end and tokens[first].text in self.marks
+        """Is tokens[first:last] a prefix through a strong mark or a lead-in (not a suffix: what follows a dash
+        is as often the content, "…wrong — the last two digits are swapped")?"""
+        return first == 0 and (tokens[last - 1].text in self.marks or tokens[last - 1].text in self.lead_ins)
 
     @staticmethod
     def _scare_quoted(token, at: int, quoted: set[int]) -> bool:
