@@ -435,6 +435,9 @@ class LanguageLinter:
         a, b = sentence
         if self.annotate is not None and not doc.has_annotation("POS"):
             self.annotate(doc)
+        # a construction may open its sentence (IS_SENT_START): lint reads sentence starts without writing
+        # SENT_START unless an indexed pattern needs it, so write it here (once per doc; the same starts)
+        self.split_sentences(doc)
         whole = match.start <= a and match.end >= b  # (a tone rule's match is its sentence)
         text, first, last = _doc_text(doc), doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
         out, pos = [], first

@@ -16,8 +16,12 @@ the first or last comma clause, whichever is the smallest removal after which
 the model scores the rest below `neutral_below`. A sentence whose every clause
 carries it is proposed for removal as a whole. Technical content the message
 would lose (`protect`: digits, paths, Latin or capitalised names, quoted
-words not named elsewhere in it) is never removed; then, as when no removal
-leaves a neutral sentence, the finding has no suggestion. Other rules of the
+words not named elsewhere in it; with `scare_quotes`, not a lowercase word
+quoted alone, the customer's word held up in mockery) is never removed; then,
+as when no removal leaves a neutral sentence, the finding has no suggestion
+(with `strong_mark_rest_below_threshold`: unless, for the rule's own finding,
+the lead-in before a dash, a semicolon or a colon reads as blame, holds no
+protected word, and leaves the rest under the flagging threshold). Other rules of the
 pack borrow the removal around their match (`fallback_rewrite:`).
 """
 
@@ -126,7 +130,8 @@ class ToneRule(RuleType):
                     "back_references": list, "question_tag": str, "address_openers": list,
                     "address_name_morph": list, "address_end": str, "condition_words": list,
                     "consequence_particles": list, "clause_back_references": list,
-                    "connector_clause_not": str, "referring_openers": list}
+                    "connector_clause_not": str, "referring_openers": list, "scare_quotes": bool,
+                    "strong_mark_rest_below_threshold": bool, "connector_not_counted": bool}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -323,7 +328,10 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("consequence_particles", ())),
                              frozenset(str(w).lower() for w in node.get("clause_back_references", ())),
                              patterns["connector_clause_not"],
-                             frozenset(str(w).lower() for w in node.get("referring_openers", ())))
+                             frozenset(str(w).lower() for w in node.get("referring_openers", ())),
+                             bool(node.get("scare_quotes", False)),
+                             bool(node.get("strong_mark_rest_below_threshold", False)),
+                             bool(node.get("connector_not_counted", False)))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -518,7 +526,8 @@ class ClauseRemoval:
                  consequence_particles: frozenset[str] = frozenset(),
                  clause_back_references: frozenset[str] = frozenset(),
                  connector_clause_not: re.Pattern = re.compile(r"(?!)"),
-                 referring_openers: frozenset[str] = frozenset()):
+                 referring_openers: frozenset[str] = frozenset(), scare_quotes: bool = False,
+                 strong_mark_rest_below_threshold: bool = False, connector_not_counted: bool = False):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -571,6 +580,15 @@ class ClauseRemoval:
         # a word that, opening what is left after a prefix through a later comma goes, points back into
         # what went ("…, a reckless decision, as their roots…": "Their roots…" has lost what "their" was)
         self.referring_openers = referring_openers
+        # a single lowercase word in quotes is the customer's word held up at arm's length (the lock only
+        # 'malfunctions' when…), not a label or a value the message would lose: with `scare_quotes`, not protected
+        self.scare_quotes = scare_quotes
+        # where no removal leaves a neutral sentence: a clause set off by a strong mark that reads as blame and holds
+        # no protected word may go when the rest scores under the flagging threshold (see `rewrite`)
+        self.strong_mark_rest_below_threshold = strong_mark_rest_below_threshold
+        # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
+        # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
+        self.connector_not_counted = connector_not_counted
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -657,6 +675,11 @@ class ClauseRemoval:
 
         removals = self._removals(tokens, cuts, end)
         deeper = [r for r in self._later_connectors(tokens, cuts, end) if r not in removals]
+        # a lead-in before a strong mark ("It's all in the docs: the limit is…", "That's on your end — your
+        # firewall…") that reads as blame on its own and holds nothing `protect` keeps (not even a number named
+        # again elsewhere), whose removal leaves the rest under the flagging threshold but not under
+        # `neutral_below`: taken where no removal reads neutral, before the sentence is given up
+        relaxed = None
         for first, last in removals + deeper:
             if not allowed(first, last):
                 continue
@@ -685,6 +708,12 @@ class ClauseRemoval:
                 best = ((size, odds), first, last)
             elif odds >= self.neutral_odds:
                 self._note("not-neutral", first, last, round(odds, 2))
+                if self.strong_mark_rest_below_threshold and must is None and odds < self.flag_odds \
+                        and self._strong_removal(tokens, first, last, end) and (
+                        relaxed is None or (size, odds) < relaxed[0]) and \
+                        not any(kept[first:last]) and \
+                        bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.neutral_odds:
+                    relaxed = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._join(tokens, best[1], best[2])
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
@@ -716,6 +745,8 @@ class ClauseRemoval:
                     best = ((size, odds), first, last)
             if best is not None:
                 return self._join(tokens, best[1], best[2], dropped)
+        if relaxed is not None:
+            return self._join(tokens, relaxed[1], relaxed[2])
         doc = span.doc
         if any(kept) and loses(0, n):
             self._note("whole:protect")
@@ -732,7 +763,10 @@ class ClauseRemoval:
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
                 continue  # the clause the rule matched in
-            if sum(t.is_alpha for t in tokens[a:b]) >= self.min_words and \
+            # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
+            # "…, so it definitely works" says three words)
+            glue = self._connector(tokens, a, b) if self.connector_not_counted else 0
+            if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
                 self._note("whole:neutral-clause", a, b)
                 return None
@@ -865,10 +899,22 @@ class ClauseRemoval:
 
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
         """Does the token hold technical content no removal may take?"""
-        if offset + i in quoted or self.protect.search(token.text):
+        if self.protect.search(token.text):
             return True
+        if offset + i in quoted:
+            return not (self.scare_quotes and self._scare_quoted(token, offset + i, quoted))
         return (self.protect_capitalised and i > 0 and token.text[:1].isupper()
                 and token.text.lower() not in self.capitalised_except)
+
+    def _strong_removal(self, tokens, first: int, last: int, end: int) -> bool:
+        """Is tokens[first:last] a prefix through a strong mark or a lead-in (not a suffix: what follows a dash
+        is as often the content, "…wrong — the last two digits are swapped")?"""
+        return first == 0 and (tokens[last - 1].text in self.marks or tokens[last - 1].text in self.lead_ins)
+
+    @staticmethod
+    def _scare_quoted(token, at: int, quoted: set[int]) -> bool:
+        """Is the token a lowercase word quoted alone ('malfunctions', "fixed")?"""
+        return token.is_alpha and token.is_lower and at - 1 not in quoted and at + 1 not in quoted
 
     def _join(self, tokens, first: int, last: int, dropped: frozenset[int] = frozenset()) -> str:
         def text(at: range) -> str:
