@@ -155,7 +155,7 @@ class LanguageLinter:
             self.profiles = ProfileBuilder(
                 lang, {**register_config, **({"policy": policy} if policy else {}), "quotes": common.get("quotes", {}),
                        "terminals": terminals},
-                self.morphology, self.annotate.analyze)
+                self.morphology, self.annotate.analyze, getattr(self.annotate, "parts_of_speech", None))
 
     def run(self, text: str, scope: str, profile=None, to_source=None):
         """Yield (rule, doc, match) for every rule of `scope` that matches `text`.

@@ -486,6 +486,13 @@ class EnglishAnnotator(_CachedAnnotator):
         self.lemmas = dict(lexicon.get("lemmas", {}))
         self.priority = list(lexicon.get("pos_priority", ["VERB", "NOUN", "ADJ", "ADV"]))
 
+    def parts_of_speech(self, lower: str) -> tuple[str, ...]:
+        """Every part of speech lemminflect knows the word form as ("regular": a noun, an adjective); a
+        form it does not know may be a noun ("waterings", "refills"): the open class."""
+        from lemminflect import getAllLemmas
+
+        return tuple(getAllLemmas(lower)) or ("NOUN",)
+
     def analyze(self, lower: str) -> tuple[str, str, str]:
         from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getAllLemmasOOV
 

@@ -316,9 +316,11 @@ class WordClasses:
 class ProfileBuilder:
     """Builds a message's profile from its annotated pieces (one language)."""
 
-    def __init__(self, lang: str, config: dict, morphology, analyze):
+    def __init__(self, lang: str, config: dict, morphology, analyze, parts_of_speech=None):
         self.lang = lang
         self._analyze = analyze  # lower -> (lemma, pos, morph): the annotator's analysis
+        # lower -> every part of speech the annotator's dictionary knows the form as (None: its analysis only)
+        self._more_parts_of_speech = parts_of_speech
         self._analysis: dict[str, tuple[str, str, str]] = {}
         self._name_cues: frozenset[int] | None = None  # LOWER hashes of words before a name
         self._title_words: frozenset[int] = frozenset()  # LOWER hashes of titles ("mrs", "mrs.")
@@ -1064,16 +1066,12 @@ class ProfileBuilder:
             len(words) == 2 and words[0] in self.wish_before_gerund and "VerbForm=Ger" in self.analyze(words[1])[2])
 
     def _parts_of_speech(self, lower: str) -> frozenset[str]:
-        """Every part of speech a word form can be: the annotator's choice and, for English, each of
-        lemminflect's readings ("regular": a noun first, an adjective too)."""
+        """Every part of speech a word form can be: the annotator's choice and every other one its
+        dictionary knows ("regular": a noun first, an adjective too), where the annotator tells them."""
         def compute():
             found = {self.analyze(lower)[1]}
-            if self.lang == "en":
-                from lemminflect import getAllLemmas
-
-                readings = getAllLemmas(lower)
-                # a word lemminflect does not know may be a noun ("waterings", "refills"): the open class
-                found.update(readings or ("NOUN",))
+            if self._more_parts_of_speech is not None:
+                found.update(self._more_parts_of_speech(lower))
             return frozenset(found)
 
         return _cached(self._pos_cache, lower, 50_000, compute)
