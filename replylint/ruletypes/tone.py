@@ -200,8 +200,10 @@ class ToneRule(RuleType):
         self._neutral_clause_patterns: list[list[dict]] = []
         self._neutral_clause_not_after: list[re.Pattern | None] = []  # per pattern
         self._neutral_clause_marks: frozenset[str] = frozenset()
-        self._neutral_clause_matcher = None  # built on first use, with its match keys -> pattern numbers
-        self._neutral_clause_keys: dict[int, int] = {}
+        # the patterns' index (see prefilter): built on first use; each pattern runs only on the sentences
+        # holding its required words (one Matcher of them all, tried at every token, cost a Russian lint a fifth)
+        self._neutral_clause_index = None
+        self._morphology, self._lang, self._word_boundary = ctx.morphology, ctx.lang, ctx.word_boundary
         if "neutral_clauses" in spec:
             self._neutral_clauses(spec, ctx)
         # rules whose match is the blame itself, numbers and names included («у остальных 300
@@ -244,25 +246,32 @@ class ToneRule(RuleType):
     def _neutral_clause_tokens(self, doc, lowers) -> set[int]:
         """The tokens of each clause that holds a `neutral_clauses` phrase: from the mark before the
         phrase to the mark after it, within its sentence (the sentence's closing mark not included)."""
-        if self._neutral_clause_matcher is None:
-            from spacy.matcher import Matcher
+        index = self._neutral_clause_index
+        if index is None:
+            from spacy.util import get_lang_class
 
-            self._neutral_clause_matcher = Matcher(doc.vocab)
-            strings = doc.vocab.strings
+            from ..prefilter import PatternIndex
+
+            stop_words = set(get_lang_class(self._lang).Defaults.stop_words)
+            index = PatternIndex(doc.vocab, self._morphology, stop_words, self._word_boundary)
             for n, pattern in enumerate(self._neutral_clause_patterns):
-                self._neutral_clause_matcher.add(f"neutral{n}", [pattern])
-            self._neutral_clause_keys = {strings.add(f"neutral{n}"): n for n in range(len(self._neutral_clause_patterns))}
-        found = self._neutral_clause_matcher(doc)
+                index.add(n, pattern)
+            self._neutral_clause_index = index
+        keys = index.candidates(lowers)
+        if not keys:
+            return set()
+        planned, starts = index.plan(doc, keys, lowers)
+        found = [(n, start, end) for n, start, end, _ in index.run(doc, planned, starts)]
         if not found:
             return set()
         bounds = [*sentence_starts(doc), len(lowers)]
         out: set[int] = set()
-        for key, start, end in found:
+        for n, start, end in found:
             k = bisect_right(bounds, start) - 1
             a, b = bounds[k], bounds[k + 1]
             if end > b:
                 continue  # (across a sentence end)
-            not_after = self._neutral_clause_not_after[self._neutral_clause_keys[key]]
+            not_after = self._neutral_clause_not_after[n]
             if not_after is not None and any(not_after.search(doc[i].lower_) for i in range(a, start)):
                 continue
             while b > a and (doc[b - 1].is_space or doc[b - 1].is_punct and doc[b - 1].text not in self._neutral_clause_marks):
