@@ -172,7 +172,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836; after tune32-ru .982 / 1.000
                ("ru24", "blame"): (0.98, 0.99),
                # rounds 26 (en) and 25 (ru), scored once before tuning at 68d6f0c: en .828 / .414, ru .854 / .788
-               ("en26", "blame"): (0.82, 0.41), ("ru25", "blame"): (0.85, 0.78)}
+               # ru25 then tune33-ru (tone quiet on owned flaws, favours, gifts and choices read back; hedged slips, mock
+               # praise of an act, a pointed «вообще-то», «внимательнее читать», singled out, «если бы … сразу»): 1.000 / .981
+               ("en26", "blame"): (0.82, 0.41), ("ru25", "blame"): (0.99, 0.98)}
 
 
 def _labeled(path: Path) -> list[str]:
