@@ -281,3 +281,42 @@ def test_a_need_before_a_number_and_haste_without_the_addressee_are_no_tone(engi
     assert "нужно" not in quiet("Нужно было прочитать инструкцию.")
     assert "же" in quiet("Давление низкое. Иначе на первой же ямке камера лопнет.")
     assert "же" not in quiet("Давление низкое. Вы сломали ручку в первые же дни.")
+
+
+def test_swear_words_and_interjections_may_go_with_the_right_comma(engine):
+    import re
+
+    from replylint.ruletypes.tone import ClauseRemoval
+
+    removal = ClauseRemoval(frozenset({"—"}), frozenset({":"}), ",", 0.0, 2, re.compile(r"\d"), False,
+                            frozenset(), frozenset(), frozenset(),
+                            droppable_attributive=re.compile(r"(сран|чёртов)[а-яё]{0,3}"),
+                            droppable_interjections=re.compile(r"бля|блин"))
+    tokens = list(engine.linter("ru").doc("Пришлите, блин, этот чёртов отчёт ещё раз, бля"))
+    dropped = removal._droppable(tokens, len(tokens), [False] * len(tokens))
+    # an interjection goes with the comma after it, or, ending the sentence, with the one before it
+    assert removal._join(tokens, 0, 0, dropped) == "Пришлите, этот отчёт ещё раз"
+    # an attributive swear word before a comma is a predicate there: it stays
+    tokens = list(engine.linter("ru").doc("Этот отчёт сраный, пришлите другой."))
+    assert removal._droppable(tokens, len(tokens) - 1, [False] * len(tokens)) == frozenset()
+
+
+def test_a_counterfactual_hindsight_keeps_condition_and_consequence_together(engine):
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+    removal = tone._rewrite
+    doc = linter.annotate(linter.doc("Отправили бы заявку пораньше, с запасом, — получили бы ответ в срок."))
+    tokens = list(doc)
+    end = len(tokens) - 1
+    cuts = [i for i, t in enumerate(tokens) if t.text in (",", "—")]
+    # every clause belongs to the counterfactual: a verbless one and the consequence
+    assert all(removal._hindsight(tokens, cuts, end)[:end])
+    # no removal takes the condition and leaves the consequence («С запасом, — получили бы…»)
+    assert tone._sentence_rewrite(doc, 0, len(doc)) in (None, "")
+    # «хотя бы» is no counterfactual, and a clause with a verb of its own stands apart
+    doc = linter.annotate(linter.doc("Было бы удобно, если бы склад работал ночью, но сейчас он закрывается в 20:00, "
+                                     "так что оформляйте заказ хотя бы за день."))
+    tokens = list(doc)
+    cuts = [i for i, t in enumerate(tokens) if t.text == ","]
+    marks = removal._hindsight(tokens, cuts, len(tokens) - 1)
+    assert marks is not None and not marks[[t.text for t in tokens].index("сейчас")]

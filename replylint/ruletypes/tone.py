@@ -131,7 +131,9 @@ class ToneRule(RuleType):
                     "address_name_morph": list, "address_end": str, "condition_words": list,
                     "consequence_particles": list, "clause_back_references": list,
                     "connector_clause_not": str, "referring_openers": list, "scare_quotes": bool,
-                    "strong_mark_rest_below_threshold": bool, "connector_not_counted": bool}
+                    "strong_mark_rest_below_threshold": bool, "connector_not_counted": bool,
+                    "droppable_attributive": str, "droppable_interjections": str,
+                    "counterfactual_words": list, "counterfactual_not_after": list, "subordinators": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -302,7 +304,8 @@ class ToneRule(RuleType):
                                                        f"threshold, got {neutral}"))
         patterns = {}
         for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)"), ("droppable_edges", r"(?!)"),
-                             ("question_tag", r"(?!)"), ("connector_clause_not", r"(?!)")):
+                             ("question_tag", r"(?!)"), ("connector_clause_not", r"(?!)"),
+                             ("droppable_attributive", r"(?!)"), ("droppable_interjections", r"(?!)")):
             try:
                 patterns[key] = re.compile(str(node.get(key, default)))
             except re.error as exc:
@@ -340,7 +343,11 @@ class ToneRule(RuleType):
                              frozenset(str(w).lower() for w in node.get("referring_openers", ())),
                              bool(node.get("scare_quotes", False)),
                              bool(node.get("strong_mark_rest_below_threshold", False)),
-                             bool(node.get("connector_not_counted", False)))
+                             bool(node.get("connector_not_counted", False)),
+                             patterns["droppable_attributive"], patterns["droppable_interjections"],
+                             frozenset(str(w).lower() for w in node.get("counterfactual_words", ())),
+                             frozenset(str(w).lower() for w in node.get("counterfactual_not_after", ())),
+                             frozenset(str(w).lower() for w in node.get("subordinators", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -536,7 +543,11 @@ class ClauseRemoval:
                  clause_back_references: frozenset[str] = frozenset(),
                  connector_clause_not: re.Pattern = re.compile(r"(?!)"),
                  referring_openers: frozenset[str] = frozenset(), scare_quotes: bool = False,
-                 strong_mark_rest_below_threshold: bool = False, connector_not_counted: bool = False):
+                 strong_mark_rest_below_threshold: bool = False, connector_not_counted: bool = False,
+                 droppable_attributive: re.Pattern = re.compile(r"(?!)"),
+                 droppable_interjections: re.Pattern = re.compile(r"(?!)"),
+                 counterfactual_words: frozenset[str] = frozenset(), counterfactual_not_after: frozenset[str] = frozenset(),
+                 subordinators: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -598,6 +609,23 @@ class ClauseRemoval:
         # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
         # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
         self.connector_not_counted = connector_not_counted
+        # where no removal alone leaves a neutral sentence: a swear word that only colours the noun after it
+        # («между сраных строк», "this damn form"), matched on the lowercased word form in full; it may go
+        # after a comma too (the comma belongs to what stands before), not before one (there it is a predicate)
+        self.droppable_attributive = droppable_attributive
+        # … and an interjection of the writer's temper («бля», «блин»), matched the same way: it goes with the
+        # comma after it, or, ending the sentence, with the comma before it («…, бля.»)
+        self.droppable_interjections = droppable_interjections
+        # hindsight told as a counterfactual about the past, condition and consequence («Приходили бы на 15 минут
+        # раньше — успели бы…», «Если бы Вы выбрали тариф «Плюс», списания бы не было»): a sentence with two of
+        # these words (not after `counterfactual_not_after`: «хотя бы» is no condition) describes what did not
+        # happen: no removal takes one of them and leaves the other, and where no removal leaves it neutral, it may
+        # go whole when every other clause (one with a verb that opens with no `subordinators` word: «…, как все, —»
+        # and «…, и в гардероб» belong to the clause before) would go too; what it names that `protect` keeps
+        # (numbers, names) still keeps it (the 45° an engineer advised is a fact, though told as what was not done)
+        self.counterfactual_words = counterfactual_words
+        self.counterfactual_not_after = counterfactual_not_after
+        self.subordinators = subordinators
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -655,6 +683,8 @@ class ClauseRemoval:
             cuts = [i for i in cuts if tokens[i].text not in self.marks or any(
                 tokens[j].text in self.marks for j in cuts if j < i)]
         best = None
+        hindsight = self._hindsight(tokens, cuts, end)
+        hindsight_words = self._counterfactual_marks(tokens, end) if hindsight else []
         def allowed(first: int, last: int) -> bool:
             """May tokens [first, last) go: the match goes with them, no content is
             lost, and what is kept reads as a sentence (no dependent clause opening
@@ -669,6 +699,9 @@ class ClauseRemoval:
                     t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
                 self._note("fragment", first, last)
                 return False
+            if hindsight and any(hindsight_words[first:last]) and any(hindsight_words[:first] + hindsight_words[last:]):
+                self._note("fragment", first, last)
+                return False  # (a counterfactual's condition or consequence left without the other)
             if first > 0 and tokens[self._past_openers(tokens, 0, end)].lower_ in self.condition_words and any(
                     tokens[i].lower_ in self.consequence_words for i in range(first, last)):
                 self._note("condition", first, last)
@@ -772,6 +805,8 @@ class ClauseRemoval:
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
                 continue  # the clause the rule matched in
+            if hindsight and hindsight[a]:
+                continue  # (a counterfactual clause: blame whatever its words weigh)
             # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
             # "…, so it definitely works" says three words)
             glue = self._connector(tokens, a, b) if self.connector_not_counted else 0
@@ -780,6 +815,33 @@ class ClauseRemoval:
                 self._note("whole:neutral-clause", a, b)
                 return None
         return ""
+
+    def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
+        """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
+        return [i < end and t.lower_ in self.counterfactual_words
+                and not (i and tokens[i - 1].lower_ in self.counterfactual_not_after) for i, t in enumerate(tokens)]
+
+    def _hindsight(self, tokens, cuts: list[int], end: int) -> list[bool] | None:
+        """Per token, does it stand in a counterfactual clause of a hindsight sentence
+        (see `counterfactual_words`)? None when the sentence is none."""
+        if not self.counterfactual_words:
+            return None
+        marked = self._counterfactual_marks(tokens, end)
+        if sum(marked) < 2:
+            return None
+        out = [False] * len(tokens)
+        inside = False
+        for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+            clause = range(a, b)
+            words = [tokens[i] for i in clause if tokens[i].is_alpha]
+            if any(marked[i] for i in clause):
+                inside = True
+            elif not inside or words and words[0].lower_ not in self.subordinators and any(
+                    t.pos_ in ("VERB", "AUX") for t in words):
+                inside = False
+            for i in range(a, min(b + 1, len(tokens))):
+                out[i] = inside
+        return out
 
     def _removals(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
         """Token ranges a removal may take: a prefix through the first strong
@@ -868,6 +930,19 @@ class ClauseRemoval:
                 if i and tokens[i - 1].text == self.comma:
                     continue
                 out |= group
+        for i in range(end):
+            if kept[i] or not tokens[i].is_alpha:
+                continue
+            word = tokens[i].lower_
+            if self.droppable_attributive.fullmatch(word) and i + 1 < end and tokens[i + 1].is_alpha:
+                out.add(i)
+            elif self.droppable_interjections.fullmatch(word):
+                if i + 1 < end and tokens[i + 1].text == self.comma:
+                    out |= {i, i + 1}
+                elif i + 1 == end and i and tokens[i - 1].text == self.comma:
+                    out |= {i - 1, i}
+                elif i + 1 == end or i == 0 or tokens[i + 1].is_alpha and tokens[i - 1].is_alpha:
+                    out.add(i)
         for i in (0, end - 1):
             if 0 <= i < end and self.droppable_edges.search(tokens[i].text) and not kept[i]:
                 out.add(i)
