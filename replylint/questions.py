@@ -286,6 +286,21 @@ class QuestionReader:
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
+        # words that make a yes/no question one about paying ("Do I still pay for the full session?", "Will I be
+        # charged?"): a sentence with a price answers it ("you only pay for the 21 kWh delivered", "we won't charge
+        # you for it"), in other words too, like a price asked
+        self.paying_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("paying_words", ()))
+        # the kinds a word of a yes/no question or a request may name ("before the next collection date?", "Can you
+        # break down the charge?"): a sentence with an answer of the kind says that word ("on Saturday 19 October",
+        # "the £180 is made up of…")
+        self.yes_no_named_kinds = frozenset(config.get("yes_no_names_kind", ()))
+        # a request for an action beside other questions is granted by a commitment with a time that answers none of
+        # them ("Can someone come back? And how long will it take to dry?" - "He can return on Friday between 9 and
+        # 12. … dry within 6 hours")
+        self.free_timed_commitment = bool(config.get("request_answered_by_free_timed_commitment", False))
+        # a request for an action is granted by a commitment naming its thing even where the sentence goes on to ask
+        # for a detail ("Can you compensate me?" - "We'll compensate you in full: reply with the price…")
+        self.commitment_with_details = bool(config.get("commitment_asking_details_answers", False))
         # a choice whose second option is a clause ("…ourselves, or do we need to book someone?", «…самим, или нужно
         # вызывать мастера?») asks yes/no of its first: a direct "yes," answers it; these open such a clause
         # besides an auxiliary with a subject
@@ -333,6 +348,9 @@ class QuestionReader:
         # holds a word of the question's own («Когда можно подклеить?» - «Переклейка … среда, 12
         # марта»), a sentence with an answer of the kind that answers no other question answers it
         self.other_words_kinds = frozenset(config.get("kind_answered_in_other_words", ()))
+        # the cue a sentence answering a kind in other words must hold, where not `answer.<kind>` (steps told to the
+        # customer, "so you can pick it up", not any verb that may be a step)
+        self.other_words_cue = {str(k): str(v) for k, v in config.get("kind_in_other_words_cue", {}).items()}
         # a yes/no question about when something is done ("will it arrive before Friday?") takes a time in other
         # words, like a "when" question, where this is one of the kinds above
         self.status_other_words = bool(config.get("status_answered_in_other_words", False))
@@ -1167,15 +1185,16 @@ class QuestionReader:
             # as a "when" one
             status = self.status_other_words and question.kind == "yes-no" and question.sentence is not None \
                 and any(h in self.status_words for h in question.sentence.lowers)
-            expects = "time" if status else question.expects
-            if by is None and expects in self.other_words_kinds and focus.own \
+            paying = self._paying(question)
+            expects = "time" if status else "price" if paying else question.expects
+            if by is None and (expects in self.other_words_kinds or paying) and focus.own \
                     and not any(focus.own & s.keys for s in answering):
                 # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
                 # question's own words; an answer of the kind no other question takes is its answer
                 taken = taken_by_others(n, expects not in self.yes_no_takes_none)
                 # (a cue of the kind, and for a time a date or a number with it; not a conditional, unless the
                 # question is one: "If not, what would you suggest?" - "If it doesn't come back, … my pick")
-                kind = f"answer.{expects}"
+                kind = self.other_words_cue.get(expects, f"answer.{expects}")
                 iffy = question.sentence is not None and self._conditional(question.sentence)
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and kind in s.cues and (iffy or not self._conditional(s))
@@ -1222,6 +1241,18 @@ class QuestionReader:
                 by = next((s for s in answering if "commitment" in s.cues and (
                     "answer.time" in s.cues and (len(questions) == 1 or timed) or named and focus.own & s.keys)),
                           None)
+                if by is None and named and self.free_timed_commitment:
+                    # (beside other questions: a commitment with a time that answers none of them)
+                    taken = taken_by_others(n)
+                    # (not a promise to write later, "We'll email you within 48 hours", nor one on a condition, "I can
+                    # have quotes ready by Friday if you send the address")
+                    by = next((s for k, s in enumerate(answering) if k not in taken and "commitment" in s.cues
+                               and "answer.time" in s.cues and not {"deferral", "deferral-named"} & s.cues
+                               and not any(h in self.conditional_openers for h in s.lowers)), None)
+                if by is None and named and self.commitment_with_details:
+                    # ("We'll compensate you in full: reply with the price, and…": granted, then a detail asked)
+                    by = next((s for s in body if not s.asks and "commitment" in s.cues and "asks-back" in s.cues
+                               and focus.own & s.keys and not self._conditional(s)), None)
             if by is None and len(questions) == 1 and question.expects not in self.kind_required:
                 # the message's one question about a feature or a way to do something: a sentence saying there is
                 # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
@@ -1430,7 +1461,11 @@ class QuestionReader:
 
     def _by_kind(self, question: Question, focus: Focus, windows: list) -> set[int]:
         """The windows that answer a question naming what it asks for ("the price")
-        with an answer of that kind ("£145"), whatever words they share."""
+        with an answer of that kind ("£145"), whatever words they share; for a yes/no question or a request,
+        those giving the kind a word of it names ("Could you explain the fee?" - "The £90 is …")."""
+        if question.kind in ("yes-no", "request") and self.yes_no_named_kinds:
+            named = {self.expects_by_word.get(k) for k in focus.words} & self.yes_no_named_kinds
+            return {w for w, (_, window) in enumerate(windows) if any(self._gives(kind, window) for kind in named)}
         if question.expects not in self.named_kinds \
                 or not any(self.expects_by_word.get(k) == question.expects for k in focus.words):
             return set()
@@ -1505,6 +1540,10 @@ class QuestionReader:
         shared = focus.words & sentence.keys
         if question is not None and question.expects in self.named_kinds and self._answers_kind(question, sentence):
             shared = shared | {k for k in focus.words if self.expects_by_word.get(k) == question.expects}
+        if question is not None and self.yes_no_named_kinds and question.kind in ("yes-no", "request"):
+            # "…collected before the next scheduled date?" - "…will collect it on Saturday 19 October"
+            shared = shared | {k for k in focus.words if self.expects_by_word.get(k) in self.yes_no_named_kinds
+                               and self._gives(self.expects_by_word[k], sentence)}
         overlap = len(shared)
         if not overlap:
             return False
@@ -1513,6 +1552,18 @@ class QuestionReader:
         if focus.distinctive and not focus.distinctive & shared and (focus.strict or overlap < enough):
             return False
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
+
+    def _paying(self, question: Question) -> bool:
+        """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?")?"""
+        return bool(self.paying_words) and question.kind == "yes-no" and question.sentence is not None \
+            and any(h in self.paying_words for h in question.sentence.lowers)
+
+    @staticmethod
+    def _gives(kind: str, sentence: Sentence) -> bool:
+        """Does the sentence give an answer of the kind by its cues: a time or a day named, a price?"""
+        if kind == "time":
+            return "answer.time" in sentence.cues or "answer.date" in sentence.cues
+        return f"answer.{kind}" in sentence.cues
 
     def _answers_kind(self, question: Question, sentence: Sentence) -> bool:
         """Does the sentence hold an answer of the kind asked: yes/no, a number
@@ -1530,7 +1581,8 @@ class QuestionReader:
             # ("Could you tell me the cost?": a request naming what it asks for takes an answer of that kind)
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
-                and any(h in self.status_words for h in question.sentence.lowers)
+                and any(h in self.status_words for h in question.sentence.lowers) \
+                or "answer.price" in cues and self._paying(question)
         if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues \
                 and not sentence.keys & self.time_units:
             return False  # "costs £120-£180" holds numbers, but no time («1 900 рублей, срок 3–4 дня» does)

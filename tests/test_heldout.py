@@ -209,7 +209,11 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       "formality_en6": 6, "en24": 0,
                       # en25 and ru24 after tune32-qreal (outrage, a cause asked as "what's the problem", safety worries,
                       # hedged and denying answers): 5 -> 1 and 8 -> 3
-                      "en25": 1, "ru24": 3}
+                      "en25": 1, "ru24": 3,
+                      # en26 and ru25 (14 each before tuning) after tune33-q: en 14 -> 2 (answers in other words, yes/no
+                      # answered by statements, requests granted by commitments); ru 14 -> 12 (two stems the stemmer
+                      # parts: «паковать» / «упаковка», «дней» / «дня»)
+                      "en26": 2, "ru25": 12}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
