@@ -133,7 +133,8 @@ class ToneRule(RuleType):
                     "connector_clause_not": str, "referring_openers": list, "scare_quotes": bool,
                     "strong_mark_rest_below_threshold": bool, "connector_not_counted": bool,
                     "droppable_attributive": str, "droppable_interjections": str,
-                    "counterfactual_words": list, "counterfactual_not_after": list, "subordinators": list}
+                    "counterfactual_words": list, "counterfactual_not_after": list, "subordinators": list,
+                    "question_openers": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -347,7 +348,8 @@ class ToneRule(RuleType):
                              patterns["droppable_attributive"], patterns["droppable_interjections"],
                              frozenset(str(w).lower() for w in node.get("counterfactual_words", ())),
                              frozenset(str(w).lower() for w in node.get("counterfactual_not_after", ())),
-                             frozenset(str(w).lower() for w in node.get("subordinators", ())))
+                             frozenset(str(w).lower() for w in node.get("subordinators", ())),
+                             frozenset(str(w).lower() for w in node.get("question_openers", ())))
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -547,7 +549,8 @@ class ClauseRemoval:
                  droppable_attributive: re.Pattern = re.compile(r"(?!)"),
                  droppable_interjections: re.Pattern = re.compile(r"(?!)"),
                  counterfactual_words: frozenset[str] = frozenset(), counterfactual_not_after: frozenset[str] = frozenset(),
-                 subordinators: frozenset[str] = frozenset()):
+                 subordinators: frozenset[str] = frozenset(),
+                 question_openers: frozenset[str] = frozenset()):
         self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
         self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
         self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
@@ -626,6 +629,11 @@ class ClauseRemoval:
         self.counterfactual_words = counterfactual_words
         self.counterfactual_not_after = counterfactual_not_after
         self.subordinators = subordinators
+        # words that open a question ("What did you expect, …?", "Is it …?"): a removal that takes the last clause
+        # of a sentence ending in "?" and keeps a part opening with none of them leaves a statement, which ends
+        # with a full stop ("The photos show sand in the boot, so I suppose the car cleaned itself?" → "The photos
+        # show sand in the boot."); with none listed, the question mark stays
+        self.question_openers = question_openers
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -665,6 +673,8 @@ class ClauseRemoval:
         end = n
         while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space) and tokens[end - 1].text not in self.marks:
             end -= 1  # the sentence's own end («.», «?!»), kept by every removal
+        if must and must[0] < end < must[1]:
+            must = (must[0], end)  # (a match that takes the sentence's closing mark: every removal keeps it)
         kept = [self._protected(t, i, offset, quoted) and not (free and must and must[0] <= i < must[1])
                 for i, t in enumerate(tokens)]
         counts = _word_counts(span.doc) if any(kept) else None
@@ -757,7 +767,7 @@ class ClauseRemoval:
                         bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.neutral_odds:
                     relaxed = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
-            return self._join(tokens, best[1], best[2])
+            return self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2]))
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
         if dropped:
             # no removal alone: the tone words left out too, with no removal or the smallest one
@@ -786,9 +796,10 @@ class ClauseRemoval:
                 if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
                     best = ((size, odds), first, last)
             if best is not None:
-                return self._join(tokens, best[1], best[2], dropped)
+                return self._statement(tokens, best[1], best[2], end,
+                                       self._join(tokens, best[1], best[2], dropped))
         if relaxed is not None:
-            return self._join(tokens, relaxed[1], relaxed[2])
+            return self._statement(tokens, relaxed[1], relaxed[2], end, self._join(tokens, relaxed[1], relaxed[2]))
         doc = span.doc
         if any(kept) and loses(0, n):
             self._note("whole:protect")
@@ -842,6 +853,19 @@ class ClauseRemoval:
             for i in range(a, min(b + 1, len(tokens))):
                 out[i] = inside
         return out
+
+    def _statement(self, tokens, first: int, last: int, end: int, text: str) -> str:
+        """The rewrite `text` of a removal of tokens [first, last) ending with a full stop, not a question mark,
+        where the removal took the sentence's last clause and what is left opens (past its openers: "Well, …")
+        with no `question_openers` word."""
+        if not self.question_openers or last != end or first == 0 or not text.rstrip().endswith("?"):
+            return text
+        opener = self._past_openers(tokens, 0, end)
+        if tokens[opener].lower_ in self.question_openers or "?" in text.rstrip()[:-1]:
+            return text
+        body = text.rstrip()
+        stripped = body.rstrip("?!")
+        return stripped + "." + text[len(body):]
 
     def _removals(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
         """Token ranges a removal may take: a prefix through the first strong
