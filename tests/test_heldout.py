@@ -174,7 +174,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # rounds 26 (en) and 25 (ru), scored once before tuning at 68d6f0c: en .828 / .414, ru .854 / .788
                # ru25 then tune33-ru (tone quiet on owned flaws, favours, gifts and choices read back; hedged slips, mock
                # praise of an act, a pointed «вообще-то», «внимательнее читать», singled out, «если бы … сразу»): 1.000 / .981
-               ("en26", "blame"): (0.82, 0.41), ("ru25", "blame"): (0.99, 0.98)}
+               # en26 then tune33-en1 (fault constructions: "if only", hedged passive slips, insisted requests, wondered
+               # mishaps, "as it clearly says"; tone exceptions): 1.000 / .672; tune33-en2 (tone families: mock praise of
+               # an act, thanks for short notice, pointed insinuation, mock welcome, pointed lectures): .896 / .741;
+               # both together: 1.000 / .983. ru25 after tune33-ru: 1.000 / .981
+               ("en26", "blame"): (0.99, 0.98), ("ru25", "blame"): (0.99, 0.98)}
 
 
 def _labeled(path: Path) -> list[str]:
