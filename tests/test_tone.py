@@ -310,7 +310,7 @@ def test_a_counterfactual_hindsight_keeps_condition_and_consequence_together(eng
     end = len(tokens) - 1
     cuts = [i for i, t in enumerate(tokens) if t.text in (",", "—")]
     # every clause belongs to the counterfactual: a verbless one and the consequence
-    assert all(removal._hindsight(tokens, cuts, end)[:end])
+    assert all(removal._hindsight(tokens, cuts, end)[0][:end])
     # no removal takes the condition and leaves the consequence («С запасом, — получили бы…»)
     assert tone._sentence_rewrite(doc, 0, len(doc)) in (None, "")
     # «хотя бы» is no counterfactual, and a clause with a verb of its own stands apart
@@ -318,5 +318,5 @@ def test_a_counterfactual_hindsight_keeps_condition_and_consequence_together(eng
                                      "так что оформляйте заказ хотя бы за день."))
     tokens = list(doc)
     cuts = [i for i, t in enumerate(tokens) if t.text == ","]
-    marks = removal._hindsight(tokens, cuts, len(tokens) - 1)
+    marks = removal._hindsight(tokens, cuts, len(tokens) - 1)[0]
     assert marks is not None and not marks[[t.text for t in tokens].index("сейчас")]

@@ -693,8 +693,7 @@ class ClauseRemoval:
             cuts = [i for i in cuts if tokens[i].text not in self.marks or any(
                 tokens[j].text in self.marks for j in cuts if j < i)]
         best = None
-        hindsight = self._hindsight(tokens, cuts, end)
-        hindsight_words = self._counterfactual_marks(tokens, end) if hindsight else []
+        hindsight, hindsight_words = self._hindsight(tokens, cuts, end)
         def allowed(first: int, last: int) -> bool:
             """May tokens [first, last) go: the match goes with them, no content is
             lost, and what is kept reads as a sentence (no dependent clause opening
@@ -832,14 +831,15 @@ class ClauseRemoval:
         return [i < end and t.lower_ in self.counterfactual_words
                 and not (i and tokens[i - 1].lower_ in self.counterfactual_not_after) for i, t in enumerate(tokens)]
 
-    def _hindsight(self, tokens, cuts: list[int], end: int) -> list[bool] | None:
+    def _hindsight(self, tokens, cuts: list[int], end: int) -> tuple[list[bool] | None, list[bool]]:
         """Per token, does it stand in a counterfactual clause of a hindsight sentence
-        (see `counterfactual_words`)? None when the sentence is none."""
+        (see `counterfactual_words`)? None when the sentence is none; with the
+        counterfactual words' marks (`_counterfactual_marks`), read once."""
         if not self.counterfactual_words:
-            return None
+            return None, []
         marked = self._counterfactual_marks(tokens, end)
         if sum(marked) < 2:
-            return None
+            return None, []
         out = [False] * len(tokens)
         inside = False
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
@@ -852,7 +852,7 @@ class ClauseRemoval:
                 inside = False
             for i in range(a, min(b + 1, len(tokens))):
                 out[i] = inside
-        return out
+        return out, marked
 
     def _statement(self, tokens, first: int, last: int, end: int, text: str) -> str:
         """The rewrite `text` of a removal of tokens [first, last) ending with a full stop, not a question mark,
