@@ -73,6 +73,7 @@ class LanguageLinter:
         quotes = language_config.get("common", {}).get("register", {}).get("quotes", {})
         index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words), word_boundary)
         needs: set[str] = set()
+        indexed: list[tuple[tuple[int, int], list[dict]]] = []  # every rule's token patterns, for the index
         for spec in rules:
             ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache, word_boundary,
                                  quotes)
@@ -91,8 +92,7 @@ class LanguageLinter:
             if len(problems) > before:
                 continue
             rule_index = len(compiled)
-            for p_index, pattern in enumerate(rule_type.patterns()):
-                index.add((rule_index, p_index), pattern)
+            indexed.extend(((rule_index, p_index), pattern) for p_index, pattern in enumerate(rule_type.patterns()))
             unless = None
             if unless_patterns:
                 unless = Matcher(nlp.vocab)
@@ -101,6 +101,7 @@ class LanguageLinter:
             compiled.append(CompiledRule(spec, rule_type, tuple(templates), unless))
         if problems:
             raise ConfigError(problems)
+        index.add_all(indexed, forms_cache.path.stem)
         forms_cache.save()
         register_config = language_config.get(lang, {}).get("register", {})
         if register_config:

@@ -15,8 +15,12 @@ tokens it walks).
 from __future__ import annotations
 
 import bisect
+import hashlib
+import io
+import pickle
 import re
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
+from pathlib import Path
 
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -25,6 +29,10 @@ from .nlp import positions_in, sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
+_STATE_TAG = "replylint-pattern-index"
+# what `add` derives from the patterns, kept in the cache by `add_all` (regexes are kept as their sources)
+_STATE = ("max_length", "annotations", "by_set", "_order", "set_bits", "word_bits", "required_mask", "always", "primary",
+          "word_sets", "pairs_required")
 MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() calls a letter or digit
@@ -124,6 +132,58 @@ class PatternIndex:
         self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
         self._hashed: dict[frozenset[str], frozenset[int]] = {}  # word set -> its hashes, see _hashes
         self._ranks: dict[frozenset[str], tuple[bool, int, int]] = {}  # word set -> its _rank
+
+    def add_all(self, items: Iterable[tuple[Hashable, list[dict]]], cache_key: str | None = None) -> None:
+        """`add` each (key, pattern); with `cache_key` (a digest of what the word forms
+        depend on: the morphology's versions and settings), what they derive is kept in
+        the cache, keyed also by the patterns and by this module's source. Hashing and
+        ranking ~70 000 lemma forms cost a cold start a tenth of its time; reading them
+        back costs a few milliseconds. Anything unexpected in the cache is a miss."""
+        items = list(items)
+        if cache_key is None:
+            for key, pattern in items:
+                self.add(key, pattern)
+            return
+        from .cache import cache_dir, read_cache, write_atomically
+
+        digest = hashlib.sha256(pickle.dumps(
+            (cache_key, Path(__file__).read_bytes(), self.word_boundary, sorted(self.stop_words), items),
+            protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()[:32]
+        path = cache_dir() / "index" / f"{digest}.pickle"
+        if self._restore(read_cache(path), digest, items):
+            return
+        for key, pattern in items:
+            self.add(key, pattern)
+        state = {name: getattr(self, name) for name in _STATE}
+        state["regex_required"] = {key: tuple(source for source, _ in regexes)
+                                   for key, regexes in self.regex_required.items()}
+        write_atomically(path, pickle.dumps((_STATE_TAG, digest, state), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _restore(self, data: bytes | None, digest: str, items: list[tuple[Hashable, list[dict]]]) -> bool:
+        """Take the derived state from a cache entry written for these patterns; False on a miss."""
+        if data is None:
+            return False
+        try:
+            envelope = _BuiltinsUnpickler(io.BytesIO(data)).load()
+        except Exception:  # noqa: BLE001 - garbage, truncated, foreign classes...: a miss
+            return False
+        if not (type(envelope) is tuple and len(envelope) == 3 and envelope[:2] == (_STATE_TAG, digest)
+                and type(envelope[2]) is dict and set(envelope[2]) == {*_STATE, "regex_required"}):
+            return False
+        state = envelope[2]
+        from .safe_regex import compile_regex
+
+        try:
+            regex_required = {key: tuple((source, compile_regex(source, word_boundary=self.word_boundary))
+                                         for source in sources) for key, sources in state.pop("regex_required").items()}
+        except Exception:  # noqa: BLE001 - not what `add` wrote
+            return False
+        for name in _STATE:
+            setattr(self, name, state[name])
+        self.regex_required = regex_required
+        self.patterns.update(items)
+        self._index_words = self._required_words = None
+        return True
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
         self.patterns[key] = pattern
@@ -395,6 +455,14 @@ class PatternIndex:
                 if self.primary.get(key) is not None and _crosses_sentences(sent_starts, m_start, m_end):
                     continue
                 yield key, m_start, m_end, alignments
+
+
+class _BuiltinsUnpickler(pickle.Unpickler):
+    """Unpickles only builtin containers and scalars (what `add_all` writes): no class is
+    ever looked up, whatever the cache file holds."""
+
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of a pattern index")
 
 
 def _crosses_sentences(sent_starts: list[int], start: int, end: int) -> bool:

@@ -202,6 +202,8 @@ def test_forms_cache_of_the_wrong_shape_is_ignored_and_rebuilt(cache, packs, kin
     entries = forms_entries(cache)
     for entry in entries:
         entry.write_bytes(BAD_JSON[kind])
+    for entry in index_entries(cache):  # (read back, the index asks for no lemma's forms)
+        entry.unlink()
     run_check(packs)
     assert_rebuilt(cache, entries)
     if kind != "envelope with wrong entry values":
@@ -287,3 +289,80 @@ def test_yaml_scalars_survive_the_cache(cache, tmp_path):
     first = load_yaml_cached(path, ConfigError)
     assert yaml_cache_path(path.read_bytes()).is_file()
     assert load_yaml_cached(path, ConfigError) == first
+
+
+# -- the pattern index (prefilter.PatternIndex.add_all) --------------------------------
+
+def index_entries(cache: Path) -> list[Path]:
+    return sorted((cache / "index").glob("*.pickle"))
+
+
+def _index_pickles(marker: Path, entry: Path) -> dict[str, bytes]:
+    tag, digest, state = pickle.loads(entry.read_bytes())
+    return {
+        "pickled list": pickle.dumps([1, 2, 3]),
+        "envelope of another digest": pickle.dumps((tag, "0" * 32, state)),
+        "envelope of another tag": pickle.dumps(("replylint-yaml-tree", digest, state)),
+        "state missing a part": pickle.dumps((tag, digest, {k: v for k, v in state.items() if k != "word_bits"})),
+        "regex sources of the wrong type": pickle.dumps((tag, digest, {**state, "regex_required": {(0, 0): (5,)}})),
+        "foreign class": pickle.dumps(_Marker(marker)),
+        "foreign class in the state": pickle.dumps((tag, digest, {**state, "always": _Marker(marker)})),
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_ANY) + ["unreadable", "wrong pickles"])
+def test_bad_pattern_index_cache_is_ignored_and_rebuilt(cache, packs, monkeypatch, tmp_path, kind):
+    warm(cache, packs)
+    (entry,) = index_entries(cache)
+    good = entry.read_bytes()
+    if kind == "wrong pickles":
+        marker = tmp_path / "unpickled"
+        for name, data in _index_pickles(marker, entry).items():
+            entry.write_bytes(data)
+            run_check(packs)
+            assert entry.read_bytes() == good, name  # rebuilt: the same state again
+            assert not marker.exists(), name
+        return
+    if kind == "unreadable":
+        _unreadable(entry, monkeypatch)
+    else:
+        BAD_ANY[kind](entry)
+    run_check(packs)
+    monkeypatch.setattr(pathlib.Path, "read_bytes", READ_BYTES)
+    assert entry.is_file() and entry.read_bytes() == good
+    assert not [p for p in cache.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_good_pattern_index_cache_is_used(cache, packs, monkeypatch):
+    warm(cache, packs)
+    from replylint.prefilter import PatternIndex
+
+    def no_adding(*args, **kwargs):
+        raise AssertionError("indexed although cached")
+
+    monkeypatch.setattr(PatternIndex, "add", no_adding)
+    run_check(packs)
+
+
+def test_changed_patterns_get_an_index_of_their_own(cache, packs):
+    warm(cache, packs)
+    pack = packs / "en" / "custom.yaml"
+    pack.write_text(PACK.replace("{LOWER: you}", "{LOWER: {IN: [you, u]}}"), encoding="utf-8")
+    run_check(packs)
+    assert len(index_entries(cache)) == 2
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_restored_index_is_the_built_one(cache, lang):
+    """The builtin packs' index read back from the cache holds exactly what `add` derives."""
+    from replylint.engine import Engine
+    from replylint.prefilter import _STATE
+
+    built = Engine(load_rules()).linter(lang).index
+    assert index_entries(cache)
+    restored = Engine(load_rules()).linter(lang).index
+    for name in _STATE:
+        assert getattr(restored, name) == getattr(built, name), name
+    assert {k: [s for s, _ in v] for k, v in restored.regex_required.items()} == \
+        {k: [s for s, _ in v] for k, v in built.regex_required.items()}
+    assert restored.patterns == built.patterns
