@@ -30,6 +30,7 @@ from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
 _STATE_TAG = "replylint-pattern-index"
+INDEX_ENTRIES_KEPT = 8  # an entry is a few MB: someone editing their packs would otherwise pile them up
 # what `add` derives from the patterns, kept in the cache by `add_all` (regexes are kept as their sources)
 _STATE = ("max_length", "annotations", "by_set", "_order", "set_bits", "word_bits", "required_mask", "always", "primary",
           "word_sets", "pairs_required")
@@ -158,6 +159,7 @@ class PatternIndex:
         state["regex_required"] = {key: tuple(source for source, _ in regexes)
                                    for key, regexes in self.regex_required.items()}
         write_atomically(path, pickle.dumps((_STATE_TAG, digest, state), protocol=pickle.HIGHEST_PROTOCOL))
+        _keep_newest(path.parent, INDEX_ENTRIES_KEPT)
 
     def _restore(self, data: bytes | None, digest: str, items: list[tuple[Hashable, list[dict]]]) -> bool:
         """Take the derived state from a cache entry written for these patterns; False on a miss."""
@@ -455,6 +457,16 @@ class PatternIndex:
                 if self.primary.get(key) is not None and _crosses_sentences(sent_starts, m_start, m_end):
                     continue
                 yield key, m_start, m_end, alignments
+
+
+def _keep_newest(directory: Path, kept: int) -> None:
+    """Remove all but the `kept` most recently written entries; errors only leave files behind."""
+    try:
+        entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[kept:]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 class _BuiltinsUnpickler(pickle.Unpickler):

@@ -366,3 +366,14 @@ def test_the_restored_index_is_the_built_one(cache, lang):
     assert {k: [s for s, _ in v] for k, v in restored.regex_required.items()} == \
         {k: [s for s, _ in v] for k, v in built.regex_required.items()}
     assert restored.patterns == built.patterns
+
+
+def test_old_pattern_index_entries_are_pruned(cache, packs, monkeypatch):
+    import replylint.prefilter
+
+    monkeypatch.setattr(replylint.prefilter, "INDEX_ENTRIES_KEPT", 2)
+    for word in ("you", "u", "ya"):
+        (packs / "en" / "custom.yaml").write_text(PACK.replace("{LOWER: you}", f"{{LOWER: {{IN: [you, {word}]}}}}"),
+                                                  encoding="utf-8")
+        run_check(packs)
+    assert len(index_entries(cache)) == 2
