@@ -178,7 +178,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # mishaps, "as it clearly says"; tone exceptions): 1.000 / .672; tune33-en2 (tone families: mock praise of
                # an act, thanks for short notice, pointed insinuation, mock welcome, pointed lectures): .896 / .741;
                # both together: 1.000 / .983. ru25 after tune33-ru: 1.000 / .981
-               ("en26", "blame"): (0.99, 0.98), ("ru25", "blame"): (0.99, 0.98)}
+               ("en26", "blame"): (0.99, 0.98), ("ru25", "blame"): (0.99, 0.98),
+               # rounds 27 (en) and 26 (ru), scored once before tuning at 460d009: en .964 / .450, ru .914 / .914
+               ("en27", "blame"): (0.96, 0.45), ("ru26", "blame"): (0.91, 0.91)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -217,7 +219,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # en26 and ru25 (14 each before tuning) after tune33-q: en 14 -> 2 (answers in other words, yes/no
                       # answered by statements, requests granted by commitments); ru 14 -> 12 (two stems the stemmer
                       # parts: «паковать» / «упаковка», «дней» / «дня»)
-                      "en26": 2, "ru25": 12}
+                      "en26": 2, "ru25": 12,
+                      # en27 and ru26 before tuning
+                      "en27": 14, "ru26": 16}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
