@@ -100,14 +100,11 @@ def test_a_tone_rewrite_with_an_unknown_key_or_a_bad_value_is_a_pack_error_at_it
 
 
 def _removal(**settings):
-    import re
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
 
-    from replylint.ruletypes.tone import ClauseRemoval
-
-    defaults = dict(marks=frozenset({"—", ";"}), lead_ins=frozenset({":"}), comma=",", neutral_odds=0.0, min_words=3,
-                    protect=re.compile(r"\d"), protect_capitalised=True, capitalised_except=frozenset({"i"}),
+    defaults = dict(clause_marks=frozenset({"—", ";"}), protect_capitalised=True, capitalised_except=frozenset({"i"}),
                     fragment_starts=frozenset({"because"}), copula_words=frozenset({"that"}))
-    return ClauseRemoval(**{**defaults, **settings})
+    return ClauseRemoval(ClauseRemovalSettings(**{**defaults, **settings}))
 
 
 def _rewrite(text: str, blame: set[str], removal=None, before: str = "Hi there.", after: str = "Thanks.",
@@ -230,11 +227,11 @@ def test_the_shipped_hashed_table_is_the_json_table(lang):
 def test_droppable_tone_words_go_only_where_no_removal_alone_is_neutral(engine):
     import re
 
-    from replylint.ruletypes.tone import ClauseRemoval
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
 
-    removal = ClauseRemoval(frozenset({"—"}), frozenset({":"}), ",", 0.0, 2, re.compile(r"\d"), False,
-                            frozenset(), frozenset(), frozenset(), droppable=frozenset({"почему-то"}),
-                            droppable_edges=re.compile(r"^\)$"))
+    removal = ClauseRemoval(ClauseRemovalSettings(clause_marks=frozenset({"—"}), min_words=2,
+                                                  droppable=frozenset({"почему-то"}),
+                                                  droppable_edges=re.compile(r"^\)$")))
     tokens = list(engine.linter("ru").doc("Вы почему-то не нажали кнопку, вот и всё )"))
     # a word next to a comma stays (which comma would go with it is syntax); edges go
     assert removal._droppable(tokens, len(tokens), [False] * len(tokens)) == frozenset({1, 2, 3, len(tokens) - 1})
@@ -244,13 +241,12 @@ def test_droppable_tone_words_go_only_where_no_removal_alone_is_neutral(engine):
 def test_droppable_openers_connectors_and_question_tags(engine):
     import re
 
-    from replylint.ruletypes.tone import ClauseRemoval
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
 
-    removal = ClauseRemoval(frozenset({"—"}), frozenset({":"}), ",", 0.0, 2, re.compile(r"\d"), False,
-                            frozenset(), frozenset(), frozenset(),
-                            droppable_openers=frozenset({"again", "to recap"}), connectors=frozenset({"so"}),
-                            back_references=frozenset({"that"}),
-                            question_tag=re.compile(r"^is n't it$"))
+    removal = ClauseRemoval(ClauseRemovalSettings(clause_marks=frozenset({"—"}), min_words=2,
+                                                  droppable_openers=frozenset({"again", "to recap"}),
+                                                  connectors=frozenset({"so"}), back_references=frozenset({"that"}),
+                                                  question_tag=re.compile(r"^is n't it$")))
     tokens = list(engine.linter("en").doc("Again, to recap, the router needs a reset, not a restart."))
     # openers go only at the start, one after another, each with its comma
     dropped = removal._droppable(tokens, len(tokens) - 1, [False] * len(tokens))
@@ -286,12 +282,11 @@ def test_a_need_before_a_number_and_haste_without_the_addressee_are_no_tone(engi
 def test_swear_words_and_interjections_may_go_with_the_right_comma(engine):
     import re
 
-    from replylint.ruletypes.tone import ClauseRemoval
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
 
-    removal = ClauseRemoval(frozenset({"—"}), frozenset({":"}), ",", 0.0, 2, re.compile(r"\d"), False,
-                            frozenset(), frozenset(), frozenset(),
-                            droppable_attributive=re.compile(r"(сран|чёртов)[а-яё]{0,3}"),
-                            droppable_interjections=re.compile(r"бля|блин"))
+    removal = ClauseRemoval(ClauseRemovalSettings(clause_marks=frozenset({"—"}), min_words=2,
+                                                  droppable_attributive=re.compile(r"(сран|чёртов)[а-яё]{0,3}"),
+                                                  droppable_interjections=re.compile(r"бля|блин")))
     tokens = list(engine.linter("ru").doc("Пришлите, блин, этот чёртов отчёт ещё раз, бля"))
     dropped = removal._droppable(tokens, len(tokens), [False] * len(tokens))
     # an interjection goes with the comma after it, or, ending the sentence, with the one before it

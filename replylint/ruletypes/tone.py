@@ -32,6 +32,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass, field, fields
 from itertools import chain, repeat
 from pathlib import Path
 
@@ -121,20 +122,6 @@ class ToneRule(RuleType):
     required_keys = {"model": str, "threshold": (float, int)}
     optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict, "not_tone": list,
                      "neutral_clauses": dict}
-    rewrite_keys = {"clause_marks": list, "comma": str, "neutral_below": (float, int), "min_words": int,
-                    "protect": str, "protect_capitalised": bool, "capitalised_except": list,
-                    "fragment_starts": list, "copula_words": list, "lead_in_marks": list,
-                    "consequence_words": list, "copula_subject": str, "open_ends": list,
-                    "contrast_words": list, "unprotected_matches": list, "droppable": list,
-                    "droppable_edges": str, "droppable_openers": list, "connectors": list,
-                    "back_references": list, "question_tag": str, "address_openers": list,
-                    "address_name_morph": list, "address_end": str, "condition_words": list,
-                    "consequence_particles": list, "clause_back_references": list,
-                    "connector_clause_not": str, "referring_openers": list, "scare_quotes": bool,
-                    "strong_mark_rest_below_threshold": bool, "connector_not_counted": bool,
-                    "droppable_attributive": str, "droppable_interjections": str,
-                    "counterfactual_words": list, "counterfactual_not_after": list, "subordinators": list,
-                    "question_openers": list}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -209,10 +196,8 @@ class ToneRule(RuleType):
         self._morphology, self._lang, self._word_boundary = ctx.morphology, ctx.lang, ctx.word_boundary
         if "neutral_clauses" in spec:
             self._neutral_clauses(spec, ctx)
-        # rules whose match is the blame itself, numbers and names included («у остальных 300
-        # участников всё открылось»): what they match is no content a removal must keep
-        self._unprotected = frozenset(map(str, spec["rewrite"].get("unprotected_matches", ()))) \
-            if isinstance(spec.get("rewrite"), dict) else frozenset()
+        # rules whose match is the blame itself (`rewrite.unprotected_matches`)
+        self._unprotected = self._rewrite.settings.unprotected_matches if self._rewrite else frozenset()
 
     def _neutral_clauses(self, spec: dict, ctx: CompileContext) -> None:
         """`neutral_clauses: {marks: [...], phrases: [...]}`: the phrases (the `unless` syntax) and the marks
@@ -293,63 +278,11 @@ class ToneRule(RuleType):
         if not isinstance(node, dict):
             ctx.error(line, "`rewrite` must be a mapping")
             return None
-        line_of = getattr(node, "line_of", lambda key: line)
-        problems = [(line_of(key), f"unknown key {key!r} in `rewrite` (known: {', '.join(self.rewrite_keys)})")
-                    for key in node if key not in self.rewrite_keys]
-        problems += [(line_of(key), f"`rewrite.{key}` must be {kind.__name__ if isinstance(kind, type) else 'a number'}")
-                     for key, kind in self.rewrite_keys.items() if key in node and not isinstance(node[key], kind)]
-        neutral = float(node.get("neutral_below", 0.5)) if isinstance(node.get("neutral_below", 0.5), (int, float)) \
-            else 0.5
-        if not 0.0 < neutral < self.threshold:
-            problems.append((line_of("neutral_below"), f"`rewrite.neutral_below` is a score between 0 and the "
-                                                       f"threshold, got {neutral}"))
-        patterns = {}
-        for key, default in (("protect", r"\d"), ("copula_subject", r"(?!)"), ("droppable_edges", r"(?!)"),
-                             ("question_tag", r"(?!)"), ("connector_clause_not", r"(?!)"),
-                             ("droppable_attributive", r"(?!)"), ("droppable_interjections", r"(?!)")):
-            try:
-                patterns[key] = re.compile(str(node.get(key, default)))
-            except re.error as exc:
-                problems.append((line_of(key), f"`rewrite.{key}` is not a regular expression: {exc}"))
+        settings, problems = ClauseRemovalSettings.from_yaml(node, getattr(node, "line_of", lambda key: line),
+                                                             self.threshold)
         for at, problem in problems:
             ctx.error(at, problem)
-        if problems:
-            return None
-        return ClauseRemoval(frozenset(map(str, node.get("clause_marks", ["—", "–", ";"]))),
-                             frozenset(map(str, node.get("lead_in_marks", [":"]))),
-                             str(node.get("comma", ",")), math.log(neutral / (1.0 - neutral)),
-                             int(node.get("min_words", 3)), patterns["protect"],
-                             bool(node.get("protect_capitalised", False)),
-                             frozenset(str(w).lower() for w in node.get("capitalised_except", ())),
-                             frozenset(str(w).lower() for w in node.get("fragment_starts", ())),
-                             frozenset(str(w).lower() for w in node.get("copula_words", ())),
-                             frozenset(str(w).lower() for w in node.get("consequence_words", ())),
-                             patterns["copula_subject"], self._min_odds,
-                             frozenset(str(w).lower() for w in node.get("open_ends", ())),
-                             frozenset(str(w).lower() for w in node.get("contrast_words", ())),
-                             frozenset(str(w).lower() for w in node.get("droppable", ())),
-                             patterns["droppable_edges"],
-                             frozenset(str(w).lower() for w in node.get("droppable_openers", ())),
-                             frozenset(str(w).lower() for w in node.get("connectors", ())),
-                             frozenset(str(w).lower() for w in node.get("back_references", ())),
-                             patterns["question_tag"],
-                             tuple(sorted((tuple(str(w).lower().split()) for w in node.get("address_openers", ())),
-                                          key=len, reverse=True)),
-                             frozenset(map(str, node.get("address_name_morph", ()))),
-                             str(node.get("address_end", "!")),
-                             frozenset(str(w).lower() for w in node.get("condition_words", ())),
-                             frozenset(str(w).lower() for w in node.get("consequence_particles", ())),
-                             frozenset(str(w).lower() for w in node.get("clause_back_references", ())),
-                             patterns["connector_clause_not"],
-                             frozenset(str(w).lower() for w in node.get("referring_openers", ())),
-                             bool(node.get("scare_quotes", False)),
-                             bool(node.get("strong_mark_rest_below_threshold", False)),
-                             bool(node.get("connector_not_counted", False)),
-                             patterns["droppable_attributive"], patterns["droppable_interjections"],
-                             frozenset(str(w).lower() for w in node.get("counterfactual_words", ())),
-                             frozenset(str(w).lower() for w in node.get("counterfactual_not_after", ())),
-                             frozenset(str(w).lower() for w in node.get("subordinators", ())),
-                             frozenset(str(w).lower() for w in node.get("question_openers", ())))
+        return None if settings is None else ClauseRemoval(settings, self._min_odds)
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -479,7 +412,7 @@ class ToneRule(RuleType):
                     outside = chain(range(a), range(b, len(doc)))
                     if not any(doc[i].is_alpha for i in outside):
                         return None
-                    return address + self._rewrite.address_end
+                    return address + self._rewrite.settings.address_end
                 first = re.match(r"\w*", found).group()
                 if first[:1].isupper() and any(t.text == first[:1].lower() + first[1:] for t in doc[a + k : b]):
                     found = found[:1].lower() + found[1:]  # (capitalised by the removal, not by the writer)
@@ -527,113 +460,190 @@ class ToneRule(RuleType):
         return self._scorer
 
 
+_NEVER = r"(?!)"  # a pattern that matches nothing: the default of every optional pattern setting
+
+
+def _setting(default, yaml: type | tuple[type, ...], load=None, *, pattern: bool = False):
+    """A field of ClauseRemovalSettings: its default (as ClauseRemoval reads it), the type its YAML value must
+    have, and how that value becomes what ClauseRemoval reads (`pattern`: a regular expression, compiled)."""
+    if pattern:
+        return field(default=re.compile(default), metadata={"yaml": yaml, "pattern": True})
+    return field(default=default, metadata={"yaml": yaml, "load": load})
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    return kind.__name__ if isinstance(kind, type) else "a number"
+
+
+def _marks(*default: str):
+    """A list of marks, as written."""
+    return _setting(frozenset(default), list, lambda value: frozenset(map(str, value)))
+
+
+def _words():
+    """A list of words, lowercased."""
+    return _setting(frozenset(), list, lambda value: frozenset(str(w).lower() for w in value))
+
+
+def _flag():
+    return _setting(False, bool, bool)
+
+
+def _pattern(default: str = _NEVER):
+    return _setting(default, str, pattern=True)
+
+
+@dataclass(frozen=True)
+class ClauseRemovalSettings:
+    """A tone rule's `rewrite:` node (see ClauseRemoval): one field per YAML key, in
+    the order the keys are listed in errors, with its default and what it is for.
+    Built once when the pack loads (`from_yaml`, which checks the keys and their
+    types from these fields); lists become frozensets, patterns compiled regular
+    expressions. A new setting is one more field here."""
+
+    # the marks that set off a clause a removal may take («…, — …», "…; …")
+    clause_marks: frozenset[str] = _marks("—", "–", ";")
+    comma: str = _setting(",", str, str)  # the comma that sets off a clause and an address
+    # a sentence is left neutral when it scores under this (a probability between 0 and the rule's threshold)
+    neutral_below: float = _setting(0.5, (float, int), float)
+    # a clause with fewer words is no content of its own; neither is what follows an address
+    min_words: int = _setting(3, int, int)
+    protect: re.Pattern = _pattern(r"\d")  # a token that is content a removal must keep (a number)
+    # with it, a capitalised word that does not open its sentence is protected too (a name, a product)…
+    protect_capitalised: bool = _flag()
+    capitalised_except: frozenset[str] = _words()  # … except these ("I")
+    fragment_starts: frozenset[str] = _words()  # a rest starting with one is a dependent clause («потому что…»)
+    copula_words: frozenset[str] = _words()  # after a mark, one links subject and predicate («звонить — это…»)
+    lead_in_marks: frozenset[str] = _marks(":")  # what stands before one may go, not what follows («И на будущее: …»)
+    # in the first clause of a rest, one makes it the consequence of a removed condition («…, знали бы»)
+    consequence_words: frozenset[str] = _words()
+    # a sentence opening with such a word (an infinitive, a gerund) links it to a predicate by its first dash
+    copula_subject: re.Pattern = _pattern()
+    # a word that cannot end what is kept before a removal («…, значит.», "… that.")
+    open_ends: frozenset[str] = _words()
+    # after a comma, one opens the clause that answers («Удивительно, но заказ…», "…, but we can help"):
+    # a prefix may go through it, the word with it
+    contrast_words: frozenset[str] = _words()
+    # rules whose match is the blame itself, numbers and names included («у остальных 300
+    # участников всё открылось»): what they match is no content a removal must keep (read by ToneRule)
+    unprotected_matches: frozenset[str] = _marks()
+    # words that carry only the writer's tone («почему-то», «же»), which a rewrite may leave out where
+    # no removal alone leaves a neutral sentence; hyphenated ones are matched over their tokens
+    droppable: frozenset[str] = _words()
+    # a token that may go at the sentence's edges only (a smiley: mid-sentence it ends a sentence)
+    droppable_edges: re.Pattern = _pattern()
+    # words that may go only where they open the sentence, with the comma after them ("Look,",
+    # "To be honest,"; mid-sentence "look" is a verb): several words are matched over their tokens
+    droppable_openers: frozenset[str] = _words()
+    # a word that joins what follows to a prefix a removal takes ("…, so the kit is fine"): it may go
+    # with the prefix, and what follows then stands as a sentence of its own ("The kit is fine.");
+    # not before a word that points back at what went (`back_references`: "…, so that's why");
+    # several words are matched over their tokens («…, так что правило мы менять не будем»)
+    connectors: frozenset[str] = _words()
+    back_references: frozenset[str] = _words()
+    # the tag that turns a statement into a question ("…, isn't it?"): what is left without it is no
+    # question, so no removal takes it alone (matched on the words after the comma, lowercased)
+    question_tag: re.Pattern = _pattern()
+    # how a sentence may open by addressing the customer: a greeting ("Hi", «Добрый день») and the
+    # capitalised name after it up to a comma, or (with `address_name_morph`, morphology features such as
+    # NameType=Giv) a name alone («Михаил Борисович, …»); a removal keeps it, and a sentence dropped whole
+    # leaves it standing with `address_end` ("Hi Patricia!"); the greetings are split into words, longest first
+    address_openers: tuple[tuple[str, ...], ...] = _setting(
+        (), list, lambda value: tuple(sorted((tuple(str(w).lower().split()) for w in value), key=len, reverse=True)))
+    address_name_morph: frozenset[str] = _marks()
+    address_end: str = _setting("!", str, str)
+    # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
+    # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
+    condition_words: frozenset[str] = _words()
+    # in the clause after a connector, one marks it as the consequence of what went before («поэтому система
+    # Вас и не пускает»): the connector is not taken, the rest would not stand alone («Система Вас и не пускает»)
+    consequence_particles: frozenset[str] = _words()
+    clause_back_references: frozenset[str] = _words()  # `back_references` for the clause after a connector
+    # what the clause after a connector a removal takes may not read as (matched on its lowercased words):
+    # a comparison or a participle rather than a reason ("…, as the log shows", "…, as explained in…")
+    connector_clause_not: re.Pattern = _pattern()
+    # a word that, opening what is left after a prefix through a later comma goes, points back into
+    # what went ("…, a reckless decision, as their roots…": "Their roots…" has lost what "their" was)
+    referring_openers: frozenset[str] = _words()
+    # a single lowercase word in quotes is the customer's word held up at arm's length (the lock only
+    # 'malfunctions' when…), not a label or a value the message would lose: with `scare_quotes`, not protected
+    scare_quotes: bool = _flag()
+    # where no removal leaves a neutral sentence: a clause set off by a strong mark that reads as blame and holds
+    # no protected word may go when the rest scores under the flagging threshold (see `rewrite`)
+    strong_mark_rest_below_threshold: bool = _flag()
+    # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
+    # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
+    connector_not_counted: bool = _flag()
+    # where no removal alone leaves a neutral sentence: a swear word that only colours the noun after it
+    # («между сраных строк», "this damn form"), matched on the lowercased word form in full; it may go
+    # after a comma too (the comma belongs to what stands before), not before one (there it is a predicate)
+    droppable_attributive: re.Pattern = _pattern()
+    # … and an interjection of the writer's temper («бля», «блин»), matched the same way: it goes with the
+    # comma after it, or, ending the sentence, with the comma before it («…, бля.»)
+    droppable_interjections: re.Pattern = _pattern()
+    # hindsight told as a counterfactual about the past, condition and consequence («Приходили бы на 15 минут
+    # раньше — успели бы…», «Если бы Вы выбрали тариф «Плюс», списания бы не было»): a sentence with two of
+    # these words (not after `counterfactual_not_after`: «хотя бы» is no condition) describes what did not
+    # happen: no removal takes one of them and leaves the other, and where no removal leaves it neutral, it may
+    # go whole when every other clause (one with a verb that opens with no `subordinators` word: «…, как все, —»
+    # and «…, и в гардероб» belong to the clause before) would go too; what it names that `protect` keeps
+    # (numbers, names) still keeps it (the 45° an engineer advised is a fact, though told as what was not done)
+    counterfactual_words: frozenset[str] = _words()
+    counterfactual_not_after: frozenset[str] = _words()
+    subordinators: frozenset[str] = _words()
+    # words that open a question ("What did you expect, …?", "Is it …?"): a removal that takes the last clause
+    # of a sentence ending in "?" and keeps a part opening with none of them leaves a statement, which ends
+    # with a full stop ("The photos show sand in the boot, so I suppose the car cleaned itself?" → "The photos
+    # show sand in the boot."); with none listed, the question mark stays
+    question_openers: frozenset[str] = _words()
+
+    @classmethod
+    def from_yaml(cls, node: dict, line_of, threshold: float) -> tuple[ClauseRemovalSettings | None,
+                                                                       list[tuple[int, str]]]:
+        """The settings of a `rewrite:` mapping, or None, and the problems found
+        (line, message): unknown keys, values of the wrong type, a `neutral_below`
+        outside (0, threshold), patterns that are no regular expressions."""
+        settings = fields(cls)
+        known = {f.name: f for f in settings}
+        problems = [(line_of(key), f"unknown key {key!r} in `rewrite` (known: {', '.join(known)})")
+                    for key in node if key not in known]
+        problems += [(line_of(f.name), f"`rewrite.{f.name}` must be {_type_name(f.metadata['yaml'])}")
+                     for f in settings if f.name in node and not isinstance(node[f.name], f.metadata["yaml"])]
+        neutral = node.get("neutral_below", 0.5)
+        neutral = float(neutral) if isinstance(neutral, (int, float)) else 0.5
+        if not 0.0 < neutral < threshold:
+            problems.append((line_of("neutral_below"), f"`rewrite.neutral_below` is a score between 0 and the "
+                                                       f"threshold, got {neutral}"))
+        values = {}
+        for f in settings:
+            if f.name not in node:
+                continue
+            if not f.metadata.get("pattern"):
+                values[f.name] = f.metadata["load"](node[f.name]) if not problems else None
+                continue
+            try:
+                values[f.name] = re.compile(str(node[f.name]))
+            except re.error as exc:
+                problems.append((line_of(f.name), f"`rewrite.{f.name}` is not a regular expression: {exc}"))
+        return (None if problems else cls(**values)), problems
+
+
 class ClauseRemoval:
     """The tone rule's rewrite (see the module docstring): remove the clause
-    the model's weight sits in, or the whole sentence."""
+    the model's weight sits in, or the whole sentence. It reads its `rewrite:`
+    keys from `settings`; what it matches in another shape (`neutral_below` as
+    log-odds, word lists over their tokens) is derived here, once per rule."""
 
-    def __init__(self, marks: frozenset[str], lead_ins: frozenset[str], comma: str, neutral_odds: float,
-                 min_words: int, protect: re.Pattern, protect_capitalised: bool, capitalised_except: frozenset[str],
-                 fragment_starts: frozenset[str], copula_words: frozenset[str], consequence_words: frozenset[str] = frozenset(),
-                 copula_subject: re.Pattern = re.compile(r"(?!)"), flag_odds: float = 60.0,
-                 open_ends: frozenset[str] = frozenset(), contrast_words: frozenset[str] = frozenset(),
-                 droppable: frozenset[str] = frozenset(), droppable_edges: re.Pattern = re.compile(r"(?!)"),
-                 droppable_openers: frozenset[str] = frozenset(), connectors: frozenset[str] = frozenset(),
-                 back_references: frozenset[str] = frozenset(), question_tag: re.Pattern = re.compile(r"(?!)"),
-                 address_openers: tuple[tuple[str, ...], ...] = (), address_name_morph: frozenset[str] = frozenset(),
-                 address_end: str = "!", condition_words: frozenset[str] = frozenset(),
-                 consequence_particles: frozenset[str] = frozenset(),
-                 clause_back_references: frozenset[str] = frozenset(),
-                 connector_clause_not: re.Pattern = re.compile(r"(?!)"),
-                 referring_openers: frozenset[str] = frozenset(), scare_quotes: bool = False,
-                 strong_mark_rest_below_threshold: bool = False, connector_not_counted: bool = False,
-                 droppable_attributive: re.Pattern = re.compile(r"(?!)"),
-                 droppable_interjections: re.Pattern = re.compile(r"(?!)"),
-                 counterfactual_words: frozenset[str] = frozenset(), counterfactual_not_after: frozenset[str] = frozenset(),
-                 subordinators: frozenset[str] = frozenset(),
-                 question_openers: frozenset[str] = frozenset()):
-        self.marks, self.comma, self.neutral_odds, self.min_words = marks, comma, neutral_odds, min_words
-        self.lead_ins = lead_ins  # what stands before one may go, not what follows («И на будущее: …»)
-        self.protect, self.protect_capitalised, self.capitalised_except = protect, protect_capitalised, \
-            capitalised_except
-        self.fragment_starts = fragment_starts  # a rest starting with one is a dependent clause («потому что…»)
-        self.copula_words = copula_words  # after a mark, one links subject and predicate («звонить — это…»)
-        # in the first clause of a rest, one makes it the consequence of a removed condition («…, знали бы»)
-        self.consequence_words = consequence_words
-        # a sentence opening with such a word (an infinitive, a gerund) links it to a predicate by its first dash
-        self.copula_subject = copula_subject
+    def __init__(self, settings: ClauseRemovalSettings, flag_odds: float = 60.0):
+        self.settings = settings
+        self.neutral_odds = math.log(settings.neutral_below / (1.0 - settings.neutral_below))
         self.flag_odds = flag_odds  # the tone rule's threshold, as log-odds
-        self.open_ends = open_ends  # a word that cannot end what is kept before a removal («…, значит.», "… that.")
-        # after a comma, one opens the clause that answers («Удивительно, но заказ…», "…, but we can help"):
-        # a prefix may go through it, the word with it
-        self.contrast_words = contrast_words
-        # words that carry only the writer's tone («почему-то», «же»), which a rewrite may leave out where
-        # no removal alone leaves a neutral sentence; hyphenated ones are matched over their tokens
-        self.droppable = {tuple(re.split(r"(-)", w)): w for w in droppable}
-        # a token that may go at the sentence's edges only (a smiley: mid-sentence it ends a sentence)
-        self.droppable_edges = droppable_edges
-        # words that may go only where they open the sentence, with the comma after them ("Look,",
-        # "To be honest,"; mid-sentence "look" is a verb): several words are matched over their tokens
-        self.droppable_openers = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t) for w in droppable_openers),
-                                        key=len, reverse=True)
-        # a word that joins what follows to a prefix a removal takes ("…, so the kit is fine"): it may go
-        # with the prefix, and what follows then stands as a sentence of its own ("The kit is fine.");
-        # not before a word that points back at what went (`back_references`: "…, so that's why");
-        # several words are matched over their tokens («…, так что правило мы менять не будем»)
-        self.connectors = sorted((tuple(w.split()) for w in connectors), key=len, reverse=True)
-        self.back_references = back_references
-        self.clause_back_references = clause_back_references
-        # the tag that turns a statement into a question ("…, isn't it?"): what is left without it is no
-        # question, so no removal takes it alone (matched on the words after the comma, lowercased)
-        self.question_tag = question_tag
-        # how a sentence may open by addressing the customer: a greeting ("Hi", «Добрый день») and the
-        # capitalised name after it up to a comma, or (with `address_name_morph`, morphology features such as
-        # NameType=Giv) a name alone («Михаил Борисович, …»); a removal keeps it, and a sentence dropped whole
-        # leaves it standing with `address_end` ("Hi Patricia!")
-        self.address_openers, self.address_name_morph, self.address_end = address_openers, address_name_morph, \
-            address_end
-        # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
-        # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
-        self.condition_words = condition_words
-        # in the clause after a connector, one marks it as the consequence of what went before («поэтому система
-        # Вас и не пускает»): the connector is not taken, the rest would not stand alone («Система Вас и не пускает»)
-        self.consequence_particles = consequence_particles
-        # what the clause after a connector a removal takes may not read as (matched on its lowercased words):
-        # a comparison or a participle rather than a reason ("…, as the log shows", "…, as explained in…")
-        self.connector_clause_not = connector_clause_not
-        # a word that, opening what is left after a prefix through a later comma goes, points back into
-        # what went ("…, a reckless decision, as their roots…": "Their roots…" has lost what "their" was)
-        self.referring_openers = referring_openers
-        # a single lowercase word in quotes is the customer's word held up at arm's length (the lock only
-        # 'malfunctions' when…), not a label or a value the message would lose: with `scare_quotes`, not protected
-        self.scare_quotes = scare_quotes
-        # where no removal leaves a neutral sentence: a clause set off by a strong mark that reads as blame and holds
-        # no protected word may go when the rest scores under the flagging threshold (see `rewrite`)
-        self.strong_mark_rest_below_threshold = strong_mark_rest_below_threshold
-        # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
-        # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
-        self.connector_not_counted = connector_not_counted
-        # where no removal alone leaves a neutral sentence: a swear word that only colours the noun after it
-        # («между сраных строк», "this damn form"), matched on the lowercased word form in full; it may go
-        # after a comma too (the comma belongs to what stands before), not before one (there it is a predicate)
-        self.droppable_attributive = droppable_attributive
-        # … and an interjection of the writer's temper («бля», «блин»), matched the same way: it goes with the
-        # comma after it, or, ending the sentence, with the comma before it («…, бля.»)
-        self.droppable_interjections = droppable_interjections
-        # hindsight told as a counterfactual about the past, condition and consequence («Приходили бы на 15 минут
-        # раньше — успели бы…», «Если бы Вы выбрали тариф «Плюс», списания бы не было»): a sentence with two of
-        # these words (not after `counterfactual_not_after`: «хотя бы» is no condition) describes what did not
-        # happen: no removal takes one of them and leaves the other, and where no removal leaves it neutral, it may
-        # go whole when every other clause (one with a verb that opens with no `subordinators` word: «…, как все, —»
-        # and «…, и в гардероб» belong to the clause before) would go too; what it names that `protect` keeps
-        # (numbers, names) still keeps it (the 45° an engineer advised is a fact, though told as what was not done)
-        self.counterfactual_words = counterfactual_words
-        self.counterfactual_not_after = counterfactual_not_after
-        self.subordinators = subordinators
-        # words that open a question ("What did you expect, …?", "Is it …?"): a removal that takes the last clause
-        # of a sentence ending in "?" and keeps a part opening with none of them leaves a statement, which ends
-        # with a full stop ("The photos show sand in the boot, so I suppose the car cleaned itself?" → "The photos
-        # show sand in the boot."); with none listed, the question mark stays
-        self.question_openers = question_openers
+        # `droppable`, `droppable_openers` and `connectors` as they are matched: over their tokens, the
+        # longest first
+        self.droppable_tokens = {tuple(re.split(r"(-)", w)): w for w in settings.droppable}
+        self.droppable_opener_tokens = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t)
+                                               for w in settings.droppable_openers), key=len, reverse=True)
+        self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -645,17 +655,17 @@ class ClauseRemoval:
         its comma included (0: none): a greeting and up to three capitalised
         words, or up to three name words; then a comma and at least `min_words` words."""
         tokens = list(span)
-        i = next((len(g) for g in self.address_openers if len(g) < len(tokens)
+        i = next((len(g) for g in self.settings.address_openers if len(g) < len(tokens)
                   and all(tokens[j].lower_ == w for j, w in enumerate(g))), 0)
-        if i and i < len(tokens) and tokens[i].text == self.comma:
+        if i and i < len(tokens) and tokens[i].text == self.settings.comma:
             i += 1  # «Добрый день, Анна, …»
         start = i
         while i < len(tokens) and i - start < 3 and tokens[i].is_alpha and tokens[i].text[:1].isupper() and (
-                start or any(str(m) in self.address_name_morph for m in tokens[i].morph)):
+                start or any(str(m) in self.settings.address_name_morph for m in tokens[i].morph)):
             i += 1
-        if i == start or i >= len(tokens) or tokens[i].text != self.comma:
+        if i == start or i >= len(tokens) or tokens[i].text != self.settings.comma:
             return 0
-        if sum(t.is_alpha for t in tokens[i + 1:]) < self.min_words:
+        if sum(t.is_alpha for t in tokens[i + 1:]) < self.settings.min_words:
             return 0
         return i + 1
 
@@ -671,7 +681,8 @@ class ClauseRemoval:
         tokens = list(span)
         n = len(tokens)
         end = n
-        while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space) and tokens[end - 1].text not in self.marks:
+        while end and (tokens[end - 1].is_punct or tokens[end - 1].is_space) \
+                and tokens[end - 1].text not in self.settings.clause_marks:
             end -= 1  # the sentence's own end («.», «?!»), kept by every removal
         if must and must[0] < end < must[1]:
             must = (must[0], end)  # (a match that takes the sentence's closing mark: every removal keeps it)
@@ -685,13 +696,14 @@ class ClauseRemoval:
             again in the next sentence is not lost)?"""
             inside = Counter(tokens[i].orth for i in range(first, last) if kept[i])
             return any(counts[orth] <= seen for orth, seen in inside.items())
-        cuts = [i for i in range(end) if (tokens[i].text in self.marks or tokens[i].text in self.lead_ins
-                                           or tokens[i].text == self.comma)
-                and not (i + 1 < n and tokens[i + 1].lower_ in self.copula_words)]
-        if tokens and self.copula_subject.search(tokens[0].text):
+        cuts = [i for i in range(end) if (tokens[i].text in self.settings.clause_marks
+                                           or tokens[i].text in self.settings.lead_in_marks
+                                           or tokens[i].text == self.settings.comma)
+                and not (i + 1 < n and tokens[i + 1].lower_ in self.settings.copula_words)]
+        if tokens and self.settings.copula_subject.search(tokens[0].text):
             # «Держать ключи в репо — верх безответственности»: the subject's dash is no clause break
-            cuts = [i for i in cuts if tokens[i].text not in self.marks or any(
-                tokens[j].text in self.marks for j in cuts if j < i)]
+            cuts = [i for i in cuts if tokens[i].text not in self.settings.clause_marks or any(
+                tokens[j].text in self.settings.clause_marks for j in cuts if j < i)]
         best = None
         hindsight, hindsight_words = self._hindsight(tokens, cuts, end)
         def allowed(first: int, last: int) -> bool:
@@ -704,22 +716,23 @@ class ClauseRemoval:
             if any(kept[first:last]) and loses(first, last):
                 self._note("protect", first, last)
                 return False
-            if first == 0 and (tokens[self._past_openers(tokens, last, end)].lower_ in self.fragment_starts or any(
-                    t.lower_ in self.consequence_words for t in tokens[last : next((i for i in cuts if i > last), end)])):
+            if first == 0 and (tokens[self._past_openers(tokens, last, end)].lower_ in self.settings.fragment_starts
+                               or any(t.lower_ in self.settings.consequence_words
+                                      for t in tokens[last : next((i for i in cuts if i > last), end)])):
                 self._note("fragment", first, last)
                 return False
             if hindsight and any(hindsight_words[first:last]) and any(hindsight_words[:first] + hindsight_words[last:]):
                 self._note("fragment", first, last)
                 return False  # (a counterfactual's condition or consequence left without the other)
-            if first > 0 and tokens[self._past_openers(tokens, 0, end)].lower_ in self.condition_words and any(
-                    tokens[i].lower_ in self.consequence_words for i in range(first, last)):
+            if first > 0 and tokens[self._past_openers(tokens, 0, end)].lower_ in self.settings.condition_words and any(
+                    tokens[i].lower_ in self.settings.consequence_words for i in range(first, last)):
                 self._note("condition", first, last)
                 return False  # (the consequence of the condition that opens the sentence would go)
             if first == 0 and self._bare_opener(tokens, last, end):
                 self._note("bare-opener", first, last)
                 return False  # ("…, honestly: the login page…" would leave "Honestly: the login page…")
             # what is kept would end open («Благодарим за то.», "… which.")
-            if first > 0 and tokens[first - 1].lower_ in self.open_ends:
+            if first > 0 and tokens[first - 1].lower_ in self.settings.open_ends:
                 self._note("open-end", first, last)
                 return False
             return True
@@ -735,17 +748,17 @@ class ClauseRemoval:
             if not allowed(first, last):
                 continue
             if (first, last) in deeper and any(
-                    sum(t.is_alpha for t in tokens[a:b]) >= self.min_words
+                    sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
                     and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
                     for a, b in zip([0, *(i + 1 for i in cuts if i < last)], [*(i for i in cuts if i < last), last])):
                 self._note("connector-content", first, last)
                 continue  # a clause of the prefix reads neutral: content the removal would take
             rest = [i for i in range(n) if not first <= i < last]
-            if sum(tokens[i].is_alpha for i in rest) < self.min_words:
+            if sum(tokens[i].is_alpha for i in rest) < self.settings.min_words:
                 self._note("min-words", first, last)
                 continue
-            if first == 0 and tokens[last - 1].lower_ in self.contrast_words and any(
-                    sum(t.is_alpha for t in tokens[a:b]) >= self.min_words
+            if first == 0 and tokens[last - 1].lower_ in self.settings.contrast_words and any(
+                    sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
                     and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
                     for a, b in zip([0, *(i + 1 for i in cuts if i < last - 2)], [*(i for i in cuts if i < last - 2), last - 2])):
                 self._note("contrast-content", first, last)
@@ -759,7 +772,7 @@ class ClauseRemoval:
                 best = ((size, odds), first, last)
             elif odds >= self.neutral_odds:
                 self._note("not-neutral", first, last, round(odds, 2))
-                if self.strong_mark_rest_below_threshold and must is None and odds < self.flag_odds \
+                if self.settings.strong_mark_rest_below_threshold and must is None and odds < self.flag_odds \
                         and self._strong_removal(tokens, first, last, end) and (
                         relaxed is None or (size, odds) < relaxed[0]) and \
                         not any(kept[first:last]) and \
@@ -778,7 +791,7 @@ class ClauseRemoval:
                 # as the first one may
                 removals.append((0, opened + 1))
                 k = self._connector(tokens, opened + 1, end)
-                if k and opened + 1 + k < end and tokens[opened].text == self.comma \
+                if k and opened + 1 + k < end and tokens[opened].text == self.settings.comma \
                         and self._opens_clause(tokens, opened + 1 + k, cuts, end, opened + 1):
                     removals.append((0, opened + 1 + k))
             options = [(0, 0)] + [(first, last) for first, last in removals
@@ -788,7 +801,7 @@ class ClauseRemoval:
                                                                 if tokens[i].is_alpha):
                     continue  # (another rule's match must go: here only with the words dropped)
                 rest = [i for i in range(n) if not first <= i < last and i not in dropped]
-                if sum(tokens[i].is_alpha for i in rest) < self.min_words:
+                if sum(tokens[i].is_alpha for i in rest) < self.settings.min_words:
                     continue
                 odds = rescore(rest)
                 size = sum(t.is_alpha for t in tokens[first:last])
@@ -819,8 +832,8 @@ class ClauseRemoval:
                 continue  # (a counterfactual clause: blame whatever its words weigh)
             # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
             # "…, so it definitely works" says three words)
-            glue = self._connector(tokens, a, b) if self.connector_not_counted else 0
-            if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.min_words and \
+            glue = self._connector(tokens, a, b) if self.settings.connector_not_counted else 0
+            if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.settings.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
                 self._note("whole:neutral-clause", a, b)
                 return None
@@ -828,14 +841,15 @@ class ClauseRemoval:
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
-        return [i < end and t.lower_ in self.counterfactual_words
-                and not (i and tokens[i - 1].lower_ in self.counterfactual_not_after) for i, t in enumerate(tokens)]
+        return [i < end and t.lower_ in self.settings.counterfactual_words
+                and not (i and tokens[i - 1].lower_ in self.settings.counterfactual_not_after)
+                for i, t in enumerate(tokens)]
 
     def _hindsight(self, tokens, cuts: list[int], end: int) -> tuple[list[bool] | None, list[bool]]:
         """Per token, does it stand in a counterfactual clause of a hindsight sentence
         (see `counterfactual_words`)? None when the sentence is none; with the
         counterfactual words' marks (`_counterfactual_marks`), read once."""
-        if not self.counterfactual_words:
+        if not self.settings.counterfactual_words:
             return None, []
         marked = self._counterfactual_marks(tokens, end)
         if sum(marked) < 2:
@@ -847,7 +861,7 @@ class ClauseRemoval:
             words = [tokens[i] for i in clause if tokens[i].is_alpha]
             if any(marked[i] for i in clause):
                 inside = True
-            elif not inside or words and words[0].lower_ not in self.subordinators and any(
+            elif not inside or words and words[0].lower_ not in self.settings.subordinators and any(
                     t.pos_ in ("VERB", "AUX") for t in words):
                 inside = False
             for i in range(a, min(b + 1, len(tokens))):
@@ -858,10 +872,10 @@ class ClauseRemoval:
         """The rewrite `text` of a removal of tokens [first, last) ending with a full stop, not a question mark,
         where the removal took the sentence's last clause and what is left opens (past its openers: "Well, …")
         with no `question_openers` word."""
-        if not self.question_openers or last != end or first == 0 or not text.rstrip().endswith("?"):
+        if not self.settings.question_openers or last != end or first == 0 or not text.rstrip().endswith("?"):
             return text
         opener = self._past_openers(tokens, 0, end)
-        if tokens[opener].lower_ in self.question_openers or "?" in text.rstrip()[:-1]:
+        if tokens[opener].lower_ in self.settings.question_openers or "?" in text.rstrip()[:-1]:
             return text
         body = text.rstrip()
         stripped = body.rstrip("?!")
@@ -874,13 +888,14 @@ class ClauseRemoval:
         the last strong mark, or from a comma after every strong mark. (Not a
         clause between commas, nor past a mark to another: which comma goes
         with it, or where a list of «x — y» ends, takes the syntax we do not parse.)"""
-        strong = [i for i in cuts if tokens[i].text in self.marks or tokens[i].text in self.lead_ins]
+        strong = [i for i in cuts
+                  if tokens[i].text in self.settings.clause_marks or tokens[i].text in self.settings.lead_in_marks]
         out = []
         if cuts:
             out.append((0, (strong[0] if strong else cuts[0]) + 1))
             if cuts[0] != (strong[0] if strong else cuts[0]):
                 out.append((0, cuts[0] + 1))
-            last_strong = [i for i in strong if tokens[i].text in self.marks]
+            last_strong = [i for i in strong if tokens[i].text in self.settings.clause_marks]
             if cuts[-1] not in strong or last_strong and last_strong[-1] == cuts[-1]:
                 out.append((cuts[-1], end))
             if last_strong and last_strong[-1] != cuts[-1]:
@@ -888,19 +903,20 @@ class ClauseRemoval:
             # or from an earlier comma after the last strong mark: the blame may run over
             # several clauses to the end («…, так что ошибка с Вашей стороны, а не склада»)
             after = last_strong[-1] if last_strong else (strong[-1] if strong else 0)
-            out += [(i, end) for i in cuts[:-1] if i > after and i > 0 and tokens[i].text == self.comma]
+            out += [(i, end) for i in cuts[:-1] if i > after and i > 0 and tokens[i].text == self.settings.comma]
             # or a prefix through a comma and the contrast word after it: "Shocking, I know, but [the phone…]"
             # (in a sentence with no strong mark: a lead-in before one is the removal there)
             if not strong:
-                out += [(0, i + 2) for i in cuts if i + 2 < end and tokens[i + 1].lower_ in self.contrast_words]
+                out += [(0, i + 2) for i in cuts
+                        if i + 2 < end and tokens[i + 1].lower_ in self.settings.contrast_words]
             # or a prefix through a comma and the connector after it: "Every other visitor managed it, so [it …]"
             # (nor where a pronoun of the clause after it points back, `clause_back_references`: «…, так что
             # сохраните его» would leave «его» with nothing to refer to)
-            out += [(0, c) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.comma
+            out += [(0, c) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.settings.comma
                     for c in [b + self._connector(tokens, b, end)] if c > b
                     and self._opens_clause(tokens, c, cuts, end, b)]
         if end < len(tokens) and tokens[end].text == "?":
-            out = [(a, b) for a, b in out if b != end or not self.question_tag.search(
+            out = [(a, b) for a, b in out if b != end or not self.settings.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
         return [(a, b) for a, b in out if 0 < b - a < end]
 
@@ -910,11 +926,11 @@ class ClauseRemoval:
         no comparison or participle after the connector at `at` (`connector_clause_not`), and no particle or
         pronoun in its clause that ties it to the prefix (`consequence_particles`, `clause_back_references`)?"""
         clause_end = next((i for i in cuts if i > c), end)
-        return c < end and tokens[c].lower_ not in self.back_references \
+        return c < end and tokens[c].lower_ not in self.settings.back_references \
             and (tokens[c].is_alpha or tokens[c].text[:1].isdigit()) \
-            and not self.connector_clause_not.search(" ".join(t.lower_ for t in tokens[at:clause_end])) \
-            and not any(tokens[k].lower_ in self.consequence_particles or tokens[k].lower_ in self.clause_back_references
-                        for k in range(c, clause_end))
+            and not self.settings.connector_clause_not.search(" ".join(t.lower_ for t in tokens[at:clause_end])) \
+            and not any(tokens[k].lower_ in self.settings.consequence_particles
+                        or tokens[k].lower_ in self.settings.clause_back_references for k in range(c, clause_end))
 
     def _later_connectors(self, tokens, cuts: list[int], end: int) -> list[tuple[int, int]]:
         """A prefix through a later comma and the connector after it ("Diving with a head cold was,
@@ -922,17 +938,17 @@ class ClauseRemoval:
         clauses before the reason it gives. (The caller checks that no clause of the prefix is content.)"""
         out = []
         for i in cuts:
-            if tokens[i].text != self.comma or i + 1 >= end:
+            if tokens[i].text != self.settings.comma or i + 1 >= end:
                 continue
             c = i + 1 + self._connector(tokens, i + 1, end)
-            if i + 1 < c < end and tokens[c].lower_ not in self.referring_openers \
+            if i + 1 < c < end and tokens[c].lower_ not in self.settings.referring_openers \
                     and self._opens_clause(tokens, c, cuts, end, i + 1):
                 out.append((0, c))
         return [(a, b) for a, b in out if 0 < b - a < end]
 
     def _connector(self, tokens, i: int, end: int) -> int:
         """The number of tokens of the connector (`connectors`) that starts at token i, 0 for none."""
-        return next((len(parts) for parts in self.connectors if i + len(parts) <= end
+        return next((len(parts) for parts in self.connector_tokens if i + len(parts) <= end
                      and all(tokens[i + j].lower_ == parts[j] for j in range(len(parts)))), 0)
 
     def _droppable(self, tokens, end: int, kept: list[bool]) -> frozenset[int]:
@@ -941,39 +957,40 @@ class ClauseRemoval:
         whose comma goes with it; and `droppable_edges` tokens first or last."""
         out: set[int] = set()
         for i in range(end):
-            for parts in self.droppable:
+            for parts in self.droppable_tokens:
                 k = len(parts)
                 if i + k > end or any(tokens[i + j].lower_ != parts[j] for j in range(k)) or any(
                         tokens[i + j].whitespace_ for j in range(k - 1)) or any(kept[i:i + k]):
                     continue
                 group = set(range(i, i + k))
-                if i + k < end and tokens[i + k].text == self.comma:
+                if i + k < end and tokens[i + k].text == self.settings.comma:
                     if i:
                         continue
                     group.add(i + k)
-                if i and tokens[i - 1].text == self.comma:
+                if i and tokens[i - 1].text == self.settings.comma:
                     continue
                 out |= group
         for i in range(end):
             if kept[i] or not tokens[i].is_alpha:
                 continue
             word = tokens[i].lower_
-            if self.droppable_attributive.fullmatch(word) and i + 1 < end and tokens[i + 1].is_alpha:
+            if self.settings.droppable_attributive.fullmatch(word) and i + 1 < end and tokens[i + 1].is_alpha:
                 out.add(i)
-            elif self.droppable_interjections.fullmatch(word):
-                if i + 1 < end and tokens[i + 1].text == self.comma:
+            elif self.settings.droppable_interjections.fullmatch(word):
+                if i + 1 < end and tokens[i + 1].text == self.settings.comma:
                     out |= {i, i + 1}
-                elif i + 1 == end and i and tokens[i - 1].text == self.comma:
+                elif i + 1 == end and i and tokens[i - 1].text == self.settings.comma:
                     out |= {i - 1, i}
                 elif i + 1 == end or i == 0 or tokens[i + 1].is_alpha and tokens[i - 1].is_alpha:
                     out.add(i)
         for i in (0, end - 1):
-            if 0 <= i < end and self.droppable_edges.search(tokens[i].text) and not kept[i]:
+            if 0 <= i < end and self.settings.droppable_edges.search(tokens[i].text) and not kept[i]:
                 out.add(i)
         start = 1 if 0 in out else 0  # (an opening smiley gone first)
         while start < end:  # one opener after another ("Again, to recap, …")
-            k = next((len(parts) for parts in self.droppable_openers if start + len(parts) < end
-                      and tokens[start + len(parts)].text == self.comma and not any(kept[start:start + len(parts)])
+            k = next((len(parts) for parts in self.droppable_opener_tokens if start + len(parts) < end
+                      and tokens[start + len(parts)].text == self.settings.comma
+                      and not any(kept[start:start + len(parts)])
                       and all(tokens[start + j].lower_ == parts[j] for j in range(len(parts)))), 0)
             if not k:
                 break
@@ -987,10 +1004,11 @@ class ClauseRemoval:
         """Do tokens from i on hold only an opener or a tone word ("honestly", "to be honest")
         before a lead-in or a clause mark: what a removal up to i would leave opening the sentence,
         a clause of no content (a removal through that mark takes it too)."""
-        for parts in chain(self.droppable_openers, self.droppable):
+        for parts in chain(self.droppable_opener_tokens, self.droppable_tokens):
             k = len(parts)
             if i + k < end and all(tokens[i + j].lower_ == parts[j] for j in range(k)) and (
-                    tokens[i + k].text in self.lead_ins or tokens[i + k].text in self.marks):
+                    tokens[i + k].text in self.settings.lead_in_marks
+                    or tokens[i + k].text in self.settings.clause_marks):
                 return True
         return False
 
@@ -998,8 +1016,8 @@ class ClauseRemoval:
         """The first token from i on past the openers with their commas that
         may stand there ("to be honest, and the …": "and" opens what is left)."""
         while True:
-            k = next((len(parts) for parts in self.droppable_openers if i + len(parts) < end
-                      and tokens[i + len(parts)].text == self.comma
+            k = next((len(parts) for parts in self.droppable_opener_tokens if i + len(parts) < end
+                      and tokens[i + len(parts)].text == self.settings.comma
                       and all(tokens[i + j].lower_ == parts[j] for j in range(len(parts)))), 0)
             if not k:
                 return i
@@ -1007,17 +1025,18 @@ class ClauseRemoval:
 
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
         """Does the token hold technical content no removal may take?"""
-        if self.protect.search(token.text):
+        if self.settings.protect.search(token.text):
             return True
         if offset + i in quoted:
-            return not (self.scare_quotes and self._scare_quoted(token, offset + i, quoted))
-        return (self.protect_capitalised and i > 0 and token.text[:1].isupper()
-                and token.text.lower() not in self.capitalised_except)
+            return not (self.settings.scare_quotes and self._scare_quoted(token, offset + i, quoted))
+        return (self.settings.protect_capitalised and i > 0 and token.text[:1].isupper()
+                and token.text.lower() not in self.settings.capitalised_except)
 
     def _strong_removal(self, tokens, first: int, last: int, end: int) -> bool:
         """Is tokens[first:last] a prefix through a strong mark or a lead-in (not a suffix: what follows a dash
         is as often the content, "…wrong — the last two digits are swapped")?"""
-        return first == 0 and (tokens[last - 1].text in self.marks or tokens[last - 1].text in self.lead_ins)
+        return first == 0 and (tokens[last - 1].text in self.settings.clause_marks
+                               or tokens[last - 1].text in self.settings.lead_in_marks)
 
     @staticmethod
     def _scare_quoted(token, at: int, quoted: set[int]) -> bool:
