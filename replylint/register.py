@@ -347,6 +347,12 @@ class ProfileBuilder:
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         # academic degrees written before a signature name («К.м.н. Левон Оганесян»): part of the signature
         self.degrees = frozenset(config.get("degrees", ()))
+        # the first word of a signer's role or company after «Name,» closing the message («… Ждём снова! Денис,
+        # управляющий», «… извинения. Ольга, служба проката.»): its parts of speech and features
+        role = config.get("closing_role") or {}
+        self.closing_role_pos = frozenset(role.get("pos", ()))
+        self.closing_role_features = frozenset(role.get("features", ()))
+        self.closing_role_not = tuple(role.get("not_features", ()))  # no word of a role has these («Ольга, проверьте»)
         # a closing wish before the writer's name, role and company ("Happy baking, Claire, Crumb & Co"): the
         # phrases word by word, and words a gerund after them makes a wish of ("happy" + "gardening")
         wishes = config.get("closing_wishes") or {}
@@ -852,6 +858,8 @@ class ProfileBuilder:
             vocative_form = title_token is not None or self._vocative_form(doc[first])
             # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
             signs = lines.is_signature(start, last, self.signoff_words)
+            closing_role = not signs and self._closing_role(doc, start, last)
+            signs = signs or closing_role
             if vocative_form and self._vocative_after_opener(doc, start, last) \
                     and not signs and not (
                         doc[start - 2].lower_ in self.signoff_words and lines.line_of(doc[start].idx) in lines.last_lines):
@@ -864,7 +872,7 @@ class ProfileBuilder:
                 places.add("addressed")  # "… at no cost to you, Rob, and …", "… does not suit, Sinéad."
             if vocative_form and self._starts_sentence(doc, first if title_token is None else title_token) \
                     and last < len(doc) and doc[last].text in (",", "!") \
-                    and (lines.is_first_line(first) or not signs):
+                    and (lines.is_first_line(first) and not closing_role or not signs):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if title_token is None and addressed_end is not None and first == addressed_end + 1 \
                     and not self.names_from_dictionary and doc[addressed_end].lower_ in self.title_joiners:
@@ -884,7 +892,7 @@ class ProfileBuilder:
             if signs and last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS:
                 role_line = lines.line_of(doc[start].idx)
             # (the writer's titled name is found as a full name opening a line: "named" in `finish`)
-            if lines.is_signature(first, last, self.signoff_words) or (
+            if closing_role or lines.is_signature(first, last, self.signoff_words) or (
                     title_token is not None and "addressed" not in places
                     and (self.names_from_dictionary or lines.opens_line(title_token))
                     and lines.is_signature(title_token, last, self.signoff_words)):
@@ -916,6 +924,47 @@ class ProfileBuilder:
                     out.append((Person(s, e, text, **alias), {"alias"}))
                     done = k
         return out
+
+    def _closing_role(self, doc, start: int, last: int) -> bool:
+        """Does a name that opens a sentence go on, after a comma or a dash, with nothing but the signer's role or
+        company to the end of the message: «… Приносим извинения. Ольга, служба проката.», «… Ждём снова!
+        Денис, управляющий», «… на четверг? Лена, автошкола «Старт»»? The role opens with a word of the
+        `closing_role` readings (a noun or participle in the nominative) or a quoted name, holds at most
+        `MAX_ROLE_WORDS` words, none of them a verb or pronoun with a person («Ольга, проверьте почту.»), and
+        no sentence end but the last full stop («Ольга, хорошего дня!» addresses the reader)."""
+        if not self.closing_role_pos or last + 1 >= len(doc) or doc[last].text not in SIGNATURE_ROLE_MARKS \
+                or not self._starts_sentence(doc, start):
+            return False
+        words, opened = 0, False
+        for k in range(last + 1, len(doc)):
+            token = doc[k]
+            if token.is_space:
+                continue
+            if token.is_alpha:
+                words += 1
+                if words > MAX_ROLE_WORDS:
+                    return False
+                _, pos, morph = self.analyze(token.lower_)
+                features = morph.split("|")
+                if any(feature in features for feature in self.closing_role_not):
+                    return False
+                if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
+                    return False
+                opened = True
+            elif token.text == ".":
+                # only the last full stop, or one after an abbreviation that the role goes on from («зав. складом»)
+                rest = [t for t in doc[k + 1 :] if not t.is_space]
+                if rest and not (rest[0].is_alpha and rest[0].text.islower()):
+                    return False
+            elif token.text in self.sentence_ends or token.text in ("!", "?", "…", "!!", "?!", ":", ";"):
+                return False
+            elif token.is_punct or token.like_num or token.text in ("№", "«", "»", "\"", "„", "“"):
+                if token.text in self.quotes:
+                    opened = True  # a company in quotes: «Ольга, «Ромашка»»
+                continue
+            else:
+                return False
+        return opened
 
     def _vocative_form(self, token) -> bool:
         """Can this name word address someone: a reading in one of `vocative_cases`
