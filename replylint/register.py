@@ -398,6 +398,12 @@ class ProfileBuilder:
         self.addressee_clauses = [tuple(p) for p in config.get("addressee_clauses", ())]
         self._addressee_openers = frozenset(p[0] for p in self.addressee_clauses)
         self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
+        # «дешевле не найдёшь», «лучше и не придумаешь»: the generic «ты» after a comparative or «и» and «не»
+        generic = config.get("generic_second_person") or {}
+        self.generic_negation = frozenset(generic.get("negation", ()))
+        self.generic_emphatic = frozenset(generic.get("emphatic", ()))
+        self.generic_before_features = frozenset(generic.get("before_features", ())) or frozenset({"-"})
+        self.generic_verb_features = frozenset(generic.get("verb_features", ()))
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
         # a message of at least `min_words` such words, none of them capitalised: chat style
@@ -622,7 +628,7 @@ class ProfileBuilder:
         for i in positions_in(column(doc, LOWER), self._word_hashes(doc, self._addressee_openers)):
             for phrase in self.addressee_clauses:
                 k = self._phrase_end(doc, i, phrase)
-                if k is None:
+                if k is None or self._praise_of_subject(doc, i):
                     continue
                 for j in range(k, min(len(doc), k + 3)):
                     _, pos, morph = self.analyze(doc[j].lower_)
@@ -635,6 +641,23 @@ class ProfileBuilder:
                             out.append(self._evidence("tv.T", doc[j : j + 1], to_source, gender=_gender_of(morph)))
                         break
         return out
+
+    def _praise_of_subject(self, doc, i: int) -> bool:
+        """Does the clause before the praise word at i have a subject of its own that is not the reader: a
+        noun, name or 1st/3rd person pronoun in the nominative («мастер поступил правильно, что проверил
+        насос», «он сделал хорошо, что позвонил»)? The clause after is about that subject, not the reader
+        («Правильно, что позвонил», «Ты правильно сделал, что позвонил» still praise the reader)."""
+        for k in range(i - 1, -1, -1):
+            token = doc[k]
+            if token.text in CLAUSE_MARKS or token.text in self.sentence_ends:
+                return False
+            if token.is_alpha:
+                _, pos, morph = self.analyze(token.lower_)
+                if pos in ("NOUN", "PROPN", "PRON") and "Case=Nom" in morph and "Person=2" not in morph:
+                    return True
+            if self._starts_sentence(doc, k):
+                return False
+        return False
 
     @staticmethod
     def _phrase_end(doc, i: int, phrase: tuple[str, ...]) -> int | None:
@@ -661,7 +684,31 @@ class ProfileBuilder:
                 for phrase in self.idioms[doc[i].lower_]:
                     if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
                         out.update(range(i, i + len(phrase)))
+        if self.generic_negation:
+            for i in positions_in(lowers, self._word_hashes(doc, self.generic_negation)):
+                if self._generic_second_person(doc, i):
+                    out.add(i + 1)
         return out
+
+    def _generic_second_person(self, doc, i: int) -> bool:
+        """Is the word after the negation at i a generic «ты» that addresses no one: a 2nd person singular
+        of the `generic_second_person` readings after a comparative or the emphatic particle («дешевле не
+        найдёшь», «лучше и не придумаешь», «сразу и не разберёшь»), with no «ты» before it in its clause?"""
+        if i < 1 or i + 1 >= len(doc):
+            return False
+        if not self.generic_verb_features <= set(self.analyze(doc[i + 1].lower_)[2].split("|")):
+            return False
+        k = i - 1
+        if doc[k].lower_ not in self.generic_emphatic and \
+                not self.generic_before_features <= set(self.analyze(doc[k].lower_)[2].split("|")):
+            return False
+        pronoun = self.subject_pronouns.get("tv.T")
+        for j in range(k, -1, -1):
+            if doc[j].lower_ == pronoun:
+                return False  # «ты и не заметишь»: the reader
+            if doc[j].text in CLAUSE_MARKS or doc[j].text in self.sentence_ends or self._starts_sentence(doc, j):
+                break
+        return True
 
     def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
         start, end, text = to_source(span.start_char, span.end_char)
