@@ -347,6 +347,12 @@ class ProfileBuilder:
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
         # academic degrees written before a signature name («К.м.н. Левон Оганесян»): part of the signature
         self.degrees = frozenset(config.get("degrees", ()))
+        # the first word of a signer's role or company after «Name,» closing the message («… Ждём снова! Денис,
+        # управляющий», «… извинения. Ольга, служба проката.»): its parts of speech and features
+        role = config.get("closing_role") or {}
+        self.closing_role_pos = frozenset(role.get("pos", ()))
+        self.closing_role_features = frozenset(role.get("features", ()))
+        self.closing_role_not = tuple(role.get("not_features", ()))  # no word of a role has these («Ольга, проверьте»)
         # a closing wish before the writer's name, role and company ("Happy baking, Claire, Crumb & Co"): the
         # phrases word by word, and words a gerund after them makes a wish of ("happy" + "gardening")
         wishes = config.get("closing_wishes") or {}
@@ -392,6 +398,12 @@ class ProfileBuilder:
         self.addressee_clauses = [tuple(p) for p in config.get("addressee_clauses", ())]
         self._addressee_openers = frozenset(p[0] for p in self.addressee_clauses)
         self.idioms: dict[str, list[tuple[str, ...]]] = {}  # set phrases by their first word
+        # «дешевле не найдёшь», «лучше и не придумаешь»: the generic «ты» after a comparative or «и» and «не»
+        generic = config.get("generic_second_person") or {}
+        self.generic_negation = frozenset(generic.get("negation", ()))
+        self.generic_emphatic = frozenset(generic.get("emphatic", ()))
+        self.generic_before_features = frozenset(generic.get("before_features", ())) or frozenset({"-"})
+        self.generic_verb_features = frozenset(generic.get("verb_features", ()))
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
         # a message of at least `min_words` such words, none of them capitalised: chat style
@@ -616,7 +628,7 @@ class ProfileBuilder:
         for i in positions_in(column(doc, LOWER), self._word_hashes(doc, self._addressee_openers)):
             for phrase in self.addressee_clauses:
                 k = self._phrase_end(doc, i, phrase)
-                if k is None:
+                if k is None or self._praise_of_subject(doc, i):
                     continue
                 for j in range(k, min(len(doc), k + 3)):
                     _, pos, morph = self.analyze(doc[j].lower_)
@@ -629,6 +641,23 @@ class ProfileBuilder:
                             out.append(self._evidence("tv.T", doc[j : j + 1], to_source, gender=_gender_of(morph)))
                         break
         return out
+
+    def _praise_of_subject(self, doc, i: int) -> bool:
+        """Does the clause before the praise word at i have a subject of its own that is not the reader: a
+        noun, name or 1st/3rd person pronoun in the nominative («мастер поступил правильно, что проверил
+        насос», «он сделал хорошо, что позвонил»)? The clause after is about that subject, not the reader
+        («Правильно, что позвонил», «Ты правильно сделал, что позвонил» still praise the reader)."""
+        for k in range(i - 1, -1, -1):
+            token = doc[k]
+            if token.text in CLAUSE_MARKS or token.text in self.sentence_ends:
+                return False
+            if token.is_alpha:
+                _, pos, morph = self.analyze(token.lower_)
+                if pos in ("NOUN", "PROPN", "PRON") and "Case=Nom" in morph and "Person=2" not in morph:
+                    return True
+            if self._starts_sentence(doc, k):
+                return False
+        return False
 
     @staticmethod
     def _phrase_end(doc, i: int, phrase: tuple[str, ...]) -> int | None:
@@ -655,7 +684,31 @@ class ProfileBuilder:
                 for phrase in self.idioms[doc[i].lower_]:
                     if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
                         out.update(range(i, i + len(phrase)))
+        if self.generic_negation:
+            for i in positions_in(lowers, self._word_hashes(doc, self.generic_negation)):
+                if self._generic_second_person(doc, i):
+                    out.add(i + 1)
         return out
+
+    def _generic_second_person(self, doc, i: int) -> bool:
+        """Is the word after the negation at i a generic «ты» that addresses no one: a 2nd person singular
+        of the `generic_second_person` readings after a comparative or the emphatic particle («дешевле не
+        найдёшь», «лучше и не придумаешь», «сразу и не разберёшь»), with no «ты» before it in its clause?"""
+        if i < 1 or i + 1 >= len(doc):
+            return False
+        if not self.generic_verb_features <= set(self.analyze(doc[i + 1].lower_)[2].split("|")):
+            return False
+        k = i - 1
+        if doc[k].lower_ not in self.generic_emphatic and \
+                not self.generic_before_features <= set(self.analyze(doc[k].lower_)[2].split("|")):
+            return False
+        pronoun = self.subject_pronouns.get("tv.T")
+        for j in range(k, -1, -1):
+            if doc[j].lower_ == pronoun:
+                return False  # «ты и не заметишь»: the reader
+            if doc[j].text in CLAUSE_MARKS or doc[j].text in self.sentence_ends or self._starts_sentence(doc, j):
+                break
+        return True
 
     def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
         start, end, text = to_source(span.start_char, span.end_char)
@@ -852,6 +905,8 @@ class ProfileBuilder:
             vocative_form = title_token is not None or self._vocative_form(doc[first])
             # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
             signs = lines.is_signature(start, last, self.signoff_words)
+            closing_role = not signs and self._closing_role(doc, start, last)
+            signs = signs or closing_role
             if vocative_form and self._vocative_after_opener(doc, start, last) \
                     and not signs and not (
                         doc[start - 2].lower_ in self.signoff_words and lines.line_of(doc[start].idx) in lines.last_lines):
@@ -864,7 +919,7 @@ class ProfileBuilder:
                 places.add("addressed")  # "… at no cost to you, Rob, and …", "… does not suit, Sinéad."
             if vocative_form and self._starts_sentence(doc, first if title_token is None else title_token) \
                     and last < len(doc) and doc[last].text in (",", "!") \
-                    and (lines.is_first_line(first) or not signs):
+                    and (lines.is_first_line(first) and not closing_role or not signs):
                 places.add("addressed")  # a vocative: «Олег, проверьте…»
             if title_token is None and addressed_end is not None and first == addressed_end + 1 \
                     and not self.names_from_dictionary and doc[addressed_end].lower_ in self.title_joiners:
@@ -884,7 +939,7 @@ class ProfileBuilder:
             if signs and last < len(doc) and doc[last].text in SIGNATURE_ROLE_MARKS:
                 role_line = lines.line_of(doc[start].idx)
             # (the writer's titled name is found as a full name opening a line: "named" in `finish`)
-            if lines.is_signature(first, last, self.signoff_words) or (
+            if closing_role or lines.is_signature(first, last, self.signoff_words) or (
                     title_token is not None and "addressed" not in places
                     and (self.names_from_dictionary or lines.opens_line(title_token))
                     and lines.is_signature(title_token, last, self.signoff_words)):
@@ -916,6 +971,47 @@ class ProfileBuilder:
                     out.append((Person(s, e, text, **alias), {"alias"}))
                     done = k
         return out
+
+    def _closing_role(self, doc, start: int, last: int) -> bool:
+        """Does a name that opens a sentence go on, after a comma or a dash, with nothing but the signer's role or
+        company to the end of the message: «… Приносим извинения. Ольга, служба проката.», «… Ждём снова!
+        Денис, управляющий», «… на четверг? Лена, автошкола «Старт»»? The role opens with a word of the
+        `closing_role` readings (a noun or participle in the nominative) or a quoted name, holds at most
+        `MAX_ROLE_WORDS` words, none of them a verb or pronoun with a person («Ольга, проверьте почту.»), and
+        no sentence end but the last full stop («Ольга, хорошего дня!» addresses the reader)."""
+        if not self.closing_role_pos or last + 1 >= len(doc) or doc[last].text not in SIGNATURE_ROLE_MARKS \
+                or not self._starts_sentence(doc, start):
+            return False
+        words, opened = 0, False
+        for k in range(last + 1, len(doc)):
+            token = doc[k]
+            if token.is_space:
+                continue
+            if token.is_alpha:
+                words += 1
+                if words > MAX_ROLE_WORDS:
+                    return False
+                _, pos, morph = self.analyze(token.lower_)
+                features = morph.split("|")
+                if any(feature in features for feature in self.closing_role_not):
+                    return False
+                if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
+                    return False
+                opened = True
+            elif token.text == ".":
+                # only the last full stop, or one after an abbreviation that the role goes on from («зав. складом»)
+                rest = [t for t in doc[k + 1 :] if not t.is_space]
+                if rest and not (rest[0].is_alpha and rest[0].text.islower()):
+                    return False
+            elif token.text in self.sentence_ends or token.text in ("!", "?", "…", "!!", "?!", ":", ";"):
+                return False
+            elif token.is_punct or token.like_num or token.text in ("№", "«", "»", "\"", "„", "“"):
+                if token.text in self.quotes:
+                    opened = True  # a company in quotes: «Ольга, «Ромашка»»
+                continue
+            else:
+                return False
+        return opened
 
     def _vocative_form(self, token) -> bool:
         """Can this name word address someone: a reading in one of `vocative_cases`
