@@ -572,7 +572,7 @@ class ExchangeView:
     builder: object  # the reply language's ProfileBuilder
 
     def __post_init__(self):
-        reply = self.reply
+        reply = self.reply = self.builder.to_plural_writer(self.reply, self.customer)
         if self.customer is not None and self.customer.things:
             # a name the customer gave a thing ("your \"Buddy\" plan") names it in the reply too
             reply = self.builder.without_things(reply, self.customer.things)
