@@ -47,6 +47,7 @@ FEATURES = frozenset({
     "name.misspelt",  # the customer's surname misspelt where the reply names them («на имя И. В. Гольштейн»)
     "address.other-title",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad", "Mrs." to "Ms."
 })
+_WRITER_GENDERS = frozenset({"writer.masc", "writer.femn"})  # (not writer.plural: several writers have no gender)
 REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
@@ -549,11 +550,16 @@ class ProfileBuilder:
                     evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
         if self.reader_clause_openers and any(e.feature == "tv.T" for e in evidence):
             evidence.extend(self._reader_clauses(doc, {e.start for e in evidence}, to_source))
-        if self._holds_any(doc, self.plural_writer_words):  # (once a piece: what the profile needs is its presence)
-            plural = self._word_hashes(doc, self.plural_writer_words)
-            i = next(k for k, h in enumerate(column(doc, LOWER)) if h in plural)
-            evidence.append(self._evidence("writer.plural", doc[i : i + 1], to_source))
         return evidence
+
+    def plural_writer_evidence(self, doc, to_source) -> list[Evidence]:
+        """`writer.plural` once a piece where the writer speaks for several («мы», «нас трое», «наш сын»): what
+        the profile needs is its presence."""
+        if not self._holds_any(doc, self.plural_writer_words):
+            return []
+        plural = self._word_hashes(doc, self.plural_writer_words)
+        i = next(k for k, h in enumerate(column(doc, LOWER)) if h in plural)
+        return [self._evidence("writer.plural", doc[i : i + 1], to_source)]
 
     def to_plural_writer(self, reply: Profile, customer: Profile | None) -> Profile:
         """The reply's profile read against a customer who writes for several («Хотим взять байдарку, нас
@@ -1488,7 +1494,7 @@ class ProfileBuilder:
             if profile.person.title:
                 profile.evidence.append(Evidence("name.title", profile.person.start, profile.person.end,
                                                  profile.person.text))
-        said = {e.feature.split(".")[1] for e in profile.evidence if e.feature.startswith("writer.")}
+        said = {e.feature.split(".")[1] for e in profile.evidence if e.feature in _WRITER_GENDERS}
         if len(said) == 1:
             profile.gender = said.pop()  # the writer's own verbs outweigh a name of either gender («Женя»)
         return profile
