@@ -232,6 +232,7 @@ class LanguageLinter:
         if profiling:
             if marked:
                 profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))
+            profile.evidence.extend(self.profiles.plural_writer_evidence(doc, to_source))
             profile.evidence.extend(self.profiles.addressee_evidence(doc, to_source))
             profile.people.extend(self.profiles.people(doc, classes, address_tokens, to_source, text))
 
@@ -573,7 +574,7 @@ class ExchangeView:
     builder: object  # the reply language's ProfileBuilder
 
     def __post_init__(self):
-        reply = self.reply
+        reply = self.reply = self.builder.to_plural_writer(self.reply, self.customer)
         if self.customer is not None and self.customer.things:
             # a name the customer gave a thing ("your \"Buddy\" plan") names it in the reply too
             reply = self.builder.without_things(reply, self.customer.things)

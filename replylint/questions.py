@@ -1614,6 +1614,8 @@ class QuestionReader:
                 saying.setdefault(key, []).append(k)
         everything = frozenset(saying)
         numbered = frozenset().union(*(s.numbered() for s in statements))
+        # the customer's own values (an order, a subscription number), which a reply request may copy
+        values = frozenset(h for s in statements if s.has_number for h in s.lowers if _DIGIT.search(s.word(h)))
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
@@ -1683,6 +1685,14 @@ class QuestionReader:
                 focus = self._requested(sentence, ("tell-back",)) or focus
             asks_what = not suggests and not whether \
                 and (any(c.startswith("wh.") for c in sentence.cues) or not sentence.asks)
+            # «назовите на кассе номер подписки AW-2381», "anything else on order BK-45102?": the number the
+            # customer wrote, copied into the request, gives the identifier rather than asking for it; the words it
+            # numbers are no part of what is asked (and a request left with nothing else asks nothing already said)
+            copied = self._copied_values(sentence, values)
+            if copied:
+                if not focus - copied:
+                    continue
+                focus = focus - copied
             known = len(focus & everything)
             # (in a request by the word itself: «сообщите код бронирования», «код» keyed with «пароль»)
             named = focus & (self._identifier_keys(sentence) if requests else self.identifiers)
@@ -1774,6 +1784,17 @@ class QuestionReader:
             if said is not None:
                 out.append(Redundant(sentence, said, source_index))
         return out
+
+    @staticmethod
+    def _copied_values(sentence: Sentence, values: frozenset[int]) -> frozenset[str]:
+        """Keys of the words in a reply sentence that a value copied from the customer's message follows (within
+        the reach of `Sentence.numbered`), and the value's own key where it has letters: «номер заказа 88123» after
+        the customer's «заказ 88123»."""
+        if not values or not sentence.has_number:
+            return frozenset()
+        lowers, keys_of = sentence.lowers, sentence.keys_of
+        return frozenset(keys_of[j] for i, h in enumerate(lowers) if h in values
+                         for j in range(max(0, i - 3), i + 1) if keys_of[j])  # (and «AW-2381» itself)
 
     def _tail_tried(self, sentence: Sentence, statements: list[Sentence],
                     everything: frozenset[str]) -> Sentence | None:

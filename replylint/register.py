@@ -40,11 +40,14 @@ FEATURES = frozenset({
     "name.diminutive",  # the writer signs with a familiar form of their name («Лёша», «Гена»): casual
     # the writer speaking of themselves: «я заказывал», «я отключала»
     "writer.masc", "writer.femn",
+    # the writer speaking for several («мы», «нас двое», «наш сын»): a plural «вы»-form to them chooses no «Вы»
+    "writer.plural",
     # found by comparing the reply with the customer
     "address.first-name", "address.diminutive", "address.wrong-name", "address.wrong-gender",
     "name.misspelt",  # the customer's surname misspelt where the reply names them («на имя И. В. Гольштейн»)
     "address.other-title",  # "Mr Haddad" to a customer who signed "Dr Samira Haddad", "Mrs." to "Ms."
 })
+_WRITER_GENDERS = frozenset({"writer.masc", "writer.femn"})  # (not writer.plural: several writers have no gender)
 REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
@@ -335,6 +338,8 @@ class ProfileBuilder:
         informal_plural = config.get("informal_plural") or {}
         self.plural_when_informal = (frozenset(informal_plural.get("forms", ())),
                                      frozenset(informal_plural.get("markers", ())))
+        # «мы», «нас», «наш»: the writer speaks for several (`writer.plural`)
+        self.plural_writer_words = frozenset(config.get("plural_writer_words", ()))
         self.diminutives = {full: frozenset(forms) for full, forms in config.get("diminutives", {}).items()}
         self.full_of = {dim: full for full, forms in self.diminutives.items() for dim in forms}
         self.titles = dict(config.get("titles", {}))  # title before a surname -> gender it shows
@@ -558,6 +563,25 @@ class ProfileBuilder:
         if self.reader_clause_openers and any(e.feature == "tv.T" for e in evidence):
             evidence.extend(self._reader_clauses(doc, {e.start for e in evidence}, to_source))
         return evidence
+
+    def plural_writer_evidence(self, doc, to_source) -> list[Evidence]:
+        """`writer.plural` once a piece where the writer speaks for several («мы», «нас трое», «наш сын»): what
+        the profile needs is its presence."""
+        if not self._holds_any(doc, self.plural_writer_words):
+            return []
+        plural = self._word_hashes(doc, self.plural_writer_words)
+        i = next(k for k, h in enumerate(column(doc, LOWER)) if h in plural)
+        return [self._evidence("writer.plural", doc[i : i + 1], to_source)]
+
+    def to_plural_writer(self, reply: Profile, customer: Profile | None) -> Profile:
+        """The reply's profile read against a customer who writes for several («Хотим взять байдарку, нас
+        двое»): a plural «вы»-form («во сколько приедете») addresses them all and chooses no «Вы», unless it is
+        the polite capital mid-sentence."""
+        if customer is None or "writer.plural" not in customer.features() or "tv.V" not in reply.features():
+            return reply
+        polite = {e.start for e in reply.evidence if e.feature == "tv.V-polite"}
+        return replace(reply, evidence=[replace(e, feature="tv.V-group") if e.feature == "tv.V" and e.start not in polite
+                                        else e for e in reply.evidence])
 
     def _reader_clauses(self, doc, found: set[int], to_source) -> list[Evidence]:
         """In a piece that speaks to the reader with «ты»: a clause opened by one of `reader_clause.openers`
@@ -1566,7 +1590,7 @@ class ProfileBuilder:
             if profile.person.title:
                 profile.evidence.append(Evidence("name.title", profile.person.start, profile.person.end,
                                                  profile.person.text))
-        said = {e.feature.split(".")[1] for e in profile.evidence if e.feature.startswith("writer.")}
+        said = {e.feature.split(".")[1] for e in profile.evidence if e.feature in _WRITER_GENDERS}
         if len(said) == 1:
             profile.gender = said.pop()  # the writer's own verbs outweigh a name of either gender («Женя»)
         return profile
