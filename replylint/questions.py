@@ -971,7 +971,8 @@ class QuestionReader:
                 found.add("inverted-clause")  # "Hi Jo, for the 40th (60 guests), can you do…"
         if "answer.period" in found:
             found.add("answer.time")  # «ежедневно», "twice a year": a time, said without a date or a number
-        if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
+        if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b) \
+                and not self._opens_before_greeting("direct-answer", lowers, a, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "follow-up" in found and not self._opens_at("follow-up", lowers, first_word, b):
             found.discard("follow-up")  # «Или…?», "Basically, …?" ask the question before again only where they open
@@ -984,6 +985,14 @@ class QuestionReader:
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
+
+    def _opens_before_greeting(self, name: str, lowers: list[int], a: int, b: int) -> bool:
+        """Does a cue of the class start at the sentence's first token, where that token is also a greeting word
+        ("Good news: it's at the desk" is no "Good <name>:" greeting)?"""
+        first = a
+        while first < b and self._skippable(lowers[first]) == 1:
+            first += 1
+        return first < b and lowers[first] in self.greetings and self._opens_at(name, lowers, first, b)
 
     def _rhetorical_tail(self, lowers: list[int], hits: list[int], a: int, b: int) -> bool:
         """Does a rhetorical cue open the sentence's last clause, and is that clause short?"""
