@@ -430,6 +430,9 @@ class QuestionReader:
         self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
         # a question opening with a conditional asks its main clause: the words of the condition are no answer
         self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
+        # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
+        # own before a trailing condition asks about the message; the condition's words are no part of what is asked
+        self.reason_before_condition = bool(config.get("reason_asked_before_trailing_condition", False))
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
@@ -756,6 +759,16 @@ class QuestionReader:
         # condition: its words stay)
         return main if main - self.generic - self.kind_words - frozenset(self.expects_by_word) else frozenset()
 
+    def _reason_then_condition(self, sentence: Sentence) -> bool:
+        """Does the question hold only words with no topic («почему», «так», "why", "that") before a comma that
+        opens a trailing condition («…, если…», "…, if…")?"""
+        lowers = sentence.lowers
+        first = self._first_word(lowers, 0, len(lowers))
+        comma = next((j for j in range(first + 1, len(lowers) - 1) if lowers[j] == self.comma), None)
+        if comma is None or lowers[comma + 1] not in self.conditional_openers:
+            return False
+        return not {k for k in sentence.keys_of[first:comma] if k} - self.generic
+
     def _first_word(self, lowers: list[int], a: int, b: int) -> int:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
@@ -1030,6 +1043,8 @@ class QuestionReader:
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             if self.conditional_main_clause:
                 keys = self._main_clause(sentence) or keys  # ("If I reset it, will the history be wiped?")
+            if self.reason_before_condition and "wh.reason" in sentence.cues and self._reason_then_condition(sentence):
+                keys = frozenset()  # («Почему так, если прошло три месяца?»: why, about the message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
             expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
