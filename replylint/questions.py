@@ -433,6 +433,10 @@ class QuestionReader:
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
         # own before a trailing condition asks about the message; the condition's words are no part of what is asked
         self.reason_before_condition = bool(config.get("reason_asked_before_trailing_condition", False))
+        # «Записаться можно на среду или четверг — какой день Вам удобнее?»: a reply sentence that states, then asks
+        # after a dash or a semicolon, answers by its statement
+        self.statement_before_question = bool(config.get("statement_before_question_answers", False))
+        self._question_breaks = frozenset(self.strings.add(m) for m in ("—", "–", ";"))
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
@@ -758,6 +762,29 @@ class QuestionReader:
         # (a main clause with no topic of its own, «если вернём позже, сколько это будет стоить», asks about the
         # condition: its words stay)
         return main if main - self.generic - self.kind_words - frozenset(self.expects_by_word) else frozenset()
+
+    def _statement_before_question(self, sentence: Sentence) -> Sentence | None:
+        """The statement that opens a reply sentence asking after a dash or a semicolon («Записаться можно на 18-е или
+        на 19-е — какое время Вам подходит?», "We have Friday at 10 or Monday at 2; which suits you?"), read as a
+        sentence of its own; None where there is none (the break must be followed by a question word, and the
+        statement must ask nothing itself)."""
+        lowers = sentence.lowers
+        cut = next((j for j in range(1, len(lowers) - 2) if lowers[j] in self._question_breaks
+                    and lowers[j + 1] in self.wh_hashes), None)
+        if cut is None:
+            return None
+        hits = [i for i in range(cut) if lowers[i] in self._cue_words]
+        cues = self._cues(lowers, hits, 0, cut) if hits else _NO_CUES
+        if any(c.startswith(("wh.", "ask.")) or c == "inverted-first" for c in cues):
+            return None
+        keys_of = sentence.keys_of[:cut]
+        keys = frozenset(k for k in keys_of if k)
+        if not keys:
+            return None
+        text = sentence.text
+        has_number = any(_DIGIT.search(sentence.word(h)) for h in lowers[:cut])
+        return Sentence(sentence.local, text, keys, False, cues, has_number, lowers[:cut], keys_of, sentence._to_source,
+                        sentence._strings)
 
     def _reason_then_condition(self, sentence: Sentence) -> bool:
         """Does the question hold only words with no topic («почему», «так», "why", "that") before a comma that
@@ -1146,6 +1173,11 @@ class QuestionReader:
         # or only thanks («Спасибо за обращение.») answers nothing
         answering = [s for s in body if not s.asks and self._may_answer(s)
                      and not s.text.endswith(PLACEHOLDER_END)]  # an unfilled «…: …» answers nothing
+        if self.statement_before_question and any(s.asks for s in body):
+            # (the statement of a sentence that goes on to ask: «Можно на среду — какое время удобно?»)
+            stated = {id(s): self._statement_before_question(s) for s in body if s.asks}
+            answering = [t for s in body for t in ((s,) if id(s) not in stated else (stated[id(s)],))
+                         if t is not None and (t in answering if t is s else self._may_answer(t))]
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
