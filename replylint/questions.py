@@ -428,6 +428,9 @@ class QuestionReader:
         # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
         # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
         self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
+        # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
+        # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
+        self.normal_keys = frozenset(k for k in map(self.word_key, map(str, config.get("normality_words", ()))) if k)
         # a question opening with a conditional asks its main clause: the words of the condition are no answer
         self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
@@ -1369,6 +1372,10 @@ class QuestionReader:
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
+            if by is None and self.normal_keys and question.kind == "yes-no" and focus.words \
+                    and focus.words <= self.normal_keys:
+                # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
+                by = next((s for s in answering if "judges-normal" in s.cues), None)
             if by is None and self.worry_by_reassurance and question.kind == "yes-no" \
                     and question.sentence is not None and "worry" in question.sentence.cues:
                 # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"
