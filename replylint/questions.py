@@ -428,8 +428,18 @@ class QuestionReader:
         # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
         # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
         self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
+        # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
+        # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
+        self.normal_keys = frozenset(k for k in map(self.word_key, map(str, config.get("normality_words", ()))) if k)
         # a question opening with a conditional asks its main clause: the words of the condition are no answer
         self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
+        # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
+        # own before a trailing condition asks about the message; the condition's words are no part of what is asked
+        self.reason_before_condition = bool(config.get("reason_asked_before_trailing_condition", False))
+        # «Записаться можно на среду или четверг — какой день Вам удобнее?»: a reply sentence that states, then asks
+        # after a dash or a semicolon, answers by its statement
+        self.statement_before_question = bool(config.get("statement_before_question_answers", False))
+        self._question_breaks = frozenset(self.strings.add(m) for m in ("—", "–", ";"))
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
@@ -756,6 +766,39 @@ class QuestionReader:
         # condition: its words stay)
         return main if main - self.generic - self.kind_words - frozenset(self.expects_by_word) else frozenset()
 
+    def _statement_before_question(self, sentence: Sentence) -> Sentence | None:
+        """The statement that opens a reply sentence asking after a dash or a semicolon («Записаться можно на 18-е или
+        на 19-е — какое время Вам подходит?», "We have Friday at 10 or Monday at 2; which suits you?"), read as a
+        sentence of its own; None where there is none (the break must be followed by a question word, and the
+        statement must ask nothing itself)."""
+        lowers = sentence.lowers
+        cut = next((j for j in range(1, len(lowers) - 2) if lowers[j] in self._question_breaks
+                    and lowers[j + 1] in self.wh_hashes), None)
+        if cut is None:
+            return None
+        hits = [i for i in range(cut) if lowers[i] in self._cue_words]
+        cues = self._cues(lowers, hits, 0, cut) if hits else _NO_CUES
+        if any(c.startswith(("wh.", "ask.")) or c == "inverted-first" for c in cues):
+            return None
+        keys_of = sentence.keys_of[:cut]
+        keys = frozenset(k for k in keys_of if k)
+        if not keys:
+            return None
+        text = sentence.text
+        has_number = any(_DIGIT.search(sentence.word(h)) for h in lowers[:cut])
+        return Sentence(sentence.local, text, keys, False, cues, has_number, lowers[:cut], keys_of, sentence._to_source,
+                        sentence._strings)
+
+    def _reason_then_condition(self, sentence: Sentence) -> bool:
+        """Does the question hold only words with no topic («почему», «так», "why", "that") before a comma that
+        opens a trailing condition («…, если…», "…, if…")?"""
+        lowers = sentence.lowers
+        first = self._first_word(lowers, 0, len(lowers))
+        comma = next((j for j in range(first + 1, len(lowers) - 1) if lowers[j] == self.comma), None)
+        if comma is None or lowers[comma + 1] not in self.conditional_openers:
+            return False
+        return not {k for k in sentence.keys_of[first:comma] if k} - self.generic
+
     def _first_word(self, lowers: list[int], a: int, b: int) -> int:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
@@ -971,7 +1014,8 @@ class QuestionReader:
                 found.add("inverted-clause")  # "Hi Jo, for the 40th (60 guests), can you do…"
         if "answer.period" in found:
             found.add("answer.time")  # «ежедневно», "twice a year": a time, said without a date or a number
-        if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b):
+        if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b) \
+                and not self._opens_before_greeting("direct-answer", lowers, a, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "follow-up" in found and not self._opens_at("follow-up", lowers, first_word, b):
             found.discard("follow-up")  # «Или…?», "Basically, …?" ask the question before again only where they open
@@ -984,6 +1028,14 @@ class QuestionReader:
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
+
+    def _opens_before_greeting(self, name: str, lowers: list[int], a: int, b: int) -> bool:
+        """Does a cue of the class start at the sentence's first token, where that token is also a greeting word
+        ("Good news: it's at the desk" is no "Good <name>:" greeting)?"""
+        first = a
+        while first < b and self._skippable(lowers[first]) == 1:
+            first += 1
+        return first < b and lowers[first] in self.greetings and self._opens_at(name, lowers, first, b)
 
     def _rhetorical_tail(self, lowers: list[int], hits: list[int], a: int, b: int) -> bool:
         """Does a rhetorical cue open the sentence's last clause, and is that clause short?"""
@@ -1021,6 +1073,8 @@ class QuestionReader:
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             if self.conditional_main_clause:
                 keys = self._main_clause(sentence) or keys  # ("If I reset it, will the history be wiped?")
+            if self.reason_before_condition and "wh.reason" in sentence.cues and self._reason_then_condition(sentence):
+                keys = frozenset()  # («Почему так, если прошло три месяца?»: why, about the message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
             expects = (wh[0] if wh else "thing") if kind == "wh" else None  # ("tell me the price": a thing)
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
@@ -1122,6 +1176,11 @@ class QuestionReader:
         # or only thanks («Спасибо за обращение.») answers nothing
         answering = [s for s in body if not s.asks and self._may_answer(s)
                      and not s.text.endswith(PLACEHOLDER_END)]  # an unfilled «…: …» answers nothing
+        if self.statement_before_question and any(s.asks for s in body):
+            # (the statement of a sentence that goes on to ask: «Можно на среду — какое время удобно?»)
+            stated = {id(s): self._statement_before_question(s) for s in body if s.asks}
+            answering = [t for s in body for t in ((s,) if id(s) not in stated else (stated[id(s)],))
+                         if t is not None and (t in answering if t is s else self._may_answer(t))]
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
@@ -1313,6 +1372,10 @@ class QuestionReader:
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
+            if by is None and self.normal_keys and question.kind == "yes-no" and focus.words \
+                    and focus.words <= self.normal_keys:
+                # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
+                by = next((s for s in answering if "judges-normal" in s.cues), None)
             if by is None and self.worry_by_reassurance and question.kind == "yes-no" \
                     and question.sentence is not None and "worry" in question.sentence.cues:
                 # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"

@@ -223,10 +223,14 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # answered by statements, requests granted by commitments); ru 14 -> 12 (two stems the stemmer
                       # parts: «паковать» / «упаковка», «дней» / «дня»)
                       # then tune34-q: en stays 2; ru 12 -> 6 («нигде», «разве», «дальше» stop words, inclusion
-                      # answers «что», «иногда бывает» answers «нормально?», «откуда разница» asks a cause)
-                      "en26": 2, "ru25": 6,
-                      # en27 and ru26 before tuning
-                      "en27": 14, "ru26": 16}
+                      # answers «что», «иногда» answers «нормально?», «откуда разница» asks a cause)
+                      "en26": 2, "ru25": 5,
+                      # en27 and ru26 (14 and 16 before tuning) after tune34-q2: en 14 -> 6, ru 16 -> 3 (synonyms and
+                      # price forms missing, «Good news:»/"No problem" as direct answers, normality judged, a why before a
+                      # trailing condition, a statement before a question in one reply sentence, passive requests,
+                      # paying words in Russian)
+                      # (ru26 4 after merging with tune34-q: «бывает» kept out of the «нормально» group)
+                      "en27": 6, "ru26": 4}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

@@ -420,3 +420,31 @@ def test_real_rutube_shapes(engine, customer, reply, flagged):
     found = [text for rule, source, text, _ in _found(engine, reply, customer)
              if source == "customer" and rule.endswith("unanswered.question")]
     assert found == ([flagged] if flagged else [])
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a why with no topic of its own before a trailing condition asks about the message
+    ("My kettle leaks. Why is that, if it's only a month old?",
+     "The seal was fitted badly at the factory, so we will send a new one.", None),
+    ("Чайник течёт. Почему так, если ему всего месяц?",
+     "Уплотнитель поставили неправильно на заводе, пришлём новый.", None),
+    ("Чайник течёт. Почему так, если ему всего месяц?", "Пришлём новый.", "Почему так, если ему всего месяц?"),
+    # a reply sentence that states, then asks after a dash, answers by its statement
+    ("Можно перенести стрижку на субботу?", "Перенести можно на субботу в 12:00 или в 15:00 — какое время удобнее?",
+     None),
+    ("Можно перенести стрижку на субботу?", "Какое время Вам удобнее?", "Можно перенести стрижку на субботу?"),
+    # "Is that normal?" is answered by a judgement of whether it is
+    ("The jug came without a filter. Is this normal?",
+     "The filter was left out at packing; that shouldn't have happened. A new one is on its way.", None),
+    ("The jug came without a filter. Is this normal?", "A new one is on its way.", "Is this normal?"),
+    ("Кувшин пришёл без фильтра. Это нормально?", "Новый фильтр уже отправили. Такое иногда бывает при сборке.", None),
+    ("Кувшин пришёл без фильтра. Это нормально?", "Новый фильтр уже отправили.", "Это нормально?"),
+    # a yes put as news, and a first-person promise to pay back
+    ("I left my scarf in the hall last night. Has anyone found it?",
+     "Good news: it's hanging behind the front desk.", None),
+    ("Вы компенсируете стоимость такси?", "Стоимость такси компенсируем: пришлите, пожалуйста, чек.", None),
+])
+def test_round34_answer_shapes(engine, customer, reply, flagged):
+    found = [text for rule, source, text, _ in _found(engine, reply, customer)
+             if source == "customer" and rule.endswith("unanswered.question")]
+    assert found == ([flagged] if flagged else [])
