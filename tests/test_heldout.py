@@ -180,10 +180,15 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # both together: 1.000 / .983. ru25 after tune33-ru: 1.000 / .981
                ("en26", "blame"): (0.99, 0.98), ("ru25", "blame"): (0.99, 0.98),
                # rounds 27 (en) and 26 (ru), scored once before tuning at 460d009: en .964 / .450, ru .914 / .914
+               # en27 then tune34-en1 (fault constructions: a choice's end foretold, against my advice, nobody bothered,
+               # counted lapses, guessed knocks, reading urged as overdue, a notice walked past, the trouble in the hand
+               # that uses it): 1.000 / .667; tune34-en2 (tone families: re-sent "one more time:", ironic sympathy for
+               # a thing, mock promises and accolades, "a mere <time>" after thanks, "X is about …, not …", habit
+               # lectures, talking down): 1.000 / .783; both together: 1.000 / .983
                # ru26 after tune34-ru (others who managed or whose thing lasts, hedged haste, not looking after, a
                # disregard named by the verb; tone quiet on the customer cleared, a sanction denied, our own next step,
                # a technical norm): 1.000 / 1.000
-               ("en27", "blame"): (0.96, 0.45), ("ru26", "blame"): (0.99, 0.99)}
+               ("en27", "blame"): (0.99, 0.98), ("ru26", "blame"): (0.99, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
