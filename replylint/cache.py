@@ -4,7 +4,9 @@ expansions, so that a cold `replylint check` does not redo them."""
 from __future__ import annotations
 
 import gc
+import io
 import os
+import pickle
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,19 @@ def read_cache(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
     except (OSError, ValueError):
+        return None
+
+
+def read_pickled(path: Path, unpickler: type[pickle.Unpickler]):
+    """What the cache file at `path` holds, unpickled by `unpickler` (which admits only the
+    classes its cache writes), or None when it is absent, unreadable, garbage, truncated
+    or names a class the unpickler refuses: each of those is a miss."""
+    data = read_cache(path)
+    if data is None:
+        return None
+    try:
+        return unpickler(io.BytesIO(data)).load()
+    except Exception:  # noqa: BLE001 - garbage, truncated, foreign classes...: a miss
         return None
 
 

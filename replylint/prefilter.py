@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import io
 import pickle
 import re
 from collections.abc import Hashable, Iterable, Iterator
@@ -145,13 +144,13 @@ class PatternIndex:
             for key, pattern in items:
                 self.add(key, pattern)
             return
-        from .cache import cache_dir, read_cache, write_atomically
+        from .cache import cache_dir, read_pickled, write_atomically
 
         digest = hashlib.sha256(pickle.dumps(
             (cache_key, Path(__file__).read_bytes(), self.word_boundary, sorted(self.stop_words), items),
             protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()[:32]
         path = cache_dir() / "index" / f"{digest}.pickle"
-        if self._restore(read_cache(path), digest, items):
+        if self._restore(read_pickled(path, _BuiltinsUnpickler), digest, items):
             return
         for key, pattern in items:
             self.add(key, pattern)
@@ -161,14 +160,8 @@ class PatternIndex:
         write_atomically(path, pickle.dumps((_STATE_TAG, digest, state), protocol=pickle.HIGHEST_PROTOCOL))
         _keep_newest(path.parent, INDEX_ENTRIES_KEPT)
 
-    def _restore(self, data: bytes | None, digest: str, items: list[tuple[Hashable, list[dict]]]) -> bool:
+    def _restore(self, envelope, digest: str, items: list[tuple[Hashable, list[dict]]]) -> bool:
         """Take the derived state from a cache entry written for these patterns; False on a miss."""
-        if data is None:
-            return False
-        try:
-            envelope = _BuiltinsUnpickler(io.BytesIO(data)).load()
-        except Exception:  # noqa: BLE001 - garbage, truncated, foreign classes...: a miss
-            return False
         if not (type(envelope) is tuple and len(envelope) == 3 and envelope[:2] == (_STATE_TAG, digest)
                 and type(envelope[2]) is dict and set(envelope[2]) == {*_STATE, "regex_required"}):
             return False

@@ -198,17 +198,9 @@ def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
 
 def _read_cached_tree(cached: Path):
     """The tree stored at `cached`, or _MISS when it is absent or not exactly what we write."""
-    import io
+    from .cache import read_pickled
 
-    from .cache import read_cache
-
-    data = read_cache(cached)
-    if data is None:
-        return _MISS
-    try:
-        envelope = _TreeUnpickler(io.BytesIO(data)).load()
-    except Exception:  # noqa: BLE001 - garbage, truncated, foreign classes...: a miss
-        return _MISS
+    envelope = read_pickled(cached, _TreeUnpickler)
     if not (type(envelope) is tuple and len(envelope) == 4
             and envelope[:3] == (_CACHE_TAG, YAML_CACHE_VERSION, cached.stem)):
         return _MISS
