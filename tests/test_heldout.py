@@ -188,7 +188,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # ru26 after tune34-ru (others who managed or whose thing lasts, hedged haste, not looking after, a
                # disregard named by the verb; tone quiet on the customer cleared, a sanction denied, our own next step,
                # a technical norm): 1.000 / 1.000
-               ("en27", "blame"): (0.99, 0.98), ("ru26", "blame"): (0.99, 0.99)}
+               ("en27", "blame"): (0.99, 0.98), ("ru26", "blame"): (0.99, 0.99),
+               # rounds 28 (en) and 27 (ru), scored once before tuning at 0a2dc64: en .828 / .480, ru .927 / .760;
+               # not tuned yet: the floors hold the before figures
+               ("en28", "blame"): (0.82, 0.48), ("ru27", "blame"): (0.92, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -235,7 +238,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # trailing condition, a statement before a question in one reply sentence, passive requests,
                       # paying words in Russian)
                       # (ru26 4 after merging with tune34-q: «бывает» kept out of the «нормально» group)
-                      "en27": 6, "ru26": 4}
+                      "en27": 6, "ru26": 4,
+                      # en28 and ru27, before tuning (0a2dc64): 16 and 15
+                      "en28": 16, "ru27": 15}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
