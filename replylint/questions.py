@@ -528,6 +528,9 @@ class QuestionReader:
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
             (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
+        # a question naming words of two kinds («интересует цена продления на 2 дня»: a price and a time)
+        # asks for the kind of the word listed first (the words' set order would change with the hash seed)
+        self._kind_rank = {k: rank for rank, k in enumerate(self.expects_by_word)}
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
         # a preposition may come before a question word that opens a clause («За какой срок…», «Во сколько…»)
         self.wh_prepositions = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_prepositions", ()))
@@ -614,6 +617,11 @@ class QuestionReader:
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after | self.yes_no_after
+
+    def _kind_named(self, keys: frozenset[str]) -> str | None:
+        """The kind of answer the question's words name (`expects_by_word`), or None."""
+        named = [k for k in keys if k in self._kind_rank]
+        return self.expects_by_word[min(named, key=self._kind_rank.__getitem__)] if named else None
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -1080,12 +1088,12 @@ class QuestionReader:
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in self.kind_by_word_for:  # «сколько стоит» → a price, «за какой период» → a time
                 # (and «Кто будет платить?», "Who covers the cost?": a price, which «оплатим мы» gives)
-                expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
+                expects = self._kind_named(keys) or expects
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
             if kind == "request" and expects is None and "ask.wh" in sentence.cues:
                 # "Could you tell me the cost of both?": a request for the price (or the time) it names
-                expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), None)
+                expects = self._kind_named(keys)
             if kind == "request" and expects is None and "asks-reason" in sentence.cues:
                 expects = "reason"  # «Объясните нормально.», «Поясните это списание.»: a request for the why
             if expects == "person" and keys & self.fault_words:

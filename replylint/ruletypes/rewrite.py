@@ -55,7 +55,16 @@ class RewriteRule(TokensRule):
 
     def matches_in(self, doc, start: int, end: int) -> list[Match]:
         """The construction's matches inside tokens [start, end) of an annotated doc
-        (the Matcher is built on the first finding that needs it)."""
+        (the Matcher is built on the first finding that needs it). Kept with the
+        doc: a finding's fallback rewrite tries each construction alone, chained
+        and before a clause removal, on the same sentence."""
+        key = ("replylint.rewrite", id(self), start, end)
+        found = doc.user_data.get(key)
+        if found is None:
+            found = doc.user_data[key] = self._matches_in(doc, start, end)
+        return found
+
+    def _matches_in(self, doc, start: int, end: int) -> list[Match]:
         if self._matcher is None:
             self._matcher = Matcher(doc.vocab)
             for index, pattern in enumerate(self._patterns):
