@@ -189,9 +189,19 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # disregard named by the verb; tone quiet on the customer cleared, a sanction denied, our own next step,
                # a technical norm): 1.000 / 1.000
                ("en27", "blame"): (0.99, 0.98), ("ru26", "blame"): (0.99, 0.99),
-               # rounds 28 (en) and 27 (ru), scored once before tuning at 0a2dc64: en .828 / .480, ru .927 / .760;
-               # not tuned yet: the floors hold the before figures
-               ("en28", "blame"): (0.82, 0.48), ("ru27", "blame"): (0.92, 0.76)}
+               # rounds 28 (en) and 27 (ru), scored once before tuning at 0a2dc64: en .828 / .480, ru .927 / .760
+               # en28 then tune35-en: fault constructions (a hyphen-prefixed "should have double-checked", the customer's
+               # people's upkeep, advice with compound modifiers, a saving as a sum, a harmful state left, told when you
+               # collected it, thanks "only after", guesses with a part left undone or storage in harm's way, signed
+               # without reading, a memory aid "this time") and exceptions (tone quiet on "down to us", the customer's fear
+               # told back, "slow but not unusual"; nobody else in the queue; a pointer "too"): 1.000 / .700; tone families
+               # (a body remarked on, a cheap thing's attachment, a grudged charm, more care than it gets, an emphatic
+               # hope for the thing, a deep breath before the restart, others who tell us ahead or lose less, a mock
+               # appraisal tagged ", that", a foreign language, things that don't knock themselves, "the perfect spot for",
+               # a slow way to spend, misuse asked "by any chance"): 1.000 / 1.000; en4 with it .979 / .885 -> .979 / .904
+               ("en28", "blame"): (0.99, 0.99),
+               # ru27 not tuned yet: the floor holds the before figures
+               ("ru27", "blame"): (0.92, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
