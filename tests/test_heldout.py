@@ -191,7 +191,12 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("en27", "blame"): (0.99, 0.98), ("ru26", "blame"): (0.99, 0.99),
                # rounds 28 (en) and 27 (ru), scored once before tuning at 0a2dc64: en .828 / .480, ru .927 / .760;
                # not tuned yet: the floors hold the before figures
-               ("en28", "blame"): (0.82, 0.48), ("ru27", "blame"): (0.92, 0.76)}
+               ("en28", "blame"): (0.82, 0.48),
+               # ru27 then tune35-ru (tone quiet on the customer cleared, a point granted, steps told in order; force
+               # after «с», a text beyond the reader, repeats counted without a verb, thanks for late notice, a choice
+               # praised with «конечно», the others' care; against advice, cheap or elsewhere, what could go wrong,
+               # everything a defect, «но дело Ваше»): 1.000 / 1.000
+               ("ru27", "blame"): (0.99, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
