@@ -200,8 +200,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # appraisal tagged ", that", a foreign language, things that don't knock themselves, "the perfect spot for",
                # a slow way to spend, misuse asked "by any chance"): 1.000 / 1.000; en4 with it .979 / .885 -> .979 / .904
                ("en28", "blame"): (0.99, 0.99),
-               # ru27 not tuned yet: the floor holds the before figures
-               ("ru27", "blame"): (0.92, 0.76)}
+               # ru27 then tune35-ru (tone quiet on the customer cleared, a point granted, steps told in order; force
+               # after «с», a text beyond the reader, repeats counted without a verb, thanks for late notice, a choice
+               # praised with «конечно», the others' care; against advice, cheap or elsewhere, what could go wrong,
+               # everything a defect, «но дело Ваше»): 1.000 / 1.000
+               ("ru27", "blame"): (0.99, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
