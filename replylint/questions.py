@@ -1080,12 +1080,15 @@ class QuestionReader:
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in self.kind_by_word_for:  # «сколько стоит» → a price, «за какой период» → a time
                 # (and «Кто будет платить?», "Who covers the cost?": a price, which «оплатим мы» gives)
-                expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), expects)
+                # (the first such word in the sentence: a set's order changes from run to run)
+                expects = next((self.expects_by_word[k] for k in sentence.keys_of
+                                if k in keys and k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
             if kind == "request" and expects is None and "ask.wh" in sentence.cues:
                 # "Could you tell me the cost of both?": a request for the price (or the time) it names
-                expects = next((self.expects_by_word[k] for k in keys if k in self.expects_by_word), None)
+                expects = next((self.expects_by_word[k] for k in sentence.keys_of
+                                if k in keys and k in self.expects_by_word), None)
             if kind == "request" and expects is None and "asks-reason" in sentence.cues:
                 expects = "reason"  # «Объясните нормально.», «Поясните это списание.»: a request for the why
             if expects == "person" and keys & self.fault_words:
