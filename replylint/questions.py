@@ -2079,6 +2079,8 @@ class QuestionReader:
     def _tells_steps(self, sentence: Sentence) -> bool:
         """Does a clause of the sentence open with an imperative («Заверните её во влажную ткань», «…: используйте
         дюбели и не сверлите глубже 5 см»), past a negation («не»)?"""
+        if sentence._strings is not self.strings:
+            return False  # (a reply piece in another language, read by its own pipeline)
         lowers = sentence.lowers
         first = self._first_word(list(lowers), 0, len(lowers))
         for i in range(first, len(lowers)):
