@@ -47,7 +47,8 @@ MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
 _EXCLAIMED_CUE = frozenset({"exclaimed"})
-_YES_NO_CUES = frozenset({"ask.yes-no"})  # a reply sentence asking yes/no («…, занималась ли…?»)
+_YES_NO_CUES = frozenset({"ask.yes-no"})
+_YES_NO_ANSWERS = frozenset({"yes-no-answer", "direct-answer", "modal-answer"})  # a reply sentence saying yes or no  # a reply sentence asking yes/no («…, занималась ли…?»)
 _GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
@@ -268,6 +269,9 @@ class QuestionReader:
         self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
         # thanks or an apology that goes on to an answer («Простите: это наша ошибка») still answers
         self.courtesy_with_answer = bool(config.get("courtesy_with_answer_answers", False))
+        # ... the cues that make it an answer there (default: any answer cue, a yes/no answer, a reassurance)
+        self.courtesy_answer_cues = frozenset(config["courtesy_answer_cues"]) \
+            if "courtesy_answer_cues" in config else None
         # a customer's chat line without «?» holding several questions is split as one with it
         self.chat_split = bool(config.get("chat_questions_split", False))
         # a rhetorical cue in a final clause this short makes the question rhetorical
@@ -425,6 +429,31 @@ class QuestionReader:
                                     for kind, words in config.get("deferral_names_kind", {}).items()}
         # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
         self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
+        # the words asking for a time ("long", "last", «срок») are there in a sentence giving a time that shares
+        # another word of the question
+        self.time_words_met = bool(config.get("time_words_met_by_time", False))
+        self.time_words = (self.kind_words | self.time_units) - {""}
+        # a reply sentence opening a clause with an imperative («Заверните её во влажную ткань», «Используйте
+        # дюбели») tells steps, whatever its verb
+        # (config: the words after which a clause opens, and the negation an imperative may follow)
+        by_imperative = config.get("steps_by_imperative", {})
+        self.steps_by_imperative = bool(by_imperative)
+        # a yes/no question opening with one of these ("Did something get knocked…?", "Was it damaged in transit?")
+        # asks whether something went wrong: a sentence admitting a mistake (an `admits` cue) answers it
+        self.admission_openers = frozenset(self.strings.add(str(w).lower())
+                                           for w in config.get("past_yes_no_answered_by_admission", ()))
+        # "What happens if…?" (an `asks-consequence` cue) is answered by a sentence with a condition of its own
+        self.consequence_by_condition = bool(config.get("consequence_answered_by_condition", False))
+        # a word of the question is there as the head of a compound in the reply ("wood" - "firewood")
+        self.compound_heads = int(config.get("compound_head_min_letters", 0))
+        # of the reply sentences holding a yes/no question's words, those saying yes or no take it: the others
+        # may answer another question in other words
+        self.yes_no_takes_answer_only = bool(config.get("yes_no_taken_by_answer_only", False))
+        self._clause_openers = frozenset(self.strings.add(str(w).lower()) for w in by_imperative.get("after", ()))
+        self._imperative_negation = frozenset(self.strings.add(str(w).lower())
+                                              for w in by_imperative.get("negation", ()))
+        # (verbs by lemma that send the customer to read or look, «глянь доку», «почитайте инструкцию»: no steps)
+        self._referral_verbs = frozenset(str(w).lower() for w in by_imperative.get("not_verbs", ()))
         # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
         # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
         self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
@@ -515,6 +544,15 @@ class QuestionReader:
         # yes-no-answer, deferral, tried, rhetorical, not-asking
         self.cues: dict[str, tuple[tuple[str, ...], ...]] = {
             name: _phrases(items, tokenize) for name, items in config.get("cues", {}).items()}
+        # phrases that say a word in other words: a sentence holding one holds the word's key too ("it went out on
+        # 16 October" says "sent", "fill up" says "top up", "get anything back" says "refund"); read as cue classes
+        # named "key:<word>", found with the other cues
+        self._phrase_keys: dict[str, str] = {}
+        for word, items in config.get("phrase_keys", {}).items():
+            key = self.word_key(str(word))
+            if key:
+                self.cues[f"key:{word}"] = _phrases(items, tokenize)
+                self._phrase_keys[f"key:{word}"] = key
         # words that open a sign-off run into a chat line ("…on it cheers, dan")
         self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
         # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
@@ -528,9 +566,6 @@ class QuestionReader:
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
             (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
-        # a question naming words of two kinds («интересует цена продления на 2 дня»: a price and a time)
-        # asks for the kind of the word listed first (the words' set order would change with the hash seed)
-        self._kind_rank = {k: rank for rank, k in enumerate(self.expects_by_word)}
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
         # a preposition may come before a question word that opens a clause («За какой срок…», «Во сколько…»)
         self.wh_prepositions = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_prepositions", ()))
@@ -617,11 +652,6 @@ class QuestionReader:
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after | self.yes_no_after
-
-    def _kind_named(self, keys: frozenset[str]) -> str | None:
-        """The kind of answer the question's words name (`expects_by_word`), or None."""
-        named = [k for k in keys if k in self._kind_rank]
-        return self.expects_by_word[min(named, key=self._kind_rank.__getitem__)] if named else None
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -954,6 +984,10 @@ class QuestionReader:
         lowers = d.lowers[a:b]
         lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
+        if self._phrase_keys and cues:
+            said = [self._phrase_keys[c] for c in cues if c in self._phrase_keys]
+            if said:
+                keys = keys | frozenset(said)
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
             keys = keys | self.link_keys(d.text[start_char:end_char])
@@ -1088,12 +1122,15 @@ class QuestionReader:
             # «Сколько стоит?» asks for a price, «Сколько ждать?» for a time
             if expects in self.kind_by_word_for:  # «сколько стоит» → a price, «за какой период» → a time
                 # (and «Кто будет платить?», "Who covers the cost?": a price, which «оплатим мы» gives)
-                expects = self._kind_named(keys) or expects
+                # (the first such word in the sentence: a set's order changes from run to run)
+                expects = next((self.expects_by_word[k] for k in sentence.keys_of
+                                if k in keys and k in self.expects_by_word), expects)
             if expects == "thing" and "asks-steps" in sentence.cues:
                 expects = "steps"  # "what do I do?", «что мне делать?»: what to do, steps
             if kind == "request" and expects is None and "ask.wh" in sentence.cues:
                 # "Could you tell me the cost of both?": a request for the price (or the time) it names
-                expects = self._kind_named(keys)
+                expects = next((self.expects_by_word[k] for k in sentence.keys_of
+                                if k in keys and k in self.expects_by_word), None)
             if kind == "request" and expects is None and "asks-reason" in sentence.cues:
                 expects = "reason"  # «Объясните нормально.», «Поясните это списание.»: a request for the why
             if expects == "person" and keys & self.fault_words:
@@ -1189,6 +1226,10 @@ class QuestionReader:
             stated = {id(s): self._statement_before_question(s) for s in body if s.asks}
             answering = [t for s in body for t in ((s,) if id(s) not in stated else (stated[id(s)],))
                          if t is not None and (t in answering if t is s else self._may_answer(t))]
+        if self.steps_by_imperative:
+            for s in answering:
+                if "answer.steps" not in s.cues and self._tells_steps(s):
+                    s.cues = s.cues | {"answer.steps"}  # (once per reply sentence: the cue stays with it)
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
@@ -1222,7 +1263,7 @@ class QuestionReader:
             `by_yes_no` False: not counting those that answer a yes/no question."""
             guess = n + 1 if n + 1 < len(questions) and self._guess(questions[n], questions[n + 1]) else None
             return {k for m, ws in enumerate(strong()) if m != n and m != guess
-                    and (by_yes_no or questions[m].kind != "yes-no") for k in self._answered_by(ws, windows)}
+                    and (by_yes_no or questions[m].kind != "yes-no") for k in self._taking(questions[m], ws, windows)}
 
         out = []
         for n, question in enumerate(questions):
@@ -1235,7 +1276,10 @@ class QuestionReader:
                 # a cause, or what happened, for «Почему так получилось?»)
                 priced = needs_kind and bool(question.focus - self.generic)
                 explained = question.expects in self.topicless_kind
-                by = next((s for s in answering if self._says_something(s)
+                # (a short one too where it names the question's word with it: "What time is check-in?" -
+                # "Check-in is from 3 pm")
+                by = next((s for s in answering if (self._says_something(s) or priced and question.focus & s.keys
+                                                    and not {"courtesy", "escalation"} & s.cues)
                            and (not priced or self._answers_kind(question, s))
                            and (not explained or self._answers_kind(question, s) or self._tells_past(s))), None)
             by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1], question)
@@ -1388,6 +1432,21 @@ class QuestionReader:
                     and question.sentence is not None and "worry" in question.sentence.cues:
                 # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"
                 by = next((s for s in answering if "reassurance" in s.cues), None)
+            if by is None and self.admission_openers and question.kind == "yes-no" and question.sentence is not None \
+                    and self._opens_with(question.sentence, self.admission_openers):
+                # "Did something get knocked during the repair?" - "It's our mistake: we removed the finder bracket
+                # and didn't re-align it": whether something went wrong, which an admission no other question
+                # takes answers
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and "admits" in s.cues), None)
+            if by is None and self.consequence_by_condition and question.sentence is not None \
+                    and "asks-consequence" in question.sentence.cues:
+                # "what happens if they get lost?" - "if they haven't returned by then, our safety team will sweep
+                # the course": what follows on a condition, told by a sentence with a condition of its own
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
+                           and any(h in self.conditional_openers for h in s.lowers)
+                           and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
             if by is None and self.asked_to_send and question.kind == "wh" and question.expects in ("thing", "steps") \
                     and question.focus & self.asked_to_send:
                 # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice"
@@ -1507,6 +1566,17 @@ class QuestionReader:
                     return True
         return False
 
+    def _taking(self, question: Question, strong: set[int], windows: list) -> set[int]:
+        """The sentences that answer a question fully, for what they take from the others: of a yes/no question's,
+        those with a yes/no answer where some have one («Сверлить можно, …» takes «Можно ли сверлить?»; «Используйте
+        дюбели и не сверлите глубже 5 см» after it is left to «Как это сделать?»)."""
+        answered = self._answered_by(strong, windows)
+        if question.kind == "yes-no" and self.yes_no_takes_answer_only and len(answered) > 1:
+            said = {k for k in answered if _YES_NO_ANSWERS & windows[k][1].cues}
+            if said:
+                return said
+        return answered
+
     @staticmethod
     def _answered_by(strong: set[int], windows: list) -> set[int]:
         """The sentences that answer a question fully: those of its strong windows, where a
@@ -1521,8 +1591,9 @@ class QuestionReader:
         blocking = self._not_answering & sentence.cues
         if "asks-back" in blocking and self.asks_back_with_answer and self.asks_back_answers & sentence.cues:
             blocking = blocking - {"asks-back"}
-        if "courtesy-first" in blocking and self.courtesy_with_answer \
-                and any(c.startswith("answer.") or c == "yes-no-answer" for c in sentence.cues):
+        if "courtesy-first" in blocking and self.courtesy_with_answer and (
+                self.courtesy_answer_cues & sentence.cues if self.courtesy_answer_cues is not None
+                else any(c.startswith("answer.") or c in ("yes-no-answer", "reassurance") for c in sentence.cues)):
             blocking = blocking - {"courtesy-first"}
         if "ask.request" in blocking and "link" in sentence.cues:
             # "please check out the 'Report an issue' section here: <link>", "Try: <link>": a request phrase
@@ -1615,6 +1686,13 @@ class QuestionReader:
             # "…collected before the next scheduled date?" - "…will collect it on Saturday 19 October"
             shared = shared | {k for k in focus.words if self.expects_by_word.get(k) in self.yes_no_named_kinds
                                and self._gives(self.expects_by_word[k], sentence)}
+        if question is not None and self.compound_heads and focus.words - shared:
+            shared = shared | self._compound_heads(focus.words - shared, sentence, question)
+        if question is not None and self.time_words_met and question.expects == "time" and shared \
+                and shared - self.time_words and ("answer.time" in sentence.cues or "answer.period" in sentence.cues):
+            # "how long should a rehair last?" - "a rehair typically lasts six months to a year": the word asking
+            # for the time is said by the time given, where the sentence shares another word of the question
+            shared = shared | (focus.words & self.time_words)
         overlap = len(shared)
         if not overlap:
             return False
@@ -1972,6 +2050,47 @@ class QuestionReader:
                 return None
             said = said or by
         return said
+
+    def _opens_with(self, sentence: Sentence, words: frozenset[int]) -> bool:
+        """Does the sentence's first word that counts (past lead words: "And did…") be one of the words?"""
+        lowers = list(sentence.lowers)
+        first = self._first_word(lowers, 0, len(lowers))
+        return first < len(lowers) and lowers[first] in words
+
+    def _compound_heads(self, focus: frozenset[str], sentence: Sentence, question: Question) -> frozenset[str]:
+        """The focus words the sentence holds as the head of a compound ("Is wood for the burner included?" - "a
+        basket of firewood"): a word of the question, of at least `compound_head_min_letters`, ending a longer
+        word of the sentence after three letters or more."""
+        if question.sentence is None or not sentence.lowers:
+            return frozenset()
+        asked = {question.sentence.word(h): k for h, k in zip(question.sentence.lowers, question.sentence.keys_of)
+                 if k in focus}
+        asked = {w: k for w, k in asked.items() if len(w) >= self.compound_heads and w.isalpha()}
+        if not asked:
+            return frozenset()
+        out = set()
+        for h in sentence.lowers:
+            word = sentence.word(h)
+            if len(word) < self.compound_heads + 3 or not word.isalpha():
+                continue
+            out.update(k for w, k in asked.items() if word.endswith(w) and len(word) - len(w) >= 3)
+        return frozenset(out)
+
+    def _tells_steps(self, sentence: Sentence) -> bool:
+        """Does a clause of the sentence open with an imperative («Заверните её во влажную ткань», «…: используйте
+        дюбели и не сверлите глубже 5 см»), past a negation («не»)?"""
+        if sentence._strings is not self.strings:
+            return False  # (a reply piece in another language, read by its own pipeline)
+        lowers = sentence.lowers
+        first = self._first_word(list(lowers), 0, len(lowers))
+        for i in range(first, len(lowers)):
+            if i != first and lowers[i - 1] not in self._clause_openers:
+                continue
+            j = i + 1 if i + 1 < len(lowers) and lowers[i] in self._imperative_negation else i
+            word = sentence.word(lowers[j])
+            if self._is_imperative(word) and self.analyze(word)[0] not in self._referral_verbs:
+                return True
+        return False
 
     def _is_imperative(self, word: str) -> bool:
         """Is the word a verb in the imperative («проверьте», in any reading; "tap", in its bare form)?"""

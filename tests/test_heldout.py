@@ -252,8 +252,12 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # paying words in Russian)
                       # (ru26 4 after merging with tune34-q: «бывает» kept out of the «нормально» group)
                       "en27": 6, "ru26": 4,
-                      # en28 and ru27, before tuning (0a2dc64): 16 and 15
-                      "en28": 16, "ru27": 15}
+                      # en28 and ru27, before tuning (0a2dc64): 16 and 15; after tune35-q: en 16 -> 0, ru 15 -> 5 (phrases
+                      # saying a word, "went out" / "money back" / "top up"; steps told by imperatives; time words met
+                      # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
+                      # condition; compound heads; verbs of handing over and cleaning; a recheck, a modifier-only
+                      # "можно ли", a duration in another synonym group and a paid redo left open)
+                      "en28": 0, "ru27": 5}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
