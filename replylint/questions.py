@@ -47,8 +47,8 @@ MAX_LINK_WORDS = 12  # words read from one link's path
 URL_CACHE_LIMIT = 10_000  # links whose words are kept (a support team links the same articles)
 _CODE_CUE = frozenset({"code"})
 _EXCLAIMED_CUE = frozenset({"exclaimed"})
-_YES_NO_CUES = frozenset({"ask.yes-no"})
-_YES_NO_ANSWERS = frozenset({"yes-no-answer", "direct-answer", "modal-answer"})  # a reply sentence saying yes or no  # a reply sentence asking yes/no («…, занималась ли…?»)
+_YES_NO_CUES = frozenset({"ask.yes-no"})  # a reply sentence asking yes/no («…, занималась ли…?»)
+_YES_NO_ANSWERS = frozenset({"yes-no-answer", "direct-answer", "modal-answer"})  # a reply sentence saying yes or no
 _GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
@@ -2052,7 +2052,7 @@ class QuestionReader:
         return said
 
     def _opens_with(self, sentence: Sentence, words: frozenset[int]) -> bool:
-        """Does the sentence's first word that counts (past lead words: "And did…") be one of the words?"""
+        """Is the sentence's first word that counts (past lead words: "And did…") one of the words?"""
         lowers = list(sentence.lowers)
         first = self._first_word(lowers, 0, len(lowers))
         return first < len(lowers) and lowers[first] in words
