@@ -204,7 +204,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # after «с», a text beyond the reader, repeats counted without a verb, thanks for late notice, a choice
                # praised with «конечно», the others' care; against advice, cheap or elsewhere, what could go wrong,
                # everything a defect, «но дело Ваше»): 1.000 / 1.000
-               ("ru27", "blame"): (0.99, 0.99)}
+               ("ru27", "blame"): (0.99, 0.99),
+               # en29, scored once before tuning at 1a67bc0: .962 / .500
+               ("en29", "blame"): (0.96, 0.50)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -257,7 +259,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
                       # condition; compound heads; verbs of handing over and cleaning; a recheck, a modifier-only
                       # "можно ли", a duration in another synonym group and a paid redo left open)
-                      "en28": 0, "ru27": 5}
+                      "en28": 0, "ru27": 5,
+                      # en29 before tuning (1a67bc0): 13
+                      "en29": 13}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
