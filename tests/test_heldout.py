@@ -207,8 +207,14 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru27", "blame"): (0.99, 0.99),
                # en29, scored once before tuning at 1a67bc0: .962 / .500
                ("en29", "blame"): (0.96, 0.50),
-               # ru28, scored once before tuning at 4696415: .952 / .800
-               ("ru28", "blame"): (0.95, 0.80)}
+               # ru28, scored once before tuning at 4696415: .952 / .800; then tune37-ru (tone and the «сами по себе не …»
+               # sarcasm quiet on a cause denied as reassurance, a duty cited from the contract split off as role-duty;
+               # our answers counted on the same point, the customer's letters counted on one matter or before a short
+               # answer, «из-за Вашей же ошибки», inattention as the cause, the customer's people skipping a check,
+               # a choice appraised through «скажем так», «ненадлежащим образом» by the customer, mock wonder at a
+               # failure «managed», the officialese repeat «ещё раз, уже письменно», trouble put down to being new):
+               # 1.000 / 1.000
+               ("ru28", "blame"): (0.99, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
