@@ -205,8 +205,17 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # praised with «конечно», the others' care; against advice, cheap or elsewhere, what could go wrong,
                # everything a defect, «но дело Ваше»): 1.000 / 1.000
                ("ru27", "blame"): (0.99, 0.99),
-               # en29, scored once before tuning at 1a67bc0: .962 / .500
-               ("en29", "blame"): (0.96, 0.50),
+               # en29, scored once before tuning at 1a67bc0: .962 / .500; then tune37-en: "if you wanted" no longer vetoes
+               # "you should have …", "A&E." ends a sentence; basics "that anyone writing for X should know", "a beginner
+               # thing to miss", "harder than it looks for amateurs", "even for your level"; a reminder in "the email I sent
+               # you on Monday" or told "to the residents several times"; "but here it is one more time", "same steps as
+               # the last few times you asked"; a present "all of this is in the booklet" a pointer, reading urged on
+               # "someone" who "actually" should; stock sarcasm ("what could possibly go wrong", "ran on fresh air",
+               # "quite the achievement for a kit rated 'easy'"), a pointed hope "this time", "exactly how people end up",
+               # "on the list for a reason", "a pity nobody was home", the customer singled out among a few or set against
+               # "most of our X know to", "your site's own failure to", "saved the pair of us", guesses at tinkering, at
+               # what "shouldn't have", at a thing put away wet, "if you're still using …, I'm not surprised": 1.000 / 1.000
+               ("en29", "blame"): (0.99, 0.99),
                # ru28, scored once before tuning at 4696415: .952 / .800; then tune37-ru (tone and the «сами по себе не …»
                # sarcasm quiet on a cause denied as reassurance, a duty cited from the contract split off as role-duty;
                # our answers counted on the same point, the customer's letters counted on one matter or before a short
