@@ -530,6 +530,34 @@ def test_answers_said_in_other_words_and_steps_told(engine, customer, reply, fla
      "Please send us a short video of the noise so we can hear it.", ["Is the pump failing?"]),
     ("Our pump has got very noisy since Monday. Is the pump failing?",
      "We'd suggest the Tuesday slot rather than Monday.", ["Is the pump failing?"]),
+    # "Has there been any progress?", answered by what has been done so far
+    ("Back in March I asked you to track down a 1960s Leica lens. Has there been any progress?",
+     "We've contacted four dealers so far; one has a lens in good condition at £640, and I've asked for photos.", []),
+    ("Back in March I asked you to track down a 1960s Leica lens. Has there been any progress?",
+     "Thank you for following up, we appreciate your patience.", ["Has there been any progress?"]),
+    ("Back in March I asked you to track down a 1960s Leica lens. Has there been any progress?",
+     "Our shop is closed on Mondays over the summer.", ["Has there been any progress?"]),
+    # a month named answers "when" in other words; not a yes/no question read as one about when
+    ("We'd like our apple trees pruned. Do you need to see them first? And when's the best time of year to do it?",
+     "Yes, we'd visit first to check their size, free of charge. Apple trees are pruned between November and "
+     "February, while they are dormant.", []),
+    ("We'd like our apple trees pruned. When's the best time of year to do it?",
+     "We look forward to hearing from you.", ["When's the best time of year to do it?"]),
+    ("Is there parking on site? And would it be possible to check in after 10pm, as our ferry arrives late?",
+     "We're looking forward to welcoming you in August!",
+     ["Is there parking on site?", "And would it be possible to check in after 10pm, as our ferry arrives late?"]),
+    # "May" beside a number is the month, a time; "may" the modal beside one is not
+    ("The brake cable on my bike snapped. Can it be repaired, and how long will the bike be off the road?",
+     "The bike will need a new cable, but only the cable. Yes, it can be repaired: a new one costs £25 fitted, and "
+     "we can fit it on 9 May.", []),
+    ("The brake cable on my bike snapped. How long will the bike be off the road?",
+     "A new cable for the bike costs £25, and option 2 may suit you better.",
+     ["How long will the bike be off the road?"]),
+    # a choice whose first option stands before a comma and "or": naming it answers
+    ("There's a pothole outside my house. Is this something the council deals with, or the water company?",
+     "Road surfaces on your street are looked after by the council, so this one is ours to sort.", []),
+    ("There's a pothole outside my house. Is this something the council deals with, or the water company?",
+     "Thank you for reporting this.", ["Is this something the council deals with, or the water company?"]),
     # "permitted" says "allowed" (the noun "permit" does not)
     ("We'd like to put a small fence around our allotment plot. Is this allowed, and if so, what is the process?",
      "Fences aren't permitted on individual plots, as they block the shared paths.", []),
@@ -551,7 +579,7 @@ def test_answers_said_in_other_words_and_steps_told(engine, customer, reply, fla
     ("My kettle won't switch on after I dropped it. Is it fixable?",
      "Could you send us a photo of the base?", ["Is it fixable?"]),
 ])
-def test_round37_answers_in_other_words(engine, customer, reply, flagged):
+def test_round37_answer_shapes(engine, customer, reply, flagged):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
              if source == "customer" and rule_id.endswith("unanswered.question")]
     assert found == flagged
