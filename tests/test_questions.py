@@ -511,8 +511,9 @@ def test_answers_said_in_other_words_and_steps_told(engine, customer, reply, fla
      ["Why is this happening so soon after the service?"]),
     # "definitely" presses the question like "exactly": no topic of its own
     ("My nephew is 10 and the site says under-12s can't join the night walk. Does that mean he definitely can't "
-     "come? Is the day walk shorter?", "The guidance isn't a strict ban: a 10-year-old can come along with a parent. The day walk is "
-     "shorter, about an hour.", []),
+     "come? Is the day walk shorter?",
+     "The guidance isn't a strict ban: a 10-year-old can come along with a parent. The day walk is shorter, about an "
+     "hour.", []),
     ("My nephew is 10 and the site says under-12s can't join the night walk. Does that mean he definitely can't "
      "come?", "Thanks for getting in touch. Could you send us your booking reference?",
      ["Does that mean he definitely can't come?"]),
