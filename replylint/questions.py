@@ -50,6 +50,7 @@ _EXCLAIMED_CUE = frozenset({"exclaimed"})
 _YES_NO_CUES = frozenset({"ask.yes-no"})  # a reply sentence asking yes/no («…, занималась ли…?»)
 _YES_NO_ANSWERS = frozenset({"yes-no-answer", "direct-answer", "modal-answer"})  # a reply sentence saying yes or no
 _GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
+_MONTH_CUES = frozenset({"answer.time", "answer.month"})  # a month named beside a number ("on 9 May")
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
 # a single quote opening a quotation (after a space, a colon or a bracket, before a letter) and one closing it
@@ -429,6 +430,10 @@ class QuestionReader:
                                     for kind, words in config.get("deferral_names_kind", {}).items()}
         # a price answers no «когда» unless a unit of time stands beside it («1 900 рублей, срок 3–4 дня»)
         self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
+        # a month's name that is also another word ("may", a modal) names the month beside a number ("on 9 May",
+        # "May 2025"): the sentence gives a time
+        self.month_beside_number = frozenset(self.strings.add(str(w).lower())
+                                             for w in config.get("month_beside_number", ()))
         # the words asking for a time ("long", "last", «срок») are there in a sentence giving a time that shares
         # another word of the question
         self.time_words_met = bool(config.get("time_words_met_by_time", False))
@@ -460,6 +465,10 @@ class QuestionReader:
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
         self.normal_keys = frozenset(k for k in map(self.word_key, map(str, config.get("normality_words", ()))) if k)
+        # "Has there been any progress?": a yes/no question or a request whose only topic is one of these words asks
+        # how the work stands, which a sentence telling what has been done answers ("We've found two copies so far":
+        # a `reports-progress` cue)
+        self.progress_keys = frozenset(k for k in map(self.word_key, map(str, config.get("progress_words", ()))) if k)
         # a question opening with a conditional asks its main clause: the words of the condition are no answer
         self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
@@ -984,6 +993,8 @@ class QuestionReader:
         lowers = d.lowers[a:b]
         lo, hi = bisect.bisect_left(d.hits, a), bisect.bisect_left(d.hits, b)
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
+        if has_number and self.month_beside_number and self._month_beside_number(d, a, b):
+            cues = cues | _MONTH_CUES
         if self._phrase_keys and cues:
             said = [self._phrase_keys[c] for c in cues if c in self._phrase_keys]
             if said:
@@ -1001,6 +1012,17 @@ class QuestionReader:
                 cues = cues | _CODE_CUE  # «?» in a pasted log line, a ``` block or inside a quote asks nothing
         return Sentence((start_char, end_char), d.text[start_char:end_char], keys, asks, cues, has_number,
                         lowers, keys_of, to_source, self.strings, (d.doc, a, b))
+
+    def _month_beside_number(self, d: _Arrays, a: int, b: int) -> bool:
+        """Does a month's name that is also another word, capitalised, stand right beside a number in lowers[a:b]
+        ("on 9 May", "May 2025"; not "step 3 may take a while", "you may need 2")?"""
+        lowers = d.lowers
+        for i in range(a, b):
+            if lowers[i] in self.month_beside_number and d.doc[i].text[:1].isupper():
+                if i > a and _DIGIT.search(self.strings[lowers[i - 1]]) \
+                        or i + 1 < b and _DIGIT.search(self.strings[lowers[i + 1]]):
+                    return True
+        return False
 
     def _opens_at(self, name: str, lowers: list[int], i: int, b: int) -> bool:
         """Does a cue of the class (a direct answer «Да», "No"; a sign-off) start at token i?"""
@@ -1305,12 +1327,15 @@ class QuestionReader:
                 taken = taken_by_others(n, expects not in self.yes_no_takes_none)
                 # (a cue of the kind, and for a time a date or a number with it; not a conditional, unless the
                 # question is one: "If not, what would you suggest?" - "If it doesn't come back, … my pick")
+                # (a month named answers a "when": "when's the best time of year?" - "between October and March";
+                # not a yes/no question read as one, "can we check in late, as the ferry arrives at 10pm?" -
+                # "we look forward to welcoming you in August")
                 kind = self.other_words_cue.get(expects, f"answer.{expects}")
                 iffy = question.sentence is not None and self._conditional(question.sentence)
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and kind in s.cues and (iffy or not self._conditional(s))
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
-                                or "answer.date" in s.cues)), None)
+                                or "answer.date" in s.cues or not status and "answer.month" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -1428,6 +1453,10 @@ class QuestionReader:
                     and focus.words <= self.normal_keys:
                 # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
                 by = next((s for s in answering if "judges-normal" in s.cues), None)
+            if by is None and self.progress_keys and question.kind in ("yes-no", "request") and focus.words \
+                    and focus.words <= self.progress_keys:
+                # "Has there been any progress?" - "We've found two copies so far, but neither fitted your brief"
+                by = next((s for s in answering if "reports-progress" in s.cues and self._says_something(s)), None)
             if by is None and self.worry_by_reassurance and question.kind == "yes-no" \
                     and question.sentence is not None and "worry" in question.sentence.cues:
                 # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"
@@ -1499,7 +1528,9 @@ class QuestionReader:
 
     def _options(self, question: Question) -> tuple[frozenset[int], frozenset[str]]:
         """The options of a choice question: the numbers (as LOWER hashes) and word keys within
-        `choice_reach` tokens of a choice word ("Do I pay 30% or the full amount now?": 30, %, full, amount)."""
+        `choice_reach` tokens of a choice word ("Do I pay 30% or the full amount now?": 30, %, full, amount),
+        the comma before it not counted ("Is this something the council deals with, or the electricity
+        company?": council, deals, with; the, electricity, company)."""
         sentence = question.sentence
         if sentence is None:
             return frozenset(), frozenset()
@@ -1508,7 +1539,10 @@ class QuestionReader:
         for i, h in enumerate(lowers):
             if h not in self.choice:
                 continue
-            for j in range(max(0, i - self.choice_reach), min(len(lowers), i + self.choice_reach + 1)):
+            first = max(0, i - self.choice_reach)
+            if i and lowers[i - 1] == self.comma:
+                first = max(0, first - 1)
+            for j in range(first, min(len(lowers), i + self.choice_reach + 1)):
                 if j == i:
                     continue
                 if _DIGIT.search(self.strings[lowers[j]]):

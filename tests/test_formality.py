@@ -556,6 +556,15 @@ def test_a_rank_the_customer_signed_with_is_kept(engine, customer, reply, expect
      "Hello Daniela and Rob,\nThe report is attached for Daniel and Rob to review.", [("en.formality.wrong-name", "Daniel")]),
     ("Hello,\nPlease send the survey report.\nRegards,\nDaniela and Rob Ashe",
      "Hello Daniela and Rob,\nThe report is attached; Tessa and Rob can talk it through on Monday.", []),
+    # an imperative opening a sentence before a comma as a discourse marker is no name ("Mind, …", "See, …")
+    ("Hello, the basil I bought is wilting.\nThanks, Greta",
+     "Hi Greta, water it from below. Mind, if the pot has no holes, it will stay wet whatever you do.", []),
+    ("Hello, the basil I bought is wilting.\nThanks, Greta",
+     "Hi Greta, sorry to hear it. See, basil hates cold nights. Remember, it likes a sunny sill.", []),
+    # … but a name the lexicon also reads as a verb still addresses the reader
+    ("Hello, the basil I bought is wilting.\nThanks, Greta",
+     "Hi there, sorry to hear it. Mark, if the pot has no holes, it will stay wet whatever you do.",
+     [("en.formality.wrong-name", "Mark")]),
 ])
 def test_english_names_by_construction(engine, customer, reply, expected):
     found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
@@ -595,11 +604,12 @@ def test_a_subjectless_clause_agrees_with_the_reader(engine, reply, present, abs
         assert absent not in spans
 
 
-@pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27"])
+@pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
     # verb after «правильно, что», the generic «лучше и не придумаешь», and «ты» to a customer greeting «Йо»)
+    # (before tune37-q: en29 1 — "Mind," opening a sentence as a discourse marker read as a wrong name)
     from pathlib import Path
 
     from replylint.evaluation import load_cases

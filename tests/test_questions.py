@@ -493,3 +493,94 @@ def test_round34_answer_shapes(engine, customer, reply, flagged):
 def test_answers_said_in_other_words_and_steps_told(engine, customer, reply, flagged):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if rule_id.endswith("question")]
     assert found == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "Is this something you can…?": a request for an action, granted by a visit at a time
+    ("Our boiler pressure keeps dropping. Is this something you can look at this week? And is the boiler still under "
+     "warranty?", "Our engineer can call in on Thursday between 10 and 12. The boiler is still under its five-year "
+     "warranty.", []),
+    ("Our boiler pressure keeps dropping. Is this something you can look at this week?",
+     "Could you send us a photo of the pressure gauge?", ["Is this something you can look at this week?"]),
+    # a diagnosis ("usually means") tells the cause a "why" asks
+    ("Our fridge is icing up at the back. Why is this happening so soon after the service? And can someone come out "
+     "this week?", "Ice at the back usually means the door seal isn't closing fully. Our engineer can visit on "
+     "Wednesday at 2pm to swap the seal.", []),
+    ("Our fridge is icing up at the back. Why is this happening so soon after the service?",
+     "Thanks for letting us know. Could you send us the model number?",
+     ["Why is this happening so soon after the service?"]),
+    # "definitely" presses the question like "exactly": no topic of its own
+    ("My nephew is 10 and the site says under-12s can't join the night walk. Does that mean he definitely can't "
+     "come? Is the day walk shorter?",
+     "The guidance isn't a strict ban: a 10-year-old can come along with a parent. The day walk is shorter, about an "
+     "hour.", []),
+    ("My nephew is 10 and the site says under-12s can't join the night walk. Does that mean he definitely can't "
+     "come?", "Thanks for getting in touch. Could you send us your booking reference?",
+     ["Does that mean he definitely can't come?"]),
+    # whether it is safe, answered by what harm it does
+    ("I picked some mushrooms on the walk. How can I tell if they're safe? Should I cook them first?",
+     "Field mushrooms have pink gills, while the yellow stainer, which is poisonous, bruises bright yellow when "
+     "scratched. Yes, always cook wild mushrooms before eating them.", []),
+    ("I picked some mushrooms on the walk. How can I tell if they're safe?",
+     "Thanks for your message. Could you send us a photo of the mushrooms?", ["How can I tell if they're safe?"]),
+    # a corrective contrast ("rather than") denies what it sets aside
+    ("Our pump has got very noisy since Monday. Is the pump failing? Can you service it this month?",
+     "A rattle like that usually comes from a clogged intake filter, rather than from anything wrong with the pump "
+     "itself. We can service it on Tuesday 14 May for £80.", []),
+    ("Our pump has got very noisy since Monday. Is the pump failing?",
+     "Please send us a short video of the noise so we can hear it.", ["Is the pump failing?"]),
+    ("Our pump has got very noisy since Monday. Is the pump failing?",
+     "We'd suggest the Tuesday slot rather than Monday.", ["Is the pump failing?"]),
+    # "Has there been any progress?", answered by what has been done so far
+    ("Back in March I asked you to track down a 1960s Leica lens. Has there been any progress?",
+     "We've contacted four dealers so far; one has a lens in good condition at £640, and I've asked for photos.", []),
+    ("Back in March I asked you to track down a 1960s Leica lens. Has there been any progress?",
+     "Thank you for following up, we appreciate your patience.", ["Has there been any progress?"]),
+    ("Back in March I asked you to track down a 1960s Leica lens. Has there been any progress?",
+     "Our shop is closed on Mondays over the summer.", ["Has there been any progress?"]),
+    # a month named answers "when" in other words; not a yes/no question read as one about when
+    ("We'd like our apple trees pruned. Do you need to see them first? And when's the best time of year to do it?",
+     "Yes, we'd visit first to check their size, free of charge. Apple trees are pruned between November and "
+     "February, while they are dormant.", []),
+    ("We'd like our apple trees pruned. When's the best time of year to do it?",
+     "We look forward to hearing from you.", ["When's the best time of year to do it?"]),
+    ("Is there parking on site? And would it be possible to check in after 10pm, as our ferry arrives late?",
+     "We're looking forward to welcoming you in August!",
+     ["Is there parking on site?", "And would it be possible to check in after 10pm, as our ferry arrives late?"]),
+    # "May" beside a number is the month, a time; "may" the modal beside one is not
+    ("The brake cable on my bike snapped. Can it be repaired, and how long will the bike be off the road?",
+     "The bike will need a new cable, but only the cable. Yes, it can be repaired: a new one costs £25 fitted, and "
+     "we can fit it on 9 May.", []),
+    ("The brake cable on my bike snapped. How long will the bike be off the road?",
+     "A new cable for the bike costs £25, and option 2 may suit you better.",
+     ["How long will the bike be off the road?"]),
+    # a choice whose first option stands before a comma and "or": naming it answers
+    ("There's a pothole outside my house. Is this something the council deals with, or the water company?",
+     "Road surfaces on your street are looked after by the council, so this one is ours to sort.", []),
+    ("There's a pothole outside my house. Is this something the council deals with, or the water company?",
+     "Thank you for reporting this.", ["Is this something the council deals with, or the water company?"]),
+    # "permitted" says "allowed" (the noun "permit" does not)
+    ("We'd like to put a small fence around our allotment plot. Is this allowed, and if so, what is the process?",
+     "Fences aren't permitted on individual plots, as they block the shared paths.", []),
+    ("We'd like to put a small fence around our allotment plot. Is this allowed?",
+     "You'll need a parking permit from the office for the car park.", ["Is this allowed?"]),
+    # tools, answered by the one needed
+    ("How do I fit the new shelf bracket, and do I need any tools?",
+     "Slide the bracket onto the rail until it clicks. You'll only need a spanner to tighten the nut.", []),
+    ("I've ordered the shelf kit. Do I need any tools?", "Thanks for your order!", ["Do I need any tools?"]),
+    # the action done now grants "can you fix it today?"
+    ("The website shows the wrong opening hours. Can you fix it today? And can you check the phone number on it too?",
+     "I've corrected it now and tested the page on a phone. I've also checked the phone number: it was right.", []),
+    ("The website shows the wrong opening hours. Can you fix it today?",
+     "Thanks, we've passed this on to the web team.", ["Can you fix it today?"]),
+    # "fixable" asks whether it can be mended, which the repair told answers
+    ("My kettle won't switch on after I dropped it. Is it fixable, and is it still under guarantee?",
+     "A drop usually knocks the thermal cut-out loose, which our workshop can reset for £15. Drops aren't covered by "
+     "the guarantee, I'm afraid.", []),
+    ("My kettle won't switch on after I dropped it. Is it fixable?",
+     "Could you send us a photo of the base?", ["Is it fixable?"]),
+])
+def test_round37_answer_shapes(engine, customer, reply, flagged):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
+             if source == "customer" and rule_id.endswith("unanswered.question")]
+    assert found == flagged
