@@ -282,8 +282,14 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # "rather than" denying, a progress report, a month for "when", "9 May" as a date, a choice's
                       # option before ", or", "permitted", tools named, an action done "now", "fixable" as "repair")
                       "en29": 0,
-                      # ru28 before tuning (4696415): 17
-                      "ru28": 17}
+                      # ru28 before tuning (4696415): 17; after tune37-qru: 17 -> 2 (synonym groups: bring/send verbs, delay
+                      # words, unfinished work as a defect, clear water, illness, soil, truth, filling in, sampling,
+                      # withstanding a load; «новости» topicless; «мы готовы» a yes; a breakdown told as a cause;
+                      # «в порядке» and a cleared cause judge «нормально?/сбой?»; «Это опасно?» met by a reassurance;
+                      # left: «Если нет, то как оформить?» answered by a procedure in the passive, and «кто оплатит
+                      # доставку?» - «оплачиваем», whose stem parts from «оплатить» (joining them answers dev's
+                      # «оплатить при получении?» by «оплачивается отдельно»))
+                      "ru28": 2}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
