@@ -32,6 +32,7 @@ import shutil
 import signal
 import sqlite3
 import sys
+import threading
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,6 +45,11 @@ ROLES = ("customer", "agent")
 CSV_COLUMNS = {"conversation": "conversation_id", "message": "message_id", "role": "role", "author": "author",
                "created_at": "created_at", "text": "text"}
 BATCH = 200  # conversations per committed transaction
+CHUNK = 32  # conversations a worker takes at a time
+# conversations sent to the workers and not yet stored, per worker, in chunks: the workers never run
+# far ahead of the one process that stores (memory stays bounded, and an interrupt lands where the
+# store is, not after every result is already computed)
+IN_FLIGHT_CHUNKS = 4
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, file TEXT, location TEXT, replies INTEGER);
@@ -617,7 +623,8 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
     # with a run (--resume), lines are parsed here to skip what is done
     raw = not done
 
-    def todo(record: bool = True):  # runs in the thread that feeds the workers: it only reads (and notes what it sent)
+    def todo(record: bool = True, room: _Room | None = None):
+        # runs in the thread that feeds the workers: it only reads (and notes what it sent)
         for found in itertools.chain(staged_errors, _conversations(inputs, store.path, raw)):
             if isinstance(found, Conversation):
                 item = found.id if found.id in done else (found, filters)
@@ -625,6 +632,8 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
                 item = (found, filters)
             else:
                 item = found
+            if room is not None and not room.take():  # (given back as the item's answer is stored)
+                return  # the run is ending (Ctrl+C)
             if record:
                 sent.append(item)
             yield item
@@ -640,11 +649,14 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
             _collect(_in_order(map(lint_item, todo()), sent), store, bar, totals)
         else:
             interrupted = False
+            room = _Room(jobs * CHUNK * IN_FLIGHT_CHUNKS)
             try:
-                _collect(_in_order(pool.imap(lint_item, todo(), chunksize=32), sent), store, bar, totals)
+                _collect(_in_order(pool.imap(lint_item, todo(room=room), chunksize=CHUNK), sent, room), store, bar,
+                         totals)
             except KeyboardInterrupt:
                 interrupted = True  # (handled below, once the traceback no longer holds the pool's iterator)
             finally:
+                room.close()  # a feeding thread waiting for room stops sending (the pool joins it)
                 # the workers ignore Ctrl+C and are ended here, their queues' semaphores
                 # released: the CLI exits without the interpreter's teardown
                 pool.terminate()
@@ -655,6 +667,28 @@ def _lint_all(inputs, store: Store, settings, jobs: int, filters: Filters, colum
                 raise KeyboardInterrupt
     finally:
         bar.close()
+
+
+class _Room:
+    """How many more items the feeding thread may send before the collector
+    stores some: taken per item sent, given back per answer stored."""
+
+    def __init__(self, size: int):
+        self._free = threading.Semaphore(size)
+        self._closed = threading.Event()
+
+    def take(self) -> bool:
+        """Wait for room; False once the run is ending."""
+        while not self._free.acquire(timeout=0.1):
+            if self._closed.is_set():
+                return False
+        return not self._closed.is_set()
+
+    def give(self) -> None:
+        self._free.release()
+
+    def close(self) -> None:
+        self._closed.set()
 
 
 def _pool(jobs: int, settings_args: tuple):
@@ -731,11 +765,14 @@ def _dask_results(items, settings_args: tuple, address: str, jobs: int):
             cluster.close()
 
 
-def _in_order(results, sent: collections.deque):
+def _in_order(results, sent: collections.deque, room: _Room | None = None):
     """(item, answer) pairs: answers come back in the order the items were
-    sent, and `sent` holds those items (filled by the feeding thread)."""
+    sent, and `sent` holds those items (filled by the feeding thread); each
+    pair taken gives `room` back for one more item."""
     for result in results:
         yield sent.popleft(), result
+        if room is not None:
+            room.give()
 
 
 def _collect(pairs, store: Store, bar, totals: Totals) -> None:
