@@ -144,6 +144,12 @@ def test_corrupt_input_becomes_error_rows_named_by_line_and_exit_1(tmp_path):
     assert read == linted + len(errors)
 
 
+def _sigint_as_in_a_terminal() -> None:
+    # a test run started in the background (`cmd &`, nohup, some CI runners) hands its children
+    # SIGINT ignored, and Python then never raises KeyboardInterrupt: the run would finish instead
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("stop, jobs", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")])
 def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop, jobs):
     total = 3000  # commits come every 200 conversations: enough of them that the kill lands mid-run
@@ -154,7 +160,8 @@ def test_a_run_killed_half_way_and_resumed_gives_the_same_outputs(tmp_path, stop
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     process = subprocess.Popen([sys.executable, "-m", "replylint", "audit", "--no-config", "--quiet", str(source),
                                 "--out", str(part), "--jobs", jobs], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_sigint_as_in_a_terminal)
     deadline = time.time() + 300
     committed = 0
     while time.time() < deadline and process.poll() is None and committed < 200:
