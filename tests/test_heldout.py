@@ -223,7 +223,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # a choice appraised through «скажем так», «ненадлежащим образом» by the customer, mock wonder at a
                # failure «managed», the officialese repeat «ещё раз, уже письменно», trouble put down to being new):
                # 1.000 / 1.000
-               ("ru28", "blame"): (0.99, 0.99)}
+               ("ru28", "blame"): (0.99, 0.99),
+               # rounds 30 (en) and 29 (ru), scored once before tuning at 2da78fc: en .806 / .500, ru .870 / .800
+               ("en30", "blame"): (0.80, 0.50), ("ru29", "blame"): (0.86, 0.80)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -289,7 +291,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # left: «Если нет, то как оформить?» answered by a procedure in the passive, and «кто оплатит
                       # доставку?» - «оплачиваем», whose stem parts from «оплатить» (joining them answers dev's
                       # «оплатить при получении?» by «оплачивается отдельно»))
-                      "ru28": 2}
+                      "ru28": 2,
+                      # en30 and ru29 before tuning (2da78fc): 22 and 14
+                      "en30": 22, "ru29": 14}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
