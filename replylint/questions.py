@@ -661,6 +661,9 @@ class QuestionReader:
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after | self.yes_no_after
+        self._step_verbs: dict[int, bool] = {}  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
+        # words that may move a sentence's first word on (the rest are tested by `_skippable`)
+        self._first_word_movers = self.greetings | self.lead
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -850,6 +853,8 @@ class QuestionReader:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
         ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
+        if a < b and self._blank.get(lowers[a]) == 0 and lowers[a] not in self._first_word_movers:
+            return a  # (most sentences: a plain word, seen before, opens it)
         first = a
         while first < b and self._skippable(lowers[first]) == 1:  # ("@ryandarbonne Hi Ryan - yes!")
             first += 1
@@ -979,8 +984,9 @@ class QuestionReader:
         if not asks and self.chat_signoffs:
             # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
             # (a sign-off word, a comma, and a few words to the end) are no part of it
-            cut = next((j for j in range(a + 2, b - 2) if d.lowers[j] in self.chat_signoffs
-                        and d.lowers[j + 1] == self.comma and b - j <= SIGNATURE_TOKENS), None)
+            # (only the last SIGNATURE_TOKENS tokens can start one)
+            cut = next((j for j in range(max(a + 2, b - SIGNATURE_TOKENS), b - 2) if d.lowers[j] in self.chat_signoffs
+                        and d.lowers[j + 1] == self.comma), None)
             if cut is not None:
                 b = cut
                 while b > a and d.spaces[b - 1]:
@@ -2116,13 +2122,21 @@ class QuestionReader:
         if sentence._strings is not self.strings:
             return False  # (a reply piece in another language, read by its own pipeline)
         lowers = sentence.lowers
-        first = self._first_word(list(lowers), 0, len(lowers))
+        first = self._first_word(lowers, 0, len(lowers))
+        openers, step_verbs = self._clause_openers, self._step_verbs
         for i in range(first, len(lowers)):
-            if i != first and lowers[i - 1] not in self._clause_openers:
+            if i != first and lowers[i - 1] not in openers:
                 continue
             j = i + 1 if i + 1 < len(lowers) and lowers[i] in self._imperative_negation else i
-            word = sentence.word(lowers[j])
-            if self._is_imperative(word) and self.analyze(word)[0] not in self._referral_verbs:
+            h = lowers[j]
+            opens = step_verbs.get(h)
+            if opens is None:
+                word = self.strings[h]
+                opens = self._is_imperative(word) and self.analyze(word)[0] not in self._referral_verbs
+                if len(step_verbs) > 100_000:
+                    step_verbs.clear()
+                step_verbs[h] = opens
+            if opens:
                 return True
         return False
 
