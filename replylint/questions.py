@@ -661,6 +661,13 @@ class QuestionReader:
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after | self.yes_no_after
+        # what a reply sentence needs to ask or to hold one of `asking_cues`: a question mark, a word opening an
+        # indirect yes/no question, a cue phrase's first word (`sentences` with `asked_back`)
+        asking_first = frozenset(h for h, entries in self._first.items()
+                                 if any(name in self.asking_cues for name, _ in entries))
+        phrase_classes = {*self.cues, *(f"ask.{k}" for k in self.ask_kinds)}
+        self._asked_back_words = self.question_marks | self.yes_no_openers | asking_first \
+            if self.asking_cues <= phrase_classes else None  # (None: a class found otherwise; every sentence is read)
         self._step_verbs: dict[int, bool] = {}  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
         # words that may move a sentence's first word on (the rest are tested by `_skippable`)
         self._first_word_movers = self.greetings | self.lead
@@ -730,7 +737,7 @@ class QuestionReader:
 
     # -- sentences -------------------------------------------------------------
     def sentences(self, doc, text: str, to_source, starts: list[int], asking_only: bool = False,
-                  in_fence: bool = False) -> Read:
+                  in_fence: bool = False, asked_back: bool = False) -> Read:
         """The message's sentences (`doc` tokenizes `text`; `starts`: the positions
         that start a sentence) with their
         keys and cues; a sentence holding several questions («Это нормально? И
@@ -739,16 +746,25 @@ class QuestionReader:
         Reads token hashes in arrays: a dict lookup per token, and Python work
         only where a question mark or a cue word is. With `asking_only`, only
         the sentences that may ask something are built; the words of the others
-        are pooled (`Read.other_keys`)."""
+        are pooled (`Read.other_keys`) and `every_sentence` builds them when the
+        whole message is wanted. With `asked_back` (a reply read only for what
+        `redundant` checks), only the sentences that may ask or hold an asking cue
+        are built, exactly as a whole read builds them."""
         if not len(doc):
-            return Read([], None, [])
+            return Read([], None, [], [], to_source)
         lowers = column(doc, LOWER)
         cue_words, splits = self._cue_words, self._split_words
         d = _Arrays(self, doc, lowers, positions_in(lowers, cue_words), positions_in(lowers, splits), text, in_fence)
-        d.chat = asking_only and self.chat_split
+        # a chat line asking without «?» may hold several questions (`_sentence`): read so only for a customer's questions
+        chat = asking_only and self.chat_split
         marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
+        asked_back = asked_back and self._asked_back_words is not None
+        asking_at = positions_in(lowers, self._asked_back_words) if asked_back else None
         out: list[Sentence] = []
         skipped: list[tuple[int, int]] = []
+        # each sentence range with what was built for it: the sentences as a whole read builds them, or None
+        # (skipped, or split as a chat line)
+        ranges: list[tuple[int, int, list[Sentence] | None]] = []
         begin = 0
         comma = self.comma
         for end in [*starts[1:], len(lowers)]:
@@ -756,10 +772,24 @@ class QuestionReader:
                 continue  # (a sentence the splitter ended at «?,» goes on: «Я не помню пороль?, как востановить?»)
             if asking_only and not _any_in(marks_at, begin, end) and not self._may_ask(d, begin, end):
                 skipped.append((begin, end))
+                ranges.append((begin, end, None))
+            elif asked_back and not _any_in(asking_at, begin, end):
+                ranges.append((begin, end, None))  # (neither asks nor holds an asking cue: `redundant` passes it by)
             else:
-                out.extend(self._sentence(d, begin, end, to_source))
+                as_chat = chat and not _any_in(marks_at, begin, end)
+                built = list(self._sentence(d, begin, end, to_source, as_chat))
+                out.extend(built)
+                ranges.append((begin, end, None if as_chat else built))
             begin = end
-        return Read(out, d, skipped)
+        return Read(out, d, skipped, ranges, to_source)
+
+    def every_sentence(self, read: Read) -> list[Sentence]:
+        """All the sentences of a message read with `asking_only`, as a whole read builds them: those built
+        then, the others built now (a customer's statements, for `redundant`)."""
+        out: list[Sentence] = []
+        for begin, end, built in read.ranges:
+            out.extend(built if built is not None else self._sentence(read.arrays, begin, end, read.to_source, False))
+        return out
 
     def keys_of(self, lowers: list[int]) -> list[str]:
         """The word key of each LOWER hash."""
@@ -890,7 +920,9 @@ class QuestionReader:
             self._blank[h] = found
         return found
 
-    def _sentence(self, d: _Arrays, a: int, b: int, to_source):
+    def _sentence(self, d: _Arrays, a: int, b: int, to_source, chat: bool = False):
+        """The sentences of lowers[a:b] (several where it asks several questions); `chat`: a customer's chat line
+        without «?», split at a second yes/no question as if it ended with one."""
         while a < b and d.spaces[a]:
             a += 1
         while b > a and d.spaces[b - 1]:
@@ -903,7 +935,6 @@ class QuestionReader:
         lo, hi = bisect.bisect_left(d.splits, a), bisect.bisect_left(d.splits, b - 1)
         # a chat line asking without «?» («в каком составе играть и есть ли допы на русском»): split at a second
         # yes/no question as if it ended with one, where the part before asks («и в какие сроки» stays with it)
-        chat = d.chat and not any(d.lowers[j] in marks for j in d.splits[lo:bisect.bisect_left(d.splits, b)])
         for i in d.splits[lo:hi]:
             h = d.lowers[i]
             if h in marks and i + 1 < b and d.lowers[i + 1] == self.comma:
@@ -2517,19 +2548,22 @@ def _any_in(positions: list[int], a: int, b: int) -> bool:
 class Read:
     """What the sentence step read in a message: its sentences, and with
     `asking_only` the words of the sentences it did not build (`other_keys`,
-    pooled only when a question needs them as context)."""
+    pooled only when a question needs them as context); `ranges` and `arrays`
+    let `QuestionReader.every_sentence` build the rest."""
 
-    __slots__ = ("sentences", "_arrays", "_skipped", "_other")
+    __slots__ = ("sentences", "arrays", "_skipped", "_other", "ranges", "to_source")
 
-    def __init__(self, sentences: list[Sentence], arrays: _Arrays | None, skipped: list[tuple[int, int]]):
+    def __init__(self, sentences: list[Sentence], arrays: _Arrays | None, skipped: list[tuple[int, int]],
+                 ranges: list[tuple[int, int, list[Sentence] | None]], to_source):
         self.sentences = sentences
-        self._arrays, self._skipped = arrays, skipped
+        self.arrays, self._skipped = arrays, skipped
+        self.ranges, self.to_source = ranges, to_source
         self._other: frozenset[str] | None = None
 
     @property
     def other_keys(self) -> frozenset[str]:
         if self._other is None:
-            keys_of = self._arrays.keys_of if self._skipped else []
+            keys_of = self.arrays.keys_of if self._skipped else []
             self._other = frozenset(k for a, b in self._skipped for k in keys_of[a:b] if k)
         return self._other
 
@@ -2539,7 +2573,7 @@ class _Arrays:
     whitespace flags and character offsets only where a sentence is built."""
 
     __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces",
-                 "_idx", "_length", "chat")
+                 "_idx", "_length")
 
     def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str,
                  in_fence: bool = False):
@@ -2551,7 +2585,6 @@ class _Arrays:
         self._spaces: list[int] | None = None
         self._idx: list[int] | None = None
         self._length: list[int] | None = None
-        self.chat = False  # a customer message read for its questions: a chat line without «?» may hold several
 
     @property
     def keys_of(self) -> list[str]:
