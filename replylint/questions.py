@@ -131,7 +131,7 @@ class Sentence:
     message are worked out only for the sentences a finding reports."""
 
     __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "keys_of", "_strings",
-                 "_numbered", "_to_source", "_source", "_tokens", "_valued", "whole")
+                 "_numbered", "_to_source", "_source", "_tokens", "_valued", "whole", "_words")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
                  has_number: bool, lowers: list[int] | tuple[int, ...] = (), keys_of: list[str] | None = None,
@@ -152,10 +152,18 @@ class Sentence:
         self._valued: frozenset[str] | None = None
         # the keys of the whole sentence a yes/no question was split from («…и сохранится ли скидка?»)
         self.whole: frozenset[str] | None = None
+        self._words: list[str] | None = None
 
     def word(self, h: int) -> str:
         """The text of one of its LOWER hashes."""
         return self._strings[h]
+
+    def words(self) -> list[str]:
+        """The text of each of its tokens, lowercased (made once: the redundant check reads them in several
+        steps). Not to be changed by the caller."""
+        if self._words is None:
+            self._words = list(map(self._strings.__getitem__, self.lowers)) if self.lowers else []
+        return self._words
 
     def numbered(self) -> frozenset[str]:
         """Keys of the words a number follows («заказ 88123», "order #66120")."""
@@ -230,6 +238,30 @@ def _phrase_positions(words: list[str], phrase: tuple[str, ...]) -> Iterator[int
     """Where the phrase starts in the words, left to right."""
     n = len(phrase)
     return (i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i:i + n]) == phrase)
+
+
+class _PhraseIndex:
+    """Phrases (tuples of words) by their first word: their occurrences in a sentence's words are found in one
+    pass over it, not one pass per phrase."""
+
+    __slots__ = ("by_first", "empty")
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                self.by_first.setdefault(phrase[0], []).append(phrase)
+        self.empty = any(not phrase for phrase in phrases)  # (an empty phrase is at every position)
+
+    def matches(self, words: list[str]) -> list[tuple[int, int]]:
+        """(start, length) of every occurrence of a phrase in the words."""
+        out = [(i, 0) for i in range(len(words) + 1)] if self.empty else []
+        by_first = self.by_first
+        for i in positions_in(words, by_first):
+            for phrase in by_first[words[i]]:
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    out.append((i, len(phrase)))
+        return out
 
 
 def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
@@ -562,6 +594,7 @@ class QuestionReader:
             if key:
                 self.cues[f"key:{word}"] = _phrases(items, tokenize)
                 self._phrase_keys[f"key:{word}"] = key
+        self._phrase_key_classes = frozenset(self._phrase_keys)
         # words that open a sign-off run into a chat line ("…on it cheers, dan")
         self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
         # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
@@ -668,7 +701,9 @@ class QuestionReader:
         phrase_classes = {*self.cues, *(f"ask.{k}" for k in self.ask_kinds)}
         self._asked_back_words = self.question_marks | self.yes_no_openers | asking_first \
             if self.asking_cues <= phrase_classes else None  # (None: a class found otherwise; every sentence is read)
-        self._step_verbs: dict[int, bool] = {}  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
+        self._step_verbs: dict[int, bool] = {}
+        self._phrase_indexes: dict[tuple[str, ...], _PhraseIndex] = {}  # cue classes -> their phrases by first word
+        self._imperative_words: dict[str, bool] = {}  # word -> `_is_imperative`  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
         # words that may move a sentence's first word on (the rest are tested by `_skippable`)
         self._first_word_movers = self.greetings | self.lead
 
@@ -1012,11 +1047,12 @@ class QuestionReader:
     def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
         while a < b and d.spaces[a]:
             a += 1
-        if not asks and self.chat_signoffs:
-            # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
-            # (a sign-off word, a comma, and a few words to the end) are no part of it
-            # (only the last SIGNATURE_TOKENS tokens can start one)
-            cut = next((j for j in range(max(a + 2, b - SIGNATURE_TOKENS), b - 2) if d.lowers[j] in self.chat_signoffs
+        # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
+        # (a sign-off word, a comma, and a few words to the end) are no part of it
+        signoff_from = max(a + 2, b - SIGNATURE_TOKENS)  # (only the last SIGNATURE_TOKENS tokens can start one)
+        if not asks and self.chat_signoffs and signoff_from < b - 2 \
+                and not self.chat_signoffs.isdisjoint(d.lowers[signoff_from:b - 2]):
+            cut = next((j for j in range(signoff_from, b - 2) if d.lowers[j] in self.chat_signoffs
                         and d.lowers[j + 1] == self.comma), None)
             if cut is not None:
                 b = cut
@@ -1032,10 +1068,8 @@ class QuestionReader:
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
         if has_number and self.month_beside_number and self._month_beside_number(d, a, b):
             cues = cues | _MONTH_CUES
-        if self._phrase_keys and cues:
-            said = [self._phrase_keys[c] for c in cues if c in self._phrase_keys]
-            if said:
-                keys = keys | frozenset(said)
+        if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
+            keys = keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
             keys = keys | self.link_keys(d.text[start_char:end_char])
@@ -1054,6 +1088,8 @@ class QuestionReader:
         """Does a month's name that is also another word, capitalised, stand right beside a number in lowers[a:b]
         ("on 9 May", "May 2025"; not "step 3 may take a while", "you may need 2")?"""
         lowers = d.lowers
+        if self.month_beside_number.isdisjoint(lowers[a:b]):
+            return False  # (most sentences: no such month at all)
         for i in range(a, b):
             if lowers[i] in self.month_beside_number and d.doc[i].text[:1].isupper():
                 if i > a and _DIGIT.search(self.strings[lowers[i - 1]]) \
@@ -2078,7 +2114,7 @@ class QuestionReader:
         email")."""
         if sentence.keys.isdisjoint(self._kind_words):  # (one set test for most sentences)
             return None
-        words = [sentence.word(h) for h in sentence.lowers]
+        words = sentence.words()
         found = self._kinds_in(words, sentence.keys_of)
         if not found or sentence.keys & self.alternatives:
             return None
@@ -2105,8 +2141,7 @@ class QuestionReader:
             starts = [i + 1 for i, w in enumerate(words) if w in self.wh]
             for name in ("asks-back", "tell-back"):  # (not "please check your email…": an action asked)
                 if name in sentence.cues:
-                    for phrase in self._asking_phrases(name):
-                        starts += [i + len(phrase) for i in _phrase_positions(words, phrase)]
+                    starts += [i + n for i, n in self._phrase_index((name,)).matches(words)]
             leads = {lead(j) for j in starts}
             found = [f for f in found if f[2] or f[0] in leads]
         if not found:
@@ -2173,6 +2208,15 @@ class QuestionReader:
 
     def _is_imperative(self, word: str) -> bool:
         """Is the word a verb in the imperative («проверьте», in any reading; "tap", in its bare form)?"""
+        found = self._imperative_words.get(word)
+        if found is None:
+            found = self._imperative_of(word)
+            if len(self._imperative_words) > 100_000:
+                self._imperative_words.clear()
+            self._imperative_words[word] = found
+        return found
+
+    def _imperative_of(self, word: str) -> bool:
         if self.analyze is None or not word[:1].isalpha():
             return False
         lemma, pos, morph = self.analyze(word)
@@ -2189,10 +2233,10 @@ class QuestionReader:
         a clause runs to a clause break (past the courtesy word and its commas) or the next such imperative."""
         if not self.imperative_courtesy or self.analyze is None:
             return []
-        words = [sentence.word(h) for h in sentence.lowers]
-        if not any(w in self.imperative_courtesy for w in words):
+        words = sentence.words()
+        if self.imperative_courtesy.isdisjoint(words):
             return []
-        first = self._first_word(list(sentence.lowers), 0, len(words))
+        first = self._first_word(sentence.lowers, 0, len(words))
         if not conditional and first < len(words) and sentence.lowers[first] in self.conditional_openers:
             return []  # "If it is, please switch Face ID off and on again": advice for a case, not a step done
         content = [i for i, w in enumerate(words) if w[:1].isalnum()]
@@ -2351,13 +2395,9 @@ class QuestionReader:
 
     def _cue_keys(self, sentence: Sentence, name: str) -> frozenset[str]:
         """The keys of the words of the sentence's cue phrases of the class ("send" of "Could you send us…")."""
-        words = [sentence.word(h) for h in sentence.lowers]
         out = set()
-        for phrase in self._asking_phrases(name):
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase:
-                    out.update(k for k in sentence.keys_of[i:i + n] if k)
+        for i, n in self._phrase_index((name,)).matches(sentence.words()):
+            out.update(k for k in sentence.keys_of[i:i + n] if k)
         return frozenset(out)
 
     def _offers(self, sentence: Sentence) -> bool:
@@ -2389,15 +2429,11 @@ class QuestionReader:
         """The keys of what a request for details (or a suggested step) asks for: the words after its
         cue, up to the end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер,
         самокат; «попробуйте переустановить приложение — часто…»: переустановить, приложение)."""
-        words = [sentence.word(h) for h in sentence.lowers]
-        opened = None
-        for phrase in (p for name in classes for p in self._asking_phrases(name)):
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase and (opened is None or i + n < opened):
-                    opened = i + n
-        if opened is None:
+        words = sentence.words()
+        found = self._phrase_index(tuple(classes)).matches(words)
+        if not found:
             return frozenset()
+        opened = min(i + n for i, n in found)  # (where the first cue phrase to end ends)
         out = []
         for i in range(opened, len(words)):
             if words[i] in self.clause_breaks:
@@ -2413,13 +2449,9 @@ class QuestionReader:
         ("(photos attached)", «Фото прикладываю», "I've attached a screenshot")."""
         if "gave" not in said.cues:
             return frozenset()
-        words = [said.word(h) for h in said.lowers]
         out = set()
-        for phrase in self.cues.get("gave", ()):
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase:
-                    out.update(k for k in said.keys_of[max(0, i - GIVEN_REACH): i + n + GIVEN_REACH] if k)
+        for i, n in self._phrase_index(("gave",)).matches(said.words()):
+            out.update(k for k in said.keys_of[max(0, i - GIVEN_REACH): i + n + GIVEN_REACH] if k)
         return frozenset(out)
 
     def _tried_at_times(self, focus: frozenset[str], statements: list[Sentence],
@@ -2510,6 +2542,14 @@ class QuestionReader:
                 r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, firsts), key=len, reverse=True)) + r")(?!\w)"
                 if firsts else r"(?!x)x")
         return self._request_pattern.search(text.lower()) is not None
+
+    def _phrase_index(self, classes: tuple[str, ...]) -> _PhraseIndex:
+        """The phrases of the cue classes, indexed by their first word (made once per set of classes)."""
+        found = self._phrase_indexes.get(classes)
+        if found is None:
+            found = self._phrase_indexes[classes] = _PhraseIndex(
+                [p for name in classes for p in self._asking_phrases(name)])
+        return found
 
     def _asking_phrases(self, name: str):
         if name.startswith("ask."):
