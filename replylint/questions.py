@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
+from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
 
 from .cleaning import CODE_INDENTS
-from .nlp import column, columns, positions_in
+from .nlp import COLUMNS, column, positions_in
 
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
@@ -653,6 +653,7 @@ class QuestionReader:
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
+        self._space_words: dict[int, bool] = {}  # LOWER hash -> whitespace
         self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
         # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
         self._first: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
@@ -666,6 +667,14 @@ class QuestionReader:
                     self._one_word.setdefault(hashes[0], set()).add(name)
                 else:
                     self._two_words.setdefault(hashes[:2], []).append((name, hashes))
+        # the same, by their length: (length, {phrase: its classes}) (a pair like "is n't" starts a dozen phrases:
+        # each length is one dict lookup)
+        self._longer_cues: dict[tuple[int, int], list[tuple[int, dict[tuple[int, ...], list[str]]]]] = {}
+        for pair, entries in self._two_words.items():
+            by_length: dict[int, dict[tuple[int, ...], list[str]]] = {}
+            for name, phrase in entries:
+                by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(name)
+            self._longer_cues[pair] = sorted(by_length.items())
         self.comma = self.strings.add(",")
         self.hyphen = self.strings.add("-")
         self._punctuation_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";"))
@@ -825,6 +834,20 @@ class QuestionReader:
         for begin, end, built in read.ranges:
             out.extend(built if built is not None else self._sentence(read.arrays, begin, end, read.to_source, False))
         return out
+
+    def spaces_of(self, lowers: list[int]) -> list[bool]:
+        """Whether each LOWER hash is whitespace (IS_SPACE), kept per hash."""
+        get = self._space_words.get
+        found = list(map(get, lowers))
+        if None in found:
+            strings, known = self.strings, self._space_words
+            for h in set(lowers):
+                if h not in known:
+                    if len(known) > 300_000:
+                        known.clear()
+                    known[h] = strings[h].isspace()
+            found = list(map(known.__getitem__, lowers))
+        return found
 
     def keys_of(self, lowers: list[int]) -> list[str]:
         """The word key of each LOWER hash."""
@@ -1110,19 +1133,21 @@ class QuestionReader:
         """The cue classes of the sentence lowers[a:b]; `hits`: where cue words are."""
         found = set()
         first_word = self._first_word(lowers, a, b)  # «Ну, да…», "@TelcoOne how long…", "1) Why…"
-        two_words, info = self._two_words, self._cue_info
+        longer, info, not_before = self._longer_cues, self._cue_info, self.cue_not_before
         for i in hits:
             h = lowers[i]
             names, two, what, choice, inverted = info[h]
             if names:
                 found.update(names)
             if two and i + 1 < b:
-                for name, phrase in two_words.get((h, lowers[i + 1]), ()):
-                    if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
-                        if name in self.cue_not_before and (lowers[i + len(phrase)] if i + len(phrase) < b
-                                                            else self.full_stop) in self.cue_not_before[name]:
-                            continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
-                        found.add(name)
+                for n, phrases in longer.get((h, lowers[i + 1]), ()):
+                    classes = phrases.get(tuple(lowers[i: i + n]))
+                    if classes:
+                        after = lowers[i + n] if i + n < b else self.full_stop
+                        for name in classes:
+                            if name in not_before and after in not_before[name]:
+                                continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
+                            found.add(name)
             if what is not None and i + 1 < b and (lowers[i + 1] in self.indefinite or lowers[i + 1] == self.hyphen
                                                    and i + 2 < b and lowers[i + 2] in self.indefinite):
                 what = None  # «Почему то номер просит», «как то», «какие-то каналы»: an indefinite pronoun
@@ -2633,13 +2658,21 @@ class _Arrays:
         return self._keys_of
 
     @property
-    def spaces(self) -> list[int]:
+    def spaces(self) -> list[bool]:
+        """Is each token whitespace (spaCy's IS_SPACE: its text `isspace`), by its LOWER hash (no `to_array`)."""
         if self._spaces is None:
-            # (the offsets `char_span` reads come in the same `to_array` call: every sentence built needs both)
-            self._spaces, self._idx, self._length = columns(self.doc, (IS_SPACE, IDX, LENGTH))
+            self._spaces = self.reader.spaces_of(self.lowers)
         return self._spaces
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
-        if self._idx is None:  # (columns read once, not two Tokens built per sentence)
-            self._spaces, self._idx, self._length = columns(self.doc, (IS_SPACE, IDX, LENGTH))
+        """The character offsets of tokens a to b - 1: from the IDX and LENGTH columns where a step already read
+        them, or from the two tokens (a `to_array` of a doc's columns costs what a dozen tokens do, and a message
+        has a few sentences)."""
+        if self._idx is None:
+            found = self.doc.user_data.get(COLUMNS) or {}
+            self._idx, self._length = found.get(IDX, ()), found.get(LENGTH, ())
+        if not self._idx or not self._length:
+            doc = self.doc
+            last = doc[b - 1]
+            return doc[a].idx, last.idx + len(last)
         return self._idx[a], self._idx[b - 1] + self._length[b - 1]
