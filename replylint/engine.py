@@ -816,8 +816,6 @@ class Engine:
         """Each language piece of a message with what the sentence step read in
         it (a questions.Read; offsets in `text`). `asked_back`: only what the
         redundant check reads (a message of one piece; see QuestionReader.sentences)."""
-        from .questions import fences, in_fence
-
         clean = self.clean(text)
         out = []
         marks = None  # where the message's ``` marks are
@@ -831,8 +829,8 @@ class Engine:
             to_source = _piece_to_source(clean, seg_start, text)
             # (a pasted block in ``` fences may be a piece of another language of its own)
             if marks is None:
-                marks = fences(clean.text)
-            opened = bool(marks) and in_fence(marks, seg_start)
+                marks = linter.questions.fences(clean.text)
+            opened = bool(marks) and linter.questions.in_fence(marks, seg_start)
             out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, opened,
                                                  asked_back)))
         return out

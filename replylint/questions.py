@@ -273,6 +273,10 @@ def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
 class QuestionReader:
     """One language's question knowledge, compiled once per pipeline."""
 
+    # (the engine finds a message's ``` blocks through its reader: no import statement run per message)
+    fences = staticmethod(fences)
+    in_fence = staticmethod(in_fence)
+
     def __init__(self, config: dict, nlp, terminals: list[str], analyze=None, readings=None):
         def tokenize(text: str) -> list[str]:
             return [t.lower_ for t in nlp.make_doc(text) if not t.is_space]
