@@ -268,12 +268,14 @@ class LanguageLinter:
         written only for the Matcher)."""
         return self.split_sentences.positions(doc)
 
-    def sentences(self, text: str, to_source, asking_only: bool = False, in_fence: bool = False):
+    def sentences(self, text: str, to_source, asking_only: bool = False, in_fence: bool = False,
+                  asked_back: bool = False):
         """The sentences of a text as the questions step reads them (a questions.Read);
-        `in_fence`: the text starts inside a ``` block of the message."""
+        `in_fence`: the text starts inside a ``` block of the message; `asking_only`,
+        `asked_back`: see QuestionReader.sentences."""
         doc = self.doc(text)
         return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only,
-                                        in_fence)
+                                        in_fence, asked_back)
 
     def _classes(self, words: list[int], text: str) -> list[frozenset[str]]:
         """Register word classes of each token (cached per word form)."""
@@ -809,15 +811,17 @@ class Engine:
             clean = self._cleaned[text] = self.cleaner.clean(text)
         return clean
 
-    def _sentences(self, text: str, asking_only: bool = False) -> list[tuple[LanguageLinter, object]]:
+    def _sentences(self, text: str, asking_only: bool = False,
+                   asked_back: bool = False) -> list[tuple[LanguageLinter, object]]:
         """Each language piece of a message with what the sentence step read in
-        it (a questions.Read; offsets in `text`)."""
-        from .questions import fences, in_fence
-
+        it (a questions.Read; offsets in `text`). `asked_back`: only what the
+        redundant check reads (a message of one piece; see QuestionReader.sentences)."""
         clean = self.clean(text)
         out = []
         marks = None  # where the message's ``` marks are
-        for seg_start, seg_end, lang in self.pieces(clean.text):
+        pieces = self.pieces(clean.text)
+        asked_back = asked_back and len(pieces) == 1  # (the pieces' sentence counts choose the reply's language)
+        for seg_start, seg_end, lang in pieces:
             linter = self.linter(lang)
             if linter.questions is None:
                 continue
@@ -825,9 +829,10 @@ class Engine:
             to_source = _piece_to_source(clean, seg_start, text)
             # (a pasted block in ``` fences may be a piece of another language of its own)
             if marks is None:
-                marks = fences(clean.text)
-            opened = bool(marks) and in_fence(marks, seg_start)
-            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, opened)))
+                marks = linter.questions.fences(clean.text)
+            opened = bool(marks) and linter.questions.in_fence(marks, seg_start)
+            out.append((linter, linter.sentences(clean.text[seg_start:seg_end], to_source, asking_only, opened,
+                                                 asked_back)))
         return out
 
     def _questions(self, exchange: Exchange) -> list[Finding]:
@@ -846,9 +851,12 @@ class Engine:
         reply_asks = "?" in exchange.reply or any(
             linter.questions is not None and linter.questions.may_request(exchange.reply)
             for linter in list(self._linters.values()))
-        if not reply_asks and not any(questions for _, _, pieces in customers for _, _, questions in pieces):
+        asked = any(questions for _, _, pieces in customers for _, _, questions in pieces)
+        if not reply_asks and not asked:
             return []  # no question on either side (most of a chat's turns)
-        reply_pieces = self._sentences(exchange.reply)
+        # without a customer question only the redundant check can report: it reads the reply's questions and
+        # requests alone
+        reply_pieces = self._sentences(exchange.reply, asked_back=not asked)
         if not reply_pieces:
             return []
         linter = max(reply_pieces, key=lambda p: len(p[1].sentences))[0]
@@ -877,7 +885,9 @@ class Engine:
             rule = rules.get("redundant")
             if rule is not None and reply_asks and any(
                     s.asks or not linter.questions.asking_cues.isdisjoint(s.cues) for s in reply):
-                customer = [s for _, read in self._sentences(text) for s in read.sentences]
+                # the whole customer message: the sentences its first read built, and the rest
+                customer = [s for piece_linter, read, _ in customer_pieces
+                            for s in piece_linter.questions.every_sentence(read)]
                 reply_lines = _LineIndex(exchange.reply)
                 for found in linter.questions.redundant(reply, customer, index):
                     start, end, found_text = found.question.source()

@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LIKE_NUM, LOWER
+from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
 
 from .cleaning import CODE_INDENTS
-from .nlp import column, columns, positions_in
+from .nlp import COLUMNS, column, positions_in
 
 KINDS = ("yes-no", "wh", "choice", "request")
 STATUSES = ("answered", "deferred", "unanswered", "unclear")
@@ -131,7 +131,7 @@ class Sentence:
     message are worked out only for the sentences a finding reports."""
 
     __slots__ = ("local", "text", "keys", "asks", "cues", "has_number", "lowers", "keys_of", "_strings",
-                 "_numbered", "_to_source", "_source", "_tokens", "_valued", "whole")
+                 "_numbered", "_to_source", "_source", "_tokens", "_valued", "whole", "_words")
 
     def __init__(self, local: tuple[int, int], text: str, keys: frozenset[str], asks: bool, cues: frozenset[str],
                  has_number: bool, lowers: list[int] | tuple[int, ...] = (), keys_of: list[str] | None = None,
@@ -152,10 +152,18 @@ class Sentence:
         self._valued: frozenset[str] | None = None
         # the keys of the whole sentence a yes/no question was split from («…и сохранится ли скидка?»)
         self.whole: frozenset[str] | None = None
+        self._words: list[str] | None = None
 
     def word(self, h: int) -> str:
         """The text of one of its LOWER hashes."""
         return self._strings[h]
+
+    def words(self) -> list[str]:
+        """The text of each of its tokens, lowercased (made once: the redundant check reads them in several
+        steps). Not to be changed by the caller."""
+        if self._words is None:
+            self._words = list(map(self._strings.__getitem__, self.lowers)) if self.lowers else []
+        return self._words
 
     def numbered(self) -> frozenset[str]:
         """Keys of the words a number follows («заказ 88123», "order #66120")."""
@@ -232,6 +240,30 @@ def _phrase_positions(words: list[str], phrase: tuple[str, ...]) -> Iterator[int
     return (i for i in range(len(words) - n + 1) if words[i] == phrase[0] and tuple(words[i:i + n]) == phrase)
 
 
+class _PhraseIndex:
+    """Phrases (tuples of words) by their first word: their occurrences in a sentence's words are found in one
+    pass over it, not one pass per phrase."""
+
+    __slots__ = ("by_first", "empty")
+
+    def __init__(self, phrases):
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if phrase:
+                self.by_first.setdefault(phrase[0], []).append(phrase)
+        self.empty = any(not phrase for phrase in phrases)  # (an empty phrase is at every position)
+
+    def matches(self, words: list[str]) -> list[tuple[int, int]]:
+        """(start, length) of every occurrence of a phrase in the words."""
+        out = [(i, 0) for i in range(len(words) + 1)] if self.empty else []
+        by_first = self.by_first
+        for i in positions_in(words, by_first):
+            for phrase in by_first[words[i]]:
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    out.append((i, len(phrase)))
+        return out
+
+
 def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
     """Cue phrases as the tokenizer splits them ("i'd" is two tokens: "i", "'d")."""
     return tuple(tuple(t for w in (p if isinstance(p, list) else [p]) for t in tokenize(str(w).lower()))
@@ -240,6 +272,10 @@ def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
 
 class QuestionReader:
     """One language's question knowledge, compiled once per pipeline."""
+
+    # (the engine finds a message's ``` blocks through its reader: no import statement run per message)
+    fences = staticmethod(fences)
+    in_fence = staticmethod(in_fence)
 
     def __init__(self, config: dict, nlp, terminals: list[str], analyze=None, readings=None):
         def tokenize(text: str) -> list[str]:
@@ -562,6 +598,7 @@ class QuestionReader:
             if key:
                 self.cues[f"key:{word}"] = _phrases(items, tokenize)
                 self._phrase_keys[f"key:{word}"] = key
+        self._phrase_key_classes = frozenset(self._phrase_keys)
         # words that open a sign-off run into a chat line ("…on it cheers, dan")
         self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
         # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
@@ -620,6 +657,7 @@ class QuestionReader:
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
         self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
+        self._space_words: dict[int, bool] = {}  # LOWER hash -> whitespace
         self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
         # LOWER hash of a cue's first word -> [(class, phrase as LOWER hashes)]
         self._first: dict[int, list[tuple[str, tuple[int, ...]]]] = {}
@@ -633,6 +671,14 @@ class QuestionReader:
                     self._one_word.setdefault(hashes[0], set()).add(name)
                 else:
                     self._two_words.setdefault(hashes[:2], []).append((name, hashes))
+        # the same, by their length: (length, {phrase: its classes}) (a pair like "is n't" starts a dozen phrases:
+        # each length is one dict lookup)
+        self._longer_cues: dict[tuple[int, int], list[tuple[int, dict[tuple[int, ...], list[str]]]]] = {}
+        for pair, entries in self._two_words.items():
+            by_length: dict[int, dict[tuple[int, ...], list[str]]] = {}
+            for name, phrase in entries:
+                by_length.setdefault(len(phrase), {}).setdefault(phrase, []).append(name)
+            self._longer_cues[pair] = sorted(by_length.items())
         self.comma = self.strings.add(",")
         self.hyphen = self.strings.add("-")
         self._punctuation_marks = frozenset(self.strings.add(m) for m in (",", ":", "—", "-", "–", ";"))
@@ -661,6 +707,18 @@ class QuestionReader:
         self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after | self.yes_no_after
+        # what a reply sentence needs to ask or to hold one of `asking_cues`: a question mark, a word opening an
+        # indirect yes/no question, a cue phrase's first word (`sentences` with `asked_back`)
+        asking_first = frozenset(h for h, entries in self._first.items()
+                                 if any(name in self.asking_cues for name, _ in entries))
+        phrase_classes = {*self.cues, *(f"ask.{k}" for k in self.ask_kinds)}
+        self._asked_back_words = self.question_marks | self.yes_no_openers | asking_first \
+            if self.asking_cues <= phrase_classes else None  # (None: a class found otherwise; every sentence is read)
+        self._step_verbs: dict[int, bool] = {}
+        self._phrase_indexes: dict[tuple[str, ...], _PhraseIndex] = {}  # cue classes -> their phrases by first word
+        self._imperative_words: dict[str, bool] = {}  # word -> `_is_imperative`  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
+        # words that may move a sentence's first word on (the rest are tested by `_skippable`)
+        self._first_word_movers = self.greetings | self.lead
 
     # -- words ---------------------------------------------------------------
     def _stem(self, word: str) -> str:
@@ -727,7 +785,7 @@ class QuestionReader:
 
     # -- sentences -------------------------------------------------------------
     def sentences(self, doc, text: str, to_source, starts: list[int], asking_only: bool = False,
-                  in_fence: bool = False) -> Read:
+                  in_fence: bool = False, asked_back: bool = False) -> Read:
         """The message's sentences (`doc` tokenizes `text`; `starts`: the positions
         that start a sentence) with their
         keys and cues; a sentence holding several questions («Это нормально? И
@@ -736,16 +794,25 @@ class QuestionReader:
         Reads token hashes in arrays: a dict lookup per token, and Python work
         only where a question mark or a cue word is. With `asking_only`, only
         the sentences that may ask something are built; the words of the others
-        are pooled (`Read.other_keys`)."""
+        are pooled (`Read.other_keys`) and `every_sentence` builds them when the
+        whole message is wanted. With `asked_back` (a reply read only for what
+        `redundant` checks), only the sentences that may ask or hold an asking cue
+        are built, exactly as a whole read builds them."""
         if not len(doc):
-            return Read([], None, [])
+            return Read([], None, [], [], to_source)
         lowers = column(doc, LOWER)
         cue_words, splits = self._cue_words, self._split_words
         d = _Arrays(self, doc, lowers, positions_in(lowers, cue_words), positions_in(lowers, splits), text, in_fence)
-        d.chat = asking_only and self.chat_split
+        # a chat line asking without «?» may hold several questions (`_sentence`): read so only for a customer's questions
+        chat = asking_only and self.chat_split
         marks_at = [i for i in d.splits if lowers[i] in self.question_marks] if asking_only else None
+        asked_back = asked_back and self._asked_back_words is not None
+        asking_at = positions_in(lowers, self._asked_back_words) if asked_back else None
         out: list[Sentence] = []
         skipped: list[tuple[int, int]] = []
+        # each sentence range with what was built for it: the sentences as a whole read builds them, or None
+        # (skipped, or split as a chat line)
+        ranges: list[tuple[int, int, list[Sentence] | None]] = []
         begin = 0
         comma = self.comma
         for end in [*starts[1:], len(lowers)]:
@@ -753,10 +820,38 @@ class QuestionReader:
                 continue  # (a sentence the splitter ended at «?,» goes on: «Я не помню пороль?, как востановить?»)
             if asking_only and not _any_in(marks_at, begin, end) and not self._may_ask(d, begin, end):
                 skipped.append((begin, end))
+                ranges.append((begin, end, None))
+            elif asked_back and not _any_in(asking_at, begin, end):
+                ranges.append((begin, end, None))  # (neither asks nor holds an asking cue: `redundant` passes it by)
             else:
-                out.extend(self._sentence(d, begin, end, to_source))
+                as_chat = chat and not _any_in(marks_at, begin, end)
+                built = list(self._sentence(d, begin, end, to_source, as_chat))
+                out.extend(built)
+                ranges.append((begin, end, None if as_chat else built))
             begin = end
-        return Read(out, d, skipped)
+        return Read(out, d, skipped, ranges, to_source)
+
+    def every_sentence(self, read: Read) -> list[Sentence]:
+        """All the sentences of a message read with `asking_only`, as a whole read builds them: those built
+        then, the others built now (a customer's statements, for `redundant`)."""
+        out: list[Sentence] = []
+        for begin, end, built in read.ranges:
+            out.extend(built if built is not None else self._sentence(read.arrays, begin, end, read.to_source, False))
+        return out
+
+    def spaces_of(self, lowers: list[int]) -> list[bool]:
+        """Whether each LOWER hash is whitespace (IS_SPACE), kept per hash."""
+        get = self._space_words.get
+        found = list(map(get, lowers))
+        if None in found:
+            strings, known = self.strings, self._space_words
+            for h in set(lowers):
+                if h not in known:
+                    if len(known) > 300_000:
+                        known.clear()
+                    known[h] = strings[h].isspace()
+            found = list(map(known.__getitem__, lowers))
+        return found
 
     def keys_of(self, lowers: list[int]) -> list[str]:
         """The word key of each LOWER hash."""
@@ -850,6 +945,8 @@ class QuestionReader:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
         ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
+        if a < b and self._blank.get(lowers[a]) == 0 and lowers[a] not in self._first_word_movers:
+            return a  # (most sentences: a plain word, seen before, opens it)
         first = a
         while first < b and self._skippable(lowers[first]) == 1:  # ("@ryandarbonne Hi Ryan - yes!")
             first += 1
@@ -885,7 +982,9 @@ class QuestionReader:
             self._blank[h] = found
         return found
 
-    def _sentence(self, d: _Arrays, a: int, b: int, to_source):
+    def _sentence(self, d: _Arrays, a: int, b: int, to_source, chat: bool = False):
+        """The sentences of lowers[a:b] (several where it asks several questions); `chat`: a customer's chat line
+        without «?», split at a second yes/no question as if it ended with one."""
         while a < b and d.spaces[a]:
             a += 1
         while b > a and d.spaces[b - 1]:
@@ -898,7 +997,6 @@ class QuestionReader:
         lo, hi = bisect.bisect_left(d.splits, a), bisect.bisect_left(d.splits, b - 1)
         # a chat line asking without «?» («в каком составе играть и есть ли допы на русском»): split at a second
         # yes/no question as if it ended with one, where the part before asks («и в какие сроки» stays with it)
-        chat = d.chat and not any(d.lowers[j] in marks for j in d.splits[lo:bisect.bisect_left(d.splits, b)])
         for i in d.splits[lo:hi]:
             h = d.lowers[i]
             if h in marks and i + 1 < b and d.lowers[i + 1] == self.comma:
@@ -976,11 +1074,13 @@ class QuestionReader:
     def _make(self, d: _Arrays, a: int, b: int, to_source, asks: bool) -> Sentence:
         while a < b and d.spaces[a]:
             a += 1
-        if not asks and self.chat_signoffs:
-            # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
-            # (a sign-off word, a comma, and a few words to the end) are no part of it
-            cut = next((j for j in range(a + 2, b - 2) if d.lowers[j] in self.chat_signoffs
-                        and d.lowers[j + 1] == self.comma and b - j <= SIGNATURE_TOKENS), None)
+        # "also can i bring my bike on it\ncheers, dan": a sign-off and a name closing a line with no «?»
+        # (a sign-off word, a comma, and a few words to the end) are no part of it
+        signoff_from = max(a + 2, b - SIGNATURE_TOKENS)  # (only the last SIGNATURE_TOKENS tokens can start one)
+        if not asks and self.chat_signoffs and signoff_from < b - 2 \
+                and not self.chat_signoffs.isdisjoint(d.lowers[signoff_from:b - 2]):
+            cut = next((j for j in range(signoff_from, b - 2) if d.lowers[j] in self.chat_signoffs
+                        and d.lowers[j + 1] == self.comma), None)
             if cut is not None:
                 b = cut
                 while b > a and d.spaces[b - 1]:
@@ -995,10 +1095,8 @@ class QuestionReader:
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
         if has_number and self.month_beside_number and self._month_beside_number(d, a, b):
             cues = cues | _MONTH_CUES
-        if self._phrase_keys and cues:
-            said = [self._phrase_keys[c] for c in cues if c in self._phrase_keys]
-            if said:
-                keys = keys | frozenset(said)
+        if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
+            keys = keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
             keys = keys | self.link_keys(d.text[start_char:end_char])
@@ -1017,6 +1115,8 @@ class QuestionReader:
         """Does a month's name that is also another word, capitalised, stand right beside a number in lowers[a:b]
         ("on 9 May", "May 2025"; not "step 3 may take a while", "you may need 2")?"""
         lowers = d.lowers
+        if self.month_beside_number.isdisjoint(lowers[a:b]):
+            return False  # (most sentences: no such month at all)
         for i in range(a, b):
             if lowers[i] in self.month_beside_number and d.doc[i].text[:1].isupper():
                 if i > a and _DIGIT.search(self.strings[lowers[i - 1]]) \
@@ -1037,19 +1137,21 @@ class QuestionReader:
         """The cue classes of the sentence lowers[a:b]; `hits`: where cue words are."""
         found = set()
         first_word = self._first_word(lowers, a, b)  # «Ну, да…», "@TelcoOne how long…", "1) Why…"
-        two_words, info = self._two_words, self._cue_info
+        longer, info, not_before = self._longer_cues, self._cue_info, self.cue_not_before
         for i in hits:
             h = lowers[i]
             names, two, what, choice, inverted = info[h]
             if names:
                 found.update(names)
             if two and i + 1 < b:
-                for name, phrase in two_words.get((h, lowers[i + 1]), ()):
-                    if len(phrase) == 2 or tuple(lowers[i: i + len(phrase)]) == phrase:
-                        if name in self.cue_not_before and (lowers[i + len(phrase)] if i + len(phrase) < b
-                                                            else self.full_stop) in self.cue_not_before[name]:
-                            continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
-                        found.add(name)
+                for n, phrases in longer.get((h, lowers[i + 1]), ()):
+                    classes = phrases.get(tuple(lowers[i: i + n]))
+                    if classes:
+                        after = lowers[i + n] if i + n < b else self.full_stop
+                        for name in classes:
+                            if name in not_before and after in not_before[name]:
+                                continue  # «Пожалуйста, напишите на partners@…»: where to write, not what
+                            found.add(name)
             if what is not None and i + 1 < b and (lowers[i + 1] in self.indefinite or lowers[i + 1] == self.hyphen
                                                    and i + 2 < b and lowers[i + 2] in self.indefinite):
                 what = None  # «Почему то номер просит», «как то», «какие-то каналы»: an indefinite pronoun
@@ -2041,7 +2143,7 @@ class QuestionReader:
         email")."""
         if sentence.keys.isdisjoint(self._kind_words):  # (one set test for most sentences)
             return None
-        words = [sentence.word(h) for h in sentence.lowers]
+        words = sentence.words()
         found = self._kinds_in(words, sentence.keys_of)
         if not found or sentence.keys & self.alternatives:
             return None
@@ -2068,8 +2170,7 @@ class QuestionReader:
             starts = [i + 1 for i, w in enumerate(words) if w in self.wh]
             for name in ("asks-back", "tell-back"):  # (not "please check your email…": an action asked)
                 if name in sentence.cues:
-                    for phrase in self._asking_phrases(name):
-                        starts += [i + len(phrase) for i in _phrase_positions(words, phrase)]
+                    starts += [i + n for i, n in self._phrase_index((name,)).matches(words)]
             leads = {lead(j) for j in starts}
             found = [f for f in found if f[2] or f[0] in leads]
         if not found:
@@ -2116,18 +2217,35 @@ class QuestionReader:
         if sentence._strings is not self.strings:
             return False  # (a reply piece in another language, read by its own pipeline)
         lowers = sentence.lowers
-        first = self._first_word(list(lowers), 0, len(lowers))
+        first = self._first_word(lowers, 0, len(lowers))
+        openers, step_verbs = self._clause_openers, self._step_verbs
         for i in range(first, len(lowers)):
-            if i != first and lowers[i - 1] not in self._clause_openers:
+            if i != first and lowers[i - 1] not in openers:
                 continue
             j = i + 1 if i + 1 < len(lowers) and lowers[i] in self._imperative_negation else i
-            word = sentence.word(lowers[j])
-            if self._is_imperative(word) and self.analyze(word)[0] not in self._referral_verbs:
+            h = lowers[j]
+            opens = step_verbs.get(h)
+            if opens is None:
+                word = self.strings[h]
+                opens = self._is_imperative(word) and self.analyze(word)[0] not in self._referral_verbs
+                if len(step_verbs) > 100_000:
+                    step_verbs.clear()
+                step_verbs[h] = opens
+            if opens:
                 return True
         return False
 
     def _is_imperative(self, word: str) -> bool:
         """Is the word a verb in the imperative («проверьте», in any reading; "tap", in its bare form)?"""
+        found = self._imperative_words.get(word)
+        if found is None:
+            found = self._imperative_of(word)
+            if len(self._imperative_words) > 100_000:
+                self._imperative_words.clear()
+            self._imperative_words[word] = found
+        return found
+
+    def _imperative_of(self, word: str) -> bool:
         if self.analyze is None or not word[:1].isalpha():
             return False
         lemma, pos, morph = self.analyze(word)
@@ -2144,10 +2262,10 @@ class QuestionReader:
         a clause runs to a clause break (past the courtesy word and its commas) or the next such imperative."""
         if not self.imperative_courtesy or self.analyze is None:
             return []
-        words = [sentence.word(h) for h in sentence.lowers]
-        if not any(w in self.imperative_courtesy for w in words):
+        words = sentence.words()
+        if self.imperative_courtesy.isdisjoint(words):
             return []
-        first = self._first_word(list(sentence.lowers), 0, len(words))
+        first = self._first_word(sentence.lowers, 0, len(words))
         if not conditional and first < len(words) and sentence.lowers[first] in self.conditional_openers:
             return []  # "If it is, please switch Face ID off and on again": advice for a case, not a step done
         content = [i for i, w in enumerate(words) if w[:1].isalnum()]
@@ -2306,13 +2424,9 @@ class QuestionReader:
 
     def _cue_keys(self, sentence: Sentence, name: str) -> frozenset[str]:
         """The keys of the words of the sentence's cue phrases of the class ("send" of "Could you send us…")."""
-        words = [sentence.word(h) for h in sentence.lowers]
         out = set()
-        for phrase in self._asking_phrases(name):
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase:
-                    out.update(k for k in sentence.keys_of[i:i + n] if k)
+        for i, n in self._phrase_index((name,)).matches(sentence.words()):
+            out.update(k for k in sentence.keys_of[i:i + n] if k)
         return frozenset(out)
 
     def _offers(self, sentence: Sentence) -> bool:
@@ -2344,15 +2458,11 @@ class QuestionReader:
         """The keys of what a request for details (or a suggested step) asks for: the words after its
         cue, up to the end of the clause («Сообщите, пожалуйста, номер самоката, чтобы мы…»: номер,
         самокат; «попробуйте переустановить приложение — часто…»: переустановить, приложение)."""
-        words = [sentence.word(h) for h in sentence.lowers]
-        opened = None
-        for phrase in (p for name in classes for p in self._asking_phrases(name)):
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase and (opened is None or i + n < opened):
-                    opened = i + n
-        if opened is None:
+        words = sentence.words()
+        found = self._phrase_index(tuple(classes)).matches(words)
+        if not found:
             return frozenset()
+        opened = min(i + n for i, n in found)  # (where the first cue phrase to end ends)
         out = []
         for i in range(opened, len(words)):
             if words[i] in self.clause_breaks:
@@ -2368,13 +2478,9 @@ class QuestionReader:
         ("(photos attached)", «Фото прикладываю», "I've attached a screenshot")."""
         if "gave" not in said.cues:
             return frozenset()
-        words = [said.word(h) for h in said.lowers]
         out = set()
-        for phrase in self.cues.get("gave", ()):
-            n = len(phrase)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) == phrase:
-                    out.update(k for k in said.keys_of[max(0, i - GIVEN_REACH): i + n + GIVEN_REACH] if k)
+        for i, n in self._phrase_index(("gave",)).matches(said.words()):
+            out.update(k for k in said.keys_of[max(0, i - GIVEN_REACH): i + n + GIVEN_REACH] if k)
         return frozenset(out)
 
     def _tried_at_times(self, focus: frozenset[str], statements: list[Sentence],
@@ -2466,6 +2572,14 @@ class QuestionReader:
                 if firsts else r"(?!x)x")
         return self._request_pattern.search(text.lower()) is not None
 
+    def _phrase_index(self, classes: tuple[str, ...]) -> _PhraseIndex:
+        """The phrases of the cue classes, indexed by their first word (made once per set of classes)."""
+        found = self._phrase_indexes.get(classes)
+        if found is None:
+            found = self._phrase_indexes[classes] = _PhraseIndex(
+                [p for name in classes for p in self._asking_phrases(name)])
+        return found
+
     def _asking_phrases(self, name: str):
         if name.startswith("ask."):
             return self.ask_kinds.get(name[4:], ())
@@ -2503,19 +2617,22 @@ def _any_in(positions: list[int], a: int, b: int) -> bool:
 class Read:
     """What the sentence step read in a message: its sentences, and with
     `asking_only` the words of the sentences it did not build (`other_keys`,
-    pooled only when a question needs them as context)."""
+    pooled only when a question needs them as context); `ranges` and `arrays`
+    let `QuestionReader.every_sentence` build the rest."""
 
-    __slots__ = ("sentences", "_arrays", "_skipped", "_other")
+    __slots__ = ("sentences", "arrays", "_skipped", "_other", "ranges", "to_source")
 
-    def __init__(self, sentences: list[Sentence], arrays: _Arrays | None, skipped: list[tuple[int, int]]):
+    def __init__(self, sentences: list[Sentence], arrays: _Arrays | None, skipped: list[tuple[int, int]],
+                 ranges: list[tuple[int, int, list[Sentence] | None]], to_source):
         self.sentences = sentences
-        self._arrays, self._skipped = arrays, skipped
+        self.arrays, self._skipped = arrays, skipped
+        self.ranges, self.to_source = ranges, to_source
         self._other: frozenset[str] | None = None
 
     @property
     def other_keys(self) -> frozenset[str]:
         if self._other is None:
-            keys_of = self._arrays.keys_of if self._skipped else []
+            keys_of = self.arrays.keys_of if self._skipped else []
             self._other = frozenset(k for a, b in self._skipped for k in keys_of[a:b] if k)
         return self._other
 
@@ -2525,7 +2642,7 @@ class _Arrays:
     whitespace flags and character offsets only where a sentence is built."""
 
     __slots__ = ("reader", "doc", "lowers", "hits", "splits", "text", "in_fence", "fences", "_keys_of", "_spaces",
-                 "_idx", "_length", "chat")
+                 "_idx", "_length")
 
     def __init__(self, reader: QuestionReader, doc, lowers: list[int], hits: list[int], splits: list[int], text: str,
                  in_fence: bool = False):
@@ -2537,7 +2654,6 @@ class _Arrays:
         self._spaces: list[int] | None = None
         self._idx: list[int] | None = None
         self._length: list[int] | None = None
-        self.chat = False  # a customer message read for its questions: a chat line without «?» may hold several
 
     @property
     def keys_of(self) -> list[str]:
@@ -2546,13 +2662,21 @@ class _Arrays:
         return self._keys_of
 
     @property
-    def spaces(self) -> list[int]:
+    def spaces(self) -> list[bool]:
+        """Is each token whitespace (spaCy's IS_SPACE: its text `isspace`), by its LOWER hash (no `to_array`)."""
         if self._spaces is None:
-            # (the offsets `char_span` reads come in the same `to_array` call: every sentence built needs both)
-            self._spaces, self._idx, self._length = columns(self.doc, (IS_SPACE, IDX, LENGTH))
+            self._spaces = self.reader.spaces_of(self.lowers)
         return self._spaces
 
     def char_span(self, a: int, b: int) -> tuple[int, int]:
-        if self._idx is None:  # (columns read once, not two Tokens built per sentence)
-            self._spaces, self._idx, self._length = columns(self.doc, (IS_SPACE, IDX, LENGTH))
+        """The character offsets of tokens a to b - 1: from the IDX and LENGTH columns where a step already read
+        them, or from the two tokens (a `to_array` of a doc's columns costs what a dozen tokens do, and a message
+        has a few sentences)."""
+        if self._idx is None:
+            found = self.doc.user_data.get(COLUMNS) or {}
+            self._idx, self._length = found.get(IDX, ()), found.get(LENGTH, ())
+        if not self._idx or not self._length:
+            doc = self.doc
+            last = doc[b - 1]
+            return doc[a].idx, last.idx + len(last)
         return self._idx[a], self._idx[b - 1] + self._length[b - 1]
