@@ -439,8 +439,10 @@ class PatternIndex:
                 sets = self.word_sets[key]
                 anchor = primary if not long_doc or len(sets) == 1 else min(
                     sets, key=lambda ws: sum(len(positions[w]) for w in ws & present))
+                # (a pattern of bounded length runs around its anchors in any doc: the Matcher's
+                # cost is per token walked, and a MORPH or POS predicate is a Python call per token)
                 runs = runs_around(sorted(i for word in anchor & present for i in positions[word]),
-                                   self.max_length[key] if long_doc else None, self.required_mask[key])
+                                   self.max_length[key], self.required_mask[key])
             planned.extend((key, start, end) for start, end in runs)
         return planned, sent_starts
 
