@@ -300,7 +300,9 @@ class PatternIndex:
             word_keys, masks = entries[word]
             found += compress(word_keys, map(not_, map(missing.__and__, masks)))
         if self.regex_required:
-            found = [key for key in found if key not in self.regex_required or self._regex_present(key, present)]
+            # (the regexes' words are looked up once per doc: patterns share regexes)
+            found = [key for key in found if key not in self.regex_required
+                     or self._regex_present(key, present, memo=matching)]
         if self.pairs_required and found:
             found = self._with_required_pairs(found, words)
         # a pattern is indexed under each form of one word: two forms in a doc name it twice
