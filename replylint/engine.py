@@ -113,9 +113,11 @@ class LanguageLinter:
         self.index = index
         self.scopes = frozenset(rule.spec.scope for rule in compiled)
         # rules that match without token patterns (regex) run on every doc;
-        # register rules read the exchange's profiles instead of a doc
+        # register rules read the exchange's profiles instead of a doc, and
+        # construction rewrites (a third of them) never run on one
         self.unindexed = tuple(i for i, rule in enumerate(compiled) if not rule.matcher.patterns()
-                               and not rule.matcher.reads_exchange and not rule.matcher.reads_questions)
+                               and not rule.matcher.reads_exchange and not rule.matcher.reads_questions
+                               and rule.matcher.finds_in_lint)
         self.question_rules = {rule.matcher.flag: rule for rule in compiled if rule.matcher.reads_questions}
         self.exchange_rules = tuple(rule for rule in compiled if rule.matcher.reads_exchange)
         self.flagged_features = frozenset(f for rule in self.exchange_rules for f in rule.matcher.flag)

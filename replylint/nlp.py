@@ -56,9 +56,10 @@ def columns(doc: Doc, attrs: tuple[int, ...]) -> tuple[list[int], ...]:
     if found is None:
         found = doc.user_data[COLUMNS] = {}
     missing = [attr for attr in attrs if attr not in found]
-    if missing and found:
-        # a second step reads the doc (the prefilter read LOWER alone): it takes every column the
-        # steps ask for, as one `to_array` call costs about what two do
+    if missing and not set(missing).isdisjoint(SHARED_COLUMNS):
+        # every doc linted is read by several steps (the prefilter reads LOWER, the sentence split
+        # too, the tone scorer ORTH and IS_ALPHA, …): the first read takes every column they ask
+        # for, as one `to_array` call costs about what two do
         missing += [attr for attr in SHARED_COLUMNS if attr not in found and attr not in missing]
     if len(missing) == 1:
         found[missing[0]] = doc.to_array(missing[0]).tolist()

@@ -22,7 +22,8 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
+from spacy.strings import get_string_id
 
 from .nlp import QuoteMarks, column, columns, positions_in, ru_morph_features
 
@@ -1272,7 +1273,7 @@ class ProfileBuilder:
     def _english_candidates(self, doc, text: str, greeting_tokens: set[int]) -> list[int]:
         """Capitalised words that may start a name: after a greeting, title or
         introduction, at the start of a line, or among the last words."""
-        titles, alphas, lowers, idx = columns(doc, (IS_TITLE, IS_ALPHA, LOWER, IDX))
+        titles, alphas, lowers, idx, orths = columns(doc, (IS_TITLE, IS_ALPHA, LOWER, IDX, ORTH))
         titled = [i for i, title in enumerate(titles) if title]
         if not titled:
             return []
@@ -1285,11 +1286,14 @@ class ProfileBuilder:
         alpha = [i for i, is_alpha in enumerate(alphas) if is_alpha]
         tail = alpha[-4] if len(alpha) >= 4 else 0
         cues, title_words = self._name_cues, self._title_words
+        # (the comma and the joiner the two last tests open with, read off the columns: no Token built)
+        comma, joiners, n = get_string_id(","), self._word_hashes(doc, self.title_joiners), len(lowers)
         # a title starts a name wherever it stands ("Dear Mr. and Mrs. Pritchard")
         return [i for i in titled
                 if i == 0 or i >= tail or lowers[i - 1] in cues or (i - 1) in greeting_tokens or lowers[i] in title_words
                 or text[idx[i] - 1 : idx[i]] == "\n" or text[idx[i] - 2 : idx[i]] == ", "
-                or self._vocative_opening(doc, text, i) or self._joined_to_name(doc, i)]
+                or i + 2 < n and orths[i + 1] == comma and self._vocative_opening(doc, text, i)
+                or i + 2 < n and lowers[i + 1] in joiners and self._joined_to_name(doc, i)]
 
     def _joined_to_name(self, doc, i: int) -> bool:
         """Is the capitalised word at i the first of two joined ones ("… which Eleanor and Marcus sign")?"""

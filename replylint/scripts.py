@@ -65,10 +65,10 @@ class ScriptDetector:
             return None
         if not present:  # a short text: the most letters decide
             return self.whole(text)
-        others = [count(text) for code, count in self.counters.items() if code != present[0]]
+        others = [count for code, count in self.counters.items() if code != present[0]]
         # one other language has fewer than min_letters by the test above; several
-        # together might have enough for a paragraph of their own
-        return present[0] if len(others) < 2 or sum(others) < self.min_letters else None
+        # together might have enough for a paragraph of their own (counted only then)
+        return present[0] if len(others) < 2 or sum(count(text) for count in others) < self.min_letters else None
 
     def segments(self, text: str) -> list[tuple[int, int, str]]:
         """Runs of one language: line by line where more than one script has enough letters."""

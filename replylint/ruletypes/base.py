@@ -64,6 +64,8 @@ class RuleType:
     reads_exchange: bool = False
     #: reads the exchange's questions and their coverage (`extends: question`)
     reads_questions: bool = False
+    #: lint runs `find` on a doc (a construction rewrite only rewrites other rules' matches)
+    finds_in_lint: bool = True
 
     def __init__(self, spec: dict, ctx: CompileContext):
         raise NotImplementedError

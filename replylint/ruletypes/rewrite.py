@@ -32,6 +32,7 @@ class RewriteRule(TokensRule):
     # the mood of the clause it stands in («Если бы [Вы проверили срок]» wants «был проверен»);
     # nor end it: an optional phrase whose words stop short («файл из [3 папок]»)
     optional_keys = {"not_before": list, "not_after": list, "not_last": list, "not_in_questions": bool}
+    finds_in_lint = False
 
     def __init__(self, spec: dict, ctx: CompileContext):
         super().__init__(spec, ctx)

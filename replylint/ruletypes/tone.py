@@ -38,7 +38,7 @@ from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
 
-from ..nlp import QuoteMarks, columns, sentence_around, sentence_starts
+from ..nlp import QuoteMarks, columns, positions_in, sentence_around, sentence_starts
 from .base import CompileContext, Hit, Match, RuleType
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -342,12 +342,16 @@ class ToneRule(RuleType):
                 strings.add(word): [(frozenset(map(strings.add, after)), frozenset(map(strings.add, blockers)), asked)
                                     for after, blockers, asked in items]
                 for word, items in self._not_tone_unless.items()}
+            self._not_tone_words = frozenset().union(*self._not_tone_hashes, self._not_tone_number_hashes,
+                                                     self._not_tone_unless_hashes)
         after_words, before_words = self._not_tone_hashes
         before_number = self._not_tone_number_hashes
         lowers = columns(doc, (LOWER,))[0]
         out: set[int] = self._neutral_clause_tokens(doc, lowers) if self._neutral_clause_patterns else set()
         bounds = None  # sentence starts, read once a conditional word is met
-        for i, h in enumerate(lowers):
+        # only where a `not_tone` word stands (found in C): every test below starts from one
+        for i in positions_in(lowers, self._not_tone_words):
+            h = lowers[i]
             following = before_words.get(h)
             if following is not None and i + 1 < len(lowers) and lowers[i + 1] in following:
                 out.add(i)
