@@ -225,7 +225,13 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # 1.000 / 1.000
                ("ru28", "blame"): (0.99, 0.99),
                # rounds 30 (en) and 29 (ru), scored once before tuning at 2da78fc: en .806 / .500, ru .870 / .800
-               ("en30", "blame"): (0.80, 0.50), ("ru29", "blame"): (0.86, 0.80)}
+               # ru29 then tune38-ru (tone quiet on the grounds for a service step, a device's protective mode, a race
+               # between a system's steps, a concession that a thing is not obvious, our message not a reproach, staff
+               # assigned to the customer; should-not-have quiet on the lapse owned as «наша недоработка»; a guess with
+               # the wait skipped («не дав … просохнуть»), «хотя бы» after the thing thanked for, «целых две недели»,
+               # «хотя бы это письмо», written «крупнее, чем название», «Отвечаю так же, как вчера», others «в
+               # состоянии», «так с людьми … не обращаются», new rule one-step-away): 1.000 / .980
+               ("en30", "blame"): (0.80, 0.50), ("ru29", "blame"): (0.99, 0.98)}
 
 
 def _labeled(path: Path) -> list[str]:
