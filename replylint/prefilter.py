@@ -19,9 +19,6 @@ import hashlib
 import pickle
 import re
 from collections.abc import Hashable, Iterable, Iterator
-from functools import reduce
-from itertools import compress
-from operator import not_, or_
 from pathlib import Path
 
 from spacy.matcher import Matcher
@@ -89,12 +86,11 @@ class _Entries(dict):
         super().__init__()
         self.by_set, self.masks, self.order = by_set, masks, order
 
-    def __missing__(self, word: int) -> tuple[tuple[Hashable, ...], tuple[int, ...]]:
+    def __missing__(self, word: int) -> tuple[tuple[Hashable, int], ...]:
         groups = [keys for words, keys in self.by_set.items() if word in words]
         keys = groups[0] if len(groups) == 1 else sorted(
             (key for keys in groups for key in keys), key=self.order.__getitem__)
-        # (keys, their masks) side by side: a doc's test of them runs in C (see `candidates`)
-        entry = self[word] = (tuple(keys), tuple(self.masks[key] for key in keys))
+        entry = self[word] = tuple((key, self.masks[key]) for key in keys)
         return entry
 
 
@@ -124,7 +120,7 @@ class PatternIndex:
         self._required_words: frozenset[int] | None = None  # built on first use, after every add()
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
         self._bit_words: frozenset[int] = frozenset()
-        self._entries: dict[int, tuple[tuple[Hashable, ...], tuple[int, ...]]] = {}  # word -> its patterns, their masks (_Entries)
+        self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks (_Entries)
         # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
         # pattern anchored on a common word is a candidate only where a word of the doc matches each
         self.regex_required: dict[Hashable, tuple] = {}
@@ -289,16 +285,13 @@ class PatternIndex:
         indexed = present & self._index_words
         if not indexed:
             return keys
-        # the bits of the required sets the doc holds a word of (a set intersection, not a lookup per word)
-        lit = reduce(or_, map(self.word_bits.__getitem__, present & self._bit_words), 0)
+        lit = 0
+        word_bits = self.word_bits
+        for word in present & self._bit_words:  # (a set intersection, not a lookup per word)
+            lit |= word_bits[word]
         missing = ~lit
         entries = self._entries
-        found = []
-        for word in indexed:
-            # the word's patterns whose other required sets are all lit; "you" alone is the selective
-            # word of hundreds of English patterns, and each is tested in C, not in a Python loop
-            word_keys, masks = entries[word]
-            found += compress(word_keys, map(not_, map(missing.__and__, masks)))
+        found = [key for word in indexed for key, mask in entries[word] if not mask & missing]
         if self.regex_required:
             # (the regexes' words are looked up once per doc: patterns share regexes)
             found = [key for key in found if key not in self.regex_required
