@@ -225,7 +225,13 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # 1.000 / 1.000
                ("ru28", "blame"): (0.99, 0.99),
                # rounds 30 (en) and 29 (ru), scored once before tuning at 2da78fc: en .806 / .500, ru .870 / .800
-               ("en30", "blame"): (0.80, 0.50), ("ru29", "blame"): (0.86, 0.80)}
+               # en30 then tune38-en: others who had theirs in / out, the rest of your year who found it, thanks "at last" for
+               # a hyphenated thing, "a mere week after we first asked", a small effort that "would have spared" the thing,
+               # "it was up to you to mention", an oversight "on the policyholder's part", our answers counted, "To go over
+               # it one more time:", "really is just a matter of", "you simply needed to", a gerund's "brave approach to";
+               # tone and rtfm quiet on an outcome under the terms, the customer cleared, "but it's only one more night",
+               # other probe locations, a state checked "is properly secured": .975 / .780
+               ("en30", "blame"): (0.97, 0.78), ("ru29", "blame"): (0.86, 0.80)}
 
 
 def _labeled(path: Path) -> list[str]:
