@@ -230,8 +230,14 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # "it was up to you to mention", an oversight "on the policyholder's part", our answers counted, "To go over
                # it one more time:", "really is just a matter of", "you simply needed to", a gerund's "brave approach to";
                # tone and rtfm quiet on an outcome under the terms, the customer cleared, "but it's only one more night",
-               # other probe locations, a state checked "is properly secured": .975 / .780
-               ("en30", "blame"): (0.97, 0.78), ("ru29", "blame"): (0.86, 0.80)}
+               # other probe locations, a state checked "is properly secured": .975 / .780; then tone families: "I doubt
+               # yours is the tenth", "what exactly was going to happen when …?", the instruction "as we explained when we
+               # delivered it", a guess that "someone aboard has been leaving it …" or that it "went walkabout between" two
+               # places of the customer's, upkeep "these machines ask of whoever owns them", a handbook "which rewards
+               # being opened", "the answer's on page 4 of the handbook you signed for", "isn't a decision anybody in our
+               # workshop would have signed off on", "hasn't yet mastered being at two addresses at once", reminders that
+               # "didn't get much of a look"; tone quiet on how long a record stays on a credit report: 1.000 / 1.000
+               ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.86, 0.80)}
 
 
 def _labeled(path: Path) -> list[str]:
