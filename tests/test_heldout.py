@@ -225,13 +225,25 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # 1.000 / 1.000
                ("ru28", "blame"): (0.99, 0.99),
                # rounds 30 (en) and 29 (ru), scored once before tuning at 2da78fc: en .806 / .500, ru .870 / .800
+               # en30 then tune38-en: others who had theirs in / out, the rest of your year who found it, thanks "at last" for
+               # a hyphenated thing, "a mere week after we first asked", a small effort that "would have spared" the thing,
+               # "it was up to you to mention", an oversight "on the policyholder's part", our answers counted, "To go over
+               # it one more time:", "really is just a matter of", "you simply needed to", a gerund's "brave approach to";
+               # tone and rtfm quiet on an outcome under the terms, the customer cleared, "but it's only one more night",
+               # other probe locations, a state checked "is properly secured": .975 / .780; then tone families: "I doubt
+               # yours is the tenth", "what exactly was going to happen when …?", the instruction "as we explained when we
+               # delivered it", a guess that "someone aboard has been leaving it …" or that it "went walkabout between" two
+               # places of the customer's, upkeep "these machines ask of whoever owns them", a handbook "which rewards
+               # being opened", "the answer's on page 4 of the handbook you signed for", "isn't a decision anybody in our
+               # workshop would have signed off on", "hasn't yet mastered being at two addresses at once", reminders that
+               # "didn't get much of a look"; tone quiet on how long a record stays on a credit report: 1.000 / 1.000
                # ru29 then tune38-ru (tone quiet on the grounds for a service step, a device's protective mode, a race
                # between a system's steps, a concession that a thing is not obvious, our message not a reproach, staff
                # assigned to the customer; should-not-have quiet on the lapse owned as «наша недоработка»; a guess with
                # the wait skipped («не дав … просохнуть»), «хотя бы» after the thing thanked for, «целых две недели»,
                # «хотя бы это письмо», written «крупнее, чем название», «Отвечаю так же, как вчера», others «в
                # состоянии», «так с людьми … не обращаются», new rule one-step-away): 1.000 / .980
-               ("en30", "blame"): (0.80, 0.50), ("ru29", "blame"): (0.99, 0.98)}
+               ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.99, 0.98)}
 
 
 def _labeled(path: Path) -> list[str]:
