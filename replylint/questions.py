@@ -1799,7 +1799,11 @@ class QuestionReader:
         numbered = frozenset().union(*(s.numbered() for s in statements))
         # the customer's own values (an order, a subscription number), which a reply request may copy
         values = frozenset(h for s in statements if s.has_number for h in s.lowers if _DIGIT.search(s.word(h)))
-        asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
+        # ("Why does moss keep coming back under an oak? Mostly because the tree shades the lawn": a why the reply
+        # asks and answers in the next sentence, no question to the customer; not "Why not try…?", a suggestion)
+        told = {id(s) for s, t in zip(reply, reply[1:]) if s.asks and "wh.reason" in s.cues and "suggest" not in s.cues
+                and not any(h in self.prohibitions for h in s.lowers[:2]) and not t.asks and "answer.reason" in t.cues}
+        asking = [s for s in reply if s.keys and "rhetorical" not in s.cues and id(s) not in told
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
             if self._offers(sentence):

@@ -584,3 +584,23 @@ def test_round37_answer_shapes(engine, customer, reply, flagged):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
              if source == "customer" and rule_id.endswith("unanswered.question")]
     assert found == flagged
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # a why the reply asks and answers in the next sentence asks the customer nothing
+    ("The moss under the oak has come back again. Why does it keep coming back?",
+     "Thanks for the photos. Why does moss keep coming back under an oak? Mostly because the tree shades the lawn and "
+     "keeps the soil damp.", []),
+    ("The paint is peeling off the fence again. Why does it keep peeling?",
+     "Why does paint peel on an old fence? Because moisture gets behind it through bare wood.", []),
+    # … but one left open is asked, and "Why not try…?" suggests what the customer did
+    ("The moss under the oak has come back again. Why does it keep coming back?",
+     "Thanks for the photos. Why does the moss keep coming back under the oak? Could you send another photo?",
+     ["Why does the moss keep coming back under the oak?"]),
+    ("I reinstalled the app this morning and it still crashes.",
+     "Why not try reinstalling the app? It often helps because it clears old data.",
+     ["Why not try reinstalling the app?"]),
+])
+def test_a_why_the_reply_answers_itself_is_no_question(engine, customer, reply, redundant):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
+    assert found == redundant
