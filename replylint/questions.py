@@ -914,8 +914,10 @@ class QuestionReader:
         sentence of its own; None where there is none (the break must be followed by a question word, and the
         statement must ask nothing itself)."""
         lowers = sentence.lowers
+        # (or, in a request for details, by "please": "The same setup is available; please share the date")
+        please = () if sentence.asks else {self.strings.add(p[0]) for p in self.cues.get("please-word", ())}
         cut = next((j for j in range(1, len(lowers) - 2) if lowers[j] in self._question_breaks
-                    and lowers[j + 1] in self.wh_hashes), None)
+                    and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)), None)
         if cut is None:
             return None
         hits = [i for i in range(cut) if lowers[i] in self._cue_words]
@@ -1345,10 +1347,12 @@ class QuestionReader:
         # or only thanks («Спасибо за обращение.») answers nothing
         answering = [s for s in body if not s.asks and self._may_answer(s)
                      and not s.text.endswith(PLACEHOLDER_END)]  # an unfilled «…: …» answers nothing
-        if self.statement_before_question and any(s.asks for s in body):
-            # (the statement of a sentence that goes on to ask: «Можно на среду — какое время удобно?»)
-            stated = {id(s): self._statement_before_question(s) for s in body if s.asks}
-            answering = [t for s in body for t in ((s,) if id(s) not in stated else (stated[id(s)],))
+        if self.statement_before_question and any(s.asks or "asks-back" in s.cues for s in body):
+            # (the statement of a sentence that goes on to ask: «Можно на среду — какое время удобно?»; or to ask
+            # for details, beside the sentence itself: "The same setup is available; please share the date")
+            stated = {id(s): self._statement_before_question(s) for s in body if s.asks or "asks-back" in s.cues}
+            answering = [t for s in body for t in ((s,) if id(s) not in stated else (stated[id(s)],) if s.asks
+                                                   else (s, stated[id(s)]))
                          if t is not None and (t in answering if t is s else self._may_answer(t))]
         if self.steps_by_imperative:
             for s in answering:
@@ -1434,7 +1438,10 @@ class QuestionReader:
                 # "we look forward to welcoming you in August")
                 kind = self.other_words_cue.get(expects, f"answer.{expects}")
                 iffy = question.sentence is not None and self._conditional(question.sentence)
-                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
+                # (a short sentence too where it holds the value itself: "I have rebooked you for Tuesday 18th at
+                # 8am.", "There's no charge for this.")
+                by = next((s for k, s in enumerate(answering) if k not in taken and (self._says_something(s) or (
+                    s.has_number or "yes-no-answer" in s.cues) and not {"courtesy", "escalation"} & s.cues)
                            and kind in s.cues and (iffy or not self._conditional(s))
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
                                 or "answer.date" in s.cues or not status and "answer.month" in s.cues)), None)
@@ -1527,7 +1534,10 @@ class QuestionReader:
                 # several yes/no questions, the others answered in their words («Это правда так дорого?
                 # Может, можно просто переустановить систему?» - «Переустановка … не поможет»): a direct
                 # answer («К сожалению, это так») no other question takes answers the one left open
-                if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong()[m])] == [n]:
+                # (one with no topic of its own answered before counts as answered: "Did I do something wrong?" by the
+                # account of what happened)
+                if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong()[m] and not (
+                        m < n and not focuses[m].words and out[m].status == "answered"))] == [n]:
                     taken = taken_by_others(n)
                     by = next((s for k, s in enumerate(answering) if k not in taken and "direct-answer" in s.cues),
                               None)
@@ -1570,6 +1580,16 @@ class QuestionReader:
                 # takes answers
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and "admits" in s.cues), None)
+            if by is None and question.kind == "yes-no" and question.sentence is not None \
+                    and "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
+                        "cause-guess", question.sentence.lowers,
+                        self._first_word(question.sentence.lowers, 0, len(question.sentence.lowers)),
+                        len(question.sentence.lowers)):
+                # "Is that the seal?", «Это какая-то экономия?»: a guess at the cause of what the message told, which
+                # the cause told answers ("the whistle means the moulding lifted before the urethane had set")
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and "answer.reason" in s.cues
+                           and self._says_something(s) and not self._conditional(s)), None)
             if by is None and self.consequence_by_condition and question.sentence is not None \
                     and "asks-consequence" in question.sentence.cues:
                 # "what happens if they get lost?" - "if they haven't returned by then, our safety team will sweep
@@ -1824,11 +1844,15 @@ class QuestionReader:
                                and self._gives(self.expects_by_word[k], sentence)}
         if question is not None and self.compound_heads and focus.words - shared:
             shared = shared | self._compound_heads(focus.words - shared, sentence, question)
-        if question is not None and self.time_words_met and question.expects == "time" and shared \
+        # (and in a yes/no question: "Can you fix it quickly?", «Сможете быстро исправить?» - «исправим отчёт в течение
+        # двух рабочих дней»)
+        if question is not None and self.time_words_met and (question.expects == "time" or question.kind == "yes-no") \
+                and shared \
                 and shared - self.time_words and ("answer.time" in sentence.cues or "answer.period" in sentence.cues):
             # "how long should a rehair last?" - "a rehair typically lasts six months to a year": the word asking
             # for the time is said by the time given, where the sentence shares another word of the question
-            shared = shared | (focus.words & self.time_words)
+            shared = shared | (focus.words & self.time_words if question.expects == "time" else frozenset(
+                k for k in focus.words & self.time_words if k not in self.expects_by_word))  # (yes/no: "soon" only)
         overlap = len(shared)
         if not overlap:
             return False
@@ -1901,7 +1925,11 @@ class QuestionReader:
         numbered = frozenset().union(*(s.numbered() for s in statements))
         # the customer's own values (an order, a subscription number), which a reply request may copy
         values = frozenset(h for s in statements if s.has_number for h in s.lowers if _DIGIT.search(s.word(h)))
-        asking = [s for s in reply if s.keys and "rhetorical" not in s.cues
+        # ("Why does moss keep coming back under an oak? Mostly because the tree shades the lawn": a why the reply
+        # asks and answers in the next sentence, no question to the customer; not "Why not try…?", a suggestion)
+        told = {id(s) for s, t in zip(reply, reply[1:]) if s.asks and "wh.reason" in s.cues and "suggest" not in s.cues
+                and not any(h in self.prohibitions for h in s.lowers[:2]) and not t.asks and "answer.reason" in t.cues}
+        asking = [s for s in reply if s.keys and "rhetorical" not in s.cues and id(s) not in told
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
             if self._offers(sentence):

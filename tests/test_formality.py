@@ -604,12 +604,38 @@ def test_a_subjectless_clause_agrees_with_the_reader(engine, reply, present, abs
         assert absent not in spans
 
 
-@pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28"])
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a greeting of another language opening an English reply is no name, and addresses the name after it
+    ("Namaste, we have booked two coaches for the wedding.\nRegards, Suresh Agarwal",
+     "Dear Mr Agarwal,\nNamaste, and many congratulations on the wedding. Both coaches will be there by 1:30 pm.", []),
+    ("Aloha, is my board ready?\nThanks, Keoni", "Aloha Keoni, yes, it's ready to collect.", []),
+    ("Aloha, is my board ready?\nThanks, Keoni", "Aloha Kainoa, yes, it's ready to collect.",
+     [("en.formality.wrong-name", "Kainoa")]),
+    ("Namaste, we have booked two coaches for the wedding.\nRegards, Suresh Agarwal",
+     "Namaste Ramesh, both coaches will be there by 1:30 pm.", [("en.formality.wrong-name", "Ramesh")]),
+    # the Indian English "Respected Sir/Madam" and "Thanking you," are no name: the signer is, by either of her names
+    ("Respected Sir/Madam,\nCan I get a new date for the test?\nThanking you, Harpreet Kaur",
+     "Dear Ms. Harpreet,\nYou can apply for a transfer to a new date.", []),
+    ("Respected Sir/Madam,\nCan I get a new date for the test?\nThanking you, Harpreet Kaur",
+     "Dear Ms. Kaur,\nYou can apply for a transfer to a new date.", []),
+    ("Respected Sir/Madam,\nCan I get a new date for the test?\nThanking you, Harpreet Kaur",
+     "Dear Ms. Manpreet,\nYou can apply for a transfer to a new date.", [("en.formality.wrong-name", "Ms. Manpreet")]),
+    ("Hello, is my lamp fixed?\nThanking you, Ingrid", "Hi Astrid, the lamp is ready.",
+     [("en.formality.wrong-name", "Astrid")]),
+])
+def test_greetings_of_other_languages_and_indian_english_openings(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
     # verb after «правильно, что», the generic «лучше и не придумаешь», and «ты» to a customer greeting «Йо»)
     # (before tune37-q: en29 1 — "Mind," opening a sentence as a discourse marker read as a wrong name)
+    # (before tune38-q: en30 2 — "Namaste," read as a name; "Ms. Harpreet" to "Respected Sir/Madam … Thanking you,
+    # Harpreet Kaur", whose name was read as "Respected Sir")
     from pathlib import Path
 
     from replylint.evaluation import load_cases

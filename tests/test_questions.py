@@ -584,3 +584,119 @@ def test_round37_answer_shapes(engine, customer, reply, flagged):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
              if source == "customer" and rule_id.endswith("unanswered.question")]
     assert found == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "how much extra" asks for the sum on top: the sum given answers it in any words
+    ("The bowl is too small. Can you make another one at 30cm, and how much extra would that be?",
+     "Yes, I can turn another bowl at 30cm. It comes to £145 instead of £110.", []),
+    ("I'd like the deluxe frame instead. How much extra is that?", "The deluxe frame is £40 on top of the standard one.",
+     []),
+    ("I'd like the deluxe frame instead. How much extra is that?", "Thanks, I've passed your request to the workshop.",
+     ["How much extra is that?"]),
+    # a mark got out in other words, and money put back on the account
+    ("There are white rings on the table top. Can they be removed?",
+     "They can usually be drawn out with a warm iron and a cloth.", []),
+    ("There are white rings on the table top. Can they be removed?", "Our new range of tables comes out in May.",
+     ["Can they be removed?"]),
+    ("Your van skipped my house again. Can I get a refund for the missed clean?",
+     "We can credit you £6 for the missed clean on next month's bill.", []),
+    ("The lesson was cancelled at an hour's notice. Will I get my money back?",
+     "We've credited the full lesson fee to your account.", []),
+    ("Your van skipped my house again. Can I get a refund?", "We accept all major credit cards.",
+     ["Can I get a refund?"]),
+    # compensation asked, answered by the money back offered
+    ("The wedding car arrived 25 minutes late. What compensation are you offering?",
+     "We'd like to refund £75 of the booking fee as a gesture of goodwill.", []),
+    ("The wedding car arrived 25 minutes late. What compensation are you offering?",
+     "Please send us the booking reference so we can look into it.", ["What compensation are you offering?"]),
+    # what is missing, said by what is not included; whether it was disclosed, by where it is written
+    ("My application was marked invalid. Could you explain what is missing?",
+     "It does not include a location plan at 1:1250 scale.", []),
+    ("My application was marked invalid. Could you explain what is missing?",
+     "The fee has been received and is held against the application.", ["Could you explain what is missing?"]),
+    ("The writing slope has a repaired split on the lid. Was this disclosed?",
+     "The repair was noted in the item description on the shop ticket.", []),
+    ("The writing slope has a repaired split on the lid. Was this disclosed?",
+     "Thank you for your letter. We can offer a partial refund of £50.", ["Was this disclosed?"]),
+    # a "when" or a payment answered in other words by a short sentence holding the value itself
+    ("Your installers left after ten minutes. Why wasn't I told? When can they come back, and am I being charged "
+     "for today?", "The installers could not reach the loft because of the boxes stored there. I have rebooked you for "
+     "Tuesday 18th at 8am. There is no charge for today's visit.", []),
+    ("The shed doors stick. Is the shed faulty? Can you fix it, and do I have to pay?",
+     "The shed isn't faulty; the base has settled at one corner. Our fitters will pack the low corner and rehang the "
+     "doors. There's no charge for this.", []),
+    ("Your installers left after ten minutes. When can they come back?", "Sorry about that. Thanks for your patience.",
+     ["When can they come back?"]),
+    ("The shed doors stick. Is the shed faulty? Can you fix it, and do I have to pay?",
+     "The shed isn't faulty; the base has settled at one corner. Our fitters will pack the low corner and rehang the "
+     "doors.", ["and do I have to pay?"]),
+    # a statement before a request for details after a semicolon answers
+    ("We also need the same setup next month, please confirm availability.",
+     "The same setup is available for next month; please share the date and venue and I will block it.", []),
+    ("We also need the same setup next month, please confirm availability.",
+     "Thank you for your mail; please share the date and venue.",
+     ["We also need the same setup next month, please confirm availability."]),
+    # a yes/no question after one answered by the account of what happened: a direct answer settles it
+    ("The results say insufficient. Did I do something wrong? Do I have to do the whole thing again?",
+     "The sensor came loose during the night, which happens fairly often. So yes, the test needs to be repeated, but "
+     "it's only one more night.", []),
+    ("The results say insufficient. Did I do something wrong? Do I have to do the whole thing again?",
+     "The sensor came loose during the night, which happens fairly often. Thanks for your patience.",
+     ["Do I have to do the whole thing again?"]),
+    # a guess at the cause, answered by the cause told
+    ("You replaced my windscreen and now there's a whistle at the top edge. Is that the seal?",
+     "A whistle along the top edge almost always means the moulding lifted before the urethane had set.", []),
+    ("The lights flicker when the kettle is on. Could it be the fuse?",
+     "The flicker is caused by a loose neutral connection in the consumer unit.", []),
+    ("Третий день нет компота. Это какая-то экономия?", "Компот не выдавали из-за поломки холодильной камеры.", []),
+    ("You replaced my windscreen and now there's a whistle at the top edge. Is that the seal?",
+     "Our mobile van can come to you on Thursday morning.", ["Is that the seal?"]),
+    ("Приложение вылетает при входе. Это какой-то сбой?", "Пришлите, пожалуйста, модель телефона.",
+     ["Это какой-то сбой?"]),
+    # a day as a deadline gives a time; a smell asked by the verb, answered by the noun; «точно» presses
+    ("Мой смартфон в ремонте уже четыре недели. Когда его вернут?",
+     "Дисплей поступил вчера, и телефон будет готов не позднее пятницы.", []),
+    ("Шкаф заказали месяц назад. Когда его привезут?", "Фабрика отгрузила его вчера, доставим к среде.", []),
+    ("Мой смартфон в ремонте уже четыре недели. Когда его вернут?",
+     "Задержка возникла на стороне сервисного центра, приносим извинения.", ["Когда его вернут?"]),
+    ("Получили ковёр. И ещё вопрос — он пахнет, это пройдёт?",
+     "Запах — это остатки обработки, обычно он уходит за одну-две недели.", []),
+    ("Получили ковёр. И ещё вопрос — он пахнет, это пройдёт?", "Рады, что ковёр доехал. Пришлите, пожалуйста, фото.",
+     ["И ещё вопрос — он пахнет, это пройдёт?"]),
+    ("Чехлы пришли, но задние не налезают. Вы точно под мою машину шили?",
+     "Чехлы шили по Вашей заявке: Hyundai Solaris 2017 года, седан.", []),
+    ("Чехлы пришли, но задние не налезают. Вы точно под мою машину шили?",
+     "Спасибо за обращение, пришлите фото чехлов.", ["Вы точно под мою машину шили?"]),
+    # how soon, in a yes/no question, said by the time given where another word of it is there
+    ("Банк не принял ваш отчёт. Сможете быстро исправить?", "Мы исправим отчёт бесплатно в течение двух рабочих дней.",
+     []),
+    ("Банк не принял ваш отчёт. Сможете быстро исправить?", "Исправим, пришлите, пожалуйста, комментарий банка.",
+     ["Сможете быстро исправить?"]),
+    ("Банк не принял ваш отчёт. Сможете быстро исправить?", "Отчёт подписан оценщиком 12 марта.",
+     ["Сможете быстро исправить?"]),
+])
+def test_round38_answer_shapes(engine, customer, reply, flagged):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
+             if source == "customer" and rule_id.endswith("unanswered.question")]
+    assert found == flagged
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # a why the reply asks and answers in the next sentence asks the customer nothing
+    ("The moss under the oak has come back again. Why does it keep coming back?",
+     "Thanks for the photos. Why does moss keep coming back under an oak? Mostly because the tree shades the lawn and "
+     "keeps the soil damp.", []),
+    ("The paint is peeling off the fence again. Why does it keep peeling?",
+     "Why does paint peel on an old fence? Because moisture gets behind it through bare wood.", []),
+    # … but one left open is asked, and "Why not try…?" suggests what the customer did
+    ("The moss under the oak has come back again. Why does it keep coming back?",
+     "Thanks for the photos. Why does the moss keep coming back under the oak? Could you send another photo?",
+     ["Why does the moss keep coming back under the oak?"]),
+    ("I reinstalled the app this morning and it still crashes.",
+     "Why not try reinstalling the app? It often helps because it clears old data.",
+     ["Why not try reinstalling the app?"]),
+])
+def test_a_why_the_reply_answers_itself_is_no_question(engine, customer, reply, redundant):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
+    assert found == redundant
