@@ -714,9 +714,9 @@ class QuestionReader:
         phrase_classes = {*self.cues, *(f"ask.{k}" for k in self.ask_kinds)}
         self._asked_back_words = self.question_marks | self.yes_no_openers | asking_first \
             if self.asking_cues <= phrase_classes else None  # (None: a class found otherwise; every sentence is read)
-        self._step_verbs: dict[int, bool] = {}
+        self._step_verbs: dict[int, bool] = {}  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
         self._phrase_indexes: dict[tuple[str, ...], _PhraseIndex] = {}  # cue classes -> their phrases by first word
-        self._imperative_words: dict[str, bool] = {}  # word -> `_is_imperative`  # LOWER hash -> an imperative that tells a step (`_tells_steps`)
+        self._imperative_words: dict[str, bool] = {}  # word -> `_is_imperative`
         # words that may move a sentence's first word on (the rest are tested by `_skippable`)
         self._first_word_movers = self.greetings | self.lead
 
