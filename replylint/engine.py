@@ -850,9 +850,11 @@ class Engine:
                 customers.append((index, text, [(linter, read, linter.questions.questions(read.sentences, index))
                                                 for linter, read in pieces]))
         # the reply asks, or asks for details or suggests a step without «?» («Пришлите номер заказа»)
+        # (asked of the linters of the reply's own languages: any linter built so far would make the answer
+        # depend on what this process linted before)
         reply_asks = "?" in exchange.reply or any(
             linter.questions is not None and linter.questions.may_request(exchange.reply)
-            for linter in list(self._linters.values()))
+            for linter in map(self.linter, sorted({lang for _, _, lang in self.pieces(self.clean(exchange.reply).text)})))
         asked = any(questions for _, _, pieces in customers for _, _, questions in pieces)
         if not reply_asks and not asked:
             return []  # no question on either side (most of a chat's turns)
