@@ -25,6 +25,12 @@ def _found(engine, reply: str, *customer: str) -> list[tuple[str, str, str, int]
             if f.category in ("unanswered", "redundant-question")]
 
 
+def _unanswered(engine, reply: str, customer: str) -> list[str]:
+    """The customer's questions the reply is found to leave unanswered."""
+    return [text for rule_id, source, text, _ in _found(engine, reply, customer)
+            if source == "customer" and rule_id.endswith("unanswered.question")]
+
+
 def test_the_seed_exchange_flags_the_question_and_the_redundant_one(engine):
     reply = "Здравствуйте, Марко! Пришлите, пожалуйста, логи сервера. Может, всё-таки сделать дефрагментацию?"
     assert _found(engine, reply, SEED_CUSTOMER) == [
@@ -378,8 +384,7 @@ def test_two_yes_no_questions_in_one_sentence(engine, customer, reply, expected)
     ("Не могу войти?, как сбросить пароль?", "Чтобы сбросить пароль, нажмите ссылку под полем входа.", None),
 ])
 def test_outbursts_premises_and_answers_in_other_words(engine, customer, reply, flagged):
-    found = [text for rule, source, text, _ in _found(engine, reply, customer)
-             if source == "customer" and rule.endswith("unanswered.question")]
+    found = _unanswered(engine, reply, customer)
     assert found == ([flagged] if flagged else [])
 
 
@@ -396,8 +401,7 @@ def test_outbursts_premises_and_answers_in_other_words(engine, customer, reply, 
      "Sorry about the crashes, a fix ships on Monday.", None),
 ])
 def test_real_reply_shapes(engine, customer, reply, flagged):
-    found = [text for rule, source, text, _ in _found(engine, reply, customer)
-             if source == "customer" and rule.endswith("unanswered.question")]
+    found = _unanswered(engine, reply, customer)
     assert found == ([flagged] if flagged else [])
 
 
@@ -417,8 +421,7 @@ def test_real_reply_shapes(engine, customer, reply, flagged):
     ("Как скачать выписку?", "Напишите, пожалуйста, на help@bank.ru.", "Как скачать выписку?"),
 ])
 def test_real_rutube_shapes(engine, customer, reply, flagged):
-    found = [text for rule, source, text, _ in _found(engine, reply, customer)
-             if source == "customer" and rule.endswith("unanswered.question")]
+    found = _unanswered(engine, reply, customer)
     assert found == ([flagged] if flagged else [])
 
 
@@ -445,8 +448,7 @@ def test_real_rutube_shapes(engine, customer, reply, flagged):
     ("Вы компенсируете стоимость такси?", "Стоимость такси компенсируем: пришлите, пожалуйста, чек.", None),
 ])
 def test_round34_answer_shapes(engine, customer, reply, flagged):
-    found = [text for rule, source, text, _ in _found(engine, reply, customer)
-             if source == "customer" and rule.endswith("unanswered.question")]
+    found = _unanswered(engine, reply, customer)
     assert found == ([flagged] if flagged else [])
 
 
@@ -581,8 +583,7 @@ def test_answers_said_in_other_words_and_steps_told(engine, customer, reply, fla
      "Could you send us a photo of the base?", ["Is it fixable?"]),
 ])
 def test_round37_answer_shapes(engine, customer, reply, flagged):
-    found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
-             if source == "customer" and rule_id.endswith("unanswered.question")]
+    found = _unanswered(engine, reply, customer)
     assert found == flagged
 
 
@@ -677,8 +678,7 @@ def test_round37_answer_shapes(engine, customer, reply, flagged):
      ["Сможете быстро исправить?"]),
 ])
 def test_round38_answer_shapes(engine, customer, reply, flagged):
-    found = [text for rule_id, source, text, _ in _found(engine, reply, customer)
-             if source == "customer" and rule_id.endswith("unanswered.question")]
+    found = _unanswered(engine, reply, customer)
     assert found == flagged
 
 
