@@ -599,6 +599,8 @@ class QuestionReader:
                 self.cues[f"key:{word}"] = _phrases(items, tokenize)
                 self._phrase_keys[f"key:{word}"] = key
         self._phrase_key_classes = frozenset(self._phrase_keys)
+        # the first words of the "please" cue: after a break they open a request for details too
+        self._please_first = frozenset(self.strings.add(p[0]) for p in self.cues.get("please-word", ()) if p)
         # words that open a sign-off run into a chat line ("…on it cheers, dan")
         self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
         # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
@@ -915,7 +917,7 @@ class QuestionReader:
         statement must ask nothing itself)."""
         lowers = sentence.lowers
         # (or, in a request for details, by "please": "The same setup is available; please share the date")
-        please = () if sentence.asks else {self.strings.add(p[0]) for p in self.cues.get("please-word", ())}
+        please = frozenset() if sentence.asks else self._please_first
         cut = next((j for j in range(1, len(lowers) - 2) if lowers[j] in self._question_breaks
                     and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)), None)
         if cut is None:
