@@ -14,6 +14,7 @@ import json
 from importlib import metadata
 
 from .cache import cache_dir, read_cache, write_atomically
+from .wordtable import lemminflect_table
 
 
 # Bump when the expansion code below or the cache file's layout changes:
@@ -338,10 +339,10 @@ class EnglishMorphology(_Morphology):
         return frozenset(forms)
 
     def lemma(self, word: str) -> str:
-        from lemminflect import getAllLemmas, getAllLemmasOOV
+        from lemminflect import getAllLemmasOOV
 
         lower = word.lower()
-        readings = getAllLemmas(lower)
+        readings = lemminflect_table().lemmas(lower)
         for pos in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
             if pos in readings:
                 return readings[pos][0]
@@ -360,12 +361,10 @@ class EnglishMorphology(_Morphology):
         return None
 
     def number(self, words: list[str]) -> str | None:
-        from lemminflect import getAllLemmas
-
         if not words:
             return None
         head = words[-1].lower()
-        nouns = getAllLemmas(head).get("NOUN")
+        nouns = lemminflect_table().lemmas(head).get("NOUN")
         if nouns:
             return "sing" if head in nouns else "plur"
         # unknown nouns ("templates", "URLs"): the regular plural ending

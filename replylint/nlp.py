@@ -22,6 +22,8 @@ from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_TITLE, LEMMA, LENGTH, LOWER,
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .wordtable import lemminflect_table
+
 ATTR_IDS = {"LEMMA": LEMMA, "POS": POS, "MORPH": MORPH}
 CACHE_LIMIT = 300_000  # distinct word forms kept per process; cleared when exceeded
 # what the steps of one lint share through the Doc (`doc.user_data`), each read once per doc
@@ -486,23 +488,22 @@ class EnglishAnnotator(_CachedAnnotator):
         self.features = dict(lexicon.get("features", {}))
         self.lemmas = dict(lexicon.get("lemmas", {}))
         self.priority = list(lexicon.get("pos_priority", ["VERB", "NOUN", "ADJ", "ADV"]))
+        self.lemminflect = lemminflect_table()  # lemminflect's answers without loading its tables
 
     def parts_of_speech(self, lower: str) -> tuple[str, ...]:
         """Every part of speech lemminflect knows the word form as ("regular": a noun, an adjective); a
         form it does not know may be a noun ("waterings", "refills"): the open class."""
-        from lemminflect import getAllLemmas
-
-        return tuple(getAllLemmas(lower)) or ("NOUN",)
+        return tuple(self.lemminflect.lemmas(lower)) or ("NOUN",)
 
     def analyze(self, lower: str) -> tuple[str, str, str]:
-        from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getAllLemmasOOV
+        from lemminflect import getAllInflectionsOOV, getAllLemmasOOV
 
         if not lower.strip():
             return lower, "SPACE", ""
         if not any(ch.isalpha() for ch in lower):
             return lower, ("NUM" if any(ch.isdigit() for ch in lower) else "PUNCT"), ""
         feats = self.features.get(lower, "")
-        readings = getAllLemmas(lower)
+        readings = self.lemminflect.lemmas(lower)
         if not readings and lower.isalpha() and lower.endswith(("ed", "ing", "s")):
             readings = getAllLemmasOOV(lower, "VERB")
         pos = self.closed.get(lower)
@@ -513,7 +514,7 @@ class EnglishAnnotator(_CachedAnnotator):
             lemma = readings[pos][0] if pos in readings else next(iter(readings.values()), (lower,))[0]
         verb_lemma = (readings.get("VERB") or readings.get("AUX") or (None,))[0]
         if verb_lemma and verb_lemma != lower and not feats:
-            forms = getAllInflections(verb_lemma, upos="VERB") or getAllInflectionsOOV(verb_lemma, upos="VERB")
+            forms = self.lemminflect.verb_forms(verb_lemma) or getAllInflectionsOOV(verb_lemma, upos="VERB")
             # lemminflect lists a regular verb's "-ed" form once, as VBD: it is
             # also the participle, and without a tagger both readings stay
             participle = lower in forms.get("VBN", ()) or (lower in forms.get("VBD", ()) and "VBN" not in forms)
