@@ -243,7 +243,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # the wait skipped («не дав … просохнуть»), «хотя бы» after the thing thanked for, «целых две недели»,
                # «хотя бы это письмо», written «крупнее, чем название», «Отвечаю так же, как вчера», others «в
                # состоянии», «так с людьми … не обращаются», new rule one-step-away): 1.000 / .980
-               ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.99, 0.98)}
+               ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.99, 0.98),
+               # rounds 31 (en) and 30 (ru), scored once before tuning at 533f265: en .963 / .520, ru .864 / .760
+               ("en31", "blame"): (0.96, 0.52), ("ru30", "blame"): (0.86, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -316,7 +318,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # not include", "noted in", compensation as refund; short value sentences in other words; a
                       # statement before "; please…"; a direct answer after a topicless yes/no; «не позднее пятницы»,
                       # «к среде» as times; «запах» for «пахнет»; «точно» pressing; «быстро» met by a time)
-                      "en30": 10, "ru29": 10}
+                      "en30": 10, "ru29": 10,
+                      # en31 and ru30 before tuning (533f265): 14 and 15
+                      "en31": 14, "ru30": 15}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
