@@ -3,6 +3,7 @@
     python bench/throughput.py            # full run (a few minutes)
     python bench/throughput.py --quick    # short run
     python bench/throughput.py --profile  # also cProfile the Russian and English lint loops
+    python bench/throughput.py --by-category  # also the ratio with blame only, + formality, + questions
 
 Prints figures, never asserts. Targets (from the issue): lint at >= 25 % of bare
 `spacy.blank(lang)` tokenizer speed on the same texts in the same run (per
@@ -204,6 +205,8 @@ def throughput(args) -> dict:
     for lang, texts, lint_best, lint_all in diagnostics:
         print(f"\n[{lang}] diagnostics")
         breakdown(engine, lang, texts, lint_best, args.rounds)
+        if args.by_category:
+            by_category(args, lang, texts)
         if args.profile:
             profile(lint_all, lang)
     return results
@@ -229,6 +232,34 @@ def breakdown(engine, lang: str, texts: list[str], lint_total: float, rounds: in
     for name, fn in stages:
         secs, _ = best_of(rounds, fn)
         print(f"    {name:<44} {secs:7.3f} s  {secs / lint_total:6.1%}")
+
+
+# categories added one at a time: what each costs on top of the ones before it
+CATEGORY_STEPS = (("blame",), ("blame", "formality"), ("blame", "formality", "unanswered", "redundant-question"))
+
+
+def by_category(args, lang: str, texts: list[str]) -> None:
+    """The ratio to tokenization with only some categories' rules selected (as
+    `--select` does), so the cost of each category can be read off one run."""
+    import spacy
+
+    from replylint.engine import Engine, Exchange
+
+    pairs = cycle(corpus(lang)[0], args.replies)
+    exchanges = [Exchange(reply, (customer,) if customer else ()) for reply, customer in pairs]
+    blank = spacy.blank(lang)
+    for text in texts:
+        blank.make_doc(text)
+    print(f"  by category (rules selected as --select does; each step timed beside tokenization in turn):")
+    for categories in CATEGORY_STEPS:
+        engine = Engine(ruleset(args).selected(categories))
+        engine.warm()
+        for exchange in exchanges:
+            engine.lint(exchange)
+        secs, _ = best_of(args.rounds, lambda engine=engine: [engine.lint(e) for e in exchanges])
+        tok_best, _ = best_of(max(2, args.rounds), lambda: [blank.make_doc(t) for t in texts])
+        print(f"    {' + '.join(categories):<56} {secs:7.3f} s  ratio {tok_best / secs:6.1%}")
+        del engine
 
 
 def profile(fn, lang: str) -> None:
@@ -397,6 +428,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile one lint pass per language")
     parser.add_argument("--lang", choices=["ru", "en"], action="append", dest="langs",
                         help="throughput for this language only (repeatable; default both)")
+    parser.add_argument("--by-category", action="store_true",
+                        help="also time lint with only some categories selected (blame; + formality; + questions)")
     parser.add_argument("--packs", type=Path, help="lint with the packs in this directory instead of the "
                         "built-in ones (language settings stay built in)")
     parser.add_argument("--only", choices=["throughput", "cold", "memory"], action="append",
