@@ -245,7 +245,15 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # состоянии», «так с людьми … не обращаются», new rule one-step-away): 1.000 / .980
                ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.99, 0.98),
                # rounds 31 (en) and 30 (ru), scored once before tuning at 533f265: en .963 / .520, ru .864 / .760
-               ("en31", "blame"): (0.96, 0.52), ("ru30", "blame"): (0.86, 0.76)}
+               ("en31", "blame"): (0.96, 0.52),
+               # ru30 then tune39-ru (tone quiet on the customer cleared with «ни при чём», our offer «в следующий раз можем
+               # …», a requirement cited by its point, the chances left «у Вас ещё два матча», advice given as the general
+               # rule for every product of the kind; «даже не заметив» after «легко задеть»; «стоило ещё до / заранее»,
+               # our letters counted by what they told or the answer they stand in, «с тех пор, как Вы задали этот вопрос,
+               # … не поменялась», «нарушения Вами правил», «трудно поверить, что …, как Вы говорили», «руки так и не
+               # дошли», a thing that «сама решила», others picked out by the step they took, «Смелая версия, конечно, —
+               # …», thanks for «держали интригу», «это и дети осваивают»): 1.000 / 1.000
+               ("ru30", "blame"): (0.99, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
