@@ -1850,7 +1850,10 @@ class QuestionReader:
         # двух рабочих дней»)
         if question is not None and self.time_words_met and (question.expects == "time" or question.kind == "yes-no") \
                 and shared \
-                and shared - self.time_words and ("answer.time" in sentence.cues or "answer.period" in sentence.cues):
+                and shared - {k for k in self.time_words if self.expects_by_word.get(k, "time") == "time"} \
+                and ("answer.time" in sentence.cues or "answer.period" in sentence.cues):
+            # (a word asking for a price is another word: «Это другое расписание и та же цена?» - «по вторникам в
+            # 19:30, цена та же»)
             # "how long should a rehair last?" - "a rehair typically lasts six months to a year": the word asking
             # for the time is said by the time given, where the sentence shares another word of the question
             shared = shared | (focus.words & self.time_words if question.expects == "time" else frozenset(

@@ -1644,6 +1644,11 @@ class ProfileBuilder:
                                          and not doc[end].whitespace_):
             return True
         token = doc[start]
+        if token.text[:1].isupper() and end + 1 < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
+                and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper() \
+                and (end + 2 == len(doc) or "\n" in doc[end + 1].whitespace_ or doc[end + 2].is_space
+                     or doc[end + 2].text == ","):
+            return True  # an abbreviation heading a title that closes its line: "Hon. Secretary" signs a letter
         if not token.text[:1].isupper() or start == 0 or self._starts_sentence(doc, start):
             return False
         before = doc[start - 1]

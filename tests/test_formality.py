@@ -628,7 +628,30 @@ def test_greetings_of_other_languages_and_indian_english_openings(engine, custom
     assert found == expected
 
 
-@pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30"])
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a wish opening a sentence before a comma is no name ("Congratulations, and thanks…"), a wrong name still is
+    ("Hi, we've booked your photo booth for our wedding in June. What do we need to provide?\nThanks, Amy & Ben",
+     "Hi Amy and Ben,\n\nCongratulations, and thanks for booking with us! The booth needs a plug socket.", []),
+    ("Hi, my mum died last week. Can I cancel her phone contract?\nThanks, Amy & Ben",
+     "Hi Amy and Ben,\n\nCondolences, and I'm so sorry. Yes, we can cancel it.", []),
+    ("Hi, can we book the booth for June?\nThanks, Amy & Ben", "Hi Amy and Ken,\n\nYes, June is free.",
+     [("en.formality.wrong-name", "Ken")]),
+    # "Hon." heading an office that closes the signature line abbreviates "Honorary"; the endearment is still slang
+    ("Dear Secretary,\nCould you confirm the date of the open triples competition?\nMany thanks,\nBrian",
+     "Dear Brian,\nThe competition is on Sunday 14 July.\nBest wishes,\nMargaret\nHon. Secretary", []),
+    ("Dear Sir,\nWhen is the AGM?\nRegards,\nBrian Hale",
+     "Dear Mr Hale,\nThe AGM is on 3 May.\nYours sincerely,\nPeter Wood\nHon. Treasurer", []),
+    ("Dear Sir,\nWhen is the AGM?\nRegards,\nBrian Hale", "Thanks, Hon. See you on 3 May.",
+     [("en.formality.slang", "Hon")]),
+    ("Dear Sir,\nWhen is the AGM?\nRegards,\nBrian Hale", "The AGM is on 3 May, hon.", [("en.formality.slang", "hon")]),
+])
+def test_wishes_and_honorary_offices_are_no_names_or_slang(engine, customer, reply, expected):
+    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
+                                  "en31"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
@@ -636,6 +659,8 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune37-q: en29 1 — "Mind," opening a sentence as a discourse marker read as a wrong name)
     # (before tune38-q: en30 2 — "Namaste," read as a name; "Ms. Harpreet" to "Respected Sir/Madam … Thanking you,
     # Harpreet Kaur", whose name was read as "Respected Sir")
+    # (before tune39-q: en31 2 — "Congratulations," read as a name; "Hon. Secretary" signing a letter read as the
+    # endearment "hon")
     from pathlib import Path
 
     from replylint.evaluation import load_cases

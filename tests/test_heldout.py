@@ -328,7 +328,14 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # «к среде» as times; «запах» for «пахнет»; «точно» pressing; «быстро» met by a time)
                       "en30": 10, "ru29": 10,
                       # en31 and ru30 before tuning (533f265): 14 and 15
-                      "en31": 14, "ru30": 15}
+                      # after tune39-q: en 14 -> 5, ru 15 -> 8 (a clock time "4 pm" as a time; "too late"/"a later
+                      # boat" met by a deadline or "the last run"; the customer's "come back" as a visit; "Can I get a
+                      # replacement / get in?" granted by a commitment; "anything further" about the case; "you don't
+                      # need to do anything" answering a "how"; "it's in the …" as a place beside another question; a
+                      # document by its kind (passport, «паспорт»); a schedule by the days and times beside another word,
+                      # «по вторникам» as a time; a sign / «признак» judging "normal?"; "appears when" / «появляется,
+                      # когда» as a cause; «бабки» as money; «хоть» naming no topic; «выводятся» for «вывести»)
+                      "en31": 5, "ru30": 8}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

@@ -682,6 +682,106 @@ def test_round38_answer_shapes(engine, customer, reply, flagged):
     assert found == flagged
 
 
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a clock time is a time ("by 4 pm"): a yes/no question about arriving, read as "when", answered by it
+    ("Our bags came late last night. Will they arrive earlier from now on?",
+     "A second driver is on the route, so your bags will reach each stop by 4 pm.", []),
+    ("Our bags came late last night. Will they arrive earlier from now on?",
+     "Sorry about last night, and thanks for your patience.", ["Will they arrive earlier from now on?"]),
+    # "later", "earlier", "too late": said by a time or a deadline
+    ("I missed the 4:30 boat. And do you have a later boat on Sundays?", "On Sundays our last run from Paihia is 6:15 pm.",
+     []),
+    ("I need to get to the island early. Is there an earlier ferry on weekdays?",
+     "On weekdays the first ferry leaves at 6:40 am.", []),
+    ("I never filed the second form. Is it too late?",
+     "The deadline was 18 January, but a late filing is accepted until 18 March with a petition.", []),
+    ("I missed the 4:30 boat. And do you have a later boat on Sundays?", "Our boats are all wheelchair accessible.",
+     ["And do you have a later boat on Sundays?"]),
+    ("I never filed the second form. Is it too late?", "Could you send us your application number?",
+     ["Is it too late?"]),
+    # the customer's own coming back is a visit
+    ("The hot water ran out every morning. Will it be sorted before we come back in August?",
+     "Everything will be working well before your visit in August.", []),
+    ("The shower leaks. Will it be fixed before I come back on Friday?",
+     "The plumber will have it fixed before your visit on Friday.", []),
+    ("The hot water ran out every morning. Will it be sorted before we come back in August?",
+     "Thank you for staying with us.", ["Will it be sorted before we come back in August?"]),
+    ("The shower leaks. Will it be fixed before I come back on Friday?", "Our plumber was in on Friday.",
+     ["Will it be fixed before I come back on Friday?"]),
+    # "Can I get…?" asks the company to give it: a commitment at a time grants it
+    ("One jar had mould. Is the rest safe? Can I get a replacement?",
+     "The other two are safe to eat. I'll send three fresh jars this week, free of charge.", []),
+    ("My back is stiff again. Should I stop the stretches? And can I get in this week?",
+     "Yes, stop the floor stretches for now. Dr Tran has a spot on Wednesday at 4.30 and I'll book it in.", []),
+    ("One jar had mould. Is the rest safe? Can I get a replacement?",
+     "The other two are safe to eat. Thanks for letting us know.", ["Can I get a replacement?"]),
+    ("My back is stiff again. Should I stop the stretches? And can I get in this week?",
+     "Yes, stop the floor stretches for now. Could you send us your date of birth?", ["And can I get in this week?"]),
+    # "anything further", like "anything else", is about the case: what is needed answers, thanks do not
+    ("I sent my claim three weeks ago. Is there anything further you need from me?",
+     "We need a copy of the airline's cancellation letter to proceed.", []),
+    ("I sent my claim three weeks ago. Is there anything further you need from me?", "Thank you for your email.",
+     ["Is there anything further you need from me?"]),
+    # nothing left to do answers a "how" beside a "why"
+    ("I got a letter at my old address. Why am I getting these letters, and how do I stop them?",
+     "The letters come because the old licence was cancelled. I've linked your licence to the new address, so you "
+     "don't need to do anything.", []),
+    ("I got a letter at my old address. Why am I getting these letters, and how do I stop them?",
+     "The letters come because the old licence was cancelled. Thanks for your patience.", ["and how do I stop them?"]),
+    # where it is ("it's in the welcome email", "printed on the front"), beside another question
+    ("I can't book the run without my member number. Where do I find it? And can my wife come?",
+     "Your member number is in the welcome email we sent. Yes, your wife is very welcome.", []),
+    ("I need my policy number. Where can I find it? Also, does the cover include Europe?",
+     "It's printed on the front of your policy schedule. Yes, the cover includes Europe.", []),
+    ("I can't book the run without my member number. Where do I find it? And can my wife come?",
+     "Yes, your wife is very welcome. Could you tell us your date of birth?", ["Where do I find it?"]),
+    # a document named by its kind
+    ("I'm sitting the exam on Friday. Which document do I need to bring?",
+     "Please bring your passport and the booking email.", []),
+    ("Записался на экзамен. Какой документ нужно взять?", "Возьмите, пожалуйста, паспорт и миграционную карту.", []),
+    ("I'm sitting the exam on Friday. Which document do I need to bring?", "The exam is in room 204.",
+     ["Which document do I need to bring?"]),
+    ("Записался на экзамен. Какой документ нужно взять?", "Экзамен пройдёт в аудитории 204.",
+     ["Какой документ нужно взять?"]),
+    # a schedule said by the days and times beside another word of the question
+    ("Меня перевели в другую группу. Это другое расписание и та же цена?",
+     "Группа занимается по вторникам и четвергам в 19:30, цена та же — 4500 рублей.", []),
+    ("I've been moved to the beginners' group. Is it a different schedule and the same price?",
+     "Beginners train on Tuesdays and Thursdays at 7:30pm, and the price is the same, £45 a month.", []),
+    ("Меня перевели в другую группу. Это другое расписание и та же цена?", "Пришлите, пожалуйста, номер абонемента.",
+     ["Это другое расписание и та же цена?"]),
+    # "is that normal?", answered by what the sign means
+    ("Купил вчера салат, а сегодня он кислый. Это нормально?",
+     "Кислый вкус — признак того, что срок годности подходит к концу.", []),
+    ("The boiler has started humming at night. Is that normal?", "A hum like that is a sign that the filter is clogged.",
+     []),
+    ("Купил вчера салат, а сегодня он кислый. Это нормально?", "Пришлите, пожалуйста, фото чека.", ["Это нормально?"]),
+    ("The boiler has started humming at night. Is that normal?", "Could you send us a short video of the noise?",
+     ["Is that normal?"]),
+    # a cause told as when it happens
+    ("Вода в бассейне позеленела. Почему так происходит?", "Зелень появляется, когда уровень хлора падает ниже нормы.",
+     []),
+    ("The pool water has turned green again. Why does this happen?",
+     "Algae appears when the chlorine level drops below 1 ppm.", []),
+    ("Вода в бассейне позеленела. Почему так происходит?", "Спасибо, что написали нам.", ["Почему так происходит?"]),
+    ("The pool water has turned green again. Why does this happen?", "Thanks for getting in touch with us.",
+     ["Why does this happen?"]),
+    # slang money, the particle «хоть», the other aspect of «вывести»
+    ("где бабки? стрим был вчера", "Все деньги на месте, они будут на балансе к вечеру.", []),
+    ("где бабки? стрим был вчера", "Пришлите, пожалуйста, номер стрима.", ["где бабки?"]),
+    ("Опоздали на поезд. Можно хотя бы часть денег вернуть?",
+     "Часть денег вернём: 50% стоимости билета поступит на карту.", []),
+    ("Опоздали на поезд. Можно хотя бы часть денег вернуть?", "Пришлите, пожалуйста, номер билета.",
+     ["Можно хотя бы часть денег вернуть?"]),
+    ("На ковре пятно от вина. Можно ли его вывести?", "Такие пятна хорошо выводятся кислородным пятновыводителем.", []),
+    ("На диване пятно от кофе. Вы сможете его вывести?", "Пятна от кофе мы выводим за один визит, это 1500 рублей.", []),
+    ("На ковре пятно от вина. Можно ли его вывести?", "Наш новый салон откроется в мае.", ["Можно ли его вывести?"]),
+])
+def test_round39_answer_shapes(engine, customer, reply, flagged):
+    found = _unanswered(engine, reply, customer)
+    assert found == flagged
+
+
 @pytest.mark.parametrize("customer,reply,redundant", [
     # a why the reply asks and answers in the next sentence asks the customer nothing
     ("The moss under the oak has come back again. Why does it keep coming back?",
