@@ -614,6 +614,8 @@ class QuestionReader:
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
         self.expects_by_word = {self.synonyms.get(k, k): what for k, what in (
             (self._stem(str(w).lower()), what) for w, what in config.get("expects_by_word", {}).items())}
+        # the time words that ask for a time (not, say, for a price)
+        self.time_asking_words = frozenset(k for k in self.time_words if self.expects_by_word.get(k, "time") == "time")
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
         # a preposition may come before a question word that opens a clause («За какой срок…», «Во сколько…»)
         self.wh_prepositions = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_prepositions", ()))
@@ -1850,7 +1852,7 @@ class QuestionReader:
         # двух рабочих дней»)
         if question is not None and self.time_words_met and (question.expects == "time" or question.kind == "yes-no") \
                 and shared \
-                and shared - {k for k in self.time_words if self.expects_by_word.get(k, "time") == "time"} \
+                and shared - self.time_asking_words \
                 and ("answer.time" in sentence.cues or "answer.period" in sentence.cues):
             # (a word asking for a price is another word: «Это другое расписание и та же цена?» - «по вторникам в
             # 19:30, цена та же»)
