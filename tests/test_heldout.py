@@ -245,7 +245,12 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # состоянии», «так с людьми … не обращаются», new rule one-step-away): 1.000 / .980
                ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.99, 0.98),
                # rounds 31 (en) and 30 (ru), scored once before tuning at 533f265: en .963 / .520, ru .864 / .760
-               ("en31", "blame"): (0.96, 0.52), ("ru30", "blame"): (0.86, 0.76)}
+               # en31 then tune39-en: fault constructions (how / what / something the customer did, in the past, as the cause; a
+               # harm as the result of any doing of theirs; a lapse word "was yours"; "more than likely" as a hedge; someone
+               # guessed to have knocked it, or to have changed it and not changed it back; "in future kindly go through";
+               # a whole group without a hiccup; "yours is the only X where we end up"; messages counted in which a point
+               # "has had to be made"; a step hoped "gets remembered next time"; "would have spared everyone"): .975 / .780
+               ("en31", "blame"): (0.97, 0.78), ("ru30", "blame"): (0.86, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
