@@ -249,8 +249,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # harm as the result of any doing of theirs; a lapse word "was yours"; "more than likely" as a hedge; someone
                # guessed to have knocked it, or to have changed it and not changed it back; "in future kindly go through";
                # a whole group without a hiccup; "yours is the only X where we end up"; messages counted in which a point
-               # "has had to be made"; a step hoped "gets remembered next time"; "would have spared everyone"): .975 / .780
-               ("en31", "blame"): (0.97, 0.78), ("ru30", "blame"): (0.86, 0.76)}
+               # "has had to be made"; a step hoped "gets remembered next time"; "would have spared everyone"): .975 / .780;
+               # then thanks "sometime before" a deadline, a notice that "was there to be read", marks for a thing's "full spa
+               # treatment", a thing of the customer's acted on in "had … been" against a wait or cost it would have cut,
+               # others set above a child's age ("most people over the age of twelve manage"): .978 / .880
+               ("en31", "blame"): (0.97, 0.88), ("ru30", "blame"): (0.86, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
