@@ -252,8 +252,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # "has had to be made"; a step hoped "gets remembered next time"; "would have spared everyone"): .975 / .780;
                # then thanks "sometime before" a deadline, a notice that "was there to be read", marks for a thing's "full spa
                # treatment", a thing of the customer's acted on in "had … been" against a wait or cost it would have cut,
-               # others set above a child's age ("most people over the age of twelve manage"): .978 / .880
-               ("en31", "blame"): (0.97, 0.88), ("ru30", "blame"): (0.86, 0.76)}
+               # others set above a child's age ("most people over the age of twelve manage"): .978 / .880; then the customer's
+               # form "had that box left empty", machine runs counted off the thing ("have had a few goes through the washing
+               # machine"), the customer's act as "the sort of thing we'd write up as a finding": .979 / .940
+               ("en31", "blame"): (0.97, 0.94), ("ru30", "blame"): (0.86, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
