@@ -254,8 +254,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # treatment", a thing of the customer's acted on in "had … been" against a wait or cost it would have cut,
                # others set above a child's age ("most people over the age of twelve manage"): .978 / .880; then the customer's
                # form "had that box left empty", machine runs counted off the thing ("have had a few goes through the washing
-               # machine"), the customer's act as "the sort of thing we'd write up as a finding": .979 / .940
-               ("en31", "blame"): (0.97, 0.94), ("ru30", "blame"): (0.86, 0.76)}
+               # machine"), the customer's act as "the sort of thing we'd write up as a finding": .979 / .940; then "it isn't
+               # something that needs working out, you just …": .980 / .960
+               ("en31", "blame"): (0.97, 0.96), ("ru30", "blame"): (0.86, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
