@@ -245,7 +245,18 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # состоянии», «так с людьми … не обращаются», new rule one-step-away): 1.000 / .980
                ("en30", "blame"): (0.99, 0.99), ("ru29", "blame"): (0.99, 0.98),
                # rounds 31 (en) and 30 (ru), scored once before tuning at 533f265: en .963 / .520, ru .864 / .760
-               ("en31", "blame"): (0.96, 0.52),
+               # en31 then tune39-en: fault constructions (how / what / something the customer did, in the past, as the cause; a
+               # harm as the result of any doing of theirs; a lapse word "was yours"; "more than likely" as a hedge; someone
+               # guessed to have knocked it, or to have changed it and not changed it back; "in future kindly go through";
+               # a whole group without a hiccup; "yours is the only X where we end up"; messages counted in which a point
+               # "has had to be made"; a step hoped "gets remembered next time"; "would have spared everyone"): .975 / .780;
+               # then thanks "sometime before" a deadline, a notice that "was there to be read", marks for a thing's "full spa
+               # treatment", a thing of the customer's acted on in "had … been" against a wait or cost it would have cut,
+               # others set above a child's age ("most people over the age of twelve manage"): .978 / .880; then the customer's
+               # form "had that box left empty", machine runs counted off the thing ("have had a few goes through the washing
+               # machine"), the customer's act as "the sort of thing we'd write up as a finding": .979 / .940; then "it isn't
+               # something that needs working out, you just …": .980 / .960
+               ("en31", "blame"): (0.97, 0.96),
                # ru30 then tune39-ru (tone quiet on the customer cleared with «ни при чём», our offer «в следующий раз можем
                # …», a requirement cited by its point, the chances left «у Вас ещё два матча», advice given as the general
                # rule for every product of the kind; «даже не заметив» after «легко задеть»; «стоило ещё до / заранее»,
