@@ -67,6 +67,18 @@ def write_atomically(path: Path, data: bytes) -> None:
                 pass
 
 
+def keep_newest(directory: Path, kept: int) -> None:
+    """Remove all but the `kept` most recently written `*.pickle` entries of a cache
+    directory (someone editing their packs would otherwise pile them up); errors
+    only leave files behind, and a removed entry is rebuilt when it is next needed."""
+    try:
+        entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[kept:]:
+            old.unlink()
+    except OSError:
+        pass
+
+
 # set by a one-shot command (`replylint check`): what a build leaves is moved to the collector's
 # permanent generation (`gc.freeze`), so the first collections after it do not walk the
 # hundreds of thousands of objects of the packs, the pipeline and spaCy. Never set in a

@@ -144,7 +144,7 @@ class PatternIndex:
             for key, pattern in items:
                 self.add(key, pattern)
             return
-        from .cache import cache_dir, read_pickled, write_atomically
+        from .cache import cache_dir, keep_newest, read_pickled, write_atomically
 
         digest = hashlib.sha256(pickle.dumps(
             (cache_key, Path(__file__).read_bytes(), self.word_boundary, sorted(self.stop_words), items),
@@ -158,7 +158,7 @@ class PatternIndex:
         state["regex_required"] = {key: tuple(source for source, _ in regexes)
                                    for key, regexes in self.regex_required.items()}
         write_atomically(path, pickle.dumps((_STATE_TAG, digest, state), protocol=pickle.HIGHEST_PROTOCOL))
-        _keep_newest(path.parent, INDEX_ENTRIES_KEPT)
+        keep_newest(path.parent, INDEX_ENTRIES_KEPT)
 
     def _restore(self, envelope, digest: str, items: list[tuple[Hashable, list[dict]]]) -> bool:
         """Take the derived state from a cache entry written for these patterns; False on a miss."""
@@ -454,16 +454,6 @@ class PatternIndex:
                 if self.primary.get(key) is not None and _crosses_sentences(sent_starts, m_start, m_end):
                     continue
                 yield key, m_start, m_end, alignments
-
-
-def _keep_newest(directory: Path, kept: int) -> None:
-    """Remove all but the `kept` most recently written entries; errors only leave files behind."""
-    try:
-        entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[kept:]:
-            old.unlink()
-    except OSError:
-        pass
 
 
 class _BuiltinsUnpickler(pickle.Unpickler):

@@ -4,6 +4,7 @@ name its file and line."""
 from __future__ import annotations
 
 import datetime
+import os
 import pickle
 import re
 from pathlib import Path
@@ -153,6 +154,8 @@ def decode_text(data: bytes, name: str, error_cls: type[ReplylintError]) -> str:
 
 # Bump when LinedDict/LinedList (the cached tree's shape) change.
 YAML_CACHE_VERSION = 2
+# parsed files kept: each pack file and language file has one entry per version of its bytes
+YAML_ENTRIES_KEPT = 64
 _CACHE_TAG = "replylint-yaml-tree"
 _MISS = object()
 
@@ -175,7 +178,7 @@ def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
     The cache is only a speed-up: anything unexpected in it (garbage, a
     truncated or foreign pickle, a tree of the wrong shape, a directory, no
     permission) is a miss, and the file is parsed and the entry rewritten."""
-    from .cache import write_atomically
+    from .cache import keep_newest, write_atomically
 
     path = Path(path)
     try:
@@ -185,6 +188,10 @@ def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
     cached = yaml_cache_path(data)
     tree = _read_cached_tree(cached)
     if tree is not _MISS:
+        try:
+            os.utime(cached)  # read now: the entries least recently read go first (see keep_newest)
+        except OSError:
+            pass
         return tree
     tree = load_yaml(path, error_cls, decode_text(data, str(path), error_cls))
     envelope = (_CACHE_TAG, YAML_CACHE_VERSION, cached.stem, tree)
@@ -193,6 +200,7 @@ def load_yaml_cached(path: Path | str, error_cls: type[ReplylintError]):
     except (pickle.PicklingError, TypeError, ValueError, RecursionError):
         return tree  # not cacheable: parse it again next time
     write_atomically(cached, payload)
+    keep_newest(cached.parent, YAML_ENTRIES_KEPT)
     return tree
 
 

@@ -370,3 +370,23 @@ def test_old_pattern_index_entries_are_pruned(cache, packs, monkeypatch):
                                                   encoding="utf-8")
         run_check(packs)
     assert len(index_entries(cache)) == 2
+
+
+def test_old_parsed_pack_entries_are_pruned_and_a_file_read_again_is_kept(cache, tmp_path, monkeypatch):
+    import os
+
+    import replylint.yamlio
+
+    monkeypatch.setattr(replylint.yamlio, "YAML_ENTRIES_KEPT", 2)
+    kept = tmp_path / "kept.yaml"
+    kept.write_text("a: 1\n", encoding="utf-8")
+    load_yaml_cached(kept, ConfigError)
+    kept_entry = yaml_cache_path(kept.read_bytes())
+    os.utime(kept_entry, (1, 1))  # written long ago...
+    for n in range(3):
+        edited = tmp_path / f"edited{n}.yaml"
+        edited.write_text(f"b: {n}\n", encoding="utf-8")
+        load_yaml_cached(edited, ConfigError)
+        load_yaml_cached(kept, ConfigError)  # ...but read at every start
+    assert len(yaml_entries(cache)) == 2
+    assert kept_entry.exists()
