@@ -68,9 +68,10 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def keep_newest(directory: Path, kept: int) -> None:
-    """Remove all but the `kept` most recently written `*.pickle` entries of a cache
-    directory (someone editing their packs would otherwise pile them up); errors
-    only leave files behind, and a removed entry is rebuilt when it is next needed."""
+    """Remove all but the `kept` newest `*.pickle` entries of a cache directory (by
+    modification time, which a reader refreshes on a hit: the least recently used go
+    first); someone editing their packs would otherwise pile them up. Errors only
+    leave files behind, and a removed entry is rebuilt when it is next needed."""
     try:
         entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[kept:]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 import pickle
 import re
 from collections.abc import Hashable, Iterable, Iterator
@@ -151,6 +152,10 @@ class PatternIndex:
             protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()[:32]
         path = cache_dir() / "index" / f"{digest}.pickle"
         if self._restore(read_pickled(path, _BuiltinsUnpickler), digest, items):
+            try:
+                os.utime(path)  # read now: the entries least recently read go first (see keep_newest)
+            except OSError:
+                pass
             return
         for key, pattern in items:
             self.add(key, pattern)

@@ -372,6 +372,28 @@ def test_old_pattern_index_entries_are_pruned(cache, packs, monkeypatch):
     assert len(index_entries(cache)) == 2
 
 
+def test_a_pattern_index_entry_read_again_is_kept(cache, packs, monkeypatch):
+    import os
+
+    import replylint.prefilter
+
+    monkeypatch.setattr(replylint.prefilter, "INDEX_ENTRIES_KEPT", 2)
+    original = PACK
+    run_check(packs)
+    (kept,) = index_entries(cache)
+    os.utime(kept, (1, 1))  # written long ago...
+    def edit(word):
+        (packs / "en" / "custom.yaml").write_text(original.replace("{LOWER: you}", f"{{LOWER: {{IN: [you, {word}]}}}}"),
+                                                  encoding="utf-8")
+        run_check(packs)
+
+    edit("u")
+    (packs / "en" / "custom.yaml").write_text(original, encoding="utf-8")
+    run_check(packs)  # ...but read again since
+    edit("ya")  # a third entry: the one read least recently ("u") goes
+    assert len(index_entries(cache)) == 2 and kept in index_entries(cache)
+
+
 def test_old_parsed_pack_entries_are_pruned_and_a_file_read_again_is_kept(cache, tmp_path, monkeypatch):
     import os
 
