@@ -67,6 +67,15 @@ def write_atomically(path: Path, data: bytes) -> None:
                 pass
 
 
+def remember(memo: dict, key, value, limit: int):
+    """`memo[key] = value`, the memo emptied first once it holds more than `limit` entries:
+    the per-word memos of a long-lived process (server, audit) stay bounded. Returns `value`."""
+    if len(memo) > limit:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def keep_newest(directory: Path, kept: int) -> None:
     """Remove all but the `kept` newest `*.pickle` entries of a cache directory (by
     modification time, which a reader refreshes on a hit: the least recently used go

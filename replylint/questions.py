@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, LIKE_NUM, LOWER
 
+from .cache import remember
 from .cleaning import CODE_INDENTS
 from .nlp import COLUMNS, column, positions_in
 
@@ -738,9 +739,7 @@ class QuestionReader:
                 found = ""
             else:
                 found = self.word_key(word)
-            if len(self._keys) > 300_000:
-                self._keys.clear()
-            self._keys[h] = found
+            remember(self._keys, h, found, 300_000)
         return found
 
     def word_key(self, word: str) -> str:
@@ -781,10 +780,8 @@ class QuestionReader:
         found = self._url_cache.get(url)
         if found is None:
             words = _URL_WORD.findall(url.split("/", 3)[-1])[:MAX_LINK_WORDS]
-            found = frozenset(k for k in map(self.word_key, words) if k)
-            if len(self._url_cache) >= URL_CACHE_LIMIT:
-                self._url_cache.clear()
-            self._url_cache[url] = found
+            found = remember(self._url_cache, url, frozenset(k for k in map(self.word_key, words) if k),
+                             URL_CACHE_LIMIT)
         return found
 
     # -- sentences -------------------------------------------------------------
@@ -849,10 +846,10 @@ class QuestionReader:
         found = list(map(get, lowers))
         if None in found:
             strings, known = self.strings, self._space_words
+            if len(known) > 300_000:
+                known.clear()  # (before the doc's words go in: all of them are read back below)
             for h in set(lowers):
                 if h not in known:
-                    if len(known) > 300_000:
-                        known.clear()
                     known[h] = strings[h].isspace()
             found = list(map(known.__getitem__, lowers))
         return found
@@ -2262,10 +2259,8 @@ class QuestionReader:
             opens = step_verbs.get(h)
             if opens is None:
                 word = self.strings[h]
-                opens = self._is_imperative(word) and self.analyze(word)[0] not in self._referral_verbs
-                if len(step_verbs) > 100_000:
-                    step_verbs.clear()
-                step_verbs[h] = opens
+                opens = remember(step_verbs, h, self._is_imperative(word)
+                                 and self.analyze(word)[0] not in self._referral_verbs, 100_000)
             if opens:
                 return True
         return False
@@ -2274,10 +2269,7 @@ class QuestionReader:
         """Is the word a verb in the imperative («проверьте», in any reading; "tap", in its bare form)?"""
         found = self._imperative_words.get(word)
         if found is None:
-            found = self._imperative_of(word)
-            if len(self._imperative_words) > 100_000:
-                self._imperative_words.clear()
-            self._imperative_words[word] = found
+            found = remember(self._imperative_words, word, self._imperative_of(word), 100_000)
         return found
 
     def _imperative_of(self, word: str) -> bool:
