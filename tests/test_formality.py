@@ -27,6 +27,11 @@ def _formality(engine, reply: str, *customer: str) -> list[tuple[str, str, tuple
     return [(f.rule_id, f.text, f.suggestions) for f in findings if f.category == "formality"]
 
 
+def _flagged(engine, reply: str, *customer: str) -> list[tuple[str, str]]:
+    """The formality findings' rules and texts (what most parametrized cases expect)."""
+    return [(rule, text) for rule, text, _ in _formality(engine, reply, *customer)]
+
+
 def test_the_exchange_this_product_was_born_from(engine):
     reply = "Привет, Марко! Меня зовут Игнат, и я помогу. А это всегда проявляется? Дефрагментировать пробовали?"
     assert _formality(engine, reply, MARCO) == [("ru.formality.familiar-greeting", "Привет", ("Здравствуйте",))]
@@ -432,8 +437,7 @@ def test_a_name_in_apposition_to_our_staff_is_no_address(engine, customer, reply
      [("ru.formality.wrong-name", "Олег")]),
 ])
 def test_round15_register_readings(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
@@ -453,8 +457,7 @@ def test_round15_register_readings(engine, customer, reply, expected):
     ("Добрый день. Как постирать чехол?", "Просто намочи его водой.", [("ru.formality.ty-form", "намочи")]),
 ])
 def test_round17_register_readings(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
@@ -468,8 +471,7 @@ def test_round17_register_readings(engine, customer, reply, expected):
     ("Добрый день. Как постирать чехол?", "Просто намочи его водой.", [("ru.formality.ty-form", "намочи")]),
 ])
 def test_a_second_person_reading_must_be_the_likeliest(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
@@ -485,8 +487,7 @@ def test_a_second_person_reading_must_be_the_likeliest(engine, customer, reply, 
      [("en.formality.wrong-name", "Astrid")]),
 ])
 def test_a_signature_role_after_the_name_is_no_address(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 FORMAL_LETTER = "Dear Sir or Madam,\nCould you confirm when my order will be delivered?\nYours faithfully,\nMrs Ann Lowe"
@@ -532,8 +533,7 @@ def test_a_casual_customer_may_be_answered_in_kind(engine):
     ("Dear Sir or Madam,\nPlease renew my parking permit.\nRegards,\nMr Alan Reid", "Dear Mr Reid,\nYour permit is renewed.", []),
 ])
 def test_a_rank_the_customer_signed_with_is_kept(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
@@ -567,8 +567,7 @@ def test_a_rank_the_customer_signed_with_is_kept(engine, customer, reply, expect
      [("en.formality.wrong-name", "Mark")]),
 ])
 def test_english_names_by_construction(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("reply, expected", [
@@ -624,8 +623,7 @@ def test_a_subjectless_clause_agrees_with_the_reader(engine, reply, present, abs
      [("en.formality.wrong-name", "Astrid")]),
 ])
 def test_greetings_of_other_languages_and_indian_english_openings(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
@@ -646,8 +644,7 @@ def test_greetings_of_other_languages_and_indian_english_openings(engine, custom
     ("Dear Sir,\nWhen is the AGM?\nRegards,\nBrian Hale", "The AGM is on 3 May, hon.", [("en.formality.slang", "hon")]),
 ])
 def test_wishes_and_honorary_offices_are_no_names_or_slang(engine, customer, reply, expected):
-    found = [(rule, text) for rule, text, _ in _formality(engine, reply, customer)]
-    assert found == expected
+    assert _flagged(engine, reply, customer) == expected
 
 
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
