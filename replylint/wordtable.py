@@ -48,11 +48,7 @@ class LemminflectTable:
         self._lock = threading.Lock()
 
     def lemmas(self, word: str) -> dict:
-        if not self._answerable(word):
-            from lemminflect import getAllLemmas
-
-            return getAllLemmas(word)
-        found = self._lookup("SELECT readings FROM lemmas WHERE word = ?", word)
+        found = self._lookup("SELECT readings FROM lemmas WHERE word = ?", word) if self._answerable(word) else None
         if found is None:
             from lemminflect import getAllLemmas
 
@@ -60,11 +56,7 @@ class LemminflectTable:
         return found
 
     def verb_forms(self, lemma: str) -> dict:
-        if not self._answerable(lemma):
-            from lemminflect import getAllInflections
-
-            return getAllInflections(lemma, upos="VERB")
-        found = self._lookup("SELECT forms FROM verb_forms WHERE lemma = ?", lemma)
+        found = self._lookup("SELECT forms FROM verb_forms WHERE lemma = ?", lemma) if self._answerable(lemma) else None
         if found is None:
             from lemminflect import getAllInflections
 
