@@ -27,6 +27,7 @@ def table(tmp_path_factory):
 def test_the_table_answers_as_lemminflect_does(table, word):
     assert table.lemmas(word) == getAllLemmas(word)
     assert table.verb_forms(word) == getAllInflections(word, upos="VERB")
+    assert table._connection is not None  # answered by the file, not by the fallback to lemminflect
 
 
 def test_an_unusable_cache_directory_falls_back_to_lemminflect(tmp_path):
@@ -40,8 +41,10 @@ def test_an_unusable_cache_directory_falls_back_to_lemminflect(tmp_path):
 def test_a_damaged_file_is_rebuilt(tmp_path):
     path = tmp_path / "lemminflect.sqlite"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
-    assert LemminflectTable(path).lemmas("went") == getAllLemmas("went")
-    assert LemminflectTable(path).lemmas("went") == getAllLemmas("went")  # and read back
+    rebuilt = LemminflectTable(path)
+    assert rebuilt.lemmas("went") == getAllLemmas("went") and rebuilt._connection is not None
+    read_back = LemminflectTable(path)
+    assert read_back.lemmas("went") == getAllLemmas("went") and read_back._connection is not None
 
 
 def test_an_english_check_does_not_load_lemminflects_tables(tmp_path):
