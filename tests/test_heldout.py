@@ -264,7 +264,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # … не поменялась», «нарушения Вами правил», «трудно поверить, что …, как Вы говорили», «руки так и не
                # дошли», a thing that «сама решила», others picked out by the step they took, «Смелая версия, конечно, —
                # …», thanks for «держали интригу», «это и дети осваивают»): 1.000 / 1.000
-               ("ru30", "blame"): (0.99, 0.99)}
+               ("ru30", "blame"): (0.99, 0.99),
+               # rounds 32 (en) and 31 (ru), scored once before tuning at d6128b3: en .871 / .540, ru .870 / .800
+               ("en32", "blame"): (0.87, 0.54), ("ru31", "blame"): (0.86, 0.80)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -347,7 +349,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # document by its kind (passport, «паспорт»); a schedule by the days and times beside another word,
                       # «по вторникам» as a time; a sign / «признак» judging "normal?"; "appears when" / «появляется,
                       # когда» as a cause; «бабки» as money; «хоть» naming no topic; «выводятся» for «вывести»)
-                      "en31": 5, "ru30": 8}
+                      "en31": 5, "ru30": 8,
+                      # en32 and ru31 before tuning (d6128b3): 23 and 19
+                      "en32": 23, "ru31": 19}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
