@@ -25,13 +25,15 @@ Compilation happens per language, once, when that language is first needed.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError, Problem
 from .finding import SEVERITIES
-from .yamlio import LinedDict, load_yaml_cached, yaml_describe, yaml_repr, yaml_type_names
+from .yamlio import LinedDict, TreeUnpickler, load_yaml_cached, yaml_describe, yaml_repr, yaml_type_names
 
 LANGS = ("ru", "en")
 CATEGORIES = ("blame", "formality", "unanswered", "redundant-question", "style", "register")
@@ -144,7 +146,75 @@ def load_rules(extra_dirs: tuple[Path, ...] = (), *, builtin: bool = True) -> Ru
     from .cache import gc_paused
 
     with gc_paused():
+        return _load_rules_cached(extra_dirs, builtin)
+
+
+# Bump when RuleSpec, Example or RuleSet (the cached rule set's shape) or what loading does to a pack change.
+RULESET_CACHE_VERSION = 1
+RULESET_ENTRIES_KEPT = 8  # rule sets kept: one per combination of pack directories and their bytes
+
+
+def _load_rules_cached(extra_dirs: tuple[Path, ...], builtin: bool) -> RuleSet:
+    """_load_rules, with the validated rule set kept in the cache keyed by the
+    bytes of every file it reads: a start unpickles it instead of expanding
+    and checking every rule again (about half of pack loading). Only a rule
+    set without problems is cached; anything unexpected in the cache is a miss."""
+    from .cache import keep_newest, read_pickled, write_atomically
+
+    cached = _ruleset_cache_path(extra_dirs, builtin)
+    if cached is None:  # a directory or file that cannot be read: the loader says which
         return _load_rules(extra_dirs, builtin)
+    ruleset = read_pickled(cached, _RuleSetUnpickler)
+    if type(ruleset) is RuleSet and type(ruleset.rules) is tuple and all(type(r) is RuleSpec for r in ruleset.rules):
+        _touch(cached)  # read now: the entries least recently read go first (see keep_newest)
+        return ruleset
+    ruleset = _load_rules(extra_dirs, builtin)
+    try:
+        payload = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, ValueError, RecursionError):
+        return ruleset
+    write_atomically(cached, payload)
+    keep_newest(cached.parent, RULESET_ENTRIES_KEPT)
+    return ruleset
+
+
+def _ruleset_cache_path(extra_dirs: tuple[Path, ...], builtin: bool) -> Path | None:
+    """Where the rule set loaded from these directories is cached: named by the
+    path and bytes of every pack and language file; None when one cannot be read."""
+    import hashlib
+
+    from . import __version__
+    from .cache import cache_dir
+
+    digest = hashlib.sha256(f"{__version__}/{RULESET_CACHE_VERSION}/{builtin}".encode())
+    dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
+    files = [builtin_rules_dir() / "language" / f"{name}.yaml" for name in ("common",) + LANGS]
+    try:
+        for directory in dirs:
+            if not directory.is_dir():
+                return None
+            files += pack_files(directory)
+        for path in files:
+            data = path.read_bytes()
+            digest.update(b"\0%s\0%d\0" % (str(path).encode("utf-8", "surrogateescape"), len(data)) + data)
+    except OSError:
+        return None
+    return cache_dir() / "rules" / f"{digest.hexdigest()[:32]}.pickle"
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+class _RuleSetUnpickler(TreeUnpickler):
+    """Unpickles only what a rule set holds (its rules, their examples, YAML trees): no other
+    class is ever looked up (or run), whatever the cache file contains."""
+
+    ALLOWED = {**TreeUnpickler.ALLOWED,
+               (__name__, "RuleSet"): RuleSet, (__name__, "RuleSpec"): RuleSpec, (__name__, "Example"): Example}
 
 
 def _load_rules(extra_dirs: tuple[Path, ...], builtin: bool) -> RuleSet:

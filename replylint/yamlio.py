@@ -15,18 +15,29 @@ from .errors import Problem, ReplylintError
 
 
 class LinedDict(dict):
-    """A mapping from YAML with the 1-based line of itself and of each key."""
+    """A mapping from YAML with the 1-based line of itself and of each key.
+    `key_lines` is None when every key sits on the mapping's own line (a flow
+    mapping such as a token pattern `{LOWER: word}`: most of a pack's nodes)."""
 
-    line: int = 0
-    key_lines: dict
+    # slots, not a __dict__ per node: a pack tree has tens of thousands of nodes
+    __slots__ = ("line", "key_lines")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.key_lines = None
 
     def line_of(self, key) -> int:
-        return self.key_lines.get(key, self.line)
+        return self.key_lines.get(key, self.line) if self.key_lines else self.line
 
 
 class LinedList(list):
-    line: int = 0
-    item_lines: list
+    __slots__ = ("line", "item_lines")
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.line = 0
+        self.item_lines = []
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -37,8 +48,8 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedDict:
     loader.flatten_mapping(node)
     result = LinedDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
+    result.line = line = node.start_mark.line + 1
+    key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         try:
@@ -52,7 +63,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LinedDict
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
+        key_lines[key] = key_node.start_mark.line + 1
+    if any(key_line != line for key_line in key_lines.values()):
+        result.key_lines = key_lines
     return result
 
 
@@ -153,7 +166,7 @@ def decode_text(data: bytes, name: str, error_cls: type[ReplylintError]) -> str:
 
 
 # Bump when LinedDict/LinedList (the cached tree's shape) change.
-YAML_CACHE_VERSION = 2
+YAML_CACHE_VERSION = 3
 # parsed files kept: each pack file and language file has one entry per version of its bytes
 YAML_ENTRIES_KEPT = 64
 _CACHE_TAG = "replylint-yaml-tree"
@@ -208,7 +221,7 @@ def _read_cached_tree(cached: Path):
     """The tree stored at `cached`, or _MISS when it is absent or not exactly what we write."""
     from .cache import read_pickled
 
-    envelope = read_pickled(cached, _TreeUnpickler)
+    envelope = read_pickled(cached, TreeUnpickler)
     if not (type(envelope) is tuple and len(envelope) == 4
             and envelope[:3] == (_CACHE_TAG, YAML_CACHE_VERSION, cached.stem)):
         return _MISS
@@ -221,16 +234,15 @@ def _read_cached_tree(cached: Path):
 
 def _has_lines(node) -> bool:
     """A LinedDict or LinedList with its line numbers (checked at the top only)."""
-    attrs = getattr(node, "__dict__", {})
     if type(node) is LinedDict:
-        return type(attrs.get("line")) is int and type(attrs.get("key_lines")) is dict
+        return type(getattr(node, "line", None)) is int and type(getattr(node, "key_lines", 0)) in (dict, type(None))
     if type(node) is LinedList:
-        lines = attrs.get("item_lines")
-        return type(attrs.get("line")) is int and type(lines) is list and len(lines) == len(node)
+        lines = getattr(node, "item_lines", None)
+        return type(getattr(node, "line", None)) is int and type(lines) is list and len(lines) == len(node)
     return False
 
 
-class _TreeUnpickler(pickle.Unpickler):
+class TreeUnpickler(pickle.Unpickler):
     """Unpickles only what a YAML tree holds: no other class is ever looked up
     (or run), whatever the cache file contains."""
 

@@ -81,6 +81,16 @@ def forms_entries(cache: Path) -> list[Path]:
     return sorted(cache.glob("forms-*.json"))
 
 
+def rules_entries(cache: Path) -> list[Path]:
+    return sorted((cache / "rules").glob("*.pickle"))
+
+
+def forget_rule_sets(cache: Path) -> None:
+    """Drop the cached rule sets, so that loading reads the packs' parsed trees (the layer under them)."""
+    for entry in rules_entries(cache):
+        entry.unlink()
+
+
 def warm(cache: Path, packs: Path) -> None:
     run_check(packs)
     assert yaml_entries(cache) and forms_entries(cache)
@@ -94,6 +104,10 @@ def assert_rebuilt(cache: Path, entries: list[Path]) -> None:
         if entry.suffix == ".json":
             envelope = json.loads(entry.read_text(encoding="utf-8"))
             assert envelope["format"] == "replylint-forms" and isinstance(envelope["entries"], dict)
+        elif entry.parent.name == "rules":
+            from replylint.packs import RuleSet
+
+            assert type(pickle.loads(entry.read_bytes())) is RuleSet
         elif entry.parent.name == "index":
             tag, digest, state = pickle.loads(entry.read_bytes())
             assert tag == "replylint-pattern-index" and entry.stem == digest and isinstance(state, dict)
@@ -187,7 +201,7 @@ def bad_pickles(path: Path, marker: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("kind", sorted(BAD_ANY) + ["unreadable"])
 def test_any_bad_cache_file_is_ignored_and_rebuilt(cache, packs, monkeypatch, kind):
     warm(cache, packs)
-    entries = yaml_entries(cache) + forms_entries(cache) + index_entries(cache)
+    entries = yaml_entries(cache) + forms_entries(cache) + index_entries(cache) + rules_entries(cache)
     for entry in entries:
         if kind == "unreadable":
             _unreadable(entry, monkeypatch)
@@ -226,12 +240,14 @@ def test_pack_cache_of_the_wrong_type_is_ignored_and_rebuilt(cache, packs, tmp_p
     for kind, data in bad_pickles(pack, marker).items():
         for other in yaml_entries(cache):  # the language files' entries too
             other.write_bytes(data)
+        forget_rule_sets(cache)
         ruleset = load_rules(extra_dirs=(packs,), builtin=False)
         assert [r.id for r in ruleset.rules] == ["en.blame.rtfm", "en.blame.you-forgot"], kind
         assert ruleset.rules[0].line == 4 and ruleset.rules[0].raw.line_of("phrases") == 8, kind
         assert set(ruleset.language_config) == {"common", "ru", "en"}, kind
         assert_rebuilt(cache, [entry])
         entry.write_bytes(data)
+        forget_rule_sets(cache)
         run_check(packs)
         assert not marker.exists(), kind
 
@@ -244,6 +260,7 @@ def test_a_swapped_cache_entry_is_not_read_as_another_file(cache, packs):
     entry = yaml_cache_path(pack.read_bytes())
     other = next(p for p in yaml_entries(cache) if p != entry)
     entry.write_bytes(other.read_bytes())
+    forget_rule_sets(cache)
     run_check(packs)
     assert pickle.loads(entry.read_bytes())[2] == entry.stem
 
@@ -267,6 +284,65 @@ def test_good_caches_are_used(cache, packs, monkeypatch):
     run_check(packs)
     assert computed == []
 
+
+
+# -- the validated rule set (packs.load_rules) ---------------------------------------
+
+def test_a_cached_rule_set_is_used(cache, packs, monkeypatch):
+    import replylint.packs
+
+    first = load_rules(extra_dirs=(packs,), builtin=False)
+    assert len(rules_entries(cache)) == 1
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("packs loaded although their rule set is cached")
+
+    monkeypatch.setattr(replylint.packs, "_load_rules", no_loading)
+    again = load_rules(extra_dirs=(packs,), builtin=False)
+    assert again == first and again is not first
+    assert again.rules[1].raw.line_of("patterns") == first.rules[1].raw.line_of("patterns") == 17
+    run_check(packs)
+
+
+def test_an_edited_pack_or_another_directory_gets_a_rule_set_of_its_own(cache, packs, tmp_path):
+    load_rules(extra_dirs=(packs,), builtin=False)
+    pack = packs / "en" / "custom.yaml"
+    pack.write_text(PACK.replace("Telling the customer to read the docs", "Sends them to the docs"), encoding="utf-8")
+    assert load_rules(extra_dirs=(packs,), builtin=False).get("en.blame.rtfm").message == "Sends them to the docs"
+    other = tmp_path / "other"
+    (other / "en").mkdir(parents=True)
+    (other / "en" / "custom.yaml").write_text(PACK, encoding="utf-8")
+    assert load_rules(extra_dirs=(other,), builtin=False).get("en.blame.rtfm").path.startswith(str(other))
+    assert len(rules_entries(cache)) == 3
+
+
+def test_a_rule_set_cache_entry_of_anything_else_is_ignored_and_never_run(cache, packs, tmp_path):
+    marker = tmp_path / "unpickled"
+    first = load_rules(extra_dirs=(packs,), builtin=False)
+    (entry,) = rules_entries(cache)
+    for kind, data in {"foreign class": pickle.dumps(_Marker(marker)),
+                       "a rule set holding a foreign class": pickle.dumps(
+                           replylint_ruleset_with(first, _Marker(marker))),
+                       "a list of rules": pickle.dumps(list(first.rules)),
+                       "garbage": b"\x80\x04garbage"}.items():
+        entry.write_bytes(data)
+        assert load_rules(extra_dirs=(packs,), builtin=False) == first, kind
+        assert not marker.exists(), kind
+        assert_rebuilt(cache, [entry])
+
+
+def replylint_ruleset_with(ruleset, extra):
+    from dataclasses import replace
+
+    return replace(ruleset, rules=ruleset.rules + (extra,))
+
+
+def test_a_pack_with_problems_is_never_cached(cache, packs):
+    (packs / "en" / "custom.yaml").write_text(PACK.replace("extends: phrases", "extends: nonsense"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError):
+            load_rules(extra_dirs=(packs,), builtin=False)
+    assert rules_entries(cache) == []
 
 def test_load_yaml_cached_survives_an_unusable_cache_directory(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-directory"
@@ -293,6 +369,20 @@ def test_yaml_scalars_survive_the_cache(cache, tmp_path):
     assert yaml_cache_path(path.read_bytes()).is_file()
     assert load_yaml_cached(path, ConfigError) == first
 
+
+
+def test_yaml_lines_survive_the_cache(cache, tmp_path):
+    # a flow mapping on one line keeps no per-key table (line_of answers its own line); a block
+    # mapping keeps each key's line; list items keep theirs
+    path = tmp_path / "a.yaml"
+    path.write_text("rules:\n  - id: x\n    patterns: [{LOWER: a}, {LOWER: {IN: [b, c]}}]\n", encoding="utf-8")
+    for tree in (load_yaml_cached(path, ConfigError), load_yaml_cached(path, ConfigError)):
+        rule = tree["rules"][0]
+        flow = rule["patterns"][1]
+        assert (flow.line, flow.key_lines, flow.line_of("LOWER")) == (3, None, 3)
+        assert (rule.line_of("id"), rule.line_of("patterns"), tree.line_of("rules")) == (2, 3, 1)
+        assert tree["rules"].item_lines == [2] and rule["patterns"].item_lines == [3, 3]
+        assert not hasattr(flow, "__dict__")  # slots: a pack tree has tens of thousands of nodes
 
 # -- the pattern index (prefilter.PatternIndex.add_all) --------------------------------
 
