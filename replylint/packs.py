@@ -152,6 +152,7 @@ def load_rules(extra_dirs: tuple[Path, ...] = (), *, builtin: bool = True) -> Ru
 # Bump when RuleSpec, Example or RuleSet (the cached rule set's shape) or what loading does to a pack change.
 RULESET_CACHE_VERSION = 1
 RULESET_ENTRIES_KEPT = 8  # rule sets kept: one per combination of pack directories and their bytes
+LOADING_CODE = ("packs.py", "yamlio.py", "suggest.py")  # with ruletypes/*.py: what a cached rule set was built by
 
 
 def _load_rules_cached(extra_dirs: tuple[Path, ...], builtin: bool) -> RuleSet:
@@ -189,6 +190,10 @@ def _ruleset_cache_path(extra_dirs: tuple[Path, ...], builtin: bool) -> Path | N
     digest = hashlib.sha256(f"{__version__}/{RULESET_CACHE_VERSION}/{builtin}".encode())
     dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     files = [builtin_rules_dir() / "language" / f"{name}.yaml" for name in ("common",) + LANGS]
+    # and the code that checks and expands a pack, so that editing it in a checkout is never answered
+    # from a rule set it built before (an installed version is covered by __version__ too)
+    package = Path(__file__).resolve().parent
+    files += [package / name for name in LOADING_CODE] + sorted((package / "ruletypes").glob("*.py"))
     try:
         for directory in dirs:
             if not directory.is_dir():

@@ -337,6 +337,19 @@ def replylint_ruleset_with(ruleset, extra):
     return replace(ruleset, rules=ruleset.rules + (extra,))
 
 
+
+def test_editing_the_code_that_loads_packs_names_another_rule_set(cache, packs, monkeypatch):
+    from replylint import packs as packs_module
+
+    before = packs_module._ruleset_cache_path((packs,), False)
+
+    def read_bytes(self):
+        data = READ_BYTES(self)
+        return data + b"# edited" if self.name == "tokens.py" and self.parent.name == "ruletypes" else data
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+    assert packs_module._ruleset_cache_path((packs,), False) not in (before, None)
+
 def test_a_pack_with_problems_is_never_cached(cache, packs):
     (packs / "en" / "custom.yaml").write_text(PACK.replace("extends: phrases", "extends: nonsense"), encoding="utf-8")
     for _ in range(2):
