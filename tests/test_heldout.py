@@ -266,7 +266,14 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # …», thanks for «держали интригу», «это и дети осваивают»): 1.000 / 1.000
                ("ru30", "blame"): (0.99, 0.99),
                # rounds 32 (en) and 31 (ru), scored once before tuning at d6128b3: en .871 / .540, ru .870 / .800
-               ("en32", "blame"): (0.87, 0.54), ("ru31", "blame"): (0.86, 0.80)}
+               ("en32", "blame"): (0.87, 0.54),
+               # ru31 then tune40-ru (tone quiet on the customer cleared «Вы ничего не испортили», a quantity compared with a
+               # figure, a property told from «а не признак …», a setting recommended to switch on, «зря Вы так о себе» and a
+               # slip «было легко» to make; «вина» by its forms; «недальновидный шаг»; «ну сколько можно спрашивать», «… то,
+               # что»; the customer's people handling a thing by force; letters counted «уже не первое»; «— задачка не для
+               # всех», «придётся осилить»; new rules careless-manner («на глаз», «наспех», «как попало») and
+               # too-late-diligence («до подписания, а не после»)): .980 / .960
+               ("ru31", "blame"): (0.97, 0.96)}
 
 
 def _labeled(path: Path) -> list[str]:
