@@ -518,6 +518,9 @@ class QuestionReader:
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
+        # ... and a "what" question holding one of these ("What kit does she need?": a stop word, by its LOWER hash)
+        # asks what is needed, which a sentence telling it answers ("she'll need a sleeping bag…": `states-need`)
+        self.asked_needed = frozenset(self.strings.add(str(w).lower()) for w in config.get("asked_what_is_needed", ()))
         # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
         suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
         self._ordinal = re.compile(r"^\d{1,4}(?:%s)$" % suffixes) if suffixes else None
@@ -1599,10 +1602,15 @@ class QuestionReader:
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and any(h in self.conditional_openers for h in s.lowers)
                            and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
-            if by is None and self.asked_to_send and question.kind == "wh" and question.expects in ("thing", "steps") \
-                    and question.focus & self.asked_to_send:
-                # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice"
-                by = next((s for s in body if not s.asks and "asks-back" in s.cues and self._says_something(s)), None)
+            if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
+                    and question.sentence is not None and (self.asked_to_send and question.focus & self.asked_to_send
+                                                           or any(h in self.asked_needed for h in question.sentence.lowers)):
+                # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice";
+                # "What documentation do you need?", "What kit does she need?" - "we'll need the signed delivery
+                # note…", "she'll need a sleeping bag and mat…"
+                sending = self.asked_to_send and question.focus & self.asked_to_send
+                by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues)
+                           and self._says_something(s)), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
