@@ -1584,11 +1584,13 @@ class QuestionReader:
                 # takes answers
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and "admits" in s.cues), None)
-            if by is None and question.kind == "yes-no" and question.sentence is not None \
-                    and "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
+            if by is None and question.kind == "yes-no" and question.sentence is not None and (
+                    "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
                         "cause-guess", question.sentence.lowers,
                         self._first_word(question.sentence.lowers, 0, len(question.sentence.lowers)),
-                        len(question.sentence.lowers)):
+                        len(question.sentence.lowers))
+                    # "Did I miss something?", «Я что-то сделал не так?»: whether the customer caused it, a guess too
+                    or "self-blame" in question.sentence.cues):
                 # "Is that the seal?", «Это какая-то экономия?»: a guess at the cause of what the message told, which
                 # the cause told answers ("the whistle means the moulding lifted before the urethane had set")
                 taken = taken_by_others(n)

@@ -863,6 +863,21 @@ def test_round39_answer_shapes(engine, customer, reply, flagged):
     ("Купили у вас кожаный диван. Нужно ли за ним ухаживать?", "Диван доставим в пятницу.", ["Нужно ли за ним ухаживать?"]),
     ("Есть ли у вас яйца покрупнее?", "Крупных яиц сейчас нет, только средние по 90 рублей.", []),
     ("Есть ли у вас яйца покрупнее?", "Доставка по городу бесплатная.", ["Есть ли у вас яйца покрупнее?"]),
+    # whether the customer caused it is a guess at the cause, which the cause told answers (not a time alone)
+    ("I've published my shop page but it's not on Google. Did I miss something?",
+     "A new page stays hidden from search until you add a description, because search engines need one to index it.", []),
+    ("I've published my shop page but it's not on Google. Did I miss something? How long does it take?",
+     "Most pages start appearing within two weeks.", ["Did I miss something?"]),
+    ("Сайт опубликовала, а в поиске его нет. Я что-то упустила? Сколько обычно ждать?",
+     "Сайт не виден в поиске, потому что в настройках не включена индексация. Обычно сайты появляются в поиске через "
+     "одну-две недели после её включения.", []),
+    ("Сайт опубликовала, а в поиске его нет. Я что-то упустила? Сколько обычно ждать?",
+     "Обычно сайты появляются в поиске через одну-две недели.", ["Я что-то упустила?"]),
+    # "Is the loom faulty?": a worry, which the thing itself found sound answers
+    ("The warp keeps going slack on one side. Is the loom faulty? Which yarn do you recommend?",
+     "The loom itself is fine: the brake was left on. For a first scarf I'd recommend our DK merino.", []),
+    ("The warp keeps going slack on one side. Is the loom faulty? Which yarn do you recommend?",
+     "For a first scarf I'd recommend our DK merino.", ["Is the loom faulty?"]),
 ])
 def test_round40_answer_shapes(engine, customer, reply, flagged):
     found = _unanswered(engine, reply, customer)
