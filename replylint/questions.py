@@ -433,6 +433,8 @@ class QuestionReader:
         done = config.get("done_forms", {})
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
+        # a past form right after these is no action done ("it says not yet verified", "I haven't restarted it")
+        self.done_negations = frozenset(self.strings.add(str(w).lower()) for w in done.get("not_after", ()))
         # (one word's analysis per reader, and below its readings: the redundant step asks them of every
         # word of a reply's requests, and the annotator's own are uncached)
         self.analyze = functools.lru_cache(maxsize=50_000)(analyze) if analyze is not None else None
@@ -547,6 +549,8 @@ class QuestionReader:
         self.date_cues = frozenset(config.get("date_cues", ("answer.date",)))
         self.time_attributes = frozenset(self.word_key(str(w)) for w in config.get("time_attribute_words", ())) - {""}
         self.alternatives = frozenset(self.word_key(str(w)) for w in config.get("alternative_words", ())) - {""}
+        # a step asking to do it again with something new ("upload a new photo", «попробуйте другой кабель»): a redo
+        self.redo = frozenset(self.word_key(str(w)) for w in config.get("redundant_redo_words", ())) - {""}
         self.time_marks = tuple(str(w).lower() for w in config.get("time_marks", ()))  # "9am", «10 ч»
         self.amount_cues = frozenset(config.get("amount_answer_cues", ("answer.price",)))
         self.literal_attributes = frozenset(self.word_key(str(w)) for w in config.get("literal_attribute_words", ())) - {""}
@@ -2002,7 +2006,8 @@ class QuestionReader:
             # (not a yes/no question after it: «Подскажите, занималась ли дочь английским раньше?»)
             tells = not suggests and "tell-back" in sentence.cues and sentence.cues.isdisjoint(_YES_NO_CUES)
             if tells:
-                focus = self._requested(sentence, ("tell-back",)) or focus
+                # (less the time context it sets: «подскажите: перед тем как квадроцикл заглох, загорался индикатор?»)
+                focus = (self._requested(sentence, ("tell-back",)) - context) or focus
             # «уточните, включён ли автомат на самой колонке» after «Автомат на колонке я проверил, он включён»: a
             # yes/no question asked as a request asks the clause it opens, as a question (what the customer said or
             # did), not a value
@@ -2356,6 +2361,8 @@ class QuestionReader:
         # Restore purchases" - "used Restore purchases"), not just the topic ("please switch Face ID off and on" -
         # "Face ID login still fails"); with less of the step's words in the message, its action as their own past
         # one («Посмотрите, не попало ли письмо в папку «Спам»» - «Проверил спам»)
+        if step & self.redo:
+            return None  # ("upload a new photo" after "I uploaded my ID": the first one failed, a redo is asked)
         action = self.word_key(clause[0])
         shared = len(step & everything) >= max(2, math.ceil(self.redundant_value_share * len(step)))
         for said in statements:
@@ -2363,9 +2370,9 @@ class QuestionReader:
             if len(overlap) < 2:
                 continue
             if shared and (action in overlap or step - {action} <= said.keys) \
-                    and ("tried" in said.cues or self._did(said, overlap)):
+                    and ("tried" in said.cues or self._did(said, overlap, done=True)):
                 return said
-            if action in overlap and self._did(said, frozenset({action})):
+            if action in overlap and self._did(said, frozenset({action}), done=True):
                 return said
         if action in self.look_verbs and self.look_in:
             # the place is what the verb opens, its first two words («папку «Спам»», "your junk folder"; not "check
@@ -2626,12 +2633,18 @@ class QuestionReader:
         """Does the sentence tell what happened (a verb in the past: «у нас сбоила программа»)?"""
         return self._did(sentence, None)
 
-    def _did(self, said: Sentence, overlap: frozenset[str] | None) -> bool:
-        """Does the customer's sentence put one of these words (None: any) as their own past action?"""
+    def _did(self, said: Sentence, overlap: frozenset[str] | None, done: bool = False) -> bool:
+        """Does the customer's sentence put one of these words (None: any) as their own past action? `done`: as
+        an action done, not denied ("not yet verified", «не перезагружал» do not tell that a step was taken, though
+        they answer "Have you changed it?")."""
         for h, key in zip(said.lowers, said.keys_of):
             if overlap is not None and key not in overlap or not key:
                 continue
             word = said.word(h)  # (from the customer's own pipeline: it may be another language's)
+            if done and self.done_negations:
+                i = said.lowers.index(h)
+                if self.done_negations.intersection(said.lowers[max(0, i - 2):i]):
+                    continue  # ("not yet verified", «не перезагружал»: not done)
             if self.done_suffixes and word.endswith(self.done_suffixes) \
                     and (self.analyze is None or self.analyze(word)[0] != word):
                 return True  # (an inflection: "rebooted", not "red" or "embed")

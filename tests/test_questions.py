@@ -902,3 +902,35 @@ def test_round40_answer_shapes(engine, customer, reply, flagged):
 def test_a_why_the_reply_answers_itself_is_no_question(engine, customer, reply, redundant):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
     assert found == redundant
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # a step asking to redo it with something new is no question whether they did it; the first one is
+    ("I uploaded my ID a week ago and I'm still not verified.",
+     "Your photo was cropped, so it was rejected. Please upload a new photo of your ID.", []),
+    ("I uploaded my ID a week ago and I'm still not verified.", "Please upload a photo of your ID.",
+     ["Please upload a photo of your ID."]),
+    ("I restarted the router this morning but the light is still red.",
+     "Please restart the router with a different power adapter.", []),
+    ("I restarted the router this morning but the light is still red.", "Please restart the router.",
+     ["Please restart the router."]),
+    ("Фото паспорта я загрузил неделю назад, а статус не меняется.",
+     "Фото было обрезано, поэтому его отклонили. Загрузите, пожалуйста, новое фото паспорта.", []),
+    ("Фото паспорта я загрузил неделю назад, а статус не меняется.", "Загрузите, пожалуйста, фото паспорта.",
+     ["Загрузите, пожалуйста, фото паспорта."]),
+    # a past form after a negation ("not yet verified") tells no step taken
+    ("My profile still says not yet verified, so I can't apply.",
+     "Please go to Profile > Verification and check the status there.", []),
+    ("I went to Profile > Verification and verified my email yesterday.",
+     "Please go to Profile > Verification and verify your email.",
+     ["Please go to Profile > Verification and verify your email."]),
+    # the time context a request sets («перед тем как … заглох») is not what it asks
+    ("Мы катались у вас на квадроциклах, и один заглох на середине маршрута.",
+     "Подскажите, пожалуйста: перед тем как квадроцикл заглох, на панели загорался красный индикатор?", []),
+    ("Мы катались у вас на квадроциклах, и один заглох на середине маршрута.",
+     "Подскажите, пожалуйста: квадроцикл заглох на середине маршрута?",
+     ["Подскажите, пожалуйста: квадроцикл заглох на середине маршрута?"]),
+])
+def test_round40_redo_steps_and_time_contexts(engine, customer, reply, redundant):
+    found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
+    assert found == redundant
