@@ -1445,13 +1445,18 @@ class QuestionReader:
                 # not a yes/no question read as one, "can we check in late, as the ferry arrives at 10pm?" -
                 # "we look forward to welcoming you in August")
                 kind = self.other_words_cue.get(expects, f"answer.{expects}")
-                iffy = question.sentence is not None and self._conditional(question.sentence)
+                # (or a condition trailing it: «И сколько ждать, если придётся везти его обратно?» - «Если привезёте
+                # пылесос до обеда, отдадим его на следующий день»)
+                iffy = question.sentence is not None and (self._conditional(question.sentence) or any(
+                    h in self.conditional_openers for h in question.sentence.lowers))
                 # (a short sentence too where it holds the value itself: "I have rebooked you for Tuesday 18th at
                 # 8am.", "There's no charge for this.")
                 by = next((s for k, s in enumerate(answering) if k not in taken and (self._says_something(s) or (
                     s.has_number or "yes-no-answer" in s.cues) and not {"courtesy", "escalation"} & s.cues)
                            and kind in s.cues and (iffy or not self._conditional(s))
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
+                                # (a number in words: «в течение пяти рабочих дней», "about three weeks")
+                                or any(self._numeral(s.word(h)) for h in s.lowers)
                                 or "answer.date" in s.cues or not status and "answer.month" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)

@@ -351,13 +351,15 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # когда» as a cause; «бабки» as money; «хоть» naming no topic; «выводятся» for «вывести»)
                       "en31": 5, "ru30": 8,
                       # en32 and ru31 before tuning (d6128b3): 23 and 19
-                      # after tune40-q: en 23 -> 8, ru 19 -> 11 ("roughly"/"kindly"/«конкретно»/«ему» naming no topic;
+                      # after tune40-q: en 23 -> 7, ru 19 -> 7 ("roughly"/"kindly"/«конкретно»/«ему» naming no topic;
                       # whether the customer caused it met by their fault denied, ours owned or the cause told; "Is the loom
                       # faulty?" by "the loom itself is fine"; what to send or what is
                       # needed met by "we'll need the…"/"she'll need a…"; "that mistake was mine" admitting; a shuttle for
                       # the bus, "a credit of" for a refund, "was received" for "arrived", a hedged diagnosis for "why";
-                      # «распечатать»/«печатать», «ухаживать»/«уход», «помочь»/«помогут», «попасть»/«попадёте», «яиц»)
-                      "en32": 8, "ru31": 11}
+                      # «распечатать»/«печатать», «ухаживать»/«уход», «помочь»/«помогут», «попасть»/«попадёте», «яиц»; a
+                      # time in words, "within one to two weeks"; a conditional answer to a trailing «если»; «на следующий
+                      # день» as a day; «готовы предоставить» as consent; «внесли Вас в список» for «записали»)
+                      "en32": 7, "ru31": 7}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

@@ -878,6 +878,32 @@ def test_round39_answer_shapes(engine, customer, reply, flagged):
      "The loom itself is fine: the brake was left on. For a first scarf I'd recommend our DK merino.", []),
     ("The warp keeps going slack on one side. Is the loom faulty? Which yarn do you recommend?",
      "For a first scarf I'd recommend our DK merino.", ["Is the loom faulty?"]),
+    # a time in words ("within one to two weeks", «в течение пяти рабочих дней»); a conditional answer to a question with a
+    # trailing condition, a day named by an event («на следующий день»); consent without «мы»; being on the list
+    ("I've published my site but it's not on Google. How long does it usually take?",
+     'Most sites start appearing within one to two weeks.', []),
+    ("I've published my site but it's not on Google. How long does it usually take?",
+     'One of our team will check your site settings.', ['How long does it usually take?']),
+    ('Подал заявление месяц назад, статус всё «на рассмотрении». Сколько ещё ждать?',
+     'Билет оформят в течение пяти рабочих дней.', []),
+    ('Подал заявление месяц назад, статус всё «на рассмотрении». Сколько ещё ждать?',
+     'Заявление приостановлено из-за фотографии, загрузите новую.', ['Сколько ещё ждать?']),
+    ('Пылесос снова перестал всасывать. И сколько ждать, если придётся везти его обратно?',
+     'Если привезёте пылесос до обеда, отдадим его на следующий день.', []),
+    ('Пылесос снова перестал всасывать. И сколько ждать, если придётся везти его обратно?',
+     'Если привезёте пылесос, мастер его посмотрит.', ['И сколько ждать, если придётся везти его обратно?']),
+    ('The speaker cuts out again. How long will it take if I send it back?',
+     "If you post it by Friday, we'll return it within three days.", []),
+    ('The speaker cuts out again. How long will it take if I send it back?',
+     "If you post it back, we'll take a look.", ['How long will it take if I send it back?']),
+    ('Проектор не подключился, полчаса потеряли. Можно ли получить скидку за испорченное мероприятие?',
+     'Скидку 15% на следующую аренду готовы предоставить.', []),
+    ('Проектор не подключился, полчаса потеряли. Можно ли получить скидку за испорченное мероприятие?',
+     'Промокод пришлём на почту.', ['Можно ли получить скидку за испорченное мероприятие?']),
+    ('Регистрировалась на семинар, подтверждения нет. Меня записали?',
+     'Мы внесли Вас в список вручную, место за Вами.', []),
+    ('Регистрировалась на семинар, подтверждения нет. Меня записали?',
+     'Семинар начнётся в субботу в 10:00.', ['Меня записали?']),
 ])
 def test_round40_answer_shapes(engine, customer, reply, flagged):
     found = _unanswered(engine, reply, customer)
