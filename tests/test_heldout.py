@@ -349,7 +349,8 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # document by its kind (passport, «паспорт»); a schedule by the days and times beside another word,
                       # «по вторникам» as a time; a sign / «признак» judging "normal?"; "appears when" / «появляется,
                       # когда» as a cause; «бабки» as money; «хоть» naming no topic; «выводятся» for «вывести»)
-                      "en31": 5, "ru30": 8,
+                      # ru30 8 -> 6 after tune40-q («придётся» a modal like «нужно»; «с какого месяца» asking a time)
+                      "en31": 5, "ru30": 6,
                       # en32 and ru31 before tuning (d6128b3): 23 and 19
                       # after tune40-q: en 23 -> 7, ru 19 -> 7 ("roughly"/"kindly"/«конкретно»/«ему» naming no topic;
                       # whether the customer caused it met by their fault denied, ours owned or the cause told; "Is the loom
