@@ -433,6 +433,8 @@ class QuestionReader:
         done = config.get("done_forms", {})
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
+        # a past form right after these is no action done ("it says not yet verified", "I haven't restarted it")
+        self.done_negations = frozenset(self.strings.add(str(w).lower()) for w in done.get("not_after", ()))
         # (one word's analysis per reader, and below its readings: the redundant step asks them of every
         # word of a reply's requests, and the annotator's own are uncached)
         self.analyze = functools.lru_cache(maxsize=50_000)(analyze) if analyze is not None else None
@@ -518,6 +520,9 @@ class QuestionReader:
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
+        # ... and a "what" question holding one of these ("What kit does she need?": a stop word, by its LOWER hash)
+        # asks what is needed, which a sentence telling it answers ("she'll need a sleeping bag…": `states-need`)
+        self.asked_needed = frozenset(self.strings.add(str(w).lower()) for w in config.get("asked_what_is_needed", ()))
         # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
         suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
         self._ordinal = re.compile(r"^\d{1,4}(?:%s)$" % suffixes) if suffixes else None
@@ -544,6 +549,8 @@ class QuestionReader:
         self.date_cues = frozenset(config.get("date_cues", ("answer.date",)))
         self.time_attributes = frozenset(self.word_key(str(w)) for w in config.get("time_attribute_words", ())) - {""}
         self.alternatives = frozenset(self.word_key(str(w)) for w in config.get("alternative_words", ())) - {""}
+        # a step asking to do it again with something new ("upload a new photo", «попробуйте другой кабель»): a redo
+        self.redo = frozenset(self.word_key(str(w)) for w in config.get("redundant_redo_words", ())) - {""}
         self.time_marks = tuple(str(w).lower() for w in config.get("time_marks", ()))  # "9am", «10 ч»
         self.amount_cues = frozenset(config.get("amount_answer_cues", ("answer.price",)))
         self.literal_attributes = frozenset(self.word_key(str(w)) for w in config.get("literal_attribute_words", ())) - {""}
@@ -1438,13 +1445,18 @@ class QuestionReader:
                 # not a yes/no question read as one, "can we check in late, as the ferry arrives at 10pm?" -
                 # "we look forward to welcoming you in August")
                 kind = self.other_words_cue.get(expects, f"answer.{expects}")
-                iffy = question.sentence is not None and self._conditional(question.sentence)
+                # (or a condition trailing it: «И сколько ждать, если придётся везти его обратно?» - «Если привезёте
+                # пылесос до обеда, отдадим его на следующий день»)
+                iffy = question.sentence is not None and (self._conditional(question.sentence) or any(
+                    h in self.conditional_openers for h in question.sentence.lowers))
                 # (a short sentence too where it holds the value itself: "I have rebooked you for Tuesday 18th at
                 # 8am.", "There's no charge for this.")
                 by = next((s for k, s in enumerate(answering) if k not in taken and (self._says_something(s) or (
                     s.has_number or "yes-no-answer" in s.cues) and not {"courtesy", "escalation"} & s.cues)
                            and kind in s.cues and (iffy or not self._conditional(s))
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
+                                # (a number in words: «в течение пяти рабочих дней», "about three weeks")
+                                or any(self._numeral(s.word(h)) for h in s.lowers)
                                 or "answer.date" in s.cues or not status and "answer.month" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
@@ -1581,11 +1593,13 @@ class QuestionReader:
                 # takes answers
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and "admits" in s.cues), None)
-            if by is None and question.kind == "yes-no" and question.sentence is not None \
-                    and "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
+            if by is None and question.kind == "yes-no" and question.sentence is not None and (
+                    "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
                         "cause-guess", question.sentence.lowers,
                         self._first_word(question.sentence.lowers, 0, len(question.sentence.lowers)),
-                        len(question.sentence.lowers)):
+                        len(question.sentence.lowers))
+                    # "Did I miss something?", «Я что-то сделал не так?»: whether the customer caused it, a guess too
+                    or "self-blame" in question.sentence.cues):
                 # "Is that the seal?", «Это какая-то экономия?»: a guess at the cause of what the message told, which
                 # the cause told answers ("the whistle means the moulding lifted before the urethane had set")
                 taken = taken_by_others(n)
@@ -1599,10 +1613,15 @@ class QuestionReader:
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and any(h in self.conditional_openers for h in s.lowers)
                            and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
-            if by is None and self.asked_to_send and question.kind == "wh" and question.expects in ("thing", "steps") \
-                    and question.focus & self.asked_to_send:
-                # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice"
-                by = next((s for s in body if not s.asks and "asks-back" in s.cues and self._says_something(s)), None)
+            if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
+                    and question.sentence is not None and (self.asked_to_send and question.focus & self.asked_to_send
+                                                           or any(h in self.asked_needed for h in question.sentence.lowers)):
+                # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice";
+                # "What documentation do you need?", "What kit does she need?" - "we'll need the signed delivery
+                # note…", "she'll need a sleeping bag and mat…"
+                sending = self.asked_to_send and question.focus & self.asked_to_send
+                by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues)
+                           and self._says_something(s)), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
@@ -1992,7 +2011,8 @@ class QuestionReader:
             # (not a yes/no question after it: «Подскажите, занималась ли дочь английским раньше?»)
             tells = not suggests and "tell-back" in sentence.cues and sentence.cues.isdisjoint(_YES_NO_CUES)
             if tells:
-                focus = self._requested(sentence, ("tell-back",)) or focus
+                # (less the time context it sets: «подскажите: перед тем как квадроцикл заглох, загорался индикатор?»)
+                focus = (self._requested(sentence, ("tell-back",)) - context) or focus
             # «уточните, включён ли автомат на самой колонке» after «Автомат на колонке я проверил, он включён»: a
             # yes/no question asked as a request asks the clause it opens, as a question (what the customer said or
             # did), not a value
@@ -2346,6 +2366,8 @@ class QuestionReader:
         # Restore purchases" - "used Restore purchases"), not just the topic ("please switch Face ID off and on" -
         # "Face ID login still fails"); with less of the step's words in the message, its action as their own past
         # one («Посмотрите, не попало ли письмо в папку «Спам»» - «Проверил спам»)
+        if step & self.redo:
+            return None  # ("upload a new photo" after "I uploaded my ID": the first one failed, a redo is asked)
         action = self.word_key(clause[0])
         shared = len(step & everything) >= max(2, math.ceil(self.redundant_value_share * len(step)))
         for said in statements:
@@ -2353,9 +2375,9 @@ class QuestionReader:
             if len(overlap) < 2:
                 continue
             if shared and (action in overlap or step - {action} <= said.keys) \
-                    and ("tried" in said.cues or self._did(said, overlap)):
+                    and ("tried" in said.cues or self._did(said, overlap, done=True)):
                 return said
-            if action in overlap and self._did(said, frozenset({action})):
+            if action in overlap and self._did(said, frozenset({action}), done=True):
                 return said
         if action in self.look_verbs and self.look_in:
             # the place is what the verb opens, its first two words («папку «Спам»», "your junk folder"; not "check
@@ -2616,12 +2638,18 @@ class QuestionReader:
         """Does the sentence tell what happened (a verb in the past: «у нас сбоила программа»)?"""
         return self._did(sentence, None)
 
-    def _did(self, said: Sentence, overlap: frozenset[str] | None) -> bool:
-        """Does the customer's sentence put one of these words (None: any) as their own past action?"""
+    def _did(self, said: Sentence, overlap: frozenset[str] | None, done: bool = False) -> bool:
+        """Does the customer's sentence put one of these words (None: any) as their own past action? `done`: as
+        an action done, not denied ("not yet verified", «не перезагружал» do not tell that a step was taken, though
+        they answer "Have you changed it?")."""
         for h, key in zip(said.lowers, said.keys_of):
             if overlap is not None and key not in overlap or not key:
                 continue
             word = said.word(h)  # (from the customer's own pipeline: it may be another language's)
+            if done and self.done_negations:
+                i = said.lowers.index(h)
+                if self.done_negations.intersection(said.lowers[max(0, i - 2):i]):
+                    continue  # ("not yet verified", «не перезагружал»: not done)
             if self.done_suffixes and word.endswith(self.done_suffixes) \
                     and (self.analyze is None or self.analyze(word)[0] != word):
                 return True  # (an inflection: "rebooted", not "red" or "embed")

@@ -356,9 +356,18 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # document by its kind (passport, «паспорт»); a schedule by the days and times beside another word,
                       # «по вторникам» as a time; a sign / «признак» judging "normal?"; "appears when" / «появляется,
                       # когда» as a cause; «бабки» as money; «хоть» naming no topic; «выводятся» for «вывести»)
-                      "en31": 5, "ru30": 8,
+                      # ru30 8 -> 6 after tune40-q («придётся» a modal like «нужно»; «с какого месяца» asking a time)
+                      "en31": 5, "ru30": 6,
                       # en32 and ru31 before tuning (d6128b3): 23 and 19
-                      "en32": 23, "ru31": 19}
+                      # after tune40-q: en 23 -> 7, ru 19 -> 7 ("roughly"/"kindly"/«конкретно»/«ему» naming no topic;
+                      # whether the customer caused it met by their fault denied, ours owned or the cause told; "Is the loom
+                      # faulty?" by "the loom itself is fine"; what to send or what is
+                      # needed met by "we'll need the…"/"she'll need a…"; "that mistake was mine" admitting; a shuttle for
+                      # the bus, "a credit of" for a refund, "was received" for "arrived", a hedged diagnosis for "why";
+                      # «распечатать»/«печатать», «ухаживать»/«уход», «помочь»/«помогут», «попасть»/«попадёте», «яиц»; a
+                      # time in words, "within one to two weeks"; a conditional answer to a trailing «если»; «на следующий
+                      # день» as a day; «готовы предоставить» as consent; «внесли Вас в список» for «записали»)
+                      "en32": 7, "ru31": 7}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
