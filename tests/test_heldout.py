@@ -266,7 +266,17 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # …», thanks for «держали интригу», «это и дети осваивают»): 1.000 / 1.000
                ("ru30", "blame"): (0.99, 0.99),
                # rounds 32 (en) and 31 (ru), scored once before tuning at d6128b3: en .871 / .540, ru .870 / .800
-               ("en32", "blame"): (0.87, 0.54),
+               # en32 then tune40-en: causes counted off ("are both down to you letting"), the fault resting with "your company",
+               # the customer's people as doers of a cause ("your warehouse team loading them"), our explaining counted ("the
+               # third time I am writing", "explain it a third time", occasions listed), an absurd answer to "what did you
+               # expect X to do, …?", "was X really on the cards?", "one way to live dangerously", an answer hoped to stick, a
+               # hope it is kept somewhere safer, the only one to have switched it off, casual others who all managed, "the
+               # proof we emailed … before someone clicked", "it sounds like someone has been spraying", the easiest thing
+               # "you'll do all week", "really the first place to look before", "a lesson worth taking on board", a small check
+               # that "would have told you", ironic praise of keeping it by a hazard, a slip a symptom "usually tells us", "as
+               # anyone who has … will appreciate"; tone quiet on a symptom explained, work meeting the other criteria; "as I
+               # said on the phone, I'll come back" a recap: 1.000 / .980
+               ("en32", "blame"): (0.99, 0.98),
                # ru31 then tune40-ru (tone quiet on the customer cleared «Вы ничего не испортили», a quantity compared with a
                # figure, a property told from «а не признак …», a setting recommended to switch on, «зря Вы так о себе» and a
                # slip «было легко» to make; «вина» by its forms; «недальновидный шаг»; «ну сколько можно спрашивать», «… то,
