@@ -315,3 +315,73 @@ def test_a_counterfactual_hindsight_keeps_condition_and_consequence_together(eng
     cuts = [i for i, t in enumerate(tokens) if t.text == ","]
     marks = removal._hindsight(tokens, cuts, len(tokens) - 1)[0]
     assert marks is not None and not marks[[t.text for t in tokens].index("сейчас")]
+
+
+def test_an_aside_set_off_by_commas_goes_with_its_commas(engine):
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
+
+    removal = ClauseRemoval(ClauseRemovalSettings(
+        clause_marks=frozenset({"—"}), min_words=2, droppable_asides=frozenset({"между прочим", "кстати", "впрочем"}),
+        subordinators=frozenset({"что", "которую"}), fragment_starts=frozenset({"что"})))
+
+    def dropped(text):
+        tokens = list(engine.linter("ru").doc(text))
+        end = len(tokens) - 1
+        return removal._join(tokens, 0, 0, removal._droppable(tokens, end, [False] * len(tokens)))
+
+    # mid-sentence both commas go; opening the sentence, the comma after it; ending it, the comma before it
+    assert dropped("Всё это, между прочим, прописано в оферте.") == "Всё это прописано в оферте."
+    assert dropped("Кстати, всё это прописано в оферте.") == "Всё это прописано в оферте."
+    assert dropped("Всё это прописано в оферте, кстати.") == "Всё это прописано в оферте."
+    # the comma after it stays where it closes a subordinate clause or a clause of its own follows it
+    assert dropped("Памятку, которую мы выдали, кстати, стоит открыть.") == "Памятку, которую мы выдали, стоит открыть."
+    assert dropped("Подозреваю, впрочем, что челнок ни при чём.") == "Подозреваю, что челнок ни при чём."
+    # not a word that is no aside there: the same word as part of the clause («кстати пришлось» has no commas)
+    assert dropped("Это пришлось кстати.") == "Это пришлось кстати."
+
+
+def test_an_aside_gone_mid_sentence_opens_no_removal_of_the_clause_before_it(engine):
+    """Only an opener gone lets the prefix run through the next cut («Хотя, честно скажу, …, причём …» keeps
+    its first clauses: the aside's commas are not where the sentence may be cut)."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+    doc = linter.doc("Покраска возможна. Хотя, честно скажу, золотые завитушки на даче — это уже вопрос вкуса, "
+                     "причём не самого удачного. Замерщик приедет.")
+    linter.split_sentences(doc)
+    linter.annotate(doc)
+    start = [t.text for t in doc].index("Хотя")
+    end = [t.text for t in doc].index("Замерщик")
+    found = tone._sentence_rewrite(doc, start, end)
+    assert found is None or not found.startswith("Причём")
+
+
+def test_a_last_clause_that_blames_may_go_when_the_rest_is_under_the_threshold():
+    """`suffix_rest_below_threshold`: after a strong mark or a comma and a clause opener, a last clause that reads
+    as blame alone goes, where the rest is under the flagging threshold, though not under `neutral_below`."""
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
+
+    def removal(**extra):
+        settings = dict(clause_marks=frozenset({"—"}), suffix_rest_below_threshold=True,
+                        suffix_openers=frozenset({"and"}), consequence_words=frozenset({"would"}))
+        return ClauseRemoval(ClauseRemovalSettings(**{**settings, **extra}), flag_odds=1.7)
+
+    # "patch" weighs 1.5 (bias -1): the rest scores 0.1, over neutral (0) and under the threshold (1.7)
+    def rewrite(text, blame, r):
+        from replylint.nlp import blank
+
+        doc = blank("en").make_doc(f"Hi there. {text} Thanks.")
+        span = doc[3 : 3 + len(blank("en").make_doc(text))]
+        words = [3.0 if t.lower_ in blame else 1.5 if t.lower_ == "patch" else -0.1 for t in span]
+        return r.rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start)
+
+    text = "Thousands installed the patch, and nobody else ever complained about it."
+    assert rewrite(text, {"nobody", "complained"}, removal()) == "Thousands installed the patch."
+    # without it the sentence goes whole: no clause of it reads neutral
+    assert rewrite(text, {"nobody", "complained"}, removal(suffix_rest_below_threshold=False)) == ""
+    # not a phrase of the clause before it ("…, frankly, …"), nor a consequence whose condition would stay
+    assert rewrite("Thousands installed the patch, frankly nobody else complained.", {"nobody", "complained"},
+                   removal()) != "Thousands installed the patch."
+    assert rewrite("You installed the patch — nobody else would complain about it.", {"nobody", "complain"},
+                   removal()) != "You installed the patch."
+    assert rewrite("You installed the patch — nobody else complained about it.", {"nobody", "complained"},
+                   removal()) == "You installed the patch."
