@@ -597,8 +597,8 @@ class ClauseRemovalSettings:
     # … and a parenthetical aside set off by commas that only comments on the customer («Всё это, между прочим,
     # прописано…», «Правила, кстати, публикуются…»): it goes with both its commas (with the one before it only
     # where the comma after it closes a clause opened by a `subordinators` word: «Памятка, которую выдали,
-    # кстати, лежит…»), with the comma after it opening the sentence, with the one before it ending it;
-    # several words and hyphenated ones are matched over their tokens
+    # кстати, лежит…»), with the one before it ending the sentence (not opening it: the first comma clause is a
+    # removal of its own); several words and hyphenated ones are matched over their tokens
     droppable_asides: frozenset[str] = _words()
     # hindsight told as a counterfactual about the past, condition and consequence («Приходили бы на 15 минут
     # раньше — успели бы…», «Если бы Вы выбрали тариф «Плюс», списания бы не было»): a sentence with two of
@@ -765,9 +765,18 @@ class ClauseRemoval:
         # again elsewhere), whose removal leaves the rest under the flagging threshold but not under
         # `neutral_below`: taken where no removal reads neutral, before the sentence is given up
         relaxed = None
-        for first, last in removals + deeper:
+        blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
+        crossing = self._opener_suffixes(tokens, cuts, end, removals)
+        for first, last in removals + crossing + deeper:
             if not allowed(first, last):
                 continue
+            if (first, last) in crossing and any(
+                    sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
+                    and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+                    for a, b in zip([first + 1, *(i + 1 for i in cuts if first < i < last)],
+                                    [*(i for i in cuts if first < i < last), last])):
+                self._note("crossing-content", first, last)
+                continue  # a clause of the suffix reads neutral: content the removal would take
             if (first, last) in deeper and any(
                     sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
                     and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
@@ -802,12 +811,13 @@ class ClauseRemoval:
                 # (the suffix scored without the mark that sets it off: the clause alone reads as blame)
                 elif self.settings.suffix_rest_below_threshold and must is None and odds < self.flag_odds \
                         and self._blaming_suffix(tokens, first, last, end) and (
-                        relaxed is None or (size, odds) < relaxed[0]) and not any(kept[first:last]) and \
+                        blaming_suffix is None or (size, odds) < blaming_suffix[0]) and not any(kept[first:last]) and \
                         bias + sum(words[first + 1:last]) + sum(pairs[first + 1 : last - 1]) >= self.flag_odds:
-                    relaxed = ((size, odds), first, last)
+                    blaming_suffix = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2]))
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
+        aside_rewrite = None
         if dropped:
             # no removal alone: the tone words left out too, with no removal or the smallest one
             # (the same checks as above on what is left; the rest scored as it will read)
@@ -822,9 +832,15 @@ class ClauseRemoval:
                 if k and opened + 1 + k < end and tokens[opened].text == self.settings.comma \
                         and self._opens_clause(tokens, opened + 1 + k, cuts, end, opened + 1):
                     removals.append((0, opened + 1 + k))
-            # (not a removal bounded by a comma that goes with a dropped aside: «Правила, кстати, …» loses no «Правила»)
+            # (not a removal bounded by a comma that goes with a dropped aside: «Правила, кстати, …» loses no «Правила»;
+            # nor by the dash after a subject that opens the sentence once an aside before it goes, as the cuts
+            # above leave it for one that opens it as written: «Честно говоря, отдать пароль — решение …»)
+            lead = next((i for i in range(end) if i not in dropped), 0)
+            subject_dash = next((i for i in cuts if i > lead and tokens[i].text in self.settings.clause_marks), None) \
+                if lead and self.settings.copula_subject.search(tokens[lead].text) else None
             options = [(0, 0)] + [(first, last) for first, last in removals
-                                  if 0 < last - first < end and last - 1 not in dropped and first not in dropped
+                                  if 0 < last - first < end and last - 1 not in dropped
+                                  and not (first and first in dropped) and subject_dash not in (first, last - 1)
                                   and allowed(first, last)]
             for first, last in options:
                 if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
@@ -840,17 +856,25 @@ class ClauseRemoval:
                 elif odds >= self.neutral_odds:
                     self._note("dropped:not-neutral", first, last, round(odds, 2))
             if best is not None:
-                return self._statement(tokens, best[1], best[2], end,
-                                       self._join(tokens, best[1], best[2], dropped))
+                found = self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2], dropped))
+                if not dropped & self._droppable_asides(tokens, end, kept):
+                    return found
+                aside_rewrite = found  # (see below)
         if relaxed is not None:
             return self._statement(tokens, relaxed[1], relaxed[2], end, self._join(tokens, relaxed[1], relaxed[2]))
+        # a rest that still reads a little as blame (under the threshold, or once an aside is left out) is kept
+        # only where the sentence may not go whole: dropping every clause that blames beats keeping one
+        # («Ваши одногруппники сдали проект вовремя.», «Договор, между прочим, для того и подписывают, чтобы его
+        # читать» → «Договор для того и подписывают.»)
+        refused = aside_rewrite if aside_rewrite is not None else None if blaming_suffix is None else self._statement(
+            tokens, blaming_suffix[1], blaming_suffix[2], end, self._join(tokens, blaming_suffix[1], blaming_suffix[2]))
         doc = span.doc
         if any(kept) and loses(0, n):
             self._note("whole:protect")
-            return None
+            return refused
         if not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
             self._note("whole:only-sentence")
-            return None  # (a reply of this one sentence is not removed: it needs writing anew)
+            return refused  # (a reply of this one sentence is not removed: it needs writing anew)
         # the whole sentence goes only when every clause of it long enough to say
         # something reads as blame on its own: a neutral one («the router needs a
         # factory reset») is content
@@ -868,7 +892,7 @@ class ClauseRemoval:
             if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.settings.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
                 self._note("whole:neutral-clause", a, b)
-                return None
+                return refused
         return ""
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
@@ -951,6 +975,16 @@ class ClauseRemoval:
             out = [(a, b) for a, b in out if b != end or not self.settings.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
         return [(a, b) for a, b in out if 0 < b - a < end]
+
+    def _opener_suffixes(self, tokens, cuts: list[int], end: int,
+                         removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Suffixes `_removals` does not offer: from a comma and a word that opens a clause of its own
+        (`suffix_openers`) with a strong mark after it («…больше 400 человек, и жалоба пока одна — Ваша»): that
+        comma is where the clause starts. Not past a lead-in mark, whose content follows it. (The caller checks
+        that no clause of it reads neutral: past a mark, the removal may take content.)"""
+        return [(i, end) for i in cuts[:-1] if 0 < i and tokens[i].text == self.settings.comma
+                and (i, end) not in removals and tokens[i + 1].lower_ in self.settings.suffix_openers
+                and not any(t.text in self.settings.lead_in_marks for t in tokens[i:end])]
 
     def _opens_clause(self, tokens, c: int, cuts: list[int], end: int, at: int) -> bool:
         """May token c, after a connector a prefix removal takes, open what is left: a word or a number
@@ -1037,18 +1071,17 @@ class ClauseRemoval:
         """The tokens of each `droppable_asides` aside in tokens[:end] with the commas that go with it."""
         comma = self.settings.comma
         out: set[int] = set()
-        for i in range(end):
-            if i and tokens[i - 1].text != comma:
-                continue  # (an aside is set off by a comma, or opens the sentence)
+        for i in range(1, end):
+            # (set off by a comma: one opening the sentence is the first clause a removal may take, and left out
+            # here it would let the prefix run on to the next cut, «Честно говоря, …, по тому же видео» → «По …»)
+            if tokens[i - 1].text != comma:
+                continue
             k = next((len(parts) for parts in self.droppable_aside_tokens if i + len(parts) <= end
                       and all(tokens[i + j].lower_ == parts[j] for j in range(len(parts)))), 0)
             if not k or any(kept[i:i + k]):
                 continue
             closed = i + k < end and tokens[i + k].text == comma
-            if i == 0:
-                if closed:
-                    out |= set(range(0, k + 1))  # «Кстати, …»
-            elif i + k == end:
+            if i + k == end:
                 out |= set(range(i - 1, i + k))  # «…, кстати.»
             elif closed:
                 # the comma after it stays where it closes a subordinate clause the comma before it ended
