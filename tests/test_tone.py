@@ -440,3 +440,14 @@ def test_a_sentence_that_blames_in_every_clause_goes_whole_rather_than_lose_only
     assert rewrite("Договор, между прочим, для того и подписывают, чтобы его читать.") == ""
     assert rewrite("Всё это, между прочим, прописано в п. 4.2 оферты, которую Вы принимаете при каждом заказе.") \
         == "Всё это прописано в п. 4.2 оферты."
+
+
+def test_a_rest_that_keeps_a_word_of_tone_is_not_taken_under_the_threshold(engine):
+    """`suffix_rest_below_threshold` keeps no rest holding a `droppable` word: «С другой стороны, сраного модератора
+    никто не звал.» would keep the verdict and lose what followed it."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+    doc = linter.doc("С другой стороны, сраного модератора никто не звал, а чертову картинку раз, и удалили.")
+    linter.split_sentences(doc)
+    linter.annotate(doc)
+    assert tone._sentence_rewrite(doc, 0, len(doc)) != "С другой стороны, сраного модератора никто не звал."

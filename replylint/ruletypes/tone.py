@@ -866,6 +866,11 @@ class ClauseRemoval:
         # only where the sentence may not go whole: dropping every clause that blames beats keeping one
         # («Ваши одногруппники сдали проект вовремя.», «Договор, между прочим, для того и подписывают, чтобы его
         # читать» → «Договор для того и подписывают.»)
+        # (nor a rest that keeps a word carrying only the writer's tone, `droppable`: «…, сраного модератора никто
+        # не звал.» would read as the verdict it was, with the content after it gone)
+        if blaming_suffix is not None and any(i in dropped for i in range(n) if not
+                                              blaming_suffix[1] <= i < blaming_suffix[2]):
+            blaming_suffix = None
         refused = aside_rewrite if aside_rewrite is not None else None if blaming_suffix is None else self._statement(
             tokens, blaming_suffix[1], blaming_suffix[2], end, self._join(tokens, blaming_suffix[1], blaming_suffix[2]))
         doc = span.doc
