@@ -315,3 +315,139 @@ def test_a_counterfactual_hindsight_keeps_condition_and_consequence_together(eng
     cuts = [i for i, t in enumerate(tokens) if t.text == ","]
     marks = removal._hindsight(tokens, cuts, len(tokens) - 1)[0]
     assert marks is not None and not marks[[t.text for t in tokens].index("сейчас")]
+
+
+def test_an_aside_set_off_by_commas_goes_with_its_commas(engine):
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
+
+    removal = ClauseRemoval(ClauseRemovalSettings(
+        clause_marks=frozenset({"—"}), min_words=2, droppable_asides=frozenset({"между прочим", "кстати", "впрочем"}),
+        subordinators=frozenset({"что", "которую"}), fragment_starts=frozenset({"что"})))
+
+    def dropped(text):
+        tokens = list(engine.linter("ru").doc(text))
+        end = len(tokens) - 1
+        return removal._join(tokens, 0, 0, removal._droppable(tokens, end, [False] * len(tokens)))
+
+    # mid-sentence both commas go; ending it, the comma before it; opening it, it stays (the first comma clause
+    # is a removal of its own, and gone here it would let the prefix run on to the next cut)
+    assert dropped("Всё это, между прочим, прописано в оферте.") == "Всё это прописано в оферте."
+    assert dropped("Всё это прописано в оферте, кстати.") == "Всё это прописано в оферте."
+    assert dropped("Кстати, всё это прописано в оферте.") == "Кстати, всё это прописано в оферте."
+    # the comma after it stays where it closes a subordinate clause or a clause of its own follows it
+    assert dropped("Памятку, которую мы выдали, кстати, стоит открыть.") == "Памятку, которую мы выдали, стоит открыть."
+    assert dropped("Подозреваю, впрочем, что челнок ни при чём.") == "Подозреваю, что челнок ни при чём."
+    # not a word that is no aside there: the same word as part of the clause («кстати пришлось» has no commas)
+    assert dropped("Это пришлось кстати.") == "Это пришлось кстати."
+
+
+def test_an_aside_gone_mid_sentence_opens_no_removal_of_the_clause_before_it(engine):
+    """Only an opener gone lets the prefix run through the next cut («Хотя, честно скажу, …, причём …» keeps
+    its first clauses: the aside's commas are not where the sentence may be cut)."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+    doc = linter.doc("Покраска возможна. Хотя, честно скажу, золотые завитушки на даче — это уже вопрос вкуса, "
+                     "причём не самого удачного. Замерщик приедет.")
+    linter.split_sentences(doc)
+    linter.annotate(doc)
+    start = [t.text for t in doc].index("Хотя")
+    end = [t.text for t in doc].index("Замерщик")
+    found = tone._sentence_rewrite(doc, start, end)
+    assert found is None or not found.startswith("Причём")
+
+
+def test_a_last_clause_that_blames_may_go_when_the_rest_is_under_the_threshold():
+    """`suffix_rest_below_threshold`: after a strong mark or a comma and a clause opener, a last clause that reads
+    as blame alone goes, where the rest is under the flagging threshold, though not under `neutral_below`."""
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
+
+    def removal(**extra):
+        settings = dict(clause_marks=frozenset({"—"}), suffix_rest_below_threshold=True,
+                        suffix_openers=frozenset({"and"}), consequence_words=frozenset({"would"}))
+        return ClauseRemoval(ClauseRemovalSettings(**{**settings, **extra}), flag_odds=1.7)
+
+    # "patch" weighs 1.7 (bias -1): the rest scores about 0.2, over neutral (0) and under the threshold (1.7)
+    def rewrite(text, blame, r):
+        from replylint.nlp import blank
+
+        doc = blank("en").make_doc(f"Hi there. {text} Thanks.")
+        span = doc[3 : 3 + len(blank("en").make_doc(text))]
+        words = [3.0 if t.lower_ in blame else 1.7 if t.lower_ == "patch" else -0.1 for t in span]
+        return r.rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start)
+
+    text = "Thousands installed the patch 1.7, and nobody else ever complained about it."
+    assert rewrite(text, {"nobody", "complained"}, removal()) == "Thousands installed the patch 1.7."
+    assert rewrite(text, {"nobody", "complained"}, removal(suffix_rest_below_threshold=False)) is None
+    # where every clause reads as blame and nothing protected would be lost, the sentence goes whole instead
+    text = "Thousands installed the patch, and nobody else ever complained about it."
+    assert rewrite(text, {"nobody", "complained"}, removal()) == ""
+    # not a phrase of the clause before it ("…, frankly, …"), nor a consequence whose condition would stay
+    assert rewrite("Thousands installed the patch 1.7, frankly nobody else complained.", {"nobody", "complained"},
+                   removal()) is None
+    assert rewrite("You installed the patch 1.7 — nobody else would complain about it.", {"nobody", "complain"},
+                   removal()) is None
+    assert rewrite("You installed the patch 1.7 — nobody else complained about it.", {"nobody", "complained"},
+                   removal()) == "You installed the patch 1.7."
+
+
+def test_a_clause_opened_after_a_comma_may_go_past_a_dash_unless_a_clause_of_it_is_content():
+    """`suffix_openers`: a suffix from a comma and a clause opener with a dash inside it is a candidate too
+    ("…, and the only complaint — yours"), refused where a clause of it reads neutral on its own."""
+    from replylint.nlp import blank
+    from replylint.ruletypes.tone import ClauseRemoval, ClauseRemovalSettings
+
+    removal = ClauseRemoval(ClauseRemovalSettings(clause_marks=frozenset({"—"}), suffix_openers=frozenset({"and"})))
+
+    def rewrite(text, blame):
+        doc = blank("en").make_doc(f"Hi there. {text} Thanks.")
+        span = doc[3 : 3 + len(blank("en").make_doc(text))]
+        words = [3.0 if t.lower_ in blame else -0.1 for t in span]
+        return removal.rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start)
+
+    assert rewrite("Over 400 people bought the chain, and sadly the only complaint — yours.", {"sadly", "yours"}) \
+        == "Over 400 people bought the chain."
+    assert rewrite("Over 400 people bought the chain, and the new links ship today — yours.", {"yours"}) \
+        == "Over 400 people bought the chain, and the new links ship today."
+
+
+def test_a_subject_that_opens_the_sentence_once_an_aside_goes_keeps_its_predicate(engine):
+    """The dash after an infinitive subject is no cut (`copula_subject`), also where the subject opens the
+    sentence only once an aside before it is left out: no «Отдать пароль от подписи.» with no predicate."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+    text = "Честно говоря, отдать чужому человеку пароль от собственной подписи — решение, мягко говоря, легкомысленное."
+    doc = linter.doc(f"Журнал можно выгрузить. {text} Смените пароль.")
+    linter.split_sentences(doc)
+    linter.annotate(doc)
+    words = [t.text for t in doc]
+    found = tone._sentence_rewrite(doc, words.index("Честно"), words.index("Смените"))
+    assert found != "Отдать чужому человеку пароль от собственной подписи."
+
+
+def test_a_sentence_that_blames_in_every_clause_goes_whole_rather_than_lose_only_its_aside(engine):
+    """A rewrite that needs an aside left out is taken only where the sentence may not go whole: «Договор для того
+    и подписывают.» still lectures; where a clause is content, the aside goes with its commas."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+
+    def rewrite(text):
+        doc = linter.doc(f"Условие прописано в договоре. {text} Оспорить начисление можно.")
+        linter.split_sentences(doc)
+        linter.annotate(doc)
+        words = [t.text for t in doc]
+        return tone._sentence_rewrite(doc, words.index(text.split()[0].strip(",")), words.index("Оспорить"))
+
+    assert rewrite("Договор, между прочим, для того и подписывают, чтобы его читать.") == ""
+    assert rewrite("Всё это, между прочим, прописано в п. 4.2 оферты, которую Вы принимаете при каждом заказе.") \
+        == "Всё это прописано в п. 4.2 оферты."
+
+
+def test_a_rest_that_keeps_a_word_of_tone_is_not_taken_under_the_threshold(engine):
+    """`suffix_rest_below_threshold` keeps no rest holding a `droppable` word: «С другой стороны, сраного модератора
+    никто не звал.» would keep the verdict and lose what followed it."""
+    linter = engine.linter("ru")
+    (tone,) = [rule.matcher for rule in linter.rules if rule.spec.id == "ru.blame.tone"]
+    doc = linter.doc("С другой стороны, сраного модератора никто не звал, а чертову картинку раз, и удалили.")
+    linter.split_sentences(doc)
+    linter.annotate(doc)
+    assert tone._sentence_rewrite(doc, 0, len(doc)) != "С другой стороны, сраного модератора никто не звал."

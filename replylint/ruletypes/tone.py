@@ -21,7 +21,9 @@ quoted alone, the customer's word held up in mockery) is never removed; then,
 as when no removal leaves a neutral sentence, the finding has no suggestion
 (with `strong_mark_rest_below_threshold`: unless, for the rule's own finding,
 the lead-in before a dash, a semicolon or a colon reads as blame, holds no
-protected word, and leaves the rest under the flagging threshold). Other rules of the
+protected word, and leaves the rest under the flagging threshold; with
+`suffix_rest_below_threshold`, so may a last clause after a dash or a comma and
+a clause opener that reads as blame on its own). Other rules of the
 pack borrow the removal around their match (`fallback_rewrite:`).
 """
 
@@ -575,6 +577,13 @@ class ClauseRemovalSettings:
     # where no removal leaves a neutral sentence: a clause set off by a strong mark that reads as blame and holds
     # no protected word may go when the rest scores under the flagging threshold (see `rewrite`)
     strong_mark_rest_below_threshold: bool = _flag()
+    # … and so may a last clause after a strong mark, or after a comma and one of `connectors` or `suffix_openers`
+    # («…, и вылетов ни у кого, кроме Вас, нет», «… — перед записью такие вещи всё-таки стоит читать»), that reads as
+    # blame on its own at the flagging threshold: the rest it leaves is what the sentence told the customer
+    suffix_rest_below_threshold: bool = _flag()
+    # … or after a comma and one of these words, which open a clause of its own ("…, and nobody else has it"), not
+    # a phrase of the clause before it («…, мягко говоря, неосмотрительное», «…, без удлинителя, и …»)
+    suffix_openers: frozenset[str] = _words()
     # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
     # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
     connector_not_counted: bool = _flag()
@@ -585,6 +594,12 @@ class ClauseRemovalSettings:
     # … and an interjection of the writer's temper («бля», «блин»), matched the same way: it goes with the
     # comma after it, or, ending the sentence, with the comma before it («…, бля.»)
     droppable_interjections: re.Pattern = _pattern()
+    # … and a parenthetical aside set off by commas that only comments on the customer («Всё это, между прочим,
+    # прописано…», «Правила, кстати, публикуются…»): it goes with both its commas (with the one before it only
+    # where the comma after it closes a clause opened by a `subordinators` word: «Памятка, которую выдали,
+    # кстати, лежит…»), with the one before it ending the sentence (not opening it: the first comma clause is a
+    # removal of its own); several words and hyphenated ones are matched over their tokens
+    droppable_asides: frozenset[str] = _words()
     # hindsight told as a counterfactual about the past, condition and consequence («Приходили бы на 15 минут
     # раньше — успели бы…», «Если бы Вы выбрали тариф «Плюс», списания бы не было»): a sentence with two of
     # these words (not after `counterfactual_not_after`: «хотя бы» is no condition) describes what did not
@@ -648,6 +663,8 @@ class ClauseRemoval:
         self.droppable_opener_tokens = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t)
                                                for w in settings.droppable_openers), key=len, reverse=True)
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
+        self.droppable_aside_tokens = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t)
+                                              for w in settings.droppable_asides), key=len, reverse=True)
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -748,9 +765,18 @@ class ClauseRemoval:
         # again elsewhere), whose removal leaves the rest under the flagging threshold but not under
         # `neutral_below`: taken where no removal reads neutral, before the sentence is given up
         relaxed = None
-        for first, last in removals + deeper:
+        blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
+        crossing = self._opener_suffixes(tokens, cuts, end, removals)
+        for first, last in removals + crossing + deeper:
             if not allowed(first, last):
                 continue
+            if (first, last) in crossing and any(
+                    sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
+                    and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+                    for a, b in zip([first + 1, *(i + 1 for i in cuts if first < i < last)],
+                                    [*(i for i in cuts if first < i < last), last])):
+                self._note("crossing-content", first, last)
+                continue  # a clause of the suffix reads neutral: content the removal would take
             if (first, last) in deeper and any(
                     sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
                     and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
@@ -782,14 +808,22 @@ class ClauseRemoval:
                         not any(kept[first:last]) and \
                         bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.neutral_odds:
                     relaxed = ((size, odds), first, last)
+                # (the suffix scored without the mark that sets it off: the clause alone reads as blame)
+                elif self.settings.suffix_rest_below_threshold and must is None and odds < self.flag_odds \
+                        and self._blaming_suffix(tokens, first, last, end) and (
+                        blaming_suffix is None or (size, odds) < blaming_suffix[0]) and not any(kept[first:last]) and \
+                        bias + sum(words[first + 1:last]) + sum(pairs[first + 1 : last - 1]) >= self.flag_odds:
+                    blaming_suffix = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2]))
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
+        aside_rewrite = None
         if dropped:
             # no removal alone: the tone words left out too, with no removal or the smallest one
             # (the same checks as above on what is left; the rest scored as it will read)
             removals = self._removals(tokens, cuts, end)
-            opened = next((i for i in cuts if i not in dropped), None) if cuts and cuts[0] in dropped else None
+            opened = next((i for i in cuts if i not in dropped), None) \
+                if cuts and all(i in dropped for i in range(cuts[0] + 1)) else None
             if opened is not None:
                 # an opener gone ("Again, to recap, the router…"): the prefix through the next cut may go
                 # as the first one may
@@ -798,8 +832,16 @@ class ClauseRemoval:
                 if k and opened + 1 + k < end and tokens[opened].text == self.settings.comma \
                         and self._opens_clause(tokens, opened + 1 + k, cuts, end, opened + 1):
                     removals.append((0, opened + 1 + k))
+            # (not a removal bounded by a comma that goes with a dropped aside: «Правила, кстати, …» loses no «Правила»;
+            # nor by the dash after a subject that opens the sentence once an aside before it goes, as the cuts
+            # above leave it for one that opens it as written: «Честно говоря, отдать пароль — решение …»)
+            lead = next((i for i in range(end) if i not in dropped), 0)
+            subject_dash = next((i for i in cuts if i > lead and tokens[i].text in self.settings.clause_marks), None) \
+                if lead and self.settings.copula_subject.search(tokens[lead].text) else None
             options = [(0, 0)] + [(first, last) for first, last in removals
-                                  if 0 < last - first < end and allowed(first, last)]
+                                  if 0 < last - first < end and last - 1 not in dropped
+                                  and not (first and first in dropped) and subject_dash not in (first, last - 1)
+                                  and allowed(first, last)]
             for first, last in options:
                 if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
                                                                 if tokens[i].is_alpha):
@@ -811,18 +853,33 @@ class ClauseRemoval:
                 size = sum(t.is_alpha for t in tokens[first:last])
                 if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
                     best = ((size, odds), first, last)
+                elif odds >= self.neutral_odds:
+                    self._note("dropped:not-neutral", first, last, round(odds, 2))
             if best is not None:
-                return self._statement(tokens, best[1], best[2], end,
-                                       self._join(tokens, best[1], best[2], dropped))
+                found = self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2], dropped))
+                if not dropped & self._droppable_asides(tokens, end, kept):
+                    return found
+                aside_rewrite = found  # (see below)
         if relaxed is not None:
             return self._statement(tokens, relaxed[1], relaxed[2], end, self._join(tokens, relaxed[1], relaxed[2]))
+        # a rest that still reads a little as blame (under the threshold, or once an aside is left out) is kept
+        # only where the sentence may not go whole: dropping every clause that blames beats keeping one
+        # («Ваши одногруппники сдали проект вовремя.», «Договор, между прочим, для того и подписывают, чтобы его
+        # читать» → «Договор для того и подписывают.»)
+        # (nor a rest that keeps a word carrying only the writer's tone, `droppable`: «…, сраного модератора никто
+        # не звал.» would read as the verdict it was, with the content after it gone)
+        if blaming_suffix is not None and any(i in dropped for i in range(n) if not
+                                              blaming_suffix[1] <= i < blaming_suffix[2]):
+            blaming_suffix = None
+        refused = aside_rewrite if aside_rewrite is not None else None if blaming_suffix is None else self._statement(
+            tokens, blaming_suffix[1], blaming_suffix[2], end, self._join(tokens, blaming_suffix[1], blaming_suffix[2]))
         doc = span.doc
         if any(kept) and loses(0, n):
             self._note("whole:protect")
-            return None
+            return refused
         if not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
             self._note("whole:only-sentence")
-            return None  # (a reply of this one sentence is not removed: it needs writing anew)
+            return refused  # (a reply of this one sentence is not removed: it needs writing anew)
         # the whole sentence goes only when every clause of it long enough to say
         # something reads as blame on its own: a neutral one («the router needs a
         # factory reset») is content
@@ -840,7 +897,7 @@ class ClauseRemoval:
             if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.settings.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
                 self._note("whole:neutral-clause", a, b)
-                return None
+                return refused
         return ""
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
@@ -924,6 +981,16 @@ class ClauseRemoval:
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
         return [(a, b) for a, b in out if 0 < b - a < end]
 
+    def _opener_suffixes(self, tokens, cuts: list[int], end: int,
+                         removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Suffixes `_removals` does not offer: from a comma and a word that opens a clause of its own
+        (`suffix_openers`) with a strong mark after it («…больше 400 человек, и жалоба пока одна — Ваша»): that
+        comma is where the clause starts. Not past a lead-in mark, whose content follows it. (The caller checks
+        that no clause of it reads neutral: past a mark, the removal may take content.)"""
+        return [(i, end) for i in cuts[:-1] if 0 < i and tokens[i].text == self.settings.comma
+                and (i, end) not in removals and tokens[i + 1].lower_ in self.settings.suffix_openers
+                and not any(t.text in self.settings.lead_in_marks for t in tokens[i:end])]
+
     def _opens_clause(self, tokens, c: int, cuts: list[int], end: int, at: int) -> bool:
         """May token c, after a connector a prefix removal takes, open what is left: a word or a number
         ("…, and 31 January is printed on…"), not one pointing back at what went (`back_references`),
@@ -987,6 +1054,7 @@ class ClauseRemoval:
                     out |= {i - 1, i}
                 elif i + 1 == end or i == 0 or tokens[i + 1].is_alpha and tokens[i - 1].is_alpha:
                     out.add(i)
+        out |= self._droppable_asides(tokens, end, kept)
         for i in (0, end - 1):
             if 0 <= i < end and self.settings.droppable_edges.search(tokens[i].text) and not kept[i]:
                 out.add(i)
@@ -1003,6 +1071,32 @@ class ClauseRemoval:
         if len(out) >= end:
             return frozenset()
         return frozenset(out)
+
+    def _droppable_asides(self, tokens, end: int, kept: list[bool]) -> set[int]:
+        """The tokens of each `droppable_asides` aside in tokens[:end] with the commas that go with it."""
+        comma = self.settings.comma
+        out: set[int] = set()
+        for i in range(1, end):
+            # (set off by a comma: one opening the sentence is the first clause a removal may take, and left out
+            # here it would let the prefix run on to the next cut, «Честно говоря, …, по тому же видео» → «По …»)
+            if tokens[i - 1].text != comma:
+                continue
+            k = next((len(parts) for parts in self.droppable_aside_tokens if i + len(parts) <= end
+                      and all(tokens[i + j].lower_ == parts[j] for j in range(len(parts)))), 0)
+            if not k or any(kept[i:i + k]):
+                continue
+            closed = i + k < end and tokens[i + k].text == comma
+            if i + k == end:
+                out |= set(range(i - 1, i + k))  # «…, кстати.»
+            elif closed:
+                # the comma after it stays where it closes a subordinate clause the comma before it ended
+                # or where the word after it opens a clause of its own («Подозреваю, впрочем, что …»)
+                opened = next((j for j in range(i - 2, -1, -1) if tokens[j].text == comma), None)
+                subordinate = opened is not None and tokens[opened + 1].lower_ in self.settings.subordinators
+                opens = i + k + 1 < end and (tokens[i + k + 1].lower_ in self.settings.subordinators
+                                             or tokens[i + k + 1].lower_ in self.settings.fragment_starts)
+                out |= set(range(i - 1, i + k + (not (subordinate or opens))))
+        return out
 
     def _bare_opener(self, tokens, i: int, end: int) -> bool:
         """Do tokens from i on hold only an opener or a tone word ("honestly", "to be honest")
@@ -1042,6 +1136,16 @@ class ClauseRemoval:
         return first == 0 and (tokens[last - 1].text in self.settings.clause_marks
                                or tokens[last - 1].text in self.settings.lead_in_marks)
 
+    def _blaming_suffix(self, tokens, first: int, last: int, end: int) -> bool:
+        """Is tokens[first:last] the sentence's last clause, set off by a strong mark or by a comma and a
+        connector or one of `suffix_openers` (`suffix_rest_below_threshold`)?
+        (Not one holding a `consequence_words` word: what it is the consequence of would be left standing
+        alone, «Вам стоило попросить подтянуть крапаны — мастер сделал бы это за пять минут».)"""
+        if first == 0 or last != end or any(t.lower_ in self.settings.consequence_words for t in tokens[first:last]):
+            return False
+        return tokens[first].text in self.settings.clause_marks or tokens[first].text == self.settings.comma and (
+            self._connector(tokens, first + 1, end) > 0 or tokens[first + 1].lower_ in self.settings.suffix_openers)
+
     @staticmethod
     def _scare_quoted(token, at: int, quoted: set[int]) -> bool:
         """Is the token a lowercase word quoted alone ('malfunctions', "fixed")?"""
@@ -1056,6 +1160,12 @@ class ClauseRemoval:
             return _SPACE_BEFORE_MARK.sub("", _DOUBLE_SPACE.sub(" ", out))
         before = text(range(first)).strip()
         after = text(range(last, len(tokens))).strip()
+        # a quote opened in what goes closes there too («…, а потом удивляется «змейке».» leaves no «».»)
+        removed = "".join(tokens[i].text for i in range(first, last))
+        for opener, closer in _QUOTE_PAIRS:
+            while removed.count(opener) > removed.count(closer) and after.startswith(closer):
+                after = after[1:].lstrip()
+                removed += closer
         if before and 0 in dropped:
             before = before[:1].upper() + before[1:]  # (an opener gone)
         if not after[:1].isalnum():
@@ -1071,6 +1181,7 @@ class ClauseRemoval:
         return text
 
 
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))  # (opening, closing) quote marks a removal may leave unpaired
 # what a dropped word leaves behind: two spaces, or a space before a punctuation mark
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,.;:!?…])")
