@@ -1,0 +1,60 @@
+"""English --fix rewrites of blame (rw40): what the English pack's rewrite settings now clear, and
+what they must still leave alone."""
+
+import pytest
+
+from replylint.engine import Exchange
+from replylint.rewrite import fix_exchange
+
+
+def fixed(engine, reply: str) -> tuple[str, list[str]]:
+    """The reply after --fix, and the ids of the blame findings left on it."""
+    text, left = fix_exchange(engine, Exchange(reply))
+    return text, [f.rule_id for f in left if f.category == "blame"]
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # hindsight told as condition and consequence: the consequence is no content that keeps the sentence
+    ("Sorry to hear the box sat out in the heat. If you'd added a safe-place note or picked the evening slot at "
+     "checkout, the driver wouldn't have had to leave it on the step in the first place. I've refunded the "
+     "strawberries to your card.",
+     "Sorry to hear the box sat out in the heat. I've refunded the strawberries to your card."),
+    ("Thanks for getting in touch. If only you'd contacted us when you booked your flights, we'd have had time to "
+     "do everything comfortably. We have appointments on 20 and 22 January.",
+     "Thanks for getting in touch. We have appointments on 20 and 22 January."),
+])
+def test_a_counterfactual_sentence_goes_whole(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_the_deadline_hindsight_names_goes_with_its_clause(engine):
+    reply = ("Repeat requests take 2 working days to be signed by the GP, so the time to order was Monday at the "
+             "latest. I've marked it urgent.")
+    assert fixed(engine, reply) == ("Repeat requests take 2 working days to be signed by the GP. I've marked it "
+                                    "urgent.", [])
+
+
+def test_a_counterfactual_naming_a_date_is_not_removed(engine):
+    # what we did on Monday is a fact the reply would lose: no rewrite, the finding says so
+    reply = ("Ticketmaster transfers lock 48 hours before the show. If you had accepted the transfer when we "
+             "emailed you on Monday, this wouldn't be an issue. You'll get a PDF by 5pm on show day.")
+    text, left = fixed(engine, reply)
+    assert text == reply and "en.blame.hindsight" in left
+
+
+def test_a_past_perfect_is_no_counterfactual(engine):
+    # "she had to leave" is what happened: the sarcastic clause after the semicolon still goes alone
+    reply = ("The skipper held the boat until 8:15, but she had to leave then to catch the ebb out of the river; "
+             "I'm sure the tide would have waited for you if we'd asked it nicely. Under our terms a missed "
+             "departure isn't refundable.")
+    text, left = fixed(engine, reply)
+    assert left == []
+    assert text.startswith("The skipper held the boat until 8:15, but she had to leave then to catch the ebb out "
+                           "of the river. Under our terms")
+
+
+def test_the_101_of_an_idiom_is_no_content(engine):
+    reply = ("Invoices can't be deleted; you issue a credit note instead. Bookkeeping 101, really: a ledger has to "
+             "keep an audit trail.")
+    assert fixed(engine, reply) == ("Invoices can't be deleted; you issue a credit note instead. A ledger has to "
+                                    "keep an audit trail.", [])
