@@ -58,3 +58,36 @@ def test_the_101_of_an_idiom_is_no_content(engine):
              "keep an audit trail.")
     assert fixed(engine, reply) == ("Invoices can't be deleted; you issue a credit note instead. A ledger has to "
                                     "keep an audit trail.", [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # a pointer given as a rebuke becomes a pointer to more help; the lecture after it goes too
+    ("Codes stop working after 10pm and start again at 6am. This is all explained in the welcome pack you were given "
+     "when you moved in, so it's worth having a proper read of it. Your code itself is active.",
+     "Codes stop working after 10pm and start again at 6am. The welcome pack sent to you when you moved in also "
+     "covers this. Your code itself is active."),
+    ("Replacements are free; order one in the app under Cards > Replace. This is all in the FAQ, not sure why you "
+     "didn't look there first.",
+     "Replacements are free; order one in the app under Cards > Replace. The FAQ also covers this."),
+])
+def test_a_pointer_as_rebuke_becomes_a_pointer(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_a_pointer_given_with_the_answer_is_left_alone(engine):
+    reply = "The welcome pack also covers this, with photos of each step."
+    assert fixed(engine, reply) == (reply, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # "read X before writing to support, as Y is explained there": where Y is explained, without the rule for next time
+    ("Your check-in came at 6:24, after the slot had been released. Please read the Booking Rules section in the app "
+     "before writing to support, as the check-in rule is explained there in detail.",
+     "Your check-in came at 6:24, after the slot had been released. The check-in rule is explained in the Booking "
+     "Rules section in the app in detail."),
+    ("I'd recommend familiarising yourself with our knowledge base before contacting support, as this is covered in "
+     "article KB-1042: on our platform DB_HOST must be mysql-eu2.internal:3306, not localhost.",
+     "This is covered in article KB-1042: on our platform DB_HOST must be mysql-eu2.internal:3306, not localhost."),
+])
+def test_read_first_becomes_where_it_is_explained(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
