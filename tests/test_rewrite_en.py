@@ -91,3 +91,38 @@ def test_a_pointer_given_with_the_answer_is_left_alone(engine):
 ])
 def test_read_first_becomes_where_it_is_explained(engine, reply, expected):
     assert fixed(engine, reply) == (expected, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # an aside calling the task trivial goes with its mark; the steps around it stay
+    ("Hi Geoff, API stands for Advance Passenger Information, and honestly it's about as basic as online forms get: "
+     "your name, date of birth and passport number exactly as printed.",
+     "Hi Geoff, API stands for Advance Passenger Information: your name, date of birth and passport number exactly "
+     "as printed."),
+    # mock surprise: the opener and the emphatic "do" go, the fact stays with its numbers
+    ("Your MOT last month recorded 98,400 miles. Surprisingly, tyres do wear out after 37,000 miles on the front axle "
+     "of a front-wheel-drive car.",
+     "Your MOT last month recorded 98,400 miles. Tyres wear out after 37,000 miles on the front axle of a "
+     "front-wheel-drive car."),
+])
+def test_trivialising_asides_and_mock_surprise_go(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_genuine_surprise_is_left_alone(engine):
+    reply = "Surprisingly, the part arrived a day early, so we can fit it on Monday."
+    assert fixed(engine, reply) == (reply, [])
+
+
+def test_a_closing_guess_goes_and_the_explanation_stays(engine):
+    reply = ("This message generally appears when an applicant has typed their national ID number with spaces or "
+             "mixed up the date format, so I would assume that is what has happened here. Please enter it again.")
+    assert fixed(engine, reply) == ("This message generally appears when an applicant has typed their national ID "
+                                    "number with spaces or mixed up the date format. Please enter it again.", [])
+
+
+def test_a_told_you_before_aside_goes_with_its_comma(engine):
+    reply = ("Hi Hannah and Tom, as I've told you twice now, I can play your own file, so send it over as a WAV and "
+             "I'll load it onto both laptops.")
+    assert fixed(engine, reply) == ("Hi Hannah and Tom, I can play your own file, so send it over as a WAV and I'll "
+                                    "load it onto both laptops.", [])
