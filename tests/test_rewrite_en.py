@@ -126,3 +126,15 @@ def test_a_told_you_before_aside_goes_with_its_comma(engine):
              "I'll load it onto both laptops.")
     assert fixed(engine, reply) == ("Hi Hannah and Tom, I can play your own file, so send it over as a WAV and I'll "
                                     "load it onto both laptops.", [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("The drops are happening on the Wi-Fi. Basically, you've caused this yourself by shutting the router away in a "
+     "cabinet, where the TV blocks the signal.",
+     "The drops are happening on the Wi-Fi. Basically, this comes from shutting the router away in a cabinet, where "
+     "the TV blocks the signal."),
+    ("Your developer messed up the base URL — the build points to api-staging instead of api.",
+     "The base URL is wrong — the build points to api-staging instead of api."),
+])
+def test_who_caused_it_becomes_what_caused_it(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
