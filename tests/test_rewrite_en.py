@@ -1,0 +1,140 @@
+"""English --fix rewrites of blame (rw40): what the English pack's rewrite settings now clear, and
+what they must still leave alone."""
+
+import pytest
+
+from replylint.engine import Exchange
+from replylint.rewrite import fix_exchange
+
+
+def fixed(engine, reply: str) -> tuple[str, list[str]]:
+    """The reply after --fix, and the ids of the blame findings left on it."""
+    text, left = fix_exchange(engine, Exchange(reply))
+    return text, [f.rule_id for f in left if f.category == "blame"]
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # hindsight told as condition and consequence: the consequence is no content that keeps the sentence
+    ("Sorry to hear the box sat out in the heat. If you'd added a safe-place note or picked the evening slot at "
+     "checkout, the driver wouldn't have had to leave it on the step in the first place. I've refunded the "
+     "strawberries to your card.",
+     "Sorry to hear the box sat out in the heat. I've refunded the strawberries to your card."),
+    ("Thanks for getting in touch. If only you'd contacted us when you booked your flights, we'd have had time to "
+     "do everything comfortably. We have appointments on 20 and 22 January.",
+     "Thanks for getting in touch. We have appointments on 20 and 22 January."),
+])
+def test_a_counterfactual_sentence_goes_whole(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_the_deadline_hindsight_names_goes_with_its_clause(engine):
+    reply = ("Repeat requests take 2 working days to be signed by the GP, so the time to order was Monday at the "
+             "latest. I've marked it urgent.")
+    assert fixed(engine, reply) == ("Repeat requests take 2 working days to be signed by the GP. I've marked it "
+                                    "urgent.", [])
+
+
+def test_a_counterfactual_naming_a_date_is_not_removed(engine):
+    # what we did on Monday is a fact the reply would lose: no rewrite, the finding says so
+    reply = ("Ticketmaster transfers lock 48 hours before the show. If you had accepted the transfer when we "
+             "emailed you on Monday, this wouldn't be an issue. You'll get a PDF by 5pm on show day.")
+    text, left = fixed(engine, reply)
+    assert text == reply and "en.blame.hindsight" in left
+
+
+def test_a_past_perfect_is_no_counterfactual(engine):
+    # "she had to leave" is what happened: the sarcastic clause after the semicolon still goes alone
+    reply = ("The skipper held the boat until 8:15, but she had to leave then to catch the ebb out of the river; "
+             "I'm sure the tide would have waited for you if we'd asked it nicely. Under our terms a missed "
+             "departure isn't refundable.")
+    text, left = fixed(engine, reply)
+    assert left == []
+    assert text.startswith("The skipper held the boat until 8:15, but she had to leave then to catch the ebb out "
+                           "of the river. Under our terms")
+
+
+def test_the_101_of_an_idiom_is_no_content(engine):
+    reply = ("Invoices can't be deleted; you issue a credit note instead. Bookkeeping 101, really: a ledger has to "
+             "keep an audit trail.")
+    assert fixed(engine, reply) == ("Invoices can't be deleted; you issue a credit note instead. A ledger has to "
+                                    "keep an audit trail.", [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # a pointer given as a rebuke becomes a pointer to more help; the lecture after it goes too
+    ("Codes stop working after 10pm and start again at 6am. This is all explained in the welcome pack you were given "
+     "when you moved in, so it's worth having a proper read of it. Your code itself is active.",
+     "Codes stop working after 10pm and start again at 6am. The welcome pack sent to you when you moved in also "
+     "covers this. Your code itself is active."),
+    ("Replacements are free; order one in the app under Cards > Replace. This is all in the FAQ, not sure why you "
+     "didn't look there first.",
+     "Replacements are free; order one in the app under Cards > Replace. The FAQ also covers this."),
+])
+def test_a_pointer_as_rebuke_becomes_a_pointer(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_a_pointer_given_with_the_answer_is_left_alone(engine):
+    reply = "The welcome pack also covers this, with photos of each step."
+    assert fixed(engine, reply) == (reply, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # "read X before writing to support, as Y is explained there": where Y is explained, without the rule for next time
+    ("Your check-in came at 6:24, after the slot had been released. Please read the Booking Rules section in the app "
+     "before writing to support, as the check-in rule is explained there in detail.",
+     "Your check-in came at 6:24, after the slot had been released. The check-in rule is explained in the Booking "
+     "Rules section in the app in detail."),
+    ("I'd recommend familiarising yourself with our knowledge base before contacting support, as this is covered in "
+     "article KB-1042: on our platform DB_HOST must be mysql-eu2.internal:3306, not localhost.",
+     "This is covered in article KB-1042: on our platform DB_HOST must be mysql-eu2.internal:3306, not localhost."),
+])
+def test_read_first_becomes_where_it_is_explained(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # an aside calling the task trivial goes with its mark; the steps around it stay
+    ("Hi Geoff, API stands for Advance Passenger Information, and honestly it's about as basic as online forms get: "
+     "your name, date of birth and passport number exactly as printed.",
+     "Hi Geoff, API stands for Advance Passenger Information: your name, date of birth and passport number exactly "
+     "as printed."),
+    # mock surprise: the opener and the emphatic "do" go, the fact stays with its numbers
+    ("Your MOT last month recorded 98,400 miles. Surprisingly, tyres do wear out after 37,000 miles on the front axle "
+     "of a front-wheel-drive car.",
+     "Your MOT last month recorded 98,400 miles. Tyres wear out after 37,000 miles on the front axle of a "
+     "front-wheel-drive car."),
+])
+def test_trivialising_asides_and_mock_surprise_go(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_genuine_surprise_is_left_alone(engine):
+    reply = "Surprisingly, the part arrived a day early, so we can fit it on Monday."
+    assert fixed(engine, reply) == (reply, [])
+
+
+def test_a_closing_guess_goes_and_the_explanation_stays(engine):
+    reply = ("This message generally appears when an applicant has typed their national ID number with spaces or "
+             "mixed up the date format, so I would assume that is what has happened here. Please enter it again.")
+    assert fixed(engine, reply) == ("This message generally appears when an applicant has typed their national ID "
+                                    "number with spaces or mixed up the date format. Please enter it again.", [])
+
+
+def test_a_told_you_before_aside_goes_with_its_comma(engine):
+    reply = ("Hi Hannah and Tom, as I've told you twice now, I can play your own file, so send it over as a WAV and "
+             "I'll load it onto both laptops.")
+    assert fixed(engine, reply) == ("Hi Hannah and Tom, I can play your own file, so send it over as a WAV and I'll "
+                                    "load it onto both laptops.", [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("The drops are happening on the Wi-Fi. Basically, you've caused this yourself by shutting the router away in a "
+     "cabinet, where the TV blocks the signal.",
+     "The drops are happening on the Wi-Fi. Basically, this comes from shutting the router away in a cabinet, where "
+     "the TV blocks the signal."),
+    ("Your developer messed up the base URL — the build points to api-staging instead of api.",
+     "The base URL is wrong — the build points to api-staging instead of api."),
+])
+def test_who_caused_it_becomes_what_caused_it(engine, reply, expected):
+    assert fixed(engine, reply) == (expected, [])
