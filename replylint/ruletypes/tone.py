@@ -284,7 +284,7 @@ class ToneRule(RuleType):
                                                              self.threshold)
         for at, problem in problems:
             ctx.error(at, problem)
-        return None if settings is None else ClauseRemoval(settings, self._min_odds)
+        return None if settings is None else ClauseRemoval(settings, self._min_odds, ctx.quotes)
 
     def may_match(self, lowered: str) -> bool:
         return not self.guard or any(word in lowered for word in self.guard)
@@ -653,18 +653,20 @@ class ClauseRemoval:
     keys from `settings`; what it matches in another shape (`neutral_below` as
     log-odds, word lists over their tokens) is derived here, once per rule."""
 
-    def __init__(self, settings: ClauseRemovalSettings, flag_odds: float = 60.0):
+    def __init__(self, settings: ClauseRemovalSettings, flag_odds: float = 60.0, quotes: dict[str, str] | None = None):
+        quotes = quotes or {}
         self.settings = settings
         self.neutral_odds = math.log(settings.neutral_below / (1.0 - settings.neutral_below))
         self.flag_odds = flag_odds  # the tone rule's threshold, as log-odds
         # `droppable`, `droppable_openers` and `connectors` as they are matched: over their tokens, the
         # longest first
         self.droppable_tokens = {tuple(re.split(r"(-)", w)): w for w in settings.droppable}
-        self.droppable_opener_tokens = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t)
-                                               for w in settings.droppable_openers), key=len, reverse=True)
+        self.droppable_opener_tokens = _word_tokens(settings.droppable_openers)
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
-        self.droppable_aside_tokens = sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t)
-                                              for w in settings.droppable_asides), key=len, reverse=True)
+        self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
+        # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
+        # a removal opened is closed with it
+        self.quote_pairs = tuple((o, c) for o, c in quotes.items() if o != c)
         self.trace: list | None = None  # (a diagnostic, bench/rewrite_refusals.py) why each removal was refused
 
     def _note(self, *reason) -> None:
@@ -770,17 +772,14 @@ class ClauseRemoval:
         for first, last in removals + crossing + deeper:
             if not allowed(first, last):
                 continue
-            if (first, last) in crossing and any(
-                    sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
-                    and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
-                    for a, b in zip([first + 1, *(i + 1 for i in cuts if first < i < last)],
-                                    [*(i for i in cuts if first < i < last), last])):
+            def reads_neutral(a: int, b: int) -> bool:
+                return sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words and \
+                    bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+
+            if (first, last) in crossing and any(reads_neutral(a, b) for a, b in _clauses(cuts, first + 1, last)):
                 self._note("crossing-content", first, last)
                 continue  # a clause of the suffix reads neutral: content the removal would take
-            if (first, last) in deeper and any(
-                    sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words
-                    and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
-                    for a, b in zip([0, *(i + 1 for i in cuts if i < last)], [*(i for i in cuts if i < last), last])):
+            if (first, last) in deeper and any(reads_neutral(a, b) for a, b in _clauses(cuts, 0, last)):
                 self._note("connector-content", first, last)
                 continue  # a clause of the prefix reads neutral: content the removal would take
             rest = [i for i in range(n) if not first <= i < last]
@@ -871,8 +870,10 @@ class ClauseRemoval:
         if blaming_suffix is not None and any(i in dropped for i in range(n) if not
                                               blaming_suffix[1] <= i < blaming_suffix[2]):
             blaming_suffix = None
-        refused = aside_rewrite if aside_rewrite is not None else None if blaming_suffix is None else self._statement(
-            tokens, blaming_suffix[1], blaming_suffix[2], end, self._join(tokens, blaming_suffix[1], blaming_suffix[2]))
+        refused = aside_rewrite
+        if refused is None and blaming_suffix is not None:
+            _, first, last = blaming_suffix
+            refused = self._statement(tokens, first, last, end, self._join(tokens, first, last))
         doc = span.doc
         if any(kept) and loses(0, n):
             self._note("whole:protect")
@@ -1162,7 +1163,7 @@ class ClauseRemoval:
         after = text(range(last, len(tokens))).strip()
         # a quote opened in what goes closes there too («…, а потом удивляется «змейке».» leaves no «».»)
         removed = "".join(tokens[i].text for i in range(first, last))
-        for opener, closer in _QUOTE_PAIRS:
+        for opener, closer in self.quote_pairs:
             while removed.count(opener) > removed.count(closer) and after.startswith(closer):
                 after = after[1:].lstrip()
                 removed += closer
@@ -1181,7 +1182,17 @@ class ClauseRemoval:
         return text
 
 
-_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))  # (opening, closing) quote marks a removal may leave unpaired
+
+
+def _clauses(cuts: list[int], start: int, last: int) -> list[tuple[int, int]]:
+    """The clauses of tokens[start:last] between the cuts inside it, each without its mark."""
+    inside = [i for i in cuts if start <= i < last]
+    return list(zip([start, *(i + 1 for i in inside)], [*inside, last]))
+
+
+def _word_tokens(words) -> list[tuple[str, ...]]:
+    """Words and phrases as they are matched over tokens (spaces and hyphens split them), the longest first."""
+    return sorted((tuple(t for t in re.split(r"\s+|(-)", w) if t) for w in words), key=len, reverse=True)
 # what a dropped word leaves behind: two spaces, or a space before a punctuation mark
 _DOUBLE_SPACE = re.compile(r"(?<=\S)  +")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,.;:!?…])")
