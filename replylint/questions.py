@@ -1613,13 +1613,13 @@ class QuestionReader:
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and any(h in self.conditional_openers for h in s.lowers)
                            and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
+            sending = bool(question.focus & self.asked_to_send)
             if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
-                    and question.sentence is not None and (self.asked_to_send and question.focus & self.asked_to_send
-                                                           or any(h in self.asked_needed for h in question.sentence.lowers)):
+                    and question.sentence is not None and (
+                        sending or any(h in self.asked_needed for h in question.sentence.lowers)):
                 # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice";
                 # "What documentation do you need?", "What kit does she need?" - "we'll need the signed delivery
                 # note…", "she'll need a sleeping bag and mat…"
-                sending = self.asked_to_send and question.focus & self.asked_to_send
                 by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues)
                            and self._says_something(s)), None)
             if by is not None:
