@@ -283,7 +283,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # что»; the customer's people handling a thing by force; letters counted «уже не первое»; «— задачка не для
                # всех», «придётся осилить»; new rules careless-manner («на глаз», «наспех», «как попало») and
                # too-late-diligence («до подписания, а не после»)): .980 / .960
-               ("ru31", "blame"): (0.97, 0.96)}
+               ("ru31", "blame"): (0.97, 0.96),
+               # rounds 33 (en) and 32 (ru), scored once before tuning at 97b38b9: en .808 / .420, ru .826 / .760
+               ("en33", "blame"): (0.80, 0.42), ("ru32", "blame"): (0.82, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -377,7 +379,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # «распечатать»/«печатать», «ухаживать»/«уход», «помочь»/«помогут», «попасть»/«попадёте», «яиц»; a
                       # time in words, "within one to two weeks"; a conditional answer to a trailing «если»; «на следующий
                       # день» as a day; «готовы предоставить» as consent; «внесли Вас в список» for «записали»)
-                      "en32": 7, "ru31": 7}
+                      "en32": 7, "ru31": 7,
+                      # en33 and ru32 before tuning (97b38b9): 18 and 15
+                      "en33": 18, "ru32": 15}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
