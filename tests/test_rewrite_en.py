@@ -138,3 +138,72 @@ def test_a_told_you_before_aside_goes_with_its_comma(engine):
 ])
 def test_who_caused_it_becomes_what_caused_it(engine, reply, expected):
     assert fixed(engine, reply) == (expected, [])
+
+
+# (rw41) construction rewrites the pack's fallback chain tries (`fallback_rewrite`): each clears its sentence and
+# keeps its content; a removal that would take content stays refused
+@pytest.mark.parametrize("reply,expected", [
+    # the customer's input named without them as its author
+    ("Hi Carol, I've checked the record. The delay is down to the request you submitted, which went in for "
+     "Rimadyl 20 mg when she's on the 50 mg tablets, so the vet had to stop and query it.",
+     "The delay is down to the request submitted, which went in for Rimadyl 20 mg"),
+    # a slip placed on the customer's side, said without the side (and its comma)
+    ("I've looked at order PL-20931. The cropping isn't a printing fault: the mix-up happened on your side, when the "
+     "'Fill print' option was ticked at checkout, which trims the edges to fit 6x4 paper.",
+     "the mix-up happened when the 'Fill print' option was ticked"),
+    # an unnamed "someone" as the one who did it: the passive
+    ("The Nest Thermostat drops offline like this when someone has changed the Wi-Fi password without updating the "
+     "device, which I assume is what happened here. On the thermostat go to Settings > Network.",
+     "when the Wi-Fi password has been changed without updating"),
+    # a verdict on the customer's choice before "but" goes; the answer opens the sentence
+    ("Thank you for your email. Booking him onto an English-language course without checking first was a curious "
+     "choice, but if you would prefer to move him, we can transfer him to our 14 July course, which has two places "
+     "left, with no transfer fee.",
+     "Thank you for your email. If you would prefer to move him, we can transfer him to our 14 July course"),
+    # an emphatic "does" said plainly
+    ("Your original schedule is saved in the app under Schedule > History.\nP.S. The app does show a warning every "
+     "time an override is added, for what it's worth.",
+     "P.S. The app shows a warning every time an override is added"),
+    # a reminder's lead-in goes, the fact stays (one space left, not two)
+    ("It takes two minutes in the app under Account > Membership > Freeze, and I'd gently point out that the FAQ page "
+     "exists precisely so questions like this don't have to come through the inbox.",
+     "Freeze, and the FAQ page exists"),
+    # mock surprise said as what happened
+    ("I'm sure the scratches on the bumper appeared all by themselves between your pickup at 09:10 and return at "
+     "17:45. The repair is £180.",
+     "The scratches on the bumper appeared between your pickup at 09:10 and return at 17:45."),
+    # "your own fault for leaving …" said as what was done
+    ("that charge is correct tbh, it's your own fault for leaving data roaming on in Switzerland — it's not part of "
+     "the EU roam-like-home zone.",
+     "data roaming was left on in Switzerland — it's not part of the EU roam-like-home zone."),
+])
+def test_construction_rewrite_clears_the_sentence(engine, reply, expected):
+    text, left = fixed(engine, reply)
+    assert expected in text, text
+    assert not left, left
+    assert "  " not in text
+
+
+def test_numbers_of_a_judged_choice_keep_the_sentence(engine):
+    """The verdict-before-but rewrite drops the choice it judges, never a number the sentence holds."""
+    reply = ("Thanks for the photos. Storing a 48-sheet block in a garage for 3 months was a bold plan, but we can "
+             "offer 15% off a replacement.")
+    text, _ = fixed(engine, reply)
+    assert "3 months" in text and "48-sheet" in text
+
+
+def test_a_dismissal_after_but_is_not_left_opening_the_sentence(engine):
+    """"…is a brave choice, but each to their own" would leave "Each to their own.": no rewrite of that kind."""
+    reply = "The route is 3.5 miles. Three miles in an open carriage in June is a brave choice, but each to their own."
+    text, _ = fixed(engine, reply)
+    assert not text.split(". ")[-1].startswith("Each to their own")
+
+
+def test_a_comparison_holding_numbers_is_still_refused(engine):
+    """A sentence whose every clause blames but that names numbers the message holds nowhere else is not removed
+    (the protect rule): the finding stays without a suggestion rather than losing the numbers."""
+    reply = ("Sorry your calls have been dropping. Funny, the other 40 members on level 4 aren't having any trouble. "
+             "Try the 'Hive-5G' network.")
+    text, left = fixed(engine, reply)
+    assert "40 members on level 4" in text
+    assert "en.blame.tone" in left
