@@ -285,7 +285,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # too-late-diligence («до подписания, а не после»)): .980 / .960
                ("ru31", "blame"): (0.97, 0.96),
                # rounds 33 (en) and 32 (ru), scored once before tuning at 97b38b9: en .808 / .420, ru .826 / .760
-               ("en33", "blame"): (0.80, 0.42), ("ru32", "blame"): (0.82, 0.76)}
+               # ru32 then tune41-ru («по вине» of the customer's people; «надо было ещё до …»; «пальчиком», «бумажечки»; our
+               # earlier letters named or the point given again «…, но продублирую»; new rules level-belittled, whoever-does,
+               # counted-among; a way to ruin it praised as found; the customer's word quoted back as what it «включало»; tone
+               # quiet on two events in order «раньше, чем», «дело не в Вас», «Это не значит, что …»): .962 / 1.000
+               ("en33", "blame"): (0.80, 0.42), ("ru32", "blame"): (0.96, 0.99)}
 
 
 def _labeled(path: Path) -> list[str]:
