@@ -584,6 +584,13 @@ class ClauseRemovalSettings:
     # … or after a comma and one of these words, which open a clause of its own ("…, and nobody else has it"), not
     # a phrase of the clause before it («…, мягко говоря, неосмотрительное», «…, без удлинителя, и …»)
     suffix_openers: frozenset[str] = _words()
+    # … and, in general, a removal that reads as blame at the flagging threshold on its own, with no clause of it reading
+    # neutral, whose rest the rule no longer flags, though it is not under `neutral_below`: the bar a construction
+    # rewrite meets (taken only where the sentence may not go whole)
+    blame_removal_below_threshold: bool = _flag()
+    # … when what is left holds a clause that stands as a sentence: with a predicate, a token with one of these
+    # morphology features (a finite verb, a short participle or adjective: «указан», «недоступна»)
+    predicate_morph: frozenset[str] = _marks()
     # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
     # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
     connector_not_counted: bool = _flag()
@@ -768,6 +775,7 @@ class ClauseRemoval:
         # `neutral_below`: taken where no removal reads neutral, before the sentence is given up
         relaxed = None
         blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
+        below_threshold = None  # (`blame_removal_below_threshold`: the same)
         crossing = self._opener_suffixes(tokens, cuts, end, removals)
         for first, last in removals + crossing + deeper:
             if not allowed(first, last):
@@ -813,6 +821,14 @@ class ClauseRemoval:
                         blaming_suffix is None or (size, odds) < blaming_suffix[0]) and not any(kept[first:last]) and \
                         bias + sum(words[first + 1:last]) + sum(pairs[first + 1 : last - 1]) >= self.flag_odds:
                     blaming_suffix = ((size, odds), first, last)
+                # (any removal of clauses that read as blame, none of them content, whose rest the rule no longer
+                # flags: the same bar a construction rewrite meets, taken only where the sentence may not go whole)
+                if self.settings.blame_removal_below_threshold and odds < self.flag_odds and (
+                        below_threshold is None or (size, odds) < below_threshold[0]) and \
+                        bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.flag_odds and \
+                        not any(reads_neutral(a, b) for a, b in _clauses(cuts, first, last)) and \
+                        self._main_clause_left(tokens, cuts, end, first, last):
+                    below_threshold = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2]))
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
@@ -867,6 +883,8 @@ class ClauseRemoval:
         # читать» → «Договор для того и подписывают.»)
         # (nor a rest that keeps a word carrying only the writer's tone, `droppable`: «…, сраного модератора никто
         # не звал.» would read as the verdict it was, with the content after it gone)
+        if blaming_suffix is None:
+            blaming_suffix = below_threshold
         if blaming_suffix is not None and any(i in dropped for i in range(n) if not
                                               blaming_suffix[1] <= i < blaming_suffix[2]):
             blaming_suffix = None
@@ -900,6 +918,26 @@ class ClauseRemoval:
                 self._note("whole:neutral-clause", a, b)
                 return refused
         return ""
+
+    def _main_clause_left(self, tokens, cuts: list[int], end: int, first: int, last: int) -> bool:
+        """Does what a removal of tokens [first, last) keeps hold a clause that stands as a sentence: one opening
+        with no `fragment_starts` or `subordinators` word, with a predicate (a token with one of
+        `predicate_morph`), and at least `min_words` words where the removal cut it short? («Если делать по шагам.»,
+        «Когда вода только начала мутнеть, а не ждать до зелени.», «… — решение.» hold none.) With no
+        `predicate_morph` listed, any rest does."""
+        marks = self.settings.predicate_morph
+        if not marks:
+            return True
+        opens_dependent = self.settings.fragment_starts | self.settings.subordinators
+        for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+            kept = [i for i in range(a, b) if not first <= i < last and tokens[i].is_alpha]
+            if not kept or tokens[kept[0]].lower_ in opens_dependent:
+                continue
+            if (first in (b, b + 1) or last == a) and len(kept) < self.settings.min_words:
+                continue  # (the clause the removal cut short: «… — решение.»)
+            if any(str(m) in marks for i in kept for m in tokens[i].morph):
+                return True
+        return False
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
