@@ -497,3 +497,25 @@ def test_a_russian_lead_in_that_judges_the_customer_goes_when_the_rest_is_under_
     text = ("Алина, добрый день. Тут ничего сложного, даже ребёнок справится, если делать по шагам. Масло течёт, когда "
             "тесто перегревается: убирайте его в холодильник на 20–30 минут.")
     assert "Если делать по шагам." not in fix_exchange(engine, Exchange(text))[0]
+
+
+def test_a_contrast_tail_goes_when_the_rest_is_under_the_threshold(engine):
+    """`contrast_tails`: «…, а не …» after the right way names the customer's way; it may go though it does not read as
+    blame alone, once the advice it followed is rewritten (ru.blame.verdict-as-advice)."""
+    from replylint.rewrite import fix_exchange
+
+    text = ("Здравствуйте! К сожалению, на воскресенье все наши будки уже забронированы. Надо было сообщить о переносе "
+            "хотя бы за неделю, а не за два дня до праздника. Предоплату мы вернём полностью.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert "Рекомендуем сообщить о переносе хотя бы за неделю. Предоплату" in fixed, fixed
+    assert not [f for f in left if f.category == "blame"]
+
+
+def test_a_guess_told_as_a_suspicion_becomes_a_possibility(engine):
+    from replylint.rewrite import fix_exchange
+
+    text = ("Здравствуйте! Подозреваю, что фартук регулярно оттирали чем-нибудь вроде «Санокса» или уксуса, а цементная "
+            "затирка кислоту не переносит. Фартук можно восстановить.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert fixed.startswith("Здравствуйте! Возможно, фартук регулярно оттирали"), fixed
+    assert not [f for f in left if f.category == "blame"]

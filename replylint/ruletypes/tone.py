@@ -591,6 +591,10 @@ class ClauseRemovalSettings:
     # … when what is left holds a clause that stands as a sentence: with a predicate, a token with one of these
     # morphology features (a finite verb, a short participle or adjective: «указан», «недоступна»)
     predicate_morph: frozenset[str] = _marks()
+    # … and so may a last clause after a comma and one of these, though it does not read as blame alone: the way the
+    # customer did it, set against the right one («…хотя бы за неделю, а не за два дня до праздника»); several words
+    # are matched over their tokens
+    contrast_tails: frozenset[str] = _words()
     # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
     # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
     connector_not_counted: bool = _flag()
@@ -671,6 +675,7 @@ class ClauseRemoval:
         self.droppable_opener_tokens = _word_tokens(settings.droppable_openers)
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
+        self.contrast_tail_tokens = _word_tokens(settings.contrast_tails)
         # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
         # a removal opened is closed with it
         self.quote_pairs = tuple((o, c) for o, c in quotes.items() if o != c)
@@ -825,8 +830,9 @@ class ClauseRemoval:
                 # flags: the same bar a construction rewrite meets, taken only where the sentence may not go whole)
                 if self.settings.blame_removal_below_threshold and odds < self.flag_odds and (
                         below_threshold is None or (size, odds) < below_threshold[0]) and \
-                        bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.flag_odds and \
-                        not any(reads_neutral(a, b) for a, b in _clauses(cuts, first, last)) and \
+                        (bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.flag_odds
+                         and not any(reads_neutral(a, b) for a, b in _clauses(cuts, first, last))
+                         or self._contrast_tail(tokens, first, last, end)) and \
                         self._main_clause_left(tokens, cuts, end, first, last):
                     below_threshold = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
@@ -918,6 +924,14 @@ class ClauseRemoval:
                 self._note("whole:neutral-clause", a, b)
                 return refused
         return ""
+
+    def _contrast_tail(self, tokens, first: int, last: int, end: int) -> bool:
+        """Is tokens[first:last] the sentence's last clause, a comma and one of `contrast_tails` («…до покупки, а не
+        после»)?"""
+        if last != end or first == 0 or tokens[first].text != self.settings.comma:
+            return False
+        return any(first + 1 + len(parts) <= end and all(tokens[first + 1 + j].lower_ == w for j, w in enumerate(parts))
+                   for parts in self.contrast_tail_tokens)
 
     def _main_clause_left(self, tokens, cuts: list[int], end: int, first: int, last: int) -> bool:
         """Does what a removal of tokens [first, last) keeps hold a clause that stands as a sentence: one opening
