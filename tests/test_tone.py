@@ -519,3 +519,18 @@ def test_a_guess_told_as_a_suspicion_becomes_a_possibility(engine):
     fixed, left = fix_exchange(engine, Exchange(text))
     assert fixed.startswith("Здравствуйте! Возможно, фартук регулярно оттирали"), fixed
     assert not [f for f in left if f.category == "blame"]
+
+
+def test_a_sentence_opened_by_a_sarcastic_opener_goes_whole_unless_it_holds_content(engine):
+    """`sarcastic_openers`: «Ну да, …» says the opposite of what it means throughout: a clause of it that reads neutral
+    («стоит только открыть зонт») keeps it no more; a number or a name still does."""
+    from replylint.rewrite import fix_exchange
+
+    text = ("Лариса, добрый день! Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт. Мастер посмотрел "
+            "фото: излом похож на удар ветром.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert fixed == "Лариса, добрый день! Мастер посмотрел фото: излом похож на удар ветром."
+    assert not [f for f in left if f.category == "blame"]
+    text = ("Добрый день. Ну да, роутер сам по себе сломался, а по логам 2 часа назад на нём сбросили настройки кнопкой "
+            "Reset. Зайдите на 192.168.0.1.")
+    assert "2 часа назад" in fix_exchange(engine, Exchange(text))[0]

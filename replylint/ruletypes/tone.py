@@ -595,6 +595,10 @@ class ClauseRemovalSettings:
     # customer did it, set against the right one («…хотя бы за неделю, а не за два дня до праздника»); several words
     # are matched over their tokens
     contrast_tails: frozenset[str] = _words()
+    # a sentence opening with one and a comma says the opposite of what it means throughout («Ну да, спицы ведь ломаются
+    # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
+    # `protect` keeps still keeps it); several words are matched over their tokens
+    sarcastic_openers: frozenset[str] = _words()
     # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
     # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
     connector_not_counted: bool = _flag()
@@ -675,6 +679,7 @@ class ClauseRemoval:
         self.droppable_opener_tokens = _word_tokens(settings.droppable_openers)
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
+        self.sarcastic_opener_tokens = _word_tokens(settings.sarcastic_openers)
         self.contrast_tail_tokens = _word_tokens(settings.contrast_tails)
         # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
         # a removal opened is closed with it
@@ -911,6 +916,9 @@ class ClauseRemoval:
         # (beside another rule's match, a clause counts as blame only where the
         # model would flag it alone: the match shows where the blame is)
         blame_odds = self.flag_odds if must else self.neutral_odds
+        if any(len(parts) < end and all(tokens[j].lower_ == w for j, w in enumerate(parts))
+               and tokens[len(parts)].text == self.settings.comma for parts in self.sarcastic_opener_tokens):
+            return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
                 continue  # the clause the rule matched in
