@@ -534,3 +534,14 @@ def test_a_sentence_opened_by_a_sarcastic_opener_goes_whole_unless_it_holds_cont
     text = ("Добрый день. Ну да, роутер сам по себе сломался, а по логам 2 часа назад на нём сбросили настройки кнопкой "
             "Reset. Зайдите на 192.168.0.1.")
     assert "2 часа назад" in fix_exchange(engine, Exchange(text))[0]
+
+
+def test_a_removal_under_the_threshold_keeps_the_step_before_another(engine):
+    """`adjunct_openers`: «Прежде чем заливать фундамент, …» is the step the advice is about, not blame to remove."""
+    from replylint.rewrite import fix_exchange
+
+    text = ("Артём, здравствуйте. Для бани план согласуется с правлением. Прежде чем заливать фундамент, следовало бы "
+            "сначала прийти в правление, тогда не пришлось бы ничего переделывать. Пришлите фото фундамента.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert "Прежде чем заливать фундамент" in fixed, fixed
+    assert not [f for f in left if f.category == "blame"]

@@ -595,6 +595,9 @@ class ClauseRemovalSettings:
     # customer did it, set against the right one («…хотя бы за неделю, а не за два дня до праздника»); several words
     # are matched over their tokens
     contrast_tails: frozenset[str] = _words()
+    # … but no removal there takes a first clause opening with one of these or a `subordinators` word: the time or the
+    # step before another, content of the sentence («Прежде чем заливать фундамент, рекомендуем …»)
+    adjunct_openers: frozenset[str] = _words()
     # a sentence opening with one and a comma says the opposite of what it means throughout («Ну да, спицы ведь ломаются
     # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
     # `protect` keeps still keeps it); several words are matched over their tokens
@@ -838,6 +841,7 @@ class ClauseRemoval:
                         (bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.flag_odds
                          and not any(reads_neutral(a, b) for a, b in _clauses(cuts, first, last))
                          or self._contrast_tail(tokens, first, last, end)) and \
+                        not self._takes_adjunct(tokens, first, last) and \
                         self._main_clause_left(tokens, cuts, end, first, last):
                     below_threshold = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
@@ -932,6 +936,14 @@ class ClauseRemoval:
                 self._note("whole:neutral-clause", a, b)
                 return refused
         return ""
+
+    def _takes_adjunct(self, tokens, first: int, last: int) -> bool:
+        """Does a prefix removal take a clause opening with a `subordinators` or `adjunct_openers` word: a condition,
+        a time, the step before another («Прежде чем заливать фундамент, …»), content of the sentence?"""
+        if first:
+            return False
+        opener = next((t.lower_ for t in tokens[first:last] if t.is_alpha), "")
+        return opener in self.settings.subordinators or opener in self.settings.adjunct_openers
 
     def _contrast_tail(self, tokens, first: int, last: int, end: int) -> bool:
         """Is tokens[first:last] the sentence's last clause, a comma and one of `contrast_tails` («…до покупки, а не
