@@ -98,6 +98,12 @@ def apply_suggestions(text: str, findings: list[Finding], source: str = "reply")
                 after = after[:1].upper() + after[1:]
                 if after[:1] in ("", "\n"):
                     before = before[:floor] + before[floor:].rstrip(" ")  # it was the last sentence of its line
+                if after[:1] == "\n" and (not before or before.endswith("\n")):
+                    # it was its line: the line goes, not left blank (a paragraph break around it stays one)
+                    if not before:
+                        after = after.lstrip("\n")
+                    else:
+                        after = after[2:] if before.endswith("\n\n") and after.startswith("\n\n") else after[1:]
             elif before.endswith(" ") and (after[:1] in ("", " ", "\n") or after[0] in ".,!?"):
                 before = before[:-1]
                 if before[-1:] in _DASHES and before[-2:-1] == " " and (after[:1] in ("", "\n") or after[0] in ".!?"):

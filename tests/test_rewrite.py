@@ -30,6 +30,16 @@ def test_removing_the_last_sentence_of_a_line_leaves_no_trailing_space():
     assert apply_suggestions("Done. Sigh.", [finding(6, 10, "Sigh", "")]) == "Done."
 
 
+def test_removing_a_sentence_that_is_its_whole_line_leaves_no_blank_line():
+    text = "Здравствуйте.\nСигнал пропал.\nВидимо, это Вы.\nДатчик заменим."
+    assert apply_suggestions(text, [finding(29, 44, "Видимо, это Вы.", "")]) == \
+        "Здравствуйте.\nСигнал пропал.\nДатчик заменим."
+    text = "Здравствуйте.\n\nВидимо, это Вы.\n\nДатчик заменим."
+    assert apply_suggestions(text, [finding(15, 30, "Видимо, это Вы.", "")]) == "Здравствуйте.\n\nДатчик заменим."
+    assert apply_suggestions("Видимо, это Вы.\nДатчик заменим.", [finding(0, 15, "Видимо, это Вы.", "")]) == \
+        "Датчик заменим."
+
+
 def test_removal_keeps_spacing_tidy():
     assert apply_suggestions("It is, obviously, broken.", [finding(7, 16, "obviously", "")]) == "It is, broken."
     assert apply_suggestions("Done. Clearly, retry.", [finding(6, 13, "Clearly", "")]) == "Done. Retry."

@@ -451,3 +451,97 @@ def test_a_rest_that_keeps_a_word_of_tone_is_not_taken_under_the_threshold(engin
     linter.split_sentences(doc)
     linter.annotate(doc)
     assert tone._sentence_rewrite(doc, 0, len(doc)) != "С другой стороны, сраного модератора никто не звал."
+
+
+def test_a_removal_of_blame_may_leave_a_rest_under_the_threshold_that_stands_as_a_sentence():
+    """`blame_removal_below_threshold`: where the sentence may not go whole, a removal of clauses that read as blame
+    at the flagging bar, none as content, may leave a rest under the threshold (not under `neutral_below`), when a
+    clause of the rest has a predicate (`predicate_morph`)."""
+    from replylint.nlp import blank
+
+    def rewrite(text, blame, predicates=(), **extra):
+        doc = blank("en").make_doc(f"Hi there. {text} Thanks.")
+        span = doc[3 : 3 + len(blank("en").make_doc(text))]
+        for t in span:
+            if t.lower_ in predicates:
+                t.set_morph("VerbForm=Fin")
+        # "patch" weighs 2 (bias -1): the rest scores 0.2, over neutral (0) and under the threshold (2)
+        words = [3.0 if t.lower_ in blame else 2.0 if t.lower_ == "patch" else -0.1 for t in span]
+        settings = dict(blame_removal_below_threshold=True, predicate_morph=frozenset({"VerbForm=Fin"}),
+                        subordinators=frozenset({"if"}))
+        removal = _removal(**{**settings, **extra})
+        removal.flag_odds = 2.0
+        return removal.rewrite(span, -1.0, words, [0.0] * len(words), set(), span.start)
+
+    text = "Given your carelessness, the patch was never installed on 12 May."
+    assert rewrite(text, {"given", "carelessness"}, {"was"}) == "The patch was never installed on 12 May."
+    assert rewrite(text, {"given", "carelessness"}, {"was"}, blame_removal_below_threshold=False) is None
+    # a rest with no predicate, or only a dependent clause, is no sentence («Если делать по шагам.»)
+    assert rewrite(text, {"given", "carelessness"}) is None
+    assert rewrite("Given your carelessness, if the patch was installed on 12 May.", {"given", "carelessness"},
+                   {"was"}) is None
+    # a removed part that does not read as blame on its own at the flagging bar is content («…, а на такую основу
+    # столешницу ставить нельзя»)
+    assert rewrite("Given that, the patch was never installed on 12 May.", {"given"}, {"was"}) is None
+
+
+def test_a_russian_lead_in_that_judges_the_customer_goes_when_the_rest_is_under_the_threshold(engine):
+    from replylint.rewrite import fix_exchange
+
+    text = ("Учитывая Вашу безалаберность с дедлайнами, бесплатно продлить доступ мы не можем, но можем предложить "
+            "продление на месяц за 490 ₽.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert fixed == "Бесплатно продлить доступ мы не можем, но можем предложить продление на месяц за 490 ₽."
+    assert not [f for f in left if f.category == "blame"]
+    # what would stay is a dependent clause alone: no such removal («Если делать по шагам.»)
+    text = ("Алина, добрый день. Тут ничего сложного, даже ребёнок справится, если делать по шагам. Масло течёт, когда "
+            "тесто перегревается: убирайте его в холодильник на 20–30 минут.")
+    assert "Если делать по шагам." not in fix_exchange(engine, Exchange(text))[0]
+
+
+def test_a_contrast_tail_goes_when_the_rest_is_under_the_threshold(engine):
+    """`contrast_tails`: «…, а не …» after the right way names the customer's way; it may go though it does not read as
+    blame alone, once the advice it followed is rewritten (ru.blame.verdict-as-advice)."""
+    from replylint.rewrite import fix_exchange
+
+    text = ("Здравствуйте! К сожалению, на воскресенье все наши будки уже забронированы. Надо было сообщить о переносе "
+            "хотя бы за неделю, а не за два дня до праздника. Предоплату мы вернём полностью.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert "Рекомендуем сообщить о переносе хотя бы за неделю. Предоплату" in fixed, fixed
+    assert not [f for f in left if f.category == "blame"]
+
+
+def test_a_guess_told_as_a_suspicion_becomes_a_possibility(engine):
+    from replylint.rewrite import fix_exchange
+
+    text = ("Здравствуйте! Подозреваю, что фартук регулярно оттирали чем-нибудь вроде «Санокса» или уксуса, а цементная "
+            "затирка кислоту не переносит. Фартук можно восстановить.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert fixed.startswith("Здравствуйте! Возможно, фартук регулярно оттирали"), fixed
+    assert not [f for f in left if f.category == "blame"]
+
+
+def test_a_sentence_opened_by_a_sarcastic_opener_goes_whole_unless_it_holds_content(engine):
+    """`sarcastic_openers`: «Ну да, …» says the opposite of what it means throughout: a clause of it that reads neutral
+    («стоит только открыть зонт») keeps it no more; a number or a name still does."""
+    from replylint.rewrite import fix_exchange
+
+    text = ("Лариса, добрый день! Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт. Мастер посмотрел "
+            "фото: излом похож на удар ветром.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert fixed == "Лариса, добрый день! Мастер посмотрел фото: излом похож на удар ветром."
+    assert not [f for f in left if f.category == "blame"]
+    text = ("Добрый день. Ну да, роутер сам по себе сломался, а по логам 2 часа назад на нём сбросили настройки кнопкой "
+            "Reset. Зайдите на 192.168.0.1.")
+    assert "2 часа назад" in fix_exchange(engine, Exchange(text))[0]
+
+
+def test_a_removal_under_the_threshold_keeps_the_step_before_another(engine):
+    """`adjunct_openers`: «Прежде чем заливать фундамент, …» is the step the advice is about, not blame to remove."""
+    from replylint.rewrite import fix_exchange
+
+    text = ("Артём, здравствуйте. Для бани план согласуется с правлением. Прежде чем заливать фундамент, следовало бы "
+            "сначала прийти в правление, тогда не пришлось бы ничего переделывать. Пришлите фото фундамента.")
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert "Прежде чем заливать фундамент" in fixed, fixed
+    assert not [f for f in left if f.category == "blame"]

@@ -584,6 +584,24 @@ class ClauseRemovalSettings:
     # … or after a comma and one of these words, which open a clause of its own ("…, and nobody else has it"), not
     # a phrase of the clause before it («…, мягко говоря, неосмотрительное», «…, без удлинителя, и …»)
     suffix_openers: frozenset[str] = _words()
+    # … and, in general, a removal that reads as blame at the flagging threshold on its own, with no clause of it reading
+    # neutral, whose rest the rule no longer flags, though it is not under `neutral_below`: the bar a construction
+    # rewrite meets (taken only where the sentence may not go whole)
+    blame_removal_below_threshold: bool = _flag()
+    # … when what is left holds a clause that stands as a sentence: with a predicate, a token with one of these
+    # morphology features (a finite verb, a short participle or adjective: «указан», «недоступна»)
+    predicate_morph: frozenset[str] = _marks()
+    # … and so may a last clause after a comma and one of these, though it does not read as blame alone: the way the
+    # customer did it, set against the right one («…хотя бы за неделю, а не за два дня до праздника»); several words
+    # are matched over their tokens
+    contrast_tails: frozenset[str] = _words()
+    # … but no removal there takes a first clause opening with one of these or a `subordinators` word: the time or the
+    # step before another, content of the sentence («Прежде чем заливать фундамент, рекомендуем …»)
+    adjunct_openers: frozenset[str] = _words()
+    # a sentence opening with one and a comma says the opposite of what it means throughout («Ну да, спицы ведь ломаются
+    # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
+    # `protect` keeps still keeps it); several words are matched over their tokens
+    sarcastic_openers: frozenset[str] = _words()
     # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
     # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
     connector_not_counted: bool = _flag()
@@ -664,6 +682,8 @@ class ClauseRemoval:
         self.droppable_opener_tokens = _word_tokens(settings.droppable_openers)
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
+        self.sarcastic_opener_tokens = _word_tokens(settings.sarcastic_openers)
+        self.contrast_tail_tokens = _word_tokens(settings.contrast_tails)
         # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
         # a removal opened is closed with it
         self.quote_pairs = tuple((o, c) for o, c in quotes.items() if o != c)
@@ -768,6 +788,7 @@ class ClauseRemoval:
         # `neutral_below`: taken where no removal reads neutral, before the sentence is given up
         relaxed = None
         blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
+        below_threshold = None  # (`blame_removal_below_threshold`: the same)
         crossing = self._opener_suffixes(tokens, cuts, end, removals)
         for first, last in removals + crossing + deeper:
             if not allowed(first, last):
@@ -813,6 +834,16 @@ class ClauseRemoval:
                         blaming_suffix is None or (size, odds) < blaming_suffix[0]) and not any(kept[first:last]) and \
                         bias + sum(words[first + 1:last]) + sum(pairs[first + 1 : last - 1]) >= self.flag_odds:
                     blaming_suffix = ((size, odds), first, last)
+                # (any removal of clauses that read as blame, none of them content, whose rest the rule no longer
+                # flags: the same bar a construction rewrite meets, taken only where the sentence may not go whole)
+                if self.settings.blame_removal_below_threshold and odds < self.flag_odds and (
+                        below_threshold is None or (size, odds) < below_threshold[0]) and \
+                        (bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.flag_odds
+                         and not any(reads_neutral(a, b) for a, b in _clauses(cuts, first, last))
+                         or self._contrast_tail(tokens, first, last, end)) and \
+                        not self._takes_adjunct(tokens, first, last) and \
+                        self._main_clause_left(tokens, cuts, end, first, last):
+                    below_threshold = ((size, odds), first, last)
         if best is not None:  # the smallest removal that leaves a neutral sentence
             return self._statement(tokens, best[1], best[2], end, self._join(tokens, best[1], best[2]))
         dropped = self._droppable(tokens, end, kept) if rescore is not None else frozenset()
@@ -867,6 +898,8 @@ class ClauseRemoval:
         # читать» → «Договор для того и подписывают.»)
         # (nor a rest that keeps a word carrying only the writer's tone, `droppable`: «…, сраного модератора никто
         # не звал.» would read as the verdict it was, with the content after it gone)
+        if blaming_suffix is None:
+            blaming_suffix = below_threshold
         if blaming_suffix is not None and any(i in dropped for i in range(n) if not
                                               blaming_suffix[1] <= i < blaming_suffix[2]):
             blaming_suffix = None
@@ -887,6 +920,9 @@ class ClauseRemoval:
         # (beside another rule's match, a clause counts as blame only where the
         # model would flag it alone: the match shows where the blame is)
         blame_odds = self.flag_odds if must else self.neutral_odds
+        if any(len(parts) < end and all(tokens[j].lower_ == w for j, w in enumerate(parts))
+               and tokens[len(parts)].text == self.settings.comma for parts in self.sarcastic_opener_tokens):
+            return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
                 continue  # the clause the rule matched in
@@ -900,6 +936,42 @@ class ClauseRemoval:
                 self._note("whole:neutral-clause", a, b)
                 return refused
         return ""
+
+    def _takes_adjunct(self, tokens, first: int, last: int) -> bool:
+        """Does a prefix removal take a clause opening with a `subordinators` or `adjunct_openers` word: a condition,
+        a time, the step before another («Прежде чем заливать фундамент, …»), content of the sentence?"""
+        if first:
+            return False
+        opener = next((t.lower_ for t in tokens[first:last] if t.is_alpha), "")
+        return opener in self.settings.subordinators or opener in self.settings.adjunct_openers
+
+    def _contrast_tail(self, tokens, first: int, last: int, end: int) -> bool:
+        """Is tokens[first:last] the sentence's last clause, a comma and one of `contrast_tails` («…до покупки, а не
+        после»)?"""
+        if last != end or first == 0 or tokens[first].text != self.settings.comma:
+            return False
+        return any(first + 1 + len(parts) <= end and all(tokens[first + 1 + j].lower_ == w for j, w in enumerate(parts))
+                   for parts in self.contrast_tail_tokens)
+
+    def _main_clause_left(self, tokens, cuts: list[int], end: int, first: int, last: int) -> bool:
+        """Does what a removal of tokens [first, last) keeps hold a clause that stands as a sentence: one opening
+        with no `fragment_starts` or `subordinators` word, with a predicate (a token with one of
+        `predicate_morph`), and at least `min_words` words where the removal cut it short? («Если делать по шагам.»,
+        «Когда вода только начала мутнеть, а не ждать до зелени.», «… — решение.» hold none.) With no
+        `predicate_morph` listed, any rest does."""
+        marks = self.settings.predicate_morph
+        if not marks:
+            return True
+        opens_dependent = self.settings.fragment_starts | self.settings.subordinators
+        for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+            kept = [i for i in range(a, b) if not first <= i < last and tokens[i].is_alpha]
+            if not kept or tokens[kept[0]].lower_ in opens_dependent:
+                continue
+            if (first in (b, b + 1) or last == a) and len(kept) < self.settings.min_words:
+                continue  # (the clause the removal cut short: «… — решение.»)
+            if any(str(m) in marks for i in kept for m in tokens[i].morph):
+                return True
+        return False
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
