@@ -1036,6 +1036,20 @@ def test_round41_answer_shapes(engine, customer, reply, flagged):
     assert found == flagged
 
 
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # «С какой стати?» asks a cause, which the price list or tariff it is charged by tells
+    ("Машина не смогла подъехать к яме, а выезд всё равно выставили в счёт. С какой стати?",
+     "Ложный выезд оплачивается по прайсу, если машина прибыла на адрес: 1500 рублей.", []),
+    ("Машина не смогла подъехать к яме, а выезд всё равно выставили в счёт. С какой стати?",
+     "Подтвердите, пожалуйста, удобное время.", ["С какой стати?"]),
+    ("Нам выставили счёт за хранение. С какой стати?", "Хранение сверх трёх дней оплачивается по прейскуранту склада.", []),
+    ("Нам выставили счёт за хранение. С какой стати?", "Спасибо за обращение.", ["С какой стати?"]),
+])
+def test_grounds_asked(engine, customer, reply, flagged):
+    found = _unanswered(engine, reply, customer)
+    assert found == flagged
+
+
 @pytest.mark.parametrize("customer,reply,redundant", [
     # a why the reply asks and answers in the next sentence asks the customer nothing
     ("The moss under the oak has come back again. Why does it keep coming back?",
