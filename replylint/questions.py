@@ -501,6 +501,12 @@ class QuestionReader:
         # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
         # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
         self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
+        # "What can we do so it doesn't happen again?", «Как сделать, чтобы такого не повторилось?» (an
+        # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
+        # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
+        self.prevention_by_advice = bool(config.get("prevention_answered_by_advice", False))
+        # "How many years will it take?" - "three growing seasons, followed by two years": a number in words
+        self.number_in_words = bool(config.get("number_in_words_answers", False))
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
         self.normal_keys = frozenset(k for k in map(self.word_key, map(str, config.get("normality_words", ()))) if k)
@@ -1605,6 +1611,13 @@ class QuestionReader:
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and "answer.reason" in s.cues
                            and self._says_something(s) and not self._conditional(s)), None)
+            if by is None and self.prevention_by_advice and question.sentence is not None \
+                    and "asks-prevention" in question.sentence.cues:
+                # "what can we do so we don't end up with a flood again?" - "Going forward, a few things make a big
+                # difference: a battery backup for the sump pump…": advice for the future no other question takes
+                # (a measure may name a word of another question: «С этого сезона мы ставим бирку…» beside «сколько
+                # стоит сезон?», which the price answers)
+                by = next((s for s in answering if "prevents" in s.cues and self._says_something(s)), None)
             if by is None and self.consequence_by_condition and question.sentence is not None \
                     and "asks-consequence" in question.sentence.cues:
                 # "what happens if they get lost?" - "if they haven't returned by then, our safety team will sweep
@@ -1919,7 +1932,9 @@ class QuestionReader:
                 and not sentence.keys & self.time_units:
             return False  # "costs £120-£180" holds numbers, but no time («1 900 рублей, срок 3–4 дня» does)
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
-            return sentence.has_number or f"answer.{question.expects}" in cues
+            return sentence.has_number or f"answer.{question.expects}" in cues \
+                or question.expects == "number" and self.number_in_words \
+                and any(self._numeral(sentence.word(h)) for h in sentence.lowers)  # "two years", «три сезона»
         if question.expects == "place" and self.place_by_steps and "answer.steps" in cues:
             return True  # "Where do I enter it?" - "tap your photo and choose My details": the way there
         return f"answer.{question.expects}" in cues

@@ -522,9 +522,8 @@ class ProfileBuilder:
                     continue
                 if feature == "tv.T" and self.names_not_tv and self._name_not_verb(doc, i):
                     continue  # «с Бусей»: a pet's or person's name in the instrumental, not "бусей!"
-                if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and \
-                        self.analyze(doc[i - 1].lower_)[1] == "NOUN":
-                    continue  # «анализ мочи»: a noun's genitive attribute, not an imperative
+                if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and self._genitive_head(doc[i - 1].lower_):
+                    continue  # «анализ мочи», «ручной клади»: a noun's genitive, not an imperative
                 if feature == "tv.V":
                     if to_group is None:
                         to_group = self._holds_any(doc, self.group_words)
@@ -613,6 +612,16 @@ class ProfileBuilder:
                 if evidence.start not in found:
                     out.append(evidence)
         return out
+
+    def _genitive_head(self, before: str) -> bool:
+        """Does the word before a form read as an imperative or a noun's genitive make it the noun: a noun it is
+        the attribute of («анализ мочи»), or an adjective agreeing with it in an oblique case («ручной клади», «для
+        новой клади»; not «свою клади», an accusative, nor «лучше проверь», a comparative)?"""
+        _, pos, morph = self.analyze(before)
+        if pos == "NOUN":
+            return True
+        feats = morph.split("|") if morph else []
+        return pos == "ADJ" and any(f in feats for f in ("Case=Gen", "Case=Dat", "Case=Loc", "Case=Ins"))
 
     def _name_not_verb(self, doc, i: int) -> bool:
         """Is the ты-form at i a name: capitalised right after a word inside a sentence («поиграли с

@@ -455,6 +455,12 @@ def test_round15_register_readings(engine, customer, reply, expected):
     # a word that is an imperative or a genitive noun, right after a noun, is the genitive
     ("Добрый день. Нужно ли сдавать анализы?", "Да, анализ мочи нужно сдать заново.", []),
     ("Добрый день. Как постирать чехол?", "Просто намочи его водой.", [("ru.formality.ty-form", "намочи")]),
+    # … as after an adjective agreeing with the noun in an oblique case («ручной клади»: the luggage, not "put it!");
+    # not after an accusative («свою…»), nor after a comparative («Лучше клади…»)
+    ("Добрый день. Купил чемодан, в самолёт не пустили.",
+     "А размеры ручной клади своей авиакомпании Вы проверить не пробовали?", []),
+    ("Добрый день. Купил чемодан, в самолёт не пустили.", "Для ручной клади у нас есть модели поменьше.", []),
+    ("Добрый день. Сумка уже в машине?", "Лучше клади ключи в карман.", [("ru.formality.ty-form", "клади")]),
 ])
 def test_round17_register_readings(engine, customer, reply, expected):
     assert _flagged(engine, reply, customer) == expected

@@ -402,9 +402,16 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # «распечатать»/«печатать», «ухаживать»/«уход», «помочь»/«помогут», «попасть»/«попадёте», «яиц»; a
                       # time in words, "within one to two weeks"; a conditional answer to a trailing «если»; «на следующий
                       # день» as a day; «готовы предоставить» as consent; «внесли Вас в список» for «записали»)
-                      "en32": 7, "ru31": 7,
+                      "en32": 5, "ru31": 7,
                       # en33 and ru32 before tuning (97b38b9): 18 and 15
-                      "en33": 18, "ru32": 15}
+                      # after tune41-q: en 18 -> 7, ru 15 -> 9; en32 7 -> 5 ("Cheers for…" thanks, no sign-off; numbers
+                      # in words for "how many"; rupees; "free" asks whether they pay; "Is it faulty?"/«мука плохая?»/«Он
+                      # не работает?» met by "it's normal"/«в норме»/«исправен», «Это сбой?» by the cause; "so it doesn't
+                      # happen again"/«чтобы не повторилось» by advice for the future; "on time" for "late", a day kept
+                      # for "delay", "about a week"; a voucher given back; "appear" for "attend"; the age it takes for
+                      # "allowed"; «на ближайший понедельник» as a day; «тратятся» / «расходы»); ru32 9 -> 8 («С какой
+                      # стати?» asks a cause, told by the price list it is charged by)
+                      "en33": 7, "ru32": 8}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

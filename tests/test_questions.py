@@ -919,6 +919,137 @@ def test_round40_answer_shapes(engine, customer, reply, flagged):
     assert found == flagged
 
 
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # thanks opening with a sign-off word ("Cheers for getting in touch.") is no sign-off: the reply goes on after it
+    ("The chain is clunking after the service. Can I bring it back in this week?",
+     "Cheers for getting in touch. Bring it in any morning this week and we'll re-tension it while you wait.", []),
+    ("The new tyre is losing air. Could you check the valve?",
+     "Cheers for the photos. We'll check the valve on Thursday morning.", []),
+    ("The chain is clunking after the service. Can I bring it back in this week?",
+     "Cheers for getting in touch.\nCheers,\nRob", ["Can I bring it back in this week?"]),
+    ("The new tyre is losing air. Could you check the valve?", "Cheers for the photos, they help a lot.",
+     ["Could you check the valve?"]),
+    # a number in words answers "how many", «сколько»
+    ("The knotweed is spreading. How many years will the treatment take?",
+     "Treatment runs over three growing seasons, followed by two years of monitoring.", []),
+    ("My order came short. How many boxes were sent?", "We sent four boxes on Monday, and the fifth follows today.", []),
+    ("The knotweed is spreading. How many years will the treatment take?",
+     "The treatment is guaranteed and lenders accept it.", ["How many years will the treatment take?"]),
+    ("Пришла неполная поставка. Сколько коробок отправили?", "Отправили четыре коробки, пятая едет отдельно.", []),
+    ("Пришла неполная поставка. Сколько коробок отправили?", "Коробки отправили транспортной компанией.",
+     ["Сколько коробок отправили?"]),
+    # a price in rupees; "free" asks whether they pay
+    ("The tabla skin cracked. What will the repair cost?", "The repair costs Rs 2,800 and takes ten days.", []),
+    ("The saree border came loose. How much to fix it?", "Fixing the border comes to ₹650.", []),
+    ("The tabla skin cracked. What will the repair cost?", "The repair takes ten days at our shop.",
+     ["What will the repair cost?"]),
+    ("The tank is green again two months after cleaning. Will you clean it again free?",
+     "Since it is within our 3-month service period, there is no charge for this visit.", []),
+    ("The hem came down a week after the alteration. Is the redo free?", "There's no charge for redoing the hem.", []),
+    ("The tank is green again two months after cleaning. Will you clean it again free?",
+     "Our technician will come on Saturday between 10 am and 1 pm.", ["Will you clean it again free?"]),
+    ("The hem came down a week after the alteration. Is the redo free?", "Thanks for the photo of the hem.",
+     ["Is the redo free?"]),
+    # whether the thing is at fault, answered by its being normal or sound («в норме», «исправен»), or by the cause
+    ("The new barrel is leaking from the staves. Is it faulty?",
+     "It sounds alarming, but it's normal for a new barrel to leak for a day or two.", []),
+    ("The new kettle smells of plastic. Is it defective?", "That's normal for the first few boils and fades quickly.", []),
+    ("The new barrel is leaking from the staves. Is it faulty?", "Keep it topped up and standing in a tray.",
+     ["Is it faulty?"]),
+    ("Хлеб не поднимается, в муке комки. Это мука плохая?", "Партия проверена в лаборатории: всё в норме.", []),
+    ("Кабель на крыше не греет. Он не работает?", "Судя по логу, кабель исправен, он отключается выше +3.", []),
+    ("Чайник перестал выключаться. Он сломан?", "Чайник исправен: выключатель срабатывает при закрытой крышке.", []),
+    ("Хлеб не поднимается, в муке комки. Это мука плохая?", "Пришлите фото муки и ярлыка.", ["Это мука плохая?"]),
+    ("Кабель на крыше не греет. Он не работает?", "Мастер приедет в четверг.", ["Он не работает?"]),
+    ("Вместо букв квадратики. Это сбой у вас?",
+     "Квадратики появляются, когда в документе используется шрифт, которого нет на сервере.", []),
+    ("Вместо букв квадратики. Это сбой у вас?", "Пришлите исходный файл, посмотрим.", ["Это сбой у вас?"]),
+    # how to keep it from happening again, answered by advice or a measure for the future
+    ("The sump pump failed in the storm. What can we do so we don't end up with a flood again?",
+     "Going forward, a battery backup for the sump pump and a high-water alarm make a big difference.", []),
+    ("The pipes froze last winter. How can I stop this happening again?",
+     "In future, leave the heating on low and lag the pipes in the loft.", []),
+    ("The sump pump failed in the storm. What can we do so we don't end up with a flood again?",
+     "Our final readings show the basement is fully dry.", ["What can we do so we don't end up with a flood again?"]),
+    ("The pipes froze last winter. How can I stop this happening again?", "Thanks for letting us know about the pipes.",
+     ["How can I stop this happening again?"]),
+    ("The front door sticks in the cold. Is there anything we can do to stop it happening?",
+     "For future winters, it's worth giving the hinges a couple of turns with the Allen key.", []),
+    ("The front door sticks in the cold. Is there anything we can do to stop it happening?",
+     "Our fitter can come on Wednesday.", ["Is there anything we can do to stop it happening?"]),
+    ("Тёлок перепутали осенью. Как сделать, чтобы такого не повторилось?",
+     "С этого сезона мы ставим каждому животному свою ушную бирку.", []),
+    ("Мешок муки отсырел. Что делать, чтобы это не повторялось?", "Впредь храните мешки на поддоне, не на полу.", []),
+    ("Тёлок перепутали осенью. Как сделать, чтобы такого не повторилось?", "Сезон стоит 9000 рублей за голову.",
+     ["Как сделать, чтобы такого не повторилось?"]),
+    ("Мешок муки отсырел. Что делать, чтобы это не повторялось?", "Спасибо, что написали нам.",
+     ["Что делать, чтобы это не повторялось?"]),
+    # lateness met by "on time" / "in time for"; whether the day moves, by the day kept; a day set «на понедельник»
+    ("I can't log into the portal and my deadline is Friday. Will I be marked late?",
+     "Anything emailed to us before Friday will be treated as on time.", []),
+    ("The cake order is for Saturday. Will it be late because of the strike?",
+     "It will still reach you in time for the party on Saturday.", []),
+    ("I can't log into the portal and my deadline is Friday. Will I be marked late?",
+     "Could you tell us which email address you sign in with?", ["Will I be marked late?"]),
+    ("There's a rail strike this week. Will the strike delay my order?", "Your order still goes out on Monday 4 March.", []),
+    ("There's a rail strike this week. Will the strike delay my order?", "We're sorry about the strike.",
+     ["Will the strike delay my order?"]),
+    ("We'd like bifolds instead of French doors. And will it delay things?",
+     "It would add about a week, because the doors have a three-week lead time.", []),
+    ("We'd like bifolds instead of French doors. And will it delay things?",
+     "Bifolds need a wider opening than the current steel allows.", ["And will it delay things?"]),
+    ("Кампания так и не запущена. Когда будет запуск?", "Запуск запланирован на ближайший понедельник.", []),
+    ("Ремонт затянулся. Когда будет готово?", "Готовность перенесли на пятницу.", []),
+    ("Кампания так и не запущена. Когда будет запуск?", "Запуск зависит от доступа к метрике.", ["Когда будет запуск?"]),
+    # spending told as expenses («тратятся» - «расходы»)
+    ("Оформил ежемесячный донат. И как посмотреть, на что тратятся деньги?",
+     "Куда идут деньги, видно в отчёте на странице «Финансы»: там расписаны все расходы фонда.", []),
+    ("Бюджет на рекламу закончился за неделю. На что потрачены деньги?",
+     "Основные расходы пришлись на показы в поиске: 40 тысяч рублей.", []),
+    ("Оформил ежемесячный донат. И как посмотреть, на что тратятся деньги?", "Спасибо, что поддерживаете проект!",
+     ["И как посмотреть, на что тратятся деньги?"]),
+    ("Бюджет на рекламу закончился за неделю. На что потрачены деньги?", "Бюджет можно пополнить в личном кабинете.",
+     ["На что потрачены деньги?"]),
+    # something back given as a voucher; attending as appearing; being allowed as the age it takes
+    ("The windmill on hole 7 was broken. Could we get something back, as we paid full price?",
+     "I've emailed you a voucher for a free family round.", []),
+    ("The windmill on hole 7 was broken. Could we get something back, as we paid full price?",
+     "The windmill has been fixed as of Tuesday.", ["Could we get something back, as we paid full price?"]),
+    ("We have the licence appointment on Thursday. Do we both need to attend in person?",
+     "Both applicants must appear together at the appointment.", []),
+    ("We have the licence appointment on Thursday. Do we both need to attend in person?",
+     "Your appointment is confirmed for Thursday at 10:30.", ["Do we both need to attend in person?"]),
+    ("I'm 17 and would love to volunteer as a phone befriender. Am I allowed?",
+     "Our phone befrienders need to be 18 or over, because of safeguarding rules.", []),
+    ("My son is 15. Is he allowed on the climbing wall alone?",
+     "Climbers aged 16 and over can climb unsupervised; under that, a parent must belay.", []),
+    ("I'm 17 and would love to volunteer as a phone befriender. Am I allowed?",
+     "Thank you so much for wanting to get involved.", ["Am I allowed?"]),
+    ("My son is 15. Is he allowed on the climbing wall alone?", "Thanks for asking about the climbing wall.",
+     ["Is he allowed on the climbing wall alone?"]),
+    ("My permit hasn't come yet. Am I allowed to park in the residents' bays?",
+     "Information about permits, including eligibility criteria, is on our website.",
+     ["Am I allowed to park in the residents' bays?"]),
+])
+def test_round41_answer_shapes(engine, customer, reply, flagged):
+    found = _unanswered(engine, reply, customer)
+    assert found == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # «С какой стати?» asks a cause, which the price list or tariff it is charged by tells
+    ("Машина не смогла подъехать к яме, а выезд всё равно выставили в счёт. С какой стати?",
+     "Ложный выезд оплачивается по прайсу, если машина прибыла на адрес: 1500 рублей.", []),
+    ("Машина не смогла подъехать к яме, а выезд всё равно выставили в счёт. С какой стати?",
+     "Подтвердите, пожалуйста, удобное время.", ["С какой стати?"]),
+    ("Нам выставили счёт за хранение. С какой стати?", "Хранение сверх трёх дней оплачивается по прейскуранту склада.", []),
+    ("Нам выставили счёт за хранение. С какой стати?", "Спасибо за обращение.", ["С какой стати?"]),
+])
+def test_grounds_asked(engine, customer, reply, flagged):
+    found = _unanswered(engine, reply, customer)
+    assert found == flagged
+
+
 @pytest.mark.parametrize("customer,reply,redundant", [
     # a why the reply asks and answers in the next sentence asks the customer nothing
     ("The moss under the oak has come back again. Why does it keep coming back?",
