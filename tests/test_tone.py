@@ -485,63 +485,63 @@ def test_a_removal_of_blame_may_leave_a_rest_under_the_threshold_that_stands_as_
     assert rewrite("Given that, the patch was never installed on 12 May.", {"given"}, {"was"}) is None
 
 
-def test_a_russian_lead_in_that_judges_the_customer_goes_when_the_rest_is_under_the_threshold(engine):
+def _fixed(engine, text: str) -> str:
     from replylint.rewrite import fix_exchange
 
+    return fix_exchange(engine, Exchange(text))[0]
+
+
+def _fixed_without_blame(engine, text: str) -> str:
+    """The reply after --fix, which must leave no blame finding."""
+    from replylint.rewrite import fix_exchange
+
+    fixed, left = fix_exchange(engine, Exchange(text))
+    assert not [f for f in left if f.category == "blame"], (fixed, left)
+    return fixed
+
+
+def test_a_russian_lead_in_that_judges_the_customer_goes_when_the_rest_is_under_the_threshold(engine):
     text = ("Учитывая Вашу безалаберность с дедлайнами, бесплатно продлить доступ мы не можем, но можем предложить "
             "продление на месяц за 490 ₽.")
-    fixed, left = fix_exchange(engine, Exchange(text))
+    fixed = _fixed_without_blame(engine, text)
     assert fixed == "Бесплатно продлить доступ мы не можем, но можем предложить продление на месяц за 490 ₽."
-    assert not [f for f in left if f.category == "blame"]
     # what would stay is a dependent clause alone: no such removal («Если делать по шагам.»)
     text = ("Алина, добрый день. Тут ничего сложного, даже ребёнок справится, если делать по шагам. Масло течёт, когда "
             "тесто перегревается: убирайте его в холодильник на 20–30 минут.")
-    assert "Если делать по шагам." not in fix_exchange(engine, Exchange(text))[0]
+    assert "Если делать по шагам." not in _fixed(engine, text)
 
 
 def test_a_contrast_tail_goes_when_the_rest_is_under_the_threshold(engine):
     """`contrast_tails`: «…, а не …» after the right way names the customer's way; it may go though it does not read as
     blame alone, once the advice it followed is rewritten (ru.blame.verdict-as-advice)."""
-    from replylint.rewrite import fix_exchange
-
     text = ("Здравствуйте! К сожалению, на воскресенье все наши будки уже забронированы. Надо было сообщить о переносе "
             "хотя бы за неделю, а не за два дня до праздника. Предоплату мы вернём полностью.")
-    fixed, left = fix_exchange(engine, Exchange(text))
+    fixed = _fixed_without_blame(engine, text)
     assert "Рекомендуем сообщить о переносе хотя бы за неделю. Предоплату" in fixed, fixed
-    assert not [f for f in left if f.category == "blame"]
 
 
 def test_a_guess_told_as_a_suspicion_becomes_a_possibility(engine):
-    from replylint.rewrite import fix_exchange
-
     text = ("Здравствуйте! Подозреваю, что фартук регулярно оттирали чем-нибудь вроде «Санокса» или уксуса, а цементная "
             "затирка кислоту не переносит. Фартук можно восстановить.")
-    fixed, left = fix_exchange(engine, Exchange(text))
+    fixed = _fixed_without_blame(engine, text)
     assert fixed.startswith("Здравствуйте! Возможно, фартук регулярно оттирали"), fixed
-    assert not [f for f in left if f.category == "blame"]
 
 
 def test_a_sentence_opened_by_a_sarcastic_opener_goes_whole_unless_it_holds_content(engine):
     """`sarcastic_openers`: «Ну да, …» says the opposite of what it means throughout: a clause of it that reads neutral
     («стоит только открыть зонт») keeps it no more; a number or a name still does."""
-    from replylint.rewrite import fix_exchange
-
     text = ("Лариса, добрый день! Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт. Мастер посмотрел "
             "фото: излом похож на удар ветром.")
-    fixed, left = fix_exchange(engine, Exchange(text))
+    fixed = _fixed_without_blame(engine, text)
     assert fixed == "Лариса, добрый день! Мастер посмотрел фото: излом похож на удар ветром."
-    assert not [f for f in left if f.category == "blame"]
     text = ("Добрый день. Ну да, роутер сам по себе сломался, а по логам 2 часа назад на нём сбросили настройки кнопкой "
             "Reset. Зайдите на 192.168.0.1.")
-    assert "2 часа назад" in fix_exchange(engine, Exchange(text))[0]
+    assert "2 часа назад" in _fixed(engine, text)
 
 
 def test_a_removal_under_the_threshold_keeps_the_step_before_another(engine):
     """`adjunct_openers`: «Прежде чем заливать фундамент, …» is the step the advice is about, not blame to remove."""
-    from replylint.rewrite import fix_exchange
-
     text = ("Артём, здравствуйте. Для бани план согласуется с правлением. Прежде чем заливать фундамент, следовало бы "
             "сначала прийти в правление, тогда не пришлось бы ничего переделывать. Пришлите фото фундамента.")
-    fixed, left = fix_exchange(engine, Exchange(text))
+    fixed = _fixed_without_blame(engine, text)
     assert "Прежде чем заливать фундамент" in fixed, fixed
-    assert not [f for f in left if f.category == "blame"]
