@@ -740,8 +740,7 @@ class ClauseRemoval:
         its comma included (0: none): a greeting and up to three capitalised
         words, or up to three name words; then a comma and at least `min_words` words."""
         tokens = list(span)
-        i = next((len(g) for g in self.settings.address_openers if len(g) < len(tokens)
-                  and all(tokens[j].lower_ == w for j, w in enumerate(g))), 0)
+        i = next((len(g) for g in self.settings.address_openers if len(g) < len(tokens) and _spells(tokens, 0, g)), 0)
         if i and i < len(tokens) and tokens[i].text == self.settings.comma:
             i += 1  # «Добрый день, Анна, …»
         start = i
@@ -962,8 +961,8 @@ class ClauseRemoval:
         # (beside another rule's match, a clause counts as blame only where the
         # model would flag it alone: the match shows where the blame is)
         blame_odds = self.flag_odds if must else self.neutral_odds
-        if any(len(parts) < end and all(tokens[j].lower_ == w for j, w in enumerate(parts))
-               and tokens[len(parts)].text == self.settings.comma for parts in self.sarcastic_opener_tokens):
+        if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
+               for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
@@ -992,8 +991,7 @@ class ClauseRemoval:
         после»)?"""
         if last != end or first == 0 or tokens[first].text != self.settings.comma:
             return False
-        return any(first + 1 + len(parts) <= end and all(tokens[first + 1 + j].lower_ == w for j, w in enumerate(parts))
-                   for parts in self.contrast_tail_tokens)
+        return any(first + 1 + len(parts) <= end and _spells(tokens, first + 1, parts) for parts in self.contrast_tail_tokens)
 
     def _main_clause_left(self, tokens, cuts: list[int], end: int, first: int, last: int) -> bool:
         """Does what a removal of tokens [first, last) keeps hold a clause that stands as a sentence: one opening
@@ -1302,6 +1300,12 @@ def _clauses(cuts: list[int], start: int, last: int) -> list[tuple[int, int]]:
     """The clauses of tokens[start:last] between the cuts inside it, each without its mark."""
     inside = [i for i in cuts if start <= i < last]
     return list(zip([start, *(i + 1 for i in inside)], [*inside, last]))
+
+
+def _spells(tokens, at: int, words: tuple[str, ...]) -> bool:
+    """Do the tokens from `at` spell `words` (lowercase, as `_word_tokens` splits them)? The caller keeps `at +
+    len(words)` within the tokens."""
+    return all(tokens[at + j].lower_ == w for j, w in enumerate(words))
 
 
 def _word_tokens(words) -> list[tuple[str, ...]]:
