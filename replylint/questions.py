@@ -911,7 +911,7 @@ class QuestionReader:
         """The keys after the conditional clause a question opens with ("If I do a factory reset, will the history
         be wiped?": "history", "wiped"): the condition is no part of what is asked; none where it has no comma."""
         lowers = sentence.lowers
-        first = self._first_word(lowers, 0, len(lowers))
+        first = self._first_word_of(sentence)
         if first >= len(lowers) or lowers[first] not in self.conditional_openers:
             return frozenset()
         comma = next((j for j in range(first + 1, len(lowers)) if lowers[j] == self.comma), None)
@@ -951,20 +951,27 @@ class QuestionReader:
         """Does the question hold only words with no topic («почему», «так», "why", "that") before a comma that
         opens a trailing condition («…, если…», "…, if…")?"""
         lowers = sentence.lowers
-        first = self._first_word(lowers, 0, len(lowers))
+        first = self._first_word_of(sentence)
         comma = next((j for j in range(first + 1, len(lowers) - 1) if lowers[j] == self.comma), None)
         if comma is None or lowers[comma + 1] not in self.conditional_openers:
             return False
         return not {k for k in sentence.keys_of[first:comma] if k} - self.generic
 
-    def _first_word(self, lowers: list[int], a: int, b: int) -> int:
+    def _first_word_of(self, sentence: Sentence) -> int:
+        """`_first_word` of a whole sentence, read in the StringStore of its own doc (a reply's sentences
+        may come from a piece another language's linter read)."""
+        return self._first_word(sentence.lowers, 0, len(sentence.lowers), sentence._strings)
+
+    def _first_word(self, lowers, a: int, b: int, strings=None) -> int:
         """Where the sentence lowers[a:b] has its first word that counts: after
         lead words («Ну,», "Well,"), whitespace, @handles and a list marker
-        ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,")."""
+        ("1)", «2.», "•"), and a greeting with the name after it ("Hi Dev,").
+        `strings`: the StringStore of the doc `lowers` come from (this linter's own by default)."""
+        strings = strings or self.strings
         if a < b and self._blank.get(lowers[a]) == 0 and lowers[a] not in self._first_word_movers:
             return a  # (most sentences: a plain word, seen before, opens it)
         first = a
-        while first < b and self._skippable(lowers[first]) == 1:  # ("@ryandarbonne Hi Ryan - yes!")
+        while first < b and self._skippable(lowers[first], strings) == 1:  # ("@ryandarbonne Hi Ryan - yes!")
             first += 1
         if first < b and lowers[first] in self.greetings:
             while first < b and lowers[first] in self.greetings:  # ("good morning")
@@ -978,21 +985,22 @@ class QuestionReader:
             h = lowers[first]
             if first + 1 < b and lowers[first + 1] in self.lead_wh_before and h in self.wh_hashes:
                 break
-            if h in self.lead or self._skippable(h) == 1:
+            if h in self.lead or self._skippable(h, strings) == 1:
                 first += 1
-            elif self._skippable(h) == 2 and first + 1 < b \
-                    and self._skippable(lowers[first + 1]) == 1 and self.strings[lowers[first + 1]] in ").":
+            elif self._skippable(h, strings) == 2 and first + 1 < b \
+                    and self._skippable(lowers[first + 1], strings) == 1 and strings[lowers[first + 1]] in ").":
                 first += 2  # "1" ")"
             else:
                 break
         return first
 
-    def _skippable(self, h: int) -> int:
+    def _skippable(self, h: int, strings=None) -> int:
         """Is the token whitespace, an @handle or a list marker (1: skipped before
-        a sentence's first word), or a number that a marker may follow (2)?"""
+        a sentence's first word), or a number that a marker may follow (2)? `strings`: the StringStore
+        of its doc (hashes are of the text, so one cache serves every store)."""
         found = self._blank.get(h)
         if found is None:
-            word = self.strings[h]
+            word = (strings or self.strings)[h]
             found = 1 if word.isspace() or word[:1] == "@" or _MARKER.match(word) else \
                 2 if _MARKER_NUMBER.match(word) else 0
             self._blank[h] = found
@@ -1299,7 +1307,7 @@ class QuestionReader:
             return None  # «Подскажите, пожалуйста:», "Two questions:": the questions follow
         if not sentence.asks and not asked:
             # chat style without «?»: «сколько ждать», "how to reset my password"
-            greeting = self._first_word(sentence.lowers, 0, len(sentence.lowers))  # ("hi is the clinic open…")
+            greeting = self._first_word_of(sentence)  # ("hi is the clinic open…")
             # (an exclamation is no chat question: "Have a nice day!", "What a mess!")
             chat = words - greeting <= self.chat_question_words and "," not in sentence.text \
                 and not sentence.text.rstrip().endswith("!")
@@ -1602,7 +1610,7 @@ class QuestionReader:
             if by is None and question.kind == "yes-no" and question.sentence is not None and (
                     "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
                         "cause-guess", question.sentence.lowers,
-                        self._first_word(question.sentence.lowers, 0, len(question.sentence.lowers)),
+                        self._first_word_of(question.sentence),
                         len(question.sentence.lowers))
                     # "Did I miss something?", «Я что-то сделал не так?»: whether the customer caused it, a guess too
                     or "self-blame" in question.sentence.cues):
@@ -1700,7 +1708,7 @@ class QuestionReader:
             for j in range(first, min(len(lowers), i + self.choice_reach + 1)):
                 if j == i:
                     continue
-                if _DIGIT.search(self.strings[lowers[j]]):
+                if _DIGIT.search(sentence.word(lowers[j])):
                     numbers.add(lowers[j])
                 elif j < len(keys_of) and keys_of[j]:
                     keys.add(keys_of[j])
@@ -1804,7 +1812,7 @@ class QuestionReader:
 
     def _conditional(self, sentence: Sentence) -> bool:
         """Does the sentence open with a conditional («Если…», "If…")?"""
-        first = self._first_word(sentence.lowers, 0, len(sentence.lowers))
+        first = self._first_word_of(sentence)
         return first < len(sentence.lowers) and sentence.lowers[first] in self.conditional_openers
 
     def _says_something(self, sentence: Sentence) -> bool:
@@ -2256,7 +2264,7 @@ class QuestionReader:
     def _opens_with(self, sentence: Sentence, words: frozenset[int]) -> bool:
         """Is the sentence's first word that counts (past lead words: "And did…") one of the words?"""
         lowers = list(sentence.lowers)
-        first = self._first_word(lowers, 0, len(lowers))
+        first = self._first_word_of(sentence)
         return first < len(lowers) and lowers[first] in words
 
     def _compound_heads(self, focus: frozenset[str], sentence: Sentence, question: Question) -> frozenset[str]:
@@ -2284,7 +2292,7 @@ class QuestionReader:
         if sentence._strings is not self.strings:
             return False  # (a reply piece in another language, read by its own pipeline)
         lowers = sentence.lowers
-        first = self._first_word(lowers, 0, len(lowers))
+        first = self._first_word_of(sentence)
         openers, step_verbs = self._clause_openers, self._step_verbs
         for i in range(first, len(lowers)):
             if i != first and lowers[i - 1] not in openers:
@@ -2327,7 +2335,7 @@ class QuestionReader:
         words = sentence.words()
         if self.imperative_courtesy.isdisjoint(words):
             return []
-        first = self._first_word(sentence.lowers, 0, len(words))
+        first = self._first_word_of(sentence)
         if not conditional and first < len(words) and sentence.lowers[first] in self.conditional_openers:
             return []  # "If it is, please switch Face ID off and on again": advice for a case, not a step done
         content = [i for i, w in enumerate(words) if w[:1].isalnum()]
@@ -2498,7 +2506,7 @@ class QuestionReader:
         rather than ask whether the customer did it («Перезагрузить пробовали?» asks: a «tried» cue)?"""
         if not sentence.asks or "tried" in sentence.cues:
             return False
-        first = self._first_word(list(sentence.lowers), 0, len(sentence.lowers))
+        first = self._first_word_of(sentence)
         if first >= len(sentence.lowers) or any(sentence.word(h)[:1].isalpha() for h in sentence.lowers[:first]):
             return False  # («И открыть страницу в режиме инкогнито?» goes on with the question before: «Пробовали…?»)
         words = [sentence.word(h) for h in sentence.lowers[first:first + 6]]

@@ -113,3 +113,14 @@ def test_full_pipeline_annotates_any_text(engine, text):
         assert all(token.lemma_ is not None for token in doc)
         if len(doc):
             assert doc[0].is_sent_start
+
+
+@pytest.mark.parametrize("reply, customer", [
+    # the reply's sentence comes from a piece the English linter read (a quote header), the redundant check
+    # runs in the Russian linter: words are read in the sentence's own StringStore (hypothesis found it)
+    ("On Mon, Jan 1 Bob wrote:\nвыАААААААААА?", "Вы указали неверные настройки."),
+    ("Иван писал(а):\nyouXXXXXXXXXXX?", "Obviously it won't work."),
+])
+def test_sentences_of_another_languages_piece(engine, reply, customer):
+    exchange = Exchange(reply, (customer,))
+    _check(engine.lint(exchange), exchange)
