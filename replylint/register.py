@@ -394,6 +394,7 @@ class ProfileBuilder:
         self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
         self.question_determiners = frozenset(config.get("question_determiners", ()))  # "which option": no relative
         self.after_agreeing_adjective = frozenset(config.get("after_agreeing_adjective", ()))  # «Вы первая, кто»
+        self.genitive_head_features = frozenset(config.get("genitive_head_adjective_features", ()))  # «ручной клади»
         self.parentheticals = [tuple(p) for p in config.get("parentheticals", ())]  # «, наверное,» between subject and verb
         self.subject_sharing = frozenset(config.get("subject_sharing", ()))  # «…, когда сдавал»: the same subject
         # «если занят, можешь подождать»: a subjectless clause in a «ты» piece has the reader for its subject
@@ -620,8 +621,7 @@ class ProfileBuilder:
         _, pos, morph = self.analyze(before)
         if pos == "NOUN":
             return True
-        feats = morph.split("|") if morph else []
-        return pos == "ADJ" and any(f in feats for f in ("Case=Gen", "Case=Dat", "Case=Loc", "Case=Ins"))
+        return pos == "ADJ" and bool(morph) and not self.genitive_head_features.isdisjoint(morph.split("|"))
 
     def _name_not_verb(self, doc, i: int) -> bool:
         """Is the ты-form at i a name: capitalised right after a word inside a sentence («поиграли с
