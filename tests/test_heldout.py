@@ -308,7 +308,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # earlier letters named or the point given again «…, но продублирую»; new rules level-belittled, whoever-does,
                # counted-among; a way to ruin it praised as found; the customer's word quoted back as what it «включало»; tone
                # quiet on two events in order «раньше, чем», «дело не в Вас», «Это не значит, что …»): .962 / 1.000
-               ("en33", "blame"): (0.98, 0.99), ("ru32", "blame"): (0.96, 0.99)}
+               ("en33", "blame"): (0.98, 0.99), ("ru32", "blame"): (0.96, 0.99),
+               # rounds 34 (en) and 33 (ru), scored once before tuning at 208b4b9: en .913 / .420, ru .775 / .760
+               ("en34", "blame"): (0.91, 0.42), ("ru33", "blame"): (0.77, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -411,7 +413,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # for "delay", "about a week"; a voucher given back; "appear" for "attend"; the age it takes for
                       # "allowed"; «на ближайший понедельник» as a day; «тратятся» / «расходы»); ru32 9 -> 8 («С какой
                       # стати?» asks a cause, told by the price list it is charged by)
-                      "en33": 7, "ru32": 8}
+                      "en33": 7, "ru32": 8,
+                      # en34 and ru33 before tuning (208b4b9): 15 and 18
+                      "en34": 15, "ru33": 18}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
