@@ -111,6 +111,27 @@ def _normalization(normalize: dict, limits: dict) -> dict:
     )
 
 
+# a carriage return not before a line feed (old Mac line ends, some web forms)
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _lone_carriage_returns(base: CleanText) -> CleanText:
+    """Lone "\r" line ends read as "\n": every later step splits lines at "\n" (and drops the "\r" of
+    "\r\n"); left alone, a message of "\r" lines read as one paragraph of joined lines, sentences
+    thousands of words long. (Findings still report lines counted at "\n" in the original.)"""
+    text = base.text
+    if "\r" not in text or not _LONE_CR.search(text):
+        return base
+    builder = _Builder(text, base)
+    pos = 0
+    for cr in _LONE_CR.finditer(text):
+        builder.add(pos, cr.start())
+        builder.add(cr.start(), cr.end(), "\n")
+        pos = cr.end()
+    builder.add(pos, len(text))
+    return _built(builder)
+
+
 def _strip_tags(text: str) -> CleanText:
     """Markup html.parser cannot read: each tag (or unclosed "<tag..." at the
     end) becomes a space, so no finding starts or ends inside one."""
@@ -275,7 +296,7 @@ class Cleaner:
     def clean(self, text: str) -> CleanText:
         is_html = "<" in text and bool(self.html_detect.search(text))
         base = self._strip_html(text) if is_html else identity(text)
-        unquoted = self._strip_quotes(self._normalize_characters(base))
+        unquoted = self._strip_quotes(self._normalize_characters(_lone_carriage_returns(base)))
         # in HTML, line breaks come from tags and are meant; in plain text a
         # break inside a sentence is usually the sender's client hard-wrapping
         return self._normalize_layout(unquoted, join_wrapped=not is_html)

@@ -1373,9 +1373,10 @@ class QuestionReader:
             # (the statement of a sentence that goes on to ask: «Можно на среду — какое время удобно?»; or to ask
             # for details, beside the sentence itself: "The same setup is available; please share the date")
             stated = {id(s): self._statement_before_question(s) for s in body if s.asks or "asks-back" in s.cues}
+            answers = {id(s) for s in answering}  # (a set: a list's `in` made long replies quadratic)
             answering = [t for s in body for t in ((s,) if id(s) not in stated else (stated[id(s)],) if s.asks
                                                    else (s, stated[id(s)]))
-                         if t is not None and (t in answering if t is s else self._may_answer(t))]
+                         if t is not None and (id(t) in answers if t is s else self._may_answer(t))]
         if self.steps_by_imperative:
             for s in answering:
                 if "answer.steps" not in s.cues and self._tells_steps(s):

@@ -313,3 +313,17 @@ def test_a_header_that_opens_the_message_is_its_own_not_history(engine):
     found = seed_findings(engine, text)
     assert_single(found, RU_RULE, text, RU_SPAN)
     assert engine.clean(text).text.startswith("Ivan Petrov\n")
+
+
+@pytest.mark.parametrize("reply", [
+    "Hello,\rYou obviously didn't read the manual.\rBest,\rAnna",
+    "Здравствуйте!\rВы указали неверные настройки\rПерезагрузите роутер\r\rС уважением,\rИгнат",
+    "> You wrote: obviously broken\rOn Mon, Jan 1 Bob wrote:\r> Вы указали неверные настройки.\r\rThanks",
+])
+def test_lone_carriage_returns_end_lines_like_line_feeds(engine, reply):
+    # old Mac line ends: read as "\n" (same offsets), not as one paragraph of joined lines; the lines
+    # findings report stay counted at "\n" in the original
+    as_cr = [(f.rule_id, f.start, f.end, f.text) for f in engine.lint(Exchange(reply))]
+    as_lf = [(f.rule_id, f.start, f.end, f.text) for f in engine.lint(Exchange(reply.replace("\r", "\n")))]
+    assert as_cr == as_lf
+    assert all(f.line == 1 for f in engine.lint(Exchange(reply)))
