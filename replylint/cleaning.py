@@ -122,25 +122,23 @@ def _lone_carriage_returns(base: CleanText) -> CleanText:
     text = base.text
     if "\r" not in text or not _LONE_CR.search(text):
         return base
-    builder = _Builder(text, base)
-    pos = 0
-    for cr in _LONE_CR.finditer(text):
-        builder.add(pos, cr.start())
-        builder.add(cr.start(), cr.end(), "\n")
-        pos = cr.end()
-    builder.add(pos, len(text))
-    return _built(builder)
+    return _each_replaced(text, _LONE_CR, "\n", base)
 
 
 def _strip_tags(text: str) -> CleanText:
     """Markup html.parser cannot read: each tag (or unclosed "<tag..." at the
     end) becomes a space, so no finding starts or ends inside one."""
-    builder = _Builder(text)
+    return _each_replaced(text, _TAG, " ")
+
+
+def _each_replaced(text: str, pattern: re.Pattern, replacement: str, parent: CleanText | None = None) -> CleanText:
+    """`text` with every match of `pattern` replaced, offsets mapped back (through `parent`, if given)."""
+    builder = _Builder(text, parent)
     pos = 0
-    for tag in _TAG.finditer(text):
-        builder.add(pos, tag.start())
-        builder.add(tag.start(), tag.end(), " ")
-        pos = tag.end()
+    for found in pattern.finditer(text):
+        builder.add(pos, found.start())
+        builder.add(found.start(), found.end(), replacement)
+        pos = found.end()
     builder.add(pos, len(text))
     return _built(builder)
 
