@@ -105,6 +105,10 @@ class HashedScorer:
         """The pair table as a dict (for saving and comparing; scoring reads the arrays)."""
         return dict(zip(zip(self._left.tolist(), self._right.tolist()), self._pair_weights.tolist()))
 
+    def pair_weight(self, left: int, right: int) -> float:
+        """The weight of one pair of neighbours (a search of the arrays; `pairs` would build the whole dict)."""
+        return self.contributions([left, right])[1][0]
+
     def save(self, path: Path) -> None:
         """Write the table as arrays (`HASHED`): loading it takes a few ms, not the
         tenth of a second that parsing and hashing the JSON table takes."""
@@ -485,7 +489,7 @@ class ToneRule(RuleType):
             upper = strings[text[:1].upper() + text[1:]]
             gain = scorer.weights.get(upper, 0.0) - words[i]
             if i + 1 < len(orths):
-                gain += scorer.pairs.get((upper, orths[i + 1]), 0.0) - pairs[i]
+                gain += scorer.pair_weight(upper, orths[i + 1]) - pairs[i]
             return gain
 
         def rescore(kept: list[int]) -> float:
