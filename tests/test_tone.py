@@ -573,3 +573,18 @@ def test_a_sentence_the_splitter_read_through_a_smiley_or_a_bracket_is_rewritten
     doc = engine.linter("ru").doc("Спасибо за терпение 🙂 заказ уже на сортировке в Подольске.")
     assert len(removal.pieces(doc[:])) == 2
 
+
+def test_a_dependent_clause_of_the_blame_keeps_no_sentence_from_going_whole(engine):
+    """`dependent_clause_openers`: a neutral clause opening with one (not «который») after a clause that blames
+    belongs to it; a clause of its own that follows a connector («поэтому гарантия …») is still content."""
+    text = ("Алина, добрый день. Тут ничего сложного, даже ребёнок справится, если делать по шагам. Масло течёт, когда "
+            "тесто перегревается: убирайте его в холодильник на 20–30 минут.")
+    fixed = _fixed_without_blame(engine, text)
+    assert fixed == "Алина, добрый день. Масло течёт, когда тесто перегревается: убирайте его в холодильник на 20–30 минут."
+    text = ("Здравствуйте. Включать его через эту розетку было не самой умной затеей — хорошо ещё, что обошлось без "
+            "пожара. Мастер заменит блок питания за 1 500 ₽.")
+    assert _fixed_without_blame(engine, text) == "Здравствуйте. Мастер заменит блок питания за 1 500 ₽."
+    text = ("Добрый день. Поломка на этот раз целиком на Вашей совести, поэтому гарантия на неё не распространяется. "
+            "Ремонт стоит 2 000 ₽.")
+    assert "гарантия на неё не распространяется" in _fixed(engine, text)
+

@@ -728,6 +728,11 @@ class ClauseRemovalSettings:
     counterfactual_words: frozenset[str] = _words()
     counterfactual_not_after: frozenset[str] = _words()
     subordinators: frozenset[str] = _words()
+    # a clause opening with one of these (a condition, a time, what is said or thought: not a relative pronoun, whose
+    # clause describes a thing) right after a clause that blames (short clauses between read with it) is part of what
+    # that clause says: reading neutral, it is no content that keeps the sentence from going whole («Тут ничего
+    # сложного, даже ребёнок справится, если делать по шагам»); what `protect` keeps still keeps it
+    dependent_clause_openers: frozenset[str] = _words()
     # words that open a question ("What did you expect, …?", "Is it …?"): a removal that takes the last clause
     # of a sentence ending in "?" and keeps a part opening with none of them leaves a statement, which ends
     # with a full stop ("The photos show sand in the boot, so I suppose the car cleaned itself?" → "The photos
@@ -1046,18 +1051,30 @@ class ClauseRemoval:
         if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
+        after_blame = False  # does a clause that blames come before this one (short clauses between read with it)?
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
+                after_blame = True
                 continue  # the clause the rule matched in
             if hindsight and hindsight[a]:
+                after_blame = True
                 continue  # (a counterfactual clause: blame whatever its words weigh)
             # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
             # "…, so it definitely works" says three words)
             glue = self._connector(tokens, a, b) if self.settings.connector_not_counted else 0
-            if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.settings.min_words and \
-                    bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
-                self._note("whole:neutral-clause", a, b)
-                return refused
+            if sum(t.is_alpha for t in tokens[a + glue:b]) < self.settings.min_words:
+                continue
+            if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= blame_odds:
+                after_blame = True
+                continue
+            opener = next((t.lower_ for t in tokens[a:b] if t.is_alpha), "")
+            if after_blame and opener in self.settings.dependent_clause_openers:
+                # (a dependent clause of the blame before it says nothing of its own: «Тут ничего сложного, даже
+                # ребёнок справится, если делать по шагам», «…, хорошо ещё, что обошлось без пожара»)
+                self._note("whole:dependent-clause", a, b)
+                continue
+            self._note("whole:neutral-clause", a, b)
+            return refused
         return ""
 
     def _takes_adjunct(self, tokens, first: int, last: int) -> bool:
