@@ -455,6 +455,9 @@ class ToneRule(RuleType):
         Борисович, …») keeps the address: the removal works on what follows it."""
         if self._rewrite is None:
             return None
+        pieces = self._rewrite.pieces(doc[a:b])
+        if len(pieces) > 1:
+            return self._pieces_rewrite(doc, a, b, pieces, must, free)
         k = self._rewrite.address(doc[a:b])
         if k and (must is None or must[0] >= k):
             found = self._sentence_rewrite(doc, a + k, b, None if must is None else (must[0] - k, must[1] - k), free)
@@ -473,24 +476,24 @@ class ToneRule(RuleType):
         scorer = self.scorer(strings)
         orths = columns(doc, (ORTH,))[0][a:b]
         words, pairs = scorer.contributions(orths)
-        for i in self._not_tone_tokens(doc):
-            if a <= i < b:
-                words[i - a] = 0.0
-                pairs[i - a] = 0.0
-                if i > a:
-                    pairs[i - a - 1] = 0.0
+        silent = {i - a for i in self._not_tone_tokens(doc) if a <= i < b}  # (tokens of no tone where they stand)
+        for i in silent:
+            words[i] = 0.0
+            pairs[i] = 0.0
+            if i:
+                pairs[i - 1] = 0.0
 
         def opening(i: int) -> float:
             """What the log-odds gain when token i, left opening the sentence, is
             capitalised as the rewrite writes it (the model reads word forms as written)."""
             text = doc[a + i].text
-            if not text[:1].islower():
+            if not text[:1].islower() or i in silent:
                 return 0.0
             upper = strings[text[:1].upper() + text[1:]]
-            gain = scorer.weights.get(upper, 0.0) - words[i]
-            if i + 1 < len(orths):
-                gain += scorer.pair_weight(upper, orths[i + 1]) - pairs[i]
-            return gain
+            if i + 1 < len(orths) and i + 1 not in silent:
+                found_words, found_pairs = scorer.contributions([upper, orths[i + 1]])
+                return found_words[0] + found_pairs[0] - words[i] - pairs[i]
+            return scorer.weights.get(upper, 0.0) - words[i]
 
         def rescore(kept: list[int]) -> float:
             """The log-odds of the sentence's tokens `kept` read in a row (a word dropped: new neighbours)."""
@@ -499,6 +502,58 @@ class ToneRule(RuleType):
             return scorer.bias + sum(found_words) + sum(found_pairs) + (opening(kept[0]) if kept and kept[0] else 0.0)
         return self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a, must, opening,
                                      free, rescore)
+
+    def _pieces_rewrite(self, doc, a: int, b: int, pieces: list[tuple[int, int]], must: tuple[int, int] | None,
+                        free: bool) -> str | None:
+        """The rewrite of a sentence the splitter read on through a break (`sentence_breaks`: «…для развлечения)
+        ваша GTX 760 …», «…без проблем 🙂 Попробуйте …»), piece by piece as the sentences they are: a piece that
+        reads as blame (or holds `must`) gets its own removal, the others stay as written; a break goes with the
+        piece before it when either neighbour goes. None when a piece that blames has no removal, or when all go."""
+        scorer = self.scorer(doc.vocab.strings)
+        orths = columns(doc, (ORTH,))[0]
+        words, pairs = scorer.contributions(orths[a:b])
+        for i in self._quotes.inside(doc) | self._not_tone_tokens(doc):
+            if a <= i < b:
+                words[i - a] = pairs[i - a] = 0.0
+                if i > a:
+                    pairs[i - a - 1] = 0.0
+        if must is not None and not any(pa <= must[0] and must[1] <= pb for pa, pb in pieces):
+            return None  # (a match across a break)
+        texts: list[str | None] = []  # per piece: its text as written (None: unchanged), or its rewrite, "" if it goes
+        for pa, pb in pieces:
+            piece_must = None if must is None or not pa <= must[0] < pb else (must[0] - pa, must[1] - pa)
+            odds = scorer.bias + sum(words[pa:pb]) + sum(pairs[pa : pb - 1])
+            if piece_must is None and (must is not None or odds < self._rewrite.neutral_odds):
+                texts.append(None)
+                continue
+            found = self._sentence_rewrite(doc, a + pa, a + pb, piece_must, free)
+            if found is None:
+                return None
+            texts.append(found)
+        if all(t is None for t in texts) or all(t == "" for t in texts):
+            return None
+        out: list[str] = []
+        for k, ((pa, pb), text) in enumerate(zip(pieces, texts)):
+            if text == "":
+                continue
+            if text is None:
+                text = doc[a + pa : a + pb].text.strip()
+            if k and (not out or out[-1].rstrip()[-1:] in ".!?…"):
+                text = text[:1].upper() + text[1:]  # (it opens a sentence now)
+            last = k == len(pieces) - 1
+            if not last:
+                # the break after it stays where both pieces stay as written; else the piece ends as a sentence
+                nxt = texts[k + 1]
+                mark = doc[a + pb].text
+                if texts[k] is None and nxt is None:
+                    text = f"{text} {mark}"
+                elif nxt != "" or any(t != "" for t in texts[k + 2:]):
+                    text = text if text.rstrip()[-1:] in ".!?…" else text.rstrip(",;: ") + "."
+            out.append(text)
+        joined = " ".join(out)
+        if texts[-1] == "" and joined.rstrip()[-1:] not in ".!?…":
+            joined = joined.rstrip(",;: —–") + doc[b - 1].text if doc[b - 1].text in (".", "!", "?", "…") else joined + "."
+        return joined
 
     def scorer(self, strings) -> HashedScorer:
         """The trained model, loaded on first use: a reply with no guard word never pays for it."""
@@ -584,6 +639,9 @@ class ClauseRemovalSettings:
     droppable: frozenset[str] = _words()
     # a token that may go at the sentence's edges only (a smiley: mid-sentence it ends a sentence)
     droppable_edges: re.Pattern = _pattern()
+    # a token that, between two words, ends a sentence the splitter read on through (a smiley, a closing bracket with
+    # no opening one: «…для развлечения) ваша GTX 760 …»): the removal reads the pieces as the sentences they are
+    sentence_breaks: re.Pattern = _pattern()
     # words that may go only where they open the sentence, with the comma after them ("Look,",
     # "To be honest,"; mid-sentence "look" is a verb): several words are matched over their tokens
     droppable_openers: frozenset[str] = _words()
@@ -674,6 +732,11 @@ class ClauseRemovalSettings:
     counterfactual_words: frozenset[str] = _words()
     counterfactual_not_after: frozenset[str] = _words()
     subordinators: frozenset[str] = _words()
+    # a clause opening with one of these (a condition, a time, what is said or thought: not a relative pronoun, whose
+    # clause describes a thing) right after a clause that blames (short clauses between read with it) is part of what
+    # that clause says: reading neutral, it is no content that keeps the sentence from going whole («Тут ничего
+    # сложного, даже ребёнок справится, если делать по шагам»); what `protect` keeps still keeps it
+    dependent_clause_openers: frozenset[str] = _words()
     # words that open a question ("What did you expect, …?", "Is it …?"): a removal that takes the last clause
     # of a sentence ending in "?" and keeps a part opening with none of them leaves a statement, which ends
     # with a full stop ("The photos show sand in the boot, so I suppose the car cleaned itself?" → "The photos
@@ -738,6 +801,30 @@ class ClauseRemoval:
     def _note(self, *reason) -> None:
         if self.trace is not None:
             self.trace.append(reason)
+
+    def pieces(self, span) -> list[tuple[int, int]]:
+        """The token ranges of `span` (a sentence) between its `sentence_breaks`, each break left out: a smiley or a
+        closing bracket no opening one matches, between two words, ends a sentence the splitter read on through.
+        One range, the whole span, when there is none."""
+        pattern = self.settings.sentence_breaks
+        if pattern.pattern == _NEVER:
+            return [(0, len(span))]
+        tokens = list(span)
+        out, start, opened = [], 0, 0
+        for i, t in enumerate(tokens):
+            if t.text == "(":
+                opened += 1
+            if not pattern.fullmatch(t.text):
+                continue
+            if t.text.startswith(")") and opened:
+                opened -= 1
+                continue
+            if any(x.is_alpha for x in tokens[start:i]) and i + 1 < len(tokens) and tokens[i + 1].is_alpha \
+                    and sum(x.is_alpha for x in tokens[i + 1:]) >= self.settings.min_words:
+                out.append((start, i))
+                start = i + 1
+        out.append((start, len(tokens)))
+        return out
 
     def address(self, span) -> int:
         """The number of tokens of the address that opens the sentence `span`,
@@ -968,18 +1055,30 @@ class ClauseRemoval:
         if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
+        after_blame = False  # does a clause that blames come before this one (short clauses between read with it)?
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
             if must and a < must[1] and must[0] < b:
+                after_blame = True
                 continue  # the clause the rule matched in
             if hindsight and hindsight[a]:
+                after_blame = True
                 continue  # (a counterfactual clause: blame whatever its words weigh)
             # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
             # "…, so it definitely works" says three words)
             glue = self._connector(tokens, a, b) if self.settings.connector_not_counted else 0
-            if sum(t.is_alpha for t in tokens[a + glue:b]) >= self.settings.min_words and \
-                    bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < blame_odds:
-                self._note("whole:neutral-clause", a, b)
-                return refused
+            if sum(t.is_alpha for t in tokens[a + glue:b]) < self.settings.min_words:
+                continue
+            if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= blame_odds:
+                after_blame = True
+                continue
+            opener = next((t.lower_ for t in tokens[a:b] if t.is_alpha), "")
+            if after_blame and opener in self.settings.dependent_clause_openers:
+                # (a dependent clause of the blame before it says nothing of its own: «Тут ничего сложного, даже
+                # ребёнок справится, если делать по шагам», «…, хорошо ещё, что обошлось без пожара»)
+                self._note("whole:dependent-clause", a, b)
+                continue
+            self._note("whole:neutral-clause", a, b)
+            return refused
         return ""
 
     def _takes_adjunct(self, tokens, first: int, last: int) -> bool:
