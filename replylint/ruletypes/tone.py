@@ -105,10 +105,6 @@ class HashedScorer:
         """The pair table as a dict (for saving and comparing; scoring reads the arrays)."""
         return dict(zip(zip(self._left.tolist(), self._right.tolist()), self._pair_weights.tolist()))
 
-    def pair_weight(self, left: int, right: int) -> float:
-        """The weight of one pair of neighbours (a search of the arrays; `pairs` would build the whole dict)."""
-        return self.contributions([left, right])[1][0]
-
     def save(self, path: Path) -> None:
         """Write the table as arrays (`HASHED`): loading it takes a few ms, not the
         tenth of a second that parsing and hashing the JSON table takes."""
