@@ -307,6 +307,15 @@ class QuestionReader:
         self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
         # thanks or an apology that goes on to an answer («Простите: это наша ошибка») still answers
         self.courtesy_with_answer = bool(config.get("courtesy_with_answer_answers", False))
+        # steps led by the customer's purpose («Чтобы повторить выплату, откройте акт, … и отправьте акт заново») answer,
+        # though a step sends something: not a purpose of ours («Чтобы мы могли проверить, пришлите фото»)
+        purpose = config.get("purpose_led_steps") or {}
+        self.purpose_steps_first = frozenset(self.strings.add(str(w).lower()) for w in purpose.get("first", ()))
+        self.purpose_steps_not_before = frozenset(self.strings.add(str(w).lower())
+                                                  for w in purpose.get("not_before", ()))
+        # a direct answer opening the clause after the thanks that open a sentence is one («Спасибо, что
+        # предупредили, это не проблема», "Thanks for letting us know, that's no trouble at all")
+        self.direct_answer_after_courtesy = bool(config.get("direct_answer_after_courtesy", False))
         # ... the cues that make it an answer there (default: any answer cue, a yes/no answer, a reassurance)
         self.courtesy_answer_cues = frozenset(config["courtesy_answer_cues"]) \
             if "courtesy_answer_cues" in config else None
@@ -350,6 +359,9 @@ class QuestionReader:
                                                for w in config.get("choice_clause_openers", ()))
         # the tokens on either side of a choice word read as the options ("30% or the full amount")
         self.choice_reach = int(config.get("choice_option_reach", 3))
+        # a choice between two clauses of at most this many words of their own ("Will it recover or does it need
+        # replacing?", «Само пройдёт или нужно менять?») is its options: a sentence naming a word of one answers it
+        self.clause_options = int(config.get("clause_choice_is_options", 0))
         # steps to a screen answer "where" («куда вписать?» - «нажмите на фото профиля и выберите раздел…»)
         self.place_by_steps = bool(config.get("place_answered_by_steps", False))
         # a yes/no question of at most this many words right after a "what/which" one guesses its answer
@@ -510,6 +522,13 @@ class QuestionReader:
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
         self.normal_keys = frozenset(k for k in map(self.word_key, map(str, config.get("normality_words", ()))) if k)
+        # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
+        # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
+        self.normal_circumstance = frozenset(self.strings.add(str(w).lower())
+                                             for w in config.get("normality_circumstance_words", ()))
+        # "Did we water it wrong?", «Я, наверное, их залила?»: whether the customer caused it, which a reassurance
+        # answers as the cause told does ("This isn't something you did", «Не переживайте, это не перелив»)
+        self.self_blame_by_reassurance = bool(config.get("self_blame_answered_by_reassurance", False))
         # "Has there been any progress?": a yes/no question or a request whose only topic is one of these words asks
         # how the work stands, which a sentence telling what has been done answers ("We've found two copies so far":
         # a `reports-progress` cue)
@@ -529,6 +548,7 @@ class QuestionReader:
         # ... and a "what" question holding one of these ("What kit does she need?": a stop word, by its LOWER hash)
         # asks what is needed, which a sentence telling it answers ("she'll need a sleeping bag…": `states-need`)
         self.asked_needed = frozenset(self.strings.add(str(w).lower()) for w in config.get("asked_what_is_needed", ()))
+        self.need_answers_sending = bool(config.get("need_answers_what_to_send", True))
         # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
         suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
         self._ordinal = re.compile(r"^\d{1,4}(?:%s)$" % suffixes) if suffixes else None
@@ -1205,7 +1225,8 @@ class QuestionReader:
         if "answer.period" in found:
             found.add("answer.time")  # «ежедневно», "twice a year": a time, said without a date or a number
         if "direct-answer" in found and not self._opens_at("direct-answer", lowers, first_word, b) \
-                and not self._opens_before_greeting("direct-answer", lowers, a, b):
+                and not self._opens_before_greeting("direct-answer", lowers, a, b) \
+                and not self._opens_after_courtesy(lowers, first_word, b):
             found.discard("direct-answer")  # «Да,» answers only where it opens the sentence
         if "follow-up" in found and not self._opens_at("follow-up", lowers, first_word, b):
             found.discard("follow-up")  # «Или…?», "Basically, …?" ask the question before again only where they open
@@ -1218,6 +1239,14 @@ class QuestionReader:
         if "courtesy" in found and first_word < b and lowers[first_word] in self._courtesy_first:
             found.add("courtesy-first")  # «Спасибо за обращение.»: the whole sentence is thanks
         return frozenset(found)
+
+    def _opens_after_courtesy(self, lowers: list[int], first_word: int, b: int) -> bool:
+        """Does a direct answer open the clause right after thanks or an apology that open the sentence ("Thanks
+        for letting us know, that's no trouble at all; I've moved it")? (`direct_answer_after_courtesy`)"""
+        if not self.direct_answer_after_courtesy or first_word >= b or lowers[first_word] not in self._courtesy_first:
+            return False
+        k = next((k for k in range(first_word + 1, b) if lowers[k] in self._punctuation_marks), None)
+        return k is not None and self._opens_at("direct-answer", lowers, k + 1, b)
 
     def _opens_before_greeting(self, name: str, lowers: list[int], a: int, b: int) -> bool:
         """Does a cue of the class start at the sentence's first token, where that token is also a greeting word
@@ -1590,7 +1619,7 @@ class QuestionReader:
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
             if by is None and self.normal_keys and question.kind == "yes-no" and focus.words \
-                    and focus.words <= self.normal_keys:
+                    and (focus.words <= self.normal_keys or self._normal_in_circumstance(question)):
                 # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
                 by = next((s for s in answering if "judges-normal" in s.cues), None)
             if by is None and self.progress_keys and question.kind in ("yes-no", "request") and focus.words \
@@ -1618,7 +1647,9 @@ class QuestionReader:
                 # "Is that the seal?", «Это какая-то экономия?»: a guess at the cause of what the message told, which
                 # the cause told answers ("the whistle means the moulding lifted before the urethane had set")
                 taken = taken_by_others(n)
-                by = next((s for k, s in enumerate(answering) if k not in taken and "answer.reason" in s.cues
+                blamed = self.self_blame_by_reassurance and "self-blame" in question.sentence.cues
+                by = next((s for k, s in enumerate(answering) if k not in taken
+                           and ("answer.reason" in s.cues or blamed and "reassurance" in s.cues)
                            and self._says_something(s) and not self._conditional(s)), None)
             if by is None and self.prevention_by_advice and question.sentence is not None \
                     and "asks-prevention" in question.sentence.cues:
@@ -1636,13 +1667,16 @@ class QuestionReader:
                            and any(h in self.conditional_openers for h in s.lowers)
                            and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
             sending = bool(question.focus & self.asked_to_send)
+            needed = question.sentence is not None and any(h in self.asked_needed for h in question.sentence.lowers)
             if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
-                    and question.sentence is not None and (
-                        sending or any(h in self.asked_needed for h in question.sentence.lowers)):
+                    and question.sentence is not None and (sending or needed):
                 # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice";
                 # "What documentation do you need?", "What kit does she need?" - "we'll need the signed delivery
                 # note…", "she'll need a sleeping bag and mat…"
-                by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues)
+                # (`need_answers_what_to_send` false: a need told answers only a question asking what is needed,
+                # «Какие документы нужны / собрать?», not «что будет с деньгами?»)
+                by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues
+                                                              and (needed or self.need_answers_sending))
                            and self._says_something(s)), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
@@ -1731,9 +1765,12 @@ class QuestionReader:
             others = (focus.words | question.focus) & frozenset().union(*(t.keys for t in pair))
             if named_numbers and others or len(others) >= 2 or others - named_keys:
                 return s
-            if named_keys and question.focus <= keys:
+            if named_keys and (question.focus <= keys or self.clause_options and self._clause_choice(question)
+                               and len(question.focus) <= self.clause_options
+                               and question.focus <= keys | frozenset(question.sentence.keys_of)):
                 # the question is its options and nothing more («Это у меня руки кривые или у вас баг?» - «Это баг»,
-                # "Is it the battery or the charger?" - "It's the charger"): naming one answers
+                # "Is it the battery or the charger?" - "It's the charger"), or two clauses that are ("Will it recover
+                # or does it need replacing?" - "…we'll re-plug any patches that haven't recovered"): naming one answers
                 return s
         return None
 
@@ -1793,6 +1830,9 @@ class QuestionReader:
                 self.courtesy_answer_cues & sentence.cues if self.courtesy_answer_cues is not None
                 else any(c.startswith("answer.") or c in ("yes-no-answer", "reassurance") for c in sentence.cues)):
             blocking = blocking - {"courtesy-first"}
+        if "asks-back" in blocking and self.purpose_steps_first and "answer.steps" in sentence.cues \
+                and self._purpose_led(sentence):
+            blocking = blocking - {"asks-back"}
         if "ask.request" in blocking and "link" in sentence.cues:
             # "please check out the 'Report an issue' section here: <link>", "Try: <link>": a request phrase
             # beside a link points to the answer (a request for details is "asks-back")
@@ -1815,6 +1855,14 @@ class QuestionReader:
         """Does the sentence open with a conditional («Если…», "If…")?"""
         first = self._first_word_of(sentence)
         return first < len(sentence.lowers) and sentence.lowers[first] in self.conditional_openers
+
+    def _purpose_led(self, sentence: Sentence) -> bool:
+        """Does the sentence open with the customer's purpose («Чтобы повторить выплату, …»), not one of ours
+        («Чтобы мы могли проверить, …»)? (`purpose_led_steps`)"""
+        i = self._first_word_of(sentence)
+        lowers = sentence.lowers
+        return i + 1 < len(lowers) and lowers[i] in self.purpose_steps_first \
+            and lowers[i + 1] not in self.purpose_steps_not_before
 
     def _says_something(self, sentence: Sentence) -> bool:
         """Is it more than thanks, an apology or «we passed it on»?"""
@@ -1906,6 +1954,20 @@ class QuestionReader:
         if focus.distinctive and not focus.distinctive & shared and (focus.strict or overlap < enough):
             return False
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
+
+    def _normal_in_circumstance(self, question: Question) -> bool:
+        """Is it "is it normal" with the circumstance it is judged in after the normality word, and no other word
+        of its own before it ("Is that normal after a trim?", «Это нормально для нового протеза?»; not "Is the noise
+        normal?", whose topic is the noise)?"""
+        sentence = question.sentence
+        if not self.normal_circumstance or sentence is None:
+            return False
+        keys = sentence.keys_of
+        for i, h in enumerate(sentence.lowers[:-1]):
+            if i < len(keys) and keys[i] in self.normal_keys:
+                return sentence.lowers[i + 1] in self.normal_circumstance \
+                    and not any(k and k not in self.normal_keys for k in keys[:i])
+        return False
 
     def _paying(self, question: Question) -> bool:
         """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?")?"""

@@ -411,6 +411,11 @@ class ProfileBuilder:
         self.generic_emphatic = frozenset(generic.get("emphatic", ()))
         self.generic_before_features = frozenset(generic.get("before_features", ())) or frozenset({"-"})
         self.generic_verb_features = frozenset(generic.get("verb_features", ()))
+        # «бывает, что цифры читаешь, а галочки — нет»: after a phrase telling what happens to anyone, a 2nd person
+        # singular of those readings up to the sentence's end addresses no one (unless «ты» is in it)
+        self.generic_after: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in generic.get("after", ()):
+            self.generic_after.setdefault(phrase[0], []).append(tuple(phrase))
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
         # a message of at least `min_words` such words, none of them capitalised: chat style
@@ -708,7 +713,7 @@ class ProfileBuilder:
     def _idiom_tokens(self, doc) -> set[int]:
         """Tokens of the set phrases whose 2nd person addresses no one
         («ничего не скажешь», «семь раз отмерь», «как ни крути»)."""
-        if not self.idioms:
+        if not self.idioms and not self.generic_after:
             return set()
         lowers = column(doc, LOWER)
         firsts = self._word_hashes(doc, frozenset(self.idioms))
@@ -722,7 +727,27 @@ class ProfileBuilder:
             for i in positions_in(lowers, self._word_hashes(doc, self.generic_negation)):
                 if self._generic_second_person(doc, i):
                     out.add(i + 1)
+        if self.generic_after:
+            for i in positions_in(lowers, self._word_hashes(doc, frozenset(self.generic_after))):
+                for phrase in self.generic_after[doc[i].lower_]:
+                    if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
+                        out.update(self._generic_after(doc, i + len(phrase)))
         return out
+
+    def _generic_after(self, doc, k: int) -> set[int]:
+        """The 2nd person singular verbs (of the `generic_second_person` readings) from token k to the end of its
+        sentence, after a phrase telling what happens to anyone («бывает, что цифры читаешь, а галочки — нет»);
+        none where «ты» is among them («бывает, что ты торопишься»: the reader)."""
+        pronoun = self.subject_pronouns.get("tv.T")
+        found: set[int] = set()
+        for j in range(k, len(doc)):
+            if j > k and (doc[j].text in self.sentence_ends or self._starts_sentence(doc, j)):
+                break
+            if doc[j].lower_ == pronoun:
+                return set()
+            if self.generic_verb_features <= set(self.analyze(doc[j].lower_)[2].split("|")):
+                found.add(j)
+        return found
 
     def _generic_second_person(self, doc, i: int) -> bool:
         """Is the word after the negation at i a generic «ты» that addresses no one: a 2nd person singular

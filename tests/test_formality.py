@@ -653,8 +653,44 @@ def test_wishes_and_honorary_offices_are_no_names_or_slang(engine, customer, rep
     assert _flagged(engine, reply, customer) == expected
 
 
+@pytest.mark.parametrize("customer, reply, expected", [
+    # thanks or a farewell of another language closing an English message signs it like "Thanks, Gwen"
+    ("Hello, when will the slates be done?\nDiolch, Gwen",
+     "Hi Gwen,\nThe back slope is booked for the week of the 14th.\nDiolch,\nHuw", []),
+    ("Bonjour, is the flat still free in June?\nMerci, Claire",
+     "Hello Claire,\nYes, it is free from 1 June.\nKind regards,\nTom", []),
+    ("Hi, can I return the boots?\nGracias, Lucia", "Hi Lucia,\nOf course, you have 30 days.\nBest,\nAnna", []),
+    # … and the name signed there is still the one the reply must use
+    ("Hello, when will the slates be done?\nDiolch, Gwen",
+     "Hi Gwyneth,\nThe back slope is booked for the week of the 14th.\nDiolch,\nHuw",
+     [("en.formality.wrong-name", "Gwyneth")]),
+    ("Hi, can I return the boots?\nDanke, Ingrid", "Hi Astrid,\nOf course, you have 30 days.\nBest,\nAnna",
+     [("en.formality.wrong-name", "Astrid")]),
+    ("Bonjour, is the flat still free in June?\nMerci, Claire",
+     "Hello Clara,\nYes, it is free from 1 June.\nKind regards,\nTom", [("en.formality.wrong-name", "Clara")]),
+])
+def test_thanks_of_another_language_sign_a_message(engine, customer, reply, expected):
+    assert _flagged(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # after «бывает, что» the 2nd person tells what happens to anyone: no «ты» to the reader
+    ("Здравствуйте! При заказе Вы выбрали вариант «без вывоза», бывает, что цифры читаешь, а галочки — нет.", []),
+    ("Здравствуйте! Адрес в заказе указан с ошибкой. Бывает, что торопишься и пропускаешь поле, мы всё исправили.", []),
+    ("Здравствуйте! Адрес указан с ошибкой. Бывает: спешишь и не замечаешь опечатку. Мы всё исправили.", []),
+    # … but «ты» in the clause, or a 2nd person outside it, addresses the reader
+    ("Здравствуйте! Адрес указан с ошибкой. Бывает, что ты торопишься. Мы всё исправили.",
+     [("ru.formality.ty-form", "ты торопишься")]),
+    ("Здравствуйте! Бывает, что адрес указан с ошибкой. Ты проверяешь заказ? Мы всё исправили.",
+     [("ru.formality.ty-form", "Ты проверяешь")]),
+])
+def test_the_generic_second_person_after_byvaet(engine, reply, expected):
+    customer = "Здравствуйте, почему не пришёл заказ?\nС уважением, Анна Петровна"
+    assert _flagged(engine, reply, customer) == expected
+
+
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
-                                  "en31"])
+                                  "en31", "en34", "ru33"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
@@ -664,6 +700,8 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # Harpreet Kaur", whose name was read as "Respected Sir")
     # (before tune39-q: en31 2 — "Congratulations," read as a name; "Hon. Secretary" signing a letter read as the
     # endearment "hon")
+    # (before tune42-q: en34 1 — the Welsh "Diolch, Gwen" read as the name "Diolch"; ru33 1 — the generic «читаешь»
+    # after «бывает, что»)
     from pathlib import Path
 
     from replylint.evaluation import load_cases
