@@ -242,6 +242,7 @@ class ToneRule(RuleType):
             self._neutral_clauses(spec, ctx)
         # rules whose match is the blame itself (`rewrite.unprotected_matches`)
         self._unprotected = self._rewrite.settings.unprotected_matches if self._rewrite else frozenset()
+        self._unprotected_clauses = self._rewrite.settings.unprotected_clauses if self._rewrite else frozenset()
 
     def _neutral_clauses(self, spec: dict, ctx: CompileContext) -> None:
         """`neutral_clauses: {marks: [...], phrases: [...]}`: the phrases (the `unless` syntax) and the marks
@@ -441,11 +442,11 @@ class ToneRule(RuleType):
             return None  # (a match across sentences)
         a, b = sentence
         found = self._sentence_rewrite(doc, a, b, must=(match.start - a, match.end - a),
-                                       free=by in self._unprotected)
+                                       free=CLAUSE if by in self._unprotected_clauses else by in self._unprotected)
         return None if found is None else (found, a, b)
 
     def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None,
-                          free: bool = False) -> str | None:
+                          free: bool | str = False) -> str | None:
         """The clause removal of the sentence doc[a:b] (see ClauseRemoval.rewrite).
         A sentence that opens by addressing the customer ("Hi Jake, …», «Михаил
         Борисович, …») keeps the address: the removal works on what follows it."""
@@ -563,6 +564,8 @@ class ToneRule(RuleType):
         return self._scorer
 
 
+_SENTENCE_MARKS = (".", "!", "?")
+CLAUSE = "clause"  # `free` for a rule of `unprotected_clauses`: the clause around the match holds no content
 _NEVER = r"(?!)"  # a pattern that matches nothing: the default of every optional pattern setting
 
 
@@ -630,6 +633,10 @@ class ClauseRemovalSettings:
     # rules whose match is the blame itself, numbers and names included («у остальных 300
     # участников всё открылось»): what they match is no content a removal must keep (read by ToneRule)
     unprotected_matches: frozenset[str] = _marks()
+    # … and rules whose match sets the customer against others: the whole clause holding it counts them ("Over 300
+    # members have switched to the new app this month and you're the only one who's had trouble"), its numbers and
+    # names are the comparison's, not content a removal must keep
+    unprotected_clauses: frozenset[str] = _marks()
     # words that carry only the writer's tone («почему-то», «же»), which a rewrite may leave out where
     # no removal alone leaves a neutral sentence; hyphenated ones are matched over their tokens
     droppable: frozenset[str] = _words()
@@ -684,6 +691,10 @@ class ClauseRemovalSettings:
     # … or after a comma and one of these words, which open a clause of its own ("…, and nobody else has it"), not
     # a phrase of the clause before it («…, мягко говоря, неосмотрительное», «…, без удлинителя, и …»)
     suffix_openers: frozenset[str] = _words()
+    # … and so may such a last clause that reads as blame only over `neutral_below` on its own, where it scores no less
+    # than the rest it leaves: the weight sits in it ("…on page 6 of the guide; did nobody on board think to open it?"),
+    # not in the rest (the model reads many a plain fact a little over `neutral_below`)
+    suffix_outweighs_rest: bool = _flag()
     # … and, in general, a removal that reads as blame at the flagging threshold on its own, with no clause of it reading
     # neutral, whose rest the rule no longer flags, though it is not under `neutral_below`: the bar a construction
     # rewrite meets (taken only where the sentence may not go whole)
@@ -841,7 +852,7 @@ class ClauseRemoval:
         return i + 1
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
-                offset: int, must: tuple[int, int] | None = None, opening=None, free: bool = False,
+                offset: int, must: tuple[int, int] | None = None, opening=None, free: bool | str = False,
                 rescore=None) -> str | None:
         """The sentence `span` without its blaming clause, "" to drop it, or None.
         With `must` (a token range of the sentence: another rule's match), the
@@ -857,7 +868,8 @@ class ClauseRemoval:
             end -= 1  # the sentence's own end («.», «?!»), kept by every removal
         if must and must[0] < end < must[1]:
             must = (must[0], end)  # (a match that takes the sentence's closing mark: every removal keeps it)
-        kept = [self._protected(t, i, offset, quoted) and not (free and must and must[0] <= i < must[1])
+        unprotected = (self._clause_around(tokens, must, end) if free == CLAUSE else must) if free and must else (0, 0)
+        kept = [self._protected(t, i, offset, quoted) and not unprotected[0] <= i < unprotected[1]
                 for i, t in enumerate(tokens)]
         counts = _word_counts(span.doc) if any(kept) else None
 
@@ -960,7 +972,8 @@ class ClauseRemoval:
                 elif self.settings.suffix_rest_below_threshold and must is None and odds < self.flag_odds \
                         and self._blaming_suffix(tokens, first, last, end) and (
                         blaming_suffix is None or (size, odds) < blaming_suffix[0]) and not any(kept[first:last]) and \
-                        bias + sum(words[first + 1:last]) + sum(pairs[first + 1 : last - 1]) >= self.flag_odds:
+                        self._suffix_reads_as_blame(bias + sum(words[first + 1:last]) + sum(pairs[first + 1 : last - 1]),
+                                                    odds):
                     blaming_suffix = ((size, odds), first, last)
                 # (any removal of clauses that read as blame, none of them content, whose rest the rule no longer
                 # flags: the same bar a construction rewrite meets, taken only where the sentence may not go whole)
@@ -1357,6 +1370,24 @@ class ClauseRemoval:
             return False
         return tokens[first].text in self.settings.clause_marks or tokens[first].text == self.settings.comma and (
             self._connector(tokens, first + 1, end) > 0 or tokens[first + 1].lower_ in self.settings.suffix_openers)
+
+    def _clause_around(self, tokens, must: tuple[int, int], end: int) -> tuple[int, int]:
+        """The token range of the clause (between commas, clause marks, lead-in marks or a full stop the sentence
+        splitter read past, a token of its own or the end of one: "…, Chloe R and Zara P. The other 38 clubs…") that
+        holds `must`."""
+        marks = self.settings.clause_marks | self.settings.lead_in_marks | {self.settings.comma}
+
+        def bound(i: int) -> bool:
+            return tokens[i].text in marks or tokens[i].text.endswith(_SENTENCE_MARKS)
+        first = next((i + 1 for i in range(must[0] - 1, -1, -1) if bound(i)), 0)
+        last = next((i for i in range(must[1], end) if bound(i)), end)
+        return first, max(last, must[1])
+
+    def _suffix_reads_as_blame(self, alone: float, rest: float) -> bool:
+        """Does a last clause scoring `alone` (log-odds, read without its mark) read as blame for
+        `suffix_rest_below_threshold`, its removal leaving a rest scoring `rest`: at the flagging threshold, or (with
+        `suffix_outweighs_rest`) over `neutral_below` and no less than the rest (the weight sits in the clause)?"""
+        return alone >= self.flag_odds or self.settings.suffix_outweighs_rest and alone >= max(self.neutral_odds, rest)
 
     @staticmethod
     def _scare_quoted(token, at: int, quoted: set[int]) -> bool:
