@@ -310,7 +310,15 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # quiet on two events in order «раньше, чем», «дело не в Вас», «Это не значит, что …»): .962 / 1.000
                ("en33", "blame"): (0.98, 0.99), ("ru32", "blame"): (0.96, 0.99),
                # rounds 34 (en) and 33 (ru), scored once before tuning at 208b4b9: en .913 / .420, ru .775 / .760
-               ("en34", "blame"): (0.91, 0.42), ("ru33", "blame"): (0.77, 0.76)}
+               # en34 then tune42-en: "your fault for not …", a guessed lapse of "somebody at home / nobody on your side", the places
+               # it was set out listed ("as set out in X, in Y and in Z", the handbook "every official is asked to read", "right above
+               # the button you clicked", a card that "exists so that conversations like this …"), "for what is now the third time",
+               # "a minute spent … and we wouldn't be having this conversation", "something every family needs to take on board",
+               # "the ones who … don't come back with this complaint", "somehow they all found", "what result did you imagine you'd
+               # get?", the act then an ironic verdict ("…, what a brilliant plan that turned out to be", "speaks for itself", "so I
+               # can picture how that played out"), "isn't what I'd call a sensible", "in simple terms so it's easy to follow"; tone
+               # quiet on a slip "by the other team's captain". "Bless him," in en34b-blame-023 is blame the writer did not label: .978 / .900
+               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.77, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
