@@ -310,7 +310,13 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # quiet on two events in order «раньше, чем», «дело не в Вас», «Это не значит, что …»): .962 / 1.000
                ("en33", "blame"): (0.98, 0.99), ("ru32", "blame"): (0.96, 0.99),
                # rounds 34 (en) and 33 (ru), scored once before tuning at 208b4b9: en .913 / .420, ru .775 / .760
-               ("en34", "blame"): (0.91, 0.42), ("ru33", "blame"): (0.77, 0.76)}
+               # ru33 then tune42-ru (damage with the doer put last «шлейф повредили Вы»; «ваша сторона / бухгалтерия указала … с
+               # ошибкой»; «сам собой не …»; new rules guess-as-routine, nobody-taught, young-relative-help, read-on-to, had-it-been,
+               # as-one-who, drawn-for-everyone, verdict-measured; tone quiet on fault denied «а не в том, как вы …», «износ, а не
+               # порча», «это не вы …», «сам по себе не оплачивается», a schedule «раз в 3–4 дня, потом реже»; should-have quiet on
+               # our staff «администратору на входе стоило»). «Вы сами выбрали» (ru33a-blame-015) and «это основы» (ru33a-blame-024)
+               # are blame the writer did not label: .943 / 1.000
+               ("en34", "blame"): (0.91, 0.42), ("ru33", "blame"): (0.94, 1.0)}
 
 
 def _labeled(path: Path) -> list[str]:
