@@ -318,7 +318,13 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # get?", the act then an ironic verdict ("…, what a brilliant plan that turned out to be", "speaks for itself", "so I
                # can picture how that played out"), "isn't what I'd call a sensible", "in simple terms so it's easy to follow"; tone
                # quiet on a slip "by the other team's captain". "Bless him," in en34b-blame-023 is blame the writer did not label: .978 / .900
-               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.77, 0.76)}
+               # ru33 then tune42-ru (damage with the doer put last «шлейф повредили Вы»; «ваша сторона / бухгалтерия указала … с
+               # ошибкой»; «сам собой не …»; new rules guess-as-routine, nobody-taught, young-relative-help, read-on-to, had-it-been,
+               # as-one-who, drawn-for-everyone, verdict-measured; tone quiet on fault denied «а не в том, как вы …», «износ, а не
+               # порча», «это не вы …», «сам по себе не оплачивается», a schedule «раз в 3–4 дня, потом реже»; should-have quiet on
+               # our staff «администратору на входе стоило»). «Вы сами выбрали» (ru33a-blame-015) and «это основы» (ru33a-blame-024)
+               # are blame the writer did not label: .943 / 1.000
+               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.94, 1.0)}
 
 
 def _labeled(path: Path) -> list[str]:
