@@ -1233,6 +1233,7 @@ def test_round42_answer_shapes(engine, customer, reply, flagged):
     found = _unanswered(engine, reply, customer)
     assert found == flagged
 
+
 @pytest.mark.parametrize("customer,reply,flagged", [
     # «С какой стати?» asks a cause, which the price list or tariff it is charged by tells
     ("Машина не смогла подъехать к яме, а выезд всё равно выставили в счёт. С какой стати?",
