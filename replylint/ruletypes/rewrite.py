@@ -14,9 +14,9 @@ they run on one sentence, and only for a finding that needs a rewrite.
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
+from spacy.attrs import LOWER
 
-from ..safe_regex import token_pattern_for_matcher
+from ..nlp import column
 from .base import CompileContext, Hit, Match
 from .tokens import TokensRule
 
@@ -36,8 +36,8 @@ class RewriteRule(TokensRule):
 
     def __init__(self, spec: dict, ctx: CompileContext):
         super().__init__(spec, ctx)
-        self._word_boundary = ctx.word_boundary
-        self._matcher: Matcher | None = None
+        self._word_boundary, self._morphology, self._lang = ctx.word_boundary, ctx.morphology, ctx.lang
+        self._index = None  # a PatternIndex of the patterns, built on the first finding that needs it
         self.not_before = frozenset(str(w).lower() for w in spec.get("not_before", ()))
         self.not_after = frozenset(str(w).lower() for w in spec.get("not_after", ()))
         self.not_last = frozenset(str(w).lower() for w in spec.get("not_last", ()))
@@ -66,16 +66,34 @@ class RewriteRule(TokensRule):
         return found
 
     def _matches_in(self, doc, start: int, end: int) -> list[Match]:
-        if self._matcher is None:
-            self._matcher = Matcher(doc.vocab)
-            for index, pattern in enumerate(self._patterns):
-                self._matcher.add(str(index), [token_pattern_for_matcher(pattern, self._word_boundary)])
-        strings = doc.vocab.strings
-        hits = [Hit(int(strings[key]), start + m_start, start + m_end, tuple(alignments))
-                for key, m_start, m_end, alignments in self._matcher(doc[start:end], with_alignments=True)]
         if self.not_in_questions and self._question(doc, start, end):
             return []
+        # a rule has dozens of patterns and a sentence holds the words of few: each
+        # pattern runs (on its own Matcher) only where its required words are
+        lowers = column(doc, LOWER)[start:end]
+        index = self._pattern_index(doc.vocab)
+        keys = index.candidates(lowers)
+        if not keys:
+            return []
+        span = doc[start:end]
+        hits = sorted((Hit(key, start + m_start, start + m_end, tuple(alignments)) for key in keys
+                       for _, m_start, m_end, alignments in index.matcher(key)(span, with_alignments=True)),
+                      key=lambda hit: (hit.start, hit.end, hit.pattern))  # (the order one Matcher gives)
         return [m for m in super().find(doc, hits) if not self._continues(doc, m.start, m.end)]
+
+    def _pattern_index(self, vocab):
+        index = self._index
+        if index is None:
+            from spacy.util import get_lang_class
+
+            from ..prefilter import PatternIndex
+
+            stop_words = set(get_lang_class(self._lang).Defaults.stop_words)
+            index = PatternIndex(vocab, self._morphology, stop_words, self._word_boundary)
+            for n, pattern in enumerate(self._patterns):
+                index.add(n, pattern)
+            self._index = index
+        return index
 
     @staticmethod
     def _question(doc, start: int, end: int) -> bool:
