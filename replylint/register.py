@@ -1528,6 +1528,8 @@ class ProfileBuilder:
                 and not (i + 1 < len(doc) and _capitalised_word(doc[i + 1]))):
             return None  # a common word capitalised by its place ("Thanks", "Please") is no name
         names, j = self._name_words(doc, i)
+        if not names:
+            return None  # a suffix that is no name of its own ("Sr." for Sister, "Jr")
         in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, j, self.signoff_words) \
             or (not self._common_word(token) and (self._vocative_after_opener(doc, i, j)
                                                    or self._vocative_in_clause(doc, i, j))) \

@@ -124,3 +124,12 @@ def test_full_pipeline_annotates_any_text(engine, text):
 def test_sentences_of_another_languages_piece(engine, reply, customer):
     exchange = Exchange(reply, (customer,))
     _check(engine.lint(exchange), exchange)
+
+
+@pytest.mark.parametrize("reply", ["Dear Sr. Mercy Thomas,\n\nThanks for writing.", "Hi Sr Anne,\nIt is booked.",
+                                   "Dear Jr.,\nThanks."])
+def test_a_name_suffix_where_a_name_may_stand(engine, reply):
+    # "Sr." (a nursing Sister) after a greeting: a post-nominal suffix is no name word (round en35 found
+    # an IndexError there)
+    exchange = Exchange(reply, ("Hello, is my certificate ready?",))
+    _check(engine.lint(exchange), exchange)
