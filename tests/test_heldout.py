@@ -324,7 +324,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # порча», «это не вы …», «сам по себе не оплачивается», a schedule «раз в 3–4 дня, потом реже»; should-have quiet on
                # our staff «администратору на входе стоило»). «Вы сами выбрали» (ru33a-blame-015) and «это основы» (ru33a-blame-024)
                # are blame the writer did not label: .943 / 1.000
-               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.94, 1.0)}
+               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.94, 1.0),
+               # rounds 35 (en) and 34 (ru), scored once before tuning at 04a935c: en .868 / .660, ru .884 / .760
+               ("en35", "blame"): (0.86, 0.66), ("ru34", "blame"): (0.88, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -438,7 +440,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # reassuring; a place in the yes/no answer beside («у нас на стоянке», «со стороны»); a sum's
                       # make-up, a rule's requirement as causes; «срок — неделя»; «незаконен»; «в следующий раз» as the
                       # future; steps led by the customer's purpose («Чтобы повторить выплату, …»))
-                      "en34": 5, "ru33": 5}
+                      "en34": 5, "ru33": 5,
+                      # en35 and ru34 before tuning (04a935c): 12 and 16
+                      "en35": 12, "ru34": 16}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
