@@ -326,7 +326,12 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # are blame the writer did not label: .943 / 1.000
                ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.94, 1.0),
                # rounds 35 (en) and 34 (ru), scored once before tuning at 04a935c: en .868 / .660, ru .884 / .760
-               ("en35", "blame"): (0.86, 0.66), ("ru34", "blame"): (0.88, 0.76)}
+               # ru34 then tune43-ru (the writer's count before a colon «Отвечаю в третий раз:», «уже … дважды, но продублирую»; «по
+               # вине Ваших операторов» beside «нашего»; thanks «всего за N дней до», a hope «…, а не будут …»; «Неужели в инструкции
+               # не нашлось …?»; a document «не для украшения»; «большинство заказчиков …, у них … получается»; tone quiet on a rule
+               # «касается всех», a device that «не получает / не выводит», «а не реакция», «это не что-то, что Вы сделали», «для
+               # остальных» served): 1.000 / .920
+               ("en35", "blame"): (0.86, 0.66), ("ru34", "blame"): (1.0, 0.92)}
 
 
 def _labeled(path: Path) -> list[str]:
