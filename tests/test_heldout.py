@@ -333,7 +333,16 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # остальных» served); then a guess of bodily load on the thing «Видимо, на креслах снова стояли», a new rule
                # handed-over-faulty «Скорее всего, картофель закладывали к нам недосушенным», «со стороны кажется …, но …
                # сложнее», a thing that «героически … не научился»: 1.000 / 1.000
-               ("en35", "blame"): (0.86, 0.66), ("ru34", "blame"): (1.0, 1.0)}
+               # en35 then tune43-en: "the result of the incorrect … you supplied"; a guess that somebody "has had a … at it"; hindsight
+               # as "Had the record been updated …, she'd have", "Had the car not gone …, … wouldn't have", "A form returned by the cut-off
+               # would have"; "as I mentioned …, and then again …", "the third occasion on which this office has set out", "the same
+               # information has already been shared with you", "refer to those mails before raising a fresh ticket"; "All it needed was a
+               # proper stir"; "read the manual before … rather than after"; "none of the other … have had any trouble"; "Shocking plot
+               # twist, I know"; "Did the line … somehow slip past?", "what exactly did you think … was going to"; "a somewhat
+               # unconventional choice of"; "when the artist hasn't bothered to"; "what tends to happen when people rush"; tone quiet on
+               # "you just need to press", "You were exactly where our email told you to be", what most people do for weeks, "if a clash
+               # comes up"; blame-shift quiet on "None of that is on you": 1.000 / 1.000
+               ("en35", "blame"): (0.99, 0.99), ("ru34", "blame"): (1.0, 1.0)}
 
 
 def _labeled(path: Path) -> list[str]:
