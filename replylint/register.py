@@ -958,7 +958,10 @@ class ProfileBuilder:
             before = _previous_word(doc, title_token if title_token is not None else first)
             if title_token is not None and self._joined_title(doc, title_token):
                 before = _previous_word(doc, title_token - 2)  # "Dear Mr. and Mrs. Pritchard"
-            if before is not None and (before in greeting_tokens or self._address_cue(doc, before)):
+            if before is not None and (before in greeting_tokens or self._address_cue(doc, before)) \
+                    or title_token is not None and self._address_cue(doc, title_token):
+                # (the title may be the address word itself: «Уважаемый Игнат, после обновления …» opening
+                # the message's second paragraph addresses him, wherever the paragraph stands)
                 places.add("addressed")
             start = first if title_token is None else title_token
             vocative_form = title_token is not None or self._vocative_form(doc[first])

@@ -48,6 +48,18 @@ def test_wrong_name_and_the_agents_own_name(engine):
     assert _formality(engine, "Здравствуйте, Марко! Меня зовут Иван, запустите дефрагментацию ночью.", MARCO) == []
 
 
+
+def test_the_bundled_example_addresses_the_customer_by_his_signed_name(engine):
+    # examples/customer_ru.txt greets the agent twice («Добрый день, Игнат!», then «Уважаемый Игнат, …» opening the
+    # next paragraph) and signs «Марко Сантино»: the second address is no signature, so «Добрый день, Марко!» is right
+    customer = ("Добрый день, Игнат!\n\nУважаемый Игнат, после обновления сервера зрители видят чёрный экран. "
+                "Подскажите, пожалуйста, это нормально?\n\nС уважением,\nМарко Сантино")
+    assert engine.profile(customer).person.given == "марко"
+    assert _formality(engine, "Добрый день, Марко!\n\nЭто ожидаемо после обновления.\n\nС уважением,\nИгнат", customer) == []
+    assert _formality(engine, "Добрый день, Иван!\n\nЭто ожидаемо после обновления.", customer) == [
+        ("ru.formality.wrong-name", "Иван", ("Марко",))]
+
+
 @pytest.mark.parametrize("reply,span,fixed", [
     ("Проверь журнал.", "Проверь", "Проверьте"),
     ("Скачать счёт ты сможешь после оплаты.", "ты сможешь", "Вы сможете"),
