@@ -202,6 +202,15 @@ def test_a_guess_at_the_customers_thing_names_it_with_the(engine):
                                     "what triggers an automatic block.", [])
 
 
+def test_a_guess_before_because_goes_and_a_code_opens_the_rest(engine):
+    """(rw43) The guess at what the customer did goes with its "because"; the reason left opens with a product
+    code ("W-34/70"), which may open a sentence as a word or a number does."""
+    reply = ("Hi Gaz, the yeast isn't dead. You've probably stuck it in a cold garage and forgotten about it, because "
+             "W-34/70 goes dormant below about 8°C and a stall at 1.030 is the classic sign. Move it somewhere warmer.")
+    assert fixed(engine, reply) == ("Hi Gaz, the yeast isn't dead. W-34/70 goes dormant below about 8°C and a stall "
+                                    "at 1.030 is the classic sign. Move it somewhere warmer.", [])
+
+
 def test_a_verdict_keeps_its_your(engine):
     """"your fault" is not "the fault": the possessive rewrite leaves a verdict's owner alone (no rewrite here)."""
     reply = "As for the mailbox post, the damage is your fault for not putting marker stakes out."
