@@ -173,12 +173,11 @@ def test_who_caused_it_becomes_what_caused_it(engine, reply, expected):
                  "P.S. The app shows a warning every time an override is added",
                  marks=pytest.mark.xfail(strict=True, reason=MODEL_RETRAINED + "leaves the P.S. unflagged")),
     # a reminder's lead-in goes, the fact stays (one space left, not two)
-    pytest.param("It takes two minutes in the app under Account > Membership > Freeze, and I'd gently point out that "
-                 "the FAQ page exists precisely so questions like this don't have to come through the inbox.",
-                 "Freeze, and the FAQ page exists",
-                 marks=pytest.mark.xfail(strict=True, reason="tune42-en's rtfm pattern now also flags the purpose "
-                                         "clause 'exists precisely so questions like this …' the lead-in removal kept, "
-                                         "and no rewrite drops that clause with its 'FAQ' yet")),
+    # … and the purpose held against the customer with it: the page is named as what covers it (rtfm flags
+    # "exists precisely so questions like this …")
+    ("It takes two minutes in the app under Account > Membership > Freeze, and I'd gently point out that "
+     "the FAQ page exists precisely so questions like this don't have to come through the inbox.",
+     "Freeze, and the FAQ page also covers this."),
     # mock surprise said as what happened
     ("I'm sure the scratches on the bumper appeared all by themselves between your pickup at 09:10 and return at "
      "17:45. The repair is £180.",
@@ -193,6 +192,30 @@ def test_construction_rewrite_clears_the_sentence(engine, reply, expected):
     assert expected in text, text
     assert not left, left
     assert "  " not in text
+
+
+def test_a_guess_at_the_customers_thing_names_it_with_the(engine):
+    """(rw43) A guess said as what it looks like still reads as blame with "your PIN": "the PIN" clears it."""
+    reply = ("Hi! Chances are your PIN was entered wrong several times in a row, since that's what triggers an "
+             "automatic block.")
+    assert fixed(engine, reply) == ("Hi! It looks like the PIN was entered wrong several times in a row, since that's "
+                                    "what triggers an automatic block.", [])
+
+
+def test_a_guess_before_because_goes_and_a_code_opens_the_rest(engine):
+    """(rw43) The guess at what the customer did goes with its "because"; the reason left opens with a product
+    code ("W-34/70"), which may open a sentence as a word or a number does."""
+    reply = ("Hi Gaz, the yeast isn't dead. You've probably stuck it in a cold garage and forgotten about it, because "
+             "W-34/70 goes dormant below about 8°C and a stall at 1.030 is the classic sign. Move it somewhere warmer.")
+    assert fixed(engine, reply) == ("Hi Gaz, the yeast isn't dead. W-34/70 goes dormant below about 8°C and a stall "
+                                    "at 1.030 is the classic sign. Move it somewhere warmer.", [])
+
+
+def test_a_verdict_keeps_its_your(engine):
+    """"your fault" is not "the fault": the possessive rewrite leaves a verdict's owner alone (no rewrite here)."""
+    reply = "As for the mailbox post, the damage is your fault for not putting marker stakes out."
+    text, _ = fixed(engine, reply)
+    assert "the fault" not in text
 
 
 def test_numbers_of_a_judged_choice_keep_the_sentence(engine):

@@ -1217,13 +1217,14 @@ class ClauseRemoval:
                 and not any(t.text in self.settings.lead_in_marks for t in tokens[i:end])]
 
     def _opens_clause(self, tokens, c: int, cuts: list[int], end: int, at: int) -> bool:
-        """May token c, after a connector a prefix removal takes, open what is left: a word or a number
-        ("…, and 31 January is printed on…"), not one pointing back at what went (`back_references`),
+        """May token c, after a connector a prefix removal takes, open what is left: a word, a number
+        ("…, and 31 January is printed on…") or a code or name written with a capital ("…, because W-34/70 goes
+        dormant below 8°C"), not one pointing back at what went (`back_references`),
         no comparison or participle after the connector at `at` (`connector_clause_not`), and no particle or
         pronoun in its clause that ties it to the prefix (`consequence_particles`, `clause_back_references`)?"""
         clause_end = next((i for i in cuts if i > c), end)
         return c < end and tokens[c].lower_ not in self.settings.back_references \
-            and (tokens[c].is_alpha or tokens[c].text[:1].isdigit()) \
+            and (tokens[c].is_alpha or tokens[c].text[:1].isdigit() or tokens[c].text[:1].isupper()) \
             and not self.settings.connector_clause_not.search(" ".join(t.lower_ for t in tokens[at:clause_end])) \
             and not any(tokens[k].lower_ in self.settings.consequence_particles
                         or tokens[k].lower_ in self.settings.clause_back_references for k in range(c, clause_end))
