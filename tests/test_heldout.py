@@ -449,8 +449,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # alone; «Как так, ведь …?»/«Почему так долго, там ведь …?» asking the cause past the customer's
                       # premise; «безвреден» reassuring; «грозит» met by the fine; «иначе» topicless; «до скольки лет» an
                       # age; «можешь» and «появилось» stop words; «обслуживание»/«сервисный»; «Наверное, я …» and «не так
-                      # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause)
-                      "en35": 5, "ru34": 5}
+                      # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause); ru 5 -> 4
+                      # («занимает» says «займёт», whose stem parts from it)
+                      "en35": 5, "ru34": 4}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
