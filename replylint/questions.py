@@ -392,6 +392,9 @@ class QuestionReader:
         self.imperative_reach = int(imperative.get("reach", 1))
         self.imperative_before = bool(imperative.get("courtesy_after", True))  # «Проверьте, пожалуйста»
         self.imperative_after = frozenset(str(w).lower() for w in imperative.get("after", ()))
+        # a negated imperative forbids, it suggests no step («пожалуйста, не используйте эти весы», "please don't
+        # restart it")
+        self.imperative_negations = frozenset(str(w).lower() for w in imperative.get("not_after", ()))
         # words opening a time context in a reply question ("…haven't been changed since your fitting in March?", «…
         # после обновления?»): what it names sets the time, it is not what is asked
         self.context_openers = _phrases(config.get("redundant_context_openers", ()), lambda t: t.split())
@@ -529,6 +532,8 @@ class QuestionReader:
         # "Did we water it wrong?", «Я, наверное, их залила?»: whether the customer caused it, which a reassurance
         # answers as the cause told does ("This isn't something you did", «Не переживайте, это не перелив»)
         self.self_blame_by_reassurance = bool(config.get("self_blame_answered_by_reassurance", False))
+        # the head of a guessed cause names no topic of its own ("Is this a crop problem?": a guess at the crop)
+        self.cause_heads = frozenset(k for k in map(self.word_key, map(str, config.get("cause_guess_heads", ()))) if k)
         # "Has there been any progress?": a yes/no question or a request whose only topic is one of these words asks
         # how the work stands, which a sentence telling what has been done answers ("We've found two copies so far":
         # a `reports-progress` cue)
@@ -538,6 +543,8 @@ class QuestionReader:
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
         # own before a trailing condition asks about the message; the condition's words are no part of what is asked
         self.reason_before_condition = bool(config.get("reason_asked_before_trailing_condition", False))
+        # … or before a trailing premise of the customer's («Как так, ведь у вас камера с климат-контролем?»)
+        self.premise_openers = frozenset(self.strings.add(str(w).lower()) for w in config.get("premise_openers", ()))
         # «Записаться можно на среду или четверг — какой день Вам удобнее?»: a reply sentence that states, then asks
         # after a dash or a semicolon, answers by its statement
         self.statement_before_question = bool(config.get("statement_before_question_answers", False))
@@ -589,6 +596,9 @@ class QuestionReader:
         # «Which three days of the half-term week…?», "which of the dates…": after a which word (and a numeral), these
         # open the set the choice is made from, which the customer named without choosing
         self.partitive = frozenset(str(w).lower() for w in config.get("redundant_partitive", ()))
+        # «примерный вес по каждой породе»: a measure asked per item, which one value for all («около 30 кг») does not tell
+        self.distributive = frozenset(k for k in map(self.word_key, map(str, config.get("redundant_distributive", ())))
+                                      if k)
         # a detail asked by its kind ("the domain name", «адрес почты», «номер телефона для связи») that the customer
         # wrote as a value of that kind (brightleaf-pottery.co.uk, moskvin.a@mail.ru, +7 916 204-33-18): the kinds,
         # each with the phrases asking for it (word keys, longest first: «адрес почты» asks for an e-mail, not an
@@ -973,9 +983,12 @@ class QuestionReader:
         lowers = sentence.lowers
         first = self._first_word_of(sentence)
         comma = next((j for j in range(first + 1, len(lowers) - 1) if lowers[j] == self.comma), None)
-        if comma is None or lowers[comma + 1] not in self.conditional_openers:
+        # (or the customer's premise, «…, ведь у вас камера с климат-контролем?», «…, там ведь просто потемнел лак?»)
+        if comma is None or lowers[comma + 1] not in self.conditional_openers \
+                and not self.premise_openers.intersection(lowers[comma + 1:comma + 3]):
             return False
-        return not {k for k in sentence.keys_of[first:comma] if k} - self.generic
+        # (a word asking how long is about the message too: «Почему так долго, там ведь…?»)
+        return not {k for k in sentence.keys_of[first:comma] if k} - self.generic - self.expects_by_word.keys()
 
     def _first_word_of(self, sentence: Sentence) -> int:
         """`_first_word` of a whole sentence, read in the StringStore of its own doc (a reply's sentences
@@ -1206,7 +1219,8 @@ class QuestionReader:
                 opens = i  # where its clause starts: at a preposition before it («За какой срок…»)
                 if i > first_word and lowers[i - 1] in self.wh_prepositions:
                     opens = i - 1
-                    what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
+                    if not paired:  # (the unit after it wins: «до скольки лет» asks for an age, a number)
+                        what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
                 if opens == first_word or lowers[opens - 1] in self.clause_marks \
                         or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks \
                         or self.wh_last_asks and i == b - 2 and i - first_word >= 2 \
@@ -1638,7 +1652,8 @@ class QuestionReader:
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and "admits" in s.cues), None)
             if by is None and question.kind == "yes-no" and question.sentence is not None and (
-                    "cause-guess" in question.sentence.cues and len(question.focus) <= 1 and self._opens_at(
+                    "cause-guess" in question.sentence.cues and len(question.focus - self.cause_heads) <= 1
+                    and self._opens_at(
                         "cause-guess", question.sentence.lowers,
                         self._first_word_of(question.sentence),
                         len(question.sentence.lowers))
@@ -1815,11 +1830,16 @@ class QuestionReader:
     @staticmethod
     def _answered_by(strong: set[int], windows: list) -> set[int]:
         """The sentences that answer a question fully: those of its strong windows, where a
-        sentence read with the next counts only if neither answers it alone («Результаты будут
+        sentence read with the next counts only if no sentence answers it alone («Результаты будут
         в четверг.» takes the «когда», not the sentence after it)."""
         alone = {windows[w][0][0] for w in strong if len(windows[w][0]) == 1}
-        return alone | {k for w in strong if len(windows[w][0]) > 1 and not alone.intersection(windows[w][0])
-                        for k in windows[w][0]}
+        if alone:
+            # (and none where one sentence answers it alone: two others that share its words between them answer
+            # something else - "Can we get a credit on the next delivery?" - "We're not able to credit the lot, but …
+            # your spring delivery" leaves the cause told over "…stored warm after delivery" and "…this contract" to "Is
+            # this a crop problem?")
+            return alone
+        return {k for w in strong for k in windows[w][0]}
 
     def _may_answer(self, sentence: Sentence) -> bool:
         """Is it not a request for details, thanks alone, a deferral or a sign-off?"""
@@ -2405,7 +2425,8 @@ class QuestionReader:
         at = {i: n for n, i in enumerate(content)}
         opens = []
         for i, w in enumerate(words):
-            if i not in at or w in self.imperative_courtesy or not self._is_imperative(w):
+            if i not in at or w in self.imperative_courtesy or not self._is_imperative(w) \
+                    or i and words[i - 1] in self.imperative_negations:
                 continue
             n = at[i]
             near = content[max(0, n - self.imperative_reach): n]  # "please go", «пожалуйста, проверьте»
@@ -2491,7 +2512,7 @@ class QuestionReader:
         Westerly called Halcyon"; «их размер» - «Размеры M»), when the share of what is asked that a value tells
         is told: the measure, dates by a date, the rest by the words themselves."""
         measures = focus & (self.measure_units.keys() | self.measure_labels.keys())
-        if not measures:
+        if not measures or focus & self.distributive:
             return None
         anchor = None
         told = set(focus & everything)

@@ -1533,6 +1533,11 @@ class ProfileBuilder:
         names, j = self._name_words(doc, i)
         if not names:
             return None  # a suffix that is no name of its own ("Sr." for Sister, "Jr")
+        if not cued and j == i + 1 and token.lower in column(doc, ORTH) \
+                and not lines.is_signature(i, j, self.signoff_words):
+            # a common word the text writes in lowercase too ("Worms, as it turns out, aren't fans of onion skins … the
+            # worms climb to get away"), no name
+            return None
         in_place = cued or self._after_intro(doc, i) or lines.is_signature(i, j, self.signoff_words) \
             or (not self._common_word(token) and (self._vocative_after_opener(doc, i, j)
                                                    or self._vocative_in_clause(doc, i, j))) \
@@ -1647,8 +1652,8 @@ class ProfileBuilder:
             word = m.group()
             if word.lower() in names:
                 continue
-            if word[0].isupper() and (len(word) == 1 or not word.isupper()):
-                return False  # (an all-caps abbreviation, «ДТП», does not count; «А» does)
+            if word[0].isupper() and (len(word) == 1 or not word.isupper()) and not any(c.isupper() for c in word[1:]):
+                return False  # (an all-caps abbreviation, «ДТП», does not count, nor a mixed-case one, «ДнД»; «А» does)
             count += 1
         return count >= self.chat_min_words
 

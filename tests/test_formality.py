@@ -511,6 +511,45 @@ def test_a_signature_role_after_the_name_is_no_address(engine, customer, reply, 
 FORMAL_LETTER = "Dear Sir or Madam,\nCould you confirm when my order will be delivered?\nYours faithfully,\nMrs Ann Lowe"
 
 
+@pytest.mark.parametrize("customer, reply, expected", [
+    # an Indian honorific before the surname ("Shri Patil", "Smt. Kulkarni") addresses the signer by title and surname;
+    # a wrong surname after it is still wrong
+    ("Dear Sir,\nPlease tell us how moisture was measured.\nRamesh Patil, Akola",
+     "Dear Shri Patil,\nThank you for your letter; moisture was measured with a digital meter.\nRegards,\nK. Deshmukh", []),
+    ("Respected Sir,\nWhen will the pension arrears be paid?\nSunita Kulkarni",
+     "Dear Smt. Kulkarni,\nThe arrears will be paid on 5 March.\nRegards,\nPension Cell", []),
+    ("Dear Sir,\nPlease tell us how moisture was measured.\nRamesh Patil, Akola",
+     "Dear Shri Deshpande,\nThank you for your letter; moisture was measured with a digital meter.\nRegards,\nK. Deshmukh",
+     [("en.formality.wrong-name", "Shri Deshpande")]),
+    # a capitalised word opening a sentence before a comma, which the reply also writes in lowercase, is a common noun
+    # ("Worms, as it turns out, …" beside "the worms climb"), no name; a name there is still one
+    ("Hi, my wormery smells awful.\nSue",
+     "Hi Sue,\nSorry about the smell. Worms, as it turns out, aren't fans of onion skins, who'd have thought? The worms "
+     "climb to get away from it.", []),
+    ("Hi, are there tickets left for Friday?\nSue",
+     "Hi Sue,\nThanks for asking. Tickets, as it happens, go fast, who'd have thought? We have ten tickets left.", []),
+    ("Hi, my wormery smells awful.\nSue",
+     "Hi Sue,\nSorry about the smell. Morgan, as it turns out, onion skins are the cause, who'd have thought? The worms "
+     "climb to get away from it.", [("en.formality.wrong-name", "Morgan")]),
+])
+def test_common_words_and_honorifics_are_no_wrong_names(engine, customer, reply, expected):
+    assert _flagged(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # a chat message in lowercase keeps its chat style beside a mixed-case abbreviation («ДнД», «ВКонтакте»): «Привет»
+    # mirrors it; a customer who writes neutrally with capitals still gets «Здравствуйте»
+    ("слушайте, я вчера на сессии ДнД вылетел из дискорда и ведущий продолжил без меня. так вообще можно??",
+     "Привет!\nСочувствуем, обидно терять персонажа из-за вылета связи.", []),
+    ("не могу зайти в группу ВКонтакте, пишет что аккаунт заблокирован, что делать",
+     "Привет! Напиши нам номер телефона, к которому привязан аккаунт.", []),
+    ("Взял вчера у вас бургер, есть было невозможно. Почему в описании не написано, что он острый?",
+     "Привет! Жаль, что ужин получился таким огненным.", [("ru.formality.familiar-greeting", "Привет")]),
+])
+def test_lowercase_chat_beside_mixed_case_abbreviations(engine, customer, reply, expected):
+    assert _flagged(engine, reply, customer) == expected
+
+
 @pytest.mark.parametrize("reply, expected", [
     # casual sign-offs, kisses and pet names to a formal letter
     ("Dear Mrs Lowe,\nIt arrives on Monday.\nCatch you later,\nBen", [("en.formality.casual-greeting", "Catch you later")]),

@@ -458,7 +458,16 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # future; steps led by the customer's purpose («Чтобы повторить выплату, …»))
                       "en34": 5, "ru33": 5,
                       # en35 and ru34 before tuning (04a935c): 12 and 16
-                      "en35": 12, "ru34": 16}
+                      # after tune43-q: en 12 -> 5, ru 16 -> 5 ("enough" met by "plenty" or the minimum; "rebook" by
+                      # having them back; "clarify" naming no topic; "tell us why … and whether …" read as two
+                      # questions; a guess with a head noun, "a crop problem", by the cause; a why by a counterfactual; a
+                      # pair of sentences no longer takes a question's answer from another that one sentence answers
+                      # alone; «Как так, ведь …?»/«Почему так долго, там ведь …?» asking the cause past the customer's
+                      # premise; «безвреден» reassuring; «грозит» met by the fine; «иначе» topicless; «до скольки лет» an
+                      # age; «можешь» and «появилось» stop words; «обслуживание»/«сервисный»; «Наверное, я …» and «не так
+                      # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause); ru 5 -> 4
+                      # («занимает» says «займёт», whose stem parts from it)
+                      "en35": 5, "ru34": 4}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
