@@ -930,6 +930,9 @@ class ClauseRemoval:
         blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
         below_threshold = None  # (`blame_removal_below_threshold`: the same)
         crossing = self._opener_suffixes(tokens, cuts, end, removals)
+        before_lead_in, lead_in_prefixes = self._lead_in_clauses(tokens, cuts, end, removals)
+        crossing += [r for r in before_lead_in if r not in crossing]
+        deeper += [r for r in lead_in_prefixes if r not in deeper]
         for first, last in removals + crossing + deeper:
             if not allowed(first, last):
                 continue
@@ -1215,6 +1218,26 @@ class ClauseRemoval:
         return [(i, end) for i in cuts[:-1] if 0 < i and tokens[i].text == self.settings.comma
                 and (i, end) not in removals and tokens[i + 1].lower_ in self.settings.suffix_openers
                 and not any(t.text in self.settings.lead_in_marks for t in tokens[i:end])]
+
+    def _lead_in_clauses(self, tokens, cuts: list[int], end: int, removals: list[tuple[int, int]]
+                         ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Removals that end at a lead-in mark, which stays with what it introduces: the clause before it that
+        opens after a comma with one of `suffix_openers` («Залог удержан по п. 6.2, и нарушение здесь допущено с
+        Вашей стороны: 13 августа …» → «Залог удержан по п. 6.2: 13 августа …»), and the prefix through it past
+        a dash before it («Ошибка в размерах — с Вашей стороны: в заявке указана …»), which `_removals` stops at.
+        (The caller checks that no clause of either reads neutral: past a mark, the removal may take content.)"""
+        clauses, prefixes = [], []
+        for j in cuts:
+            if tokens[j].text not in self.settings.lead_in_marks or j + 1 >= end:
+                continue
+            i = max((c for c in cuts if c < j), default=None)
+            if i is not None and i > 0 and tokens[i].text == self.settings.comma \
+                    and tokens[i + 1].lower_ in self.settings.suffix_openers and (i, j) not in removals:
+                clauses.append((i, j))
+            if any(tokens[c].text in self.settings.clause_marks for c in cuts if c < j) and (0, j + 1) not in removals:
+                prefixes.append((0, j + 1))
+            break  # (only the first lead-in: what follows it is its content)
+        return clauses, prefixes
 
     def _opens_clause(self, tokens, c: int, cuts: list[int], end: int, at: int) -> bool:
         """May token c, after a connector a prefix removal takes, open what is left: a word or a number
