@@ -615,3 +615,16 @@ def test_a_russian_clause_that_blames_before_a_colon_goes_and_the_colon_stays(en
             "судя по фото, 60 см. Подрезать готовый витраж нельзя.")
     assert _fixed_without_blame(engine, text) == ("Здравствуйте, Татьяна! В заявке указана ширина 61,5 см, а проём, "
                                                   "судя по фото, 60 см. Подрезать готовый витраж нельзя.")
+
+
+def test_an_imperative_with_its_subject_is_the_condition_of_a_hindsight_sentence(engine):
+    """`counterfactual_condition_morph` / `counterfactual_condition_subjects`: «Подай Вы …» is a counterfactual
+    condition as «Если бы Вы …» is; the hindsight sentence goes whole where it names nothing `protect` keeps, and an
+    imperative with «Вы» that is advice is no hindsight."""
+    text = ("Понимаю. Подай Вы документы хотя бы на пару недель раньше, сейчас бы не пришлось считать дни до вылета. "
+            "Мы постараемся ускорить выдачу визы.")
+    assert _fixed_without_blame(engine, text) == "Понимаю. Мы постараемся ускорить выдачу визы."
+    removal = next(r for r in engine.linter("ru").rules if r.spec.id == "ru.blame.tone").matcher._rewrite
+    doc = engine.linter("ru").doc("Проверьте Вы настройки роутера, и если сеть не появится, напишите нам.")
+    engine.linter("ru").annotate(doc)
+    assert removal._hindsight(list(doc), [], len(doc))[0] is None

@@ -738,6 +738,11 @@ class ClauseRemovalSettings:
     # (numbers, names) still keeps it (the 45° an engineer advised is a fact, though told as what was not done)
     counterfactual_words: frozenset[str] = _words()
     counterfactual_not_after: frozenset[str] = _words()
+    # … and a verb with one of these morphology features followed by one of these words marks a counterfactual
+    # condition as such a word does («Пристегни Вы его хотя бы тросиком, разговор был бы другим»: an imperative
+    # with its subject is the condition of what did not happen)
+    counterfactual_condition_morph: frozenset[str] = _marks()
+    counterfactual_condition_subjects: frozenset[str] = _words()
     subordinators: frozenset[str] = _words()
     # a clause opening with one of these (a condition, a time, what is said or thought: not a relative pronoun, whose
     # clause describes a thing) right after a clause that blames (short clauses between read with it) is part of what
@@ -1130,9 +1135,17 @@ class ClauseRemoval:
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
-        return [i < end and t.lower_ in self.settings.counterfactual_words
-                and not (i and tokens[i - 1].lower_ in self.settings.counterfactual_not_after)
+        return [i < end and (t.lower_ in self.settings.counterfactual_words
+                             and not (i and tokens[i - 1].lower_ in self.settings.counterfactual_not_after)
+                             or self._counterfactual_condition(tokens, i, end))
                 for i, t in enumerate(tokens)]
+
+    def _counterfactual_condition(self, tokens, i: int, end: int) -> bool:
+        """Is token i a verb of `counterfactual_condition_morph` followed by one of `counterfactual_condition_subjects`
+        («Подай Вы документы раньше, …»)?"""
+        return bool(self.settings.counterfactual_condition_morph) and i + 1 < end \
+            and tokens[i + 1].lower_ in self.settings.counterfactual_condition_subjects \
+            and any(str(m) in self.settings.counterfactual_condition_morph for m in tokens[i].morph)
 
     def _hindsight(self, tokens, cuts: list[int], end: int) -> tuple[list[bool] | None, list[bool]]:
         """Per token, does it stand in a counterfactual clause of a hindsight sentence
