@@ -118,6 +118,7 @@ class _Morphology:
 
 class RussianMorphology(_Morphology):
     lang = "ru"
+    PROPER_NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3's grammemes of proper names
 
     def __init__(self, cache: FormsCache | None = None):
         self.cache = cache
@@ -222,6 +223,8 @@ class RussianMorphology(_Morphology):
         agrees on; the words after its head stay as written («номер квартиры»)."""
         number = self.number(words)
         head = self._head(words) if words else 0
+        # a modifier before a singular head takes the head's gender («Вашего бухгалтера» → «Ваш бухгалтер», not «Ваше»)
+        gender = self.gender(words[head:head + 1]) if words and number == "sing" else None
         out = []
         for i, word in enumerate(words):
             if i > head or not word.isalpha() or (word.isupper() and len(word) > 1):
@@ -229,9 +232,13 @@ class RussianMorphology(_Morphology):
                 continue
             parses = self.parse(word)
             fitting = [p for p in parses if p.tag.case and (number is None or p.tag.number in (number, None))]
+            if i < head and gender:
+                fitting = [p for p in fitting if p.tag.gender in (gender, None)] or fitting
             form = None
             for parse in fitting[:3]:
                 wanted = {case} | ({number} if number and parse.tag.number else set())
+                if i < head and gender and parse.tag.gender:
+                    wanted.add(gender)
                 form = parse.inflect(wanted)
                 if form is not None:
                     break
@@ -279,7 +286,9 @@ class RussianMorphology(_Morphology):
                     plain = stem + ending.strip("-")
                     for target in self.parse(plain):
                         same = target.tag.POS == tag.POS or (target.tag.POS in adjectives and tag.POS in adjectives)
-                        if not (target.is_known and same and target.normal_form.replace("ё", "е") == plain):
+                        # (a surname or a place is no plain word of a common one: «черновик» is no «Чернов»)
+                        proper = target.tag.grammemes & self.PROPER_NAMES and not tag.grammemes & self.PROPER_NAMES
+                        if proper or not (target.is_known and same and target.normal_form.replace("ё", "е") == plain):
                             continue
                         wanted = {g for g in (tag.case, tag.number) if g}
                         if tag.POS in adjectives and tag.number != "plur" and tag.gender:

@@ -125,6 +125,10 @@ def test_a_noun_phrase_agrees_and_changes_case_up_to_its_head(engine):
     assert m.phrase_case(["номер", "квартиры"], "nomn") == ["номер", "квартиры"]
     assert (m.number(["номер", "квартиры"]), m.gender(["номер", "квартиры"])) == ("sing", "masc")
     assert (m.number(["ИНН", "получателя"]), m.gender(["ИНН", "получателя"])) == ("sing", "masc")  # not «Инн»
+    # a modifier before a singular head takes the head's gender: «Вашего» may be neuter too
+    assert m.phrase_case(["Вашего", "бухгалтера"], "nomn") == ["Ваш", "бухгалтер"]
+    assert m.phrase_case(["Вашего", "нового", "окна"], "nomn") == ["Ваше", "новое", "окно"]
+    assert m.phrase_case(["Вашей", "бригады"], "nomn") == ["Ваша", "бригада"]
     reply = "Вероятно, при оформлении вы указали номер квартиры с ошибкой — в заказе стоит 184."
     (finding,) = [f for f in engine.lint(Exchange(reply)) if f.rule_id == "ru.blame.you-did-wrong"]
     assert finding.suggestions[0] == "с ошибкой указан номер квартиры"
@@ -238,6 +242,9 @@ def test_a_productive_diminutive_gets_the_plain_word_its_suffix_makes():
     # no plain word the dictionary knows: the word stays
     assert m.replace_suffix("нужно", suffixes) == "нужно"
     assert m.replace_suffix("полегонечку", suffixes) == "полегонечку"
+    # a surname the dictionary knows is no plain word of a common noun: «черновик» is no «Чернов»
+    assert m.replace_suffix("черновик", suffixes) == "черновик"
+    assert m.replace_suffix("роутерчик", suffixes) == "роутер"
 
 
 def test_a_suffix_template_is_skipped_where_no_word_changes():
@@ -292,3 +299,32 @@ def test_the_numbers_of_a_comparison_with_others_are_no_content_that_keeps_it(en
             "for Saturday.")
     fixed, _ = _blame_left(engine, text)
     assert "Chloe R and Zara P" in fixed
+
+
+def test_a_guess_or_a_fault_named_in_russian_becomes_a_statement_of_the_cause(engine):
+    """Construction rewrites of sentences whose clause removal would lose content: a button not pressed named by its
+    label (ru.blame.passive), the fact in a rhetorical question's condition (ru.blame.question-to-fact), «по вине X,
+    который …» as the cause and «по Вашей вине, а не из-за …» as the cause denied (ru.blame.fault-as-cause)."""
+    cases = [
+        ("Здравствуйте. Вы, наверное, забыли нажать «Отправить на проверку» — в системе работа висит как черновик. "
+         "Откройте работу ещё раз.",
+         "Здравствуйте. Кнопка «Отправить на проверку», наверное, не нажата — в системе работа висит как черновик. "
+         "Откройте работу ещё раз."),
+        ("Здравствуйте! Интересно, а как уведомления должны приходить, если вебхук удалён из канала #sales ещё 12 "
+         "числа? Добавьте его заново в настройках канала.",
+         "Здравствуйте! Вебхук удалён из канала #sales ещё 12 числа. Добавьте его заново в настройках канала."),
+        ("Восстановить переписку можно. Потеря сообщений произошла по вине администратора Вашего пространства, "
+         "который выбрал вариант «Удалить аккаунт и его данные». Я напишу Вам, как только сообщения вернутся.",
+         "Восстановить переписку можно. Потеря сообщений произошла, потому что администратор Вашего пространства "
+         "выбрал вариант «Удалить аккаунт и его данные». Я напишу Вам, как только сообщения вернутся."),
+        ("Добрый день. Отслоение произошло по Вашей вине, а не из-за заводского дефекта, поэтому по гарантии заменить "
+         "полотно не сможем. Можем предложить ремонт.",
+         "Добрый день. Отслоение произошло не из-за заводского дефекта, поэтому по гарантии заменить полотно не "
+         "сможем. Можем предложить ремонт."),
+    ]
+    for text, expected in cases:
+        fixed, left = _blame_left(engine, text)
+        assert (fixed, left) == (expected, [])
+    # a question asked in earnest keeps its question
+    assert engine.linter("ru").construction_rewrites(
+        "ru.blame.question-to-fact", "Подскажите, как уведомления должны приходить, если вебхук удалён?") == []

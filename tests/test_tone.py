@@ -589,3 +589,42 @@ def test_a_dependent_clause_of_the_blame_keeps_no_sentence_from_going_whole(engi
             "Ремонт стоит 2 000 ₽.")
     assert "гарантия на неё не распространяется" in _fixed(engine, text)
 
+
+
+def test_a_clause_that_ends_at_a_lead_in_mark_may_go_and_the_mark_stays():
+    """A removal may end at a lead-in mark, which stays with what it introduces: the clause before it opened after a
+    comma with one of `suffix_openers` ("…, and the fault is yours: on 13 August …"), or the prefix through it past a
+    dash ("Wrong size — yours: the order says …"); not where a clause of it reads neutral (content)."""
+    removal = _removal(suffix_openers=frozenset({"and"}))
+    assert _rewrite("The deposit was kept under clause 6, and the fault is yours: the car left the region.",
+                    {"fault", "yours"}, removal) == "The deposit was kept under clause 6: the car left the region."
+    assert _rewrite("Wrong size — yours entirely: the order says 61 cm.", {"wrong", "yours"}, removal) \
+        == "The order says 61 cm."
+    # a clause of the prefix reads neutral: no removal takes it
+    assert _rewrite("The size was measured twice — yours entirely: the order says 61 cm.", {"yours"}, removal) \
+        != "The order says 61 cm."
+
+
+def test_a_russian_clause_that_blames_before_a_colon_goes_and_the_colon_stays(engine):
+    text = ("Шамиль, здравствуйте! Залог 15 000 ₽ удержан по п. 6.2 договора, и нарушение здесь допущено с Вашей "
+            "стороны: 13 августа автомобиль выезжал за пределы Краснодарского края без согласования с нами.")
+    assert _fixed_without_blame(engine, text) == (
+        "Шамиль, здравствуйте! Залог 15 000 ₽ удержан по п. 6.2 договора: 13 августа автомобиль выезжал за пределы "
+        "Краснодарского края без согласования с нами.")
+    text = ("Здравствуйте, Татьяна! Ошибка в размерах — с Вашей стороны: в заявке указана ширина 61,5 см, а проём, "
+            "судя по фото, 60 см. Подрезать готовый витраж нельзя.")
+    assert _fixed_without_blame(engine, text) == ("Здравствуйте, Татьяна! В заявке указана ширина 61,5 см, а проём, "
+                                                  "судя по фото, 60 см. Подрезать готовый витраж нельзя.")
+
+
+def test_an_imperative_with_its_subject_is_the_condition_of_a_hindsight_sentence(engine):
+    """`counterfactual_condition_morph` / `counterfactual_condition_subjects`: «Подай Вы …» is a counterfactual
+    condition as «Если бы Вы …» is; the hindsight sentence goes whole where it names nothing `protect` keeps, and an
+    imperative with «Вы» that is advice is no hindsight."""
+    text = ("Понимаю. Подай Вы документы хотя бы на пару недель раньше, сейчас бы не пришлось считать дни до вылета. "
+            "Мы постараемся ускорить выдачу визы.")
+    assert _fixed_without_blame(engine, text) == "Понимаю. Мы постараемся ускорить выдачу визы."
+    removal = next(r for r in engine.linter("ru").rules if r.spec.id == "ru.blame.tone").matcher._rewrite
+    doc = engine.linter("ru").doc("Проверьте Вы настройки роутера, и если сеть не появится, напишите нам.")
+    engine.linter("ru").annotate(doc)
+    assert removal._hindsight(list(doc), [], len(doc))[0] is None

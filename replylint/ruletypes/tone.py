@@ -738,6 +738,11 @@ class ClauseRemovalSettings:
     # (numbers, names) still keeps it (the 45° an engineer advised is a fact, though told as what was not done)
     counterfactual_words: frozenset[str] = _words()
     counterfactual_not_after: frozenset[str] = _words()
+    # … and a verb with one of these morphology features followed by one of these words marks a counterfactual
+    # condition as such a word does («Пристегни Вы его хотя бы тросиком, разговор был бы другим»: an imperative
+    # with its subject is the condition of what did not happen)
+    counterfactual_condition_morph: frozenset[str] = _marks()
+    counterfactual_condition_subjects: frozenset[str] = _words()
     subordinators: frozenset[str] = _words()
     # a clause opening with one of these (a condition, a time, what is said or thought: not a relative pronoun, whose
     # clause describes a thing) right after a clause that blames (short clauses between read with it) is part of what
@@ -930,6 +935,9 @@ class ClauseRemoval:
         blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
         below_threshold = None  # (`blame_removal_below_threshold`: the same)
         crossing = self._opener_suffixes(tokens, cuts, end, removals)
+        before_lead_in, lead_in_prefixes = self._lead_in_clauses(tokens, cuts, end, removals)
+        crossing += [r for r in before_lead_in if r not in crossing]
+        deeper += [r for r in lead_in_prefixes if r not in deeper]
         for first, last in removals + crossing + deeper:
             if not allowed(first, last):
                 continue
@@ -1127,9 +1135,17 @@ class ClauseRemoval:
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
-        return [i < end and t.lower_ in self.settings.counterfactual_words
-                and not (i and tokens[i - 1].lower_ in self.settings.counterfactual_not_after)
+        return [i < end and (t.lower_ in self.settings.counterfactual_words
+                             and not (i and tokens[i - 1].lower_ in self.settings.counterfactual_not_after)
+                             or self._counterfactual_condition(tokens, i, end))
                 for i, t in enumerate(tokens)]
+
+    def _counterfactual_condition(self, tokens, i: int, end: int) -> bool:
+        """Is token i a verb of `counterfactual_condition_morph` followed by one of `counterfactual_condition_subjects`
+        («Подай Вы документы раньше, …»)?"""
+        return bool(self.settings.counterfactual_condition_morph) and i + 1 < end \
+            and tokens[i + 1].lower_ in self.settings.counterfactual_condition_subjects \
+            and any(str(m) in self.settings.counterfactual_condition_morph for m in tokens[i].morph)
 
     def _hindsight(self, tokens, cuts: list[int], end: int) -> tuple[list[bool] | None, list[bool]]:
         """Per token, does it stand in a counterfactual clause of a hindsight sentence
@@ -1215,6 +1231,26 @@ class ClauseRemoval:
         return [(i, end) for i in cuts[:-1] if 0 < i and tokens[i].text == self.settings.comma
                 and (i, end) not in removals and tokens[i + 1].lower_ in self.settings.suffix_openers
                 and not any(t.text in self.settings.lead_in_marks for t in tokens[i:end])]
+
+    def _lead_in_clauses(self, tokens, cuts: list[int], end: int, removals: list[tuple[int, int]]
+                         ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Removals that end at a lead-in mark, which stays with what it introduces: the clause before it that
+        opens after a comma with one of `suffix_openers` («Залог удержан по п. 6.2, и нарушение здесь допущено с
+        Вашей стороны: 13 августа …» → «Залог удержан по п. 6.2: 13 августа …»), and the prefix through it past
+        a dash before it («Ошибка в размерах — с Вашей стороны: в заявке указана …»), which `_removals` stops at.
+        (The caller checks that no clause of either reads neutral: past a mark, the removal may take content.)"""
+        clauses, prefixes = [], []
+        for j in cuts:
+            if tokens[j].text not in self.settings.lead_in_marks or j + 1 >= end:
+                continue
+            i = max((c for c in cuts if c < j), default=None)
+            if i is not None and i > 0 and tokens[i].text == self.settings.comma \
+                    and tokens[i + 1].lower_ in self.settings.suffix_openers and (i, j) not in removals:
+                clauses.append((i, j))
+            if any(tokens[c].text in self.settings.clause_marks for c in cuts if c < j) and (0, j + 1) not in removals:
+                prefixes.append((0, j + 1))
+            break  # (only the first lead-in: what follows it is its content)
+        return clauses, prefixes
 
     def _opens_clause(self, tokens, c: int, cuts: list[int], end: int, at: int) -> bool:
         """May token c, after a connector a prefix removal takes, open what is left: a word, a number
