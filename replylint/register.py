@@ -68,6 +68,7 @@ MID_VOCATIVE_ENDS = VOCATIVE_ENDS | {"—", "–"}  # «можно, Марат, 
 # always-formal: the reply owes the customer the formal register unless the
 # customer writes informally; mirror-customer: no more casual than the customer
 FORMALITY_POLICIES = ("always-formal", "mirror-customer")
+_WRITTEN_FORMS = "replylint.register.written_forms"  # doc.user_data: the ORTH hashes of its tokens (`_written_forms`)
 
 
 
@@ -1533,7 +1534,7 @@ class ProfileBuilder:
         names, j = self._name_words(doc, i)
         if not names:
             return None  # a suffix that is no name of its own ("Sr." for Sister, "Jr")
-        if not cued and j == i + 1 and token.lower in column(doc, ORTH) \
+        if not cued and j == i + 1 and token.lower in _written_forms(doc) \
                 and not lines.is_signature(i, j, self.signoff_words):
             # a common word the text writes in lowercase too ("Worms, as it turns out, aren't fans of onion skins … the
             # worms climb to get away"), no name
@@ -2004,6 +2005,14 @@ def _hyphenated_end(doc, j: int) -> int:
 def _after_hyphen(doc, i: int) -> bool:
     """The second half of a hyphenated word («что-нибудь»)."""
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+def _written_forms(doc) -> frozenset[int]:
+    """The ORTH hashes of the doc's tokens, as a set built once per doc (each name candidate asks)."""
+    found = doc.user_data.get(_WRITTEN_FORMS)
+    if found is None:
+        found = doc.user_data[_WRITTEN_FORMS] = frozenset(column(doc, ORTH))
+    return found
 
 
 def _capitalised_word(token) -> bool:
