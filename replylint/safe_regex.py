@@ -20,6 +20,8 @@ import re2
 
 # Python's `\w` in a str pattern: letters, marks, digits, underscore
 _WORD_CLASS_BODY = r"\p{L}\p{M}\p{N}_"
+REGEX_ANSWERS_KEPT = 20_000  # distinct token values whose REGEX answer a token attribute keeps
+REGEX_ANSWER_MAX_CHARS = 64
 _TOKEN_ATTRS = {
     # what a token pattern's REGEX reads, as the Matcher reads it
     "ORTH": "text", "TEXT": "text", "LOWER": "lower_", "NORM": "norm_", "SHAPE": "shape_",
@@ -137,5 +139,20 @@ def regex_token_attrs() -> frozenset[str]:
 
 
 def _token_getter(attribute: str, regex):
+    """Does the regex find something in the token's attribute? Answered once per distinct value: the
+    Matcher asks at every token it walks, and a reply repeats its words."""
     search = regex.search
-    return lambda token: search(getattr(token, attribute)) is not None
+    answers: dict[str, bool] = {}
+
+    def matches(token) -> bool:
+        value = getattr(token, attribute)
+        found = answers.get(value)
+        if found is None:
+            found = search(value) is not None
+            if len(value) <= REGEX_ANSWER_MAX_CHARS:  # (a long run of noise is not kept)
+                if len(answers) >= REGEX_ANSWERS_KEPT:
+                    answers.clear()
+                answers[value] = found
+        return found
+
+    return matches
