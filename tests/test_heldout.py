@@ -342,7 +342,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # unconventional choice of"; "when the artist hasn't bothered to"; "what tends to happen when people rush"; tone quiet on
                # "you just need to press", "You were exactly where our email told you to be", what most people do for weeks, "if a clash
                # comes up"; blame-shift quiet on "None of that is on you": 1.000 / 1.000
-               ("en35", "blame"): (0.99, 0.99), ("ru34", "blame"): (1.0, 1.0)}
+               ("en35", "blame"): (0.99, 0.99), ("ru34", "blame"): (1.0, 1.0),
+               # rounds 36 (en) and 35 (ru), written at the end of session 43 and scored once before tuning at 5c5a1ab:
+               # en .921 / .700, ru .911 / .820 (not tuned on yet)
+               ("en36", "blame"): (0.92, 0.7), ("ru35", "blame"): (0.91, 0.82)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -467,7 +470,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # age; «можешь» and «появилось» stop words; «обслуживание»/«сервисный»; «Наверное, я …» and «не так
                       # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause); ru 5 -> 4
                       # («занимает» says «займёт», whose stem parts from it)
-                      "en35": 5, "ru34": 4}
+                      "en35": 5, "ru34": 4,
+                      # en36 and ru35 before tuning (5c5a1ab): 15 and 19
+                      "en36": 15, "ru35": 19}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
