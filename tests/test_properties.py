@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from replylint.engine import Exchange
 from replylint.finding import Finding
+from replylint.rewrite import fix_exchange
 
 # words the seed rules react to, so that findings actually occur
 FRAGMENTS = [
@@ -124,6 +125,18 @@ def test_full_pipeline_annotates_any_text(engine, text):
 def test_sentences_of_another_languages_piece(engine, reply, customer):
     exchange = Exchange(reply, (customer,))
     _check(engine.lint(exchange), exchange)
+
+
+@pytest.mark.parametrize("reply", ["Вы опять всё сломали, видимо это сделал кто-то",
+                                   "Вы опять всё сломали, как и все остальные для остальных"])
+def test_a_word_of_no_tone_ending_the_message(engine, reply):
+    # a `not_tone` word as the message's last token, no mark after it: it has no pair after it to silence (the
+    # tone scorer raised IndexError there, found reading the change); the fix runs through the same scorer
+    exchange = Exchange(reply, ("Почему не работает?",))
+    found = engine.lint(exchange)
+    _check(found, exchange)
+    assert "ru.blame.tone" in {f.rule_id for f in found}
+    fix_exchange(engine, exchange)
 
 
 @pytest.mark.parametrize("reply", ["Dear Sr. Mercy Thomas,\n\nThanks for writing.", "Hi Sr Anne,\nIt is booked.",

@@ -353,11 +353,7 @@ class ToneRule(RuleType):
             if words is None:  # the whole message's at once: one pass, not one per sentence
                 scorer = self.scorer(doc.vocab.strings)
                 bias, (words, pairs) = scorer.bias, scorer.contributions(orths)
-                for i in self._quotes.inside(doc) | self._not_tone_tokens(doc):
-                    words[i] = 0.0
-                    pairs[i] = 0.0
-                    if i:
-                        pairs[i - 1] = 0.0
+                _silence(words, pairs, self._quotes.inside(doc) | self._not_tone_tokens(doc))
             if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= self._min_odds:
                 matches.append(Match(a, b))
         return matches
@@ -474,11 +470,7 @@ class ToneRule(RuleType):
         orths = columns(doc, (ORTH,))[0][a:b]
         words, pairs = scorer.contributions(orths)
         silent = {i - a for i in self._not_tone_tokens(doc) if a <= i < b}  # (tokens of no tone where they stand)
-        for i in silent:
-            words[i] = 0.0
-            pairs[i] = 0.0
-            if i:
-                pairs[i - 1] = 0.0
+        _silence(words, pairs, silent)
 
         def opening(i: int) -> float:
             """What the log-odds gain when token i, left opening the sentence, is
@@ -509,11 +501,7 @@ class ToneRule(RuleType):
         scorer = self.scorer(doc.vocab.strings)
         orths = columns(doc, (ORTH,))[0]
         words, pairs = scorer.contributions(orths[a:b])
-        for i in self._quotes.inside(doc) | self._not_tone_tokens(doc):
-            if a <= i < b:
-                words[i - a] = pairs[i - a] = 0.0
-                if i > a:
-                    pairs[i - a - 1] = 0.0
+        _silence(words, pairs, {i - a for i in self._quotes.inside(doc) | self._not_tone_tokens(doc) if a <= i < b})
         if must is not None and not any(pa <= must[0] and must[1] <= pb for pa, pb in pieces):
             return None  # (a match across a break)
         texts: list[str | None] = []  # per piece: its text as written (None: unchanged), or its rewrite, "" if it goes
@@ -562,6 +550,17 @@ class ToneRule(RuleType):
                 self._scorer = HashedScorer.load(hashed) if hashed.is_file() else \
                     LinearScorer.load(self.path / WEIGHTS).by_hash(strings)
         return self._scorer
+
+
+def _silence(words: list[float], pairs: list[float], positions) -> None:
+    """Tokens at `positions` (quoted, or of no tone where they stand) weigh nothing, alone or in a pair with a
+    neighbour. A text's last token has no pair after it («…, видимо это сделал кто-то» ending without a mark)."""
+    for i in positions:
+        words[i] = 0.0
+        if i < len(pairs):
+            pairs[i] = 0.0
+        if i:
+            pairs[i - 1] = 0.0
 
 
 _SENTENCE_MARKS = (".", "!", "?")
