@@ -310,9 +310,8 @@ class QuestionReader:
         # steps led by the customer's purpose («Чтобы повторить выплату, откройте акт, … и отправьте акт заново») answer,
         # though a step sends something: not a purpose of ours («Чтобы мы могли проверить, пришлите фото»)
         purpose = config.get("purpose_led_steps") or {}
-        self.purpose_steps_first = frozenset(self.strings.add(str(w).lower()) for w in purpose.get("first", ()))
-        self.purpose_steps_not_before = frozenset(self.strings.add(str(w).lower())
-                                                  for w in purpose.get("not_before", ()))
+        self.purpose_steps_first = self._hashes(purpose.get("first", ()))
+        self.purpose_steps_not_before = self._hashes(purpose.get("not_before", ()))
         # a direct answer opening the clause after the thanks that open a sentence is one («Спасибо, что
         # предупредили, это не проблема», "Thanks for letting us know, that's no trouble at all")
         self.direct_answer_after_courtesy = bool(config.get("direct_answer_after_courtesy", False))
@@ -336,11 +335,11 @@ class QuestionReader:
         # the numbers of a sentence stating a price and no time word are no time ("costs £120-£180")
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
-        self.status_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("status_words", ()))
+        self.status_words = self._hashes(config.get("status_words", ()))
         # words that make a yes/no question one about paying ("Do I still pay for the full session?", "Will I be
         # charged?"): a sentence with a price answers it ("you only pay for the 21 kWh delivered", "we won't charge
         # you for it"), in other words too, like a price asked
-        self.paying_words = frozenset(self.strings.add(str(w).lower()) for w in config.get("paying_words", ()))
+        self.paying_words = self._hashes(config.get("paying_words", ()))
         # the kinds a word of a yes/no question or a request may name ("before the next collection date?", "Can you
         # break down the charge?"): a sentence with an answer of the kind says that word ("on Saturday 19 October",
         # "the £180 is made up of…")
@@ -355,8 +354,7 @@ class QuestionReader:
         # a choice whose second option is a clause ("…ourselves, or do we need to book someone?", «…самим, или нужно
         # вызывать мастера?») asks yes/no of its first: a direct "yes," answers it; these open such a clause
         # besides an auxiliary with a subject
-        self.choice_clause_openers = frozenset(self.strings.add(str(w).lower())
-                                               for w in config.get("choice_clause_openers", ()))
+        self.choice_clause_openers = self._hashes(config.get("choice_clause_openers", ()))
         # the tokens on either side of a choice word read as the options ("30% or the full amount")
         self.choice_reach = int(config.get("choice_option_reach", 3))
         # a choice between two clauses of at most this many words of their own ("Will it recover or does it need
@@ -429,8 +427,7 @@ class QuestionReader:
         self.timed_action_by_commitment = bool(config.get("timed_request_answered_by_commitment", False))
         # words opening a conditional sentence, which gives no such answer («Если паспорт не успеют заменить
         # до 20 мая, …» does not say how long to wait)
-        self.conditional_openers = frozenset(self.strings.add(str(w).lower())
-                                             for w in config.get("conditional_openers", ()))
+        self.conditional_openers = self._hashes(config.get("conditional_openers", ()))
         # a stem shorter than the prefix was cut by an inflection («вернём»: «верн»): such a word is
         # keyed by its lemma's stem («вернуть»), where the morphology knows it
         self.short_stem_by_lemma = bool(config.get("short_stem_by_lemma", False))
@@ -449,7 +446,7 @@ class QuestionReader:
         self.done_morph = tuple(done.get("morph", ()))  # a past-tense verb: «перезагружала»
         self.done_suffixes = tuple(done.get("suffixes", ()))  # "rebooted"
         # a past form right after these is no action done ("it says not yet verified", "I haven't restarted it")
-        self.done_negations = frozenset(self.strings.add(str(w).lower()) for w in done.get("not_after", ()))
+        self.done_negations = self._hashes(done.get("not_after", ()))
         # (one word's analysis per reader, and below its readings: the redundant step asks them of every
         # word of a reply's requests, and the annotator's own are uncached)
         self.analyze = functools.lru_cache(maxsize=50_000)(analyze) if analyze is not None else None
@@ -486,8 +483,7 @@ class QuestionReader:
         self.time_units = frozenset(self.word_key(str(w)) for w in config.get("time_units", ())) - {""}
         # a month's name that is also another word ("may", a modal) names the month beside a number ("on 9 May",
         # "May 2025"): the sentence gives a time
-        self.month_beside_number = frozenset(self.strings.add(str(w).lower())
-                                             for w in config.get("month_beside_number", ()))
+        self.month_beside_number = self._hashes(config.get("month_beside_number", ()))
         # the words asking for a time ("long", "last", «срок») are there in a sentence giving a time that shares
         # another word of the question
         self.time_words_met = bool(config.get("time_words_met_by_time", False))
@@ -499,8 +495,7 @@ class QuestionReader:
         self.steps_by_imperative = bool(by_imperative)
         # a yes/no question opening with one of these ("Did something get knocked…?", "Was it damaged in transit?")
         # asks whether something went wrong: a sentence admitting a mistake (an `admits` cue) answers it
-        self.admission_openers = frozenset(self.strings.add(str(w).lower())
-                                           for w in config.get("past_yes_no_answered_by_admission", ()))
+        self.admission_openers = self._hashes(config.get("past_yes_no_answered_by_admission", ()))
         # "What happens if…?" (an `asks-consequence` cue) is answered by a sentence with a condition of its own
         self.consequence_by_condition = bool(config.get("consequence_answered_by_condition", False))
         # a word of the question is there as the head of a compound in the reply ("wood" - "firewood")
@@ -508,9 +503,8 @@ class QuestionReader:
         # of the reply sentences holding a yes/no question's words, those saying yes or no take it: the others
         # may answer another question in other words
         self.yes_no_takes_answer_only = bool(config.get("yes_no_taken_by_answer_only", False))
-        self._clause_openers = frozenset(self.strings.add(str(w).lower()) for w in by_imperative.get("after", ()))
-        self._imperative_negation = frozenset(self.strings.add(str(w).lower())
-                                              for w in by_imperative.get("negation", ()))
+        self._clause_openers = self._hashes(by_imperative.get("after", ()))
+        self._imperative_negation = self._hashes(by_imperative.get("negation", ()))
         # (verbs by lemma that send the customer to read or look, «глянь доку», «почитайте инструкцию»: no steps)
         self._referral_verbs = frozenset(str(w).lower() for w in by_imperative.get("not_verbs", ()))
         # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
@@ -524,27 +518,26 @@ class QuestionReader:
         self.number_in_words = bool(config.get("number_in_words_answers", False))
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
-        self.normal_keys = frozenset(k for k in map(self.word_key, map(str, config.get("normality_words", ()))) if k)
+        self.normal_keys = self._word_keys(config.get("normality_words", ()))
         # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
         # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
-        self.normal_circumstance = frozenset(self.strings.add(str(w).lower())
-                                             for w in config.get("normality_circumstance_words", ()))
+        self.normal_circumstance = self._hashes(config.get("normality_circumstance_words", ()))
         # "Did we water it wrong?", «Я, наверное, их залила?»: whether the customer caused it, which a reassurance
         # answers as the cause told does ("This isn't something you did", «Не переживайте, это не перелив»)
         self.self_blame_by_reassurance = bool(config.get("self_blame_answered_by_reassurance", False))
         # the head of a guessed cause names no topic of its own ("Is this a crop problem?": a guess at the crop)
-        self.cause_heads = frozenset(k for k in map(self.word_key, map(str, config.get("cause_guess_heads", ()))) if k)
+        self.cause_heads = self._word_keys(config.get("cause_guess_heads", ()))
         # "Has there been any progress?": a yes/no question or a request whose only topic is one of these words asks
         # how the work stands, which a sentence telling what has been done answers ("We've found two copies so far":
         # a `reports-progress` cue)
-        self.progress_keys = frozenset(k for k in map(self.word_key, map(str, config.get("progress_words", ()))) if k)
+        self.progress_keys = self._word_keys(config.get("progress_words", ()))
         # a question opening with a conditional asks its main clause: the words of the condition are no answer
         self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
         # own before a trailing condition asks about the message; the condition's words are no part of what is asked
         self.reason_before_condition = bool(config.get("reason_asked_before_trailing_condition", False))
         # … or before a trailing premise of the customer's («Как так, ведь у вас камера с климат-контролем?»)
-        self.premise_openers = frozenset(self.strings.add(str(w).lower()) for w in config.get("premise_openers", ()))
+        self.premise_openers = self._hashes(config.get("premise_openers", ()))
         # «Записаться можно на среду или четверг — какой день Вам удобнее?»: a reply sentence that states, then asks
         # after a dash or a semicolon, answers by its statement
         self.statement_before_question = bool(config.get("statement_before_question_answers", False))
@@ -554,7 +547,7 @@ class QuestionReader:
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
         # ... and a "what" question holding one of these ("What kit does she need?": a stop word, by its LOWER hash)
         # asks what is needed, which a sentence telling it answers ("she'll need a sleeping bag…": `states-need`)
-        self.asked_needed = frozenset(self.strings.add(str(w).lower()) for w in config.get("asked_what_is_needed", ()))
+        self.asked_needed = self._hashes(config.get("asked_what_is_needed", ()))
         self.need_answers_sending = bool(config.get("need_answers_what_to_send", True))
         # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
         suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
@@ -597,8 +590,7 @@ class QuestionReader:
         # open the set the choice is made from, which the customer named without choosing
         self.partitive = frozenset(str(w).lower() for w in config.get("redundant_partitive", ()))
         # «примерный вес по каждой породе»: a measure asked per item, which one value for all («около 30 кг») does not tell
-        self.distributive = frozenset(k for k in map(self.word_key, map(str, config.get("redundant_distributive", ())))
-                                      if k)
+        self.distributive = self._word_keys(config.get("redundant_distributive", ()))
         # a detail asked by its kind ("the domain name", «адрес почты», «номер телефона для связи») that the customer
         # wrote as a value of that kind (brightleaf-pottery.co.uk, moskvin.a@mail.ru, +7 916 204-33-18): the kinds,
         # each with the phrases asking for it (word keys, longest first: «адрес почты» asks for an e-mail, not an
@@ -646,13 +638,12 @@ class QuestionReader:
         # the first words of the "please" cue: after a break they open a request for details too
         self._please_first = frozenset(self.strings.add(p[0]) for p in self.cues.get("please-word", ()) if p)
         # words that open a sign-off run into a chat line ("…on it cheers, dan")
-        self.chat_signoffs = frozenset(self.strings.add(str(w).lower()) for w in config.get("chat_signoff_words", ()))
+        self.chat_signoffs = self._hashes(config.get("chat_signoff_words", ()))
         # a cue phrase of the class does not count when one of these follows it («Пожалуйста, напишите на
         # partners@…»; "I want to know for next time."); a phrase that ends its sentence is followed by "."
         self.full_stop = self.strings.add(".")
-        self.signoff_not_before = frozenset(self.strings.add(str(w).lower())
-                                            for w in config.get("signoff_not_before", ()))
-        self.cue_not_before = {name: frozenset(self.strings.add(str(w).lower()) for w in words)
+        self.signoff_not_before = self._hashes(config.get("signoff_not_before", ()))
+        self.cue_not_before = {name: self._hashes(words)
                                for name, words in config.get("cue_not_before", {}).items()}
         self.ask_kinds = {kind: _phrases(items, tokenize) for kind, items in config.get("ask", {}).items()}
         self.wh = {str(w).lower(): what for w, what in config.get("wh_words", {}).items()}
@@ -662,48 +653,48 @@ class QuestionReader:
         self.time_asking_words = frozenset(k for k in self.time_words if self.expects_by_word.get(k, "time") == "time")
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
         # a preposition may come before a question word that opens a clause («За какой срок…», «Во сколько…»)
-        self.wh_prepositions = frozenset(self.strings.add(str(w).lower()) for w in config.get("wh_prepositions", ()))
+        self.wh_prepositions = self._hashes(config.get("wh_prepositions", ()))
         # a question word and the word after it that change what is asked ("how long": a time)
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
-        self.choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_words", ()))
+        self.choice = self._hashes(config.get("choice_words", ()))
         # after a question word these make it an indefinite pronoun written apart («почему то», «как нибудь»)
-        self.indefinite = frozenset(self.strings.add(str(w).lower()) for w in config.get("indefinite_after", ()))
+        self.indefinite = self._hashes(config.get("indefinite_after", ()))
         # a question word and the word after it (a `wh_pairs` entry) open a question mid-sentence, after a topic
         # («Информация по монетизации как часто обновляется?»)
         self.wh_pairs_anywhere = bool(config.get("wh_pairs_open_anywhere", False))
         # a question word right before the question mark asks («…для трансляции зачем?», «А это что?»)
         self.wh_last_asks = bool(config.get("wh_last_asks", False))
         # after a choice word these offer no second option ("a week or more", «или больше»)
-        self.not_choice = frozenset(self.strings.add(str(w).lower()) for w in config.get("choice_not_before", ()))
-        self.split_after = frozenset(self.strings.add(str(w).lower()) for w in config.get("split_after", ()))
+        self.not_choice = self._hashes(config.get("choice_not_before", ()))
+        self.split_after = self._hashes(config.get("split_after", ()))
         # a second yes/no question after a conjunction («…и сохранится ли скидка?», "…, and will the
         # discount still apply?"): the words it may follow, and what opens it: a particle a word or two
         # on («ли»), or an auxiliary right after with a subject after that ("will the", "do I")
         yes_no = config.get("yes_no_split", {})
-        self.yes_no_after = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("after", ()))
-        self.yes_no_particles = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("particles", ()))
+        self.yes_no_after = self._hashes(yes_no.get("after", ()))
+        self.yes_no_particles = self._hashes(yes_no.get("particles", ()))
         self.yes_no_reach = int(yes_no.get("particle_reach", 2))
-        self.yes_no_aux = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("auxiliaries", ()))
-        self.yes_no_subjects = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("subjects", ()))
+        self.yes_no_aux = self._hashes(yes_no.get("auxiliaries", ()))
+        self.yes_no_subjects = self._hashes(yes_no.get("subjects", ()))
         # words that open an indirect yes/no question by themselves ("…the cost and whether you can…"),
         # which asks without a question mark
-        self.yes_no_openers = frozenset(self.strings.add(str(w).lower()) for w in yes_no.get("openers", ()))
+        self.yes_no_openers = self._hashes(yes_no.get("openers", ()))
         # words before the first word that counts («Ну, да, …», "Well, yes")
-        self.lead = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_words", ()))
+        self.lead = self._hashes(config.get("lead_words", ()))
         # a lead word that is a question word opens the question before these («Что нужно купить?», «Что
         # посоветуете?»; not «Что ж, …», «Ну что, когда?»)
-        self.lead_wh_before = frozenset(self.strings.add(str(w).lower()) for w in config.get("lead_wh_before", ()))
+        self.lead_wh_before = self._hashes(config.get("lead_wh_before", ()))
         # a greeting before the first word, with the name after it up to a comma ("Hi Dev, not yet")
         greeting = config.get("greeting", {})
-        self.greetings = frozenset(self.strings.add(str(w).lower()) for w in greeting.get("words", ()))
+        self.greetings = self._hashes(greeting.get("words", ()))
         self.greeting_reach = int(greeting.get("name_words", 3))
         # pronouns that point back at the previous question («И как его включить?»)
-        self.pronouns = frozenset(self.strings.add(str(w).lower()) for w in config.get("pronouns", ()))
+        self.pronouns = self._hashes(config.get("pronouns", ()))
         # after a first auxiliary, these make a line without a question mark a prohibition ("Do not click…")
-        self.prohibitions = frozenset(self.strings.add(str(w).lower()) for w in config.get("prohibition_after_start", ()))
+        self.prohibitions = self._hashes(config.get("prohibition_after_start", ()))
         # a short chat sentence opening with these asks yes/no even without "?" ("can i get a refund")
-        self.inverted = frozenset(self.strings.add(str(w).lower()) for w in config.get("inverted_question_starts", ()))
+        self.inverted = self._hashes(config.get("inverted_question_starts", ()))
         self._keys: dict[int, str] = {}  # LOWER hash -> word key ("" for none)
         self._space_words: dict[int, bool] = {}  # LOWER hash -> whitespace
         self._url_cache: dict[str, frozenset[str]] = {}  # a link -> the word keys of its path
@@ -784,6 +775,14 @@ class QuestionReader:
                 found = self.word_key(word)
             remember(self._keys, h, found, 300_000)
         return found
+
+    def _hashes(self, words) -> frozenset[int]:
+        """The StringStore hashes of a pack's word list, lowercased (compared with the LOWER column)."""
+        return frozenset(self.strings.add(str(w).lower()) for w in words)
+
+    def _word_keys(self, words) -> frozenset[str]:
+        """The word keys of a pack's word list, stop words left out."""
+        return frozenset(k for k in map(self.word_key, map(str, words)) if k)
 
     def word_key(self, word: str) -> str:
         full = self.stemmer.stemWord(word.lower().strip("'’-"))
