@@ -997,11 +997,9 @@ def check_cli_batch(engine, cases: list[Case], api: dict[int, list], workdir: Pa
         text = case.reply
         if text.startswith("\ufeff"):  # the CLI reads a UTF-8 byte-order mark as the encoding's mark
             text = text[1:]
-        if case.customer and any(c.strip() for c in case.customer):
-            # the file is checked alone: its formality findings read no customer (an emoji is flagged only to a
-            # customer who writes formally), so the API is asked the same way
-            return lint(engine, text)
-        return [f for f in api[case.index] if f.source == "reply"] if text == case.reply else lint(engine, text)
+        # the file is checked alone: its formality findings read no customer (an emoji is flagged only to a
+        # customer who writes formally), so the API is asked the same way
+        return lint(engine, text)
 
     def label(case, how):
         return str(case.index) if how == "json" else str(workdir / f"{case.index}.txt")

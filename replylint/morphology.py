@@ -232,13 +232,14 @@ class RussianMorphology(_Morphology):
                 continue
             parses = self.parse(word)
             fitting = [p for p in parses if p.tag.case and (number is None or p.tag.number in (number, None))]
-            if i < head and gender:
-                fitting = [p for p in fitting if p.tag.gender in (gender, None)] or fitting
+            agrees = gender if i < head else None  # (a modifier before the head)
+            if agrees:
+                fitting = [p for p in fitting if p.tag.gender in (agrees, None)] or fitting
             form = None
             for parse in fitting[:3]:
                 wanted = {case} | ({number} if number and parse.tag.number else set())
-                if i < head and gender and parse.tag.gender:
-                    wanted.add(gender)
+                if agrees and parse.tag.gender:
+                    wanted.add(agrees)
                 form = parse.inflect(wanted)
                 if form is not None:
                     break

@@ -134,6 +134,18 @@ class PatternIndex:
         self._hashed: dict[frozenset[str], frozenset[int]] = {}  # word set -> its hashes, see _hashes
         self._ranks: dict[frozenset[str], tuple[bool, int, int]] = {}  # word set -> its _rank
 
+    @classmethod
+    def of_patterns(cls, patterns: list[list[dict]], vocab, morphology, lang: str,
+                    word_boundary: bool = False) -> PatternIndex:
+        """An index of one rule's own patterns (keys: their positions in the list), with the language's stop words:
+        what a rule that runs patterns of its own on demand reads (construction rewrites, tone's neutral clauses)."""
+        from spacy.util import get_lang_class
+
+        index = cls(vocab, morphology, set(get_lang_class(lang).Defaults.stop_words), word_boundary)
+        for n, pattern in enumerate(patterns):
+            index.add(n, pattern)
+        return index
+
     def add_all(self, items: Iterable[tuple[Hashable, list[dict]]], cache_key: str | None = None) -> None:
         """`add` each (key, pattern); with `cache_key` (a digest of what the word forms
         depend on: the morphology's versions and settings), what they derive is kept in

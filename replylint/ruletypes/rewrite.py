@@ -82,18 +82,12 @@ class RewriteRule(TokensRule):
         return [m for m in super().find(doc, hits) if not self._continues(doc, m.start, m.end)]
 
     def _pattern_index(self, vocab):
-        index = self._index
-        if index is None:
-            from spacy.util import get_lang_class
-
+        if self._index is None:
             from ..prefilter import PatternIndex
 
-            stop_words = set(get_lang_class(self._lang).Defaults.stop_words)
-            index = PatternIndex(vocab, self._morphology, stop_words, self._word_boundary)
-            for n, pattern in enumerate(self._patterns):
-                index.add(n, pattern)
-            self._index = index
-        return index
+            self._index = PatternIndex.of_patterns(self._patterns, vocab, self._morphology, self._lang,
+                                                   self._word_boundary)
+        return self._index
 
     @staticmethod
     def _question(doc, start: int, end: int) -> bool:

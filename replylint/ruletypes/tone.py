@@ -281,15 +281,10 @@ class ToneRule(RuleType):
         phrase to the mark after it, within its sentence (the sentence's closing mark not included)."""
         index = self._neutral_clause_index
         if index is None:
-            from spacy.util import get_lang_class
-
             from ..prefilter import PatternIndex
 
-            stop_words = set(get_lang_class(self._lang).Defaults.stop_words)
-            index = PatternIndex(doc.vocab, self._morphology, stop_words, self._word_boundary)
-            for n, pattern in enumerate(self._neutral_clause_patterns):
-                index.add(n, pattern)
-            self._neutral_clause_index = index
+            index = self._neutral_clause_index = PatternIndex.of_patterns(
+                self._neutral_clause_patterns, doc.vocab, self._morphology, self._lang, self._word_boundary)
         keys = index.candidates(lowers)
         if not keys:
             return set()
