@@ -21,6 +21,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
 from spacy.strings import get_string_id
@@ -346,6 +347,7 @@ class ProfileBuilder:
         self.full_of = {dim: full for full, forms in self.diminutives.items() for dim in forms}
         self.titles = dict(config.get("titles", {}))  # title before a surname -> gender it shows
         self.title_spelled = dict(config.get("title_spelled", {}))  # how a rewrite writes a title
+        self._title_end_hashes: frozenset[int] | None = None  # (`_title_ends`)
         # letters a case ending may change at the end of a surname («Сомову» is «Сомов»)
         self.surname_endings = int(config.get("surname_endings", 0))
         misspelt = config.get("misspelt_surname") or {}
@@ -498,9 +500,8 @@ class ProfileBuilder:
         taken: set[int] = set()  # a verb already in its «ты …» span
         to_group = None  # does the piece address a group («ребята»)?
         v_seen = 0
-        for i, cls in enumerate(classes):
-            if not cls:
-                continue
+        for i in compress(range(len(classes)), classes):  # (the words of no class skipped in C)
+            cls = classes[i]
             token = doc[i]
             if "writer" in cls and i + 1 < len(doc):
                 gender = self._self_reference(doc, i, classes)
@@ -923,9 +924,12 @@ class ProfileBuilder:
         if self.names_from_dictionary:
             # (IS_TITLE read as one column: a Token built per word cost more than the test)
             initials = _INITIAL_IN_TEXT.search(text) is not None
+            # (a title's last token is a title or what follows a hyphen in one: «Д-р» is «Д», «-», «р»; a doc with
+            # none of them has no title to read before each capitalised word)
+            titled = not self._title_ends(doc).isdisjoint(column(doc, LOWER))
             candidates = [i for i, (cls, title) in enumerate(zip(classes, column(doc, IS_TITLE))) if "name.given" in cls
                           or "name.given-reading" in cls and self._in_name_place(doc, classes, i, greeting_tokens)
-                          or title and self._title_before(doc, i) is not None  # «Д-р Хасанов»
+                          or title and titled and self._title_before(doc, i) is not None  # «Д-р Хасанов»
                           or initials and i > 0 and _INITIAL.match(doc[i - 1].text) and _capitalised_word(doc[i])]  # «Л. М. Шеховцова»
         else:
             candidates = self._english_candidates(doc, text, greeting_tokens)
@@ -1479,6 +1483,14 @@ class ProfileBuilder:
         agree («Оганесян», «Лаврентьевы»: none)."""
         genders = {_gender(p) for p in self.morphology.parse(lower) if "Surn" in p.tag and p.tag.case == "nomn"}
         return genders.pop() if len(genders) == 1 else None
+
+    def _title_ends(self, doc) -> frozenset[int]:
+        """LOWER hashes of the tokens a title can end with (a title, or its part after a hyphen)."""
+        if self._title_end_hashes is None:
+            strings = doc.vocab.strings
+            self._title_end_hashes = frozenset(strings.add(title[at + 1:]) for title in self.titles
+                                               for at in [-1, *(k for k, c in enumerate(title) if c == "-")])
+        return self._title_end_hashes
 
     def _title_before(self, doc, i: int) -> tuple[int, str] | None:
         """The title right before token i, and the token it starts at: «господин», «Гн.»,
