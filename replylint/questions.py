@@ -545,6 +545,7 @@ class QuestionReader:
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
+        self.asked_where_to_send = self._word_keys(config.get("asked_where_to_send", ()))
         # ... and a "what" question holding one of these ("What kit does she need?": a stop word, by its LOWER hash)
         # asks what is needed, which a sentence telling it answers ("she'll need a sleeping bag…": `states-need`)
         self.asked_needed = self._hashes(config.get("asked_what_is_needed", ()))
@@ -654,6 +655,8 @@ class QuestionReader:
         self.wh_hashes = {self.strings.add(w): what for w, what in self.wh.items()}
         # a preposition may come before a question word that opens a clause («За какой срок…», «Во сколько…»)
         self.wh_prepositions = self._hashes(config.get("wh_prepositions", ()))
+        # after one of these and a comma a question word is a conjunction («Это значит, что процедура не помогла?»)
+        self.wh_conjunction_after = self._hashes(config.get("wh_conjunction_after", ()))
         # a question word and the word after it that change what is asked ("how long": a time)
         self.wh_pairs = {tuple(self.strings.add(w) for w in str(pair).lower().split()): what
                          for pair, what in config.get("wh_pairs", {}).items()}
@@ -1220,7 +1223,8 @@ class QuestionReader:
                     opens = i - 1
                     if not paired:  # (the unit after it wins: «до скольки лет» asks for an age, a number)
                         what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
-                if opens == first_word or lowers[opens - 1] in self.clause_marks \
+                if (opens == first_word or lowers[opens - 1] in self.clause_marks
+                    and not (opens - 2 >= first_word and lowers[opens - 2] in self.wh_conjunction_after)) \
                         or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks \
                         or self.wh_last_asks and i == b - 2 and i - first_word >= 2 \
                         and lowers[b - 1] in self.question_marks:  # (after a topic: not «Это как?»)
@@ -1446,7 +1450,12 @@ class QuestionReader:
 
         def strong() -> list[set[int]]:
             if not strong_sets:
-                strong_sets.extend({w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])}
+                # (a «когда»/"when" is answered in full only by a sentence giving the time: "We have four candidates
+                # ready, but we're waiting on feedback" holds "candidates" of "When can we expect candidates?", but
+                # answers "What's the hold-up?")
+                strong_sets.extend({w for w in candidates[m] if self._holds(focuses[m], windows[w][1], questions[m])
+                                    and (questions[m].expects not in self.kind_required
+                                         or self._answers_kind(questions[m], windows[w][1]))}
                                    for m in range(len(questions)))
             return strong_sets
 
@@ -1471,8 +1480,13 @@ class QuestionReader:
                 explained = question.expects in self.topicless_kind
                 # (a short one too where it names the question's word with it: "What time is check-in?" -
                 # "Check-in is from 3 pm")
+                # (a cause told beside an apology answers a why: «Это наша ошибка: координатор заболел, и обзвон не
+                # провели — приносим извинения»; not thanks or an apology opening the sentence)
                 by = next((s for s in answering if (self._says_something(s) or priced and question.focus & s.keys
-                                                    and not {"courtesy", "escalation"} & s.cues)
+                                                    and not {"courtesy", "escalation"} & s.cues
+                                                    or len(s.keys) >= self.substantive
+                                                    and not {"courtesy-first", "escalation"} & s.cues
+                                                    and self._answers_kind(question, s))
                            and (not priced or self._answers_kind(question, s))
                            and (not explained or self._answers_kind(question, s) or self._tells_past(s))), None)
             by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1], question)
@@ -1692,6 +1706,13 @@ class QuestionReader:
                 by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues
                                                               and (needed or self.need_answers_sending))
                            and self._says_something(s)), None)
+            if by is None and question.kind == "wh" and question.expects == "place" \
+                    and focus.words & self.asked_where_to_send:
+                # «Куда отправлять фото?» - «Фото отправьте, пожалуйста, на claims@…»: where to send it, told by the
+                # address in the request to send it (holding the question's words)
+                by = next((s for s in body if not s.asks and "asks-back" in s.cues and self._holds(focus, s, question)
+                           and focus.words & self.asked_where_to_send & s.keys
+                           and ("link" in s.cues or _EMAIL.search(s.text))), None)
             if by is not None:
                 out.append(Coverage(question, "answered", by))
                 continue
@@ -2019,8 +2040,9 @@ class QuestionReader:
                 and any(h in self.status_words for h in question.sentence.lowers) \
                 or "answer.price" in cues and self._paying(question)
         if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues \
-                and not sentence.keys & self.time_units:
-            return False  # "costs £120-£180" holds numbers, but no time («1 900 рублей, срок 3–4 дня» does)
+                and not sentence.keys & self.time_units and not self._times(sentence):
+            return False  # "costs £120-£180" holds numbers, but no time («1 900 рублей, срок 3–4 дня» does, and a
+            # clock time: «Привозите в любой день до 18:00, настроим бесплатно»)
         if question.expects in ("number", "time"):  # «через 2 часа», "on March 14"
             return sentence.has_number or f"answer.{question.expects}" in cues \
                 or question.expects == "number" and self.number_in_words \

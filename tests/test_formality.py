@@ -761,3 +761,24 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     found = [(case.id, f.text) for case in cases if not any(e.category == "formality" for e in case.expect)
              for f in engine.lint(case.exchange()) if f.category == "formality"]
     assert found == []
+
+
+@pytest.mark.parametrize("customer, reply, expected", [
+    # ru35 (judged, not tuned): a casual customer who writes with no «ты» («ребят, … вернёте?», «Здрасьте! … не пойму»,
+    # no greeting at all) is not on «ты»: the always-formal policy flags «Привет» and «ты» in the reply
+    ("ребят, радио не играет в машине. что делать? и деньги за этот месяц вернёте?",
+     "Привет! Обнови приложение до версии 4.2. Если не заработает, напиши, и вернём деньги.",
+     [("ru.formality.familiar-greeting", "Привет"), ("ru.formality.ty-form", "Обнови"),
+      ("ru.formality.ty-form", "напиши")]),
+    ("Здрасьте! Не пойму, как заполнить анкету. Что выбирать, если я никогда не играл?",
+     "Привет! Если опыта нет, в поле «Позиция» выбирай «Не знаю».",
+     [("ru.formality.familiar-greeting", "Привет"), ("ru.formality.ty-form", "выбирай")]),
+    ("Почему мне засчитали поражение, если я просто не успел сделать ход?",
+     "Привет! По регламенту при истечении времени засчитывается поражение.",
+     [("ru.formality.familiar-greeting", "Привет")]),
+    # … while a customer who greets with «Привет» and writes on «ты» may be answered on «ты»
+    ("Привет! Мой голубь не вернулся. Можешь подсказать, что делать?",
+     "Привет! Опубликуй фото и номер кольца в чате клуба.", []),
+])
+def test_a_casual_customer_without_ty_is_not_on_ty(engine, customer, reply, expected):
+    assert _flagged(engine, reply, customer) == expected

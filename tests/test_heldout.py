@@ -478,7 +478,15 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # («занимает» says «займёт», whose stem parts from it)
                       "en35": 5, "ru34": 4,
                       # en36 and ru35 before tuning (5c5a1ab): 15 and 19
-                      "en36": 15, "ru35": 19}
+                      # after tune44-q: en 15 -> 5, ru 19 -> 5 (closing particles "ah"/"lah"; "hold-up", "fast" naming no
+                      # topic; "waiting on" a cause; "a repeat" avoided, «не допустить», «перед каждой» a measure; "The X
+                      # needed are"; "one back"/"a temporary credit" a refund, "take it back" a return; a contact given for
+                      # "who do I talk to"; "their fault" on the goods; "this week" met by a day; where to send met by
+                      # the address in the request; «порядок»/«условия» no topic; «связан с»; «допустимы»; «привозите»;
+                      # «до 15 числа», «в будни»; a clock time beside a price; «Это вы …?» a guess at our fault;
+                      # «у многих» reassuring; «Это значит, что …?» yes/no; «поместятся» a yes; a cause told beside an
+                      # apology; a "when" taking a sentence only where it gives the time)
+                      "en36": 5, "ru35": 5}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

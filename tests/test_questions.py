@@ -1465,3 +1465,120 @@ def test_round43_answer_shapes_ru(engine, customer, reply, flagged):
 def test_round43_prohibitions_and_measures_per_item(engine, customer, reply, redundant):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
     assert found == redundant
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "Why ah?": a sentence-final particle names no topic; the cause told answers the why
+    ("Hi, I was not allowed to swim on Sunday. Why ah?",
+     "Every swimmer must have a signed waiver on file; it is a requirement of our insurance.", []),
+    ("Hi, I was not allowed to swim on Sunday. Why ah?", "Thanks for your message!", ["Why ah?"]),
+    # "What's the hold-up?": the cause of the wait, told by what the work waits on
+    ("Our shortlist still hasn't arrived. What's the hold-up? When can we expect candidates?",
+     "We have four candidates ready, but we're waiting on your interview feedback. Once it's in, you'll have the "
+     "shortlist within a day.", []),
+    ("Our shortlist still hasn't arrived. What's the hold-up? When can we expect candidates?",
+     "Thanks for chasing. You'll have the shortlist on Friday at 9am.", ["What's the hold-up?"]),
+    # "How do we fix it fast?": speed presses the question; steps answer it
+    ("The wifi dropped for the whole office. How do we fix it fast?",
+     "Hold the reset button on the router for ten seconds, then reconnect each laptop.", []),
+    ("The wifi dropped for the whole office. How do we fix it fast?", "Thanks for letting us know, we're sorry.",
+     ["How do we fix it fast?"]),
+    # "How do we stop it happening again?": advice naming "a repeat"
+    ("The boiler tripped twice this week. How do we stop it happening again?",
+     "To avoid a repeat, descale the heat exchanger every spring and keep the pressure above 1 bar.", []),
+    ("The boiler tripped twice this week. How do we stop it happening again?",
+     "Sorry about the trouble; the engineer reset it this morning.", ["How do we stop it happening again?"]),
+    # "which sections need changing": the things needed listed after their name
+    ("My thesis was returned. Could you confirm which sections need changing?",
+     "The corrections needed are the margins and the page numbering in the appendices.", []),
+    ("My thesis was returned. Could you confirm which sections need changing?",
+     "Thank you for your email; we have received it.", ["Could you confirm which sections need changing?"]),
+    # "can i get one back?" of a double charge: a refund; "Can we return it?": the shop taking it back
+    ("ur machine charged me twice for a meal deal. can i get one back?", "I've refunded the second £3.99 today.", []),
+    ("ur machine charged me twice for a meal deal. can i get one back?", "The card machine is new this month.",
+     ["can i get one back?"]),
+    ("The coconut oil has gone solid. Can we return it?",
+     "If it smells sour, we will take it back with a full refund within 30 days.", []),
+    ("The coconut oil has gone solid. Can we return it?", "Please send us a photo of the can.", ["Can we return it?"]),
+    # "Who do I talk to about this?": a contact given
+    ("The bags weren't at the meeting point. Who do I talk to about this?",
+     "I'm your contact for supplies, so feel free to message me directly.", []),
+    ("The bags weren't at the meeting point. Who do I talk to about this?", "Thanks so much for flagging this.",
+     ["Who do I talk to about this?"]),
+    # "Were they duds?": a fault in the goods owned on the supplier's side
+    ("None of the bulbs came up. Were they duds?", "That was the supplier's fault: the batch was stored too warm.", []),
+    ("None of the bulbs came up. Were they duds?", "Could you send a photo of where you planted them?",
+     ["Were they duds?"]),
+    # "Where do I send the photos?": the address in the request to send them; "how fast": how soon
+    ("The mug arrived cracked. Where do I send the photos?",
+     "Please send the photos to claims@mugs.com with your order number.", []),
+    ("The mug arrived cracked. Where do I send the photos?", "Please send the photos and we'll take a look.",
+     ["Where do I send the photos?"]),
+    # "Are we on this week?": whether it happens in the period, told by a day and a time
+    ("I turned up and the pool was locked. Are we on this week?", "Training is on this Sunday at 7 pm as usual.", []),
+    ("I turned up and the pool was locked. Are we on this week?", "Please bring your own towel.",
+     ["Are we on this week?"]),
+])
+def test_round44_answer_shapes_en(engine, customer, reply, flagged):
+    found = _unanswered(engine, reply, customer)
+    assert found == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # «Каков порядок …?», «Каковы условия …?»: «порядок», «условия» — не тема, а то, что спрошено о ней
+    ("Вы удержали залог за пятна. Каков порядок возврата залога?",
+     "Залог возвращается после химчистки, срок — до 10 рабочих дней.", []),
+    ("Вы удержали залог за пятна. Каков порядок возврата залога?", "Пришлите, пожалуйста, номер договора.",
+     ["Каков порядок возврата залога?"]),
+    ("Каковы условия доставки в регионы?", "Доставка в регионы бесплатна при заказе от 5000 рублей.", []),
+    # «поместятся» — ответ «да» на «можно добавить?»
+    ("Подтверждаю банкет на 40 человек. Можно добавить ещё 5 гостей? Сколько это будет стоить?",
+     "Зал вмещает до 50 гостей, так что ещё пятеро поместятся. Стоимость — 3 200 ₽ за человека.", []),
+    ("Подтверждаю банкет на 40 человек. Можно добавить ещё 5 гостей? Сколько это будет стоить?",
+     "Стоимость — 3 200 ₽ за человека.", ["Можно добавить ещё 5 гостей?"]),
+    # «Куда отправлять фото?»: адрес в просьбе прислать их
+    ("На бампере царапина. Кто будет это компенсировать и куда отправлять фото?",
+     "Фото отправьте, пожалуйста, на claims@avtovoz.ru, приложив акт. Компенсация за этот дефект не предусмотрена.", []),
+    ("На бампере царапина. Кто будет это компенсировать и куда отправлять фото?",
+     "Фото отправьте, пожалуйста, нам. Компенсация за этот дефект не предусмотрена.", ["и куда отправлять фото?"]),
+    # «связан с тем, что» — причина
+    ("Почему страховая отказала в выплате?", "Отказ связан с тем, что акт составлен через 5 дней после получения.", []),
+    ("Почему страховая отказала в выплате?", "Пришлите, пожалуйста, полис и акт.", ["Почему страховая отказала в выплате?"]),
+    # «допустимы», «в пределах нормы» судят, нормально ли
+    ("После ремонта коробка пинается. Это нормально?", "Небольшие толчки в первые 500 км после ремонта допустимы.", []),
+    ("После ремонта коробка пинается. Это нормально?", "Пришлите, пожалуйста, видео.", ["Это нормально?"]),
+    # «привозите» — другой вид «привезти»; время часами рядом с ценой
+    ("Пила глохнет после ремонта. Когда можно привезти обратно?",
+     "Привозите в любой день до 18:00, настроим бесплатно за полчаса.", []),
+    ("Пила глохнет после ремонта. Когда можно привезти обратно?", "Привозите, настроим бесплатно.",
+     ["Когда можно привезти обратно?"]),
+    ("Синтезатор не включается. Когда можно привезти?", "Привозите в будни с 12 до 20, проверим бесплатно.", []),
+    # «до 15 числа» — дата
+    ("Пособие не пришло. Почему? Когда ждать?",
+     "Банк вернул платёж из-за сбоя. Повторное перечисление назначено, деньги поступят до 15 числа.", []),
+    ("Пособие не пришло. Почему? Когда ждать?", "Банк вернул платёж из-за сбоя. Мы проверим платёж.", ["Когда ждать?"]),
+    # «как не допустить», «перед каждой …»: повтор и мера на будущее
+    ("Перевод пришёл дважды. Как не допустить такого в следующий раз?",
+     "На будущее включите опцию «Один взнос с карты» в настройках сбора.", []),
+    ("Выдали винтовку с ненастроенным прицелом. Как избежать этого в следующий раз?",
+     "Теперь оружие проверяет инструктор перед каждой тренировкой.", []),
+    ("Выдали винтовку с ненастроенным прицелом. Как избежать этого в следующий раз?",
+     "Приносим извинения, винтовку уже пристреляли.", ["Как избежать этого в следующий раз?"]),
+    # «Это вы плохо сделали?»: догадка, что виноваты мы, на которую отвечает названная причина
+    ("Диск после правки бьёт. Это вы плохо сделали?",
+     "Биение было в пределах нормы, поэтому проблема может быть в балансировке шины.", []),
+    ("Диск после правки бьёт. Это вы плохо сделали?", "Спасибо за обращение.", ["Это вы плохо сделали?"]),
+    # «такое случается у многих» успокаивает новичка
+    ("Голубь не вернулся. Я новичок, это я что-то сделал не так?",
+     "С молодыми птицами такое случается у многих в клубе, даже у опытных.", []),
+    ("Голубь не вернулся. Я новичок, это я что-то сделал не так?", "Пришлите, пожалуйста, номер кольца.",
+     ["Я новичок, это я что-то сделал не так?"]),
+    # «Это значит, что …?» — вопрос «да или нет», «что» здесь союз
+    ("Заложенность осталась. Это значит, что процедура не помогла?",
+     "Заложенность в первые дни — обычная реакция, это не значит, что процедура не помогла.", []),
+    ("Заложенность осталась. Это значит, что процедура не помогла?", "Спасибо, передадим врачу.",
+     ["Это значит, что процедура не помогла?"]),
+])
+def test_round44_answer_shapes_ru(engine, customer, reply, flagged):
+    found = _unanswered(engine, reply, customer)
+    assert found == flagged
