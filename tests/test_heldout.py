@@ -351,7 +351,16 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # помочь, обычно …»; «зачем было его отключать»; «невнимательностью заявителя»; should-have quiet on a notice of ours
                # «стоило бы писать крупнее — мы исправим это»; tone quiet on «Вы ничего не пропустили», our staff's decision with
                # its cause «Инструктор остановил …, потому что …», «исключений не делаем ни для кого — иначе было бы нечестно»): 1.000 / 1.000
-               ("en36", "blame"): (0.92, 0.7), ("ru35", "blame"): (1.0, 1.0)}
+               # en36 then tune44-en: "Had anyone phoned the office" (a call to our side); "a drive left to cure for … would have
+               # shrugged off" (a reduced condition of care); "was a bit of a daft move"; "Our other clients tend to turn feedback
+               # around within", "Nearly everyone … before approving"; "who would put screws … and expect …?"; "Not sure which part of
+               # "…" left room"; "keep the words nice and small", "surprised your CA needed it spelled out", "about as hard as switching
+               # on a lamp"; "on every listing, which is precisely why it's there"; "I'd wager it got knocked"; "down to your team
+               # uploading", "the result of your own decision to"; "what a wonderful surprise it must have been to find that"; sarcasm
+               # quiet on "You wrote that you "…"", tone on "If it's a DEF sensor, as I suspect": .980 / 1.000 (the one false alarm,
+               # "after two reminders" beside "was quite irresponsible", is a tally the human rewrite also removes)
+               ("en36", "blame"): (0.98, 0.99),
+               ("ru35", "blame"): (1.0, 1.0)}
 
 
 def _labeled(path: Path) -> list[str]:
