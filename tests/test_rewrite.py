@@ -328,3 +328,43 @@ def test_a_guess_or_a_fault_named_in_russian_becomes_a_statement_of_the_cause(en
     # a question asked in earnest keeps its question
     assert engine.linter("ru").construction_rewrites(
         "ru.blame.question-to-fact", "Подскажите, как уведомления должны приходить, если вебхук удалён?") == []
+
+
+def test_hindsight_told_verb_first_becomes_a_rule_and_a_scorned_act_advice(engine):
+    """«Подали бы вовремя, до 30 апреля, — и никакого штрафа бы не было»: the condition with the verb first and its
+    consequence after a dash become a rule (ru.blame.counterfactual-as-rule), of a thing in the future or, with no
+    subject, what the condition makes possible; «Нечего было X» becomes advice (ru.blame.verdict-as-advice). The
+    numbers stay."""
+    cases = [
+        ("Декларация поступила 14 мая. Подали бы вовремя, до 30 апреля, — и никакого штрафа бы не было. Оплатить его "
+         "можно в личном кабинете.",
+         "Декларация поступила 14 мая. Если подать вовремя, до 30 апреля, никакого штрафа не будет. Оплатить его "
+         "можно в личном кабинете."),
+        ("Вход в зал закрыт до антракта. Приходили бы на 15 минут раньше — спокойно успели бы и в гардероб, и на свои "
+         "места. Возврат не предусмотрен.",
+         "Вход в зал закрыт до антракта. Если приходить на 15 минут раньше, можно спокойно успеть и в гардероб, и на "
+         "свои места. Возврат не предусмотрен."),
+        ("Нечего было запускать обновление прошивки при заряде 5% — робот выключился посреди установки. Подключите "
+         "его к зарядке.",
+         "Запускать обновление прошивки при заряде 5% лучше не стоит — робот выключился посреди установки. Подключите "
+         "его к зарядке."),
+    ]
+    for text, expected in cases:
+        fixed, left = _blame_left(engine, text)
+        assert (fixed, left) == (expected, [])
+    # a consequence in the imperfective tells neither its person nor its time: no rule is made of it
+    assert engine.linter("ru").construction_rewrites(
+        "ru.blame.counterfactual-as-rule", "Передавали бы показания до 25-го числа — платили бы по факту.") == []
+
+
+def test_a_pointer_to_where_it_is_written_is_kept_as_a_pointer(engine):
+    """«Об этом написано в …» reads as «you did not read it» (ru.blame.pointer-plainly makes it «Подробнее об этом —
+    в …»), and the lecture after the dash then goes; a removal from a comma never strands the subject of the clause
+    it cuts («…, — договоры, вообще-то, полезно читать, …» left «…, — договоры.»)."""
+    fixed, left = _blame_left(engine, "Об этом написано в пункте 4.3 договора, который Вы подписывали, — договоры, "
+                                      "вообще-то, полезно читать, прежде чем ставить подпись. Пересдача стоит 2 000 ₽.")
+    assert (fixed, left) == ("Подробнее об этом — в пункте 4.3 договора, который Вы подписывали. Пересдача стоит "
+                             "2 000 ₽.", [])
+    # mid-sentence it points back at what stands before it: no pointer is made of it
+    assert engine.linter("ru").construction_rewrites(
+        "ru.blame.pointer-plainly", "Адрес меняется в личном кабинете, об этом написано в разделе «Доставка».") == []

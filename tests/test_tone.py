@@ -7,6 +7,7 @@ import pytest
 
 from replylint import train
 from replylint.engine import Exchange
+from replylint.ruletypes.base import Match
 
 from .test_packs_loading import line_of, problems_of, rule, write_pack
 
@@ -628,3 +629,21 @@ def test_an_imperative_with_its_subject_is_the_condition_of_a_hindsight_sentence
     doc = engine.linter("ru").doc("Проверьте Вы настройки роутера, и если сеть не появится, напишите нам.")
     engine.linter("ru").annotate(doc)
     assert removal._hindsight(list(doc), [], len(doc))[0] is None
+
+
+def test_a_removal_strands_no_subject_and_keeps_a_postscripts_mark(engine):
+    """`stranded_clause_words`: a removal from a comma leaves no stub of a clause after a dash («— затея.», the aside
+    «прямо скажем» left out too, counts nothing); `postscript`: «P.S.» is no clause of its sentence, and stays
+    before what the removal leaves of it."""
+    tone = next(r for r in engine.linter("ru").rules if r.spec.id == "ru.blame.tone").matcher
+    doc = engine.linter("ru").doc("Ходить по мокрой после ливня вагонке ради приезда гостей — затея, прямо скажем, так "
+                                  "себе. В акте от 12 августа всё указано.")
+    engine.linter("ru").split_sentences(doc)
+    engine.linter("ru").annotate(doc)
+    sentence = next(iter(doc.sents))
+    assert not any(s.endswith("— затея.") for s in tone.rewrites(doc, Match(sentence.start, sentence.end)))
+    text = ("Курьер ждал 10 минут. P.S. На будущее: если не уверены, что будете дома, не ставьте «Оставить у двери» — "
+            "тогда и выбрасывать ничего не придётся.")
+    assert _fixed_without_blame(engine, text) == (
+        "Курьер ждал 10 минут. P.S. Если не уверены, что будете дома, не ставьте «Оставить у двери» — тогда и "
+        "выбрасывать ничего не придётся.")

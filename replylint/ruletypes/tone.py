@@ -446,6 +446,12 @@ class ToneRule(RuleType):
         pieces = self._rewrite.pieces(doc[a:b])
         if len(pieces) > 1:
             return self._pieces_rewrite(doc, a, b, pieces, must, free)
+        mark = self._rewrite.settings.postscript
+        if b - a > 1 and mark.fullmatch(doc[a].text) and (must is None or must[0] >= 1):
+            # «P.S. На будущее: …»: the postscript's mark is no clause of it (nor content a removal must keep): the
+            # removal works on what follows, and the mark goes only with the whole sentence
+            found = self._sentence_rewrite(doc, a + 1, b, None if must is None else (must[0] - 1, must[1] - 1), free)
+            return found if not found else f"{doc[a].text} {found}"
         k = self._rewrite.address(doc[a:b])
         if k and (must is None or must[0] >= k):
             found = self._sentence_rewrite(doc, a + k, b, None if must is None else (must[0] - k, must[1] - k), free)
@@ -621,6 +627,9 @@ class ClauseRemovalSettings:
     copula_subject: re.Pattern = _pattern()
     # a word that cannot end what is kept before a removal («…, значит.», "… that.")
     open_ends: frozenset[str] = _words()
+    # a removal from a comma may not leave the clause it cuts, after a strong mark, with fewer words than this: «…, —
+    # договоры, вообще-то, полезно читать, …» would leave «…, — договоры.» (0: no such test)
+    stranded_clause_words: int = _setting(0, int, int)
     # after a comma, one opens the clause that answers («Удивительно, но заказ…», "…, but we can help"):
     # a prefix may go through it, the word with it
     contrast_words: frozenset[str] = _words()
@@ -659,6 +668,9 @@ class ClauseRemovalSettings:
         (), list, lambda value: tuple(sorted((tuple(str(w).lower().split()) for w in value), key=len, reverse=True)))
     address_name_morph: frozenset[str] = _marks()
     address_end: str = _setting("!", str, str)
+    # the mark that opens a postscript («P.S.»), matched on the sentence's first token in full: kept before what a removal
+    # leaves of the sentence, gone with it when it goes whole
+    postscript: re.Pattern = _pattern()
     # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
     # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
     condition_words: frozenset[str] = _words()
@@ -888,10 +900,10 @@ class ClauseRemoval:
                 tokens[j].text in self.settings.clause_marks for j in cuts if j < i)]
         best = None
         hindsight, hindsight_words = self._hindsight(tokens, cuts, end)
-        def allowed(first: int, last: int) -> bool:
-            """May tokens [first, last) go: the match goes with them, no content is
-            lost, and what is kept reads as a sentence (no dependent clause opening
-            it, no condition's consequence left alone, no open end before the gap)?"""
+        def allowed(first: int, last: int, dropped: frozenset[int] = frozenset()) -> bool:
+            """May tokens [first, last) go (with the words `dropped` left out too): the match goes with them, no
+            content is lost, and what is kept reads as a sentence (no dependent clause opening it, no condition's
+            consequence left alone, no open end before the gap, no subject stranded)?"""
             if must and not first <= must[0] < must[1] <= last:
                 self._note("must", first, last)
                 return False
@@ -917,6 +929,9 @@ class ClauseRemoval:
             if first > 0 and tokens[first - 1].lower_ in self.settings.open_ends:
                 self._note("open-end", first, last)
                 return False
+            if self._strands_clause(tokens, first, dropped):
+                self._note("stranded", first, last)
+                return False  # («…, — договоры, вообще-то, полезно читать, …» would leave «…, — договоры.»)
             return True
 
         removals = self._removals(tokens, cuts, end)
@@ -1014,7 +1029,7 @@ class ClauseRemoval:
             options = [(0, 0)] + [(first, last) for first, last in removals
                                   if 0 < last - first < end and last - 1 not in dropped
                                   and not (first and first in dropped) and subject_dash not in (first, last - 1)
-                                  and allowed(first, last)]
+                                  and allowed(first, last, dropped)]
             for first, last in options:
                 if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
                                                                 if tokens[i].is_alpha):
@@ -1091,6 +1106,19 @@ class ClauseRemoval:
             self._note("whole:neutral-clause", a, b)
             return refused
         return ""
+
+    def _strands_clause(self, tokens, first: int, dropped: frozenset[int] = frozenset()) -> bool:
+        """Would a removal from the comma at `first` leave the clause it cuts, after a strong mark that follows
+        other words, with fewer than `stranded_clause_words` words: a subject whose predicate went
+        («…, — договоры.»), a hedge whose statement went («…, — видимо.»)?"""
+        if first <= 0 or tokens[first].text != self.settings.comma or not self.settings.stranded_clause_words:
+            return False
+        marks = self.settings.clause_marks | self.settings.lead_in_marks
+        mark = next((i for i in range(first - 1, 0, -1) if tokens[i].text in marks), None)
+        if mark is None or not any(t.is_alpha for t in tokens[:mark]):
+            return False
+        words = sum(tokens[i].is_alpha for i in range(mark + 1, first) if i not in dropped)
+        return 0 < words < self.settings.stranded_clause_words
 
     def _takes_adjunct(self, tokens, first: int, last: int) -> bool:
         """Does a prefix removal take a clause opening with a `subordinators` or `adjunct_openers` word: a condition,
