@@ -268,3 +268,24 @@ def test_a_comparison_with_names_before_it_keeps_them(engine):
 def test_a_verdict_before_the_trouble_it_caused_becomes_the_cause(engine, reply, expected):
     """(rw44) en.blame.verdict-as-cause: the verdict goes, the act and what it caused stay."""
     assert fixed(engine, reply) == (expected, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # a pointed adverb before the verb goes, the statement stays
+    ("The £38 is £5.85 for the 9 kWh delivered and £32.15 in overstay fees, as the car conveniently remained in the "
+     "bay for 2 hours 40 minutes after charging finished.",
+     "The £38 is £5.85 for the 9 kWh delivered and £32.15 in overstay fees, as the car remained in the bay for 2 hours "
+     "40 minutes after charging finished."),
+    # the count after a dash goes, the answer stays
+    ("The hold on cheques over £1,000 lifts on the sixth working day, which for yours is Tuesday — this is the third "
+     "time we've covered it. After that the full £1,450 will be available.",
+     "The hold on cheques over £1,000 lifts on the sixth working day, which for yours is Tuesday. After that the full "
+     "£1,450 will be available."),
+    # the count before the answer goes, the answer opens the sentence
+    ("Good afternoon. This is now the third time I am writing that there is no delivery on Sundays, as our kitchen "
+     "is closed.",
+     "Good afternoon. There is no delivery on Sundays, as our kitchen is closed."),
+])
+def test_a_pointed_word_or_a_count_goes_and_the_content_stays(engine, reply, expected):
+    """(rw44) en.blame.pointed-adverb-dropped and en.blame.repeat-count-dropped."""
+    assert fixed(engine, reply) == (expected, [])
