@@ -289,3 +289,12 @@ def test_a_verdict_before_the_trouble_it_caused_becomes_the_cause(engine, reply,
 def test_a_pointed_word_or_a_count_goes_and_the_content_stays(engine, reply, expected):
     """(rw44) en.blame.pointed-adverb-dropped and en.blame.repeat-count-dropped."""
     assert fixed(engine, reply) == (expected, [])
+
+
+def test_a_document_is_named_without_the_customers_receipt_of_it(engine):
+    """(rw44) en.blame.document-without-receipt: "the parent handbook you signed for back in February" names the
+    handbook alone; the page the answer is on stays."""
+    reply = ("Fees are charged for booked days. The answer's on page 4 of the parent handbook you signed for back in "
+             "February. The good news is that the subsidy covers it.")
+    assert fixed(engine, reply) == ("Fees are charged for booked days. The answer's on page 4 of the parent handbook. "
+                                    "The good news is that the subsidy covers it.", [])
