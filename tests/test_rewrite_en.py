@@ -298,3 +298,20 @@ def test_a_document_is_named_without_the_customers_receipt_of_it(engine):
              "February. The good news is that the subsidy covers it.")
     assert fixed(engine, reply) == ("Fees are charged for booked days. The answer's on page 4 of the parent handbook. "
                                     "The good news is that the subsidy covers it.", [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # the fault on the customer's side goes, what it was not stays
+    ("The 2:15 departed on time, and arriving at 2:20 means the missed train was your own doing rather than a "
+     "timetable problem. We can't refund the ticket.",
+     "The 2:15 departed on time, and arriving at 2:20 means the missed train was not a timetable problem. We can't "
+     "refund the ticket."),
+    # a duty put on the customer said as advice
+    ("Hi. A word of advice: before travelling, it's on you to check the roaming rates on our website, since that's "
+     "what the page is for. Bye.",
+     "Hi. A word of advice: before travelling, it's best to check the roaming rates on our website, since that's "
+     "what the page is for. Bye."),
+])
+def test_a_fault_or_duty_on_the_customer_is_said_without_them(engine, reply, expected):
+    """(rw44) en.blame.own-side-as-not and en.blame.on-you-as-advice."""
+    assert fixed(engine, reply) == (expected, [])
