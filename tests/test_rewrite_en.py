@@ -233,11 +233,85 @@ def test_a_dismissal_after_but_is_not_left_opening_the_sentence(engine):
     assert not text.split(". ")[-1].startswith("Each to their own")
 
 
-def test_a_comparison_holding_numbers_is_still_refused(engine):
-    """A sentence whose every clause blames but that names numbers the message holds nowhere else is not removed
-    (the protect rule): the finding stays without a suggestion rather than losing the numbers."""
+def test_the_counts_of_a_comparison_only_the_model_flags_go_with_it(engine):
+    """(rw44) The numbers and names that count the others a sentence sets the customer against ("the other 40
+    members on level 4") are the comparison's, as they are where a comparison rule matches (`unprotected_clauses`):
+    the sentence goes whole, as the human rewrites drop it."""
     reply = ("Sorry your calls have been dropping. Funny, the other 40 members on level 4 aren't having any trouble. "
              "Try the 'Hive-5G' network.")
-    text, left = fixed(engine, reply)
-    assert "40 members on level 4" in text
-    assert "en.blame.tone" in left
+    assert fixed(engine, reply) == ("Sorry your calls have been dropping. Try the 'Hive-5G' network.", [])
+
+
+def test_what_the_others_do_is_still_content(engine):
+    """(rw44) Only the others are free of `protect`, up to the clause's main verb: the "24 hours" of what they
+    manage is the instruction, which the request rewrite keeps."""
+    reply = ("Thanks for the message. Most of our customers manage to leave the retaining tape on for the full 24 "
+             "hours we ask for. Either way, it's covered.")
+    assert fixed(engine, reply) == ("Thanks for the message. Please leave the retaining tape on for the full 24 hours "
+                                    "we ask for. Either way, it's covered.", [])
+
+
+def test_a_comparison_with_names_before_it_keeps_them(engine):
+    """(rw44) A sentence the splitter read on through ("…Chloe R and Zara P. The other 38 clubs…") is cut at its
+    stops: the names before the comparison stay protected, and nothing is removed."""
+    reply = ("Your team has 4 players still unregistered: Ava M, Isla T, Chloe R and Zara P. The other 38 clubs in the "
+             "association had theirs in by the closing date. It isn't too late for Saturday.")
+    text, _ = fixed(engine, reply)
+    assert "Chloe R and Zara P" in text
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Hi, putting the hub inside a metal cabinet was a poor decision, and that's why the camera keeps losing the "
+     "signal. Move it onto the shelf.",
+     "Hi, putting the hub inside a metal cabinet is why the camera keeps losing the signal. Move it onto the shelf."),
+])
+def test_a_verdict_before_the_trouble_it_caused_becomes_the_cause(engine, reply, expected):
+    """(rw44) en.blame.verdict-as-cause: the verdict goes, the act and what it caused stay."""
+    assert fixed(engine, reply) == (expected, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # a pointed adverb before the verb goes, the statement stays
+    ("The £38 is £5.85 for the 9 kWh delivered and £32.15 in overstay fees, as the car conveniently remained in the "
+     "bay for 2 hours 40 minutes after charging finished.",
+     "The £38 is £5.85 for the 9 kWh delivered and £32.15 in overstay fees, as the car remained in the bay for 2 hours "
+     "40 minutes after charging finished."),
+    # the count after a dash goes, the answer stays
+    ("The hold on cheques over £1,000 lifts on the sixth working day, which for yours is Tuesday — this is the third "
+     "time we've covered it. After that the full £1,450 will be available.",
+     "The hold on cheques over £1,000 lifts on the sixth working day, which for yours is Tuesday. After that the full "
+     "£1,450 will be available."),
+    # the count before the answer goes, the answer opens the sentence
+    ("Good afternoon. This is now the third time I am writing that there is no delivery on Sundays, as our kitchen "
+     "is closed.",
+     "Good afternoon. There is no delivery on Sundays, as our kitchen is closed."),
+])
+def test_a_pointed_word_or_a_count_goes_and_the_content_stays(engine, reply, expected):
+    """(rw44) en.blame.pointed-adverb-dropped and en.blame.repeat-count-dropped."""
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_a_document_is_named_without_the_customers_receipt_of_it(engine):
+    """(rw44) en.blame.document-without-receipt: "the parent handbook you signed for back in February" names the
+    handbook alone; the page the answer is on stays."""
+    reply = ("Fees are charged for booked days. The answer's on page 4 of the parent handbook you signed for back in "
+             "February. The good news is that the subsidy covers it.")
+    assert fixed(engine, reply) == ("Fees are charged for booked days. The answer's on page 4 of the parent handbook. "
+                                    "The good news is that the subsidy covers it.", [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    # the fault on the customer's side goes, what it was not stays
+    ("The 2:15 departed on time, and arriving at 2:20 means the missed train was your own doing rather than a "
+     "timetable problem. We can't refund the ticket.",
+     "The 2:15 departed on time, and arriving at 2:20 means the missed train was not a timetable problem. We can't "
+     "refund the ticket."),
+    # a duty put on the customer said as advice
+    ("Hi. A word of advice: before travelling, it's on you to check the roaming rates on our website, since that's "
+     "what the page is for. Bye.",
+     "Hi. A word of advice: before travelling, it's best to check the roaming rates on our website, since that's "
+     "what the page is for. Bye."),
+])
+def test_a_fault_or_duty_on_the_customer_is_said_without_them(engine, reply, expected):
+    """(rw44) en.blame.own-side-as-not and en.blame.on-you-as-advice."""
+    assert fixed(engine, reply) == (expected, [])

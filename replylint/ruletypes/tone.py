@@ -565,6 +565,7 @@ def _silence(words: list[float], pairs: list[float], positions) -> None:
 
 
 _SENTENCE_MARKS = (".", "!", "?")
+_SUBJECT_HEADS = ("NOUN", "PROPN", "NUM", "PRON")  # the parts of speech a subject ends with, before its verb
 CLAUSE = "clause"  # `free` for a rule of `unprotected_clauses`: the clause around the match holds no content
 _NEVER = r"(?!)"  # a pattern that matches nothing: the default of every optional pattern setting
 
@@ -640,6 +641,11 @@ class ClauseRemovalSettings:
     # members have switched to the new app this month and you're the only one who's had trouble"), its numbers and
     # names are the comparison's, not content a removal must keep
     unprotected_clauses: frozenset[str] = _marks()
+    # … and, in a sentence no such rule matched, the others a clause sets the customer against, where its words
+    # (lowercased, joined by spaces, no marks) match this ("the other 40 members on level 4 aren't having any
+    # trouble", "…, all 38 of them"): the numbers and names that count them are no content a removal must keep
+    comparison_clause: re.Pattern = _pattern()
+    relative_pronouns: frozenset[str] = _words()  # … whose clause on the others ends before the main verb
     # words that carry only the writer's tone («почему-то», «же»), which a rewrite may leave out where
     # no removal alone leaves a neutral sentence; hyphenated ones are matched over their tokens
     droppable: frozenset[str] = _words()
@@ -898,6 +904,9 @@ class ClauseRemoval:
             # «Держать ключи в репо — верх безответственности»: the subject's dash is no clause break
             cuts = [i for i in cuts if tokens[i].text not in self.settings.clause_marks or any(
                 tokens[j].text in self.settings.clause_marks for j in cuts if j < i)]
+        # (beside another rule's match, `unprotected_clauses` says which clause is the comparison)
+        for i in self._comparison_tokens(tokens, cuts, end) if any(kept) and must is None else ():
+            kept[i] = False
         best = None
         hindsight, hindsight_words = self._hindsight(tokens, cuts, end)
         def allowed(first: int, last: int, dropped: frozenset[int] = frozenset()) -> bool:
@@ -1119,6 +1128,39 @@ class ClauseRemoval:
             return False
         words = sum(tokens[i].is_alpha for i in range(mark + 1, first) if i not in dropped)
         return 0 < words < self.settings.stranded_clause_words
+
+    def _comparison_tokens(self, tokens, cuts: list[int], end: int) -> list[int]:
+        """The tokens that name the others a clause sets the customer against (`comparison_clause`): from where
+        the pattern matches up to the clause's main verb ("the other 40 members on level 4 | aren't having…",
+        "Most of our clients who ask for a Hobbit | come in…"), through the clause's end when none follows. The
+        counts and names there are the comparison's, not content a removal must keep; what the others do (the
+        "24 hours" of "Most of our customers manage to leave the tape on for the full 24 hours") still is."""
+        out = []
+        # (a sentence the splitter read on through, "…Chloe R and Zara P. The other 38 clubs…", is cut at its stops)
+        stops = sorted({*cuts, *(i for i in range(end) if tokens[i].text in _SENTENCE_MARKS)})
+        for a, b in _clauses(stops, 0, end):
+            words = [i for i in range(a, b) if not (tokens[i].is_punct or tokens[i].is_space)]
+            starts, pos = [], 0
+            for i in words:
+                starts.append(pos)
+                pos += len(tokens[i].lower_) + 1
+            found = self.settings.comparison_clause.search(" ".join(tokens[i].lower_ for i in words))
+            if not found:
+                continue
+            first = max(k for k, at in enumerate(starts) if at <= found.start())
+            # the main verb: a verb right after a word that heads the subject (the tagger reads "second-floor" as
+            # verbs, never after a noun); the verb of a relative clause on the others is not it
+            relative = relative_verb = False
+            for k in range(first, len(words)):
+                token = tokens[words[k]]
+                if token.lower_ in self.settings.relative_pronouns:
+                    relative = True
+                elif token.pos_ in ("VERB", "AUX") and k > first and tokens[words[k - 1]].pos_ in _SUBJECT_HEADS:
+                    if not (relative and not relative_verb):
+                        break
+                    relative_verb = True
+                out.append(words[k])
+        return out
 
     def _takes_adjunct(self, tokens, first: int, last: int) -> bool:
         """Does a prefix removal take a clause opening with a `subordinators` or `adjunct_openers` word: a condition,
