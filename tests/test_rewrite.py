@@ -368,3 +368,19 @@ def test_a_pointer_to_where_it_is_written_is_kept_as_a_pointer(engine):
     # mid-sentence it points back at what stands before it: no pointer is made of it
     assert engine.linter("ru").construction_rewrites(
         "ru.blame.pointer-plainly", "Адрес меняется в личном кабинете, об этом написано в разделе «Доставка».") == []
+
+
+def test_a_moved_object_keeps_its_relative_clause_or_is_not_moved(engine):
+    """ru.blame.passive moves the object to the front («Вы удалили папку» → «Папка удалена»); a relative clause
+    after a comma belongs to that object and would be left behind («Папка удалена, которую мы создали …»), so the
+    construction is not rewritten there (`not_before` phrases)."""
+    linter = engine.linter("ru")
+    for text in ("Вы, видимо, не дочитали памятку, которая пришла Вам на почту.",
+                 "Вы удалили папку, которую мы создали для отчётов.",
+                 "Вы, наверное, забыли приложить справку, которую выдал врач."):
+        assert linter.construction_rewrites("ru.blame.passive", text) == [], text
+        assert all("котор" not in s.split(",")[0] and not s.startswith(("Памятка", "Папка", "Справка"))
+                   for f in engine.lint(Exchange(text)) for s in f.suggestions), text
+    # without the relative clause the object moves as before
+    assert linter.construction_rewrites("ru.blame.passive", "Вы, наверное, забыли приложить справку.") == [
+        ("Вы, наверное, забыли приложить справку", ("Справка, наверное, не приложена", "Справка, наверное, приложена"))]

@@ -38,7 +38,11 @@ class RewriteRule(TokensRule):
         super().__init__(spec, ctx)
         self._word_boundary, self._morphology, self._lang = ctx.word_boundary, ctx.morphology, ctx.lang
         self._index = None  # a PatternIndex of the patterns, built on the first finding that needs it
-        self.not_before = frozenset(str(w).lower() for w in spec.get("not_before", ()))
+        # (an item of several words is a phrase that may not follow: ", которую" — a relative clause of the
+        # object, which the moved object would leave behind: «Памятка не дочитана, которая пришла …»)
+        not_before = [str(w).lower() for w in spec.get("not_before", ())]
+        self.not_before = frozenset(w for w in not_before if len(w.split()) == 1)
+        self.not_before_phrases = tuple(tuple(w.split()) for w in not_before if len(w.split()) > 1)
         self.not_after = frozenset(str(w).lower() for w in spec.get("not_after", ()))
         self.not_last = frozenset(str(w).lower() for w in spec.get("not_last", ()))
         # a construction rewritten in a question leaves the question as it was meant: dropping «Вы» from
@@ -108,4 +112,16 @@ class RewriteRule(TokensRule):
             before -= 1
         return (doc[last].lower_ in self.not_last
                 or after < len(doc) and doc[after].lower_ in self.not_before
-                or before >= 0 and doc[before].lower_ in self.not_after)
+                or before >= 0 and doc[before].lower_ in self.not_after
+                or any(self._phrase_at(doc, after, phrase) for phrase in self.not_before_phrases))
+
+    @staticmethod
+    def _phrase_at(doc, at: int, phrase: tuple[str, ...]) -> bool:
+        """Do the words of `phrase` stand from token `at` on (whitespace tokens skipped)?"""
+        for word in phrase:
+            while at < len(doc) and doc[at].is_space:
+                at += 1
+            if at >= len(doc) or doc[at].lower_ != word:
+                return False
+            at += 1
+        return True
