@@ -1465,3 +1465,31 @@ def test_round43_answer_shapes_ru(engine, customer, reply, flagged):
 def test_round43_prohibitions_and_measures_per_item(engine, customer, reply, redundant):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if "redundant" in rule_id]
     assert found == redundant
+
+
+# -- qprec44: families of standing `unanswered` false alarms on the held-out rounds, each with a twin that stays flagged
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a "why" answered by what happened, with no "because": the message's one «почему» by a finite past or a short
+    # passive in any words ...
+    ("Почему такой большой счёт за май?", "В мае были начислены платные СМС на короткий номер 4545.", []),
+    ("Почему перестала работать синхронизация календаря?",
+     "Здравствуйте! Синхронизацию сломало наше обновление от вторника. Исправление уже выпущено.", []),
+    # ... not by a rule told with a participle, a promise, a request for details, or what was said before
+    ("Почему такой большой счёт за май?", "Начисления производятся по тарифам, утверждённым региональной службой.",
+     ["Почему такой большой счёт за май?"]),
+    ("Почему такой большой счёт за май?", "Пришлите, пожалуйста, номер договора, мы проверим начисления.",
+     ["Почему такой большой счёт за май?"]),
+    # beside another question, the past must name a word of the «почему», and not one of the other question's
+    ("Вернёте ли деньги за доставку? И почему статус весь час висел «Готовится»?",
+     "Стоимость доставки мы вернули на Вашу карту.", ["И почему статус весь час висел «Готовится»?"]),
+    ("Вернёте ли деньги за доставку? И почему статус весь час висел «Готовится»?",
+     "Стоимость доставки мы вернули на Вашу карту. Статус не обновился из-за сбоя у ресторана.", []),
+    # (in English only a past naming a word of the question: "the speed you expected" tells what the customer did)
+    ("Why do I need to do anything when I already paid for the permit? Can I do it online?",
+     "Permits are linked to a vehicle registration, which I explained last week. Yes, you can do it online.", []),
+    ("Why was my parcel returned? Can you resend it?",
+     "Yes, we can resend it tomorrow. I'm glad the new address worked as you expected.",
+     ["Why was my parcel returned?"]),
+])
+def test_qprec44_why_answered_by_what_happened(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
