@@ -1493,3 +1493,21 @@ def test_round43_prohibitions_and_measures_per_item(engine, customer, reply, red
 ])
 def test_qprec44_why_answered_by_what_happened(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # «Это нормально?», «Это брак?» judged by what is allowed or usual, or what the sign means ...
+    ("После ремонта коробка дёргает при переключении. Это нормально? Гарантия на ремонт есть?",
+     "Небольшие толчки в первые 500 км после ремонта допустимы. Гарантия действует 12 месяцев.", []),
+    ("Чайник опять сгорел через месяц. Это снова брак? Что делать?",
+     "Сгорел он от удлинителя, это распространённая ситуация. Подключите новый чайник напрямую в розетку.", []),
+    ("The sofa cushions have flattened after two weeks. Is that normal? Can I get them refilled?",
+     "A little settling in the first month is acceptable. Yes, we can refill them free of charge.", []),
+    # ... not by a reply that only asks for details or talks of something else
+    ("После ремонта коробка дёргает при переключении. Это нормально? Гарантия на ремонт есть?",
+     "Гарантия действует 12 месяцев. Пришлите, пожалуйста, номер заказ-наряда.", ["Это нормально?"]),
+    ("The sofa cushions have flattened after two weeks. Is that normal? Can I get them refilled?",
+     "Yes, we can refill them free of charge. Could you send a photo of the cushions?", ["Is that normal?"]),
+])
+def test_qprec44_normal_judged_by_what_is_allowed_or_usual(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
