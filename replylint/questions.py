@@ -523,6 +523,8 @@ class QuestionReader:
         # past or a short passive, «координатор заболел», «были начислены»; not a participle, «по тарифам,
         # утверждённым…», which tells a rule)
         self.account_forms = tuple(tuple(forms) for forms in account.get("sole_question_forms", ()))
+        # (not a verb right after one of these: "the speed you expected" tells what the customer thought)
+        self.account_not_after = self._hashes(account.get("not_after", ()))
         self.account_not_cues = frozenset(config.get("reason_account_not_cues", ()))
         # "How many years will it take?" - "three growing seasons, followed by two years": a number in words
         self.number_in_words = bool(config.get("number_in_words_answers", False))
@@ -2007,7 +2009,9 @@ class QuestionReader:
         """Does the sentence hold a verb of one of `account_forms` (all the features of one set)?"""
         if not self.account_forms or self.analyze is None:
             return False
-        for h in sentence.lowers:
+        for i, h in enumerate(sentence.lowers):
+            if i and sentence.lowers[i - 1] in self.account_not_after:
+                continue
             morph = self.analyze(sentence.word(h))[2]
             if morph and any(all(f in morph for f in forms) for forms in self.account_forms):
                 return True

@@ -1490,6 +1490,13 @@ def test_round43_prohibitions_and_measures_per_item(engine, customer, reply, red
     ("Why was my parcel returned? Can you resend it?",
      "Yes, we can resend it tomorrow. I'm glad the new address worked as you expected.",
      ["Why was my parcel returned?"]),
+    # the message's one "why" by a finite past in other words, not one right after "you", nor a request or a hand-off
+    ("Why is there an extra £140 on my moving invoice?", "The crew spent two extra hours carrying the piano upstairs.",
+     []),
+    ("Why is there an extra £140 on my moving invoice?", "Thanks for the photos. It's all as you expected, I hope.",
+     ["Why is there an extra £140 on my moving invoice?"]),
+    ("Why is there an extra £140 on my moving invoice?", "Could you send us the invoice number so we can check it?",
+     ["Why is there an extra £140 on my moving invoice?"]),
 ])
 def test_qprec44_why_answered_by_what_happened(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
