@@ -2006,12 +2006,14 @@ class QuestionReader:
                           or sole and self._tells_account(s))), None)
 
     def _tells_account(self, sentence: Sentence) -> bool:
-        """Does the sentence hold a verb of one of `account_forms` (all the features of one set)?"""
+        """Does the sentence hold a verb of one of `account_forms` (all the features of one set), not a generic one
+        («получилось», "happened")?"""
         if not self.account_forms or self.analyze is None:
             return False
+        keys = sentence.keys_of
         for i, h in enumerate(sentence.lowers):
-            if i and sentence.lowers[i - 1] in self.account_not_after:
-                continue
+            if i and sentence.lowers[i - 1] in self.account_not_after or i < len(keys) and keys[i] in self.generic:
+                continue  # (nor a verb naming no topic: «Очень жаль, что так получилось» tells no cause)
             morph = self.analyze(sentence.word(h))[2]
             if morph and any(all(f in morph for f in forms) for forms in self.account_forms):
                 return True

@@ -1518,3 +1518,14 @@ def test_qprec44_why_answered_by_what_happened(engine, customer, reply, flagged)
 ])
 def test_qprec44_normal_judged_by_what_is_allowed_or_usual(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a past that names no topic («так получилось») tells no cause: sympathy leaves the «почему» open
+    ("За стоянку взяли плату два раза. Почему так вышло?", "Очень жаль, что так получилось, представляем Ваше огорчение.",
+     ["Почему так вышло?"]),
+    ("За стоянку взяли плату два раза. Почему так вышло?", "Камера на въезде ошибочно считала номер второй раз, лишний платёж отменён.",
+     []),
+])
+def test_qprec44_why_not_answered_by_a_past_naming_no_topic(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
