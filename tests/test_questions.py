@@ -1529,17 +1529,3 @@ def test_qprec44_normal_judged_by_what_is_allowed_or_usual(engine, customer, rep
 ])
 def test_qprec44_why_not_answered_by_a_past_naming_no_topic(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
-
-
-@pytest.mark.parametrize("customer,reply,flagged", [
-    # what the customer gets back is a refund ("Can I get my £65 back?" - "…aren't refundable") ...
-    ("I missed the 7:30 ride because of traffic. Can I get my £65 back?",
-     "Under our booking terms, late arrivals after the group has left aren't refundable.", []),
-    # ... not a request for details or thanks
-    ("I missed the 7:30 ride because of traffic. Can I get my £65 back?",
-     "Could you send us your booking reference?", ["Can I get my £65 back?"]),
-    ("I missed the 7:30 ride because of traffic. Can I get my £65 back?", "Thanks for getting in touch with us.",
-     ["Can I get my £65 back?"]),
-])
-def test_qprec44_getting_money_back_is_a_refund(engine, customer, reply, flagged):
-    assert _unanswered(engine, reply, customer) == flagged
