@@ -514,6 +514,18 @@ class QuestionReader:
         # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
         # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
         self.prevention_by_advice = bool(config.get("prevention_answered_by_advice", False))
+        # "Why was the flight cancelled?" - "the cloud had come down to 4,000 feet", «Почему такой большой счёт?» - «В мае
+        # были начислены платные СМС»: a cause told as what happened, with no "because"; the reply sentences with
+        # these cues tell something else (a promise, a request, thanks) and do not
+        account = config.get("reason_answered_by_account") or {}
+        self.reason_by_account = bool(account)
+        # (beside the message's one question, in any words: a sentence with a verb of one of these forms, a finite
+        # past or a short passive, «координатор заболел», «были начислены»; not a participle, «по тарифам,
+        # утверждённым…», which tells a rule)
+        self.account_forms = tuple(tuple(forms) for forms in account.get("sole_question_forms", ()))
+        # (not a verb right after one of these: "the speed you expected" tells what the customer thought)
+        self.account_not_after = self._hashes(account.get("not_after", ()))
+        self.account_not_cues = frozenset(config.get("reason_account_not_cues", ()))
         # "How many years will it take?" - "three growing seasons, followed by two years": a number in words
         self.number_in_words = bool(config.get("number_in_words_answers", False))
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
@@ -1694,6 +1706,14 @@ class QuestionReader:
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
                            and any(h in self.conditional_openers for h in s.lowers)
                            and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
+            if by is None and self.reason_by_account and question.expects == "reason":
+                # (not a sentence naming another question's words, nor one that answered a question before: «Стоимость
+                # доставки мы вернули» answers «Вернёте ли деньги за доставку?», not the «почему» beside it)
+                others = frozenset().union(*(q.focus for q in questions if q is not question)) - question.focus
+                used = {id(c.by) for c in out if c.by is not None}
+                by = self._cause_told([s if not others & s.keys and id(s) not in used else None for s in answering],
+                                      taken_by_others(n),
+                                      question.focus | focus.words, len(questions) == 1)
             sending = bool(question.focus & self.asked_to_send)
             needed = question.sentence is not None and any(h in self.asked_needed for h in question.sentence.lowers)
             if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
@@ -1994,6 +2014,31 @@ class QuestionReader:
         if focus.distinctive and not focus.distinctive & shared and (focus.strict or overlap < enough):
             return False
         return overlap >= min(self.coverage_enough, max(1, math.ceil(self.coverage_share * len(focus.words))))
+
+    def _cause_told(self, answering: list[Sentence | None], taken: set[int], topic: frozenset[str],
+                    sole: bool = False) -> Sentence | None:
+        """The first reply sentence (None: one left out, keeping the indices `taken` holds) no other question takes that names a cause (an `answer.reason` cue) or tells what
+        happened (a verb in the past) naming a word of the question's `topic`, and is not thanks, a promise, a
+        condition or a request (`reason_account_not_cues`)."""
+        return next((s for k, s in enumerate(answering) if s is not None and k not in taken
+                     and not self.account_not_cues & s.cues
+                     and len(s.keys) >= self.substantive and not self._conditional(s)
+                     and ("answer.reason" in s.cues or topic & s.keys and self._tells_past(s)
+                          or sole and self._tells_account(s))), None)
+
+    def _tells_account(self, sentence: Sentence) -> bool:
+        """Does the sentence hold a verb of one of `account_forms` (all the features of one set), not a generic one
+        («получилось», "happened")?"""
+        if not self.account_forms or self.analyze is None:
+            return False
+        keys = sentence.keys_of
+        for i, h in enumerate(sentence.lowers):
+            if i and sentence.lowers[i - 1] in self.account_not_after or i < len(keys) and keys[i] in self.generic:
+                continue  # (nor a verb naming no topic: «Очень жаль, что так получилось» tells no cause)
+            morph = self.analyze(sentence.word(h))[2]
+            if morph and any(all(f in morph for f in forms) for forms in self.account_forms):
+                return True
+        return False
 
     def _normal_in_circumstance(self, question: Question) -> bool:
         """Is it "is it normal" with the circumstance it is judged in after the normality word, and no other word

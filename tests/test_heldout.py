@@ -389,19 +389,19 @@ def test_heldout_fixtures_exist():
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0;
 # en25 before tuning: 5; ru24 before tuning: 8)
-UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru16": 0, "en17": 3, "ru17": 4,
-                      "en18": 1, "ru18": 2, "en19": 6, "ru19": 2,
-                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 8, "en22": 2, "ru22": 9, "en23": 6, "ru23": 6,
-                      "formality_en6": 6, "en24": 0,
+UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru16": 0, "en17": 2, "ru17": 2,
+                      "en18": 0, "ru18": 1, "en19": 5, "ru19": 2,
+                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 5, "en22": 1, "ru22": 5, "en23": 3, "ru23": 2,
+                      "formality_en6": 5, "en24": 0,
                       # en25 and ru24 after tune32-qreal (outrage, a cause asked as "what's the problem", safety worries,
                       # hedged and denying answers): 5 -> 1 and 8 -> 3
-                      "en25": 1, "ru24": 3,
+                      "en25": 1, "ru24": 2,
                       # en26 and ru25 (14 each before tuning) after tune33-q: en 14 -> 2 (answers in other words, yes/no
                       # answered by statements, requests granted by commitments); ru 14 -> 12 (two stems the stemmer
                       # parts: «паковать» / «упаковка», «дней» / «дня»)
                       # then tune34-q: en stays 2; ru 12 -> 6 («нигде», «разве», «дальше» stop words, inclusion
                       # answers «что», «иногда» answers «нормально?», «откуда разница» asks a cause)
-                      "en26": 2, "ru25": 5,
+                      "en26": 2, "ru25": 4,
                       # en27 and ru26 (14 and 16 before tuning) after tune34-q2: en 14 -> 6, ru 16 -> 3 (synonyms and
                       # price forms missing, «Good news:»/"No problem" as direct answers, normality judged, a why before a
                       # trailing condition, a statement before a question in one reply sentence, passive requests,
@@ -413,7 +413,7 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
                       # condition; compound heads; verbs of handing over and cleaning; a recheck, a modifier-only
                       # "можно ли", a duration in another synonym group and a paid redo left open)
-                      "en28": 0, "ru27": 5,
+                      "en28": 0, "ru27": 4,
                       # en29 before tuning (1a67bc0): 13; after tune37-q: 13 -> 0 (a request put as "Is this
                       # something you can…", a diagnosis as a cause, "definitely" pressing, harm words for "safe",
                       # "rather than" denying, a progress report, a month for "when", "9 May" as a date, a choice's
@@ -434,7 +434,7 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # statement before "; please…"; a direct answer after a topicless yes/no; «не позднее пятницы»,
                       # «к среде» as times; «запах» for «пахнет»; «точно» pressing; «быстро» met by a time);
                       # en 10 -> 9 after tune39-q ("Am I too late?" met by the deadline)
-                      "en30": 9, "ru29": 10,
+                      "en30": 9, "ru29": 9,
                       # en31 and ru30 before tuning (533f265): 14 and 15
                       # after tune39-q: en 14 -> 5, ru 15 -> 8 (a clock time "4 pm" as a time; "too late"/"a later
                       # boat" met by a deadline or "the last run"; the customer's "come back" as a visit; "Can I get a
@@ -464,7 +464,7 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # "allowed"; «на ближайший понедельник» as a day; «тратятся» / «расходы»); ru32 9 -> 8 («С какой
                       # стати?» asks a cause, told by the price list it is charged by)
                       # en33 7 -> 6 after tune42-q (a choice between two short clauses answered by naming one)
-                      "en33": 6, "ru32": 8,
+                      "en33": 6, "ru32": 7,
                       # en34 and ru33 before tuning (208b4b9): 15 and 18
                       # after tune42-q: en 15 -> 5, ru 18 -> 5 (a direct answer after thanks, "no trouble"; a need told on a
                       # condition, «Соберите:»/«Понадобятся» for what to collect; a repeat prevented by a measure, a fix in
@@ -474,7 +474,7 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # reassuring; a place in the yes/no answer beside («у нас на стоянке», «со стороны»); a sum's
                       # make-up, a rule's requirement as causes; «срок — неделя»; «незаконен»; «в следующий раз» as the
                       # future; steps led by the customer's purpose («Чтобы повторить выплату, …»))
-                      "en34": 5, "ru33": 5,
+                      "en34": 5, "ru33": 4,
                       # en35 and ru34 before tuning (04a935c): 12 and 16
                       # after tune43-q: en 12 -> 5, ru 16 -> 5 ("enough" met by "plenty" or the minimum; "rebook" by
                       # having them back; "clarify" naming no topic; "tell us why … and whether …" read as two
@@ -486,6 +486,9 @@ UNANSWERED_AT_MOST = {"en14": 8, "en15": 4, "ru14": 3, "ru15": 4, "en16": 4, "ru
                       # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause); ru 5 -> 4
                       # («занимает» says «займёт», whose stem parts from it)
                       "en35": 5, "ru34": 4,
+                      # (qprec44 lowered the earlier rounds' entries to their counts at its last step, a "why" answered by
+                      # what happened and «нормально?» judged by «допустимы»/«распространённая ситуация»: en14 8 -> 3,
+                      # ru22 9 -> 5, ru23 6 -> 2, …; some of the drop came from tuning since the entries were set)
                       # en36 and ru35 before tuning (5c5a1ab): 15 and 19
                       # after tune44-q: en 15 -> 5, ru 19 -> 5 (closing particles "ah"/"lah"; "hold-up", "fast" naming no
                       # topic; "waiting on" a cause; "a repeat" avoided, «не допустить», «перед каждой» a measure; "The X
