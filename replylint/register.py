@@ -972,7 +972,8 @@ class ProfileBuilder:
             vocative_form = title_token is not None or self._vocative_form(doc[first])
             # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
             signs = lines.is_signature(start, last, self.signoff_words)
-            closing_role = not signs and self._closing_role(doc, start, last)
+            # (read also where the name signs by its place: on the message's only line it is the first line too)
+            closing_role = self._closing_role(doc, start, last)
             signs = signs or closing_role
             if vocative_form and self._vocative_after_opener(doc, start, last) \
                     and not signs and not (
