@@ -841,3 +841,16 @@ def test_form44_the_agents_name_before_the_company_signs_the_reply(engine, custo
 ])
 def test_form44_the_customers_name_is_the_one_under_the_message(engine, customer, reply, expected):
     assert _flagged(engine, reply, customer) == expected
+
+
+# -- form44: a sign-off, the agent's name and role before a postscript («С уважением, Артём, служба поддержки
+# «Бокс24»\nP.S. …») still sign the reply; a wrong name greeting the customer above it is still flagged
+@pytest.mark.parametrize("greeting, expected", [
+    ("Здравствуйте, Марина!", []),
+    ("Здравствуйте, Мария!", [("ru.formality.wrong-name", "Мария")]),
+])
+def test_form44_a_signature_before_a_postscript_signs_the_reply(engine, greeting, expected):
+    customer = "Здравствуйте, пересылаю скан паспорта для договора на бокс №87.\nМарина Кротова"
+    reply = (f"{greeting} Скан получили, договор переоформлен.\nС уважением, Артём, служба поддержки «Бокс24»\n"
+             "P.S. Оригинал можно забрать на ресепшене.")
+    assert _flagged(engine, reply, customer) == expected
