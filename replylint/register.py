@@ -2214,22 +2214,5 @@ class _LineFinder:
         if role_follows and not after_sentence and last + 1 < len(doc) and _capitalised_word(doc[last + 1]) \
                 and self._nonempty and line == self._nonempty[-1] and self._closing_wish(k):
             return True  # "… Happy baking, Claire, Crumb & Co": a wish, the writer's name and company
-        # a long line signs with a role after the name, which in English is capitalised ("Priya Nair, Private
-        # Client Team, …"; `roles`: a Russian role is read by its words): "Since Monday, all emails …", "Poppy (our
-        # cat) has been sick …" open a sentence. A short line that asks ("Windows 11, app 2.19.0. Any idea?") is
-        # the message's own, not its signature, and one that goes on to a sign-off word and a comma ("Loads of
-        # love, Becky") closes with the name after it
-        long_role = role_follows and (self.roles or last + 1 < len(doc) and _capitalised_word(doc[last + 1]))
         return (len(self.last_lines) > 1 or len(self.starts) > 1) and line in self.last_lines \
-            and (self.words_on_line[line] <= 4 and (signed_off or not self._line_goes_on(last, line, signoff_words))
-                 or long_role and at_line_start) and (at_line_start or signed_off)
-
-    def _line_goes_on(self, last: int, line: int, signoff_words: frozenset[str]) -> bool:
-        """Does the line go on after token `last` to a question mark, or to a sign-off word and a comma?"""
-        doc = self.doc
-        for k in range(last, len(doc)):
-            if self.line_of(doc[k].idx) != line:
-                return False
-            if "?" in doc[k].text or doc[k].lower_ in signoff_words and k + 1 < len(doc) and doc[k + 1].text == ",":
-                return True
-        return False
+            and (self.words_on_line[line] <= 4 or role_follows and at_line_start) and (at_line_start or signed_off)
