@@ -354,6 +354,7 @@ class ProfileBuilder:
         self.misspelt_edits = int(misspelt.get("max_edits", 0))  # 0: not looked for
         self.misspelt_min_length = int(misspelt.get("min_length", 0))
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
+        self.postscripts = tuple(config.get("postscripts", ()))  # what opens a postscript line («P.S.»)
         # academic degrees written before a signature name («К.м.н. Левон Оганесян»): part of the signature
         self.degrees = frozenset(config.get("degrees", ()))
         # the first word of a signer's role or company after «Name,» closing the message («… Ждём снова! Денис,
@@ -936,7 +937,8 @@ class ProfileBuilder:
         if not candidates:
             return out
         lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners, degrees=self.degrees,
-                            wish=self._closing_wish if self.closing_wishes or self.wish_before_gerund else None)
+                            wish=self._closing_wish if self.closing_wishes or self.wish_before_gerund else None,
+                            postscripts=self.postscripts)
         quoted = self.quoted_tokens(doc)
         done = 0
         signed_end = None  # where the last signature name ends: «Илья и Катя» sign together
@@ -972,7 +974,8 @@ class ProfileBuilder:
             vocative_form = title_token is not None or self._vocative_form(doc[first])
             # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
             signs = lines.is_signature(start, last, self.signoff_words)
-            closing_role = not signs and self._closing_role(doc, start, last)
+            # (read also where the name signs by its place: on the message's only line it is the first line too)
+            closing_role = self._closing_role(doc, start, last)
             signs = signs or closing_role
             if vocative_form and self._vocative_after_opener(doc, start, last) \
                     and not signs and not (
@@ -2058,8 +2061,9 @@ class _LineFinder:
     or the words that end the message."""
 
     def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset(),
-                 wish=None, degrees: frozenset[str] = frozenset()):
+                 wish=None, degrees: frozenset[str] = frozenset(), postscripts: tuple[str, ...] = ()):
         self.doc = doc
+        self.postscripts = postscripts  # what opens a postscript line after the signature («P.S.»), lowercase
         self.degrees = degrees  # degrees before a signer's name («к.м.н.»), lowercase without the last full stop
         self.wish = wish  # words -> are they a closing wish (before a signer's name, role and company)?
         self.text = text
@@ -2136,6 +2140,16 @@ class _LineFinder:
             k -= 1
         return False
 
+    def _postscript_after(self, line: int) -> bool:
+        """Do the lines after this one all open with a postscript mark (`postscripts`)?"""
+        if not self.postscripts:
+            return False
+        later = [n for n in self._nonempty if n > line]
+        text, starts = self.text, self.starts
+        return bool(later) and all(
+            text[starts[n] : starts[n + 1] if n + 1 < len(starts) else len(text)].lstrip().lower().startswith(self.postscripts)
+            for n in later)
+
     def opens_line(self, i: int) -> bool:
         """Does token i open its line?"""
         doc = self.doc
@@ -2193,8 +2207,10 @@ class _LineFinder:
             not after_sentence or last + 1 < len(doc) and _capitalised_word(doc[last + 1]))
         # or a second signer: "Anna-Lena Fischer and Joss Whitaker", "Dr. Nkechi Obi and Mr. David Hale"
         role_follows = role_follows or self._names_follow(last)
-        if signed_off and role_follows and self._nonempty and line == self._nonempty[-1]:
-            return True  # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter
+        if signed_off and role_follows and self._nonempty and (line == self._nonempty[-1] or self._postscript_after(line)):
+            # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter (or before its
+            # postscript: «С уважением, Артём, служба поддержки\nP.S. …»)
+            return True
         if role_follows and not after_sentence and last + 1 < len(doc) and _capitalised_word(doc[last + 1]) \
                 and self._nonempty and line == self._nonempty[-1] and self._closing_wish(k):
             return True  # "… Happy baking, Claire, Crumb & Co": a wish, the writer's name and company

@@ -782,3 +782,49 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
 ])
 def test_a_casual_customer_without_ty_is_not_on_ty(engine, customer, reply, expected):
     assert _flagged(engine, reply, customer) == expected
+
+
+# -- form44: the agent's own name closing a one-paragraph reply before the company ("… See you Saturday! Mia,
+# Studio Fern"), after a repeated apology or a French wish ("Apologies again, Marta, Crema Repairs", "Bonne
+# glisse, Élodie, Alpine Hire"), signs it; a wrong name that goes on with a sentence still addresses the reader
+@pytest.mark.parametrize("customer, reply, expected", [
+    ("Hi, can I pay the deposit by bank transfer? Thanks, Aisha",
+     "Hi Aisha, bank transfer is fine for the deposit. See you Saturday! Mia, Studio Fern", []),
+    ("Hi, my car shows a coolant warning. Can you look at it this week? Gareth Hughes",
+     "Hi Gareth, we can fit you in on Friday at 8:30. Reply to confirm and we'll hold the slot. Leanne, Hillside Motors",
+     []),
+    ("Hi, is his stay from 20 to 27 July still confirmed? Cheers, Rebecca Shaw",
+     "Hi Rebecca, the stay is confirmed. See you in July! Bev, Meadowside Kennels", []),
+    ("Hello, my machine is leaking again. Regards, Neil Ferguson",
+     "Dear Neil, we'll collect it on Thursday at no charge. Apologies again, Marta, Crema Repairs", []),
+    ("Hi, can I swap my boots tomorrow morning? Best, Chris Hall",
+     "Hi Chris, come in at 8am and we'll swap them. Bonne glisse, Élodie, Alpine Hire Val Thorens", []),
+    # the twins: the wrong name goes on with the reader's business, or is the one greeted
+    ("Hi, my car shows a coolant warning. Can you look at it this week? Gareth Hughes",
+     "We can fit you in on Friday. Reply to confirm and we'll hold the slot. Leanne, your car will be ready by noon.",
+     [("en.formality.wrong-name", "Leanne")]),
+    ("Hi, can I pay the deposit by bank transfer? Thanks, Aisha",
+     "Hi Mia, bank transfer is fine for the deposit. See you Saturday! Lou, Studio Fern",
+     [("en.formality.wrong-name", "Mia")]),
+    ("Hi, can I swap my boots tomorrow morning? Best, Chris Hall",
+     "Come in at 8am. Apologies again, Carl, please bring the boots.",
+     [("en.formality.wrong-name", "Carl")]),
+    ("Hi, can I swap my boots tomorrow morning? Best, Chris Hall",
+     "Come in at 8am. Carl, please bring the boots. Bonne glisse, Élodie, Alpine Hire",
+     [("en.formality.wrong-name", "Carl")]),
+])
+def test_form44_the_agents_name_before_the_company_signs_the_reply(engine, customer, reply, expected):
+    assert _flagged(engine, reply, customer) == expected
+
+
+# -- form44: a sign-off, the agent's name and role before a postscript («С уважением, Артём, служба поддержки
+# «Бокс24»\nP.S. …») still sign the reply; a wrong name greeting the customer above it is still flagged
+@pytest.mark.parametrize("greeting, expected", [
+    ("Здравствуйте, Марина!", []),
+    ("Здравствуйте, Мария!", [("ru.formality.wrong-name", "Мария")]),
+])
+def test_form44_a_signature_before_a_postscript_signs_the_reply(engine, greeting, expected):
+    customer = "Здравствуйте, пересылаю скан паспорта для договора на бокс №87.\nМарина Кротова"
+    reply = (f"{greeting} Скан получили, договор переоформлен.\nС уважением, Артём, служба поддержки «Бокс24»\n"
+             "P.S. Оригинал можно забрать на ресепшене.")
+    assert _flagged(engine, reply, customer) == expected
