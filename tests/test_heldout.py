@@ -360,7 +360,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # quiet on "You wrote that you "…"", tone on "If it's a DEF sensor, as I suspect": .980 / 1.000 (the one false alarm,
                # "after two reminders" beside "was quite irresponsible", is a tally the human rewrite also removes)
                ("en36", "blame"): (0.98, 0.99),
-               ("ru35", "blame"): (1.0, 1.0)}
+               ("ru35", "blame"): (1.0, 1.0),
+               # rounds 37 (en) and 36 (ru), written at the start of session 44 and scored once before tuning at e545e37:
+               # en .962 / .500, ru .809 / .680 (not tuned on yet)
+               ("en37", "blame"): (0.96, 0.5), ("ru36", "blame"): (0.8, 0.68)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -498,7 +501,9 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # «до 15 числа», «в будни»; a clock time beside a price; «Это вы …?» a guess at our fault;
                       # «у многих» reassuring; «Это значит, что …?» yes/no; «поместятся» a yes; a cause told beside an
                       # apology; a "when" taking a sentence only where it gives the time)
-                      "en36": 5, "ru35": 5}
+                      "en36": 5, "ru35": 5,
+                      # en37 and ru36 before tuning (e545e37): 13 and 11
+                      "en37": 13, "ru36": 11}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
