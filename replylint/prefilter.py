@@ -170,8 +170,8 @@ class PatternIndex:
             return
         from .cache import cache_dir, keep_newest, read_pickled, write_atomically
 
-        digest = hashlib.sha256(_value_bytes(
-            (cache_key, Path(__file__).read_bytes(), self.word_boundary, sorted(self.stop_words), items))).hexdigest()[:32]
+        state_of = (cache_key, Path(__file__).read_bytes(), self.word_boundary, sorted(self.stop_words), items)
+        digest = hashlib.sha256(_value_bytes(state_of)).hexdigest()[:32]
         path = cache_dir() / "index" / f"{digest}.pickle"
         if self._restore(read_pickled(path, _BuiltinsUnpickler), digest, items):
             try:

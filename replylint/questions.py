@@ -514,8 +514,8 @@ class QuestionReader:
         # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
         # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
         self.prevention_by_advice = bool(config.get("prevention_answered_by_advice", False))
-        # "Why was the flight cancelled?" - "the cloud had come down to 4,000 feet", «Почему такой большой счёт?» - «В мае
-        # были начислены платные СМС»: a cause told as what happened, with no "because"; the reply sentences with
+        # "Why was the flight cancelled?" - "the cloud had come down to 4,000 feet", «Почему такой большой счёт?» -
+        # «В мае были начислены платные СМС»: a cause told as what happened, with no "because"; the reply sentences with
         # these cues tell something else (a promise, a request, thanks) and do not
         account = config.get("reason_answered_by_account") or {}
         self.reason_by_account = bool(account)
@@ -2017,9 +2017,9 @@ class QuestionReader:
 
     def _cause_told(self, answering: list[Sentence | None], taken: set[int], topic: frozenset[str],
                     sole: bool = False) -> Sentence | None:
-        """The first reply sentence (None: one left out, keeping the indices `taken` holds) no other question takes that names a cause (an `answer.reason` cue) or tells what
-        happened (a verb in the past) naming a word of the question's `topic`, and is not thanks, a promise, a
-        condition or a request (`reason_account_not_cues`)."""
+        """The first reply sentence (None: one left out, keeping the indices `taken` holds) no other question
+        takes that names a cause (an `answer.reason` cue) or tells what happened (a verb in the past) naming a word
+        of the question's `topic`, and is not thanks, a promise, a condition or a request (`reason_account_not_cues`)."""
         return next((s for k, s in enumerate(answering) if s is not None and k not in taken
                      and not self.account_not_cues & s.cues
                      and len(s.keys) >= self.substantive and not self._conditional(s)

@@ -2140,15 +2140,20 @@ class _LineFinder:
             k -= 1
         return False
 
+    def _closes_letter(self, line: int) -> bool:
+        """Is the line the letter's last one with text, or followed only by a postscript?"""
+        return bool(self._nonempty) and (line == self._nonempty[-1] or self._postscript_after(line))
+
     def _postscript_after(self, line: int) -> bool:
         """Do the lines after this one all open with a postscript mark (`postscripts`)?"""
         if not self.postscripts:
             return False
         later = [n for n in self._nonempty if n > line]
         text, starts = self.text, self.starts
-        return bool(later) and all(
-            text[starts[n] : starts[n + 1] if n + 1 < len(starts) else len(text)].lstrip().lower().startswith(self.postscripts)
-            for n in later)
+        def opening(n: int) -> str:
+            return text[starts[n] : starts[n + 1] if n + 1 < len(starts) else len(text)].lstrip().lower()
+
+        return bool(later) and all(opening(n).startswith(self.postscripts) for n in later)
 
     def opens_line(self, i: int) -> bool:
         """Does token i open its line?"""
@@ -2207,7 +2212,7 @@ class _LineFinder:
             not after_sentence or last + 1 < len(doc) and _capitalised_word(doc[last + 1]))
         # or a second signer: "Anna-Lena Fischer and Joss Whitaker", "Dr. Nkechi Obi and Mr. David Hale"
         role_follows = role_follows or self._names_follow(last)
-        if signed_off and role_follows and self._nonempty and (line == self._nonempty[-1] or self._postscript_after(line)):
+        if signed_off and role_follows and self._closes_letter(line):
             # «… С уважением, профессор Сомов, зав. кафедрой» ending a one-paragraph letter (or before its
             # postscript: «С уважением, Артём, служба поддержки\nP.S. …»)
             return True

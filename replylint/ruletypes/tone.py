@@ -674,8 +674,8 @@ class ClauseRemovalSettings:
         (), list, lambda value: tuple(sorted((tuple(str(w).lower().split()) for w in value), key=len, reverse=True)))
     address_name_morph: frozenset[str] = _marks()
     address_end: str = _setting("!", str, str)
-    # the mark that opens a postscript («P.S.»), matched on the sentence's first token in full: kept before what a removal
-    # leaves of the sentence, gone with it when it goes whole
+    # the mark that opens a postscript («P.S.»), matched on the sentence's first token in full: kept before what a
+    # removal leaves of the sentence, gone with it when it goes whole
     postscript: re.Pattern = _pattern()
     # a sentence opening with one is a condition and its consequence («Если бы …, комков бы не было»): no
     # removal takes the consequence (`consequence_words` in it) and leaves the condition standing alone
