@@ -2150,6 +2150,7 @@ class _LineFinder:
             return False
         later = [n for n in self._nonempty if n > line]
         text, starts = self.text, self.starts
+
         def opening(n: int) -> str:
             return text[starts[n] : starts[n + 1] if n + 1 < len(starts) else len(text)].lstrip().lower()
 

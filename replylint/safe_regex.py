@@ -18,6 +18,8 @@ import hashlib
 
 import re2
 
+from .cache import remember
+
 # Python's `\w` in a str pattern: letters, marks, digits, underscore
 _WORD_CLASS_BODY = r"\p{L}\p{M}\p{N}_"
 REGEX_ANSWERS_KEPT = 20_000  # distinct token values whose REGEX answer a token attribute keeps
@@ -150,9 +152,7 @@ def _token_getter(attribute: str, regex):
         if found is None:
             found = search(value) is not None
             if len(value) <= REGEX_ANSWER_MAX_CHARS:  # (a long run of noise is not kept)
-                if len(answers) >= REGEX_ANSWERS_KEPT:
-                    answers.clear()
-                answers[value] = found
+                remember(answers, value, found, REGEX_ANSWERS_KEPT)
         return found
 
     return matches

@@ -1135,6 +1135,8 @@ class ClauseRemoval:
         "Most of our clients who ask for a Hobbit | come in…"), through the clause's end when none follows. The
         counts and names there are the comparison's, not content a removal must keep; what the others do (the
         "24 hours" of "Most of our customers manage to leave the tape on for the full 24 hours") still is."""
+        if self.settings.comparison_clause.pattern == _NEVER:
+            return []  # (a language without the setting: no clause is joined and searched)
         out = []
         # (a sentence the splitter read on through, "…Chloe R and Zara P. The other 38 clubs…", is cut at its stops)
         stops = sorted({*cuts, *(i for i in range(end) if tokens[i].text in _SENTENCE_MARKS)})
