@@ -67,6 +67,16 @@ def write_atomically(path: Path, data: bytes) -> None:
                 pass
 
 
+def value_bytes(value) -> bytes:
+    """The value pickled without the memo: equal values give equal bytes whichever of their strings are
+    one shared object (packs parsed now share them, trees read back from the YAML cache may not)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # (no memo: the patterns hold no cycles)
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
 def remember(memo: dict, key, value, limit: int):
     """`memo[key] = value`, the memo emptied first once it holds more than `limit` entries:
     the per-word memos of a long-lived process (server, audit) stay bounded. Returns `value`."""

@@ -8,9 +8,11 @@ built the first time a message in that language is seen and then reused.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .cleaning import Cleaner
 from .errors import ConfigError, InputError, Problem
@@ -36,7 +38,24 @@ class CompiledRule:
     spec: RuleSpec
     matcher: object  # a RuleType
     templates: tuple
-    unless: object  # a spaCy Matcher of the `unless:` phrases, or None
+    unless: object  # a _Veto of the `unless:` phrases, or None
+
+
+class _Veto:
+    """A rule's `unless:` phrases, called on a span: does it hold one? Their spaCy Matcher
+    is built when a match of the rule is first vetted (adding ~1 000 patterns to Matchers
+    cost a cold start ~0.05 s, and one reply reaches few rules)."""
+
+    def __init__(self, vocab, patterns: list[list[dict]]):
+        self._vocab, self._patterns, self._matcher = vocab, patterns, None
+
+    def __call__(self, span) -> bool:
+        if self._matcher is None:
+            from spacy.matcher import Matcher
+
+            self._matcher = Matcher(self._vocab)
+            self._matcher.add("unless", self._patterns)
+        return bool(self._matcher(span))
 
 
 class LanguageLinter:
@@ -45,7 +64,6 @@ class LanguageLinter:
     def __init__(self, lang: str, rules: tuple[RuleSpec, ...], language_config: dict, policy: str | None = None,
                  team_names: dict | None = None):
         import spacy
-        from spacy.matcher import Matcher
 
         from .morphology import FormsCache, morphology_for
         from .nlp import QuoteMarks, add_components, blank, column
@@ -69,6 +87,7 @@ class LanguageLinter:
                 return [text]
             return [t.text for t in nlp.make_doc(text) if not t.is_space]
         compiled: list[CompiledRule] = []
+        file_digests: dict[str, str | None] = {}
         word_boundary = bool(language_config.get(lang, {}).get("regex_word_boundary", False))
         quotes = language_config.get("common", {}).get("register", {}).get("quotes", {})
         index = PatternIndex(nlp.vocab, self.morphology, set(nlp.Defaults.stop_words), word_boundary)
@@ -76,7 +95,7 @@ class LanguageLinter:
         indexed: list[tuple[tuple[int, int], list[dict]]] = []  # every rule's token patterns, for the index
         for spec in rules:
             ctx = CompileContext(spec.path, lang, tokenize, self.morphology, problems, forms_cache, word_boundary,
-                                 quotes)
+                                 quotes, _source_key(spec, file_digests))
             before = len(problems)
             rule_type = RULE_TYPES[spec.extends](spec.raw, ctx)
             names = frozenset(rule_type.capture_names) | {"match"}
@@ -93,10 +112,7 @@ class LanguageLinter:
                 continue
             rule_index = len(compiled)
             indexed.extend(((rule_index, p_index), pattern) for p_index, pattern in enumerate(rule_type.patterns()))
-            unless = None
-            if unless_patterns:
-                unless = Matcher(nlp.vocab)
-                unless.add("unless", unless_patterns)
+            unless = _Veto(nlp.vocab, unless_patterns) if unless_patterns else None
             needs |= rule_type.needs
             compiled.append(CompiledRule(spec, rule_type, tuple(templates), unless))
         if problems:
@@ -506,6 +522,19 @@ class LanguageLinter:
             self._suggestion_cache.clear()
         self._suggestion_cache[key] = tuple(out)
         return tuple(out)
+
+
+def _source_key(spec: RuleSpec, file_digests: dict[str, str | None]) -> str | None:
+    """The digest of the bytes of the pack file `spec` was read from, with its line (see
+    CompileContext.source_key); None for a rule not read from a file."""
+    if spec.path not in file_digests:
+        try:
+            file_digests[spec.path] = hashlib.sha256(Path(spec.path).read_bytes()).hexdigest()[:24] \
+                if spec.path and spec.line else None
+        except OSError:
+            file_digests[spec.path] = None
+    digest = file_digests[spec.path]
+    return f"rule:{digest}:{spec.line}" if digest else None
 
 
 def _removes_rewritten(original: str, rewritten: str, removed: str) -> bool:

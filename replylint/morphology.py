@@ -48,6 +48,7 @@ class FormsCache:
         self.path = cache_dir() / f"forms-{lang}-{digest[:16]}.json"
         self.entries: dict[str, list[str]] = self._read()
         self._checked: dict[str, frozenset[str]] = {}  # key -> its entry, checked (or computed) in this process
+        self._known_valid: set[str] | None = None  # the valid-pattern digests as a set (a pack has thousands)
         self.dirty = False
 
     def _read(self) -> dict:
@@ -71,10 +72,14 @@ class FormsCache:
 
     def is_known_valid(self, pattern_digest: str) -> bool:
         """Was this token pattern validated by spaCy before (same spaCy version)?"""
-        return pattern_digest in self._valid_patterns()
+        if self._known_valid is None:
+            self._known_valid = {d for d in self._valid_patterns() if type(d) is str}
+        return pattern_digest in self._known_valid
 
     def remember_valid(self, pattern_digest: str) -> None:
         self._valid_patterns().append(pattern_digest)
+        if self._known_valid is not None:
+            self._known_valid.add(pattern_digest)
         self.dirty = True
 
     def get(self, kind: str, word: str, compute) -> frozenset[str]:

@@ -96,16 +96,6 @@ class _Entries(dict):
         return entry
 
 
-def _value_bytes(value) -> bytes:
-    """The value pickled without the memo: equal values give equal bytes whichever of their strings are
-    one shared object (packs parsed now share them, trees read back from the YAML cache may not)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # (no memo: the patterns hold no cycles)
-    pickler.dump(value)
-    return buffer.getvalue()
-
-
 class PatternIndex:
     def __init__(self, vocab, morphology, stop_words: set[str], word_boundary: bool = False):
         self.vocab = vocab
@@ -168,10 +158,10 @@ class PatternIndex:
             for key, pattern in items:
                 self.add(key, pattern)
             return
-        from .cache import cache_dir, keep_newest, read_pickled, write_atomically
+        from .cache import cache_dir, keep_newest, read_pickled, value_bytes, write_atomically
 
         state_of = (cache_key, Path(__file__).read_bytes(), self.word_boundary, sorted(self.stop_words), items)
-        digest = hashlib.sha256(_value_bytes(state_of)).hexdigest()[:32]
+        digest = hashlib.sha256(value_bytes(state_of)).hexdigest()[:32]
         path = cache_dir() / "index" / f"{digest}.pickle"
         if self._restore(read_pickled(path, _BuiltinsUnpickler), digest, items):
             try:

@@ -515,3 +515,45 @@ def test_old_parsed_pack_entries_are_pruned_and_a_file_read_again_is_kept(cache,
         load_yaml_cached(kept, ConfigError)  # ...but read at every start
     assert len(yaml_entries(cache)) == 2
     assert kept_entry.exists()
+
+
+# -- token patterns spaCy validated (FormsCache valid-patterns) ---------------------------
+
+def _validations(monkeypatch) -> list:
+    """Every token pattern handed to spaCy's validating Matcher from now on."""
+    import spacy.matcher
+
+    import replylint.ruletypes.tokens as tokens
+
+    added = []
+
+    class CountingMatcher(spacy.matcher.Matcher):
+        def add(self, key, patterns, *args, **kwargs):
+            added.append(key)
+            return super().add(key, patterns, *args, **kwargs)
+
+    monkeypatch.setattr(tokens, "Matcher", CountingMatcher)
+    return added
+
+
+def test_a_rule_validated_from_the_same_pack_bytes_is_not_validated_again(cache, packs, monkeypatch):
+    added = _validations(monkeypatch)
+    run_check(packs)
+    assert added, "the first compile validates the token patterns"
+    added.clear()
+    run_check(packs)
+    assert added == []
+    # an edit anywhere in the file is a rule of other bytes: its patterns are looked up one by one,
+    # and a pattern of the same content validated before is not validated again either
+    pack = packs / "en" / "custom.yaml"
+    pack.write_text(PACK.replace("Blame.", "Blame, again."), encoding="utf-8")
+    run_check(packs)
+    assert added == []
+
+
+def test_an_invalid_pattern_is_reported_after_its_rule_was_valid(cache, packs):
+    run_check(packs)
+    pack = packs / "en" / "custom.yaml"
+    pack.write_text(PACK.replace("{LOWER: you}", "{LOWER: {IN: you}}"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "-", "--packs", str(packs), "--no-builtin"], input=REPLY)
+    assert result.exit_code == 2 and "invalid token pattern" in result.output, result.output

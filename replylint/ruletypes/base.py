@@ -39,6 +39,9 @@ class CompileContext:
     cache: Any = None  # a FormsCache: remembers token patterns spaCy already validated
     word_boundary: bool = False  # may regexes use RE2's ASCII `\\b` (the language's words are ASCII)
     quotes: dict = field(default_factory=dict)  # opening -> closing quote mark (common.yaml `register.quotes`)
+    # the pack file's bytes digested with the rule's line: a rule spaCy validated before from the same
+    # bytes (same spaCy: see `cache`) is not validated again, pattern by pattern; None: no such file
+    source_key: str | None = None
 
     def error(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(message, self.path, line))

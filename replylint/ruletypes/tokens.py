@@ -7,11 +7,11 @@ suggestion templates (several tokens may share a name).
 from __future__ import annotations
 
 import hashlib
-import json
 
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from ..cache import value_bytes
 from ..safe_regex import UnsafeRegex, compile_regex, regex_token_attrs, token_pattern_for_matcher
 from .base import CompileContext, Hit, Match, RuleType, longest_first
 
@@ -38,7 +38,11 @@ class TokensRule(RuleType):
         lines = getattr(items, "item_lines", [spec.line_of("patterns")] * len(items))
         if not items:
             ctx.error(spec.line_of("patterns"), "`patterns` must list at least one pattern")
-        validator = Matcher(Vocab(), validate=True)
+        validator = None  # (a Matcher with a Vocab of its own: built only when a pattern needs validating)
+        # spaCy's schema validation is the slow part of compiling a pack: a rule validated
+        # before from the same pack bytes, or a pattern validated before (same spaCy), is not again
+        known_rule = ctx.cache is not None and ctx.source_key is not None and ctx.cache.is_known_valid(ctx.source_key)
+        errors_before = len(ctx.problems)
         for index, (pattern, line) in enumerate(zip(items, lines)):
             if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
                 ctx.error(line, "a pattern must be a non-empty list of token mappings")
@@ -71,11 +75,10 @@ class TokensRule(RuleType):
                     names.add(name)
             if not ok:
                 continue
-            # spaCy's schema validation is the slow part of compiling a pack;
-            # a pattern it accepted once (same spaCy) need not be checked again
-            digest = hashlib.sha256(json.dumps(clean, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:24]
-            if ctx.cache is None or not ctx.cache.is_known_valid(digest):
+            digest = None if known_rule else hashlib.sha256(value_bytes(clean)).hexdigest()[:24]
+            if digest is not None and (ctx.cache is None or not ctx.cache.is_known_valid(digest)):
                 try:
+                    validator = validator or Matcher(Vocab(), validate=True)
                     validator.add(f"p{index}", [token_pattern_for_matcher(clean, ctx.word_boundary)])
                 except Exception as exc:  # noqa: BLE001 - spaCy reports pattern errors as several exception types
                     detail = " ".join(str(exc).split())
@@ -85,6 +88,9 @@ class TokensRule(RuleType):
                     ctx.cache.remember_valid(digest)
             self._patterns.append(clean)
             self._names.append(slot_names)
+        if not known_rule and ctx.cache is not None and ctx.source_key is not None \
+                and len(ctx.problems) == errors_before:
+            ctx.cache.remember_valid(ctx.source_key)
         self.needs = frozenset(needs)
         self.capture_names = frozenset(names)
 
