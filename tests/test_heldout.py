@@ -363,7 +363,16 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru35", "blame"): (1.0, 1.0),
                # rounds 37 (en) and 36 (ru), written at the start of session 44 and scored once before tuning at e545e37:
                # en .962 / .500, ru .809 / .680 (not tuned on yet)
-               ("en37", "blame"): (0.96, 0.5), ("ru36", "blame"): (0.8, 0.68)}
+               # ru36 then tune45-ru (tone quiet on «Вы поступили правильно», «в который раз» counting a kindness or what we see
+               # again, «— это касается всех покупателей»; should-have quiet on «упущение нашего …»; a name quoted after «режим /
+               # тариф»; «без» + trouble only in comparisons; «Будем признательны / рады, если … в этот раз / …, а не …»; «Видимо, у
+               # Вас ковёр таскают»; «кто-то у Вас в команде при … залил»; «… было ошибкой», «безответственная практика»; «— это ещё
+               # надо суметь»; «— тоже, как известно, способ никому его не показывать»; new rules could-have-waited («вполне мог и
+               # подождать»), mock-understatement («вряд ли станет главной проблемой»), unseen-at-your-place, left-as-we-left («так
+               # и остался закрытым»), placed-in-plain-sight («лежала … первым листом»); «сама не откидывается, её поднимают
+               # рукой»): 1.000 / .960 (left: «Бордюрчик, по которому ездит ваша машинка» and «Судя по звуку, запись шла со
+               # встроенного микрофона … метра с трёх»)
+               ("en37", "blame"): (0.96, 0.5), ("ru36", "blame"): (0.99, 0.95)}
 
 
 def _labeled(path: Path) -> list[str]:
