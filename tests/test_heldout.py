@@ -372,8 +372,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # yours pulled"; "Most likely the … page was closed before …"; "Did you think … was optional?", "Did the … page just not
                # make it into your copy"; "what a plan that turned out to be", "a bold strategy, I'll give you that", "the mystery of who
                # … solves itself"; "the other kids in his group managed to", "the sort of thing most people work out on their first …",
-               # "Even a school student could manage"; tone quiet on a symptom named "the classic sign of a dry deck": 1.000 / .960
-               ("en37", "blame"): (1.0, 0.96), ("ru36", "blame"): (0.8, 0.68)}
+               # "Even a school student could manage"; tone quiet on a symptom named "the classic sign of a dry deck"; then the thing "has
+               # been getting rimshot into oblivion" (new worn-to-death), records that "tend to be records that were filled in
+               # afterwards": 1.000 / 1.000
+               ("en37", "blame"): (1.0, 1.0), ("ru36", "blame"): (0.8, 0.68)}
 
 
 def _labeled(path: Path) -> list[str]:
