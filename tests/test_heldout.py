@@ -372,7 +372,19 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # и остался закрытым»), placed-in-plain-sight («лежала … первым листом»); «сама не откидывается, её поднимают
                # рукой»): 1.000 / .960 (left: «Бордюрчик, по которому ездит ваша машинка» and «Судя по звуку, запись шла со
                # встроенного микрофона … метра с трёх»)
-               ("en37", "blame"): (0.96, 0.5), ("ru36", "blame"): (0.99, 0.95)}
+               # en37 then tune45-en: prompts counted in thanks "…, on the fourth reminder", thanks in advance for doing it right "this
+               # time / next time"; "As already told to you", "like we went over …, and then again at …", "the same thing we went over on
+               # your tickets in February"; hopes that our notice "gets a proper look" or "is a bit easier to spot come Friday"; "Had the
+               # … register been passed to us when we asked"; a small effort and its result "A two-minute look at … and the fee would
+               # still have applied"; "worth keeping in mind for next time"; a gerund act judged "is the kind of thing no builder can plan
+               # around", "is not the kind of decision that tends to survive"; "the details you supplied … were inaccurate", "somebody at
+               # yours pulled"; "Most likely the … page was closed before …"; "Did you think … was optional?", "Did the … page just not
+               # make it into your copy"; "what a plan that turned out to be", "a bold strategy, I'll give you that", "the mystery of who
+               # … solves itself"; "the other kids in his group managed to", "the sort of thing most people work out on their first …",
+               # "Even a school student could manage"; tone quiet on a symptom named "the classic sign of a dry deck"; then the thing "has
+               # been getting rimshot into oblivion" (new worn-to-death), records that "tend to be records that were filled in
+               # afterwards": 1.000 / 1.000
+               ("en37", "blame"): (1.0, 1.0), ("ru36", "blame"): (0.99, 0.95)}
 
 
 def _labeled(path: Path) -> list[str]:
