@@ -422,3 +422,11 @@ def test_a_verdict_on_a_choice_and_a_purpose_pressed_home_become_advice_and_plai
     for text, expected in cases:
         assert _blame_left(engine, text) == (expected, [])
 
+
+def test_a_removal_leaves_no_hyphenated_word_stranded_after_a_colon(engine):
+    """(rw45) «…: видимо, кое-кому, кто хранит …, нравится платить …» may not lose all but «видимо, кое-кому»: the
+    hyphenated word counts once among the words a cut clause must keep (`stranded_clause_words`)."""
+    text = ("Замок заменим сегодня. Возьмите, пожалуйста, запасной ключ хотя бы соседям: видимо, кое-кому, кто хранит "
+            "единственный ключ в той же квартире, нравится платить за ночные выезды.")
+    fixed, _ = _blame_left(engine, text)
+    assert "кое-кому." not in fixed

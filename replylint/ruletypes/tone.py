@@ -1128,7 +1128,9 @@ class ClauseRemoval:
         mark = next((i for i in range(first - 1, 0, -1) if tokens[i].text in marks), None)
         if mark is None or not any(t.is_alpha for t in tokens[:mark]):
             return False
-        words = sum(tokens[i].is_alpha for i in range(mark + 1, first) if i not in dropped)
+        # (a hyphenated word counts once: «видимо, кое-кому» is two words)
+        words = sum(tokens[i].is_alpha and not _after_hyphen(tokens, i) for i in range(mark + 1, first)
+                    if i not in dropped)
         return 0 < words < self.settings.stranded_clause_words
 
     def _comparison_tokens(self, tokens, cuts: list[int], end: int) -> list[int]:
