@@ -384,3 +384,49 @@ def test_a_moved_object_keeps_its_relative_clause_or_is_not_moved(engine):
     # without the relative clause the object moves as before
     assert linter.construction_rewrites("ru.blame.passive", "Вы, наверное, забыли приложить справку.") == [
         ("Вы, наверное, забыли приложить справку", ("Справка, наверное, не приложена", "Справка, наверное, приложена"))]
+
+
+def test_the_counts_of_a_russian_comparison_only_the_model_flags_go_with_it(engine):
+    """(rw45) «Из 300 студентов потока …», «больше 900 клиентов»: the others counted are the comparison's, not content
+    (`comparison_clause`): the sentence goes whole, as the human rewrites drop it."""
+    text = ("Добрый день. Из 4 000 компаний на Google Workspace такая проблема только у вас. Проверьте в админ-консоли: "
+            "приложение CalendarSync должно быть в статусе «Доверенное», иначе токен отзывается каждые 7 дней.")
+    fixed, left = _blame_left(engine, text)
+    assert (fixed, left) == ("Добрый день. Проверьте в админ-консоли: приложение CalendarSync должно быть в статусе "
+                             "«Доверенное», иначе токен отзывается каждые 7 дней.", [])
+
+
+def test_what_the_others_do_in_russian_is_still_content(engine):
+    """(rw45) Only the others are free of `protect`, up to the clause's main verb, an adverb between («клиенты как-то
+    справляются»): the video in «Помощь» they use is a pointer the reply keeps, so nothing is removed."""
+    text = ("Остальные наши клиенты как-то справляются с этим шагом за пять минут по видеоинструкции в разделе "
+            "«Помощь». Напишите, если будут вопросы.")
+    fixed, _ = _blame_left(engine, text)
+    assert "«Помощь»" in fixed
+
+
+def test_a_verdict_on_a_choice_and_a_purpose_pressed_home_become_advice_and_plain_purpose(engine):
+    """(rw45) «— решение, мягко говоря, неосмотрительное», «было, честно говоря, не лучшей идеей» as advice
+    (ru.blame.verdict-as-advice); «ровно для того, чтобы …, а не после» as the purpose alone (ru.blame.purpose-plainly)."""
+    cases = [
+        ("Запускать тираж в 2000 штук без пробной партии — решение, мягко говоря, неосмотрительное. Пробную партию "
+         "напечатаем за два дня.",
+         "Запускать тираж в 2000 штук без пробной партии — так лучше не делать. Пробную партию напечатаем за два дня."),
+        ("Брать скоростной пилотажник в качестве первой модели было, честно говоря, не лучшей идеей. Запчасти есть.",
+         "Брать скоростной пилотажник в качестве первой модели лучше не стоит. Запчасти есть."),
+        ("Таблица допустимых нагрузок висит в карточке товара ровно для того, чтобы в неё заглядывали до покупки, а не "
+         "после. Полку можно обменять.",
+         "Таблица допустимых нагрузок висит в карточке товара, чтобы в неё заглядывали до покупки. Полку можно "
+         "обменять."),
+    ]
+    for text, expected in cases:
+        assert _blame_left(engine, text) == (expected, [])
+
+
+def test_a_removal_leaves_no_hyphenated_word_stranded_after_a_colon(engine):
+    """(rw45) «…: видимо, кое-кому, кто хранит …, нравится платить …» may not lose all but «видимо, кое-кому»: the
+    hyphenated word counts once among the words a cut clause must keep (`stranded_clause_words`)."""
+    text = ("Замок заменим сегодня. Возьмите, пожалуйста, запасной ключ хотя бы соседям: видимо, кое-кому, кто хранит "
+            "единственный ключ в той же квартире, нравится платить за ночные выезды.")
+    fixed, _ = _blame_left(engine, text)
+    assert "кое-кому." not in fixed

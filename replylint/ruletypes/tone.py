@@ -566,6 +566,8 @@ def _silence(words: list[float], pairs: list[float], positions) -> None:
 
 _SENTENCE_MARKS = (".", "!", "?")
 _SUBJECT_HEADS = ("NOUN", "PROPN", "NUM", "PRON")  # the parts of speech a subject ends with, before its verb
+_VERB_MODIFIERS = ("ADV", "PART")  # … and what may stand between the two
+_HYPHENS = ("-", "‑")
 CLAUSE = "clause"  # `free` for a rule of `unprotected_clauses`: the clause around the match holds no content
 _NEVER = r"(?!)"  # a pattern that matches nothing: the default of every optional pattern setting
 
@@ -1126,7 +1128,9 @@ class ClauseRemoval:
         mark = next((i for i in range(first - 1, 0, -1) if tokens[i].text in marks), None)
         if mark is None or not any(t.is_alpha for t in tokens[:mark]):
             return False
-        words = sum(tokens[i].is_alpha for i in range(mark + 1, first) if i not in dropped)
+        # (a hyphenated word counts once: «видимо, кое-кому» is two words)
+        words = sum(tokens[i].is_alpha and not _after_hyphen(tokens, i) for i in range(mark + 1, first)
+                    if i not in dropped)
         return 0 < words < self.settings.stranded_clause_words
 
     def _comparison_tokens(self, tokens, cuts: list[int], end: int) -> list[int]:
@@ -1151,16 +1155,21 @@ class ClauseRemoval:
                 continue
             first = max(k for k, at in enumerate(starts) if at <= found.start())
             # the main verb: a verb right after a word that heads the subject (the tagger reads "second-floor" as
-            # verbs, never after a noun); the verb of a relative clause on the others is not it
-            relative = relative_verb = False
+            # verbs, never after a noun), adverbs and particles between («клиенты как-то справляются», "customers
+            # simply leave"; the tagger reads the pieces of «как-то» as conjunctions); the verb of a relative clause
+            # on the others is not it
+            relative = relative_verb = after_head = False
             for k in range(first, len(words)):
                 token = tokens[words[k]]
+                modifier = token.pos_ in _VERB_MODIFIERS or _hyphenated(tokens, words[k])
                 if token.lower_ in self.settings.relative_pronouns:
                     relative = True
-                elif token.pos_ in ("VERB", "AUX") and k > first and tokens[words[k - 1]].pos_ in _SUBJECT_HEADS:
+                elif token.pos_ in ("VERB", "AUX") and k > first and after_head and not modifier:
                     if not (relative and not relative_verb):
                         break
                     relative_verb = True
+                if not modifier:
+                    after_head = token.pos_ in _SUBJECT_HEADS
                 out.append(words[k])
         return out
 
@@ -1527,6 +1536,17 @@ class ClauseRemoval:
         return text
 
 
+
+
+def _hyphenated(tokens, i: int) -> bool:
+    """Is tokens[i] a piece of a word joined by a hyphen («как-то», "second-floor")?"""
+    before_hyphen = i + 1 < len(tokens) and tokens[i + 1].text in _HYPHENS and not tokens[i].whitespace_
+    return before_hyphen or _after_hyphen(tokens, i)
+
+
+def _after_hyphen(tokens, i: int) -> bool:
+    """Does tokens[i] continue a word after a hyphen (the «то» of «кто-то»)?"""
+    return i > 0 and tokens[i - 1].text in _HYPHENS and not tokens[i - 1].whitespace_
 
 
 def _clauses(cuts: list[int], start: int, last: int) -> list[tuple[int, int]]:
