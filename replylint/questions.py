@@ -58,6 +58,7 @@ _FENCE = "```"
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.?!,])'(?=[\s.,;:!?)\]]|$)")
 QUOTE_REACH = 400
+SIGNATURE_LINE_WORDS = 4  # a line closing a reply of this many capitalised words at most is its signature
 NAME_LINE_WORDS = 3  # a line of this many capitalised words at most, without «?», is a name  # characters before a sentence read for a quotation opened earlier on its line
 
 
@@ -1436,9 +1437,12 @@ class QuestionReader:
                                                    else (s, stated[id(s)]))
                          if t is not None and (id(t) in answers if t is s else self._may_answer(t))]
         if self.steps_by_imperative:
+            # (an imperative is told to the customer: steps in other words too, "Just come to the kiosk")
+            marks = {"answer.steps", self.other_words_cue.get("steps", "answer.steps")}
             for s in answering:
-                if "answer.steps" not in s.cues and self._tells_steps(s):
-                    s.cues = s.cues | {"answer.steps"}  # (once per reply sentence: the cue stays with it)
+                # (not a line of names, "Nina, Pulse Support": a signature whose sign-off no cue names)
+                if not marks <= s.cues and self._tells_steps(s) and not self._name_line(s):
+                    s.cues = s.cues | marks  # (once per reply sentence: the cue stays with it)
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
@@ -1518,9 +1522,10 @@ class QuestionReader:
             paying = self._paying(question)
             expects = "time" if status else "price" if paying else question.expects
             if by is None and (expects in self.other_words_kinds or paying) and focus.own \
-                    and not any(focus.own & s.keys for s in answering):
+                    and not any(focus.own & s.keys for s in answering if not self._name_line(s)):
                 # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
-                # question's own words; an answer of the kind no other question takes is its answer
+                # question's own words (a signature naming the business does not: "…\nTerry\nBay Deckchairs" to "how
+                # does the deckchair hire work?"); an answer of the kind no other question takes is its answer
                 taken = taken_by_others(n, expects not in self.yes_no_takes_none)
                 # (a cue of the kind, and for a time a date or a number with it; not a conditional, unless the
                 # question is one: "If not, what would you suggest?" - "If it doesn't come back, … my pick")
@@ -1560,10 +1565,14 @@ class QuestionReader:
                 # "Do you have a guide for that?", «Есть ли где-то инструкция?»: whether a write-up exists, which a
                 # reply sentence linking to one answers, whatever its words
                 by = next((s for s in answering if "link" in s.cues), None)
-            if by is None and len(questions) == 1 and question.sentence is not None \
+            if by is None and question.sentence is not None \
                     and "asks-way" in question.sentence.cues and "steps" in self.sole_kinds:
-                # the one "Is there any way to…?": steps answer it in their own words
-                by = next((s for s in answering if "answer.steps" in s.cues and self._says_something(s)), None)
+                # the one "Is there any way to…?": steps answer it in their own words; beside other questions, steps
+                # no other question takes, not on a condition ("Can I return it? If not, is there any way to save
+                # it?" - "…it isn't eligible for return. Scrub the rust off with steel wool…")
+                taken = taken_by_others(n) if len(questions) > 1 else ()
+                by = next((s for k, s in enumerate(answering) if "answer.steps" in s.cues and self._says_something(s)
+                           and k not in taken and (len(questions) == 1 or not self._conditional(s))), None)
             if by is None and len(questions) == 1 and question.expects in self.sole_kinds:
                 # the message's one "how do I…?": a reply sentence giving steps answers it in its own words
                 # ("press the spring bar in with a paperclip, slide the clasp one notch…")
@@ -1748,6 +1757,15 @@ class QuestionReader:
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         self._follow_ups(out)
         return self._weigh(out, body, answering, context)
+
+    @staticmethod
+    def _name_line(sentence: Sentence) -> bool:
+        """Is the sentence a line of a few capitalised words with no cue, no digit and no closing mark ("Bay
+        Deckchairs", "Nina, Pulse Support")?"""
+        text = sentence.text.strip()
+        words = text.split()
+        return 0 < len(words) <= SIGNATURE_LINE_WORDS and not sentence.cues and text[-1] not in ".!?:;" \
+            and all(w[:1].isupper() for w in words) and not _DIGIT.search(text)
 
     def _hands_off(self, reply: list[Sentence], k: int) -> bool:
         """Does reply sentence k move the case to another channel and take it on there: a `channel` cue, an

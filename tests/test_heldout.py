@@ -503,7 +503,9 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # apology; a "when" taking a sentence only where it gives the time)
                       "en36": 5, "ru35": 5,
                       # en37 and ru36 before tuning (e545e37): 13 and 11
-                      "en37": 13, "ru36": 11}
+                      # after tune45-q: en 13 -> 9 (English steps told by an imperative of any verb, past a signature
+                      # naming the business; "is there any way" beside other questions met by steps no other takes)
+                      "en37": 9, "ru36": 11}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

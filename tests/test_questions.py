@@ -1646,3 +1646,41 @@ def test_qprec44_normal_judged_by_what_is_allowed_or_usual(engine, customer, rep
 ])
 def test_qprec44_why_not_answered_by_a_past_naming_no_topic(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # English steps told by an imperative opening a clause, whatever its verb: a "how" and an "is there any way",
+    # beside other questions too (steps no other question takes, not on a condition) ...
+    ("My cast-iron pan went rusty in the dishwasher. Can I return it? If not, is there any way to save it?",
+     "Because the damage is from washing, it isn't eligible for return. Scrub the rust off with steel wool, dry it on "
+     "the stove and rub in a thin layer of oil.", []),
+    ("The leather sofa has a water ring. Can you come and look? Is there any way to lift the ring myself?",
+     "Our technician can visit on Friday at 10. Dab the ring with a damp cloth from the outside in and let it dry "
+     "naturally.", []),
+    ("My plan says I've used all my words. Also is there a way to get extra words without upgrading to Team?",
+     "Your counter resets on the 1st. Grab a 50k top-up pack for $8 under Billing without moving to Team.", []),
+    ("How do I get the wax out of the tablecloth?",
+     "Lay brown paper over the wax and press it with a warm iron until the wax soaks in.", []),
+    # (in other words too, past a signature naming the business)
+    ("Hi, how does the deckchair hire work on the beach? Do I need to book?",
+     "There's no need to book. Just come to the green kiosk, leave a deposit of £20 and pick any chair.\n"
+     "See you on the sand,\nTom\nBay Deckchairs", []),
+    # ... not by thanks, a request for details, "let us know" or a signature's name read as a verb ("Pulse")
+    ("My cast-iron pan went rusty in the dishwasher. Can I return it? If not, is there any way to save it?",
+     "Because the damage is from washing, it isn't eligible for return. Thanks for the photos of the pan.",
+     ["If not, is there any way to save it?"]),
+    ("The leather sofa has a water ring. Can you come and look? Is there any way to lift the ring myself?",
+     "Our technician can visit on Friday at 10. Could you send us a photo of the ring?",
+     ["Is there any way to lift the ring myself?"]),
+    ("How do I get the wax out of the tablecloth?",
+     "Sorry about the wax on your tablecloth. Let us know if you need anything else.",
+     ["How do I get the wax out of the tablecloth?"]),
+    ("How do I get the wax out of the tablecloth?",
+     "Sorry about the wax on your tablecloth.\nHappy cleaning,\nNina, Pulse Laundry",
+     ["How do I get the wax out of the tablecloth?"]),
+    ("Hi, how does the deckchair hire work on the beach? Do I need to book?",
+     "There's no need to book. Please let us know how many of you are coming.\nSee you on the sand,\nTom\nBay Deckchairs",
+     ["Hi, how does the deckchair hire work on the beach?"]),
+])
+def test_round45_steps_told_by_an_imperative(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
