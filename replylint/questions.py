@@ -555,6 +555,7 @@ class QuestionReader:
         # after a dash or a semicolon, answers by its statement
         self.statement_before_question = bool(config.get("statement_before_question_answers", False))
         self._question_breaks = frozenset(self.strings.add(m) for m in ("—", "–", ";"))
+        self._colon = self.strings.add(":")
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
@@ -975,8 +976,11 @@ class QuestionReader:
         lowers = sentence.lowers
         # (or, in a request for details, by "please": "The same setup is available; please share the date")
         please = frozenset() if sentence.asks else self._please_first
+        # (or by a colon and an imperative: «Госпошлина повторно не взимается: приложите копию квитанции»)
         cut = next((j for j in range(1, len(lowers) - 2) if lowers[j] in self._question_breaks
-                    and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)), None)
+                    and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)
+                    or not sentence.asks and lowers[j] == self._colon
+                    and (lowers[j + 1] in please or self._is_imperative(sentence.word(lowers[j + 1])))), None)
         if cut is None:
             return None
         hits = [i for i in range(cut) if lowers[i] in self._cue_words]
@@ -1654,7 +1658,10 @@ class QuestionReader:
                 sole = [q for q in questions if q.sentence is None or not self._conditional(q.sentence)] == [question]
                 cues = {"direct-answer", "modal-answer"} if sole and question.kind == "yes-no" \
                     else {"direct-answer"}  # (a request is granted by "Sure,", not by "you can…")
-                by = next((s for s in answering if cues & s.cues), None)
+                # (beside other questions, "you can"/«можно» in a sentence naming a word of its own: «Каковы условия
+                # обмена? Можно ли получить другой сорт?» - «Обмен возможен при …; заменить можно на сорт «Удача»»)
+                by = next((s for s in answering if cues & s.cues or question.kind == "yes-no"
+                           and "modal-answer" in s.cues and focus.own & s.keys), None)
             if by is None and question.kind == "yes-no" and all(not focuses[m].words for m in range(len(questions))
                                                                  if m != n):
                 # the one question with a topic of its own (beside «Что вы посоветуете?», "Any advice?"): a

@@ -505,7 +505,11 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # en37 and ru36 before tuning (e545e37): 13 and 11
                       # after tune45-q: en 13 -> 9 (English steps told by an imperative of any verb, past a signature
                       # naming the business; "is there any way" beside other questions met by steps no other takes)
-                      "en37": 9, "ru36": 11}
+                      # ru 11 -> 6 («Я где-то ошиблась?», «Я ей навредил?» as self-blame, met by «Вы поступили правильно»;
+                      # «Это потому, что …?» asked yes or no; «каков»/«какова» a question word, «причина» asking a cause;
+                      # «смогут» no topic; a statement before «: приложите …»; «можно» beside other questions in a
+                      # sentence naming a word of its own)
+                      "en37": 9, "ru36": 6}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
