@@ -1739,7 +1739,10 @@ class QuestionReader:
                 # note…", "she'll need a sleeping bag and mat…"
                 # (`need_answers_what_to_send` false: a need told answers only a question asking what is needed,
                 # «Какие документы нужны / собрать?», not «что будет с деньгами?»)
-                by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues
+                # (what is needed, by a request to send it too: «Что мне ещё нужно подготовить?» - «пришлите отчёт об
+                # оценке и полис»)
+                by = next((s for s in body if not s.asks and ((sending or needed) and "asks-back" in s.cues
+                                                              or "states-need" in s.cues
                                                               and (needed or self.need_answers_sending))
                            and self._says_something(s)), None)
             if by is None and question.kind == "wh" and question.expects == "place" \

@@ -1721,3 +1721,44 @@ def test_round45_steps_told_by_an_imperative(engine, customer, reply, flagged):
 ])
 def test_round45_answer_shapes_ru(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "Is that normal?" met by what the thing is meant to be like ...
+    ("My fudge went dry and crumbly by the weekend. Is that normal? How long does it keep?",
+     "Tablet is meant to have a slightly crumbly bite, but if it's gone properly dry it has lost moisture. Sealed in its tin it keeps for about three weeks.", []),
+    # ... not by thanks and the other answer alone
+    ("My fudge went dry and crumbly by the weekend. Is that normal? How long does it keep?",
+     "Thanks for letting us know. Sealed in its tin it keeps for about three weeks.", ["Is that normal?"]),
+    # what will be changed to prevent a repeat, met by a measure from now on; tips against it, by advice against it
+    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will change to prevent a repeat?",
+     "The satay was labelled, but the server missed the allergy note. With immediate effect, every dish will carry an allergen card.", []),
+    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will change to prevent a repeat?",
+     "The satay was labelled, but the server missed the allergy note. We would be grateful for a list of staff allergies.",
+     ["and what you will change to prevent a repeat?"]),
+    ("One of my LPs has gone wavy. Can I return it? And any tips so my other ones don't go the same way?",
+     "Yes, you can return it for a refund in the shop. Store the rest upright so they don't lean, and keep them away from radiators.", []),
+    ("One of my LPs has gone wavy. Can I return it? And any tips so my other ones don't go the same way?",
+     "Yes, you can return it for a refund in the shop. Thanks for shopping with us.",
+     ["And any tips so my other ones don't go the same way?"]),
+    # «норм» judged with «честно» pressing it; «как хранить, чтобы такого не было» met by advice with a time between
+    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно платить частями?",
+     "Плавник сломан у основания, так бывает при ударе о дно. Частями платить можно.", []),
+    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно платить частями?",
+     "Частями платить можно. Пришлите, пожалуйста, номер договора.", ["Скажи честно, это норм вообще?"]),
+    ("Три мешка реагента окаменели. Можно их использовать? И как хранить, чтобы такого не было?",
+     "Использовать можно, свойства не меняются. Чтобы в следующем сезоне такого не было, держите мешки на поддоне.", []),
+    ("Три мешка реагента окаменели. Можно их использовать? И как хранить, чтобы такого не было?",
+     "Использовать можно, свойства не меняются. Спасибо, что написали.", ["И как хранить, чтобы такого не было?"]),
+    # «Что мне нужно сделать …?» asks what to do; what is needed, told by a request to send it
+    ("Хочу заказать одеяло из рубашек. Что мне нужно сделать, чтобы вы начали? Сколько стоит?",
+     "Вам нужно просто прислать фото рубашек и выбрать схему из каталога. Одеяло стоит 14 000 ₽.", []),
+    ("Хочу заказать одеяло из рубашек. Что мне нужно сделать, чтобы вы начали? Сколько стоит?",
+     "Спасибо за интерес к мастерской. Одеяло стоит 14 000 ₽.", ["Что мне нужно сделать, чтобы вы начали?"]),
+    ("Ипотеку одобрили. Что мне ещё нужно подготовить?",
+     "Поздравляем! Пришлите, пожалуйста, агенту отчёт об оценке квартиры и полис страхования.", []),
+    ("Ипотеку одобрили. Что мне ещё нужно подготовить?",
+     "Поздравляем с одобрением! Спасибо, что выбрали нас.", ["Что мне ещё нужно подготовить?"]),
+])
+def test_round45_normal_prevention_and_what_to_do(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
