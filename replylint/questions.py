@@ -1395,7 +1395,10 @@ class QuestionReader:
             return None
         if not sentence.keys and not any(c.startswith("wh.") for c in cues):
             return None  # nothing to answer: «Ну?», "Any update?"… has no content word
-        if "choice" in cues and sentence.asks:
+        if "choice" in cues and sentence.asks \
+                and not any(c[3:] in self.kind_required for c in cues if c.startswith("wh.")):
+            # (not a "when" or a "how much" naming two things: "How soon can you provide a replacement or repair?"
+            # asks for a time)
             return "choice"
         if any(c.startswith("wh.") for c in cues):
             return "wh"

@@ -1679,7 +1679,8 @@ def test_qprec44_why_not_answered_by_a_past_naming_no_topic(engine, customer, re
      "Sorry about the wax on your tablecloth.\nHappy cleaning,\nNina, Pulse Laundry",
      ["How do I get the wax out of the tablecloth?"]),
     ("Hi, how does the deckchair hire work on the beach? Do I need to book?",
-     "There's no need to book. Please let us know how many of you are coming.\nSee you on the sand,\nTom\nBay Deckchairs",
+     "There's no need to book. Please let us know how many of you are coming.\nSee you on the "
+     "sand,\nTom\nBay Deckchairs",
      ["Hi, how does the deckchair hire work on the beach?"]),
 ])
 def test_round45_steps_told_by_an_imperative(engine, customer, reply, flagged):
@@ -1700,7 +1701,8 @@ def test_round45_steps_told_by_an_imperative(engine, customer, reply, flagged):
     ("Сын упал на тренировке. Это потому, что он мало тренировался? Как быть с соревнованиями?",
      "Нет, тренировки тут ни при чём: такое бывает у всех. Соревнования остаются в силе.", []),
     ("Сын упал на тренировке. Это потому, что он мало тренировался? Как быть с соревнованиями?",
-     "Соревнования остаются в силе. Расскажите, пожалуйста, как именно он упал.", ["Это потому, что он мало тренировался?"]),
+     "Соревнования остаются в силе. Расскажите, пожалуйста, как именно он "
+     "упал.", ["Это потому, что он мало тренировался?"]),
     # the bookish «какова» asks, split from the yes/no half; a statement before a colon and an imperative answers
     ("Мне вернули заявление с отказом. Какова причина отказа и нужно ли повторно платить пошлину?",
      "Отказ связан с тем, что на документе нет подписи. Пошлина повторно не взимается: приложите копию квитанции.", []),
@@ -1726,28 +1728,37 @@ def test_round45_answer_shapes_ru(engine, customer, reply, flagged):
 @pytest.mark.parametrize("customer,reply,flagged", [
     # "Is that normal?" met by what the thing is meant to be like ...
     ("My fudge went dry and crumbly by the weekend. Is that normal? How long does it keep?",
-     "Tablet is meant to have a slightly crumbly bite, but if it's gone properly dry it has lost moisture. Sealed in its tin it keeps for about three weeks.", []),
+     "Tablet is meant to have a slightly crumbly bite, but if it's gone properly dry it has lost moisture. "
+     "Sealed in its tin it keeps for about three weeks.", []),
     # ... not by thanks and the other answer alone
     ("My fudge went dry and crumbly by the weekend. Is that normal? How long does it keep?",
      "Thanks for letting us know. Sealed in its tin it keeps for about three weeks.", ["Is that normal?"]),
     # what will be changed to prevent a repeat, met by a measure from now on; tips against it, by advice against it
-    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will change to prevent a repeat?",
-     "The satay was labelled, but the server missed the allergy note. With immediate effect, every dish will carry an allergen card.", []),
-    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will change to prevent a repeat?",
-     "The satay was labelled, but the server missed the allergy note. We would be grateful for a list of staff allergies.",
+    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will "
+     "change to prevent a repeat?",
+     "The satay was labelled, but the server missed the allergy note. With immediate effect, every dish will "
+     "carry an allergen card.", []),
+    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will "
+     "change to prevent a repeat?",
+     "The satay was labelled, but the server missed the allergy note. We would be grateful for a list of "
+     "staff allergies.",
      ["and what you will change to prevent a repeat?"]),
     ("One of my LPs has gone wavy. Can I return it? And any tips so my other ones don't go the same way?",
-     "Yes, you can return it for a refund in the shop. Store the rest upright so they don't lean, and keep them away from radiators.", []),
+     "Yes, you can return it for a refund in the shop. Store the rest upright so they don't lean, and keep "
+     "them away from radiators.", []),
     ("One of my LPs has gone wavy. Can I return it? And any tips so my other ones don't go the same way?",
      "Yes, you can return it for a refund in the shop. Thanks for shopping with us.",
      ["And any tips so my other ones don't go the same way?"]),
     # «норм» judged with «честно» pressing it; «как хранить, чтобы такого не было» met by advice with a time between
-    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно платить частями?",
+    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно "
+     "платить частями?",
      "Плавник сломан у основания, так бывает при ударе о дно. Частями платить можно.", []),
-    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно платить частями?",
+    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно "
+     "платить частями?",
      "Частями платить можно. Пришлите, пожалуйста, номер договора.", ["Скажи честно, это норм вообще?"]),
     ("Три мешка реагента окаменели. Можно их использовать? И как хранить, чтобы такого не было?",
-     "Использовать можно, свойства не меняются. Чтобы в следующем сезоне такого не было, держите мешки на поддоне.", []),
+     "Использовать можно, свойства не меняются. Чтобы в следующем сезоне такого не было, держите мешки на "
+     "поддоне.", []),
     ("Три мешка реагента окаменели. Можно их использовать? И как хранить, чтобы такого не было?",
      "Использовать можно, свойства не меняются. Спасибо, что написали.", ["И как хранить, чтобы такого не было?"]),
     # «Что мне нужно сделать …?» asks what to do; what is needed, told by a request to send it
@@ -1761,4 +1772,27 @@ def test_round45_answer_shapes_ru(engine, customer, reply, flagged):
      "Поздравляем с одобрением! Спасибо, что выбрали нас.", ["Что мне ещё нужно подготовить?"]),
 ])
 def test_round45_normal_prevention_and_what_to_do(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a "when" naming two things asks for a time, which a time answers
+    ("The tandoor cracked. Is this covered under warranty? How soon can you provide a replacement or repair?",
+     "It is not covered under the warranty. Our technician can visit on Thursday to fill the cracks for Rs 2,500.", []),
+    ("The tandoor cracked. Is this covered under warranty? How soon can you provide a replacement or repair?",
+     "It is not covered under the warranty. Could you send us photos of the cracks?",
+     ["How soon can you provide a replacement or repair?"]),
+    ("When can you deliver or install the new boiler?", "Our fitters can come on Tuesday 4 March at 8am.", []),
+    ("When can you deliver or install the new boiler?", "Our fitters are Gas Safe registered and fully "
+     "insured for boiler work.",
+     ["When can you deliver or install the new boiler?"]),
+    # "ought" is a modal like "should", "beforehand" a time like "before": what to do, about the message
+    ("I'm moving house with the barometer you restored. Is there anything I ought to do beforehand? Could you "
+     "move it for me?",
+     "It must be tilted slowly until the mercury fills the tube. We can move it for you for £180.", []),
+    ("I'm moving house with the barometer you restored. Is there anything I ought to do before the move?",
+     "Thank you for your letter. Please let us know your moving date.",
+     ["Is there anything I ought to do before the move?"]),
+])
+def test_round45_a_when_naming_two_things_and_what_to_do_beforehand(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
