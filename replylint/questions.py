@@ -2474,10 +2474,14 @@ class QuestionReader:
         lowers = sentence.lowers
         first = self._first_word_of(sentence)
         openers, step_verbs = self._clause_openers, self._step_verbs
+        tokens = sentence._tokens
         for i in range(first, len(lowers)):
             if i != first and lowers[i - 1] not in openers:
                 continue
             j = i + 1 if i + 1 < len(lowers) and lowers[i] in self._imperative_negation else i
+            if i != first and tokens is not None and lowers[i - 1] != self._colon \
+                    and tokens[0][tokens[1] + j].text[:1].isupper():
+                continue  # (a name within the sentence: "the Education, Key Skills and Preferred Location sections")
             h = lowers[j]
             opens = step_verbs.get(h)
             if opens is None:

@@ -1796,3 +1796,19 @@ def test_round45_normal_prevention_and_what_to_do(engine, customer, reply, flagg
 ])
 def test_round45_a_when_naming_two_things_and_what_to_do_beforehand(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "What is the issue?" met by what the figure the customer saw stands for ...
+    ("My profile is still showing 40% complete. What is the issue? How do I make it 100%?",
+     "The 40% means the Education and Skills sections are still empty. Open each section and fill in the details.", []),
+    # ... not by a request for details alone; a capitalised name after a comma is no imperative step
+    ("My profile is still showing 40% complete. What is the issue? How do I make it 100%?",
+     "Thanks for contacting us about your profile. Could you send us a screenshot of the profile page?",
+     ["What is the issue?", "How do I make it 100%?"]),
+    ("How do I make my profile 100% complete?",
+     "Your profile has four parts: Education, Key Skills and Preferred Location, besides the resume you uploaded.",
+     ["How do I make my profile 100% complete?"]),
+])
+def test_round45_what_a_figure_means_and_names_after_a_comma(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
