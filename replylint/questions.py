@@ -2158,7 +2158,9 @@ class QuestionReader:
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues and id(s) not in told
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
-            if self._offers(sentence):
+            if self._offers(sentence) or not sentence.asks and "builds-on-done" in sentence.cues:
+                # (nor a request that builds on what the customer may have done: "If you've already collected lunch
+                # orders through our form, …, so just let me know the name of the third person")
                 continue
             if self.value_kinds and ("suggest" not in sentence.cues
                                      or not sentence.cues.isdisjoint(("asks-back", "tell-back"))):

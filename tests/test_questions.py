@@ -1812,3 +1812,21 @@ def test_round45_a_when_naming_two_things_and_what_to_do_beforehand(engine, cust
 ])
 def test_round45_what_a_figure_means_and_names_after_a_comma(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # a request that builds on what the customer may have done asks nothing they said ...
+    ("We have 42 people booked for 18 June. Three people need gluten-free lunches.",
+     "If you've already collected lunch orders through our form, I can see two there, so just let me know the name "
+     "of the third person.", []),
+    ("Мы оформили заказ на 40 человек. Трём гостям нужно вегетарианское меню.",
+     "Если вы уже заполнили анкету на сайте, просто сообщите номер заявки.", []),
+    # ... a request on another condition, or none, still does
+    ("The dryer stopped again. The serial number is SN-44718 and I already reset it twice.",
+     "If the reset didn't help, please send me the serial number.",
+     ["If the reset didn't help, please send me the serial number."]),
+    ("The dryer stopped again. The serial number is SN-44718.", "Please send me the serial number.",
+     ["Please send me the serial number."]),
+])
+def test_round45_a_request_building_on_what_was_done(engine, customer, reply, redundant):
+    assert [text for rule_id, source, text, _ in _found(engine, reply, customer) if source == "reply"] == redundant
