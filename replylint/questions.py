@@ -1743,8 +1743,9 @@ class QuestionReader:
                 # (`need_answers_what_to_send` false: a need told answers only a question asking what is needed,
                 # «Какие документы нужны / собрать?», not «что будет с деньгами?»)
                 # (what is needed, by a request to send it too: «Что мне ещё нужно подготовить?» - «пришлите отчёт об
-                # оценке и полис»)
-                by = next((s for s in body if not s.asks and ((sending or needed) and "asks-back" in s.cues
+                # оценке и полис»; not how to do it, «Как подготовить велосипед?» - «пришлите фото»)
+                what = needed and question.expects == "thing"
+                by = next((s for s in body if not s.asks and ((sending or what) and "asks-back" in s.cues
                                                               or "states-need" in s.cues
                                                               and (needed or self.need_answers_sending))
                            and self._says_something(s)), None)
