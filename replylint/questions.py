@@ -58,6 +58,7 @@ _FENCE = "```"
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.?!,])'(?=[\s.,;:!?)\]]|$)")
 QUOTE_REACH = 400
+SIGNATURE_LINE_WORDS = 4  # a line closing a reply of this many capitalised words at most is its signature
 NAME_LINE_WORDS = 3  # a line of this many capitalised words at most, without «?», is a name  # characters before a sentence read for a quotation opened earlier on its line
 
 
@@ -554,6 +555,7 @@ class QuestionReader:
         # after a dash or a semicolon, answers by its statement
         self.statement_before_question = bool(config.get("statement_before_question_answers", False))
         self._question_breaks = frozenset(self.strings.add(m) for m in ("—", "–", ";"))
+        self._colon = self.strings.add(":")
         # a question asking what to send ("What do I need to send you to start a claim?") holding one of these
         # words is answered by the reply's request for details ("please send us photos of the ceiling…")
         self.asked_to_send = frozenset(self.word_key(str(w)) for w in config.get("asked_what_to_send", ())) - {""}
@@ -974,8 +976,11 @@ class QuestionReader:
         lowers = sentence.lowers
         # (or, in a request for details, by "please": "The same setup is available; please share the date")
         please = frozenset() if sentence.asks else self._please_first
+        # (or by a colon and an imperative: «Госпошлина повторно не взимается: приложите копию квитанции»)
         cut = next((j for j in range(1, len(lowers) - 2) if lowers[j] in self._question_breaks
-                    and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)), None)
+                    and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)
+                    or not sentence.asks and lowers[j] == self._colon
+                    and (lowers[j + 1] in please or self._is_imperative(sentence.word(lowers[j + 1])))), None)
         if cut is None:
             return None
         hits = [i for i in range(cut) if lowers[i] in self._cue_words]
@@ -1390,7 +1395,10 @@ class QuestionReader:
             return None
         if not sentence.keys and not any(c.startswith("wh.") for c in cues):
             return None  # nothing to answer: «Ну?», "Any update?"… has no content word
-        if "choice" in cues and sentence.asks:
+        if "choice" in cues and sentence.asks \
+                and not any(c[3:] in self.kind_required for c in cues if c.startswith("wh.")):
+            # (not a "when" or a "how much" naming two things: "How soon can you provide a replacement or repair?"
+            # asks for a time)
             return "choice"
         if any(c.startswith("wh.") for c in cues):
             return "wh"
@@ -1436,9 +1444,12 @@ class QuestionReader:
                                                    else (s, stated[id(s)]))
                          if t is not None and (id(t) in answers if t is s else self._may_answer(t))]
         if self.steps_by_imperative:
+            # (an imperative is told to the customer: steps in other words too, "Just come to the kiosk")
+            marks = {"answer.steps", self.other_words_cue.get("steps", "answer.steps")}
             for s in answering:
-                if "answer.steps" not in s.cues and self._tells_steps(s):
-                    s.cues = s.cues | {"answer.steps"}  # (once per reply sentence: the cue stays with it)
+                # (not a line of names, "Nina, Pulse Support": a signature whose sign-off no cue names)
+                if not marks <= s.cues and self._tells_steps(s) and not self._name_line(s):
+                    s.cues = s.cues | marks  # (once per reply sentence: the cue stays with it)
         # an answer often runs over two sentences («Это кнопка «Пригласить». Она вверху
         # страницы «Участники».»): each sentence is also read with the next one
         windows = [((k,), s) for k, s in enumerate(answering)] + [
@@ -1518,9 +1529,10 @@ class QuestionReader:
             paying = self._paying(question)
             expects = "time" if status else "price" if paying else question.expects
             if by is None and (expects in self.other_words_kinds or paying) and focus.own \
-                    and not any(focus.own & s.keys for s in answering):
+                    and not any(focus.own & s.keys for s in answering if not self._name_line(s)):
                 # «Когда можно подклеить?» - «Переклейка … — среда, 12 марта»: the reply names none of the
-                # question's own words; an answer of the kind no other question takes is its answer
+                # question's own words (a signature naming the business does not: "…\nTerry\nBay Deckchairs" to "how
+                # does the deckchair hire work?"); an answer of the kind no other question takes is its answer
                 taken = taken_by_others(n, expects not in self.yes_no_takes_none)
                 # (a cue of the kind, and for a time a date or a number with it; not a conditional, unless the
                 # question is one: "If not, what would you suggest?" - "If it doesn't come back, … my pick")
@@ -1560,10 +1572,14 @@ class QuestionReader:
                 # "Do you have a guide for that?", «Есть ли где-то инструкция?»: whether a write-up exists, which a
                 # reply sentence linking to one answers, whatever its words
                 by = next((s for s in answering if "link" in s.cues), None)
-            if by is None and len(questions) == 1 and question.sentence is not None \
+            if by is None and question.sentence is not None \
                     and "asks-way" in question.sentence.cues and "steps" in self.sole_kinds:
-                # the one "Is there any way to…?": steps answer it in their own words
-                by = next((s for s in answering if "answer.steps" in s.cues and self._says_something(s)), None)
+                # the one "Is there any way to…?": steps answer it in their own words; beside other questions, steps
+                # no other question takes, not on a condition ("Can I return it? If not, is there any way to save
+                # it?" - "…it isn't eligible for return. Scrub the rust off with steel wool…")
+                taken = taken_by_others(n) if len(questions) > 1 else ()
+                by = next((s for k, s in enumerate(answering) if "answer.steps" in s.cues and self._says_something(s)
+                           and k not in taken and (len(questions) == 1 or not self._conditional(s))), None)
             if by is None and len(questions) == 1 and question.expects in self.sole_kinds:
                 # the message's one "how do I…?": a reply sentence giving steps answers it in its own words
                 # ("press the spring bar in with a paperclip, slide the clasp one notch…")
@@ -1645,7 +1661,10 @@ class QuestionReader:
                 sole = [q for q in questions if q.sentence is None or not self._conditional(q.sentence)] == [question]
                 cues = {"direct-answer", "modal-answer"} if sole and question.kind == "yes-no" \
                     else {"direct-answer"}  # (a request is granted by "Sure,", not by "you can…")
-                by = next((s for s in answering if cues & s.cues), None)
+                # (beside other questions, "you can"/«можно» in a sentence naming a word of its own: «Каковы условия
+                # обмена? Можно ли получить другой сорт?» - «Обмен возможен при …; заменить можно на сорт «Удача»»)
+                by = next((s for s in answering if cues & s.cues or question.kind == "yes-no"
+                           and "modal-answer" in s.cues and focus.own & s.keys), None)
             if by is None and question.kind == "yes-no" and all(not focuses[m].words for m in range(len(questions))
                                                                  if m != n):
                 # the one question with a topic of its own (beside «Что вы посоветуете?», "Any advice?"): a
@@ -1723,7 +1742,11 @@ class QuestionReader:
                 # note…", "she'll need a sleeping bag and mat…"
                 # (`need_answers_what_to_send` false: a need told answers only a question asking what is needed,
                 # «Какие документы нужны / собрать?», not «что будет с деньгами?»)
-                by = next((s for s in body if not s.asks and (sending and "asks-back" in s.cues or "states-need" in s.cues
+                # (what is needed, by a request to send it too: «Что мне ещё нужно подготовить?» - «пришлите отчёт об
+                # оценке и полис»; not how to do it, «Как подготовить велосипед?» - «пришлите фото»)
+                what = needed and question.expects == "thing"
+                by = next((s for s in body if not s.asks and ((sending or what) and "asks-back" in s.cues
+                                                              or "states-need" in s.cues
                                                               and (needed or self.need_answers_sending))
                            and self._says_something(s)), None)
             if by is None and question.kind == "wh" and question.expects == "place" \
@@ -1748,6 +1771,15 @@ class QuestionReader:
             out.append(Coverage(question, "deferred" if deferral else "unanswered", deferral))
         self._follow_ups(out)
         return self._weigh(out, body, answering, context)
+
+    @staticmethod
+    def _name_line(sentence: Sentence) -> bool:
+        """Is the sentence a line of a few capitalised words with no cue, no digit and no closing mark ("Bay
+        Deckchairs", "Nina, Pulse Support")?"""
+        text = sentence.text.strip()
+        words = text.split()
+        return 0 < len(words) <= SIGNATURE_LINE_WORDS and not sentence.cues and text[-1] not in ".!?:;" \
+            and all(w[:1].isupper() for w in words) and not _DIGIT.search(text)
 
     def _hands_off(self, reply: list[Sentence], k: int) -> bool:
         """Does reply sentence k move the case to another channel and take it on there: a `channel` cue, an
@@ -2127,7 +2159,9 @@ class QuestionReader:
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues and id(s) not in told
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
-            if self._offers(sentence):
+            if self._offers(sentence) or not sentence.asks and "builds-on-done" in sentence.cues:
+                # (nor a request that builds on what the customer may have done: "If you've already collected lunch
+                # orders through our form, …, so just let me know the name of the third person")
                 continue
             if self.value_kinds and ("suggest" not in sentence.cues
                                      or not sentence.cues.isdisjoint(("asks-back", "tell-back"))):
@@ -2443,10 +2477,14 @@ class QuestionReader:
         lowers = sentence.lowers
         first = self._first_word_of(sentence)
         openers, step_verbs = self._clause_openers, self._step_verbs
+        tokens = sentence._tokens
         for i in range(first, len(lowers)):
             if i != first and lowers[i - 1] not in openers:
                 continue
             j = i + 1 if i + 1 < len(lowers) and lowers[i] in self._imperative_negation else i
+            if i != first and tokens is not None and lowers[i - 1] != self._colon \
+                    and tokens[0][tokens[1] + j].text[:1].isupper():
+                continue  # (a name within the sentence: "the Education, Key Skills and Preferred Location sections")
             h = lowers[j]
             opens = step_verbs.get(h)
             if opens is None:

@@ -1646,3 +1646,187 @@ def test_qprec44_normal_judged_by_what_is_allowed_or_usual(engine, customer, rep
 ])
 def test_qprec44_why_not_answered_by_a_past_naming_no_topic(engine, customer, reply, flagged):
     assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # English steps told by an imperative opening a clause, whatever its verb: a "how" and an "is there any way",
+    # beside other questions too (steps no other question takes, not on a condition) ...
+    ("My cast-iron pan went rusty in the dishwasher. Can I return it? If not, is there any way to save it?",
+     "Because the damage is from washing, it isn't eligible for return. Scrub the rust off with steel wool, dry it on "
+     "the stove and rub in a thin layer of oil.", []),
+    ("The leather sofa has a water ring. Can you come and look? Is there any way to lift the ring myself?",
+     "Our technician can visit on Friday at 10. Dab the ring with a damp cloth from the outside in and let it dry "
+     "naturally.", []),
+    ("My plan says I've used all my words. Also is there a way to get extra words without upgrading to Team?",
+     "Your counter resets on the 1st. Grab a 50k top-up pack for $8 under Billing without moving to Team.", []),
+    ("How do I get the wax out of the tablecloth?",
+     "Lay brown paper over the wax and press it with a warm iron until the wax soaks in.", []),
+    # (in other words too, past a signature naming the business)
+    ("Hi, how does the deckchair hire work on the beach? Do I need to book?",
+     "There's no need to book. Just come to the green kiosk, leave a deposit of £20 and pick any chair.\n"
+     "See you on the sand,\nTom\nBay Deckchairs", []),
+    # ... not by thanks, a request for details, "let us know" or a signature's name read as a verb ("Pulse")
+    ("My cast-iron pan went rusty in the dishwasher. Can I return it? If not, is there any way to save it?",
+     "Because the damage is from washing, it isn't eligible for return. Thanks for the photos of the pan.",
+     ["If not, is there any way to save it?"]),
+    ("The leather sofa has a water ring. Can you come and look? Is there any way to lift the ring myself?",
+     "Our technician can visit on Friday at 10. Could you send us a photo of the ring?",
+     ["Is there any way to lift the ring myself?"]),
+    ("How do I get the wax out of the tablecloth?",
+     "Sorry about the wax on your tablecloth. Let us know if you need anything else.",
+     ["How do I get the wax out of the tablecloth?"]),
+    ("How do I get the wax out of the tablecloth?",
+     "Sorry about the wax on your tablecloth.\nHappy cleaning,\nNina, Pulse Laundry",
+     ["How do I get the wax out of the tablecloth?"]),
+    ("Hi, how does the deckchair hire work on the beach? Do I need to book?",
+     "There's no need to book. Please let us know how many of you are coming.\nSee you on the "
+     "sand,\nTom\nBay Deckchairs",
+     ["Hi, how does the deckchair hire work on the beach?"]),
+])
+def test_round45_steps_told_by_an_imperative(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # self-blame in Russian: a slip or harm of their own, met by a reassurance or the cause told
+    ("Составила меню, а в списке покупок 3 кг лука. Я где-то ошиблась? Можно ли отключить лук?",
+     "Вы ничего не сделали неправильно: в рецепте была ошибка в единицах. Отключить лук можно в профиле.", []),
+    ("Составила меню, а в списке покупок 3 кг лука. Я где-то ошиблась? Можно ли отключить лук?",
+     "Отключить лук можно в профиле. Пришлите, пожалуйста, скриншот списка.", ["Я где-то ошиблась?"]),
+    ("Я принёс к вам ежа с дороги. Я ему навредил? Можно ли его навестить?",
+     "Вы поступили правильно: у дороги он бы не выжил. Навестить можно в субботу.", []),
+    ("Я принёс к вам ежа с дороги. Я ему навредил? Можно ли его навестить?",
+     "Спасибо, что принесли его. Навестить можно в субботу.", ["Я ему навредил?"]),
+    # «Это потому, что …?»: a guess at the cause asked yes or no
+    ("Сын упал на тренировке. Это потому, что он мало тренировался? Как быть с соревнованиями?",
+     "Нет, тренировки тут ни при чём: такое бывает у всех. Соревнования остаются в силе.", []),
+    ("Сын упал на тренировке. Это потому, что он мало тренировался? Как быть с соревнованиями?",
+     "Соревнования остаются в силе. Расскажите, пожалуйста, как именно он "
+     "упал.", ["Это потому, что он мало тренировался?"]),
+    # the bookish «какова» asks, split from the yes/no half; a statement before a colon and an imperative answers
+    ("Мне вернули заявление с отказом. Какова причина отказа и нужно ли повторно платить пошлину?",
+     "Отказ связан с тем, что на документе нет подписи. Пошлина повторно не взимается: приложите копию квитанции.", []),
+    ("Мне вернули заявление с отказом. Какова причина отказа и нужно ли повторно платить пошлину?",
+     "Пошлина повторно не взимается: приложите копию квитанции.", ["Какова причина отказа"]),
+    ("Мне вернули заявление с отказом. Какова причина отказа и нужно ли повторно платить пошлину?",
+     "Отказ связан с тем, что на документе нет подписи. Приложите, пожалуйста, копию квитанции.",
+     ["и нужно ли повторно платить пошлину?"]),
+    # «смогут» names no topic; «можно» beside other questions in a sentence naming a word of its own
+    ("Мастер уехал, не начав работу. Это вернут? И когда они смогут приехать снова?",
+     "Оплата за выезд не возвращается. Ближайшая свободная дата — вторник, 9:00.", []),
+    ("Мастер уехал, не начав работу. Это вернут? И когда они смогут приехать снова?",
+     "Оплата за выезд не возвращается. Подтвердите, пожалуйста, адрес.", ["И когда они смогут приехать снова?"]),
+    ("Каковы условия обмена? Можно ли получить партию другого сорта?",
+     "Обмен возможен при предъявлении чека; заменить можно на сорт «Удача».", []),
+    ("Каковы условия обмена? Можно ли получить партию другого сорта?",
+     "Обмен возможен при предъявлении чека в течение 14 дней.", ["Можно ли получить партию другого сорта?"]),
+])
+def test_round45_answer_shapes_ru(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "Is that normal?" met by what the thing is meant to be like ...
+    ("My fudge went dry and crumbly by the weekend. Is that normal? How long does it keep?",
+     "Tablet is meant to have a slightly crumbly bite, but if it's gone properly dry it has lost moisture. "
+     "Sealed in its tin it keeps for about three weeks.", []),
+    # ... not by thanks and the other answer alone
+    ("My fudge went dry and crumbly by the weekend. Is that normal? How long does it keep?",
+     "Thanks for letting us know. Sealed in its tin it keeps for about three weeks.", ["Is that normal?"]),
+    # what will be changed to prevent a repeat, met by a measure from now on; tips against it, by advice against it
+    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will "
+     "change to prevent a repeat?",
+     "The satay was labelled, but the server missed the allergy note. With immediate effect, every dish will "
+     "carry an allergen card.", []),
+    ("A guest with a nut allergy was served satay. Could you explain how this happened, and what you will "
+     "change to prevent a repeat?",
+     "The satay was labelled, but the server missed the allergy note. We would be grateful for a list of "
+     "staff allergies.",
+     ["and what you will change to prevent a repeat?"]),
+    ("One of my LPs has gone wavy. Can I return it? And any tips so my other ones don't go the same way?",
+     "Yes, you can return it for a refund in the shop. Store the rest upright so they don't lean, and keep "
+     "them away from radiators.", []),
+    ("One of my LPs has gone wavy. Can I return it? And any tips so my other ones don't go the same way?",
+     "Yes, you can return it for a refund in the shop. Thanks for shopping with us.",
+     ["And any tips so my other ones don't go the same way?"]),
+    # «норм» judged with «честно» pressing it; «как хранить, чтобы такого не было» met by advice with a time between
+    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно "
+     "платить частями?",
+     "Плавник сломан у основания, так бывает при ударе о дно. Частями платить можно.", []),
+    ("Сломал плавник на прокатной доске, выставили счёт на 9 тысяч. Скажи честно, это норм вообще? Можно "
+     "платить частями?",
+     "Частями платить можно. Пришлите, пожалуйста, номер договора.", ["Скажи честно, это норм вообще?"]),
+    ("Три мешка реагента окаменели. Можно их использовать? И как хранить, чтобы такого не было?",
+     "Использовать можно, свойства не меняются. Чтобы в следующем сезоне такого не было, держите мешки на "
+     "поддоне.", []),
+    ("Три мешка реагента окаменели. Можно их использовать? И как хранить, чтобы такого не было?",
+     "Использовать можно, свойства не меняются. Спасибо, что написали.", ["И как хранить, чтобы такого не было?"]),
+    # «Что мне нужно сделать …?» asks what to do; what is needed, told by a request to send it
+    ("Хочу заказать одеяло из рубашек. Что мне нужно сделать, чтобы вы начали? Сколько стоит?",
+     "Вам нужно просто прислать фото рубашек и выбрать схему из каталога. Одеяло стоит 14 000 ₽.", []),
+    ("Хочу заказать одеяло из рубашек. Что мне нужно сделать, чтобы вы начали? Сколько стоит?",
+     "Спасибо за интерес к мастерской. Одеяло стоит 14 000 ₽.", ["Что мне нужно сделать, чтобы вы начали?"]),
+    ("Ипотеку одобрили. Что мне ещё нужно подготовить?",
+     "Поздравляем! Пришлите, пожалуйста, агенту отчёт об оценке квартиры и полис страхования.", []),
+    ("Ипотеку одобрили. Что мне ещё нужно подготовить?",
+     "Поздравляем с одобрением! Спасибо, что выбрали нас.", ["Что мне ещё нужно подготовить?"]),
+])
+def test_round45_normal_prevention_and_what_to_do(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # a "when" naming two things asks for a time, which a time answers
+    ("The tandoor cracked. Is this covered under warranty? How soon can you provide a replacement or repair?",
+     "It is not covered under the warranty. Our technician can visit on Thursday to fill the cracks for Rs 2,500.", []),
+    ("The tandoor cracked. Is this covered under warranty? How soon can you provide a replacement or repair?",
+     "It is not covered under the warranty. Could you send us photos of the cracks?",
+     ["How soon can you provide a replacement or repair?"]),
+    ("When can you deliver or install the new boiler?", "Our fitters can come on Tuesday 4 March at 8am.", []),
+    ("When can you deliver or install the new boiler?", "Our fitters are Gas Safe registered and fully "
+     "insured for boiler work.",
+     ["When can you deliver or install the new boiler?"]),
+    # "ought" is a modal like "should", "beforehand" a time like "before": what to do, about the message
+    ("I'm moving house with the barometer you restored. Is there anything I ought to do beforehand? Could you "
+     "move it for me?",
+     "It must be tilted slowly until the mercury fills the tube. We can move it for you for £180.", []),
+    ("I'm moving house with the barometer you restored. Is there anything I ought to do before the move?",
+     "Thank you for your letter. Please let us know your moving date.",
+     ["Is there anything I ought to do before the move?"]),
+])
+def test_round45_a_when_naming_two_things_and_what_to_do_beforehand(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,flagged", [
+    # "What is the issue?" met by what the figure the customer saw stands for ...
+    ("My profile is still showing 40% complete. What is the issue? How do I make it 100%?",
+     "The 40% means the Education and Skills sections are still empty. Open each section and fill in the details.", []),
+    # ... not by a request for details alone; a capitalised name after a comma is no imperative step
+    ("My profile is still showing 40% complete. What is the issue? How do I make it 100%?",
+     "Thanks for contacting us about your profile. Could you send us a screenshot of the profile page?",
+     ["What is the issue?", "How do I make it 100%?"]),
+    ("How do I make my profile 100% complete?",
+     "Your profile has four parts: Education, Key Skills and Preferred Location, besides the resume you uploaded.",
+     ["How do I make my profile 100% complete?"]),
+])
+def test_round45_what_a_figure_means_and_names_after_a_comma(engine, customer, reply, flagged):
+    assert _unanswered(engine, reply, customer) == flagged
+
+
+@pytest.mark.parametrize("customer,reply,redundant", [
+    # a request that builds on what the customer may have done asks nothing they said ...
+    ("We have 42 people booked for 18 June. Three people need gluten-free lunches.",
+     "If you've already collected lunch orders through our form, I can see two there, so just let me know the name "
+     "of the third person.", []),
+    ("Мы оформили заказ на 40 человек. Трём гостям нужно вегетарианское меню.",
+     "Если вы уже заполнили анкету на сайте, просто сообщите номер заявки.", []),
+    # ... a request on another condition, or none, still does
+    ("The dryer stopped again. The serial number is SN-44718 and I already reset it twice.",
+     "If the reset didn't help, please send me the serial number.",
+     ["If the reset didn't help, please send me the serial number."]),
+    ("The dryer stopped again. The serial number is SN-44718.", "Please send me the serial number.",
+     ["Please send me the serial number."]),
+])
+def test_round45_a_request_building_on_what_was_done(engine, customer, reply, redundant):
+    assert [text for rule_id, source, text, _ in _found(engine, reply, customer) if source == "reply"] == redundant
