@@ -315,3 +315,29 @@ def test_a_document_is_named_without_the_customers_receipt_of_it(engine):
 def test_a_fault_or_duty_on_the_customer_is_said_without_them(engine, reply, expected):
     """(rw44) en.blame.own-side-as-not and en.blame.on-you-as-advice."""
     assert fixed(engine, reply) == (expected, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Thanks for getting in touch. The reg-plate checker sits right above the Add to Basket button on every listing, "
+     "which is precisely why it's there. We can swap the pads.",
+     "Thanks for getting in touch. The reg-plate checker sits right above the Add to Basket button on every "
+     "listing. We can swap the pads."),
+    ("Your pass is active. The watermark shows because the CV was downloaded from the free preview button rather "
+     "than from the editor; you simply have to click the big green Download button, which even a first-time user "
+     "manages. Good luck!",
+     "Your pass is active. The watermark shows because the CV was downloaded from the free preview button rather "
+     "than from the editor; you simply have to click the big green Download button. Good luck!"),
+    # with the guess said as an appearance (chained)
+    ("I'd guess you've changed your Wi-Fi password and not updated the thermostat, which is nearly always what's "
+     "behind these. Could you open the app?",
+     "It looks like you've changed the Wi-Fi password and not updated the thermostat. Could you open the app?"),
+])
+def test_a_last_clause_that_only_judges_goes(engine, reply, expected):
+    """(rw45) en.blame.verdict-tail-dropped."""
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_a_last_clause_that_says_something_stays(engine):
+    # no verdict in the relative clause: nothing to rewrite, and nothing flagged
+    reply = "Use the Download button in the editor, which even works offline. Good luck!"
+    assert fixed(engine, reply) == (reply, [])
