@@ -341,3 +341,22 @@ def test_a_last_clause_that_says_something_stays(engine):
     # no verdict in the relative clause: nothing to rewrite, and nothing flagged
     reply = "Use the Download button in the editor, which even works offline. Good luck!"
     assert fixed(engine, reply) == (reply, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Good morning. Section 4 of the collection leaflet sent to every household covers this in detail, so please "
+     "familiarise yourself with it to avoid further missed collections. The bin will be emptied on Tuesday.",
+     "Good morning. Section 4 of the collection leaflet sent to every household covers this in detail. The bin will "
+     "be emptied on Tuesday."),
+    ("We can come on Monday. Section 6 of the user guide we left on site covers this in detail, and it would be "
+     "worth going through it before booking a visit next time. Switch the unit off meanwhile.",
+     "We can come on Monday. Section 6 of the user guide we left on site covers this in detail. Switch the unit off "
+     "meanwhile."),
+    ("This is covered in section 3.2 of the release notes, which were emailed to all admins on the 2nd and which "
+     "are worth a read before the next upgrade goes live. Run the reconcile job.",
+     "This is covered in section 3.2 of the release notes, which were emailed to all admins on the 2nd. Run the "
+     "reconcile job."),
+])
+def test_a_last_clause_telling_them_to_read_it_goes(engine, reply, expected):
+    """(rw45) en.blame.read-it-tail-dropped: the pointer stays."""
+    assert fixed(engine, reply) == (expected, [])
