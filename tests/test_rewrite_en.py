@@ -39,11 +39,20 @@ def test_the_deadline_hindsight_names_goes_with_its_clause(engine):
 
 
 def test_a_counterfactual_naming_a_date_is_not_removed(engine):
-    # what we did on Monday is a fact the reply would lose: no rewrite, the finding says so
+    # what we did on Monday is a fact the reply would lose: not removed, but (rw45, en.blame.past-step-as-fact)
+    # said as what was not done then, the date kept and the consequence gone
     reply = ("Ticketmaster transfers lock 48 hours before the show. If you had accepted the transfer when we "
              "emailed you on Monday, this wouldn't be an issue. You'll get a PDF by 5pm on show day.")
-    text, left = fixed(engine, reply)
-    assert text == reply and "en.blame.hindsight" in left
+    assert fixed(engine, reply) == ("Ticketmaster transfers lock 48 hours before the show. The transfer was not "
+                                    "accepted when we emailed you on Monday. You'll get a PDF by 5pm on show day.", [])
+
+
+def test_a_counterfactual_naming_no_moment_still_goes_whole(engine):
+    # (rw45) nothing in the condition the reply would lose: the sentence goes, as before; the fact template is not used
+    reply = ("Hello, if you had checked the size chart before ordering, you wouldn't be in this situation now. Return "
+             "shipping for size exchanges is 4.95, and I've emailed you the prepaid label.")
+    assert fixed(engine, reply) == ("Return shipping for size exchanges is 4.95, and I've emailed you the prepaid "
+                                    "label.", [])
 
 
 def test_a_past_perfect_is_no_counterfactual(engine):
