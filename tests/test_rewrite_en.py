@@ -39,11 +39,20 @@ def test_the_deadline_hindsight_names_goes_with_its_clause(engine):
 
 
 def test_a_counterfactual_naming_a_date_is_not_removed(engine):
-    # what we did on Monday is a fact the reply would lose: no rewrite, the finding says so
+    # what we did on Monday is a fact the reply would lose: not removed, but (rw45, en.blame.past-step-as-fact)
+    # said as what was not done then, the date kept and the consequence gone
     reply = ("Ticketmaster transfers lock 48 hours before the show. If you had accepted the transfer when we "
              "emailed you on Monday, this wouldn't be an issue. You'll get a PDF by 5pm on show day.")
-    text, left = fixed(engine, reply)
-    assert text == reply and "en.blame.hindsight" in left
+    assert fixed(engine, reply) == ("Ticketmaster transfers lock 48 hours before the show. The transfer was not "
+                                    "accepted when we emailed you on Monday. You'll get a PDF by 5pm on show day.", [])
+
+
+def test_a_counterfactual_naming_no_moment_still_goes_whole(engine):
+    # (rw45) nothing in the condition the reply would lose: the sentence goes, as before; the fact template is not used
+    reply = ("Hello, if you had checked the size chart before ordering, you wouldn't be in this situation now. Return "
+             "shipping for size exchanges is 4.95, and I've emailed you the prepaid label.")
+    assert fixed(engine, reply) == ("Return shipping for size exchanges is 4.95, and I've emailed you the prepaid "
+                                    "label.", [])
 
 
 def test_a_past_perfect_is_no_counterfactual(engine):
@@ -314,4 +323,49 @@ def test_a_document_is_named_without_the_customers_receipt_of_it(engine):
 ])
 def test_a_fault_or_duty_on_the_customer_is_said_without_them(engine, reply, expected):
     """(rw44) en.blame.own-side-as-not and en.blame.on-you-as-advice."""
+    assert fixed(engine, reply) == (expected, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Thanks for getting in touch. The reg-plate checker sits right above the Add to Basket button on every listing, "
+     "which is precisely why it's there. We can swap the pads.",
+     "Thanks for getting in touch. The reg-plate checker sits right above the Add to Basket button on every "
+     "listing. We can swap the pads."),
+    ("Your pass is active. The watermark shows because the CV was downloaded from the free preview button rather "
+     "than from the editor; you simply have to click the big green Download button, which even a first-time user "
+     "manages. Good luck!",
+     "Your pass is active. The watermark shows because the CV was downloaded from the free preview button rather "
+     "than from the editor; you simply have to click the big green Download button. Good luck!"),
+    # with the guess said as an appearance (chained)
+    ("I'd guess you've changed your Wi-Fi password and not updated the thermostat, which is nearly always what's "
+     "behind these. Could you open the app?",
+     "It looks like you've changed the Wi-Fi password and not updated the thermostat. Could you open the app?"),
+])
+def test_a_last_clause_that_only_judges_goes(engine, reply, expected):
+    """(rw45) en.blame.verdict-tail-dropped."""
+    assert fixed(engine, reply) == (expected, [])
+
+
+def test_a_last_clause_that_says_something_stays(engine):
+    # no verdict in the relative clause: nothing to rewrite, and nothing flagged
+    reply = "Use the Download button in the editor, which even works offline. Good luck!"
+    assert fixed(engine, reply) == (reply, [])
+
+
+@pytest.mark.parametrize("reply, expected", [
+    ("Good morning. Section 4 of the collection leaflet sent to every household covers this in detail, so please "
+     "familiarise yourself with it to avoid further missed collections. The bin will be emptied on Tuesday.",
+     "Good morning. Section 4 of the collection leaflet sent to every household covers this in detail. The bin will "
+     "be emptied on Tuesday."),
+    ("We can come on Monday. Section 6 of the user guide we left on site covers this in detail, and it would be "
+     "worth going through it before booking a visit next time. Switch the unit off meanwhile.",
+     "We can come on Monday. Section 6 of the user guide we left on site covers this in detail. Switch the unit off "
+     "meanwhile."),
+    ("This is covered in section 3.2 of the release notes, which were emailed to all admins on the 2nd and which "
+     "are worth a read before the next upgrade goes live. Run the reconcile job.",
+     "This is covered in section 3.2 of the release notes, which were emailed to all admins on the 2nd. Run the "
+     "reconcile job."),
+])
+def test_a_last_clause_telling_them_to_read_it_goes(engine, reply, expected):
+    """(rw45) en.blame.read-it-tail-dropped: the pointer stays."""
     assert fixed(engine, reply) == (expected, [])
