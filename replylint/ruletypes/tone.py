@@ -1312,7 +1312,11 @@ class ClauseRemoval:
         """Would what a removal leaves be too short to stand: under `min_words` words, unless its words are a
         whole sentence of thanks or apology (`short_courtesies`: «Спасибо за терпение.», "Sorry for the wait.")?"""
         alpha = [tokens[i].lower_ for i in rest if tokens[i].is_alpha]
-        return len(alpha) < self.settings.min_words and " ".join(alpha) not in self.settings.short_courtesies
+        if len(alpha) >= self.settings.min_words:
+            return False
+        # (not out of a question: «Спасибо за понимание — и за то, что …, верно?» would leave «Спасибо за понимание?»)
+        asks = any(tokens[i].text == "?" for i in rest)
+        return asks or " ".join(alpha) not in self.settings.short_courtesies
 
     def _stands_alone(self, tokens, cuts: list[int], first: int, last: int) -> bool:
         """Does tokens[first:last], kept between two removals, read as a sentence: opening with no `fragment_starts`
