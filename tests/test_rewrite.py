@@ -430,3 +430,25 @@ def test_a_removal_leaves_no_hyphenated_word_stranded_after_a_colon(engine):
             "единственный ключ в той же квартире, нравится платить за ночные выезды.")
     fixed, _ = _blame_left(engine, text)
     assert "кое-кому." not in fixed
+
+
+def test_a_lead_in_and_a_closing_clause_go_together(engine):
+    """(rw46) Where no one removal leaves a neutral sentence, the lead-in and the closing jab go together and the
+    middle stays whole («На будущее: …, он там не для красоты»)."""
+    text = "На будущее: перед оплатой прочитайте текст на экране подтверждения, он там не для красоты."
+    assert _blame_left(engine, text) == ("Перед оплатой прочитайте текст на экране подтверждения.", [])
+
+
+def test_a_closing_clause_with_content_is_not_taken_with_the_lead_in(engine):
+    """(rw46) The pair of removals keeps what `protect` keeps: a number in the closing clause stays, so the pair
+    is refused there."""
+    text = ("На будущее: перед оплатой прочитайте текст на экране подтверждения, он там не для красоты "
+            "с 2019 года.")
+    fixed, _ = _blame_left(engine, text)
+    assert "2019" in fixed
+
+
+def test_a_short_sentence_of_thanks_may_be_what_is_left(engine):
+    """(rw46) «Спасибо за терпение.» is under `min_words` but a whole sentence of thanks (`short_courtesies`)."""
+    text = "Спасибо за терпение, но инструкцию всё-таки надо читать внимательнее. Заказ отправим завтра."
+    assert _blame_left(engine, text) == ("Спасибо за терпение. Заказ отправим завтра.", [])

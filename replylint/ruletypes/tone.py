@@ -617,6 +617,9 @@ class ClauseRemovalSettings:
     neutral_below: float = _setting(0.5, (float, int), float)
     # a clause with fewer words is no content of its own; neither is what follows an address
     min_words: int = _setting(3, int, int)
+    # … but what a removal leaves may be shorter where its words are one of these, a whole sentence of thanks or
+    # apology («спасибо за терпение», "sorry for the wait"; lowercased, joined by spaces)
+    short_courtesies: frozenset[str] = _words()
     protect: re.Pattern = _pattern(r"\d")  # a token that is content a removal must keep (a number)
     # with it, a capitalised word that does not open its sentence is protected too (a name, a product)…
     protect_capitalised: bool = _flag()
@@ -972,7 +975,7 @@ class ClauseRemoval:
                 self._note("connector-content", first, last)
                 continue  # a clause of the prefix reads neutral: content the removal would take
             rest = [i for i in range(n) if not first <= i < last]
-            if sum(tokens[i].is_alpha for i in rest) < self.settings.min_words:
+            if self._too_short(tokens, rest):
                 self._note("min-words", first, last)
                 continue
             if first == 0 and tokens[last - 1].lower_ in self.settings.contrast_words and any(
@@ -1046,7 +1049,7 @@ class ClauseRemoval:
                                                                 if tokens[i].is_alpha):
                     continue  # (another rule's match must go: here only with the words dropped)
                 rest = [i for i in range(n) if not first <= i < last and i not in dropped]
-                if sum(tokens[i].is_alpha for i in rest) < self.settings.min_words:
+                if self._too_short(tokens, rest):
                     continue
                 odds = rescore(rest)
                 size = sum(t.is_alpha for t in tokens[first:last])
@@ -1059,7 +1062,15 @@ class ClauseRemoval:
                 if not dropped & self._droppable_asides(tokens, end, kept):
                     return found
                 aside_rewrite = found  # (see below)
+        # a lead-in and a closing clause together leave a neutral rest: taken before a lead-in alone whose rest only
+        # falls under the threshold, and where the sentence may not go whole (below); scored only in these cases
+        pair = self._lead_and_tail(tokens, cuts, end, removals, allowed, bias, words, pairs, opening) \
+            if must is None and cuts and aside_rewrite is None else None
+        pair_rewrite = None if pair is None else self._statement(
+            tokens, pair[1], pair[2], end, self._join(tokens, pair[1], pair[2], frozenset(range(pair[0]))))
         if relaxed is not None:
+            if pair_rewrite is not None:
+                return pair_rewrite
             return self._statement(tokens, relaxed[1], relaxed[2], end, self._join(tokens, relaxed[1], relaxed[2]))
         # a rest that still reads a little as blame (under the threshold, or once an aside is left out) is kept
         # only where the sentence may not go whole: dropping every clause that blames beats keeping one
@@ -1072,7 +1083,7 @@ class ClauseRemoval:
         if blaming_suffix is not None and any(i in dropped for i in range(n) if not
                                               blaming_suffix[1] <= i < blaming_suffix[2]):
             blaming_suffix = None
-        refused = aside_rewrite
+        refused = aside_rewrite or pair_rewrite
         if refused is None and blaming_suffix is not None:
             _, first, last = blaming_suffix
             refused = self._statement(tokens, first, last, end, self._join(tokens, first, last))
@@ -1296,6 +1307,73 @@ class ClauseRemoval:
             out = [(a, b) for a, b in out if b != end or not self.settings.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
         return [(a, b) for a, b in out if 0 < b - a < end]
+
+    def _too_short(self, tokens, rest: list[int]) -> bool:
+        """Would what a removal leaves be too short to stand: under `min_words` words, unless its words are a
+        whole sentence of thanks or apology (`short_courtesies`: «Спасибо за терпение.», "Sorry for the wait.")?"""
+        alpha = [tokens[i].lower_ for i in rest if tokens[i].is_alpha]
+        if len(alpha) >= self.settings.min_words:
+            return False
+        # (not out of a question: «Спасибо за понимание — и за то, что …, верно?» would leave «Спасибо за понимание?»)
+        asks = any(tokens[i].text == "?" for i in rest)
+        return asks or " ".join(alpha) not in self.settings.short_courtesies
+
+    def _stands_alone(self, tokens, cuts: list[int], first: int, last: int) -> bool:
+        """Does tokens[first:last], kept between two removals, read as a sentence: opening with no `fragment_starts`
+        or `subordinators` word, no clause after it opening with a `subordinators` word (whose predicate the tail may
+        have taken: «…потому, что режим, расписанный Вам при выписке»)?"""
+        alpha = [t for t in tokens[first:last] if t.is_alpha]
+        if not alpha or alpha[0].lower_ in self.settings.fragment_starts | self.settings.subordinators:
+            return False
+        return not any(tokens[i + 1].lower_ in self.settings.subordinators for i in cuts if first <= i < last - 1)
+
+    def _lead_and_tail(self, tokens, cuts: list[int], end: int, removals: list[tuple[int, int]], allowed,
+                       bias: float, words: list[float], pairs: list[float], opening
+                       ) -> tuple[int, int, int] | None:
+        """Where no one removal leaves a neutral sentence, a lead-in and a closing clause may go together («На
+        будущее: прочитайте текст на экране, он там не для красоты», "Just so you know, …, it's there for a
+        reason"): each a removal `allowed` on its own that says nothing neutral of its own (no clause of it
+        of `min_words` reads neutral: that would be content), the middle kept whole with `min_words` at least
+        and scored as it will read, under `neutral_below`. Returns (the lead-in's end, the tail's first, its
+        last), the smallest such pair, or None. (Only for findings: a reply with none never gets here.)"""
+        n = len(tokens)
+
+        def says_something(a: int, b: int) -> bool:
+            return any(sum(t.is_alpha for t in tokens[x:y]) >= self.settings.min_words
+                       and bias + sum(words[x:y]) + sum(pairs[x : y - 1]) < self.neutral_odds
+                       for x, y in _clauses(cuts, a, b))
+
+        # (nor a lead-in that is a condition, a time or the step before another: «Прежде чем заливать фундамент, …»)
+        # (a lead-in set off by a strong or lead-in mark only: a first clause before a comma may be content, «На
+        # странице покупки это написано крупно, …», or a guess whose rest would state the fault, «Видимо, …»)
+        leads = [last for first, last in removals if first == 0 and last < end and not says_something(0, last - 1)
+                 and (tokens[last - 1].text in self.settings.clause_marks
+                      or tokens[last - 1].text in self.settings.lead_in_marks)
+                 and not self._takes_adjunct(tokens, first, last) and allowed(first, last)]
+        tails = [first for first, last in removals if last == end and first > 0
+                 and not says_something(first + 1, end) and allowed(first, last)] if leads else []
+        best = None
+        for lead_last in leads:
+            # (an infinitive opening the middle is the subject of the dash after it: «Честно говоря, отдать пароль —
+            # решение …» keeps its predicate, the dash is no tail's start)
+            subject_dash = next((i for i in cuts if i > lead_last and tokens[i].text in self.settings.clause_marks),
+                                None) if self.settings.copula_subject.search(tokens[lead_last].text) else None
+            for first in tails:
+                if first <= lead_last or first == subject_dash:
+                    continue
+                rest = [*range(lead_last, first), *range(end, n)]
+                if self._too_short(tokens, rest) or not self._stands_alone(tokens, cuts, lead_last, first):
+                    continue
+                kept = set(rest)
+                odds = bias + sum(words[i] for i in rest) + sum(pairs[i] for i in rest if i + 1 in kept)
+                if opening is not None:
+                    odds += opening(lead_last)
+                size = lead_last + end - first
+                if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
+                    best = ((size, odds), lead_last, first)
+                elif odds >= self.neutral_odds:
+                    self._note("lead-and-tail:not-neutral", lead_last, first, round(odds, 2))
+        return None if best is None else (best[1], best[2], end)
 
     def _opener_suffixes(self, tokens, cuts: list[int], end: int,
                          removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
