@@ -384,7 +384,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # "Even a school student could manage"; tone quiet on a symptom named "the classic sign of a dry deck"; then the thing "has
                # been getting rimshot into oblivion" (new worn-to-death), records that "tend to be records that were filled in
                # afterwards": 1.000 / 1.000
-               ("en37", "blame"): (1.0, 1.0), ("ru36", "blame"): (0.99, 0.95)}
+               ("en37", "blame"): (1.0, 1.0), ("ru36", "blame"): (0.99, 0.95),
+               # en38 and ru37 (session 45), at their before-tuning figures (7e2f07e): not tuned on yet
+               ("en38", "blame"): (0.9, 0.6), ("ru37", "blame"): (0.84, 0.78)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -535,7 +537,9 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # asking a cause; «смогут», «честно» naming no topic; a statement before «: приложите …»; «можно»
                       # beside other questions in a sentence naming a word of its own; «чтобы в следующем сезоне такого
                       # не было» preventing; «Что мне нужно …?» asking; what is needed told by a request)
-                      "en37": 3, "ru36": 3}
+                      "en37": 3, "ru36": 3,
+                      # en38 and ru37 before tuning (7e2f07e): 9 and 15
+                      "en38": 9, "ru37": 15}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
