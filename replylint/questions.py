@@ -57,9 +57,9 @@ _FENCE = "```"
 # a single quote opening a quotation (after a space, a colon or a bracket, before a letter) and one closing it
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.?!,])'(?=[\s.,;:!?)\]]|$)")
-QUOTE_REACH = 400
+QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
 SIGNATURE_LINE_WORDS = 4  # a line closing a reply of this many capitalised words at most is its signature
-NAME_LINE_WORDS = 3  # a line of this many capitalised words at most, without «?», is a name  # characters before a sentence read for a quotation opened earlier on its line
+NAME_LINE_WORDS = 3  # a line of this many capitalised words at most, without «?», is a name
 
 
 # a list marker before a sentence's first word: "1)", «2.», "•"
