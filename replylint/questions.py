@@ -58,8 +58,10 @@ _FENCE = "```"
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[:]))'(?=[^\W\d_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.?!,])'(?=[\s.,;:!?)\]]|$)")
 QUOTE_REACH = 400  # characters before a sentence read for a quotation opened earlier on its line
-SIGNATURE_LINE_WORDS = 4  # a line closing a reply of this many capitalised words at most is its signature
-NAME_LINE_WORDS = 3  # a line of this many capitalised words at most, without «?», is a name
+# a line of this many capitalised words at most: a customer's name under the message (without «?»), or a
+# reply's signature line, which may name the business too ("Nina, Pulse Support")
+NAME_LINE_WORDS = 3
+SIGNATURE_LINE_WORDS = 4
 
 
 # a list marker before a sentence's first word: "1)", «2.», "•"
@@ -270,6 +272,12 @@ def _phrases(items, tokenize) -> tuple[tuple[str, ...], ...]:
     """Cue phrases as the tokenizer splits them ("i'd" is two tokens: "i", "'d")."""
     return tuple(tuple(t for w in (p if isinstance(p, list) else [p]) for t in tokenize(str(w).lower()))
                  for p in items)
+
+
+def _capitalised_line(text: str, most: int) -> bool:
+    """Is the text at most `most` words, each capitalised ("Will Thornton", "Bay Deckchairs")?"""
+    words = text.split()
+    return len(words) <= most and all(w[:1].isupper() for w in words)
 
 
 class QuestionReader:
@@ -1385,8 +1393,7 @@ class QuestionReader:
                 and any(c.startswith("wh.") for c in cues)
             if not (chat and ("wh-first" in cues or "inverted-first" in cues)) and not conditional:
                 return None
-            named = sentence.text.split()
-            if len(named) <= NAME_LINE_WORDS and all(w[:1].isupper() for w in named):
+            if _capitalised_line(sentence.text, NAME_LINE_WORDS):
                 return None  # "Will Thornton", "May Chen" under the message: a signature, not "will…?"
             if "wh-first" not in cues and greeting + 1 < len(sentence.lowers) \
                     and sentence.lowers[greeting + 1] in self.prohibitions:
@@ -1777,9 +1784,8 @@ class QuestionReader:
         """Is the sentence a line of a few capitalised words with no cue, no digit and no closing mark ("Bay
         Deckchairs", "Nina, Pulse Support")?"""
         text = sentence.text.strip()
-        words = text.split()
-        return 0 < len(words) <= SIGNATURE_LINE_WORDS and not sentence.cues and text[-1] not in ".!?:;" \
-            and all(w[:1].isupper() for w in words) and not _DIGIT.search(text)
+        return bool(text) and _capitalised_line(text, SIGNATURE_LINE_WORDS) and not sentence.cues \
+            and text[-1] not in ".!?:;" and not _DIGIT.search(text)
 
     def _hands_off(self, reply: list[Sentence], k: int) -> bool:
         """Does reply sentence k move the case to another channel and take it on there: a `channel` cue, an
