@@ -47,6 +47,19 @@ def test_a_counterfactual_naming_a_date_is_not_removed(engine):
                                     "accepted when we emailed you on Monday. You'll get a PDF by 5pm on show day.", [])
 
 
+@pytest.mark.parametrize("reply", [
+    "We received your online application on 19 April, and had you registered by the deadline of 16 April, you would "
+    "have been able to vote yesterday. Your application has now been processed.",
+    "The parcel reached our depot on Friday, and had you posted it by Tuesday, it would have been refunded in full.",
+])
+def test_an_inverted_condition_keeps_its_consequence(engine, reply):
+    # (rw46b) "had you" + a verb opens a counterfactual condition as "if you had" does: no removal of the consequence
+    # leaves "…, and had you registered by the deadline of 16 April." hanging
+    text, _ = fixed(engine, reply)
+    assert not any(piece.rstrip().endswith(("April.", "Tuesday.")) and "had you" in piece
+                   for piece in text.split(". "))
+
+
 def test_a_counterfactual_naming_no_moment_still_goes_whole(engine):
     # (rw45) nothing in the condition the reply would lose: the sentence goes, as before; the fact template is not used
     reply = ("Hello, if you had checked the size chart before ordering, you wouldn't be in this situation now. Return "

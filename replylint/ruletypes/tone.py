@@ -760,6 +760,9 @@ class ClauseRemovalSettings:
     # with its subject is the condition of what did not happen)
     counterfactual_condition_morph: frozenset[str] = _marks()
     counterfactual_condition_subjects: frozenset[str] = _words()
+    # … of these lemmas only, when given (English "Had you registered by the 16th, you would have…": the inverted
+    # "had" and its subject, not "we emailed you", whose verb has the same features)
+    counterfactual_condition_lemmas: frozenset[str] = _words()
     subordinators: frozenset[str] = _words()
     # a clause opening with one of these (a condition, a time, what is said or thought: not a relative pronoun, whose
     # clause describes a thing) right after a clause that blames (short clauses between read with it) is part of what
@@ -1227,10 +1230,12 @@ class ClauseRemoval:
                 for i, t in enumerate(tokens)]
 
     def _counterfactual_condition(self, tokens, i: int, end: int) -> bool:
-        """Is token i a verb of `counterfactual_condition_morph` followed by one of `counterfactual_condition_subjects`
-        («Подай Вы документы раньше, …»)?"""
+        """Is token i a verb of `counterfactual_condition_morph` (and of `counterfactual_condition_lemmas`, when
+        given) followed by one of `counterfactual_condition_subjects` («Подай Вы документы раньше, …», "had you")?"""
         return bool(self.settings.counterfactual_condition_morph) and i + 1 < end \
             and tokens[i + 1].lower_ in self.settings.counterfactual_condition_subjects \
+            and (not self.settings.counterfactual_condition_lemmas
+                 or tokens[i].lemma_ in self.settings.counterfactual_condition_lemmas) \
             and any(str(m) in self.settings.counterfactual_condition_morph for m in tokens[i].morph)
 
     def _hindsight(self, tokens, cuts: list[int], end: int) -> tuple[list[bool] | None, list[bool]]:
