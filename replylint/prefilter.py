@@ -21,6 +21,8 @@ import os
 import pickle
 import re
 from collections.abc import Hashable, Iterable, Iterator
+from itertools import repeat
+from operator import lshift, or_
 from pathlib import Path
 
 from spacy.matcher import Matcher
@@ -119,9 +121,7 @@ class PatternIndex:
         self.annotations: dict[Hashable, frozenset[str]] = {}  # LEMMA/POS/MORPH a pattern reads
         self.max_length: dict[Hashable, int | None] = {}
         self.word_sets: dict[Hashable, list[frozenset[int]]] = {}  # every required word set, as hashes
-        self._required_words: frozenset[int] | None = None  # built on first use, after every add()
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
-        self._bit_words: frozenset[int] = frozenset()
         self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks (_Entries)
         # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
         # pattern anchored on a common word is a candidate only where a word of the doc matches each
@@ -130,8 +130,11 @@ class PatternIndex:
         self._regex_yes: dict[str, set[int]] = {}
         self._regex_no: dict[str, set[int]] = {}
         # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
-        # holding both words apart cannot match, so the pattern needs the pair of words adjacent
-        self.pairs_required: dict[Hashable, tuple[frozenset[tuple[int, int]], ...]] = {}
+        # holding both words apart cannot match, so the pattern needs the pair of words adjacent.
+        # A pair is one int (_pair_key), not a tuple of two: 48 bytes instead of ~136, and equal
+        # sets are one object (the lexicons give many patterns the same pairs): 27 MB -> ~5
+        self.pairs_required: dict[Hashable, tuple[frozenset[int], ...]] = {}
+        self._pair_sets: dict[frozenset[int], frozenset[int]] = {}  # each distinct set once (see add)
         self._hashed: dict[frozenset[str], frozenset[int]] = {}  # word set -> its hashes, see _hashes
         self._ranks: dict[frozenset[str], tuple[bool, int, int]] = {}  # word set -> its _rank
 
@@ -194,7 +197,7 @@ class PatternIndex:
             setattr(self, name, state[name])
         self.regex_required = regex_required
         self.patterns.update(items)
-        self._index_words = self._required_words = None
+        self._index_words = None
         return True
 
     def add(self, key: Hashable, pattern: list[dict]) -> None:
@@ -222,7 +225,7 @@ class PatternIndex:
         hashed = [self._hashes(forms) for forms in word_sets]
         self.by_set.setdefault(hashed[chosen], []).append(key)
         self._order.setdefault(key, len(self._order))
-        self._index_words = self._required_words = None
+        self._index_words = None
         self.primary[key] = hashed[chosen]
         self.word_sets[key] = hashed
         mask = 0
@@ -244,7 +247,8 @@ class PatternIndex:
             if is_required(left) and is_required(right):
                 lefts, rights = self._literal_forms(left), self._literal_forms(right)
                 if lefts and rights and len(lefts) * len(rights) <= MAX_REQUIRED_PAIRS:
-                    adjacent.append(frozenset((get_string_id(a), get_string_id(b)) for a in lefts for b in rights))
+                    pairs = frozenset(_pair_key(get_string_id(a), get_string_id(b)) for a in lefts for b in rights)
+                    adjacent.append(self._pair_sets.setdefault(pairs, pairs))
         if adjacent:
             self.pairs_required[key] = tuple(adjacent)
 
@@ -297,14 +301,16 @@ class PatternIndex:
         keys = [key for key in self.always
                 if key not in self.regex_required or self._regex_present(key, present, words, matching)]
         if self._index_words is None:
-            self._index_words, self._bit_words = self._selective_words(), frozenset(self.word_bits)
+            self._index_words = self._selective_words()
             self._entries = _Entries(self.by_set, self.required_mask, self._order)
         indexed = present & self._index_words
         if not indexed:
             return keys
         lit = 0
         word_bits = self.word_bits
-        for word in present & self._bit_words:  # (a set intersection, not a lookup per word)
+        # (a set intersection, not a lookup per word; the keys view is intersected by iterating the doc's
+        # words, as fast as a frozenset copy of the keys, which held 4 MB)
+        for word in present & word_bits.keys():
             lit |= word_bits[word]
         missing = ~lit
         entries = self._entries
@@ -327,7 +333,8 @@ class PatternIndex:
         pairs_required = self.pairs_required
         if not any(key in pairs_required for key in found):
             return found
-        neighbours = set(zip(words, words[1:]))  # (one set per doc, built only when a key needs it)
+        # (one set per doc, built only when a key needs it; _pair_key of each neighbour pair, in C)
+        neighbours = set(map(or_, map(lshift, words, repeat(64)), words[1:]))
         return [key for key in found if key not in pairs_required
                 or not any(pairs.isdisjoint(neighbours) for pairs in pairs_required[key])]
 
@@ -385,7 +392,7 @@ class PatternIndex:
         sentence_of: dict[int, tuple[int, int]] = {}
         lit_in: dict[tuple[int, int], int] = {}
         word_bits = self.word_bits
-        bit_words = self._bit_words if self._index_words is not None else frozenset(word_bits)
+        bit_words = word_bits.keys()  # (intersected with a list: the list is walked, in C)
 
         def sentence(position: int) -> tuple[int, int]:
             span = sentence_of.get(position)
@@ -399,7 +406,7 @@ class PatternIndex:
             bits = lit_in.get(span)
             if bits is None:
                 bits = 0
-                for word in bit_words.intersection(words[span[0] : span[1]]):  # (not a lookup per token)
+                for word in bit_words & words[span[0] : span[1]]:  # (not a lookup per token)
                     bits |= word_bits[word]
                 lit_in[span] = bits
             return bits
@@ -408,9 +415,12 @@ class PatternIndex:
         # elsewhere each pattern anchors on its selective words
         long_doc = n > ANCHOR_MIN_TOKENS
         if long_doc:
-            if self._required_words is None:
-                self._required_words = frozenset().union(*(ws for sets in self.word_sets.values() for ws in sets))
-            wanted = self._required_words
+            # every required word of the doc: a selective word or one lighting a bit (every other required set
+            # has one). Gathered per doc rather than kept: a set of all the packs' required words held 3 MB
+            distinct = set(words)
+            if self._index_words is None:
+                self._index_words = self._selective_words()
+            wanted = (distinct & self._index_words) | (distinct & word_bits.keys())
         else:
             # every pattern's selective words (built by `candidates`): only the keys' own are
             # read below, and one prebuilt set beats a union of the keys' form sets per doc
@@ -479,6 +489,11 @@ class _BuiltinsUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str):
         raise pickle.UnpicklingError(f"{module}.{name} is not part of a pattern index")
+
+
+def _pair_key(left: int, right: int) -> int:
+    """Two adjacent words' hashes (64-bit) as one int, exact: what `pairs_required` holds."""
+    return left << 64 | right
 
 
 def _crosses_sentences(sent_starts: list[int], start: int, end: int) -> bool:

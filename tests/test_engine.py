@@ -157,6 +157,30 @@ def test_a_pattern_of_regexes_only_is_a_candidate_where_its_words_are():
     assert planned and all(start >= 3 for _, start, _ in planned)  # not the first sentence
 
 
+def test_a_pattern_of_adjacent_required_words_is_a_candidate_only_where_they_stand_side_by_side():
+    """Two required tokens side by side ("there , there") need that pair adjacent in the doc
+    (the index keeps each pair as one int, see prefilter._pair_key); the same words apart, or in
+    the other order, are no candidate. Two patterns with the same pairs share one set of them."""
+    import spacy
+    from spacy.attrs import LOWER
+
+    from replylint.prefilter import PatternIndex
+
+    nlp = spacy.blank("en")
+    index = PatternIndex(nlp.vocab, None, set())
+    index.add("there", [{"LOWER": "there"}, {"LOWER": ","}, {"LOWER": "there"}])
+    index.add("again", [{"LOWER": "there"}, {"LOWER": ","}, {"LOWER": "there"}, {"LOWER": "again"}])
+
+    def candidates(text):
+        return index.candidates(nlp.make_doc(text).to_array(LOWER).tolist())
+
+    assert candidates("There, there. It happens.") == ["there"]
+    assert candidates("There, there again.") == ["there", "again"]
+    assert candidates("Go there, then back there.") == []  # both words, never side by side
+    assert candidates(", there , there") == ["there"]
+    assert index.pairs_required["there"][0] is index.pairs_required["again"][0]
+
+
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_no_shipped_pattern_is_a_candidate_in_every_message(engine, lang):
     """The speed design: a message without a rule word costs a tokenization. A pattern with

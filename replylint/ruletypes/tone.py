@@ -88,32 +88,49 @@ class HashedScorer:
         import numpy
 
         self.bias, self.weights = bias, weights
+        self._source: Path | None = None  # the file a loaded table was read from (see _sides)
         left = numpy.fromiter((a for a, _ in pairs), dtype="uint64", count=len(pairs))
         right = numpy.fromiter((b for _, b in pairs), dtype="uint64", count=len(pairs))
         self._set_pairs(left, right, numpy.fromiter(pairs.values(), dtype="float64", count=len(pairs)))
 
-    def _set_pairs(self, left, right, values) -> None:
+    def _set_pairs(self, left, right, values, keep_sides: bool = True) -> None:
         import numpy
 
         keys = _pair_keys(left, right)
         order = numpy.argsort(keys, kind="stable")
-        self._left, self._right = left[order], right[order]
+        # the two words of each pair are read only to save or compare the table, never to score:
+        # a table loaded for linting does not keep them (two arrays of 8 bytes a pair, ~5 MB in all)
+        self._left, self._right = (left[order], right[order]) if keep_sides else (None, None)
         self._pair_keys, self._pair_weights = keys[order], values[order]
+
+    def _sides(self):
+        """(left, right): each pair's two words, in the order of the pair keys, read again
+        from the table's file when it was loaded without them."""
+        if self._left is None:
+            import numpy
+
+            with numpy.load(self._source) as data:
+                left, right = data["left"].astype("uint64"), data["right"].astype("uint64")
+            order = numpy.argsort(_pair_keys(left, right), kind="stable")
+            return left[order], right[order]
+        return self._left, self._right
 
     @property
     def pairs(self) -> dict[tuple[int, int], float]:
         """The pair table as a dict (for saving and comparing; scoring reads the arrays)."""
-        return dict(zip(zip(self._left.tolist(), self._right.tolist()), self._pair_weights.tolist()))
+        left, right = self._sides()
+        return dict(zip(zip(left.tolist(), right.tolist()), self._pair_weights.tolist()))
 
     def save(self, path: Path) -> None:
         """Write the table as arrays (`HASHED`): loading it takes a few ms, not the
         tenth of a second that parsing and hashing the JSON table takes."""
         import numpy
 
+        left, right = self._sides()
         numpy.savez(path, bias=numpy.array([self.bias]),
                     words=numpy.array(list(self.weights), dtype="uint64"),
                     word_weights=numpy.array(list(self.weights.values()), dtype="float64"),
-                    left=self._left, right=self._right, pair_weights=self._pair_weights)
+                    left=left, right=right, pair_weights=self._pair_weights)
 
     @classmethod
     def load(cls, path: Path) -> HashedScorer:
@@ -122,7 +139,8 @@ class HashedScorer:
         with numpy.load(path) as data:
             scorer = cls(float(data["bias"][0]), dict(zip(data["words"].tolist(), data["word_weights"].tolist())), {})
             scorer._set_pairs(data["left"].astype("uint64"), data["right"].astype("uint64"),
-                              data["pair_weights"].astype("float64"))
+                              data["pair_weights"].astype("float64"), keep_sides=False)
+        scorer._source = path
         return scorer
 
     def score(self, orths: list[int]) -> float:
