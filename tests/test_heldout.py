@@ -385,8 +385,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # been getting rimshot into oblivion" (new worn-to-death), records that "tend to be records that were filled in
                # afterwards": 1.000 / 1.000
                ("en37", "blame"): (1.0, 1.0), ("ru36", "blame"): (0.99, 0.95),
-               # en38 and ru37 (session 45), at their before-tuning figures (7e2f07e): not tuned on yet
-               ("en38", "blame"): (0.9, 0.6), ("ru37", "blame"): (0.84, 0.78)}
+               # en38 and ru37 (session 45), at their before-tuning figures (7e2f07e): not tuned on yet; en38 raised to
+               # .921 / .700 (35 tp, 3 fp, 15 fn) by rules generalised from the gen47_en probe set, not from its cases
+               ("en38", "blame"): (0.92, 0.7), ("ru37", "blame"): (0.84, 0.78)}
 
 
 def _labeled(path: Path) -> list[str]:
