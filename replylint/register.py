@@ -393,6 +393,7 @@ class ProfileBuilder:
         self.conditional_subjects = frozenset(conditional.get("subjects", ()))
         self.conditional_markers = frozenset(conditional.get("markers", ()))
         self.conditional_ends = frozenset(conditional.get("ends", ()))
+        self.conditional_alone = frozenset(conditional.get("subjects_alone", ()))
         self.group_words = frozenset(config.get("group_words", ()))
         self.names_not_tv = bool(config.get("names_not_tv", False))  # «с Бусей»: a name, not an imperative
         self.relative_pronouns = frozenset(config.get("relative_pronouns", ()))  # after a name: a third party
@@ -646,11 +647,14 @@ class ProfileBuilder:
     def _conditional_imperative(self, doc, i: int) -> bool:
         """Is doc[i] an imperative in its conditional use, a subject of its own
         right after it and «бы» later in the sentence («Обнови Вы масло вовремя —
-        пятен бы не было», «Знай я заранее, я бы…»): a condition, not an address?"""
+        пятен бы не было», «Знай я заранее, я бы…»), or a subject that no «ты» can
+        have, «бы» or not («…, загляни Вы туда хоть раз»): a condition, not an address?"""
         if not self.conditional_subjects or i + 1 >= len(doc) or doc[i + 1].lower_ not in self.conditional_subjects:
             return False
         if "Mood=Imp" not in self.analyze(doc[i].lower_)[2]:
             return False
+        if doc[i + 1].lower_ in self.conditional_alone:  # «загляни Вы туда хоть раз»: «Вы» is no «ты»'s subject
+            return True
         for token in doc[i + 2 :]:
             if token.lower_ in self.conditional_markers:
                 return True
