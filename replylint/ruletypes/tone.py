@@ -1049,11 +1049,14 @@ class ClauseRemoval:
                 if cuts and all(i in dropped for i in range(cuts[0] + 1)) else None
             if opened is not None:
                 # an opener gone ("Again, to recap, the router…"): the prefix through the next cut may go
-                # as the first one may
-                removals.append((0, opened + 1))
+                # as the first one may, where what it keeps holds a clause that stands as a sentence («Честно
+                # говоря, остальные ученицы разобрались с этим сами, по тому же видео» keeps no «По тому же видео.»)
+                if self._main_clause_left(tokens, cuts, end, 0, opened + 1):
+                    removals.append((0, opened + 1))
                 k = self._connector(tokens, opened + 1, end)
                 if k and opened + 1 + k < end and tokens[opened].text == self.settings.comma \
-                        and self._opens_clause(tokens, opened + 1 + k, cuts, end, opened + 1):
+                        and self._opens_clause(tokens, opened + 1 + k, cuts, end, opened + 1) \
+                        and self._main_clause_left(tokens, cuts, end, 0, opened + 1 + k):
                     removals.append((0, opened + 1 + k))
             # (not a removal bounded by a comma that goes with a dropped aside: «Правила, кстати, …» loses no «Правила»;
             # nor by the dash after a subject that opens the sentence once an aside before it goes, as the cuts
