@@ -39,6 +39,7 @@ MAX_QUESTIONS = 50
 GIVEN_REACH = 3  # words either side of a «gave» cue that name what was sent ("a couple of … (photos attached)")
 SIGNATURE_TOKENS = 9  # a sign-off, a comma and a name ("thx, Rob (Finch & Co)")
 RHETORICAL_WORDS = 6  # a rhetorical cue makes a question rhetorical only in a sentence this short
+HEDGE_TAIL_WORDS = 3  # a hedged estimate closing a statement: "…, maybe 4?", «…, где-то 5 штук?»
 PLACEHOLDER_END = ": …"  # how the rules' placeholder sentences end until an agent fills them in
 _LINK_CUE = frozenset({"link"})
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -440,11 +441,16 @@ class QuestionReader:
         # a stem shorter than the prefix was cut by an inflection («вернём»: «верн»): such a word is
         # keyed by its lemma's stem («вернуть»), where the morphology knows it
         self.short_stem_by_lemma = bool(config.get("short_stem_by_lemma", False))
+        # verb endings the stemmer leaves on («снимете», «пришлёт»: «снимет», «пришлет», beside «снимем»: «сним»): what
+        # is left on the stem, and the endings of the word that leave it
+        self.verb_endings_left = {str(k): tuple(v) for k, v in (config.get("verb_endings_left_by_stemmer") or {}).items()}
         # besides a yes/no answer, the answers a request for details may hold and still answer
         # («Выдать не получилось по Вашей вине: Вы пришли без паспорта»: «пришли» reads as «send»)
         self.asks_back_answers = frozenset(config.get("asks_back_answered_by", ("yes-no-answer",)))
         self.min_letter_share = float(config.get("min_letter_share", 0.5))
         self.rhetorical_words = int(config.get("rhetorical_max_words", 3))
+        # a statement whose «?» only marks a guessed number after a comma ("…came with a few blocks missing, maybe 4?")
+        self.hedge_words = frozenset(config.get("hedged_estimate_words", ()))
         # in a language whose questions invert or open with a question word, a statement ending in
         # "?!" exclaims ("This is HIGHLY frustrating?!"); not in Russian, which asks in statement order
         self.exclaimed_statements = bool(config.get("exclaimed_statement_asks_nothing", False))
@@ -813,6 +819,8 @@ class QuestionReader:
         full = self.stemmer.stemWord(word.lower().strip("'’-"))
         if full in self.stop:
             return ""
+        if self.verb_endings_left and self.analyze is not None and full[: self.prefix] not in self.synonyms:
+            full = self._verb_stem(word.lower(), full)  # «Вы его снимете?» - «Мы снимем старый слой»: one key
         stem = full[: self.prefix]
         if stem not in self.synonyms and self.short_stem_by_lemma and self.analyze is not None \
                 and len(full) < self.prefix:
@@ -837,6 +845,15 @@ class QuestionReader:
                     return ""
                 stem = full[: self.prefix]
         return self.synonyms.get(stem, stem)
+
+    def _verb_stem(self, word: str, full: str) -> str:
+        """The stem of a verb form without the personal ending the stemmer left on it («снимете»: «снимет» → «сним»,
+        «пришлёт»: «пришлет» → «пришл»; not «отметить»: «отмет», whose «ет» is the root's)."""
+        for left, endings in self.verb_endings_left.items():
+            if full.endswith(left) and len(full) > len(left) and word.endswith(endings) \
+                    and self.analyze(word)[1] == "VERB":
+                return full[: -len(left)]
+        return full
 
     def link_keys(self, text: str) -> frozenset[str]:
         """The words of the links in a text: a support article's address names its
@@ -1371,6 +1388,8 @@ class QuestionReader:
         if "exclaimed" in cues and ("wh.reason" in cues or "rhetorical" in cues or "indignant" in cues):
             return None  # "Why does this always happen to me?!", «Почему опять?!», "I can't believe it - how…?!"
         asked = [k[4:] for k in cues if k.startswith("ask.")]
+        if sentence.asks and not asked and not cues & _ASKING_CUES and self._hedged_estimate(sentence):
+            return None  # "…came with a few blocks missing, maybe 4?": a guess at a number, not a question
         if "exclaimed" in cues and self.exclaimed_statements and not asked and not cues & _ASKING_CUES \
                 and not any(c.startswith("wh.") for c in cues):
             return None
@@ -1412,6 +1431,16 @@ class QuestionReader:
         if asked:
             return sorted(asked)[0] if "yes-no" not in asked else "yes-no"
         return "yes-no"
+
+    def _hedged_estimate(self, sentence: Sentence) -> bool:
+        """Does the sentence close on a short hedged number after a comma ("…, maybe 4?", "…, about 20 minutes?",
+        «…, где-то 5 штук?»): the «?» of an estimate, not of a question?"""
+        if not self.hedge_words:
+            return False
+        head, comma, tail = sentence.text.rstrip().rstrip("?!.").rpartition(",")
+        words = tail.lower().split()
+        return bool(comma and head.strip()) and 1 < len(words) <= HEDGE_TAIL_WORDS and words[0] in self.hedge_words \
+            and any(self._numeral(w) for w in words[1:])
 
     def _prose(self, text: str) -> bool:
         """Logs and code are not asked: most of a line's characters are letters."""

@@ -741,7 +741,7 @@ def test_the_generic_second_person_after_byvaet(engine, reply, expected):
 
 
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
-                                  "en31", "en34", "ru33"])
+                                  "en31", "en34", "ru33", "en38"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
@@ -753,6 +753,8 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # endearment "hon")
     # (before tune42-q: en34 1 — the Welsh "Diolch, Gwen" read as the name "Diolch"; ru33 1 — the generic «читаешь»
     # after «бывает, что»)
+    # (before tune46-q: en38 2 — "Cheers," to a customer read as formal from "Regards" alone, whose "G'day" counted as
+    # no casual greeting; "Rs." before an amount read as a wrong name)
     from pathlib import Path
 
     from replylint.evaluation import load_cases

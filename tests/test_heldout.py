@@ -545,8 +545,14 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # beside other questions in a sentence naming a word of its own; «чтобы в следующем сезоне такого
                       # не было» preventing; «Что мне нужно …?» asking; what is needed told by a request)
                       "en37": 3, "ru36": 3,
-                      # en38 and ru37 before tuning (7e2f07e): 9 and 15
-                      "en38": 9, "ru37": 15}
+                      # en38 and ru37 before tuning (7e2f07e): 9 and 15; after tune46-q: 1 and 6 ("Is it faulty?" answered
+                      # by "looks sound"/"is healthy"/"working as configured"; "maybe 4?" a guessed number, no question;
+                      # "turnaround" asking a time; "a human" like "someone"; "built" told as "completed"; "please submit"
+                      # telling what is needed, steps led by "To correct this,"; «снимете»/«снимем» one key; «разве», «Вы в
+                      # курсе?» a challenge; «Я его убил?» self-blame, «не страшно» reassuring; «Это ваш брак?» a guess at
+                      # the cause, «повредили при перевозке» giving it; «обвесили» weight; «Прошу ответить» no topic;
+                      # «приезжайте» telling where)
+                      "en38": 1, "ru37": 6}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

@@ -66,6 +66,11 @@ def test_an_answered_question_and_a_new_question_are_clean(engine):
     ("Деньги списались дважды. Я неправильно оплатила?",
      "Вы ни в чём не виноваты: платёжная система отправила запрос повторно. Второе списание отменено.", []),
     ("Куртка мала. Можно поменять на размер L?", "Обмен на L бесплатный: оформите его в разделе «Заказы».", []),
+    # a guessed number closing a statement with «?» asks nothing
+    ("Привезли не всё, где-то 4 мешка? Когда довезёте?", "Довезём в пятницу до 12:00.", []),
+    ("Это около 4 часов?", "Спасибо за обращение.", ["Это около 4 часов?"]),
+    # «снимете» and «снимем» share a key: the verb's personal ending the stemmer leaves on is cut
+    ("Старое покрытие со свинцом. Вы его снимете?", "Мы снимем старый слой и покроем таз оловом.", []),
 ])
 def test_russian_coverage(engine, customer, reply, expected):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if rule_id.endswith("question")]
@@ -92,6 +97,10 @@ def test_russian_coverage(engine, customer, reply, expected):
      "You did nothing wrong: the payment gateway sent the request twice. The second charge is cancelled.", []),
     ("how can I annotate my screen from iPhone?",
      "You can find all the details about how to annotate here: https://support.example.com/annotate", []),
+    # a guessed number closing a statement with «?» asks nothing; the question beside it still does
+    ("Our order was short, roughly 3 boxes? Can you send the rest?", "Thanks for your message.",
+     ["Can you send the rest?"]),
+    ("Can you send 4 more, maybe 5?", "Thanks for your message.", ["Can you send 4 more, maybe 5?"]),
 ])
 def test_english_coverage(engine, customer, reply, expected):
     found = [text for rule_id, source, text, _ in _found(engine, reply, customer) if rule_id.endswith("question")]
