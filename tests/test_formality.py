@@ -741,7 +741,7 @@ def test_the_generic_second_person_after_byvaet(engine, reply, expected):
 
 
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
-                                  "en31", "en34", "ru33", "en38"])
+                                  "en31", "en34", "ru33", "en38", "ru11"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
@@ -755,6 +755,7 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # after «бывает, что»)
     # (before tune46-q: en38 2 — "Cheers," to a customer read as formal from "Regards" alone, whose "G'day" counted as
     # no casual greeting; "Rs." before an amount read as a wrong name)
+    # (before form47: ru11 1 — the noun «пуши» read as "пушить!")
     from pathlib import Path
 
     from replylint.evaluation import load_cases
@@ -830,3 +831,15 @@ def test_form44_a_signature_before_a_postscript_signs_the_reply(engine, greeting
     reply = (f"{greeting} Скан получили, договор переоформлен.\nС уважением, Артём, служба поддержки «Бокс24»\n"
              "P.S. Оригинал можно забрать на ресепшене.")
     assert _flagged(engine, reply, customer) == expected
+
+
+# -- form47: loan nouns the dictionary lacks, read only as imperatives of rare verbs («худи»: "худить!", «пуши»:
+# "пушить!", «коучи»), are no «ты»; a real imperative beside them still is
+@pytest.mark.parametrize("reply, expected", [
+    ("Здравствуйте! Худи цвета графит с вышивкой стоит 3 400 ₽. Напишите, какое имя вышить.", []),
+    ("Здравствуйте! Чтобы пуши снова приходили, включите уведомления для приложения.", []),
+    ("Здравствуйте! Наши коучи проведут разбор в среду, запись открыта.", []),
+    ("Здравствуйте! Худи отправили, проверь почту.", [("ru.formality.ty-form", "проверь")]),
+])
+def test_form47_loan_nouns_read_as_imperatives_are_no_ty(engine, reply, expected):
+    assert _flagged(engine, reply, "Здравствуйте! Хочу заказать худи, сколько стоит доставка?") == expected
