@@ -64,6 +64,8 @@ MAX_OPENER_WORDS = 3
 SIGNATURE_ROLE_MARKS = frozenset({",", "—", "-", "–", "(", "|"})
 # a signer's role before the full name on its line: «главный бухгалтер Л. М. Шеховцова»
 MAX_ROLE_WORDS = 4
+_NAME_JOINERS = frozenset({"of", "and", "the", "for", "on"})  # lowercase words inside a company's name
+_SENTENCE_ENDS = frozenset({".", "!", "!!", "…", "..."})  # what ends a sentence inside a line
 VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
 MID_VOCATIVE_ENDS = VOCATIVE_ENDS | {"—", "–"}  # «можно, Марат, — после Вас…»
 # always-formal: the reply owes the customer the formal register unless the
@@ -940,7 +942,10 @@ class ProfileBuilder:
             candidates = self._english_candidates(doc, text, greeting_tokens)
         if not candidates:
             return out
-        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, joiners=self.title_joiners, degrees=self.degrees,
+        # (where names are read by their place, a line that goes on into another sentence signs nothing: its first
+        # capitalised words are no name)
+        lines = _LineFinder(doc, text, roles=self.names_from_dictionary, sentences=not self.names_from_dictionary,
+                            joiners=self.title_joiners, degrees=self.degrees,
                             wish=self._closing_wish if self.closing_wishes or self.wish_before_gerund else None,
                             postscripts=self.postscripts)
         quoted = self.quoted_tokens(doc)
@@ -1056,7 +1061,7 @@ class ProfileBuilder:
         if not self.closing_role_pos or last + 1 >= len(doc) or doc[last].text not in SIGNATURE_ROLE_MARKS \
                 or not self._starts_sentence(doc, start):
             return False
-        words, opened = 0, False
+        words, opened, titled = 0, False, False
         for k in range(last + 1, len(doc)):
             token = doc[k]
             if token.is_space:
@@ -1069,8 +1074,14 @@ class ProfileBuilder:
                 features = morph.split("|")
                 if any(feature in features for feature in self.closing_role_not):
                     return False
-                if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
+                if titled and not (_capitalised_word(token) or token.lower_ in _NAME_JOINERS):
                     return False
+                if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
+                    # a company named in capitalised words, where names are read by their place ("Anita, Crown
+                    # Dry Cleaners": "crown" is a verb too); then every word of it is capitalised
+                    if self.names_from_dictionary or not _capitalised_word(token) or self._common_word(token):
+                        return False
+                    titled = True
                 opened = True
             elif token.text == ".":
                 # only the last full stop, or one after an abbreviation that the role goes on from («зав. складом»)
@@ -2065,8 +2076,10 @@ class _LineFinder:
     or the words that end the message."""
 
     def __init__(self, doc, text: str, roles: bool = False, joiners: frozenset[str] = frozenset(),
-                 wish=None, degrees: frozenset[str] = frozenset(), postscripts: tuple[str, ...] = ()):
+                 wish=None, degrees: frozenset[str] = frozenset(), postscripts: tuple[str, ...] = (),
+                 sentences: bool = False):
         self.doc = doc
+        self.sentences = sentences  # is a line that goes on into another sentence no signature (`_sentence_follows`)?
         self.postscripts = postscripts  # what opens a postscript line after the signature («P.S.»), lowercase
         self.degrees = degrees  # degrees before a signer's name («к.м.н.»), lowercase without the last full stop
         self.wish = wish  # words -> are they a closing wish (before a signer's name, role and company)?
@@ -2181,6 +2194,23 @@ class _LineFinder:
                 return False
         return True
 
+    def _sentence_follows(self, last: int, line: int) -> bool:
+        """Does the line of a name ending before token `last` go on past a question mark, or past a sentence's end
+        into another sentence ("Windows 11, app 2.19.0. Any idea?")? A signature line holds a name and a role, no
+        sentences ("Dr. Ruth Okafor, dept. of surgery": an abbreviation's full stop before a lowercase word)."""
+        doc = self.doc
+        for k in range(last, len(doc)):
+            token = doc[k]
+            if token.is_space and "\n" in token.text or self.line_of(token.idx) != line:
+                return False
+            if "?" in token.text and token.is_punct:
+                return True
+            if token.text in _SENTENCE_ENDS and k + 1 < len(doc) and not doc[k + 1].is_space \
+                    and self.line_of(doc[k + 1].idx) == line and _capitalised_word(doc[k + 1]) \
+                    and "\n" not in token.whitespace_:
+                return True
+        return False
+
     def is_signature(self, first: int, last: int, signoff_words: frozenset[str] = frozenset()) -> bool:
         """A name that signs the message: it ends the message after a sign-off
         ("Thanks, Ingrid", "— Marco") or at a line start, or stands at the
@@ -2210,6 +2240,8 @@ class _LineFinder:
         if last > self.last_word:
             return at_line_start or signed_off
         line = self.line_of(doc[first].idx)
+        if self.sentences and self._sentence_follows(last, line):
+            return False  # "Since Monday, all emails go to spam. Nothing changed.": a sentence's first words, no name
         # a role may follow the name on its line: «Оксана, мама ученика 5 «Б»»; after a full stop inside a
         # line the role is capitalised ("… today. Priya Nair, Private Client Team"): "… weekend. Dr Obe,
         # could you …" goes on with the sentence

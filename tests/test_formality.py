@@ -741,7 +741,7 @@ def test_the_generic_second_person_after_byvaet(engine, reply, expected):
 
 
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
-                                  "en31", "en34", "ru33", "en38"])
+                                  "en31", "en34", "ru33", "en38", "en14", "en22", "ru11"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
@@ -755,6 +755,8 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # after «бывает, что»)
     # (before tune46-q: en38 2 — "Cheers," to a customer read as formal from "Regards" alone, whose "G'day" counted as
     # no casual greeting; "Rs." before an amount read as a wrong name)
+    # (before form47: en14 1 — the agent's "Anita, Crown Dry Cleaners" read as a wrong name ("crown" is a verb too);
+    # en22 1 — "Poppy (our cat) has been sick … ?" read as the customer's signature; ru11 1 — the noun «пуши» as "пушить!")
     from pathlib import Path
 
     from replylint.evaluation import load_cases
@@ -830,3 +832,42 @@ def test_form44_a_signature_before_a_postscript_signs_the_reply(engine, greeting
     reply = (f"{greeting} Скан получили, договор переоформлен.\nС уважением, Артём, служба поддержки «Бокс24»\n"
              "P.S. Оригинал можно забрать на ресепшене.")
     assert _flagged(engine, reply, customer) == expected
+
+
+# -- form47: a company named in capitalised words after the agent's name closes the reply («crown» is a verb
+# too); a capitalised word that opens the role and goes on with lowercase words is still a vocative
+@pytest.mark.parametrize("reply, expected", [
+    ("Hi Marcus, ticket 5518 has been ready since Monday. Anita, Crown Dry Cleaners", []),
+    ("Hi Marcus, your suit is on the rail. Jo, Bank of Scotland", []),
+    ("Hi Marcus, your suit is on the rail. Rosa, Press & Fold Laundry", []),
+    ("Hi, the suit is ready on Friday. Leanne, Please call us.", [("en.formality.wrong-name", "Leanne")]),
+])
+def test_form47_a_company_in_capitalised_words_signs_the_reply(engine, reply, expected):
+    assert _flagged(engine, reply, "Hi, is my suit ready to collect? Thanks, Marcus Lee") == expected
+
+
+# -- form47: a line that goes on into another sentence, or asks, signs nothing: its first capitalised words
+# are no customer name ("Since Monday, all emails … Nothing changed.", "Windows 11, app 2.19.0. Any idea?")
+@pytest.mark.parametrize("customer, name", [
+    ("Hi,\nSince Monday, all emails from our form go to spam. Nothing has changed. Any idea?\nThanks,\nLena", "Lena"),
+    ("Hi, the app crashes on podcasts.\nWindows 11, app 2.19.0. Any idea?\nThanks, Marek", "Marek"),
+    ("Poppy (our cat) has been sick since last night. Can we bring her in today?\nEmma", "Emma"),
+    ("Hello,\nYesterday, my parcel went to the wrong locker. Could you move it?\nRegards,\nOwen Price", "Owen Price"),
+    # a signature line with a role still signs: an abbreviation's full stop goes on in lowercase
+    ("Hello,\nCould you resend the invoice?\nRegards,\nDr. Ruth Okafor, dept. of surgery", "Ruth Okafor"),
+])
+def test_form47_a_line_with_a_second_sentence_is_no_signature(engine, customer, name):
+    found = engine.profile(customer)
+    assert found.person is not None and found.person.text.endswith(name)
+
+
+# -- form47: loan nouns the dictionary lacks, read only as imperatives of rare verbs («худи»: "худить!", «пуши»:
+# "пушить!", «коучи»), are no «ты»; a real imperative beside them still is
+@pytest.mark.parametrize("reply, expected", [
+    ("Здравствуйте! Худи цвета графит с вышивкой стоит 3 400 ₽. Напишите, какое имя вышить.", []),
+    ("Здравствуйте! Чтобы пуши снова приходили, включите уведомления для приложения.", []),
+    ("Здравствуйте! Наши коучи проведут разбор в среду, запись открыта.", []),
+    ("Здравствуйте! Худи отправили, проверь почту.", [("ru.formality.ty-form", "проверь")]),
+])
+def test_form47_loan_nouns_read_as_imperatives_are_no_ty(engine, reply, expected):
+    assert _flagged(engine, reply, "Здравствуйте! Хочу заказать худи, сколько стоит доставка?") == expected
