@@ -1874,3 +1874,16 @@ def test_a_menu_path_answers_how_and_where(engine, customer, reply, expected):
 ])
 def test_compensation_is_answered_by_the_sum_offered(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a plural "no", or one softened by "I'm afraid", answers a yes/no question whose word it holds
+    ("My upload keeps failing. Can I email it to the tutor instead?",
+     "The portal accepts PDF only, so emailed submissions aren't accepted, I'm afraid.", []),
+    ("Are pets allowed in the cabins?", "Pets aren't allowed in the cabins, but the campsite has a kennel.", []),
+    # ... not thanks, nor a "no" about something else
+    ("Can I email it to the tutor instead?", "Thanks for getting in touch, I'm afraid we're busy this week.",
+     ["Can I email it to the tutor instead?"]),
+])
+def test_a_plural_or_regretful_no_answers(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
