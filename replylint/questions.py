@@ -372,6 +372,8 @@ class QuestionReader:
         self.clause_options = int(config.get("clause_choice_is_options", 0))
         # steps to a screen answer "where" («куда вписать?» - «нажмите на фото профиля и выберите раздел…»)
         self.place_by_steps = bool(config.get("place_answered_by_steps", False))
+        # the kinds a path through the menus answers ("Settings → Alerts": steps, and the place of a setting)
+        self.path_answers = frozenset(config.get("path_answers", ()))
         # a yes/no question of at most this many words right after a "what/which" one guesses its answer
         self.guess_words = int(config.get("guess_words", 2))
         self.redundant_share = float(config.get("redundant", 0.67))
@@ -2161,6 +2163,8 @@ class QuestionReader:
                 and any(self._numeral(sentence.word(h)) for h in sentence.lowers)  # "two years", «три сезона»
         if question.expects == "place" and self.place_by_steps and "answer.steps" in cues:
             return True  # "Where do I enter it?" - "tap your photo and choose My details": the way there
+        if "answer.path" in cues and question.expects in self.path_answers:
+            return True  # «Как включить уведомления?» - «Профиль → Уведомления → Операции по карте»: the way there
         return f"answer.{question.expects}" in cues
 
     # -- redundant questions -------------------------------------------------------

@@ -1839,3 +1839,51 @@ def test_round45_what_a_figure_means_and_names_after_a_comma(engine, customer, r
 ])
 def test_round45_a_request_building_on_what_was_done(engine, customer, reply, redundant):
     assert [text for rule_id, source, text, _ in _found(engine, reply, customer) if source == "reply"] == redundant
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a path through the menus answers a «как»/«где»/"how"/"where" whose word it holds
+    ("Как включить уведомления о списаниях?", "Это просто: «Профиль → Уведомления → Операции по карте».", []),
+    ("Где поменять язык интерфейса?", "Язык меняется здесь: «Настройки → Общие → Язык».", []),
+    ("А как скачать чек за прошлый месяц?", "Чеки лежат в разделе «Платежи» → «История» → «Скачать чек».", []),
+    ("How do I turn off email notifications?", "Head to Settings → Notifications and untick Email.", []),
+    ("Where can I change my billing address?", "Your billing address is under Account → Billing → Address.", []),
+    # ... not one it does not hold, nor a "when" or a price
+    ("Как отключить автообновление?",
+     "Для диагностики, пожалуйста, выгрузите журнал: «Устройство» → «О термостате» → «Отправить журнал».",
+     ["Как отключить автообновление?"]),
+    ("Когда вернут деньги?", "Статус заявки виден в разделе «Платежи» → «Возвраты».", ["Когда вернут деньги?"]),
+    ("Сколько стоит подписка?", "Подписка оформляется в разделе «Профиль» → «Подписка».", ["Сколько стоит подписка?"]),
+    ("How do I cancel my plan?", "Please send us the log from Help → About → Send log.", ["How do I cancel my plan?"]),
+])
+def test_a_menu_path_answers_how_and_where(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # whether they will be compensated is a question about paying: the sum or the discount offered answers it
+    ("Рыба погибла после перевозки. Вы как-то компенсируете?",
+     "Поскольку потери выше нормы, мы готовы бесплатно досадить 20 мальков.", []),
+    ("Доставка опоздала на неделю. Вы как-то компенсируете?",
+     "Приносим извинения. Доставку за этот заказ вернём полностью, 450 ₽ придут на карту.", []),
+    ("The train was 3 hours late. Will you compensate me?", "We will refund £25 to your card within 5 days.", []),
+    # ... not thanks, nor a complaint passed on
+    ("Сеанс отменили. Вы компенсируете билеты?", "Спасибо, что написали. Мы передали жалобу руководству.",
+     ["Вы компенсируете билеты?"]),
+    ("The train was 3 hours late. Will you compensate me?", "Thanks for letting us know.", ["Will you compensate me?"]),
+])
+def test_compensation_is_answered_by_the_sum_offered(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a plural "no", or one softened by "I'm afraid", answers a yes/no question whose word it holds
+    ("My upload keeps failing. Can I email it to the tutor instead?",
+     "The portal accepts PDF only, so emailed submissions aren't accepted, I'm afraid.", []),
+    ("Are pets allowed in the cabins?", "Pets aren't allowed in the cabins, but the campsite has a kennel.", []),
+    # ... not thanks, nor a "no" about something else
+    ("Can I email it to the tutor instead?", "Thanks for getting in touch, I'm afraid we're busy this week.",
+     ["Can I email it to the tutor instead?"]),
+])
+def test_a_plural_or_regretful_no_answers(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
