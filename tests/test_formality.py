@@ -741,7 +741,7 @@ def test_the_generic_second_person_after_byvaet(engine, reply, expected):
 
 
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
-                                  "en31", "en34", "ru33", "en38", "en14", "en22", "ru11"])
+                                  "en31", "en34", "ru33", "en38", "en14", "en22", "ru11", "en39"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past

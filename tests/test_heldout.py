@@ -393,7 +393,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # «Птица — не кирпичи, её нужно …»; «кто-то из Вашей компании», «в Вашей команде никто не открыл»; tone quiet on
                # sincere thanks for support, «это не Ваша задача», our refusal told with its cause, «на этот тур», «как я уже
                # писал Вам в августе» (and as-i-said too); «кружочек» lexicalised): 1.000 / 1.000
-               ("en38", "blame"): (0.95, 0.9), ("ru37", "blame"): (1.0, 1.0)}
+               ("en38", "blame"): (0.95, 0.9), ("ru37", "blame"): (1.0, 1.0),
+               # en39 and ru38 (session 46), at their before-tuning figures (7e2e859): .903 / .560 and .784 / .800; not tuned on yet
+               ("en39", "blame"): (0.9, 0.56), ("ru38", "blame"): (0.78, 0.8)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -552,7 +554,9 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # курсе?» a challenge; «Я его убил?» self-blame, «не страшно» reassuring; «Это ваш брак?» a guess at
                       # the cause, «повредили при перевозке» giving it; «обвесили» weight; «Прошу ответить» no topic;
                       # «приезжайте» telling where)
-                      "en38": 1, "ru37": 6}
+                      "en38": 1, "ru37": 6,
+                      # en39 and ru38 before tuning (7e2e859)
+                      "en39": 13, "ru38": 9}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
