@@ -394,8 +394,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # sincere thanks for support, «это не Ваша задача», our refusal told with its cause, «на этот тур», «как я уже
                # писал Вам в августе» (and as-i-said too); «кружочек» lexicalised): 1.000 / 1.000
                ("en38", "blame"): (0.95, 0.9), ("ru37", "blame"): (1.0, 1.0),
-               # en39 and ru38 (session 46), at their before-tuning figures (7e2e859): .903 / .560 and .784 / .800; not tuned on yet
-               ("en39", "blame"): (0.9, 0.56), ("ru38", "blame"): (0.78, 0.8)}
+               # en39 and ru38 (session 46), at their before-tuning figures (7e2e859): .903 / .560 and .784 / .800; en39 tuned in tune47-en
+               ("en39", "blame"): (0.969, 0.64), ("ru38", "blame"): (0.78, 0.8)}
 
 
 def _labeled(path: Path) -> list[str]:
