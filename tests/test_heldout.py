@@ -394,9 +394,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # sincere thanks for support, «это не Ваша задача», our refusal told with its cause, «на этот тур», «как я уже
                # писал Вам в августе» (and as-i-said too); «кружочек» lexicalised): 1.000 / 1.000
                ("en38", "blame"): (0.95, 0.9), ("ru37", "blame"): (1.0, 1.0),
-               # en39 and ru38 (session 46), at their before-tuning figures (7e2e859): .903 / .560 and .784 / .800; ru38 tuned
-               # on in session 46 (tune47-ru)
-               ("en39", "blame"): (0.9, 0.56), ("ru38", "blame"): (0.85, 0.84)}
+               # en39 and ru38 (session 46), at their before-tuning figures (7e2e859): .903 / .560 and .784 / .800; then
+               # tune47-en (en39 .977 / .840) and tune47-ru (ru38 .857 / .840)
+               ("en39", "blame"): (0.976, 0.84), ("ru38", "blame"): (0.85, 0.84)}
 
 
 def _labeled(path: Path) -> list[str]:
