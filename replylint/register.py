@@ -64,7 +64,6 @@ MAX_OPENER_WORDS = 3
 SIGNATURE_ROLE_MARKS = frozenset({",", "—", "-", "–", "(", "|"})
 # a signer's role before the full name on its line: «главный бухгалтер Л. М. Шеховцова»
 MAX_ROLE_WORDS = 4
-_NAME_JOINERS = frozenset({"of", "and", "the", "for", "on"})  # lowercase words inside a company's name
 _SENTENCE_ENDS = frozenset({".", "!", "!!", "…", "..."})  # what ends a sentence inside a line
 VOCATIVE_ENDS = frozenset({".", "!", ",", ":", "?", "…", "!!", "?!"})
 MID_VOCATIVE_ENDS = VOCATIVE_ENDS | {"—", "–"}  # «можно, Марат, — после Вас…»
@@ -466,6 +465,8 @@ class ProfileBuilder:
         # given name ("Mr. Anil Mehta") is still owed title and surname
         self.titled_first_name = frozenset(config.get("titled_first_name", ()))
         self.title_joiners = frozenset(config.get("title_joiners", ()))  # "Mr. and Mrs.": a couple
+        # lowercase words inside a company named in capitalised words after a signer ("Jo, Bank of Scotland")
+        self.company_name_joiners = frozenset(config.get("company_name_joiners", ()))
         # a name after a comma inside a sentence is a vocative after a word of these parts of speech or these
         # words ("… to you, Rob, and …"), not after a noun ("our walker, Aaron, …")
         in_clause = config.get("vocative_in_clause") or {}
@@ -1074,7 +1075,7 @@ class ProfileBuilder:
                 features = morph.split("|")
                 if any(feature in features for feature in self.closing_role_not):
                     return False
-                if titled and not (_capitalised_word(token) or token.lower_ in _NAME_JOINERS):
+                if titled and not (_capitalised_word(token) or token.lower_ in self.company_name_joiners):
                     return False
                 if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
                     # a company named in capitalised words, where names are read by their place ("Anita, Crown
