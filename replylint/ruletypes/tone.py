@@ -837,8 +837,7 @@ class ClauseRemoval:
         self.flag_odds = flag_odds  # the tone rule's threshold, as log-odds
         # `droppable`, `droppable_openers` and `connectors` as they are matched: over their tokens, the
         # longest first
-        # (a phrase of several words, «хотя бы», over its tokens too)
-        self.droppable_tokens = {tuple(t for t in re.split(r"\s+|(-)", w) if t): w for w in settings.droppable}
+        self.droppable_tokens = {tuple(re.split(r"(-)", w)): w for w in settings.droppable}
         self.droppable_opener_tokens = _word_tokens(settings.droppable_openers)
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
@@ -1473,8 +1472,7 @@ class ClauseRemoval:
             for parts in self.droppable_tokens:
                 k = len(parts)
                 if i + k > end or any(tokens[i + j].lower_ != parts[j] for j in range(k)) or any(
-                        tokens[i + j].whitespace_ for j in range(k - 1) if "-" in parts[j : j + 2]) \
-                        or any(kept[i:i + k]):
+                        tokens[i + j].whitespace_ for j in range(k - 1)) or any(kept[i:i + k]):
                     continue
                 group = set(range(i, i + k))
                 if i + k < end and tokens[i + k].text == self.settings.comma:
