@@ -292,6 +292,7 @@ class LanguageLinter:
         `in_fence`: the text starts inside a ``` block of the message; `asking_only`,
         `asked_back`: see QuestionReader.sentences."""
         doc = self.doc(text)
+        self.questions.read_lowers(doc)  # (before the split reads it)
         return self.questions.sentences(doc, text, to_source, self.split(doc) if len(doc) else [0], asking_only,
                                         in_fence, asked_back)
 
@@ -878,14 +879,21 @@ class Engine:
                 pieces = self._sentences(text, asking_only=True)
                 customers.append((index, text, [(linter, read, linter.questions.questions(read.sentences, index))
                                                 for linter, read in pieces]))
-        # the reply asks, or asks for details or suggests a step without «?» («Пришлите номер заказа»)
-        # (asked of the linters of the reply's own languages: any linter built so far would make the answer
-        # depend on what this process linted before)
-        reply_asks = "?" in exchange.reply or any(
-            linter.questions is not None and linter.questions.may_request(exchange.reply)
-            for linter in map(self.linter, sorted({lang for _, _, lang in self.pieces(self.clean(exchange.reply).text)})))
         asked = any(questions for _, _, pieces in customers for _, _, questions in pieces)
-        if not reply_asks and not asked:
+        found_asking: list[bool] = []
+
+        def reply_asks() -> bool:
+            """Does the reply ask, or ask for details or suggest a step without «?» («Пришлите номер заказа»)? (looked
+            at only where it decides something: a customer question makes the reply read in any case)"""
+            if not found_asking:
+                # (asked of the linters of the reply's own languages: any linter built so far would make the answer
+                # depend on what this process linted before)
+                found_asking.append("?" in exchange.reply or any(
+                    linter.questions is not None and linter.questions.may_request(exchange.reply)
+                    for linter in map(self.linter, sorted({lang for _, _, lang in
+                                                           self.pieces(self.clean(exchange.reply).text)}))))
+            return found_asking[0]
+        if not asked and not reply_asks():
             return []  # no question on either side (most of a chat's turns)
         # without a customer question only the redundant check can report: it reads the reply's questions and
         # requests alone
@@ -916,8 +924,8 @@ class Engine:
                     out.append(self._finding(rule, "customer", index, question.start, question.end, line, column,
                                              question.text, suggestions, question=question.text))
             rule = rules.get("redundant")
-            if rule is not None and reply_asks and any(
-                    s.asks or not linter.questions.asking_cues.isdisjoint(s.cues) for s in reply):
+            if rule is not None and any(
+                    s.asks or not linter.questions.asking_cues.isdisjoint(s.cues) for s in reply) and reply_asks():
                 # the whole customer message: the sentences its first read built, and the rest
                 customer = [s for piece_linter, read, _ in customer_pieces
                             for s in piece_linter.questions.every_sentence(read)]

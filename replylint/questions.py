@@ -99,6 +99,15 @@ def fences(text: str) -> list[int]:
     return out
 
 
+def read_lowers(doc) -> None:
+    """Read the LOWER column alone of a doc no step has read yet (a customer message that only the questions step
+    reads): the first read of a column takes every shared one (`nlp.columns`), a `to_array` of seven that costs what
+    tokenizing the message does, and the questions step needs LOWER (character offsets come from the few tokens a
+    sentence starts and ends with). A later step asking for more reads the rest then."""
+    if COLUMNS not in doc.user_data:
+        doc.user_data[COLUMNS] = {LOWER: doc.to_array(LOWER).tolist()}
+
+
 def in_fence(marks: list[int], at: int, opened: bool = False) -> bool:
     """Is position `at` inside a ``` block (`marks`: from `fences`; `opened`: the
     text starts inside one)?"""
@@ -287,6 +296,7 @@ class QuestionReader:
     # (the engine finds a message's ``` blocks through its reader: no import statement run per message)
     fences = staticmethod(fences)
     in_fence = staticmethod(in_fence)
+    read_lowers = staticmethod(read_lowers)
 
     def __init__(self, config: dict, nlp, terminals: list[str], analyze=None, readings=None):
         def tokenize(text: str) -> list[str]:
@@ -766,7 +776,8 @@ class QuestionReader:
         # every word a cue class reads: the rest of a message is skipped by one set lookup
         self._cue_words = frozenset(self._first) | frozenset(self.wh_hashes) | self.choice | self.inverted
         # what each cue word can start, looked up once per word a sentence holds:
-        # (one-word cue classes, starts a longer cue, question word's answer kind, choice word, auxiliary)
+        # (one-word cue classes, the words that may follow it in a longer cue, question word's answer kind, choice
+        # word, auxiliary)
         # the ask cues alone: what lets a sentence without a question mark ask
         self._ask_one = frozenset(h for h, names in self._one_word.items() if any(n.startswith("ask.") for n in names))
         self._ask_two: dict[tuple[int, int], list[tuple[int, ...]]] = {}
@@ -775,8 +786,11 @@ class QuestionReader:
                 if name.startswith("ask."):
                     self._ask_two.setdefault(pair, []).append(phrase)
         self._blank: dict[int, int] = {}  # LOWER hash -> whitespace, @handle or list marker
-        starts_two = frozenset(first for first, _ in self._two_words)
-        self._cue_info = {h: (frozenset(self._one_word.get(h, ())), h in starts_two,
+        # (the words that may follow the first word of a longer cue: most "the", "to", «в» start none there)
+        followers: dict[int, set[int]] = {}
+        for first, second in self._two_words:
+            followers.setdefault(first, set()).add(second)
+        self._cue_info = {h: (frozenset(self._one_word.get(h, ())), frozenset(followers[h]) if h in followers else None,
                               self.wh_hashes.get(h), h in self.choice, h in self.inverted) for h in self._cue_words}
         self._split_words = self.question_marks | self.split_after | self.yes_no_after
         # what a reply sentence needs to ask or to hold one of `asking_cues`: a question mark, a word opening an
@@ -1118,7 +1132,7 @@ class QuestionReader:
                 first = self._make(d, cut, end, to_source, True)
                 if chat and not self._opens_asking(first):
                     continue  # (without «?», only a part opening as a question asks)
-                if not (first.cues & _ASKING_CUES or any(h2 in self.yes_no_particles for h2 in d.lowers[cut:end])
+                if not (first.cues & _ASKING_CUES or not self.yes_no_particles.isdisjoint(d.lowers[cut:end])
                         or self.strings[h][:1].isalpha() and any(c.startswith("ask.") for c in first.cues)):
                     continue  # (a request alone before a comma, "Please advise, can I…", is no question)
                 mark = next((j for j in d.splits[bisect.bisect_right(d.splits, i):] if d.lowers[j] in marks), b)
@@ -1246,8 +1260,8 @@ class QuestionReader:
             names, two, what, choice, inverted = info[h]
             if names:
                 found.update(names)
-            if two and i + 1 < b:
-                for n, phrases in longer.get((h, lowers[i + 1]), ()):
+            if two is not None and i + 1 < b and lowers[i + 1] in two:
+                for n, phrases in longer[(h, lowers[i + 1])]:
                     classes = phrases.get(tuple(lowers[i: i + n]))
                     if classes:
                         after = lowers[i + n] if i + n < b else self.full_stop
@@ -1374,7 +1388,7 @@ class QuestionReader:
             if expects == "person" and keys & self.fault_words:
                 expects = "reason"  # «Кто будет отвечать?», "who is responsible?": whose fault, which an admission answers
             start, end, text = sentence.source()
-            pronoun = any(h in self.pronouns for h in sentence.lowers)
+            pronoun = not self.pronouns.isdisjoint(sentence.lowers)
             out.append(Question(source_index, start, end, text, kind, expects, keys, pronoun, sentence))
         return out
 
@@ -1494,10 +1508,12 @@ class QuestionReader:
             ((k, k + 1), Sentence(a.local, a.text, a.keys | b.keys, False, a.cues | b.cues,
                                   a.has_number or b.has_number, to_source=a._to_source))
             for k, (a, b) in enumerate(zip(answering, answering[1:]))]
-        holding: dict[str, list[int]] = {}  # word key -> the windows that hold it
-        for w, (_, window) in enumerate(windows):
-            for key in window.keys:
-                holding.setdefault(key, []).append(w)
+        window_keys = [window.keys for _, window in windows]
+
+        def holding(words: frozenset[str]) -> list[int]:
+            """The windows that hold one of the words, in order (a set test per window: a reply has a few dozen
+            words and a question a few)."""
+            return [w for w, keys in enumerate(window_keys) if not keys.isdisjoint(words)] if words else []
         deferrals = [s for s in reply if "deferral" in s.cues] + [
             s for k, s in enumerate(reply) if "deferral" not in s.cues and self._hands_off(reply, k)]
         # "I'll email you on Thursday with the fee": a promise to send something defers what it names
@@ -1505,8 +1521,7 @@ class QuestionReader:
         questions = questions[:MAX_QUESTIONS]
         yes_no = [q for q in questions if q.kind == "yes-no" or q.kind in self.granted_kinds]
         focuses = [self._focus(n, q, questions, context) for n, q in enumerate(questions)]
-        candidates = [sorted({w for key in f.words for w in holding.get(key, ())}
-                             | self._by_kind(q, f, windows)) for q, f in zip(questions, focuses)]
+        candidates = [sorted(self._by_kind(q, f, windows).union(holding(f.words))) for q, f in zip(questions, focuses)]
         strong_sets: list[set[int]] = []  # each question's windows that answer it fully (made once, when needed)
 
         def strong() -> list[set[int]]:
@@ -1563,7 +1578,7 @@ class QuestionReader:
             # "will it arrive before Friday?", "Is it ready yet?": a yes/no question about when it is done, read
             # as a "when" one
             status = self.status_other_words and question.kind == "yes-no" and question.sentence is not None \
-                and any(h in self.status_words for h in question.sentence.lowers)
+                and not self.status_words.isdisjoint(question.sentence.lowers)
             paying = self._paying(question)
             expects = "time" if status else "price" if paying else question.expects
             if by is None and (expects in self.other_words_kinds or paying) and focus.own \
@@ -1599,7 +1614,7 @@ class QuestionReader:
                 # name before (the answer to the other half alone, sharing none, leaves it open)
                 whole_focus = Focus(whole, whole - frozenset().union(
                     *(q.focus for q in questions if q.sentence is None or q.sentence.whole != whole)), False, whole)
-                by = next((windows[w][1] for w in sorted({w for key in whole for w in holding.get(key, ())})
+                by = next((windows[w][1] for w in holding(whole)
                            if own & windows[w][1].keys and self._holds(whole_focus, windows[w][1])
                            and (not needs_kind or self._answers_kind(question, windows[w][1]))), None)
             if by is None and len(questions) == 1 and (question.kind == "request" or question.expects in self.link_answers):
@@ -1643,7 +1658,7 @@ class QuestionReader:
                     # have quotes ready by Friday if you send the address")
                     by = next((s for k, s in enumerate(answering) if k not in taken and "commitment" in s.cues
                                and "answer.time" in s.cues and not {"deferral", "deferral-named"} & s.cues
-                               and not any(h in self.conditional_openers for h in s.lowers)), None)
+                               and self.conditional_openers.isdisjoint(s.lowers)), None)
                 if by is None and named and self.commitment_with_details:
                     # ("We'll compensate you in full: reply with the price, and…": granted, then a detail asked)
                     by = next((s for s in body if not s.asks and "commitment" in s.cues and "asks-back" in s.cues
@@ -1761,7 +1776,7 @@ class QuestionReader:
                 # the course": what follows on a condition, told by a sentence with a condition of its own
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
-                           and any(h in self.conditional_openers for h in s.lowers)
+                           and not self.conditional_openers.isdisjoint(s.lowers)
                            and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
             if by is None and self.reason_by_account and question.expects == "reason":
                 # (not a sentence naming another question's words, nor one that answered a question before: «Стоимость
@@ -1772,7 +1787,7 @@ class QuestionReader:
                                       taken_by_others(n),
                                       question.focus | focus.words, len(questions) == 1)
             sending = bool(question.focus & self.asked_to_send)
-            needed = question.sentence is not None and any(h in self.asked_needed for h in question.sentence.lowers)
+            needed = question.sentence is not None and not self.asked_needed.isdisjoint(question.sentence.lowers)
             if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
                     and question.sentence is not None and (sending or needed):
                 # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice";
@@ -2126,7 +2141,7 @@ class QuestionReader:
     def _paying(self, question: Question) -> bool:
         """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?")?"""
         return bool(self.paying_words) and question.kind == "yes-no" and question.sentence is not None \
-            and any(h in self.paying_words for h in question.sentence.lowers)
+            and not self.paying_words.isdisjoint(question.sentence.lowers)
 
     @staticmethod
     def _gives(kind: str, sentence: Sentence) -> bool:
@@ -2151,7 +2166,7 @@ class QuestionReader:
             # ("Could you tell me the cost?": a request naming what it asks for takes an answer of that kind)
             # "Is it ready yet?": a time answers a question about when something will be done
             return "yes-no-answer" in cues or question.sentence is not None and "answer.time" in cues \
-                and any(h in self.status_words for h in question.sentence.lowers) \
+                and not self.status_words.isdisjoint(question.sentence.lowers) \
                 or "answer.price" in cues and self._paying(question)
         if question.expects == "time" and self.price_no_time and "answer.price" in cues and "answer.time" not in cues \
                 and not sentence.keys & self.time_units and not self._times(sentence):
@@ -2194,7 +2209,7 @@ class QuestionReader:
         # ("Why does moss keep coming back under an oak? Mostly because the tree shades the lawn": a why the reply
         # asks and answers in the next sentence, no question to the customer; not "Why not try…?", a suggestion)
         told = {id(s) for s, t in zip(reply, reply[1:]) if s.asks and "wh.reason" in s.cues and "suggest" not in s.cues
-                and not any(h in self.prohibitions for h in s.lowers[:2]) and not t.asks and "answer.reason" in t.cues}
+                and self.prohibitions.isdisjoint(s.lowers[:2]) and not t.asks and "answer.reason" in t.cues}
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues and id(s) not in told
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
@@ -2229,7 +2244,7 @@ class QuestionReader:
             # sentence with the request's own verb ("I've already sent the full clinical history"), not one sharing
             # its words ("Could you send us a screenshot showing the green tick?" - "the app showed the green tick")
             sends_thing = sends and sentence.cues.isdisjoint(_YES_NO_CUES) \
-                and not any(h in self.yes_no_openers for h in sentence.lowers)
+                and self.yes_no_openers.isdisjoint(sentence.lowers)
             sending = self._cue_keys(sentence, "asks-back") if sends_thing else frozenset()
             asked = self._requested_order(sentence) if sends else ()
 
