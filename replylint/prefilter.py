@@ -312,9 +312,9 @@ class PatternIndex:
         # words, as fast as a frozenset copy of the keys, which held 4 MB)
         for word in present & word_bits.keys():
             lit |= word_bits[word]
-        missing = ~lit
         entries = self._entries
-        found = [key for word in indexed for key, mask in entries[word] if not mask & missing]
+        # (every bit of the mask lit; `mask & ~lit` would convert the negative ~lit, thousands of bits, per test)
+        found = [key for word in indexed for key, mask in entries[word] if mask & lit == mask]
         if self.regex_required:
             # (the regexes' words are looked up once per doc: patterns share regexes)
             found = [key for key in found if key not in self.regex_required

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import compress
 
-from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LOWER, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, LENGTH, LOWER, ORTH
 from spacy.strings import get_string_id
 
 from .nlp import QuoteMarks, column, columns, positions_in, ru_morph_features
@@ -54,6 +54,7 @@ REGISTERS = ("formal", "neutral", "informal")
 # «Вы»-forms collected per piece: enough to weigh a message; more would only
 # cost time on a pathological input («Вы Вы Вы …» a megabyte long)
 MAX_V_EVIDENCE = 64
+_UNREAD = object()  # (`_possessive_before`: the word after it not read yet)
 _INITIAL = re.compile(r"^[А-ЯЁ]\.$")  # an initial in a Russian signature: «Р.» (English names are read by place)
 # a text without it holds no _INITIAL token: tested once per piece, not per word
 _INITIAL_IN_TEXT = re.compile(r"(?<![А-ЯЁа-яёA-Za-z])[А-ЯЁ]\.")
@@ -424,6 +425,7 @@ class ProfileBuilder:
             self.generic_after.setdefault(phrase[0], []).append(tuple(phrase))
         for phrase in config.get("idioms", ()):
             self.idioms.setdefault(phrase[0], []).append(tuple(phrase))
+        self._idiom_hashes: dict[int, list[tuple[int, ...]]] | None = None  # (see _idiom_tokens)
         # a message of at least `min_words` such words, none of them capitalised: chat style
         style = config.get("chat_lowercase") or {}
         self.chat_min_words = int(style.get("min_words", 0))
@@ -505,15 +507,17 @@ class ProfileBuilder:
         taken: set[int] = set()  # a verb already in its «ты …» span
         to_group = None  # does the piece address a group («ребята»)?
         v_seen = 0
+        # (words read off the LOWER and ORTH columns: no Token built per classed word)
+        strings, (lowers, orths) = doc.vocab.strings, columns(doc, (LOWER, ORTH))
         for i in compress(range(len(classes)), classes):  # (the words of no class skipped in C)
             cls = classes[i]
-            token = doc[i]
+            lower = strings[lowers[i]]
             if "writer" in cls and i + 1 < len(doc):
                 gender = self._self_reference(doc, i, classes)
                 if gender:
-                    evidence.append(self._evidence(f"writer.{gender}", doc[i : i + 1], to_source))
+                    evidence.append(self._evidence(f"writer.{gender}", doc, i, i + 1, to_source))
             if "emoji" in cls:  # its rewrite: remove it
-                evidence.append(self._evidence("emoji", doc[i : i + 1], to_source, suggestions=("",)))
+                evidence.append(self._evidence("emoji", doc, i, i + 1, to_source, suggestions=("",)))
             for feature in ("tv.T", "tv.V"):
                 if feature not in cls and not (f"{feature}-clause-initial" in cls and self._opens_clause(doc, i)
                                                and any(feature in c for c in classes)):
@@ -528,51 +532,51 @@ class ProfileBuilder:
                     quoted = self.quoted_tokens(doc) | self._idiom_tokens(doc)
                 if i in quoted:
                     continue  # quoted, or a set phrase that addresses no one («семь раз отмерь»)
-                if i in taken or (i > 0 and doc[i - 1].lower_ in self.not_after.get(token.lower_, ())) or \
-                        (i + 1 < len(doc) and doc[i + 1].lower_ in self.not_before.get(token.lower_, ())):
+                if i in taken or (i > 0 and strings[lowers[i - 1]] in self.not_after.get(lower, ())) or \
+                        (i + 1 < len(doc) and strings[lowers[i + 1]] in self.not_before.get(lower, ())):
                     continue
                 if feature == "tv.T" and self._conditional_imperative(doc, i):
                     continue
                 if feature == "tv.T" and self.names_not_tv and self._name_not_verb(doc, i):
                     continue  # «с Бусей»: a pet's or person's name in the instrumental, not "бусей!"
-                if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and self._genitive_head(doc[i - 1].lower_):
+                if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and self._genitive_head(strings[lowers[i - 1]]):
                     continue  # «анализ мочи», «ручной клади»: a noun's genitive, not an imperative
                 if feature == "tv.V":
                     if to_group is None:
                         to_group = self._holds_any(doc, self.group_words)
                     if to_group or self._to_group_or_company(doc, i):
-                        evidence.append(self._evidence("tv.V-group", doc[i : i + 1], to_source))
+                        evidence.append(self._evidence("tv.V-group", doc, i, i + 1, to_source))
                         continue
                     if self._company_errand(doc, i):
-                        evidence.append(self._evidence("tv.V-errand", doc[i : i + 1], to_source))
+                        evidence.append(self._evidence("tv.V-errand", doc, i, i + 1, to_source))
                         continue
                 span_start, span_end, gender = i, i + 1, None
-                if feature == "tv.T" and token.lower_ == self.subject_pronouns.get("tv.T"):
+                if feature == "tv.T" and lower == self.subject_pronouns.get("tv.T"):
                     span_end, gender = self._agreeing(doc, i, classes)
                     taken.update(range(i, span_end))
                     if span_end > i + 1:
                         for k, shared_gender in self._shared_subject(doc, span_end):
                             if k not in taken:
                                 taken.add(k)
-                                evidence.append(self._evidence("tv.T", doc[k : k + 1], to_source, gender=shared_gender))
+                                evidence.append(self._evidence("tv.T", doc, k, k + 1, to_source, gender=shared_gender))
                 if feature == "tv.T":
                     # «о тебе» → «о Вас»: the preposition decides the case; «можешь сам»
                     # → «можете сами»: a word after it agrees too
-                    if i > 0 and doc[i - 1].lower_ in self.prepositional.get("after", ()):
+                    if i > 0 and strings[lowers[i - 1]] in self.prepositional.get("after", ()):
                         span_start = i - 1
-                    if span_end < len(doc) and doc[span_end].lower_ in self.config.get("polite_agreeing", {}):
+                    if span_end < len(doc) and strings[lowers[span_end]] in self.config.get("polite_agreeing", {}):
                         span_end += 1
-                elif feature == "tv.V" and token.lower_ == self.subject_pronouns.get("tv.V"):
+                elif feature == "tv.V" and lower == self.subject_pronouns.get("tv.V"):
                     slip_end, slip_gender = self._agreeing(doc, i, classes, short_forms=True)
                     if slip_end > i + 1 and slip_gender is not None:
                         # «Вы уверен»: polite «Вы» to one person takes the plural
-                        evidence.append(self._evidence("tv.V-slip", doc[i:slip_end], to_source, gender=slip_gender))
+                        evidence.append(self._evidence("tv.V-slip", doc, i, slip_end, to_source, gender=slip_gender))
                     else:
                         # «Вы первая, кто заметил»: a full adjective agrees with the one person in gender
                         span_end, gender = self._agreeing_adjective(doc, i)
-                evidence.append(self._evidence(feature, doc[span_start:span_end], to_source, gender=gender))
-                if feature == "tv.V" and token.text[:1].isupper() and not self._starts_sentence(doc, i):
-                    evidence.append(self._evidence("tv.V-polite", doc[i : i + 1], to_source))
+                evidence.append(self._evidence(feature, doc, span_start, span_end, to_source, gender=gender))
+                if feature == "tv.V" and strings[orths[i]][:1].isupper() and not self._starts_sentence(doc, i):
+                    evidence.append(self._evidence("tv.V-polite", doc, i, i + 1, to_source))
         if self.reader_clause_openers and any(e.feature == "tv.T" for e in evidence):
             evidence.extend(self._reader_clauses(doc, {e.start for e in evidence}, to_source))
         return evidence
@@ -584,7 +588,7 @@ class ProfileBuilder:
             return []
         plural = self._word_hashes(doc, self.plural_writer_words)
         i = next(k for k, h in enumerate(column(doc, LOWER)) if h in plural)
-        return [self._evidence("writer.plural", doc[i : i + 1], to_source)]
+        return [self._evidence("writer.plural", doc, i, i + 1, to_source)]
 
     def to_plural_writer(self, reply: Profile, customer: Profile | None) -> Profile:
         """The reply's profile read against a customer who writes for several («Хотим взять байдарку, нас
@@ -621,7 +625,7 @@ class ProfileBuilder:
                     break
             if agreeing is not None and agreeing[1] is not None:
                 k, gender = agreeing
-                evidence = self._evidence("tv.T", doc[k : k + 1], to_source, gender=gender)
+                evidence = self._evidence("tv.T", doc, k, k + 1, to_source, gender=gender)
                 if evidence.start not in found:
                     out.append(evidence)
         return out
@@ -687,7 +691,7 @@ class ProfileBuilder:
                         quoted = self.quoted_tokens(doc) if quoted is None else quoted
                         # (a neuter past is impersonal: «хорошо, что получилось»)
                         if j not in quoted and _gender_of(morph):
-                            out.append(self._evidence("tv.T", doc[j : j + 1], to_source, gender=_gender_of(morph)))
+                            out.append(self._evidence("tv.T", doc, j, j + 1, to_source, gender=_gender_of(morph)))
                         break
         return out
 
@@ -726,13 +730,15 @@ class ProfileBuilder:
         if not self.idioms and not self.generic_after:
             return set()
         lowers = column(doc, LOWER)
-        firsts = self._word_hashes(doc, frozenset(self.idioms))
+        if self._idiom_hashes is None:
+            # first word's hash -> each of its phrases as hashes: compared with the LOWER column, no Token built
+            self._idiom_hashes = {get_string_id(first): [tuple(map(get_string_id, phrase)) for phrase in phrases]
+                                  for first, phrases in self.idioms.items()}
         out: set[int] = set()
-        for i, h in enumerate(lowers):
-            if h in firsts:
-                for phrase in self.idioms[doc[i].lower_]:
-                    if tuple(t.lower_ for t in doc[i : i + len(phrase)]) == phrase:
-                        out.update(range(i, i + len(phrase)))
+        for i in positions_in(lowers, self._idiom_hashes.keys()):
+            for phrase in self._idiom_hashes[lowers[i]]:
+                if tuple(lowers[i : i + len(phrase)]) == phrase:
+                    out.update(range(i, i + len(phrase)))
         if self.generic_negation:
             for i in positions_in(lowers, self._word_hashes(doc, self.generic_negation)):
                 if self._generic_second_person(doc, i):
@@ -779,8 +785,10 @@ class ProfileBuilder:
                 break
         return True
 
-    def _evidence(self, feature, span, to_source, *, gender=None, suggestions=()) -> Evidence:
-        start, end, text = to_source(span.start_char, span.end_char)
+    def _evidence(self, feature, doc, first: int, last: int, to_source, *, gender=None, suggestions=()) -> Evidence:
+        """Evidence of the tokens doc[first:last] (their characters read off the IDX and LENGTH columns: no Span)."""
+        idx, length = columns(doc, (IDX, LENGTH))
+        start, end, text = to_source(idx[first], idx[last - 1] + length[last - 1])
         return Evidence(feature, start, end, text, tuple(suggestions), f"{self.lang}.register.words", gender)
 
     def _self_reference(self, doc, i: int, classes) -> str | None:
@@ -795,28 +803,30 @@ class ProfileBuilder:
 
     def _to_group_or_company(self, doc, i: int) -> bool:
         """«вы все», «вы оба», «ваш отель»: plural to a group or company."""
-        following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
-        if following and following[0].lower_ in self.group_after_you:
+        following = _next_word(doc, i)
+        if following is not None and following in self.group_after_you:
             return True
-        return self._possessive_before(doc, i, self.institution_nouns)
+        return self._possessive_before(doc, i, self.institution_nouns, following)
 
-    def _possessive_before(self, doc, i: int, nouns: frozenset[str]) -> bool:
-        """Is doc[i] «ваш» in any form, the next word (past punctuation) one of `nouns` by lemma?"""
-        if self.analyze(doc[i].lower_)[0] not in self.polite_possessive.values():
+    def _possessive_before(self, doc, i: int, nouns: frozenset[str], following=_UNREAD) -> bool:
+        """Is doc[i] «ваш» in any form, the next word (past punctuation; `following` if read already) one of
+        `nouns` by lemma?"""
+        if self.analyze(doc.vocab.strings[column(doc, LOWER)[i]])[0] not in self.polite_possessive.values():
             return False
-        following = [t for t in doc[i + 1 : i + 3] if not t.is_punct]
-        return bool(following) and self.analyze(following[0].lower_)[0] in nouns
+        if following is _UNREAD:
+            following = _next_word(doc, i)
+        return following is not None and self.analyze(following)[0] in nouns
 
     def _company_errand(self, doc, i: int) -> bool:
         """A lowercase «у вас» / «вам» beside an errand with the company («купил у
         вас катушку», «отдавал вам байк») or «ваш» before the company's work or
         staff («после вашего ремонта»): the company, if a customer wrote it."""
-        token = doc[i]
-        if token.text != token.lower_:
+        orths, lowers = columns(doc, (ORTH, LOWER))
+        if orths[i] != lowers[i]:
             return False  # «Вас», «Ваш»: the polite capital addresses a person
         if self._possessive_before(doc, i, self.errand_work_nouns):
             return True
-        if token.lower_ not in self.errand_forms:
+        if doc.vocab.strings[lowers[i]] not in self.errand_forms:
             return False
         for step in (-1, 1):
             j = i + step
@@ -1315,7 +1325,7 @@ class ProfileBuilder:
             return []
         hashes = self._word_hashes(doc, frozenset(self.gendered_address))
         lowers = column(doc, LOWER)
-        found = [i for i, h in enumerate(lowers) if h in hashes]
+        found = positions_in(lowers, hashes)
         if not found:
             return []
         quoted = self.quoted_tokens(doc)
@@ -1335,7 +1345,7 @@ class ProfileBuilder:
         """Capitalised words that may start a name: after a greeting, title or
         introduction, at the start of a line, or among the last words."""
         titles, alphas, lowers, idx, orths = columns(doc, (IS_TITLE, IS_ALPHA, LOWER, IDX, ORTH))
-        titled = [i for i, title in enumerate(titles) if title]
+        titled = list(compress(range(len(titles)), titles))  # (the loop in C)
         if not titled:
             return []
         if self._name_cues is None:
@@ -1344,7 +1354,7 @@ class ProfileBuilder:
             cues |= {phrase[-1] for phrase in self.intro} | self.title_joiners  # "Gwen and Idris"
             self._name_cues = frozenset(strings.add(c) for c in cues)
             self._title_words = frozenset(strings.add(c) for t in self.titles for c in (t, f"{t}."))
-        alpha = [i for i, is_alpha in enumerate(alphas) if is_alpha]
+        alpha = list(compress(range(len(alphas)), alphas))
         tail = alpha[-4] if len(alpha) >= 4 else 0
         cues, title_words = self._name_cues, self._title_words
         # (the comma and the joiner the two last tests open with, read off the columns: no Token built)
@@ -2022,6 +2032,15 @@ def _gender(parse) -> str | None:
         return None
     gender = parse.tag.gender
     return gender if gender in ("masc", "femn") else None
+
+
+def _next_word(doc, i: int) -> str | None:
+    """The lowercase form of the first of the two tokens after i that is no punctuation, if any."""
+    for j in range(i + 1, min(i + 3, len(doc))):
+        token = doc[j]
+        if not token.is_punct:
+            return token.lower_
+    return None
 
 
 def _hyphenated_end(doc, j: int) -> int:

@@ -356,6 +356,7 @@ class ToneRule(RuleType):
         bounds = [*sentence_starts(doc), len(orths)]
         matches = []
         words = pairs = None
+        silenced = False
         for a, b in zip(bounds, bounds[1:]):
             while b > a and space[b - 1]:
                 b -= 1  # (the line break that ends it)
@@ -366,7 +367,15 @@ class ToneRule(RuleType):
             if words is None:  # the whole message's at once: one pass, not one per sentence
                 scorer = self.scorer(doc.vocab.strings)
                 bias, (words, pairs) = scorer.bias, scorer.contributions(orths)
+            if not silenced:
+                # silencing only sets weights to 0: a sentence whose positive weights alone fall short of the
+                # threshold cannot reach it, and half the replies have no other (the quotes and `not_tone`
+                # words, read only then, cost as much as the scoring)
+                if bias + sum(filter(_POSITIVE, words[a:b])) + sum(filter(_POSITIVE, pairs[a : b - 1])) \
+                        < self._min_odds - _ROUNDING:
+                    continue
                 _silence(words, pairs, self._quotes.inside(doc) | self._not_tone_tokens(doc))
+                silenced = True
             if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= self._min_odds:
                 matches.append(Match(a, b))
         return matches
@@ -569,6 +578,10 @@ class ToneRule(RuleType):
                 self._scorer = HashedScorer.load(hashed) if hashed.is_file() else \
                     LinearScorer.load(self.path / WEIGHTS).by_hash(strings)
         return self._scorer
+
+
+_POSITIVE = (0.0).__lt__  # (filter(_POSITIVE, weights): the positive ones, tested in C)
+_ROUNDING = 1e-9  # a bound summed in another order may round differently
 
 
 def _silence(words: list[float], pairs: list[float], positions) -> None:
