@@ -107,7 +107,8 @@ class QuoteMarks:
                     closer = None  # an apostrophe ('90s) taken for an opening quote: start again here
                     if self._opens(doc, i):
                         closer, opened = self.quotes[mark], i
-            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)) and not self._measure(doc, i):
+            elif mark in self.quotes and (mark not in APOSTROPHES or self._opens(doc, i)) and not self._measure(doc, i) \
+                    and not self._closes_glued(doc, i, mark):
                 closer, opened = self.quotes[mark], i
         return inside
 
@@ -126,6 +127,15 @@ class QuoteMarks:
             return False
         # the number stands alone ("a 12\" record"), not at the end of a date or a time in a quoted string ("…02:42:03\"")
         return i == 1 or bool(doc[i - 2].whitespace_) or doc[i - 2].text in "(["
+
+    @staticmethod
+    def _closes_glued(doc: Doc, i: int, mark: str) -> bool:
+        """A mark that closes a quote opened inside the word glued before it (the tokenizer keeps
+        `size="normal` together, then `"`): an attribute's value in prose, closed here; taken for an
+        opening mark it would swallow the text up to the next attribute («… data-size="compact"»)."""
+        if not i or doc[i - 1].whitespace_:
+            return False
+        return doc[i - 1].text.count(mark) % 2 == 1
 
     @staticmethod
     def _closes(doc: Doc, i: int, opened: int) -> bool:
@@ -177,6 +187,9 @@ def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list
 # token kinds for sentence splitting (bit flags; 0 = an ordinary word)
 _END, _CLOSER, _SPACE = 1, 2, 4
 _SPECIAL_RUN = re.compile(rb"[^\x00]+\x00?")  # a run of non-words and the word after it
+# a code that ends in one letter keeps the full stop after it in its token («номер заказа 4471-Е. Новые
+# билеты …»): the stop ends the sentence, as it does after «4471.» (a lone «Е.» stays an initial)
+_CODE_END = re.compile(r"^\d+[-‑]?[^\W\d_]\.$")
 _NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as from_array reads it
 
 
@@ -269,7 +282,7 @@ class SentenceSplitter:
                 if kind is None:
                     text = strings[h]
                     kind = 0
-                    if h in self.terminals:
+                    if h in self.terminals or _CODE_END.match(text):
                         kind |= _END
                     if h in self.closers:
                         kind |= _CLOSER

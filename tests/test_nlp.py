@@ -72,6 +72,13 @@ def test_a_unit_kept_with_its_full_stop_ends_a_sentence_before_a_capital(engine)
     assert len(list(annotate(engine, "ru", "Офис в г. Москва, ул. Ленина.").sents)) == 1
 
 
+def test_a_code_ending_in_a_letter_ends_a_sentence(engine):
+    # «4471-Е.» is one token with its full stop: the stop still ends the sentence; a lone initial does not
+    doc = annotate(engine, "ru", "Подтвердите номер заказа 4471-Е. Новые билеты придут через час.")
+    assert [s.text.strip() for s in doc.sents] == ["Подтвердите номер заказа 4471-Е.", "Новые билеты придут через час."]
+    assert len(list(annotate(engine, "ru", "Договор подписал А. С. Петров.").sents)) == 1
+
+
 def test_empty_and_whitespace_docs(engine):
     for lang in ("ru", "en"):
         assert len(annotate(engine, lang, "")) == 0
@@ -87,6 +94,8 @@ def test_empty_and_whitespace_docs(engine):
         ("The 6' shelf fits, and the \"deluxe\" bracket holds it.", ["deluxe"]),
         # a quote that ends in a number still closes there
         ('Reply "STOP 2" to end the texts, or "HELP" for help.', ["STOP 2", "HELP"]),
+        # an attribute's value glued to its name closes in the word: the prose up to the next attribute is the writer's
+        ('The widget has data-size="normal" in a 280px box, so read the docs. Set data-size="compact".', []),
     ],
 )
 def test_inch_marks_are_not_quotes(engine, text, quoted):
