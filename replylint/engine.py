@@ -326,6 +326,9 @@ class LanguageLinter:
         found = self._chained_rewrite(rule_ids, doc, match)
         if found is None:
             found = self._rewrite_then_removal(rule_ids, doc, match, by)
+        rule = self._by_id.get(by)
+        if found is None and rule is not None and rule.spec.extends == "tone":
+            found = rule.matcher.last_resort(doc, match)  # (the tone rule's own match: its removal's last resort)
         if found is not None:
             text, start, end = found
             return (text,), _without_edge_spaces(doc[start:end])

@@ -463,8 +463,16 @@ class ToneRule(RuleType):
                                        free=CLAUSE if by in self._unprotected_clauses else by in self._unprotected)
         return None if found is None else (found, a, b)
 
+    def last_resort(self, doc, match: Match) -> tuple[str, int, int] | None:
+        """For the rule's own match that neither its removal nor a construction rewrites: the removal again, where the
+        names of a sentence that is all judgment do not keep it (`names_yield_to_judgment`), with the sentence's range."""
+        if self._rewrite is None or not self._rewrite.settings.names_yield_to_judgment:
+            return None
+        found = self._sentence_rewrite(doc, match.start, match.end, names=True)
+        return None if found is None else (found, match.start, match.end)
+
     def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None,
-                          free: bool | str = False) -> str | None:
+                          free: bool | str = False, names: bool = False) -> str | None:
         """The clause removal of the sentence doc[a:b] (see ClauseRemoval.rewrite).
         A sentence that opens by addressing the customer ("Hi Jake, …», «Михаил
         Борисович, …») keeps the address: the removal works on what follows it."""
@@ -472,16 +480,18 @@ class ToneRule(RuleType):
             return None
         pieces = self._rewrite.pieces(doc[a:b])
         if len(pieces) > 1:
-            return self._pieces_rewrite(doc, a, b, pieces, must, free)
+            return self._pieces_rewrite(doc, a, b, pieces, must, free, names)
         mark = self._rewrite.settings.postscript
         if b - a > 1 and mark.fullmatch(doc[a].text) and (must is None or must[0] >= 1):
             # «P.S. На будущее: …»: the postscript's mark is no clause of it (nor content a removal must keep): the
             # removal works on what follows, and the mark goes only with the whole sentence
-            found = self._sentence_rewrite(doc, a + 1, b, None if must is None else (must[0] - 1, must[1] - 1), free)
+            found = self._sentence_rewrite(doc, a + 1, b, None if must is None else (must[0] - 1, must[1] - 1), free,
+                                           names)
             return found if not found else f"{doc[a].text} {found}"
         k = self._rewrite.address(doc[a:b])
         if k and (must is None or must[0] >= k):
-            found = self._sentence_rewrite(doc, a + k, b, None if must is None else (must[0] - k, must[1] - k), free)
+            found = self._sentence_rewrite(doc, a + k, b, None if must is None else (must[0] - k, must[1] - k), free,
+                                           names)
             if found is not None:
                 address = doc[a : a + k - 1].text  # (without its comma)
                 if not found:
@@ -518,10 +528,10 @@ class ToneRule(RuleType):
             found_words, found_pairs = scorer.contributions(orders)
             return scorer.bias + sum(found_words) + sum(found_pairs) + (opening(kept[0]) if kept and kept[0] else 0.0)
         return self._rewrite.rewrite(doc[a:b], scorer.bias, words, pairs, self._quotes.inside(doc), a, must, opening,
-                                     free, rescore)
+                                     free, rescore, names)
 
     def _pieces_rewrite(self, doc, a: int, b: int, pieces: list[tuple[int, int]], must: tuple[int, int] | None,
-                        free: bool) -> str | None:
+                        free: bool, names: bool = False) -> str | None:
         """The rewrite of a sentence the splitter read on through a break (`sentence_breaks`: «…для развлечения)
         ваша GTX 760 …», «…без проблем 🙂 Попробуйте …»), piece by piece as the sentences they are: a piece that
         reads as blame (or holds `must`) gets its own removal, the others stay as written; a break goes with the
@@ -539,7 +549,7 @@ class ToneRule(RuleType):
             if piece_must is None and (must is not None or odds < self._rewrite.neutral_odds):
                 texts.append(None)
                 continue
-            found = self._sentence_rewrite(doc, a + pa, a + pb, piece_must, free)
+            found = self._sentence_rewrite(doc, a + pa, a + pb, piece_must, free, names)
             if found is None:
                 return None
             texts.append(found)
@@ -655,6 +665,17 @@ class ClauseRemovalSettings:
     # with it, a capitalised word that does not open its sentence is protected too (a name, a product)…
     protect_capitalised: bool = _flag()
     capitalised_except: frozenset[str] = _words()  # … except these ("I")
+    # with it, the names (capitalised words, not what `protect` matches) of a sentence that is all judgment do not keep it:
+    # it goes whole when every clause of it long enough to say something reads as blame at the flagging threshold, not
+    # only over `neutral_below` ("Glazing the foot was a pretty careless thing to do after Mia's demo", "A call back in
+    # August would have spared everyone this correspondence": the names are part of the reproach); numbers, codes and
+    # quoted labels still keep it. The last resort: not where a rewrite keeps the sentence, nor beside another rule's
+    # match (whose clause counts as blame whatever the model reads in it)
+    names_yield_to_judgment: bool = _flag()
+    # … and there, a clause after one that blames, opening (past its connector) with one of these words, points back at
+    # the blame ("…, which is why our estimates are usually spot on", "…, and this is the result", "…, as they answer
+    # these points"): it is no content that keeps the sentence from going whole
+    pointing_back_openers: frozenset[str] = _words()
     fragment_starts: frozenset[str] = _words()  # a rest starting with one is a dependent clause («потому что…»)
     copula_words: frozenset[str] = _words()  # after a mark, one links subject and predicate («звонить — это…»)
     lead_in_marks: frozenset[str] = _marks(":")  # what stands before one may go, not what follows («И на будущее: …»)
@@ -909,13 +930,14 @@ class ClauseRemoval:
 
     def rewrite(self, span, bias: float, words: list[float], pairs: list[float], quoted: set[int],
                 offset: int, must: tuple[int, int] | None = None, opening=None, free: bool | str = False,
-                rescore=None) -> str | None:
+                rescore=None, names: bool = False) -> str | None:
         """The sentence `span` without its blaming clause, "" to drop it, or None.
         With `must` (a token range of the sentence: another rule's match), the
         removal takes that range, and the clause holding it counts as blame.
         `opening(i)`: the log-odds token i adds once capitalised to open what is
         left after a lead-in goes (scored as it will read). With `free`, what
-        `must` covers is not protected: the match is the blame, numbers included."""
+        `must` covers is not protected: the match is the blame, numbers included. With `names`, the names of a
+        sentence that is all judgment do not keep it (`names_yield_to_judgment`)."""
         tokens = list(span)
         n = len(tokens)
         end = n
@@ -1125,9 +1147,15 @@ class ClauseRemoval:
             _, first, last = blaming_suffix
             refused = self._statement(tokens, first, last, end, self._join(tokens, first, last))
         doc = span.doc
+        names_only = False  # (only names keep it: `names_yield_to_judgment`)
         if any(kept) and loses(0, n):
-            self._note("whole:protect")
-            return refused
+            facts = Counter(t.orth for i, t in enumerate(tokens)
+                            if kept[i] and (self.settings.protect.search(t.text) or offset + i in quoted))
+            names_only = names and must is None and refused is None and \
+                all(counts[o] > seen for o, seen in facts.items())
+            if not names_only:
+                self._note("whole:protect")
+                return refused
         if not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
             self._note("whole:only-sentence")
             return refused  # (a reply of this one sentence is not removed: it needs writing anew)
@@ -1136,7 +1164,7 @@ class ClauseRemoval:
         # factory reset») is content
         # (beside another rule's match, a clause counts as blame only where the
         # model would flag it alone: the match shows where the blame is)
-        blame_odds = self.flag_odds if must else self.neutral_odds
+        blame_odds = self.flag_odds if must or names_only else self.neutral_odds
         if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
@@ -1157,6 +1185,13 @@ class ClauseRemoval:
                 after_blame = True
                 continue
             opener = next((t.lower_ for t in tokens[a:b] if t.is_alpha), "")
+            if names and after_blame and b == end and next((t.lower_ for t in tokens[a + self._connector(tokens, a, b):b]
+                                               if t.is_alpha), "") in self.settings.pointing_back_openers:
+                # (the last resort: a last clause pointing back at the blame before it, "…, which is why our estimates
+                # are usually spot on", "…, and this is the result", says nothing the reply needs without it; not one
+                # mid-sentence, more often a noun's relative clause: "…on cleaning day, which is every second Tuesday, so…")
+                self._note("whole:pointing-back", a, b)
+                continue
             if after_blame and opener in self.settings.dependent_clause_openers:
                 # (a dependent clause of the blame before it says nothing of its own: «Тут ничего сложного, даже
                 # ребёнок справится, если делать по шагам», «…, хорошо ещё, что обошлось без пожара»)
