@@ -570,6 +570,8 @@ class QuestionReader:
         # how the work stands, which a sentence telling what has been done answers ("We've found two copies so far":
         # a `reports-progress` cue)
         self.progress_keys = self._word_keys(config.get("progress_words", ()))
+        # "What is the status?": a "what" asking how the work stands, like "Any news?"
+        self.progress_kinds = ("yes-no", "request", "wh") if config.get("progress_asked_by_what") else ("yes-no", "request")
         # a question opening with a conditional asks its main clause: the words of the condition are no answer
         self.conditional_main_clause = bool(config.get("conditional_question_asks_main_clause", False))
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
@@ -1644,7 +1646,11 @@ class QuestionReader:
                 # any request for an action, a commitment naming its thing ("Can you give me a new code?" -
                 # "Once I've checked the code, I'll issue you a replacement")
                 # (not "Could you tell me whether…", which asks for an answer)
-                named = "ask.request" not in question.sentence.cues and question.kind == "yes-no"
+                # (or a choice of two actions asked directly: "Can you replace them or give us a credit?" - "we will
+                # credit the two bags at £18.50 each"; not "Could you tell me whether X is included, or charged
+                # separately?", which asks for an answer)
+                named = "ask.request" not in question.sentence.cues and (question.kind == "yes-no" or (
+                    question.kind == "choice" and not any(c in question.sentence.cues for c in _YES_NO_CUES)))
                 # (a request naming when: "Could someone take a look this week?", "can u resend today" - "I've
                 # booked our plumber for Wednesday", "a same-day replacement … by 7pm tonight")
                 timed = self.timed_action_by_commitment and "answer.time" in question.sentence.cues
@@ -1733,7 +1739,7 @@ class QuestionReader:
                     and (focus.words <= self.normal_keys or self._normal_in_circumstance(question)):
                 # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
                 by = next((s for s in answering if "judges-normal" in s.cues), None)
-            if by is None and self.progress_keys and question.kind in ("yes-no", "request") and focus.words \
+            if by is None and self.progress_keys and question.kind in self.progress_kinds and focus.words \
                     and focus.words <= self.progress_keys:
                 # "Has there been any progress?" - "We've found two copies so far, but neither fitted your brief"
                 by = next((s for s in answering if "reports-progress" in s.cues and self._says_something(s)), None)
@@ -2213,9 +2219,11 @@ class QuestionReader:
         asking = [s for s in reply if s.keys and "rhetorical" not in s.cues and id(s) not in told
                   and (s.asks or not self.asking_cues.isdisjoint(s.cues))][:MAX_QUESTIONS]
         for sentence in asking:
-            if self._offers(sentence) or not sentence.asks and "builds-on-done" in sentence.cues:
+            if self._offers(sentence) or not sentence.asks and "builds-on-done" in sentence.cues \
+                    or "asks-elsewhere" in sentence.cues:
                 # (nor a request that builds on what the customer may have done: "If you've already collected lunch
-                # orders through our form, …, so just let me know the name of the third person")
+                # orders through our form, …, so just let me know the name of the third person"; nor one sending them
+                # to ask someone else, «Уточните у гостя, насколько сильная у него аллергия», "check with your vet")
                 continue
             if self.value_kinds and ("suggest" not in sentence.cues
                                      or not sentence.cues.isdisjoint(("asks-back", "tell-back"))):

@@ -441,7 +441,8 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # parts: «паковать» / «упаковка», «дней» / «дня»)
                       # then tune34-q: en stays 2; ru 12 -> 6 («нигде», «разве», «дальше» stop words, inclusion
                       # answers «что», «иногда» answers «нормально?», «откуда разница» asks a cause)
-                      "en26": 2, "ru25": 4,
+                      # (tune48-q: en26 2 -> 1, "Is this still possible" asking when)
+                      "en26": 1, "ru25": 4,
                       # en27 and ru26 (14 and 16 before tuning) after tune34-q2: en 14 -> 6, ru 16 -> 3 (synonyms and
                       # price forms missing, «Good news:»/"No problem" as direct answers, normality judged, a why before a
                       # trailing condition, a statement before a question in one reply sentence, passive requests,
@@ -514,7 +515,8 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # reassuring; a place in the yes/no answer beside («у нас на стоянке», «со стороны»); a sum's
                       # make-up, a rule's requirement as causes; «срок — неделя»; «незаконен»; «в следующий раз» as the
                       # future; steps led by the customer's purpose («Чтобы повторить выплату, …»))
-                      "en34": 5, "ru33": 4,
+                      # (tune48-q: en34 5 -> 4, "is the woodworm still active?")
+                      "en34": 4, "ru33": 4,
                       # en35 and ru34 before tuning (04a935c): 12 and 16
                       # after tune43-q: en 12 -> 5, ru 16 -> 5 ("enough" met by "plenty" or the minimum; "rebook" by
                       # having them back; "clarify" naming no topic; "tell us why … and whether …" read as two
@@ -525,7 +527,8 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # age; «можешь» and «появилось» stop words; «обслуживание»/«сервисный»; «Наверное, я …» and «не так
                       # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause); ru 5 -> 4
                       # («занимает» says «займёт», whose stem parts from it)
-                      "en35": 5, "ru34": 4,
+                      # (tune48-q: en35 5 -> 2, "Can I still play this month")
+                      "en35": 2, "ru34": 4,
                       # (qprec44 lowered the earlier rounds' entries to their counts at its last step, a "why" answered by
                       # what happened and «нормально?» judged by «допустимы»/«распространённая ситуация»: en14 8 -> 3,
                       # ru22 9 -> 5, ru23 6 -> 2, …; some of the drop came from tuning since the entries were set)
@@ -561,9 +564,20 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # «приезжайте» telling where)
                       "en38": 1, "ru37": 6,
                       # en39 and ru38 before tuning (7e2e859)
-                      "en39": 13, "ru38": 9,
-                      # en40 and ru39 before tuning (fed2ca7)
-                      "en40": 16, "ru39": 10}
+                      # (tune48-q: en39 13 -> 11, "the best way to get the streaks off", "still enter")
+                      "en39": 11, "ru38": 9,
+                      # en40 and ru39 before tuning (fed2ca7): 16 and 10; after tune48-q: 4 and 2 ("fed"/"feed"; "near"
+                      # told by a walk away, "possible" by "able to", somewhere to eat by a café or a bite; "will it
+                      # still…?" asking when, met by a time; "liable" a paying word; "most people find…", "part of the
+                      # process" and «почти всегда» judging normality; "the best way to" asking steps; "Where is my
+                      # order?" met by "shipped on", "What is the status?" by a shipment report; a choice of two
+                      # actions asked directly, granted by a commitment;
+                      # «скидку» a paying word, «оплачиваем» / «бесплатного» a price, «длится» a time; «больно» /
+                      # «чувствительной», «уйдут» / «поступят», «обучение» / «курс», «одежда» by its garments; «Я
+                      # что-то испортила?» self-blame; left: a diagnosis refused from a photo, "Where's my money gone?"
+                      # and a refund offered only on a condition, a "yes" in a sentence read as asking ("you need help
+                      # getting around"), «обменять на 60?» met by the size in stock, «Почему так много?»)
+                      "en40": 4, "ru39": 2}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
