@@ -690,6 +690,10 @@ class ClauseRemovalSettings:
     pointing_back_openers: frozenset[str] = _words()
     fragment_starts: frozenset[str] = _words()  # a rest starting with one is a dependent clause («потому что…»)
     copula_words: frozenset[str] = _words()  # after a mark, one links subject and predicate («звонить — это…»)
+    # a clause ending in one of these, a short aside after it, is left open: it reads with the clause after the aside
+    # when the sentence may go whole in the last resort ("Turning up twenty minutes late to a timed blind tasting was, frankly, a careless
+    # way to treat a course fee of this size": neither half says it alone)
+    open_clause_ends: frozenset[str] = _words()
     lead_in_marks: frozenset[str] = _marks(":")  # what stands before one may go, not what follows («И на будущее: …»)
     # in the first clause of a rest, one makes it the consequence of a removed condition («…, знали бы»)
     consequence_words: frozenset[str] = _words()
@@ -1183,7 +1187,11 @@ class ClauseRemoval:
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
         after_blame = False  # does a clause that blames come before this one (short clauses between read with it)?
-        for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+        clauses = list(zip([0, *(i + 1 for i in cuts)], [*cuts, end]))
+        # {a clause left open: the clause it reads with}, in the last resort (`names`): elsewhere a construction
+        # rewrite may keep what the sentence says ("Signing it … is best avoided, as our solicitors would have …")
+        joined = self._open_clauses(tokens, clauses) if names else {}
+        for a, b in clauses:
             if must and a < must[1] and must[0] < b:
                 after_blame = True
                 continue  # the clause the rule matched in
@@ -1198,6 +1206,12 @@ class ClauseRemoval:
             if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= blame_odds:
                 after_blame = True
                 continue
+            other = joined.get((a, b))
+            if other is not None and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) + sum(words[other[0]:other[1]]) + \
+                    sum(pairs[other[0] : other[1] - 1]) >= blame_odds:
+                self._note("whole:open-clause", a, b)
+                after_blame = True
+                continue  # (the clause left open, read with its end after the aside, blames)
             opener = next((t.lower_ for t in tokens[a:b] if t.is_alpha), "")
             if names and must is None and after_blame and b == end and next((t.lower_ for t in tokens[a + self._connector(tokens, a, b):b]
                                                if t.is_alpha), "") in self.settings.pointing_back_openers:
@@ -1214,6 +1228,20 @@ class ClauseRemoval:
             self._note("whole:neutral-clause", a, b)
             return refused
         return ""
+
+    def _open_clauses(self, tokens, clauses: list[tuple[int, int]]) -> dict:
+        """The clauses left open before a short aside (`open_clause_ends`), each with the clause after the aside, and
+        that clause with the open one: {(a, b): (c, d)}. Empty without the setting."""
+        ends = self.settings.open_clause_ends
+        out = {}
+        if not ends:
+            return out
+        for k in range(len(clauses) - 2):
+            (a, b), (p, q), (c, d) = clauses[k : k + 3]
+            last = next((t.lower_ for t in reversed(tokens[a:b]) if t.is_alpha), "")
+            if last in ends and sum(t.is_alpha for t in tokens[p:q]) < self.settings.min_words:
+                out[(a, b)], out[(c, d)] = (c, d), (a, b)
+        return out
 
     def _strands_clause(self, tokens, first: int, dropped: frozenset[int] = frozenset()) -> bool:
         """Would a removal from the comma at `first` leave the clause it cuts, after a strong mark that follows
