@@ -329,6 +329,11 @@ class LanguageLinter:
         rule = self._by_id.get(by)
         if found is None and rule is not None and rule.spec.extends == "tone":
             found = rule.matcher.last_resort(doc, match)  # (the tone rule's own match: its removal's last resort)
+        elif found is None and rule is not None:
+            # (another rule's match: the removal's last resort of the pack's tone rule, around it)
+            tone = next((self._by_id[i] for i in rule_ids if i in self._by_id and self._by_id[i].spec.extends == "tone"),
+                        None)
+            found = None if tone is None else tone.matcher.last_resort(doc, match, by)
         if found is not None:
             text, start, end = found
             return (text,), _without_edge_spaces(doc[start:end])

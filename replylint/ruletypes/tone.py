@@ -463,13 +463,23 @@ class ToneRule(RuleType):
                                        free=CLAUSE if by in self._unprotected_clauses else by in self._unprotected)
         return None if found is None else (found, a, b)
 
-    def last_resort(self, doc, match: Match) -> tuple[str, int, int] | None:
+    def last_resort(self, doc, match: Match, by: str = "") -> tuple[str, int, int] | None:
         """For the rule's own match that neither its removal nor a construction rewrites: the removal again, where the
-        names of a sentence that is all judgment do not keep it (`names_yield_to_judgment`), with the sentence's range."""
+        names of a sentence that is all judgment do not keep it (`names_yield_to_judgment`), with the sentence's range.
+        With `by` (another rule's match that no template, construction or removal rewrites), the same for the
+        sentence around it, the clause holding the match counting as blame (as in `clause_rewrite`)."""
         if self._rewrite is None or not self._rewrite.settings.names_yield_to_judgment:
             return None
-        found = self._sentence_rewrite(doc, match.start, match.end, names=True)
-        return None if found is None else (found, match.start, match.end)
+        if not by:
+            found = self._sentence_rewrite(doc, match.start, match.end, names=True)
+            return None if found is None else (found, match.start, match.end)
+        sentence = sentence_around(doc, match.start, match.end)
+        if sentence is None:
+            return None
+        a, b = sentence
+        found = self._sentence_rewrite(doc, a, b, must=(match.start - a, match.end - a), names=True,
+                                       free=CLAUSE if by in self._unprotected_clauses else by in self._unprotected)
+        return None if found is None else (found, a, b)
 
     def _sentence_rewrite(self, doc, a: int, b: int, must: tuple[int, int] | None = None,
                           free: bool | str = False, names: bool = False) -> str | None:
@@ -669,8 +679,10 @@ class ClauseRemovalSettings:
     # it goes whole when every clause of it long enough to say something reads as blame at the flagging threshold, not
     # only over `neutral_below` ("Glazing the foot was a pretty careless thing to do after Mia's demo", "A call back in
     # August would have spared everyone this correspondence": the names are part of the reproach); numbers, codes and
-    # quoted labels still keep it. The last resort: not where a rewrite keeps the sentence, nor beside another rule's
-    # match (whose clause counts as blame whatever the model reads in it)
+    # quoted labels still keep it. The last resort: not where a rewrite keeps the sentence; beside another rule's match
+    # (whose clause counts as blame whatever the model reads in it) only where the model flags the whole sentence too,
+    # and with no clause pointing back (below) left out ("The other farmers had removed their drip lines before the
+    # 14th, which is why … yours was shifted" says why)
     names_yield_to_judgment: bool = _flag()
     # … and there, a clause after one that blames, opening (past its connector) with one of these words, points back at
     # the blame ("…, which is why our estimates are usually spot on", "…, and this is the result", "…, as they answer
@@ -678,6 +690,10 @@ class ClauseRemovalSettings:
     pointing_back_openers: frozenset[str] = _words()
     fragment_starts: frozenset[str] = _words()  # a rest starting with one is a dependent clause («потому что…»)
     copula_words: frozenset[str] = _words()  # after a mark, one links subject and predicate («звонить — это…»)
+    # a clause ending in one of these, a short aside after it, is left open: it reads with the clause after the aside
+    # when the sentence may go whole in the last resort ("Turning up twenty minutes late to a timed blind tasting was, frankly, a careless
+    # way to treat a course fee of this size": neither half says it alone)
+    open_clause_ends: frozenset[str] = _words()
     lead_in_marks: frozenset[str] = _marks(":")  # what stands before one may go, not what follows («И на будущее: …»)
     # in the first clause of a rest, one makes it the consequence of a removed condition («…, знали бы»)
     consequence_words: frozenset[str] = _words()
@@ -1151,8 +1167,10 @@ class ClauseRemoval:
         if any(kept) and loses(0, n):
             facts = Counter(t.orth for i, t in enumerate(tokens)
                             if kept[i] and (self.settings.protect.search(t.text) or offset + i in quoted))
-            names_only = names and must is None and refused is None and \
-                all(counts[o] > seen for o, seen in facts.items())
+            # (beside another rule's match, only where the model flags the sentence too: the tone finding and the
+            # rule's on the same sentence, not a sentence that only the match makes blame)
+            names_only = names and refused is None and all(counts[o] > seen for o, seen in facts.items()) and \
+                (must is None or bias + sum(words[:end]) + sum(pairs[: end - 1]) >= self.flag_odds)
             if not names_only:
                 self._note("whole:protect")
                 return refused
@@ -1169,7 +1187,11 @@ class ClauseRemoval:
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
         after_blame = False  # does a clause that blames come before this one (short clauses between read with it)?
-        for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
+        clauses = list(zip([0, *(i + 1 for i in cuts)], [*cuts, end]))
+        # {a clause left open: the clause it reads with}, in the last resort (`names`): elsewhere a construction
+        # rewrite may keep what the sentence says ("Signing it … is best avoided, as our solicitors would have …")
+        joined = self._open_clauses(tokens, clauses) if names else {}
+        for a, b in clauses:
             if must and a < must[1] and must[0] < b:
                 after_blame = True
                 continue  # the clause the rule matched in
@@ -1184,8 +1206,14 @@ class ClauseRemoval:
             if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= blame_odds:
                 after_blame = True
                 continue
+            other = joined.get((a, b))
+            if other is not None and bias + sum(words[a:b]) + sum(pairs[a : b - 1]) + sum(words[other[0]:other[1]]) + \
+                    sum(pairs[other[0] : other[1] - 1]) >= blame_odds:
+                self._note("whole:open-clause", a, b)
+                after_blame = True
+                continue  # (the clause left open, read with its end after the aside, blames)
             opener = next((t.lower_ for t in tokens[a:b] if t.is_alpha), "")
-            if names and after_blame and b == end and next((t.lower_ for t in tokens[a + self._connector(tokens, a, b):b]
+            if names and must is None and after_blame and b == end and next((t.lower_ for t in tokens[a + self._connector(tokens, a, b):b]
                                                if t.is_alpha), "") in self.settings.pointing_back_openers:
                 # (the last resort: a last clause pointing back at the blame before it, "…, which is why our estimates
                 # are usually spot on", "…, and this is the result", says nothing the reply needs without it; not one
@@ -1200,6 +1228,20 @@ class ClauseRemoval:
             self._note("whole:neutral-clause", a, b)
             return refused
         return ""
+
+    def _open_clauses(self, tokens, clauses: list[tuple[int, int]]) -> dict:
+        """The clauses left open before a short aside (`open_clause_ends`), each with the clause after the aside, and
+        that clause with the open one: {(a, b): (c, d)}. Empty without the setting."""
+        ends = self.settings.open_clause_ends
+        out = {}
+        if not ends:
+            return out
+        for k in range(len(clauses) - 2):
+            (a, b), (p, q), (c, d) = clauses[k : k + 3]
+            last = next((t.lower_ for t in reversed(tokens[a:b]) if t.is_alpha), "")
+            if last in ends and sum(t.is_alpha for t in tokens[p:q]) < self.settings.min_words:
+                out[(a, b)], out[(c, d)] = (c, d), (a, b)
+        return out
 
     def _strands_clause(self, tokens, first: int, dropped: frozenset[int] = frozenset()) -> bool:
         """Would a removal from the comma at `first` leave the clause it cuts, after a strong mark that follows
