@@ -1175,7 +1175,10 @@ class ClauseRemoval:
         blame_odds = self.flag_odds if must or names_only else self.neutral_odds
         if names and must is None and self.settings.questions_yield_to_judgment and any(
                 t.text.startswith("?") for t in tokens[end:]) and not any(
-                t.lower_ in self.settings.presupposing_question_words for t in tokens[:end]):
+                t.lower_ in self.settings.presupposing_question_words for t in tokens[:end]) and next(
+                (t.lower_ for t in span.doc[span.end:] if t.is_alpha), "") not in self.settings.back_references:
+            # (not where the next sentence opens by pointing back into it: «А инструкцию, которую монтажник оставил
+            # возле насоса, в руки брать не пробовали? Там на стр. 34 …»)
             self._note("whole:question")
             return ""  # (the last resort: a question flagged as a whole, `questions_yield_to_judgment`)
         if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
