@@ -688,6 +688,13 @@ class ClauseRemovalSettings:
     # the blame ("…, which is why our estimates are usually spot on", "…, and this is the result", "…, as they answer
     # these points"): it is no content that keeps the sentence from going whole
     pointing_back_openers: frozenset[str] = _words()
+    # … and there, a question goes whole though a clause of it reads as neutral alone: the sentence, flagged as a whole,
+    # asks what the writer's reproach answers («А прочитать это письмо до того, как ехать в главный корпус, в голову не
+    # пришло?»), and a clause of a question states nothing the reply needs; numbers, codes and quoted labels still keep it
+    questions_yield_to_judgment: bool = _flag()
+    # … but not one asking with one of these, whose clause presupposes a fact («Интересно, а кто, по-Вашему, оставил
+    # включёнными фары на всю ночь?»: the lights were left on) or asks what the reply may need («зачем Вы написали…?»)
+    presupposing_question_words: frozenset[str] = _words()
     fragment_starts: frozenset[str] = _words()  # a rest starting with one is a dependent clause («потому что…»)
     copula_words: frozenset[str] = _words()  # after a mark, one links subject and predicate («звонить — это…»)
     # a clause ending in one of these, a short aside after it, is left open: it reads with the clause after the aside
@@ -892,6 +899,7 @@ class ClauseRemoval:
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
         self.sarcastic_opener_tokens = _word_tokens(settings.sarcastic_openers)
+        self.pointing_back_tokens = _word_tokens(settings.pointing_back_openers)
         self.contrast_tail_tokens = _word_tokens(settings.contrast_tails)
         # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
         # a removal opened is closed with it
@@ -1183,6 +1191,14 @@ class ClauseRemoval:
         # (beside another rule's match, a clause counts as blame only where the
         # model would flag it alone: the match shows where the blame is)
         blame_odds = self.flag_odds if must or names_only else self.neutral_odds
+        if names and must is None and self.settings.questions_yield_to_judgment and any(
+                t.text.startswith("?") for t in tokens[end:]) and not any(
+                t.lower_ in self.settings.presupposing_question_words for t in tokens[:end]) and next(
+                (t.lower_ for t in span.doc[span.end:] if t.is_alpha), "") not in self.settings.back_references:
+            # (not where the next sentence opens by pointing back into it: «А инструкцию, которую монтажник оставил
+            # возле насоса, в руки брать не пробовали? Там на стр. 34 …»)
+            self._note("whole:question")
+            return ""  # (the last resort: a question flagged as a whole, `questions_yield_to_judgment`)
         if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
@@ -1213,8 +1229,7 @@ class ClauseRemoval:
                 after_blame = True
                 continue  # (the clause left open, read with its end after the aside, blames)
             opener = next((t.lower_ for t in tokens[a:b] if t.is_alpha), "")
-            if names and must is None and after_blame and b == end and next((t.lower_ for t in tokens[a + self._connector(tokens, a, b):b]
-                                               if t.is_alpha), "") in self.settings.pointing_back_openers:
+            if names and must is None and after_blame and b == end and self._points_back(tokens, a, b):
                 # (the last resort: a last clause pointing back at the blame before it, "…, which is why our estimates
                 # are usually spot on", "…, and this is the result", says nothing the reply needs without it; not one
                 # mid-sentence, more often a noun's relative clause: "…on cleaning day, which is every second Tuesday, so…")
@@ -1547,6 +1562,16 @@ class ClauseRemoval:
                     and self._opens_clause(tokens, c, cuts, end, i + 1):
                 out.append((0, c))
         return [(a, b) for a, b in out if 0 < b - a < end]
+
+    def _points_back(self, tokens, a: int, b: int) -> bool:
+        """Does the clause tokens[a:b] open (with its connector or past it, past any punctuation) with one of
+        `pointing_back_openers` ("which", «поэтому и», «вот и», «а не»)?"""
+        for i in {a, a + self._connector(tokens, a, b)}:
+            while i < b and not tokens[i].is_alpha:
+                i += 1
+            if any(i + len(parts) <= b and _spells(tokens, i, parts) for parts in self.pointing_back_tokens):
+                return True
+        return False
 
     def _connector(self, tokens, i: int, end: int) -> int:
         """The number of tokens of the connector (`connectors`) that starts at token i, 0 for none."""
