@@ -452,3 +452,13 @@ def test_a_short_sentence_of_thanks_may_be_what_is_left(engine):
     """(rw46) «Спасибо за терпение.» is under `min_words` but a whole sentence of thanks (`short_courtesies`)."""
     text = "Спасибо за терпение, но инструкцию всё-таки надо читать внимательнее. Заказ отправим завтра."
     assert _blame_left(engine, text) == ("Спасибо за терпение. Заказ отправим завтра.", [])
+
+
+def test_a_promise_after_the_blame_keeps_the_sentence(engine):
+    """(rwbugs) A clause after the blame is scored past its connector: «так что приложу её ещё раз» reads neutral,
+    the writer's promise, so the sentence does not go whole (no removal keeps a sentence here: it is left as written,
+    for the agent)."""
+    text = ("Здравствуйте! Вы, конечно, как обычно, не дочитали инструкцию, так что приложу её ещё раз. "
+            "Хорошего дня.")
+    fixed, left = _blame_left(engine, text)
+    assert "приложу её ещё раз" in fixed and "ru.blame.tone" in left

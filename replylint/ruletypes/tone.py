@@ -794,6 +794,11 @@ class ClauseRemovalSettings:
     # … when what is left holds a clause that stands as a sentence: with a predicate, a token with one of these
     # morphology features (a finite verb, a short participle or adjective: «указан», «недоступна»)
     predicate_morph: frozenset[str] = _marks()
+    # the whole-sentence check reads a clause whose predicate has one of these morphology features (the writer's own
+    # action: «…, так что приложу её ещё раз») past its connector (`connectors`), its words and its score: the
+    # connector's weight is the link to the blame before it, and a promise of `min_words` words is content that keeps
+    # the sentence («…, так что постараюсь совсем коротко» is none)
+    writer_predicate_morph: frozenset[str] = _marks()
     # … and so may a last clause after a comma and one of these, though it does not read as blame alone: the way the
     # customer did it, set against the right one («…хотя бы за неделю, а не за два дня до праздника»); several words
     # are matched over their tokens
@@ -1023,6 +1028,9 @@ class ClauseRemoval:
             if first > 0 and tokens[first - 1].lower_ in self.settings.open_ends:
                 self._note("open-end", first, last)
                 return False
+            if first == 0 and self._open_before_aside(tokens, cuts, last, end):
+                self._note("open-prefix", first, last)
+                return False  # («А чек Вы, конечно, сразу выбросили…» would leave «Конечно, сразу выбросили…»)
             if self._strands_clause(tokens, first, dropped):
                 self._note("stranded", first, last)
                 return False  # («…, — договоры, вообще-то, полезно читать, …» would leave «…, — договоры.»)
@@ -1216,10 +1224,15 @@ class ClauseRemoval:
                 continue  # (a counterfactual clause: blame whatever its words weigh)
             # (with `connector_not_counted`, the connector opening the clause is glue, not a word of what it says:
             # "…, so it definitely works" says three words)
-            glue = self._connector(tokens, a, b) if self.settings.connector_not_counted else 0
+            link = self._connector(tokens, a, b)
+            # (a clause telling what the writer does, `writer_predicate_morph`, is read past its connector, words and
+            # score: the link to the blame before it («…, так что приложу её ещё раз») is the blame's weight)
+            link = link if link and any(str(m) in self.settings.writer_predicate_morph
+                                        for t in tokens[a + link:b] for m in t.morph) else 0
+            glue = link or (self._connector(tokens, a, b) if self.settings.connector_not_counted else 0)
             if sum(t.is_alpha for t in tokens[a + glue:b]) < self.settings.min_words:
                 continue
-            if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= blame_odds:
+            if bias + sum(words[a + link:b]) + sum(pairs[a + link : b - 1]) >= blame_odds:
                 after_blame = True
                 continue
             other = joined.get((a, b))
@@ -1257,6 +1270,22 @@ class ClauseRemoval:
             if last in ends and sum(t.is_alpha for t in tokens[p:q]) < self.settings.min_words:
                 out[(a, b)], out[(c, d)] = (c, d), (a, b)
         return out
+
+    def _open_before_aside(self, tokens, cuts: list[int], last: int, end: int) -> bool:
+        """Does a prefix removal of tokens [0, last) end, at a comma, on one of `open_ends` with a short aside (under
+        `min_words` words, set off by a comma after it) following: the prefix is the start of the clause the aside
+        interrupts («А чек Вы, конечно, сразу выбросили», "Ordering … was, honestly, a careless way"), no clause of
+        its own, and the rest would open with the aside on the clause's remnant?"""
+        comma = last - 1
+        # (not the noun «раз» of «в третий раз», nor the particle of «тут-то»)
+        if comma <= 0 or tokens[comma].text != self.settings.comma or \
+                tokens[comma - 1].lower_ not in self.settings.open_ends or tokens[comma - 1].pos_ == "NOUN" or \
+                _after_hyphen(tokens, comma - 1):
+            return False
+        after = next((i for i in cuts if i > comma), None)
+        if after is None or tokens[after].text != self.settings.comma:
+            return False
+        return 0 < sum(t.is_alpha for t in tokens[last:after]) < self.settings.min_words
 
     def _strands_clause(self, tokens, first: int, dropped: frozenset[int] = frozenset()) -> bool:
         """Would a removal from the comma at `first` leave the clause it cuts, after a strong mark that follows
