@@ -1028,7 +1028,7 @@ class ClauseRemoval:
             if first > 0 and tokens[first - 1].lower_ in self.settings.open_ends:
                 self._note("open-end", first, last)
                 return False
-            if first == 0 and self._open_before_aside(tokens, cuts, last, end):
+            if first == 0 and self._open_before_aside(tokens, cuts, last):
                 self._note("open-prefix", first, last)
                 return False  # («А чек Вы, конечно, сразу выбросили…» would leave «Конечно, сразу выбросили…»)
             if self._strands_clause(tokens, first, dropped):
@@ -1271,7 +1271,7 @@ class ClauseRemoval:
                 out[(a, b)], out[(c, d)] = (c, d), (a, b)
         return out
 
-    def _open_before_aside(self, tokens, cuts: list[int], last: int, end: int) -> bool:
+    def _open_before_aside(self, tokens, cuts: list[int], last: int) -> bool:
         """Does a prefix removal of tokens [0, last) end, at a comma, on one of `open_ends` with a short aside (under
         `min_words` words, set off by a comma after it) following: the prefix is the start of the clause the aside
         interrupts («А чек Вы, конечно, сразу выбросили», "Ordering … was, honestly, a careless way"), no clause of
