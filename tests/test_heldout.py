@@ -400,7 +400,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en40 and ru39 (session 47), at their before-tuning figures (fed2ca7): 1.000 / .540 and .861 / .740; then
                # tune48-en (en40 1.000 / 1.000), tune48-ru (ru39 .962 / 1.000)
                ("en40", "blame"): (1.0, 1.0),
-               ("ru39", "blame"): (0.96, 1.0)}
+               ("ru39", "blame"): (0.96, 1.0),
+               # en41 and ru40 (session 48), at their before-tuning figures (eb6fcd0)
+               ("en41", "blame"): (0.94, 0.64),
+               ("ru40", "blame"): (0.91, 0.84)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -577,7 +580,9 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # что-то испортила?» self-blame; left: a diagnosis refused from a photo, "Where's my money gone?"
                       # and a refund offered only on a condition, a "yes" in a sentence read as asking ("you need help
                       # getting around"), «обменять на 60?» met by the size in stock, «Почему так много?»)
-                      "en40": 4, "ru39": 2}
+                      "en40": 4, "ru39": 2,
+                      # en41 and ru40 before tuning (eb6fcd0)
+                      "en41": 13, "ru40": 14}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
