@@ -190,6 +190,8 @@ _SPECIAL_RUN = re.compile(rb"[^\x00]+\x00?")  # a run of non-words and the word 
 # a code that ends in one letter keeps the full stop after it in its token («номер заказа 4471-Е. Новые
 # билеты …»): the stop ends the sentence, as it does after «4471.» (a lone «Е.» stays an initial)
 _CODE_END = re.compile(r"^\d+[-‑]?[^\W\d_]\.$")
+_LETTERS = "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_CODE_JOINS = frozenset("/-‑")
 _NOT_START = numpy.uint64(2**64 - 1)  # SENT_START -1 ("not a start") as from_array reads it
 
 
@@ -218,6 +220,9 @@ class SentenceSplitter:
         # an abbreviation the tokenizer keeps with its full stop («см.», «руб.») ends a sentence
         # when a capitalised word follows it after a space: «прожоги диаметром 1–2 см. Ставить тент…»
         self.abbreviation_ends = frozenset(strings.add(t) for t in abbreviation_ends)
+        # a letter with its stop is an initial («Е. Иванова», "J. Smith"), but at the end of a code the
+        # tokenizer split at its slash or hyphen ("flat 14/A. I am …") it ends the sentence
+        self.letter_stops = frozenset(strings.add(letter + ".") for letter in _LETTERS)
         self.kinds: dict[int, int] = {}  # LOWER hash -> kind flags
         self.layouts: dict[bytes, tuple[int, ...]] = {}  # run shape -> offsets that start a sentence
 
@@ -245,6 +250,9 @@ class SentenceSplitter:
                          if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title and doc[i + 1].is_alpha]
                 if extra:
                     found = sorted(set(found).union(extra))
+            code_ends = [i + 1 for i in positions_in(lowers, self.letter_stops) if _ends_code(doc, i)]
+            if code_ends:
+                found = sorted(set(found).union(code_ends))
             doc.user_data[SENTENCE_STARTS] = found
         return found
 
@@ -291,6 +299,14 @@ class SentenceSplitter:
                     cache[h] = kind
                 kinds[i] = kind
         return kinds
+
+
+def _ends_code(doc: Doc, i: int) -> bool:
+    """Is the letter-and-stop at i the end of a code split at its joint ("14/A.", "7-Б.") with a
+    capitalised word after it?"""
+    return (2 <= i < len(doc) - 1 and doc[i - 1].text in _CODE_JOINS and doc[i - 2].text[-1:].isdigit()
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ and bool(doc[i].whitespace_)
+            and doc[i + 1].is_title and doc[i + 1].is_alpha)
 
 
 def _run_layout(shape: bytes) -> tuple[int, ...]:

@@ -79,6 +79,13 @@ def test_a_code_ending_in_a_letter_ends_a_sentence(engine):
     assert len(list(annotate(engine, "ru", "Договор подписал А. С. Петров.").sents)) == 1
 
 
+def test_a_code_split_at_its_slash_ends_a_sentence_at_its_letter(engine):
+    # the tokenizer splits "14/A." into 14 / A.: the letter's stop ends the sentence, an initial's does not
+    doc = annotate(engine, "en", "It was paid to flat 14/B instead of your own, 14/A. I am sorry. Ask J. Smith.")
+    assert [s.text.strip() for s in doc.sents] == ["It was paid to flat 14/B instead of your own, 14/A.",
+                                                   "I am sorry.", "Ask J. Smith."]
+
+
 def test_empty_and_whitespace_docs(engine):
     for lang in ("ru", "en"):
         assert len(annotate(engine, lang, "")) == 0
