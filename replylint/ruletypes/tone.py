@@ -763,6 +763,9 @@ class ClauseRemovalSettings:
     # in the clause after a connector, one marks it as the consequence of what went before («поэтому система
     # Вас и не пускает»): the connector is not taken, the rest would not stand alone («Система Вас и не пускает»)
     consequence_particles: frozenset[str] = _words()
+    # a conjunction said twice to pair two members, «и …, и …», «ни …, ни …»: a prefix removal through the first
+    # member's comma reaches the second's too («Как я уже объяснял и при настройке, и в письме, …»)
+    paired_conjunctions: frozenset[str] = _words()
     clause_back_references: frozenset[str] = _words()  # `back_references` for the clause after a connector
     # what the clause after a connector a removal takes may not read as (matched on its lowercased words):
     # a comparison or a participle rather than a reason ("…, as the log shows", "…, as explained in…")
@@ -1463,6 +1466,13 @@ class ClauseRemoval:
             out += [(0, c) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.settings.comma
                     for c in [b + self._connector(tokens, b, end)] if c > b
                     and self._opens_clause(tokens, c, cuts, end, b)]
+            # or a prefix through the second member of a pair «и …, и …» it opens: «Как я уже объяснял Вам и при
+            # настройке, и в сообщении после неё, [у инструмента …]» (through the first member it leaves «И в …»)
+            out += [(0, c + 1) for a, b in list(out) if a == 0 and tokens[b - 1].text == self.settings.comma
+                    and b < end and tokens[b].lower_ in self.settings.paired_conjunctions
+                    and any(t.lower_ == tokens[b].lower_ for t in tokens[1 : b - 1])
+                    for c in [next((i for i in cuts if i > b), end)]
+                    if c < end - 1 and tokens[c].text == self.settings.comma]
         if end < len(tokens) and tokens[end].text == "?":
             out = [(a, b) for a, b in out if b != end or not self.settings.question_tag.search(
                 " ".join(t.lower_ for t in tokens[a + 1:b]))]
