@@ -53,6 +53,7 @@ _YES_NO_CUES = frozenset({"ask.yes-no"})  # a reply sentence asking yes/no («�
 _YES_NO_ANSWERS = frozenset({"yes-no-answer", "direct-answer", "modal-answer"})  # a reply sentence saying yes or no
 _GIVEN_BY = {"wh.time": "answer.time", "wh.number": "answer.number"}  # what a statement that gave the asked value holds
 _MONTH_CUES = frozenset({"answer.time", "answer.month"})  # a month named beside a number ("on 9 May")
+_TIME_CUE = frozenset({"answer.time"})  # a clock time said with a bare "am" after the number ("by 11 am")
 _QUOTE_PAIRS = (("«", "»"), ("“", "”"), ("„", "“"))
 _FENCE = "```"
 # a single quote opening a quotation (after a space, a colon or a bracket, before a letter) and one closing it
@@ -494,6 +495,18 @@ class QuestionReader:
             keys = [self._stem(str(w).lower()) for w in group]
             for key in keys:
                 self.synonyms.setdefault(key, keys[0])
+        # synonyms by their whole stem, where the first letters are another word's («расчесать» / «вычёсывать»;
+        # «расче» is «расчёт» too): the group's key is its first word's whole stem
+        self.stem_synonyms: dict[str, str] = {}
+        for group in config.get("whole_stem_synonyms", ()):
+            stems = [self.stemmer.stemWord(str(w).lower()) for w in group]
+            for stem in stems:
+                self.stem_synonyms.setdefault(stem, stems[0])
+        # a fleeting vowel before the last letter of a stem one letter longer than the key («заявок» - «заявку»,
+        # «скидок» - «скидка»): left out, as the other forms have it
+        fleeting = config.get("fleeting_vowel", {})
+        self.fleeting_vowels = frozenset(fleeting.get("vowels", ()))
+        self.fleeting_before = frozenset(fleeting.get("before", ()))
         # stop words by their whole stem: «привет» is one, «привезут» (the same
         # first letters) is not
         self.stop = frozenset(self.stemmer.stemWord(str(w).lower()) for w in config.get("stop_words", ()))
@@ -511,6 +524,7 @@ class QuestionReader:
         # a month's name that is also another word ("may", a modal) names the month beside a number ("on 9 May",
         # "May 2025"): the sentence gives a time
         self.month_beside_number = self._hashes(config.get("month_beside_number", ()))
+        self.time_after_number = self._hashes(config.get("time_after_number", ()))
         # the words asking for a time ("long", "last", «срок») are there in a sentence giving a time that shares
         # another word of the question
         self.time_words_met = bool(config.get("time_words_met_by_time", False))
@@ -537,6 +551,12 @@ class QuestionReader:
         # a worried yes/no question ("Am I in trouble?", «Меня оштрафуют?»: a `worry` cue) is answered by a reply
         # sentence that reassures ("please don't worry, this is easy to put right": a `reassurance` cue)
         self.worry_by_reassurance = bool(config.get("worry_answered_by_reassurance", False))
+        # (and by the cues that answer it as well: a judgement that what they saw is normal or no emergency, "Three
+        # weeks without eating is common for a ball python settling in", «это не экстренное состояние»)
+        self.worry_cues = frozenset(config.get("worry_answered_by", ("reassurance",)))
+        # a yes/no question on whether something is needed ("Do we need to be present?", «Нужно ли приносить
+        # паспорт?"): a sentence saying it is not (`needless`) no other question takes answers it
+        self.need_by_needless = bool(config.get("need_answered_by_needless", False))
         # "What can we do so it doesn't happen again?", «Как сделать, чтобы такого не повторилось?» (an
         # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
         # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
@@ -591,6 +611,9 @@ class QuestionReader:
         # ... and a "what" question holding one of these ("What kit does she need?": a stop word, by its LOWER hash)
         # asks what is needed, which a sentence telling it answers ("she'll need a sleeping bag…": `states-need`)
         self.asked_needed = self._hashes(config.get("asked_what_is_needed", ()))
+        self.bring_by_request = bool(config.get("what_to_bring_answered_by_request", False))
+        # (auxiliaries that ask it as well: "Please have the ewes gathered…", "Please be at the gate by 8")
+        self.request_auxiliaries = frozenset(config.get("request_auxiliaries", ()))
         self.need_answers_sending = bool(config.get("need_answers_what_to_send", True))
         # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
         suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
@@ -837,6 +860,11 @@ class QuestionReader:
         full = self.stemmer.stemWord(word.lower().strip("'’-"))
         if full in self.stop:
             return ""
+        if full in self.stem_synonyms:
+            return self.stem_synonyms[full]
+        if self.fleeting_vowels and len(full) == self.prefix + 1 and full[-1] in self.fleeting_before \
+                and full[-2] in self.fleeting_vowels:
+            full = full[:-2] + full[-1]
         if self.verb_endings_left and self.analyze is not None and full[: self.prefix] not in self.synonyms:
             full = self._verb_stem(word.lower(), full)  # «Вы его снимете?» - «Мы снимем старый слой»: one key
         stem = full[: self.prefix]
@@ -1034,6 +1062,10 @@ class QuestionReader:
         keys = frozenset(k for k in keys_of if k)
         if not keys:
             return None
+        if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
+            # (the words it says in other words, as in a sentence of its own: «В субботу свободно окно в 10:00 —
+            # записать Вас?» holds «прийти» of «Можно прийти в субботу?»)
+            keys = keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
         text = sentence.text
         has_number = any(_DIGIT.search(sentence.word(h)) for h in lowers[:cut])
         return Sentence(sentence.local, text, keys, False, cues, has_number, lowers[:cut], keys_of, sentence._to_source,
@@ -1214,6 +1246,10 @@ class QuestionReader:
         cues = self._cues(d.lowers, d.hits[lo:hi], a, b) if hi > lo else _NO_CUES
         if has_number and self.month_beside_number and self._month_beside_number(d, a, b):
             cues = cues | _MONTH_CUES
+        if has_number and self.time_after_number and not self.time_after_number.isdisjoint(lowers) and any(
+                lowers[i] in self.time_after_number and _DIGIT.search(self.strings[lowers[i - 1]])
+                for i in range(1, len(lowers))):
+            cues = cues | _TIME_CUE  # "by 11 am" (not the verb: "I am", "am I")
         if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
             keys = keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
@@ -1607,7 +1643,10 @@ class QuestionReader:
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
                                 # (a number in words: «в течение пяти рабочих дней», "about three weeks")
                                 or any(self._numeral(s.word(h)) for h in s.lowers)
-                                or "answer.date" in s.cues or not status and "answer.month" in s.cues)), None)
+                                or "answer.date" in s.cues or not status and "answer.month" in s.cues
+                                # (a time set by an event: "when could I have it?" - "You would be welcome to book
+                                # once you have stopped breastfeeding")
+                                or not status and "answer.upon" in s.cues)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -1746,7 +1785,13 @@ class QuestionReader:
             if by is None and self.worry_by_reassurance and question.kind == "yes-no" \
                     and question.sentence is not None and "worry" in question.sentence.cues:
                 # "Am I in trouble?" - "please don't worry, this is very common and easy to put right"
-                by = next((s for s in answering if "reassurance" in s.cues), None)
+                by = next((s for s in answering if self.worry_cues & s.cues), None)
+            if by is None and self.need_by_needless and question.kind == "yes-no" and question.sentence is not None \
+                    and not self.asked_needed.isdisjoint(question.sentence.lowers):
+                # "Do we need to be present?" - "Someone is welcome to attend but doesn't need to"
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and "needless" in s.cues
+                           and not self._conditional(s)), None)
             if by is None and self.admission_openers and question.kind == "yes-no" and question.sentence is not None \
                     and self._opens_with(question.sentence, self.admission_openers):
                 # "Did something get knocked during the repair?" - "It's our mistake: we removed the finder bracket
@@ -1804,7 +1849,10 @@ class QuestionReader:
                 # (what is needed, by a request to send it too: «Что мне ещё нужно подготовить?» - «пришлите отчёт об
                 # оценке и полис»; not how to do it, «Как подготовить велосипед?» - «пришлите фото»)
                 what = needed and question.expects == "thing"
-                by = next((s for s in body if not s.asks and ((sending or what) and "asks-back" in s.cues
+                # (or by what the reply asks them to do: "What should I bring?" - "Please wear closed shoes…", "What
+                # do I need to have ready?" - "Please have the ewes gathered in the pens…")
+                by = next((s for s in body if not s.asks and ((sending or what) and (
+                    "asks-back" in s.cues or self.bring_by_request and self._asks_to_do(s))
                                                               or "states-need" in s.cues
                                                               and (needed or self.need_answers_sending))
                            and self._says_something(s)), None)
@@ -2530,6 +2578,15 @@ class QuestionReader:
                 continue
             out.update(k for w, k in asked.items() if word.endswith(w) and len(word) - len(w) >= 3)
         return frozenset(out)
+
+    def _asks_to_do(self, sentence: Sentence) -> bool:
+        """Does the sentence ask the customer to do something: a courtesy word right before an imperative
+        ("Please wear…", "Please have them ready", «Возьмите, пожалуйста, …»)?"""
+        words = [w for w in sentence.words() if w[:1].isalnum()]  # (past commas: «Возьмите, пожалуйста, …»)
+        return any(w in self.imperative_courtesy and any(
+            words[j] in self.request_auxiliaries or self._is_imperative(words[j]) for j in (i - 1, i + 1)
+            if 0 <= j < len(words))
+                   for i, w in enumerate(words))
 
     def _tells_steps(self, sentence: Sentence) -> bool:
         """Does a clause of the sentence open with an imperative («Заверните её во влажную ткань», «…: используйте

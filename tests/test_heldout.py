@@ -434,7 +434,7 @@ def test_heldout_fixtures_exist():
 # en25 before tuning: 5; ru24 before tuning: 8)
 UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru16": 0, "en17": 2, "ru17": 2,
                       "en18": 0, "ru18": 1, "en19": 5, "ru19": 2,
-                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 5, "en22": 1, "ru22": 5, "en23": 3, "ru23": 2,
+                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 4, "en22": 1, "ru22": 5, "en23": 3, "ru23": 2,
                       "formality_en6": 5, "en24": 0,
                       # en25 and ru24 after tune32-qreal (outrage, a cause asked as "what's the problem", safety worries,
                       # hedged and denying answers): 5 -> 1 and 8 -> 3
@@ -581,8 +581,19 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # and a refund offered only on a condition, a "yes" in a sentence read as asking ("you need help
                       # getting around"), «обменять на 60?» met by the size in stock, «Почему так много?»)
                       "en40": 4, "ru39": 2,
-                      # en41 and ru40 before tuning (eb6fcd0)
-                      "en41": 13, "ru40": 14}
+                      # en41 and ru40 before tuning (eb6fcd0): 13 and 14; after tune49-q: 2 and 2 ("about right", "is
+                      # typical" judging normality; a worry met by that judgement or "isn't in any danger"; "do we need
+                      # to…?" met by "doesn't need to"; "what should I bring / have ready?" by "Please wear… / Please
+                      # have…"; "when could I…?" by "once you have…"; "on his way… by 11 am" a timed commitment; "off
+                      # the price" a discount; "we've now set up" a measure; "mice" / "mouse", "wasn't in the case"
+                      # missing; «не экстренное» reassuring; «обезболивающий» pain; «насыпьте» / «сыпать», «мойте» /
+                      # «мытья», «вычёсываем» / «расчесать» by the whole stem; «заявок» / «заявку» (fleeting vowel);
+                      # «лет» an age; «потому, что» split by its comma, «ради» a reason; «потом», «простыми словами»
+                      # no topic; «идите», «обязательно:» steps; left: "Can I get my £15 back" met by "refunded the
+                      # £15", "what can we put on the grave instead?", «Можно прийти в субботу?» met by a slot offered
+                      # in a sentence that asks, «Может, размер не тот?» met by a guess under a condition)
+                      # (tune49-q also: ru21 5 -> 4, «Почему так?» met by a cause after «потому, что» split by its comma)
+                      "en41": 2, "ru40": 2}
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))
