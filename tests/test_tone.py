@@ -647,3 +647,17 @@ def test_a_removal_strands_no_subject_and_keeps_a_postscripts_mark(engine):
     assert _fixed_without_blame(engine, text) == (
         "Курьер ждал 10 минут. P.S. Если не уверены, что будете дома, не ставьте «Оставить у двери» — тогда и "
         "выбрасывать ничего не придётся.")
+
+
+def test_two_not_tone_items_for_one_word_add_up(tmp_path):
+    # a later item for the same word once replaced the earlier one, silently undoing it
+    from replylint.engine import Engine
+    from replylint.packs import load_rules
+
+    write_pack(tmp_path, rule("extends: tone\nmodel: blame\nthreshold: 0.9\nnot_tone:\n"
+                              "  - {word: quite, after: [not]}\n  - {word: quite, after: [isn't]}\n"
+                              "  - {word: need, before: ['#number']}\n  - {word: need, before: [to]}\n"))
+    engine = Engine(load_rules(extra_dirs=(tmp_path,), builtin=False))
+    (tone,) = [r.matcher for r in engine.linter("en").rules if r.spec.id == "en.blame.x"]
+    assert tone._not_tone["quite"] == {"not", "isn't"}
+    assert tone._not_tone_before["need"] == {"to"} and "need" in tone._not_tone_before_number

@@ -238,14 +238,17 @@ class ToneRule(RuleType):
                     (frozenset(str(w).lower() for w in item["after"]),
                      frozenset(str(w).lower() for w in item.get("not_with", ())), questions_only))
                 continue
+            # (two items for one word add up: a later one must not silently undo an earlier one)
+            word = item["word"].lower()
             if isinstance(item.get("after"), list):
-                self._not_tone[item["word"].lower()] = frozenset(str(w).lower() for w in item["after"])
+                self._not_tone[word] = self._not_tone.get(word, frozenset()).union(
+                    str(w).lower() for w in item["after"])
             if isinstance(item.get("before"), list):
                 before = frozenset(str(w).lower() for w in item["before"])
                 # `#number` stands for a number after the word («нужно 6–7 атмосфер»: a quantity, not a duty)
                 if NUMBER_MARK in before:
-                    self._not_tone_before_number.add(item["word"].lower())
-                self._not_tone_before[item["word"].lower()] = before - {NUMBER_MARK}
+                    self._not_tone_before_number.add(word)
+                self._not_tone_before[word] = self._not_tone_before.get(word, frozenset()) | (before - {NUMBER_MARK})
         # phrases whose clause reads as no tone (a policy stated, reassurance, praise): that clause's words count
         # nothing, and the rest of the sentence is scored on its own («Правилами сервиса катание вдвоём запрещено,
         # а Вы, как всегда, …» is still read for what follows the comma)
