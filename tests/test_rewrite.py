@@ -462,3 +462,26 @@ def test_a_promise_after_the_blame_keeps_the_sentence(engine):
             "Хорошего дня.")
     fixed, left = _blame_left(engine, text)
     assert "приложу её ещё раз" in fixed and "ru.blame.tone" in left
+
+
+def test_the_facts_of_a_blaming_sentence_are_kept_as_a_sentence_of_their_own(engine):
+    """(rw50) The last resort where the facts (`protect`) sit in a clause of their own beside a judgment holding none:
+    that clause alone, past its linking words (`fact_clause_openers`), or the opening clauses and it as two sentences;
+    none where the judgment holds a fact too."""
+    cases = [
+        ("Судя по фото следующего клиента, машину вы вернули в совершенно безобразном состоянии, поэтому и списан "
+         "штраф за уборку 1 500 ₽.", "Списан штраф за уборку 1 500 ₽."),
+        ("Вы опять всё перепутали и не дочитали письмо, а заказ № 4512 мы отправили ещё 3 марта.",
+         "Заказ № 4512 мы отправили ещё 3 марта."),
+        ("Вы почему-то решили, что скидка действует на всё подряд, хотя в акции участвуют только товары с пометкой "
+         "«Хит».", "В акции участвуют только товары с пометкой «Хит»."),
+        ("Курьер звонил в домофон в 14:20 и дважды набирал номер получателя, но, видимо, Вы при оформлении ошиблись в "
+         "номере квартиры — в заказе указана кв. 58.",
+         "Курьер звонил в домофон в 14:20 и дважды набирал номер получателя. В заказе указана кв. 58."),
+    ]
+    for sentence, kept in cases:
+        fixed, left = _blame_left(engine, f"Мы проверили заказ. {sentence} Если что, пишите.")
+        assert (fixed, left) == (f"Мы проверили заказ. {kept} Если что, пишите.", [])
+    fixed, _ = _blame_left(engine, "Мы проверили заказ. Вы ввели код 4512 неправильно, поэтому и заблокирован вход до "
+                                   "18:00. Если что, пишите.")
+    assert "4512" in fixed and "18:00" in fixed

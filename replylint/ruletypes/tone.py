@@ -816,6 +816,12 @@ class ClauseRemovalSettings:
     # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
     # `protect` keeps still keeps it); several words are matched over their tokens
     sarcastic_openers: frozenset[str] = _words()
+    # the last resort where the blame holds no fact but the sentence does (a number, a code, a quoted label in a clause
+    # of its own, `protect`), so it may not go whole and no removal leaves a neutral rest: the clauses holding the facts
+    # kept as a sentence of their own, the judgment around them gone, with the words opening them that link them to
+    # it (a connector, a contrast, a particle: «…, поэтому и [списан штраф за уборку 1 500 ₽]», «…, а [в пакете
+    # оказалось около 100 граммов]»), matched over their tokens; empty: no such rewrite
+    fact_clause_openers: frozenset[str] = _words()
     # a clause's words, where a neutral clause keeps a sentence from going whole, are counted without the
     # connector that opens it ("…, so you'll be fine" is too short to be content of its own)
     connector_not_counted: bool = _flag()
@@ -910,6 +916,7 @@ class ClauseRemoval:
         self.connector_tokens = sorted((tuple(w.split()) for w in settings.connectors), key=len, reverse=True)
         self.droppable_aside_tokens = _word_tokens(settings.droppable_asides)
         self.sarcastic_opener_tokens = _word_tokens(settings.sarcastic_openers)
+        self.fact_opener_tokens = _word_tokens(settings.fact_clause_openers)
         self.pointing_back_tokens = _word_tokens(settings.pointing_back_openers)
         self.contrast_tail_tokens = _word_tokens(settings.contrast_tails)
         # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
@@ -1195,6 +1202,8 @@ class ClauseRemoval:
                 (must is None or bias + sum(words[:end]) + sum(pairs[: end - 1]) >= self.flag_odds)
             if not names_only:
                 self._note("whole:protect")
+                if refused is None and names and must is None and rescore is not None and self.fact_opener_tokens:
+                    return self._fact_clauses(tokens, cuts, end, kept, bias, words, pairs, rescore)
                 return refused
         if not any(doc[i].is_alpha for i in chain(range(span.start), range(span.end, len(doc)))):
             self._note("whole:only-sentence")
@@ -1262,6 +1271,143 @@ class ClauseRemoval:
             self._note("whole:neutral-clause", a, b)
             return refused
         return ""
+
+    def _fact_clauses(self, tokens, cuts: list[int], end: int, kept: list[bool], bias: float, words: list[float],
+                      pairs: list[float], rescore) -> str | None:
+        """The last resort for a sentence whose facts keep it from going whole (`fact_clause_openers`): the run of
+        its clauses that holds every fact only it holds, past the words linking it to the judgment around it, as a
+        sentence of its own («Судя по фото …, машину вы вернули в безобразном состоянии, поэтому и списан штраф за
+        уборку 1 500 ₽.» → «Списан штраф за уборку 1 500 ₽.»); the longest such run that stands alone and reads
+        neutral, where what goes reads as blame and holds no fact (a fact named again elsewhere in the reply is not
+        lost). None when there is none."""
+        n = len(tokens)
+        counts = _word_counts(tokens[0].doc)
+        marks = self.settings.predicate_morph
+        dependent = self.settings.subordinators | self.settings.dependent_clause_openers
+        # (a `droppable` word after a comma too, where a word follows: «…, [прямо] над кнопкой «Оплатить»»)
+        droppable = self._droppable(tokens, end, kept) | {
+            i for i in range(1, end - 1) if tokens[i].lower_ in self.settings.droppable and not kept[i]
+            and tokens[i - 1].text == self.settings.comma and tokens[i + 1].is_alpha}
+
+        def opens_dependent(a: int, b: int) -> bool:
+            """Does the clause tokens[a:b] open (past its mark, openers and a preposition) with a `subordinators` or
+            `dependent_clause_openers` word: «…, что скидка действует на всё», «…, о которых знает любой»?"""
+            alpha = [t for t in tokens[a:b] if t.is_alpha]
+            alpha = alpha[1:] if alpha and alpha[0].pos_ == "ADP" else alpha
+            return bool(alpha) and alpha[0].lower_ in dependent
+
+        def predicate(a: int, b: int) -> bool:
+            """Does tokens[a:b] hold a predicate (`predicate_morph`, not a gerund's: «Судя по фото …» is an adjunct)?"""
+            return any(str(m) in marks for t in tokens[a:b] if "VerbForm=Conv" not in t.morph for m in t.morph)
+        # (a run may end at any comma or mark, one before «это» too: «…по 2 мм с каждой стороны, это азы …»)
+        # (not a dash before «это»: what stands before it is the subject, «…, и опоздание на 10 минут — это …»)
+        bounds = [i for i in range(end) if tokens[i].text in self.settings.lead_in_marks
+                  or tokens[i].text == self.settings.comma or tokens[i].text in self.settings.clause_marks
+                  and not (i + 1 < n and tokens[i + 1].lower_ in self.settings.copula_words)]
+        starts = [0, *(i + 1 for i in bounds)]
+        ends = [*bounds, end]
+
+        def drops(ranges) -> bool:
+            """May tokens in `ranges` go: no fact only they hold, no clause of them content? (A clause that is not
+            dependent, with a predicate and at least `stranded_clause_words` words, reading neutral alone: «Курьер
+            приезжал дважды, но …»; not «…, надо умудриться», «…, что скидка действует на всё».)"""
+            lost = Counter(tokens[i].orth for a, b in ranges for i in range(a, b) if kept[i])
+            if any(counts[orth] <= seen for orth, seen in lost.items()):
+                self._note("facts:lost", *ranges[0])
+                return False  # (a fact of the judgment would go)
+            if any(bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+                   and sum(t.is_alpha for t in tokens[a:b]) >= self.settings.stranded_clause_words
+                   and predicate(a, b) and not opens_dependent(a, b)
+                   for x, y in ranges if y > x for a, b in _clauses(cuts, x, y)):
+                self._note("facts:neutral-side", *ranges[0])
+                return False
+            return True
+
+        def run(s: int, e: int):
+            """The run tokens[s:e] kept as a sentence: (where it opens past its linking words, the words left out,
+            its log-odds), or None where it does not stand alone or read neutral."""
+            k = s
+            while True:  # past the words linking the run to what went
+                step = next((len(p) for p in self.fact_opener_tokens if k + len(p) < e and _spells(tokens, k, p)), 0)
+                if not step:
+                    break
+                k += step
+                while k < e and tokens[k].text == self.settings.comma:
+                    k += 1
+            # (set off from the judgment by a strong mark or a linking word: after a bare comma the run may have
+            # lost its subject to an aside, «Вы, видимо, [снова не открыли дверь]»)
+            if s and k == s and tokens[s - 1].text == self.settings.comma:
+                self._note("facts:bare-comma", k, e)
+                return None
+            # (past a connector, no particle or pronoun tying it to what went: «поэтому [аккаунт и заблокирован]»)
+            linked = any(self._connector(tokens, i, k) for i in range(s, k))
+            # (and past any linking word it opens with a clause: a predicate before its next mark, «…, и [в сообщении
+            # после неё], у инструмента …» is the second member of a pair)
+            first_clause = next((i for i in bounds if k < i < e), e)
+            if not self._stands_alone(tokens, cuts, k, e) or tokens[k].lower_ in self.settings.back_references \
+                    or k > s and marks and not predicate(k, first_clause) \
+                    or linked and not self._opens_clause(tokens, k, cuts, e, s) \
+                    or tokens[k].lower_ in self.settings.dependent_clause_openers or marks and not predicate(k, e):
+                self._note("facts:fragment", k, e)
+                return None
+            if e < end and (tokens[e - 1].lower_ in self.settings.open_ends or not tokens[e - 1].is_alpha
+                            and not tokens[e - 1].text[:1].isdigit() and tokens[e - 1].text not in "»\")"):
+                self._note("facts:open-end", k, e)
+                return None
+            # (nor a clause after its first pointing back at it with no fact of its own: «…с каждой стороны, это азы
+            # подготовки к печати» is the judgment again)
+            inner = [i for i in bounds if k < i < e]
+            if any(self._points_back(tokens, a, b) and not any(kept[a:b])
+                   for a, b in zip([i + 1 for i in inner], [*inner[1:], e])):
+                self._note("facts:pointing-back", k, e)
+                return None
+            rest = [*range(k, e), *range(end, n)]
+            # (a number counts as a word: «В заказе указана кв. 58.»)
+            if sum(t.is_alpha or any(c.isdigit() for c in t.text) for t in tokens[k:e]) < self.settings.min_words \
+                    and self._too_short(tokens, rest):
+                self._note("facts:min-words", k, e)
+                return None
+            odds, gone = rescore(rest), frozenset()
+            if odds >= self.neutral_odds and droppable.intersection(range(k, e)):
+                # (or with the words that only colour it left out: «Об этом[, кстати,] написано [прямо] в …»)
+                gone = droppable.intersection(range(k, e))
+                odds = rescore([i for i in rest if i not in gone])
+            if odds >= self.neutral_odds:
+                self._note("facts:not-neutral", k, e, round(odds, 2))
+                return None
+            return k, e, gone, odds
+
+        # one run, or two: the opening clauses and a later run, the judgment between them gone («Курьер звонил в
+        # 14:20, но, видимо, Вы ошиблись в номере квартиры — в заказе указана кв. 58.» → «Курьер звонил в 14:20.
+        # В заказе указана кв. 58.»)
+        best = None
+        options = [((s, e),) for s in starts for e in ends if s < e and (s, e) != (0, end)]
+        options += [((0, a), (s, e)) for a in bounds for s in starts if s > a + 1 for e in ends if e > s]
+        for option in options:
+            gaps = [(0, option[0][0]), *((x[1], y[0]) for x, y in zip(option, option[1:])), (option[-1][1], end)]
+            if not drops([(a, b) for a, b in gaps if b > a]):
+                continue
+            found = [run(s, e) for s, e in option]
+            if None in found:
+                continue
+            size = sum(sum(t.is_alpha for t in tokens[k:e]) for k, e, _, _ in found)
+            odds = max(o for _, _, _, o in found)
+            if best is None or (-size, odds) < best[0]:
+                best = ((-size, odds), found)
+        if best is None:
+            return None
+        texts = []
+        for k, e, gone, _ in best[1]:
+            text = "".join(t.text_with_ws if i not in gone else " " * bool(t.whitespace_)
+                           for i, t in enumerate(tokens[k:e], k)).strip()
+            text = _SPACE_BEFORE_MARK.sub("", _DOUBLE_SPACE.sub(" ", text))
+            texts.append(text[:1].upper() + text[1:])
+            self._note("facts:kept", k, e)
+        # the sentence's own end, or a full stop where the run ended before a comma or a mark
+        close = "".join(t.text for t in tokens[end:n]).strip() if best[1][-1][1] == end else ""
+        if not close.strip("»\")\"") or "?" in close:
+            close = close.split("?")[0].rstrip(".!…") + "."  # (a statement of fact: any question went with the judgment)
+        return " ".join(t if t.endswith(".") or t is texts[-1] else t + "." for t in texts) + close
 
     def _open_clauses(self, tokens, clauses: list[tuple[int, int]]) -> dict:
         """The clauses left open before a short aside (`open_clause_ends`), each with the clause after the aside, and
