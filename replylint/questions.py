@@ -360,6 +360,10 @@ class QuestionReader:
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = self._hashes(config.get("status_words", ()))
+        # "Where is my phone?", «Где мои документы?»: where the customer's own thing is, a question of its status, which
+        # a time or a date told answers where the reply names the thing in other words ("Your Galaxy S23 is ready for
+        # collection today", «доставка запланирована на завтра, 15 ноября»); the possessives that make it one
+        self.whereabouts_words = self._hashes(config.get("whereabouts_answered_by_time", ()))
         # words that make a yes/no question one about paying ("Do I still pay for the full session?", "Will I be
         # charged?"): a sentence with a price answers it ("you only pay for the 21 kWh delivered", "we won't charge
         # you for it"), in other words too, like a price asked
@@ -1651,6 +1655,13 @@ class QuestionReader:
                                 # (a time set by an event: "when could I have it?" - "You would be welcome to book
                                 # once you have stopped breastfeeding")
                                 or not status and "answer.upon" in s.cues)), None)
+            if by is None and self.whereabouts_words and question.kind == "wh" and question.expects == "place" \
+                    and question.sentence is not None and not self.whereabouts_words.isdisjoint(question.sentence.lowers) \
+                    and focus.own and not any(focus.own & s.keys for s in answering if not self._name_line(s)):
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
+                           and not self._conditional(s)
+                           and ("answer.date" in s.cues or "answer.time" in s.cues and s.has_number)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
