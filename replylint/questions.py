@@ -323,6 +323,9 @@ class QuestionReader:
         self.kind_required = frozenset(config.get("answer_must_hold", ()))
         # what a question with no topic of its own must still get an answer of (a reason for «Почему так?»)
         self.topicless_kind = frozenset(config.get("topicless_must_hold", ()))
+        # (a reason also by how things are, told in the present: «Почему?» - «Хаб держит до 32 подключений, остальные
+        # он подключает через ретрансляторы»; the forms of such a verb)
+        self.topicless_account_forms = tuple(tuple(f) for f in config.get("topicless_reason_forms", ()))
         # a request for details that also gives a yes/no answer («Ретушь возможна: 350 рублей за кадр,
         # пришлите номера») answers
         self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
@@ -357,6 +360,10 @@ class QuestionReader:
         self.price_no_time = bool(config.get("price_is_no_time", False))
         # words that make a yes/no question one about when («готово ли уже», "is it ready yet"): a time answers it
         self.status_words = self._hashes(config.get("status_words", ()))
+        # "Where is my phone?", «Где мои документы?»: where the customer's own thing is, a question of its status, which
+        # a time or a date told answers where the reply names the thing in other words ("Your Galaxy S23 is ready for
+        # collection today", «доставка запланирована на завтра, 15 ноября»); the possessives that make it one
+        self.whereabouts_words = self._hashes(config.get("whereabouts_answered_by_time", ()))
         # words that make a yes/no question one about paying ("Do I still pay for the full session?", "Will I be
         # charged?"): a sentence with a price answers it ("you only pay for the 21 kWh delivered", "we won't charge
         # you for it"), in other words too, like a price asked
@@ -1602,7 +1609,8 @@ class QuestionReader:
                                                     and not {"courtesy-first", "escalation"} & s.cues
                                                     and self._answers_kind(question, s))
                            and (not priced or self._answers_kind(question, s))
-                           and (not explained or self._answers_kind(question, s) or self._tells_past(s))), None)
+                           and (not explained or self._answers_kind(question, s) or self._tells_past(s)
+                                or self._tells_account(s, self.topicless_account_forms))), None)
             by = by or next((windows[w][1] for w in candidates[n] if self._holds(focus, windows[w][1], question)
                              and (not needs_kind or self._answers_kind(question, windows[w][1]))), None)
             if by is None:
@@ -1647,6 +1655,13 @@ class QuestionReader:
                                 # (a time set by an event: "when could I have it?" - "You would be welcome to book
                                 # once you have stopped breastfeeding")
                                 or not status and "answer.upon" in s.cues)), None)
+            if by is None and self.whereabouts_words and question.kind == "wh" and question.expects == "place" \
+                    and question.sentence is not None and not self.whereabouts_words.isdisjoint(question.sentence.lowers) \
+                    and focus.own and not any(focus.own & s.keys for s in answering if not self._name_line(s)):
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
+                           and not self._conditional(s)
+                           and ("answer.date" in s.cues or "answer.time" in s.cues and s.has_number)), None)
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -2164,17 +2179,18 @@ class QuestionReader:
                      and ("answer.reason" in s.cues or topic & s.keys and self._tells_past(s)
                           or sole and self._tells_account(s))), None)
 
-    def _tells_account(self, sentence: Sentence) -> bool:
-        """Does the sentence hold a verb of one of `account_forms` (all the features of one set), not a generic one
-        («получилось», "happened")?"""
-        if not self.account_forms or self.analyze is None:
+    def _tells_account(self, sentence: Sentence, forms: tuple | None = None) -> bool:
+        """Does the sentence hold a verb of one of `account_forms` (all the features of one set; or of `forms`), not a
+        generic one («получилось», "happened")?"""
+        forms = self.account_forms if forms is None else forms
+        if not forms or self.analyze is None:
             return False
         keys = sentence.keys_of
         for i, h in enumerate(sentence.lowers):
             if i and sentence.lowers[i - 1] in self.account_not_after or i < len(keys) and keys[i] in self.generic:
                 continue  # (nor a verb naming no topic: «Очень жаль, что так получилось» tells no cause)
             morph = self.analyze(sentence.word(h))[2]
-            if morph and any(all(f in morph for f in forms) for forms in self.account_forms):
+            if morph and any(all(f in morph for f in one) for one in forms):
                 return True
         return False
 

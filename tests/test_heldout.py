@@ -433,9 +433,9 @@ def test_heldout_fixtures_exist():
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0;
 # en25 before tuning: 5; ru24 before tuning: 8)
-UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru16": 0, "en17": 2, "ru17": 2,
-                      "en18": 0, "ru18": 1, "en19": 5, "ru19": 2,
-                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 4, "en22": 1, "ru22": 5, "en23": 3, "ru23": 2,
+UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 2, "ru17": 2,
+                      "en18": 0, "ru18": 1, "en19": 4, "ru19": 2,
+                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 4, "en22": 1, "ru22": 5, "en23": 1, "ru23": 2,
                       "formality_en6": 5, "en24": 0,
                       # en25 and ru24 after tune32-qreal (outrage, a cause asked as "what's the problem", safety worries,
                       # hedged and denying answers): 5 -> 1 and 8 -> 3
@@ -458,7 +458,7 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
                       # condition; compound heads; verbs of handing over and cleaning; a recheck, a modifier-only
                       # "можно ли", a duration in another synonym group and a paid redo left open)
-                      "en28": 0, "ru27": 4,
+                      "en28": 0, "ru27": 3,
                       # en29 before tuning (1a67bc0): 13; after tune37-q: 13 -> 0 (a request put as "Is this
                       # something you can…", a diagnosis as a cause, "definitely" pressing, harm words for "safe",
                       # "rather than" denying, a progress report, a month for "when", "9 May" as a date, a choice's
@@ -489,7 +489,7 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # «по вторникам» as a time; a sign / «признак» judging "normal?"; "appears when" / «появляется,
                       # когда» as a cause; «бабки» as money; «хоть» naming no topic; «выводятся» for «вывести»)
                       # ru30 8 -> 6 after tune40-q («придётся» a modal like «нужно»; «с какого месяца» asking a time)
-                      "en31": 5, "ru30": 6,
+                      "en31": 5, "ru30": 4,
                       # en32 and ru31 before tuning (d6128b3): 23 and 19
                       # after tune40-q: en 23 -> 7, ru 19 -> 7 ("roughly"/"kindly"/«конкретно»/«ему» naming no topic;
                       # whether the customer caused it met by their fault denied, ours owned or the cause told; "Is the loom
@@ -509,7 +509,7 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # "allowed"; «на ближайший понедельник» as a day; «тратятся» / «расходы»); ru32 9 -> 8 («С какой
                       # стати?» asks a cause, told by the price list it is charged by)
                       # en33 7 -> 6 after tune42-q (a choice between two short clauses answered by naming one)
-                      "en33": 6, "ru32": 7,
+                      "en33": 6, "ru32": 6,
                       # en34 and ru33 before tuning (208b4b9): 15 and 18
                       # after tune42-q: en 15 -> 5, ru 18 -> 5 (a direct answer after thanks, "no trouble"; a need told on a
                       # condition, «Соберите:»/«Понадобятся» for what to collect; a repeat prevented by a measure, a fix in
@@ -520,7 +520,7 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # make-up, a rule's requirement as causes; «срок — неделя»; «незаконен»; «в следующий раз» as the
                       # future; steps led by the customer's purpose («Чтобы повторить выплату, …»))
                       # (tune48-q: en34 5 -> 4, "is the woodworm still active?")
-                      "en34": 4, "ru33": 4,
+                      "en34": 4, "ru33": 3,
                       # en35 and ru34 before tuning (04a935c): 12 and 16
                       # after tune43-q: en 12 -> 5, ru 16 -> 5 ("enough" met by "plenty" or the minimum; "rebook" by
                       # having them back; "clarify" naming no topic; "tell us why … and whether …" read as two
@@ -545,7 +545,7 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # «до 15 числа», «в будни»; a clock time beside a price; «Это вы …?» a guess at our fault;
                       # «у многих» reassuring; «Это значит, что …?» yes/no; «поместятся» a yes; a cause told beside an
                       # apology; a "when" taking a sentence only where it gives the time)
-                      "en36": 5, "ru35": 5,
+                      "en36": 4, "ru35": 5,
                       # en37 and ru36 before tuning (e545e37): 13 and 11
                       # after tune45-q: en 13 -> 3 (English steps told by an imperative of any verb, past a
                       # signature naming the business; "is there any way" beside other questions met by steps no
@@ -566,10 +566,10 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # курсе?» a challenge; «Я его убил?» self-blame, «не страшно» reassuring; «Это ваш брак?» a guess at
                       # the cause, «повредили при перевозке» giving it; «обвесили» weight; «Прошу ответить» no topic;
                       # «приезжайте» telling where)
-                      "en38": 1, "ru37": 6,
+                      "en38": 1, "ru37": 5,
                       # en39 and ru38 before tuning (7e2e859)
                       # (tune48-q: en39 13 -> 11, "the best way to get the streaks off", "still enter")
-                      "en39": 11, "ru38": 9,
+                      "en39": 10, "ru38": 9,
                       # en40 and ru39 before tuning (fed2ca7): 16 and 10; after tune48-q: 4 and 2 ("fed"/"feed"; "near"
                       # told by a walk away, "possible" by "able to", somewhere to eat by a café or a bite; "will it
                       # still…?" asking when, met by a time; "liable" a paying word; "most people find…", "part of the
@@ -581,7 +581,7 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # что-то испортила?» self-blame; left: a diagnosis refused from a photo, "Where's my money gone?"
                       # and a refund offered only on a condition, a "yes" in a sentence read as asking ("you need help
                       # getting around"), «обменять на 60?» met by the size in stock, «Почему так много?»)
-                      "en40": 4, "ru39": 2,
+                      "en40": 3, "ru39": 2,
                       # en41 and ru40 before tuning (eb6fcd0): 13 and 14; after tune49-q: 2 and 2 ("about right", "is
                       # typical" judging normality; a worry met by that judgement or "isn't in any danger"; "do we need
                       # to…?" met by "doesn't need to"; "what should I bring / have ready?" by "Please wear… / Please
@@ -594,7 +594,15 @@ UNANSWERED_AT_MOST = {"en14": 3, "en15": 2, "ru14": 3, "ru15": 3, "en16": 4, "ru
                       # £15", "what can we put on the grave instead?", «Можно прийти в субботу?» met by a slot offered
                       # in a sentence that asks, «Может, размер не тот?» met by a guess under a condition)
                       # (tune49-q also: ru21 5 -> 4, «Почему так?» met by a cause after «потому, что» split by its comma)
-                      "en41": 2, "ru40": 2}
+                      "en41": 1, "ru40": 2
+                      # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
+                      # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
+                      # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
+                      # back?" keyed as a refund, "a fraud claim" / "a dispute for" seeking money back; "up to" / «не
+                      # более» telling a limit; a percentage answering "rate"; "Where is my phone?" / «Где мои
+                      # документы?» met by a time or a date; «всегда», «обычно», "shouldn't be affected", "most of"
+                      # judging normality)
+                      }
 
 
 @pytest.mark.parametrize("stem", sorted(UNANSWERED_AT_MOST))

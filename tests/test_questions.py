@@ -1887,3 +1887,31 @@ def test_compensation_is_answered_by_the_sum_offered(engine, customer, reply, ex
 ])
 def test_a_plural_or_regretful_no_answers(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # tune50-q: a topicless «Почему?» is also answered by a cause told in the present
+    ("Датчики постоянно отваливаются. Почему?",
+     "Хаб держит до 32 прямых подключений, остальные устройства он подключает только через ретрансляторы.", []),
+    ("Бильярдный шар всё время уводит влево. Почему так?",
+     "Шар уводит, когда стол стоит не по уровню или сукно натянуто неравномерно.", []),
+    # ... not thanks, nor a request for details
+    ("Датчики постоянно отваливаются. Почему?", "Спасибо, что написали. Пришлите, пожалуйста, номер хаба.",
+     ["Почему?"]),
+    # "Where is my …?": a time or a date told answers it where the reply names the thing in other words
+    ("I dropped it off on Monday. Where is my phone?",
+     "Your Galaxy S23 is ready for collection at the shop, which is open until 6pm today.", []),
+    ("Прошла неделя. Где мои документы?",
+     "Отправление перенаправили в Казань, доставка запланирована на завтра, 15 ноября, до 14:00.", []),
+    # ... not a reply that tells no time, nor a "where" about no thing of theirs
+    ("I dropped it off on Monday. Where is my phone?", "Thanks for your patience, we're looking into it.",
+     ["Where is my phone?"]),
+    # a sum asked back, answered by a refund told; a limit by the most allowed; a rate by a percentage
+    ("I couldn't make the ride. Can I get my £65 back?", "Late arrivals aren't refunded under our booking terms.", []),
+    ("Is there a weight limit?", "Our canoes take up to 250kg in total.", []),
+    ("What's your current rate for a 30-year fixed mortgage?", "Today our 30-year fixed rate is 6.375%.", []),
+    ("I couldn't make the ride. Can I get my £65 back?", "The next ride is on Saturday at 7:30.",
+     ["Can I get my £65 back?"]),
+])
+def test_tune50_reason_whereabouts_refund_limit_rate(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
