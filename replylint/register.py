@@ -1066,17 +1066,27 @@ class ProfileBuilder:
         """Does a name that opens a sentence go on, after a comma or a dash, with nothing but the signer's role or
         company to the end of the message: «… Приносим извинения. Ольга, служба проката.», «… Ждём снова!
         Денис, управляющий», «… на четверг? Лена, автошкола «Старт»»? The role opens with a word of the
-        `closing_role` readings (a noun or participle in the nominative) or a quoted name, holds at most
-        `MAX_ROLE_WORDS` words, none of them a verb or pronoun with a person («Ольга, проверьте почту.»), and
+        `closing_role` readings (a noun or participle in the nominative) or a quoted name, or with any word right
+        before a quoted name (the kind of the place the dictionary misreads: «Глеб, роллердром «Колесо»», «Сабина,
+        хамам «Султан»»), holds at most `MAX_ROLE_WORDS` words besides the quoted name («студия загара «Солнце
+        круглый год»»), none of them a verb or pronoun with a person («Ольга, проверьте почту.»), and
         no sentence end but the last full stop («Ольга, хорошего дня!» addresses the reader)."""
         if not self.closing_role_pos or last + 1 >= len(doc) or doc[last].text not in SIGNATURE_ROLE_MARKS \
                 or not self._starts_sentence(doc, start):
             return False
         words, opened, titled = 0, False, False
+        kind = False  # the role's first word, unread as a role: it must stand right before a quoted name
+        closing_quote = None  # inside a quoted name: the mark that closes it
         for k in range(last + 1, len(doc)):
             token = doc[k]
             if token.is_space:
                 continue
+            if closing_quote is not None:
+                if token.text == closing_quote:
+                    closing_quote = None
+                continue  # the words of a quoted name are the company's, whatever they are
+            if kind and token.text not in self.quotes:
+                return False
             if token.is_alpha:
                 words += 1
                 if words > MAX_ROLE_WORDS:
@@ -1090,9 +1100,12 @@ class ProfileBuilder:
                 if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
                     # a company named in capitalised words, where names are read by their place ("Anita, Crown
                     # Dry Cleaners": "crown" is a verb too); then every word of it is capitalised
-                    if self.names_from_dictionary or not _capitalised_word(token) or self._common_word(token):
+                    if self.names_from_dictionary and not _capitalised_word(token):
+                        kind = True  # («роллердром»: read as an instrumental) a quoted name must follow
+                    elif self.names_from_dictionary or not _capitalised_word(token) or self._common_word(token):
                         return False
-                    titled = True
+                    else:
+                        titled = True
                 opened = True
             elif token.text == ".":
                 # only the last full stop, or one after an abbreviation that the role goes on from («зав. складом»)
@@ -1103,11 +1116,12 @@ class ProfileBuilder:
                 return False
             elif token.is_punct or token.like_num or token.text in ("№", "«", "»", "\"", "„", "“"):
                 if token.text in self.quotes:
-                    opened = True  # a company in quotes: «Ольга, «Ромашка»»
+                    opened, kind = True, False  # a company in quotes: «Ольга, «Ромашка»»
+                    closing_quote = self.quotes[token.text]
                 continue
             else:
                 return False
-        return opened
+        return opened and not kind
 
     def _vocative_form(self, token) -> bool:
         """Can this name word address someone: a reading in one of `vocative_cases`

@@ -768,12 +768,13 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
-    # ru35 (judged, not tuned): a casual customer who writes with no «ты» («ребят, … вернёте?», «Здрасьте! … не пойму»,
-    # no greeting at all) is not on «ты»: the always-formal policy flags «Привет» and «ты» in the reply
+    # ru35 (judged, not tuned): a casual customer who writes with no «ты» («Здрасьте! … не пойму», no greeting at
+    # all) is not on «ты»: the always-formal policy flags «Привет» and «ты» in the reply
+    # (tune50-f: one who calls the company «ребят» addresses it familiarly, as «братан» does — address.familiar, so
+    # their «вернёте» is plural and a «Привет»/«ты» reply mirrors them; the dev set's ru-clean-012 calls «ребят, а чё
+    # с интернетом??» a casual customer too)
     ("ребят, радио не играет в машине. что делать? и деньги за этот месяц вернёте?",
-     "Привет! Обнови приложение до версии 4.2. Если не заработает, напиши, и вернём деньги.",
-     [("ru.formality.familiar-greeting", "Привет"), ("ru.formality.ty-form", "Обнови"),
-      ("ru.formality.ty-form", "напиши")]),
+     "Привет! Обнови приложение до версии 4.2. Если не заработает, напиши, и вернём деньги.", []),
     ("Здрасьте! Не пойму, как заполнить анкету. Что выбирать, если я никогда не играл?",
      "Привет! Если опыта нет, в поле «Позиция» выбирай «Не знаю».",
      [("ru.formality.familiar-greeting", "Привет"), ("ru.formality.ty-form", "выбирай")]),
@@ -871,3 +872,30 @@ def test_form47_a_line_with_a_second_sentence_is_no_signature(engine, customer, 
 ])
 def test_form47_loan_nouns_read_as_imperatives_are_no_ty(engine, reply, expected):
     assert _flagged(engine, reply, "Здравствуйте! Хочу заказать худи, сколько стоит доставка?") == expected
+
+
+# -- tune50-f: a signer's name closing the last line after a wish, then the kind of place and its quoted name
+# (a word the dictionary misreads: «роллердром», «хамам»; a quoted name of any length): a signature, no address
+@pytest.mark.parametrize("customer, reply, expected", [
+    ("Здравствуйте. Можно со своими роликами?\nТимур",
+     "Здравствуйте, Тимур!\nМожно, их проверят на входе.\nЖдём Вас! Глеб, роллердром «Колесо»", []),
+    ("Добрый день. Можно ходить в хамам?\nГульнара",
+     "Здравствуйте, Гульнара!\nНужна справка от врача.\nБерегите себя! Сабина, хамам «Султан»", []),
+    ("Здравствуйте, сколько стоит абонемент?\nАнжела",
+     "Здравствуйте, Анжела!\nАбонемент стоит 2 500 рублей.\nЖдём Вас! Марина, студия загара «Солнце круглый год»", []),
+    # «С теплом,» signs off as «С уважением,» does
+    ("Добрый день. Можно перенести сессию?\nАнна",
+     "Здравствуйте, Анна!\nПеренести можно.\nС теплом, Мария Андреевна, психотерапевт, частный кабинет «Пространство»", []),
+    # … but a name that goes on into a request after the quoted name still addresses the reader
+    ("Добрый день. Где мой заказ?\nИгорь", "Здравствуйте! Заказ готов. Олег, хамам «Султан» ждёт Вас.",
+     [("ru.formality.wrong-name", "Олег")]),
+])
+def test_tune50_a_signer_before_a_quoted_company_is_no_address(engine, customer, reply, expected):
+    assert _flagged(engine, reply, customer) == expected
+
+
+# "Loads of love, Becky": a quantity word opening a warm closing is no name; the customer is the signer
+def test_tune50_lots_of_love_signs_with_the_name_after_it(engine):
+    customer = "Hiya, can I swap the two skeins for the right dye lot?\nLoads of love, Becky"
+    assert _flagged(engine, "Hi Becky, of course, two more are on their way.", customer) == []
+    assert engine.profile("Hi, can I swap them?\nLots of love, Sam").person.text == "Sam"
