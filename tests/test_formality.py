@@ -768,13 +768,13 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
 
 
 @pytest.mark.parametrize("customer, reply, expected", [
-    # ru35 (judged, not tuned): a casual customer who writes with no «ты» («Здрасьте! … не пойму», no greeting at
-    # all) is not on «ты»: the always-formal policy flags «Привет» and «ты» in the reply
-    # (tune50-f: one who calls the company «ребят» addresses it familiarly, as «братан» does — address.familiar, so
-    # their «вернёте» is plural and a «Привет»/«ты» reply mirrors them; the dev set's ru-clean-012 calls «ребят, а чё
-    # с интернетом??» a casual customer too)
+    # ru35 (judged, not tuned): a casual customer who writes with no «ты» («ребят, … вернёте?», «Здрасьте! … не пойму»,
+    # no greeting at all) is not on «ты»: the always-formal policy flags «Привет» and «ты» in the reply («ребят» is a
+    # plural address to the team, which the issue reads as no T: kept so after tune50-f proposed otherwise)
     ("ребят, радио не играет в машине. что делать? и деньги за этот месяц вернёте?",
-     "Привет! Обнови приложение до версии 4.2. Если не заработает, напиши, и вернём деньги.", []),
+     "Привет! Обнови приложение до версии 4.2. Если не заработает, напиши, и вернём деньги.",
+     [("ru.formality.familiar-greeting", "Привет"), ("ru.formality.ty-form", "Обнови"),
+      ("ru.formality.ty-form", "напиши")]),
     ("Здрасьте! Не пойму, как заполнить анкету. Что выбирать, если я никогда не играл?",
      "Привет! Если опыта нет, в поле «Позиция» выбирай «Не знаю».",
      [("ru.formality.familiar-greeting", "Привет"), ("ru.formality.ty-form", "выбирай")]),
