@@ -8,6 +8,7 @@ built the first time a message in that language is seen and then reused.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -888,19 +889,16 @@ class Engine:
                 customers.append((index, text, [(linter, read, linter.questions.questions(read.sentences, index))
                                                 for linter, read in pieces]))
         asked = any(questions for _, _, pieces in customers for _, _, questions in pieces)
-        found_asking: list[bool] = []
 
+        @functools.cache
         def reply_asks() -> bool:
             """Does the reply ask, or ask for details or suggest a step without «?» («Пришлите номер заказа»)? (looked
             at only where it decides something: a customer question makes the reply read in any case)"""
-            if not found_asking:
-                # (asked of the linters of the reply's own languages: any linter built so far would make the answer
-                # depend on what this process linted before)
-                found_asking.append("?" in exchange.reply or any(
-                    linter.questions is not None and linter.questions.may_request(exchange.reply)
-                    for linter in map(self.linter, sorted({lang for _, _, lang in
-                                                           self.pieces(self.clean(exchange.reply).text)}))))
-            return found_asking[0]
+            # (asked of the linters of the reply's own languages: any linter built so far would make the answer
+            # depend on what this process linted before)
+            return "?" in exchange.reply or any(
+                linter.questions is not None and linter.questions.may_request(exchange.reply)
+                for linter in map(self.linter, sorted({lang for _, _, lang in self.pieces(self.clean(exchange.reply).text)})))
         if not asked and not reply_asks():
             return []  # no question on either side (most of a chat's turns)
         # without a customer question only the redundant check can report: it reads the reply's questions and

@@ -1069,10 +1069,9 @@ class QuestionReader:
         keys = frozenset(k for k in keys_of if k)
         if not keys:
             return None
-        if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
-            # (the words it says in other words, as in a sentence of its own: «В субботу свободно окно в 10:00 —
-            # записать Вас?» holds «прийти» of «Можно прийти в субботу?»)
-            keys = keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
+        # (the words it says in other words, as in a sentence of its own: «В субботу свободно окно в 10:00 — записать
+        # Вас?» holds «прийти» of «Можно прийти в субботу?»)
+        keys = self._with_phrase_keys(keys, cues)
         text = sentence.text
         has_number = any(_DIGIT.search(sentence.word(h)) for h in lowers[:cut])
         return Sentence(sentence.local, text, keys, False, cues, has_number, lowers[:cut], keys_of, sentence._to_source,
@@ -1257,8 +1256,7 @@ class QuestionReader:
                 lowers[i] in self.time_after_number and _DIGIT.search(self.strings[lowers[i - 1]])
                 for i in range(1, len(lowers))):
             cues = cues | _TIME_CUE  # "by 11 am" (not the verb: "I am", "am I")
-        if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
-            keys = keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
+        keys = self._with_phrase_keys(keys, cues)
         if d.text.find("http", start_char, end_char) >= 0 or d.text.find("www.", start_char, end_char) >= 0:
             cues = cues | _LINK_CUE  # a link to an article or a guide: steps, a place, a document
             keys = keys | self.link_keys(d.text[start_char:end_char])
@@ -2178,6 +2176,13 @@ class QuestionReader:
                      and len(s.keys) >= self.substantive and not self._conditional(s)
                      and ("answer.reason" in s.cues or topic & s.keys and self._tells_past(s)
                           or sole and self._tells_account(s))), None)
+
+    def _with_phrase_keys(self, keys: frozenset[str], cues: frozenset[str]) -> frozenset[str]:
+        """The word keys with those of the cue phrases the sentence holds (`_phrase_keys`: a cue naming a thing in
+        other words counts as that word)."""
+        if self._phrase_keys and not self._phrase_key_classes.isdisjoint(cues):
+            return keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
+        return keys
 
     def _tells_account(self, sentence: Sentence, forms: tuple | None = None) -> bool:
         """Does the sentence hold a verb of one of `account_forms` (all the features of one set; or of `forms`), not a
