@@ -622,6 +622,9 @@ class QuestionReader:
         # (auxiliaries that ask it as well: "Please have the ewes gathered…", "Please be at the gate by 8")
         self.request_auxiliaries = frozenset(config.get("request_auxiliaries", ()))
         self.need_answers_sending = bool(config.get("need_answers_what_to_send", True))
+        # a yes/no question with an `open-ask` cue ("Does she need to bring anything?", «Нужно ли что-то подготовить?»)
+        # asks what, like "What does she need to bring?"
+        self.open_yes_no = bool(config.get("open_yes_no_asks_what", False))
         # a number with one of these endings is an ordinal, a date or a rank ("before the 1st"), not a word
         suffixes = "|".join(map(re.escape, config.get("ordinal_suffixes", ())))
         self._ordinal = re.compile(r"^\d{1,4}(?:%s)$" % suffixes) if suffixes else None
@@ -1852,7 +1855,13 @@ class QuestionReader:
                                       question.focus | focus.words, len(questions) == 1)
             sending = bool(question.focus & self.asked_to_send)
             needed = question.sentence is not None and not self.asked_needed.isdisjoint(question.sentence.lowers)
-            if by is None and question.kind == "wh" and question.expects in ("thing", "steps") \
+            # (a yes/no question asking whether there is anything to send or to do is asked like "what": "Does she
+            # need to bring anything?" - "She needs a swimming costume, a towel and goggles", «Нужно ли что-то
+            # подготовить?» - «Пожалуйста, закройте кур в курятнике с вечера», told by a sentence no other question
+            # takes)
+            open_ask = self.open_yes_no and question.kind == "yes-no" and (sending or needed) \
+                and question.sentence is not None and "open-ask" in question.sentence.cues
+            if by is None and (question.kind == "wh" and question.expects in ("thing", "steps") or open_ask) \
                     and question.sentence is not None and (sending or needed):
                 # "What do I need to send you?" - "please send us photos of the ceiling and the plumber's invoice";
                 # "What documentation do you need?", "What kit does she need?" - "we'll need the signed delivery
@@ -1861,10 +1870,17 @@ class QuestionReader:
                 # «Какие документы нужны / собрать?», not «что будет с деньгами?»)
                 # (what is needed, by a request to send it too: «Что мне ещё нужно подготовить?» - «пришлите отчёт об
                 # оценке и полис»; not how to do it, «Как подготовить велосипед?» - «пришлите фото»)
-                what = needed and question.expects == "thing"
+                what = needed and (question.expects == "thing" or open_ask)
+                if open_ask:
+                    # (a request to do it may name the thing another yes/no question asks about: «Уток тоже
+                    # прививаете?» beside «Пожалуйста, закройте кур … до и после прививки»)
+                    taken = taken_by_others(n, by_yes_no=False)
+                    pool = [s for k, s in enumerate(answering) if k not in taken]
+                else:
+                    pool = body
                 # (or by what the reply asks them to do: "What should I bring?" - "Please wear closed shoes…", "What
                 # do I need to have ready?" - "Please have the ewes gathered in the pens…")
-                by = next((s for s in body if not s.asks and ((sending or what) and (
+                by = next((s for s in pool if not s.asks and ((sending or what) and (
                     "asks-back" in s.cues or self.bring_by_request and self._asks_to_do(s))
                                                               or "states-need" in s.cues
                                                               and (needed or self.need_answers_sending))

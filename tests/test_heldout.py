@@ -439,7 +439,7 @@ def test_heldout_fixtures_exist():
 # en25 before tuning: 5; ru24 before tuning: 8)
 UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 2, "ru17": 2,
                       "en18": 0, "ru18": 1, "en19": 4, "ru19": 2,
-                      "en20": 0, "ru20": 1, "en21": 6, "ru21": 4, "en22": 1, "ru22": 5, "en23": 1, "ru23": 2,
+                      "en20": 0, "ru20": 1, "en21": 5, "ru21": 4, "en22": 1, "ru22": 5, "en23": 1, "ru23": 2,
                       "formality_en6": 5, "en24": 0,
                       # en25 and ru24 after tune32-qreal (outrage, a cause asked as "what's the problem", safety worries,
                       # hedged and denying answers): 5 -> 1 and 8 -> 3
@@ -503,7 +503,8 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # «распечатать»/«печатать», «ухаживать»/«уход», «помочь»/«помогут», «попасть»/«попадёте», «яиц»; a
                       # time in words, "within one to two weeks"; a conditional answer to a trailing «если»; «на следующий
                       # день» as a day; «готовы предоставить» as consent; «внесли Вас в список» for «записали»)
-                      "en32": 5, "ru31": 7,
+                      # (tune51-q: ru31 7 -> 6, «И будет ли компенсация?» met by «сделаем скидку 10%»)
+                      "en32": 5, "ru31": 6,
                       # en33 and ru32 before tuning (97b38b9): 18 and 15
                       # after tune41-q: en 18 -> 7, ru 15 -> 9; en32 7 -> 5 ("Cheers for…" thanks, no sign-off; numbers
                       # in words for "how many"; rupees; "free" asks whether they pay; "Is it faulty?"/«мука плохая?»/«Он
@@ -570,7 +571,9 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # курсе?» a challenge; «Я его убил?» self-blame, «не страшно» reassuring; «Это ваш брак?» a guess at
                       # the cause, «повредили при перевозке» giving it; «обвесили» weight; «Прошу ответить» no topic;
                       # «приезжайте» telling where)
-                      "en38": 1, "ru37": 5,
+                      # (tune51-q: en38 1 -> 0, "can i get it back?" met by "I've re-held it for you"; en21 6 -> 5,
+                      # "does she need to bring anything?" met by "She needs a swimming costume…")
+                      "en38": 0, "ru37": 5,
                       # en39 and ru38 before tuning (7e2e859)
                       # (tune48-q: en39 13 -> 11, "the best way to get the streaks off", "still enter")
                       "en39": 10, "ru38": 9,
