@@ -541,6 +541,8 @@ class ProfileBuilder:
                     continue  # «с Бусей»: a pet's or person's name in the instrumental, not "бусей!"
                 if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and self._genitive_head(strings[lowers[i - 1]]):
                     continue  # «анализ мочи», «ручной клади»: a noun's genitive, not an imperative
+                if feature == "tv.T" and i > 0 and self._loan_noun_after_adjective(doc, i):
+                    continue  # «Открытое кимчи хранится»: an indeclinable noun, not "кимчи!"
                 if feature == "tv.V":
                     if to_group is None:
                         to_group = self._holds_any(doc, self.group_words)
@@ -638,6 +640,18 @@ class ProfileBuilder:
         if pos == "NOUN":
             return True
         return pos == "ADJ" and bool(morph) and not self.genitive_head_features.isdisjoint(morph.split("|"))
+
+    def _loan_noun_after_adjective(self, doc, i: int) -> bool:
+        """Is the «ты»-form at i a noun the dictionary does not know, which only its ending makes an imperative,
+        right after a full adjective («Открытое кимчи хранится», «такое кимчи», «Белое кимчи»): an indeclinable
+        loan word the adjective agrees with? A known imperative keeps its reading («новое поставь»)."""
+        if not hasattr(self.morphology, "parse"):
+            return False
+        _, pos, morph = self.analyze(doc[i - 1].lower_)
+        if pos != "ADJ" or "Case=" not in morph:
+            return False  # (a comparative or a short form is no attribute: «лучше проверь»)
+        parses = self.morphology.parse(doc[i].lower_)
+        return bool(parses) and not parses[0].is_known and any(p.tag.POS == "NOUN" for p in parses)
 
     def _name_not_verb(self, doc, i: int) -> bool:
         """Is the ты-form at i a name: capitalised right after a word inside a sentence («поиграли с
