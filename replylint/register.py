@@ -191,6 +191,7 @@ def merge(profiles: list[Profile]) -> Profile | None:
         evidence = _errands_to_company(_company_plural(profile.evidence))
         merged.evidence.extend(_informal_plural(evidence, profile))
         merged.things |= profile.things
+        merged.people.extend(profile.people)
         if profile.person is not None:
             merged.person, merged.cosigners, merged.aliases = profile.person, profile.cosigners, profile.aliases
         merged.gender = profile.gender or merged.gender
@@ -1003,7 +1004,7 @@ class ProfileBuilder:
                     or title_token is not None and self._address_cue(doc, title_token):
                 # (the title may be the address word itself: «Уважаемый Игнат, после обновления …» opening
                 # the message's second paragraph addresses him, wherever the paragraph stands)
-                places.add("addressed")
+                places.update(("addressed", "cued"))  # (cued: a greeting or address word says so, not the place alone)
             start = first if title_token is None else title_token
             vocative_form = title_token is not None or self._vocative_form(doc[first])
             # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
@@ -1783,9 +1784,17 @@ class ProfileBuilder:
         if signed is not None and person is not None and signed.given and signed.given not in self.agent_names \
                 and signed not in addresses and self._relation(signed, person) in ("same", "diminutive"):
             addresses.append(signed)  # "Cheers, Kwame" to Kwame: the customer's name signs nothing, it addresses them
+        # the names the customer mentions of someone else («свободна ли та же Эльза?»): the reply that opens a
+        # sentence with one («Эльза, к сожалению, занята») speaks of them; only a greeting or address word before it
+        # makes it an address to the customer by a wrong name
+        others = {p.given for p, places in customer.people if p.given and p != person
+                  and not places & {"signature", "intro", "cosigned", "alias"}}
+        placed = {p for p, places in reply.people if "addressed" in places and "cued" not in places} if others else ()
         for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
+                if relation == "other" and address.given in others and address in placed:
+                    continue
                 if relation == "other" and any(self._relation(address, c) == "same"
                                                for c in (*customer.cosigners, *customer.aliases)):
                     # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer;
