@@ -1277,8 +1277,22 @@ class ProfileBuilder:
         "or" or another comma make the capitalised word the first item of a list ("Tom, sorry, …",
         "Anna, yes, …" address the reader: a common word is no item)."""
         k = comma + 1
-        return k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and not self._common_word(doc[k]) \
-            and (doc[k + 1].text == "," or doc[k + 1].lower_ in self.title_joiners or doc[k + 1].lower_ == "or")
+        if k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and not self._common_word(doc[k]) \
+                and (doc[k + 1].text == "," or doc[k + 1].lower_ in self.title_joiners or doc[k + 1].lower_ == "or"):
+            return True
+        # items of two or three words ("Wetsuits, buoyancy aids and spray tops are provided", "Helmets, knee pads,
+        # and gloves …"): a list where the item after the joiner is bare too ("Alex, good news and a small ask:"
+        # goes on to a determiner and addresses Alex)
+        j = k
+        while j < len(doc) and j - k < MAX_OPENER_WORDS and _bare_word(doc[j]) and not self._common_word(doc[j]):
+            j += 1
+        if j - k < 2 or j + 1 >= len(doc):
+            return False
+        if doc[j].text == "," and doc[j + 1].lower_ in self.title_joiners | {"or"}:
+            j += 1  # (a serial comma)
+        if doc[j].text != "," and doc[j].lower_ not in self.title_joiners and doc[j].lower_ != "or":
+            return False
+        return j + 1 < len(doc) and _bare_word(doc[j + 1]) and not self._common_word(doc[j + 1])
 
     def _closing_wish(self, words: tuple[str, ...]) -> bool:
         """Are these words a closing wish: one of the `closing_wishes` phrases ("take care", "all the best")
@@ -1759,6 +1773,9 @@ class ProfileBuilder:
                                          and not doc[end].whitespace_):
             return True
         token = doc[start]
+        if token.text[:1].isupper() and (start >= 2 and doc[start - 1].text == "&" and _capitalised_word(doc[start - 2])
+                                         or end + 1 < len(doc) and doc[end].text == "&" and _capitalised_word(doc[end + 1])):
+            return True  # one of two words a "&" joins into a business's name: "Rust & Honey Hair Studio", "Mate & Co"
         if token.text[:1].isupper() and end + 1 < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
                 and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper() \
                 and (end + 2 == len(doc) or "\n" in doc[end + 1].whitespace_ or doc[end + 2].is_space
@@ -2092,6 +2109,11 @@ def _hyphenated_end(doc, j: int) -> int:
 def _after_hyphen(doc, i: int) -> bool:
     """The second half of a hyphenated word («что-нибудь»)."""
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+def _bare_word(token) -> bool:
+    """A lowercase word."""
+    return token.is_alpha and token.text.islower()
 
 
 def _written_forms(doc) -> frozenset[int]:
