@@ -191,6 +191,7 @@ def merge(profiles: list[Profile]) -> Profile | None:
         evidence = _errands_to_company(_company_plural(profile.evidence))
         merged.evidence.extend(_informal_plural(evidence, profile))
         merged.things |= profile.things
+        merged.people.extend(profile.people)
         if profile.person is not None:
             merged.person, merged.cosigners, merged.aliases = profile.person, profile.cosigners, profile.aliases
         merged.gender = profile.gender or merged.gender
@@ -541,6 +542,8 @@ class ProfileBuilder:
                     continue  # «с Бусей»: a pet's or person's name in the instrumental, not "бусей!"
                 if feature == "tv.T" and "tv.T-or-genitive" in cls and i > 0 and self._genitive_head(strings[lowers[i - 1]]):
                     continue  # «анализ мочи», «ручной клади»: a noun's genitive, not an imperative
+                if feature == "tv.T" and i > 0 and self._loan_noun_after_adjective(doc, i):
+                    continue  # «Открытое кимчи хранится»: an indeclinable noun, not "кимчи!"
                 if feature == "tv.V":
                     if to_group is None:
                         to_group = self._holds_any(doc, self.group_words)
@@ -638,6 +641,18 @@ class ProfileBuilder:
         if pos == "NOUN":
             return True
         return pos == "ADJ" and bool(morph) and not self.genitive_head_features.isdisjoint(morph.split("|"))
+
+    def _loan_noun_after_adjective(self, doc, i: int) -> bool:
+        """Is the «ты»-form at i a noun the dictionary does not know, which only its ending makes an imperative,
+        right after a full adjective («Открытое кимчи хранится», «такое кимчи», «Белое кимчи»): an indeclinable
+        loan word the adjective agrees with? A known imperative keeps its reading («новое поставь»)."""
+        if not hasattr(self.morphology, "parse"):
+            return False
+        _, pos, morph = self.analyze(doc[i - 1].lower_)
+        if pos != "ADJ" or "Case=" not in morph:
+            return False  # (a comparative or a short form is no attribute: «лучше проверь»)
+        parses = self.morphology.parse(doc[i].lower_)
+        return bool(parses) and not parses[0].is_known and any(p.tag.POS == "NOUN" for p in parses)
 
     def _name_not_verb(self, doc, i: int) -> bool:
         """Is the ты-form at i a name: capitalised right after a word inside a sentence («поиграли с
@@ -989,7 +1004,7 @@ class ProfileBuilder:
                     or title_token is not None and self._address_cue(doc, title_token):
                 # (the title may be the address word itself: «Уважаемый Игнат, после обновления …» opening
                 # the message's second paragraph addresses him, wherever the paragraph stands)
-                places.add("addressed")
+                places.update(("addressed", "cued"))  # (cued: a greeting or address word says so, not the place alone)
             start = first if title_token is None else title_token
             vocative_form = title_token is not None or self._vocative_form(doc[first])
             # a titled name is a signature from its title on ("Dr Naomi Fielding, Admissions Officer")
@@ -1262,8 +1277,22 @@ class ProfileBuilder:
         "or" or another comma make the capitalised word the first item of a list ("Tom, sorry, …",
         "Anna, yes, …" address the reader: a common word is no item)."""
         k = comma + 1
-        return k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and not self._common_word(doc[k]) \
-            and (doc[k + 1].text == "," or doc[k + 1].lower_ in self.title_joiners or doc[k + 1].lower_ == "or")
+        if k + 1 < len(doc) and doc[k].is_alpha and doc[k].text.islower() and not self._common_word(doc[k]) \
+                and (doc[k + 1].text == "," or doc[k + 1].lower_ in self.title_joiners or doc[k + 1].lower_ == "or"):
+            return True
+        # items of two or three words ("Wetsuits, buoyancy aids and spray tops are provided", "Helmets, knee pads,
+        # and gloves …"): a list where the item after the joiner is bare too ("Alex, good news and a small ask:"
+        # goes on to a determiner and addresses Alex)
+        j = k
+        while j < len(doc) and j - k < MAX_OPENER_WORDS and _bare_word(doc[j]) and not self._common_word(doc[j]):
+            j += 1
+        if j - k < 2 or j + 1 >= len(doc):
+            return False
+        if doc[j].text == "," and doc[j + 1].lower_ in self.title_joiners | {"or"}:
+            j += 1  # (a serial comma)
+        if doc[j].text != "," and doc[j].lower_ not in self.title_joiners and doc[j].lower_ != "or":
+            return False
+        return j + 1 < len(doc) and _bare_word(doc[j + 1]) and not self._common_word(doc[j + 1])
 
     def _closing_wish(self, words: tuple[str, ...]) -> bool:
         """Are these words a closing wish: one of the `closing_wishes` phrases ("take care", "all the best")
@@ -1744,6 +1773,9 @@ class ProfileBuilder:
                                          and not doc[end].whitespace_):
             return True
         token = doc[start]
+        if token.text[:1].isupper() and (start >= 2 and doc[start - 1].text == "&" and _capitalised_word(doc[start - 2])
+                                         or end + 1 < len(doc) and doc[end].text == "&" and _capitalised_word(doc[end + 1])):
+            return True  # one of two words a "&" joins into a business's name: "Rust & Honey Hair Studio", "Mate & Co"
         if token.text[:1].isupper() and end + 1 < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ \
                 and doc[end + 1].is_alpha and doc[end + 1].text[:1].isupper() \
                 and (end + 2 == len(doc) or "\n" in doc[end + 1].whitespace_ or doc[end + 2].is_space
@@ -1769,9 +1801,17 @@ class ProfileBuilder:
         if signed is not None and person is not None and signed.given and signed.given not in self.agent_names \
                 and signed not in addresses and self._relation(signed, person) in ("same", "diminutive"):
             addresses.append(signed)  # "Cheers, Kwame" to Kwame: the customer's name signs nothing, it addresses them
+        # the names the customer mentions of someone else («свободна ли та же Эльза?»): the reply that opens a
+        # sentence with one («Эльза, к сожалению, занята») speaks of them; only a greeting or address word before it
+        # makes it an address to the customer by a wrong name
+        others = {p.given for p, places in customer.people if p.given and p != person
+                  and not places & {"signature", "intro", "cosigned", "alias"}}
+        placed = {p for p, places in reply.people if "addressed" in places and "cued" not in places} if others else ()
         for address in addresses:
             if person is not None and address.given:
                 relation = self._relation(address, person)
+                if relation == "other" and address.given in others and address in placed:
+                    continue
                 if relation == "other" and any(self._relation(address, c) == "same"
                                                for c in (*customer.cosigners, *customer.aliases)):
                     # «Илья, Катя, здравствуйте!» to «Илья и Катя»: the one who signed with the writer;
@@ -2069,6 +2109,11 @@ def _hyphenated_end(doc, j: int) -> int:
 def _after_hyphen(doc, i: int) -> bool:
     """The second half of a hyphenated word («что-нибудь»)."""
     return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+def _bare_word(token) -> bool:
+    """A lowercase word."""
+    return token.is_alpha and token.text.islower()
 
 
 def _written_forms(doc) -> frozenset[int]:
