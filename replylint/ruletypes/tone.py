@@ -1098,7 +1098,8 @@ class ClauseRemoval:
                         and self._strong_removal(tokens, first, last, end) and (
                         relaxed is None or (size, odds) < relaxed[0]) and \
                         not any(kept[first:last]) and \
-                        bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.neutral_odds:
+                        bias + sum(words[first:last]) + sum(pairs[first : last - 1]) >= self.neutral_odds and \
+                        self._main_clause_left(tokens, cuts, end, first, last):  # (no «Для человека, который …»)
                     relaxed = ((size, odds), first, last)
                 # (the suffix scored without the mark that sets it off: the clause alone reads as blame)
                 elif self.settings.suffix_rest_below_threshold and must is None and odds < self.flag_odds \
@@ -1147,7 +1148,10 @@ class ClauseRemoval:
             options = [(0, 0)] + [(first, last) for first, last in removals
                                   if 0 < last - first < end and last - 1 not in dropped
                                   and not (first and first in dropped) and subject_dash not in (first, last - 1)
-                                  and allowed(first, last, dropped)]
+                                  and allowed(first, last, dropped)
+                                  # (a prefix gone: what is left holds a clause that stands as a sentence, not «Для
+                                  # человека, который …», «Берущих ту же партию, …»)
+                                  and (first or self._main_clause_left(tokens, cuts, end, first, last))]
             for first, last in options:
                 if (first, last) == (0, 0) and must and not all(i in dropped for i in range(*must)
                                                                 if tokens[i].is_alpha):
@@ -1429,15 +1433,36 @@ class ClauseRemoval:
         interrupts («А чек Вы, конечно, сразу выбросили», "Ordering … was, honestly, a careless way"), no clause of
         its own, and the rest would open with the aside on the clause's remnant?"""
         comma = last - 1
+        if comma <= 0 or tokens[comma].text != self.settings.comma:
+            return False
         # (not the noun «раз» of «в третий раз», nor the particle of «тут-то»)
-        if comma <= 0 or tokens[comma].text != self.settings.comma or \
-                tokens[comma - 1].lower_ not in self.settings.open_ends or tokens[comma - 1].pos_ == "NOUN" or \
-                _after_hyphen(tokens, comma - 1):
+        bare = (tokens[comma - 1].lower_ not in self.settings.open_ends or tokens[comma - 1].pos_ == "NOUN"
+                or _after_hyphen(tokens, comma - 1))
+        if bare and not self._no_predicate(tokens, cuts, comma):
             return False
         after = next((i for i in cuts if i > comma), None)
         if after is None or tokens[after].text != self.settings.comma:
             return False
-        return 0 < sum(t.is_alpha for t in tokens[last:after]) < self.settings.min_words
+        if not 0 < sum(t.is_alpha for t in tokens[last:after]) < self.settings.min_words:
+            return False
+        # (a clause with no predicate before the aside: not where the aside holds the predicate («Прежде чем писать,
+        # загляните, пожалуйста, …») or an instruction follows it that stands alone («Вы уж в следующий раз,
+        # пожалуйста, указывайте номер квартиры»))
+        return not bare or self._no_predicate(tokens, cuts, after) and not any(
+            "Mood=Imp" in t.morph for t in tokens[after + 1 : after + 3] if t.is_alpha)
+
+    def _no_predicate(self, tokens, cuts: list[int], comma: int) -> bool:
+        """Is the clause that ends at the comma `comma` (from the cut before it) without a predicate
+        (`predicate_morph`; none listed: never)? Before a short aside it is the start of the clause the aside
+        interrupts, its subject or object («Документы, конечно, нужно было принести…», «Об аллергии, конечно, …»)."""
+        marks = self.settings.predicate_morph
+        if not marks:
+            return False
+        start = max((i + 1 for i in cuts if i < comma), default=0)
+        alpha = [t for t in tokens[start:comma] if t.is_alpha]
+        opens_clause = self.settings.fragment_starts | self.settings.subordinators | self.settings.adjunct_openers
+        return bool(alpha) and alpha[0].lower_ not in opens_clause and not any(
+            str(m) in marks for t in alpha for m in t.morph)
 
     def _strands_clause(self, tokens, first: int, dropped: frozenset[int] = frozenset()) -> bool:
         """Would a removal from the comma at `first` leave the clause it cuts, after a strong mark that follows
