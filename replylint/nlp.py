@@ -178,10 +178,10 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 @Language.factory("replylint_sentences", default_config={"terminals": [".", "!", "?"], "closers": [],
-                                                         "abbreviation_ends": []})
+                                                         "abbreviation_ends": [], "number_abbreviation_ends": []})
 def make_sentences(nlp: Language, name: str, terminals: list[str], closers: list[str],
-                   abbreviation_ends: list[str]):
-    return SentenceSplitter(nlp, terminals, closers, abbreviation_ends)
+                   abbreviation_ends: list[str], number_abbreviation_ends: list[str]):
+    return SentenceSplitter(nlp, terminals, closers, abbreviation_ends, number_abbreviation_ends)
 
 
 # token kinds for sentence splitting (bit flags; 0 = an ordinary word)
@@ -212,7 +212,8 @@ class SentenceSplitter:
     RUN_CACHE_LIMIT = 10_000
     RUN_KEY_LIMIT = 64  # longer runs are worked out but not cached
 
-    def __init__(self, nlp: Language, terminals: list[str], closers: list[str], abbreviation_ends: list[str] = ()):
+    def __init__(self, nlp: Language, terminals: list[str], closers: list[str], abbreviation_ends: list[str] = (),
+                 number_abbreviation_ends: list[str] = ()):
         strings = nlp.vocab.strings
         self.strings = strings
         self.terminals = frozenset(strings.add(t) for t in terminals)
@@ -220,6 +221,9 @@ class SentenceSplitter:
         # an abbreviation the tokenizer keeps with its full stop («см.», «руб.») ends a sentence
         # when a capitalised word follows it after a space: «прожоги диаметром 1–2 см. Ставить тент…»
         self.abbreviation_ends = frozenset(strings.add(t) for t in abbreviation_ends)
+        # ... and one that stands before a name too, only right after a number («банка 500 г. Добавить…», not
+        # «в г. Москва»)
+        self.number_abbreviation_ends = frozenset(strings.add(t) for t in number_abbreviation_ends)
         # a letter with its stop is an initial («Е. Иванова», "J. Smith"), but at the end of a code the
         # tokenizer split at its slash or hyphen ("flat 14/A. I am …") it ends the sentence
         self.letter_stops = frozenset(strings.add(letter + ".") for letter in _LETTERS)
@@ -248,6 +252,12 @@ class SentenceSplitter:
             if self.abbreviation_ends:
                 extra = [i + 1 for i in positions_in(lowers, self.abbreviation_ends)
                          if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title and doc[i + 1].is_alpha]
+                if extra:
+                    found = sorted(set(found).union(extra))
+            if self.number_abbreviation_ends:
+                extra = [i + 1 for i in positions_in(lowers, self.number_abbreviation_ends)
+                         if 0 < i and i + 1 < len(doc) and doc[i - 1].like_num and doc[i].whitespace_
+                         and doc[i + 1].is_title and doc[i + 1].is_alpha]
                 if extra:
                     found = sorted(set(found).union(extra))
             code_ends = [i + 1 for i in positions_in(lowers, self.letter_stops) if _ends_code(doc, i)]
@@ -607,7 +617,8 @@ def add_components(nlp: Language, lang: str, language_config: dict, attrs: froze
     nlp.add_pipe(
         "replylint_sentences",
         config={"terminals": list(sentences.get("terminals", [".", "!", "?"])), "closers": list(sentences.get("closers", [])),
-                "abbreviation_ends": list(sentences.get("abbreviation_ends", []))},
+                "abbreviation_ends": list(sentences.get("abbreviation_ends", [])),
+                "number_abbreviation_ends": list(sentences.get("number_abbreviation_ends", []))},
     )
     needed = sorted(a for a in attrs if a in ATTR_IDS)
     if needed:

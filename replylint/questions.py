@@ -509,6 +509,10 @@ class QuestionReader:
             stems = [self.stemmer.stemWord(str(w).lower()) for w in group]
             for stem in stems:
                 self.stem_synonyms.setdefault(stem, stems[0])
+        # synonyms by the word form, where a form's whole stem is another word's («заниматься» - «занятие», beside
+        # «занимать» - «длиться»): the group's key is its first word's; read before the stem
+        self.form_synonyms: dict[str, str] = {}
+        form_groups = config.get("form_synonyms", ())
         # a fleeting vowel before the last letter of a stem one letter longer than the key («заявок» - «заявку»,
         # «скидок» - «скидка»): left out, as the other forms have it
         fleeting = config.get("fleeting_vowel", {})
@@ -564,6 +568,10 @@ class QuestionReader:
         # a yes/no question on whether something is needed ("Do we need to be present?", «Нужно ли приносить
         # паспорт?"): a sentence saying it is not (`needless`) no other question takes answers it
         self.need_by_needless = bool(config.get("need_answered_by_needless", False))
+        # "Our banners are 2.2 m tall, will they fit?": whether it fits, asked with a measure, answered by the measure it
+        # must fit in ("the ceiling height is 2.1 m"): a sentence no other question takes giving a value in a unit the
+        # question used (`measure_units`)
+        self.fit_words = self._hashes(config.get("fit_answered_by_measure", ()))
         # "What can we do so it doesn't happen again?", «Как сделать, чтобы такого не повторилось?» (an
         # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
         # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
@@ -604,6 +612,10 @@ class QuestionReader:
         # «Почему так, если прошло всего три месяца?», "Why is that, if it's brand new?": a "why" with no topic of its
         # own before a trailing condition asks about the message; the condition's words are no part of what is asked
         self.reason_before_condition = bool(config.get("reason_asked_before_trailing_condition", False))
+        # "And could it come before Friday as I'm nearly out?", «Можно побыстрее, так как я уезжаю?»: a trailing reason
+        # is why it is asked, not what; the words only it holds are no part of the question's focus
+        reasons = _phrases(config.get("trailing_reason_openers", ()), tokenize)
+        self.trailing_reason = _PhraseIndex(reasons) if reasons else None
         # … or before a trailing premise of the customer's («Как так, ведь у вас камера с климат-контролем?»)
         self.premise_openers = self._hashes(config.get("premise_openers", ()))
         # «Записаться можно на среду или четверг — какой день Вам удобнее?»: a reply sentence that states, then asks
@@ -645,6 +657,7 @@ class QuestionReader:
         # Westerly") or by one of its labels, as written («Размеры M»); dates asked beside it by a date
         self.measure_units = {self.word_key(str(w)): frozenset(str(u).lower() for u in units)
                               for w, units in config.get("measure_units", {}).items()}
+        self._all_units = frozenset().union(*self.measure_units.values()) - {"in", "st"}  # (words too: "in", "1st")
         self.measure_labels = {self.word_key(str(w)): frozenset(str(u) for u in labels)
                                for w, labels in config.get("measure_labels", {}).items()}
         self.date_words = frozenset(self.word_key(str(w)) for w in config.get("told_by_a_date", ())) - {""}
@@ -704,6 +717,10 @@ class QuestionReader:
         # phrases that say a word in other words: a sentence holding one holds the word's key too ("it went out on
         # 16 October" says "sent", "fill up" says "top up", "get anything back" says "refund"); read as cue classes
         # named "key:<word>", found with the other cues
+        for group in form_groups:
+            key = self.word_key(str(group[0]))
+            for form in group:
+                self.form_synonyms.setdefault(str(form).lower(), key)
         self._phrase_keys: dict[str, str] = {}
         for word, items in config.get("phrase_keys", {}).items():
             key = self.word_key(str(word))
@@ -867,6 +884,10 @@ class QuestionReader:
         return frozenset(k for k in map(self.word_key, map(str, words)) if k)
 
     def word_key(self, word: str) -> str:
+        if self.form_synonyms:
+            form = self.form_synonyms.get(word.lower())
+            if form is not None:
+                return form
         full = self.stemmer.stemWord(word.lower().strip("'’-"))
         if full in self.stop:
             return ""
@@ -1079,6 +1100,16 @@ class QuestionReader:
         has_number = any(_DIGIT.search(sentence.word(h)) for h in lowers[:cut])
         return Sentence(sentence.local, text, keys, False, cues, has_number, lowers[:cut], keys_of, sentence._to_source,
                         sentence._strings)
+
+    def _before_reason(self, sentence: Sentence, keys: frozenset[str]) -> frozenset[str]:
+        """The keys without those only a trailing reason holds ("…before Friday as I'm nearly out?": "nearly"), where
+        what is left still has a topic (`trailing_reason_openers`)."""
+        first = self._first_word_of(sentence)
+        cut = min((i for i, _ in self.trailing_reason.matches(sentence.words()) if i > first + 1), default=None)
+        if cut is None:
+            return keys
+        kept = keys - (frozenset(sentence.keys_of[cut:]) - frozenset(sentence.keys_of[:cut]))
+        return kept if kept - self.generic - self.kind_words - frozenset(self.expects_by_word) else keys
 
     def _reason_then_condition(self, sentence: Sentence) -> bool:
         """Does the question hold only words with no topic («почему», «так», "why", "that") before a comma that
@@ -1413,6 +1444,8 @@ class QuestionReader:
             keys = sentence.keys  # (none: «Почему?», "Why?" — about the whole message)
             if self.conditional_main_clause:
                 keys = self._main_clause(sentence) or keys  # ("If I reset it, will the history be wiped?")
+            if self.trailing_reason is not None and keys:
+                keys = self._before_reason(sentence, keys)
             if self.reason_before_condition and "wh.reason" in sentence.cues and self._reason_then_condition(sentence):
                 keys = frozenset()  # («Почему так, если прошло три месяца?»: why, about the message)
             wh = sorted(c[3:] for c in sentence.cues if c.startswith("wh."))
@@ -1808,6 +1841,14 @@ class QuestionReader:
                 taken = taken_by_others(n)
                 by = next((s for k, s in enumerate(answering) if k not in taken and "needless" in s.cues
                            and not self._conditional(s)), None)
+            if by is None and self.fit_words and question.kind == "yes-no" and question.sentence is not None \
+                    and question.sentence.has_number and not self.fit_words.isdisjoint(question.sentence.lowers):
+                units = self._units_told(question.sentence)
+                if units:
+                    taken = taken_by_others(n)
+                    by = next((s for k, s in enumerate(answering) if k not in taken and s.has_number
+                               and self._says_something(s) and not self._conditional(s)
+                               and units & self._units_told(s)), None)
             if by is None and self.admission_openers and question.kind == "yes-no" and question.sentence is not None \
                     and self._opens_with(question.sentence, self.admission_openers):
                 # "Did something get knocked during the repair?" - "It's our mistake: we removed the finder bracket
@@ -2765,6 +2806,20 @@ class QuestionReader:
                        for i, w in enumerate(words)):
                     return said  # («даже в спаме нет», "nothing in my junk folder either")
         return None
+
+    def _units_told(self, sentence: Sentence) -> frozenset[str]:
+        """The units of `measure_units` the sentence gives a value in ("2.2 m", "45cm", «2,1 м»)."""
+        units = self._all_units
+        words = sentence.words()
+        found = set()
+        for i, w in enumerate(words):
+            if _DIGIT.search(w):
+                if i + 1 < len(words) and words[i + 1] in units:
+                    found.add(words[i + 1])
+                else:
+                    found.update(u for u in units if u and w.endswith(u)
+                                 and w[:-len(u)].replace(".", "").replace(",", "").isdigit())
+        return frozenset(found)
 
     def _measured(self, focus: frozenset[str], statements: list[Sentence],
                   everything: frozenset[str]) -> Sentence | None:

@@ -72,6 +72,15 @@ def test_a_unit_kept_with_its_full_stop_ends_a_sentence_before_a_capital(engine)
     assert len(list(annotate(engine, "ru", "Офис в г. Москва, ул. Ленина.").sents)) == 1
 
 
+def test_grams_or_a_year_after_a_number_end_a_sentence_before_a_capital(engine):
+    # «г.» after a number (grams, a year) ends the sentence before a capital; before a name («г. Москва») it does not
+    doc = annotate(engine, "ru", "Цена 390 рублей за банку 500 г. Добавить его к заказу? Открылись в 2019 г. Сейчас нас пятеро.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Цена 390 рублей за банку 500 г.", "Добавить его к заказу?", "Открылись в 2019 г.", "Сейчас нас пятеро.",
+    ]
+    assert len(list(annotate(engine, "ru", "Офис в г. Москва, ул. Ленина.").sents)) == 1
+
+
 def test_a_code_ending_in_a_letter_ends_a_sentence(engine):
     # «4471-Е.» is one token with its full stop: the stop still ends the sentence; a lone initial does not
     doc = annotate(engine, "ru", "Подтвердите номер заказа 4471-Е. Новые билеты придут через час.")

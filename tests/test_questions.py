@@ -1915,3 +1915,59 @@ def test_a_plural_or_regretful_no_answers(engine, customer, reply, expected):
 ])
 def test_tune50_reason_whereabouts_refund_limit_rate(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # tune52-q: a tradesperson coming back, told as calling or coming out
+    ("The new tap is dripping again. Can someone come back and fix it?",
+     "Sorry about that. Our plumber Dave can come out on Thursday morning to replace the washer.", []),
+    ("The gate still sticks. Will you come back and look at it?",
+     "Thanks for letting us know. Tom can call out tomorrow at 10am to look at the hinges.", []),
+    ("The boiler is making noises. Can someone come back and fix it?",
+     "Thanks for your message. Please send us a short video of the noise.", ["Can someone come back and fix it?"]),
+    # doing it again in other words; a slot by another name; a setting adjusted
+    ("My mug says 'Happy Birthay'. Can you redo it?", "So sorry! We can reprint it free of charge and post it tomorrow.",
+     []),
+    ("The engraving is crooked. Can you redo it?",
+     "Thanks for the photo. Engraving is done by hand, so small variations happen.", ["Can you redo it?"]),
+    ("I want to go from black to blonde. Is that doable in one appointment?",
+     "Going that light usually takes three sessions spaced a month apart.", []),
+    ("The mower cuts unevenly. What setting do I change?",
+     "Adjust the deck height lever on the left wheel to position 3 and test again.", []),
+    ("The heating comes on too early. What setting do I change?",
+     "Thanks for your message. Our engineer will be in your area next week.", ["What setting do I change?"]),
+    # a perfect yes/no question echoed after thanks
+    ("I posted the signed contract on Monday. Has it arrived?",
+     "Thanks for sending it back; it has arrived and we've countersigned it.", []),
+    ("I sent the parcel back last week. Has it arrived?", "Thank you for sending it; our returns team works Monday to Friday.",
+     ["Has it arrived?"]),
+    # a trailing reason is no part of what is asked
+    ("Can it come before Saturday as I'm almost out?", "It's booked for Friday morning, so you'll have it before Saturday.",
+     []),
+    ("Could you send the parts before Monday as we're closing for a week?",
+     "Thanks, I've passed this on to our warehouse team.",
+     ["Could you send the parts before Monday as we're closing for a week?"]),
+    # whether it fits, asked with a measure, met by the measure it must fit in
+    ("Our sofa is 2.3 m long, will it fit in your small van?",
+     "The small van's load space is 2.1 m long, so we'd send the large van instead at no extra cost.", []),
+    ("The wardrobe is 195 cm tall. Will it fit?", "Thanks for the question! We'll be happy to help with your move.",
+     ["Will it fit?"]),
+    ("Шкаф высотой 2,4 м, он пройдёт в дверь?",
+     "Высота дверного проёма на складе — 2,2 м, поэтому шкаф лучше занести через ворота.", []),
+    # «заниматься» keyed as «занятия», not as «занимает» (time); «после» an hour met by the hour
+    ("Можно ли заниматься по утрам до 9?", "Утренняя группа есть: занятия по средам с 7:30 до 8:45.", []),
+    ("А можно заниматься после работы, после 19?", "Вечерние занятия проходят по понедельникам и пятницам с 19:30.", []),
+    ("Можно ли заниматься после 20?", "Спасибо за интерес к нашей школе! Ждём Вас на пробном уроке.",
+     ["Можно ли заниматься после 20?"]),
+    # «срочно» asks when, met by a time; what proves it tells what documents are needed
+    ("Надо срочно менять колодки?", "Толщина ещё 4 мм, менять нужно в ближайшие 2–3 тысячи км, до конца месяца.", []),
+    ("Нужно ли срочно везти машину в сервис?", "Спасибо, что написали, мы передали вопрос мастеру.",
+     ["Нужно ли срочно везти машину в сервис?"]),
+    ("Какие нужны документы для возврата налога?",
+     "Подтвердить расходы можно чеками и договором с клиникой, их нужно приложить к декларации.", []),
+    # «г.» after a number ends the sentence: the answer before the question that follows it
+    ("Есть ли у вас безглютеновый хлеб?", "Безглютеновый хлеб есть: «Рисовый», 250 рублей за буханку 400 г. Отложить Вам к субботе?",
+     []),
+])
+def test_tune52_revisit_redo_fit_and_russian_forms(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
