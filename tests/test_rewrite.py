@@ -499,3 +499,14 @@ def test_a_relative_clause_and_the_reproach_after_its_dash_go_together(engine):
     fixed, _ = _blame_left(engine, "Здравствуйте. Об этом сказано в уведомлении, которое пришло Вам в приложении, — "
                                    "там же есть кнопка «Перенести». Запись можно перенести до 18:00.")
     assert "кнопка «Перенести»" in fixed
+
+
+def test_no_removal_leaves_a_subject_pronoun_or_a_guess_without_its_predicate(engine):
+    """(rw52-ru) `open_ends`: «…, так что подтаяли они, видимо.», «…, а у Вас он.» are no sentences; the removal goes
+    back to a clause that stands, or the sentence stays flagged."""
+    fixed, left = _blame_left(engine, "Здравствуйте. Фильтр нужно менять раз в полгода, а у Вас он, похоже, не менялся "
+                                      "с покупки. Новый фильтр стоит 900 ₽.")
+    assert (fixed, left) == ("Здравствуйте. Фильтр нужно менять раз в полгода. Новый фильтр стоит 900 ₽.", [])
+    fixed, left = _blame_left(engine, "Добрый день. Посылка пришла на склад целой, так что в дороге она, видимо, сама "
+                                      "собой помялась. Пришлите фото коробки.")
+    assert (fixed, left) == ("Добрый день. Посылка пришла на склад целой. Пришлите фото коробки.", [])
