@@ -485,3 +485,28 @@ def test_the_facts_of_a_blaming_sentence_are_kept_as_a_sentence_of_their_own(eng
     fixed, _ = _blame_left(engine, "Мы проверили заказ. Вы ввели код 4512 неправильно, поэтому и заблокирован вход до "
                                    "18:00. Если что, пишите.")
     assert "4512" in fixed and "18:00" in fixed
+
+
+def test_a_relative_clause_and_the_reproach_after_its_dash_go_together(engine):
+    """(rw52-ru) «…в регламенте, который Вы подтверждали при записи, — загляните туда хотя бы теперь»: the relative
+    clause on what the customer had and the reproach after the dash go together (`relative_tails`), where nothing
+    else leaves a neutral sentence; a neutral clause after the dash is content and stays."""
+    fixed, left = _blame_left(engine, "Здравствуйте. Всё это подробно расписано в регламенте клуба, который Вы "
+                                      "подтверждали при записи, — загляните туда хотя бы теперь. Тренировка "
+                                      "перенесена на пятницу.")
+    assert (fixed, left) == ("Здравствуйте. Всё это подробно расписано в регламенте клуба. Тренировка перенесена "
+                             "на пятницу.", [])
+    fixed, _ = _blame_left(engine, "Здравствуйте. Об этом сказано в уведомлении, которое пришло Вам в приложении, — "
+                                   "там же есть кнопка «Перенести». Запись можно перенести до 18:00.")
+    assert "кнопка «Перенести»" in fixed
+
+
+def test_no_removal_leaves_a_subject_pronoun_or_a_guess_without_its_predicate(engine):
+    """(rw52-ru) `open_ends`: «…, так что подтаяли они, видимо.», «…, а у Вас он.» are no sentences; the removal goes
+    back to a clause that stands, or the sentence stays flagged."""
+    fixed, left = _blame_left(engine, "Здравствуйте. Фильтр нужно менять раз в полгода, а у Вас он, похоже, не менялся "
+                                      "с покупки. Новый фильтр стоит 900 ₽.")
+    assert (fixed, left) == ("Здравствуйте. Фильтр нужно менять раз в полгода. Новый фильтр стоит 900 ₽.", [])
+    fixed, left = _blame_left(engine, "Добрый день. Посылка пришла на склад целой, так что в дороге она, видимо, сама "
+                                      "собой помялась. Пришлите фото коробки.")
+    assert (fixed, left) == ("Добрый день. Посылка пришла на склад целой. Пришлите фото коробки.", [])

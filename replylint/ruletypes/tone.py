@@ -789,6 +789,11 @@ class ClauseRemovalSettings:
     # … or after a comma and one of these words, which open a clause of its own ("…, and nobody else has it"), not
     # a phrase of the clause before it («…, мягко говоря, неосмотрительное», «…, без удлинителя, и …»)
     suffix_openers: frozenset[str] = _words()
+    # … and a suffix from a comma and a relative pronoun of one of these forms (past a preposition) through the end,
+    # past the strong mark after its clause («…в регламенте клуба, который Вы подтверждали при записи, — загляните туда
+    # хотя бы теперь» → «…в регламенте клуба.»): the relative clause on the thing the customer had is the reproach's
+    # «you were given it»; taken where no clause after the relative one reads neutral (that would be content)
+    relative_tails: frozenset[str] = _words()
     # … and so may such a last clause that reads as blame only over `neutral_below` on its own, where it scores no less
     # than the rest it leaves: the weight sits in it ("…on page 6 of the guide; did nobody on board think to open it?"),
     # not in the rest (the model reads many a plain fact a little over `neutral_below`)
@@ -1059,15 +1064,22 @@ class ClauseRemoval:
         blaming_suffix = None  # (`suffix_rest_below_threshold`: taken only where the sentence may not go whole)
         below_threshold = None  # (`blame_removal_below_threshold`: the same)
         crossing = self._opener_suffixes(tokens, cuts, end, removals)
+        relative = self._relative_suffixes(tokens, cuts, end, removals + crossing)
+        relative_best = None  # (a `relative_tails` suffix that leaves a neutral rest: taken where nothing else is)
         before_lead_in, lead_in_prefixes = self._lead_in_clauses(tokens, cuts, end, removals)
         crossing += [r for r in before_lead_in if r not in crossing]
         deeper += [r for r in lead_in_prefixes if r not in deeper]
-        for first, last in removals + crossing + deeper:
+        for first, last in removals + crossing + relative + deeper:
             if not allowed(first, last):
                 continue
             def reads_neutral(a: int, b: int) -> bool:
                 return sum(t.is_alpha for t in tokens[a:b]) >= self.settings.min_words and \
                     bias + sum(words[a:b]) + sum(pairs[a : b - 1]) < self.neutral_odds
+
+            if (first, last) in relative and any(reads_neutral(a, b) for a, b in _clauses(
+                    cuts, next(i for i in cuts if i > first and tokens[i].text in self.settings.clause_marks) + 1, last)):
+                self._note("relative-content", first, last)
+                continue  # a clause after the relative one reads neutral: content the removal would take
 
             if (first, last) in crossing and any(reads_neutral(a, b) for a, b in _clauses(cuts, first + 1, last)):
                 self._note("crossing-content", first, last)
@@ -1090,6 +1102,13 @@ class ClauseRemoval:
             if first == 0 and opening is not None:
                 odds += opening(last)
             size = sum(t.is_alpha for t in tokens[first:last])
+            if (first, last) in relative:
+                # (the last resort before the sentence is given up: it takes what the relative clause says)
+                if odds < self.neutral_odds and (relative_best is None or (size, odds) < relative_best[0]):
+                    relative_best = ((size, odds), first, last)
+                elif odds >= self.neutral_odds:
+                    self._note("relative:not-neutral", first, last, round(odds, 2))
+                continue
             if odds < self.neutral_odds and (best is None or (size, odds) < best[0]):
                 best = ((size, odds), first, last)
             elif odds >= self.neutral_odds:
@@ -1192,6 +1211,9 @@ class ClauseRemoval:
                                               blaming_suffix[1] <= i < blaming_suffix[2]):
             blaming_suffix = None
         refused = aside_rewrite or pair_rewrite
+        if refused is None and blaming_suffix is None and relative_best is not None:
+            refused = self._statement(tokens, relative_best[1], relative_best[2], end,
+                                      self._join(tokens, relative_best[1], relative_best[2]))
         if refused is None and blaming_suffix is not None:
             _, first, last = blaming_suffix
             refused = self._statement(tokens, first, last, end, self._join(tokens, first, last))
@@ -1728,6 +1750,27 @@ class ClauseRemoval:
         return [(i, end) for i in cuts[:-1] if 0 < i and tokens[i].text == self.settings.comma
                 and (i, end) not in removals and tokens[i + 1].lower_ in self.settings.suffix_openers
                 and not any(t.text in self.settings.lead_in_marks for t in tokens[i:end])]
+
+    def _relative_suffixes(self, tokens, cuts: list[int], end: int,
+                           removals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Suffixes from a comma and a `relative_tails` word (past a preposition: «…, в котором …») through the end,
+        where a strong mark follows the relative clause («…в регламенте клуба, который Вы подтверждали при записи, —
+        загляните туда хотя бы теперь»). Not past a lead-in mark. (The caller checks that no clause after the
+        relative one reads neutral.)"""
+        if not self.settings.relative_tails:
+            return []
+        out = []
+        for i in cuts[:-1]:
+            if i == 0 or tokens[i].text != self.settings.comma or (i, end) in removals:
+                continue
+            k = i + 1 + (i + 2 < end and tokens[i + 1].pos_ == "ADP")
+            if tokens[k].lower_ not in self.settings.relative_tails:
+                continue
+            if any(t.text in self.settings.lead_in_marks for t in tokens[i:end]) or not any(
+                    tokens[j].text in self.settings.clause_marks for j in cuts if j > k):
+                continue
+            out.append((i, end))
+        return out
 
     def _lead_in_clauses(self, tokens, cuts: list[int], end: int, removals: list[tuple[int, int]]
                          ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
