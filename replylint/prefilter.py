@@ -36,7 +36,7 @@ _STATE_TAG = "replylint-pattern-index"
 INDEX_ENTRIES_KEPT = 8  # an entry is a few MB: someone editing their packs would otherwise pile them up
 # what `add` derives from the patterns, kept in the cache by `add_all` (regexes are kept as their sources)
 _STATE = ("max_length", "annotations", "by_set", "_order", "set_bits", "word_bits", "required_mask", "always", "primary",
-          "word_sets", "pairs_required")
+          "word_sets", "set_offsets", "pairs_required")
 MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() calls a letter or digit
@@ -121,6 +121,9 @@ class PatternIndex:
         self.annotations: dict[Hashable, frozenset[str]] = {}  # LEMMA/POS/MORPH a pattern reads
         self.max_length: dict[Hashable, int | None] = {}
         self.word_sets: dict[Hashable, list[frozenset[int]]] = {}  # every required word set, as hashes
+        # for each of those sets, how many tokens of the pattern stand before its token when each of them is exactly
+        # one token (None otherwise): a match is then known to start that far before the word (see plan)
+        self.set_offsets: dict[Hashable, tuple[int | None, ...]] = {}
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
         self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks (_Entries)
         # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
@@ -206,7 +209,13 @@ class PatternIndex:
         self.annotations[key] = frozenset(
             attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
         )
-        word_sets = [forms for token in pattern if is_required(token) and (forms := self._literal_forms(token))]
+        word_sets, offsets = [], []
+        fixed = True  # every token so far is exactly one token
+        for n, token in enumerate(pattern):
+            if is_required(token) and (forms := self._literal_forms(token)):
+                word_sets.append(forms)
+                offsets.append(n if fixed else None)
+            fixed = fixed and token.get("OP") in (None, "1")
         regexes = tuple(token["LOWER"]["REGEX"] for token in pattern if is_required(token)
                         and isinstance(token.get("LOWER"), dict) and set(token["LOWER"]) == {"REGEX"})
         if regexes:
@@ -228,6 +237,7 @@ class PatternIndex:
         self._index_words = None
         self.primary[key] = hashed[chosen]
         self.word_sets[key] = hashed
+        self.set_offsets[key] = tuple(offsets)
         mask = 0
         for k, hashes in enumerate(hashed):
             if k == chosen:
@@ -430,15 +440,20 @@ class PatternIndex:
             positions.setdefault(words[i], []).append(i)
         present = frozenset(positions)
 
-        def runs_around(anchors, reach: int | None, mask: int = 0) -> list[list[int]]:
+        def runs_around(anchors, reach: int | None, mask: int = 0, offset: int | None = None) -> list[list[int]]:
             """The sentences of the anchor positions (those lighting every bit of `mask`),
-            cut to `reach` tokens either side when bounded; ranges that touch merged."""
+            cut to `reach` tokens either side when bounded; ranges that touch merged.
+            With the anchor's `offset` in the pattern (the tokens before it each exactly
+            one), a match starts `offset` tokens before the anchor: the run is cut to the
+            `reach` tokens from there (the Matcher's cost grows with the tokens it walks)."""
             runs: list[list[int]] = []
             for i in anchors:
                 start, end = sentence(i)
                 if mask and mask & ~lit((start, end)):
                     continue
-                if reach is not None:
+                if reach is not None and offset is not None:
+                    start, end = max(start, i - offset), min(end, i - offset + reach)
+                elif reach is not None:
                     start, end = max(start, i - reach + 1), min(end, i + reach)
                 if runs and start <= runs[-1][1]:
                     runs[-1][1] = max(runs[-1][1], end)
@@ -463,8 +478,9 @@ class PatternIndex:
                     sets, key=lambda ws: sum(len(positions[w]) for w in ws & present))
                 # (a pattern of bounded length runs around its anchors in any doc: the Matcher's
                 # cost is per token walked, and a MORPH or POS predicate is a Python call per token)
+                offset = next((o for ws, o in zip(sets, self.set_offsets[key]) if ws is anchor and o is not None), None)
                 runs = runs_around(sorted(i for word in anchor & present for i in positions[word]),
-                                   self.max_length[key], self.required_mask[key])
+                                   self.max_length[key], self.required_mask[key], offset)
             planned.extend((key, start, end) for start, end in runs)
         return planned, sent_starts
 
