@@ -25,10 +25,11 @@ from itertools import repeat
 from operator import lshift, or_
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
-from .nlp import positions_in, sentence_starts
+from .nlp import column, positions_in, sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
@@ -36,7 +37,7 @@ _STATE_TAG = "replylint-pattern-index"
 INDEX_ENTRIES_KEPT = 8  # an entry is a few MB: someone editing their packs would otherwise pile them up
 # what `add` derives from the patterns, kept in the cache by `add_all` (regexes are kept as their sources)
 _STATE = ("max_length", "annotations", "by_set", "_order", "set_bits", "word_bits", "required_mask", "always", "primary",
-          "word_sets", "set_offsets", "pairs_required")
+          "word_sets", "set_offsets", "set_tokens", "pairs_required")
 MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() calls a letter or digit
@@ -124,6 +125,10 @@ class PatternIndex:
         # for each of those sets, how many tokens of the pattern stand before its token when each of them is exactly
         # one token (None otherwise): a match is then known to start that far before the word (see plan)
         self.set_offsets: dict[Hashable, tuple[int | None, ...]] = {}
+        # the pattern token each of those sets is of: where it asks more of the word than its form (a lemma, MORPH,
+        # POS), a one-token Matcher tests the doc's words of the set before the pattern runs (see run)
+        self.set_tokens: dict[Hashable, tuple[int, ...]] = {}
+        self._token_checks: dict[Hashable, tuple[tuple[frozenset[int], Matcher], ...]] = {}
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
         self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks (_Entries)
         # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
@@ -209,12 +214,13 @@ class PatternIndex:
         self.annotations[key] = frozenset(
             attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
         )
-        word_sets, offsets = [], []
+        word_sets, offsets, tokens = [], [], []
         fixed = True  # every token so far is exactly one token
         for n, token in enumerate(pattern):
             if is_required(token) and (forms := self._literal_forms(token)):
                 word_sets.append(forms)
                 offsets.append(n if fixed else None)
+                tokens.append(n)
             fixed = fixed and token.get("OP") in (None, "1")
         regexes = tuple(token["LOWER"]["REGEX"] for token in pattern if is_required(token)
                         and isinstance(token.get("LOWER"), dict) and set(token["LOWER"]) == {"REGEX"})
@@ -238,6 +244,7 @@ class PatternIndex:
         self.primary[key] = hashed[chosen]
         self.word_sets[key] = hashed
         self.set_offsets[key] = tuple(offsets)
+        self.set_tokens[key] = tuple(tokens)
         mask = 0
         for k, hashes in enumerate(hashed):
             if k == chosen:
@@ -291,6 +298,34 @@ class PatternIndex:
             matcher = self.matchers[key] = Matcher(self.vocab)
             matcher.add("p", [token_pattern_for_matcher(self.patterns[key], self.word_boundary)])
         return matcher
+
+    def _token_checks_of(self, key: Hashable) -> tuple[tuple[frozenset[int], Matcher], ...]:
+        """(word set, a Matcher of its pattern token alone) for each required token that asks
+        more of a word than its form (built on first use)."""
+        checks = self._token_checks.get(key)
+        if checks is None:
+            checks = []
+            for words, n in zip(self.word_sets[key], self.set_tokens[key]):
+                token = {attr: value for attr, value in self.patterns[key][n].items() if attr != "OP"}
+                if all(attr in ("LOWER", "ORTH", "TEXT") and _values(value) is not None for attr, value in token.items()):
+                    continue  # a form of its words is all it asks
+                check = Matcher(self.vocab)
+                check.add("p", [token_pattern_for_matcher([token], self.word_boundary)])
+                checks.append((words, check))
+            checks = self._token_checks[key] = tuple(checks)
+        return checks
+
+    def _required_words_fit(self, key: Hashable, doc, start: int, end: int) -> bool:
+        """Does each required token that asks more than a form (a lemma, MORPH, POS) find a word
+        of its set in doc[start:end] that meets it? Every match holds one. A pattern run across a
+        sentence costs the Matcher each partial match at every token (a gap of {0,14} optional
+        tokens: thousands of them, 3 ms a sentence); the one-token tests a few µs."""
+        checks = self._token_checks_of(key)
+        if not checks:
+            return True
+        lowers = column(doc, LOWER)[start:end]
+        return all(any(check(doc[start + i : start + i + 1]) for i in positions_in(lowers, words))
+                   for words, check in checks)
 
     def _literal_forms(self, token: dict) -> set[str] | None:
         """Lowercase forms one of which the token must be, or None if unconstrained."""
@@ -491,6 +526,8 @@ class PatternIndex:
         without required words runs on the whole doc)."""
         n = len(doc)
         for key, start, end in planned:
+            if key in self.primary and not self._required_words_fit(key, doc, start, end):
+                continue
             target = doc if (start, end) == (0, n) else doc[start:end]
             for _, m_start, m_end, alignments in self.matcher(key)(target, with_alignments=True):
                 m_start, m_end = start + m_start, start + m_end
