@@ -137,6 +137,7 @@ class PatternIndex:
         # per regex source: the words (LOWER hashes) tested so far that match it, and that do not
         self._regex_yes: dict[str, set[int]] = {}
         self._regex_no: dict[str, set[int]] = {}
+        self._regex_counts: dict[Hashable, tuple[tuple[str, object, int], ...]] = {}  # see _distinct_regexes
         # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
         # holding both words apart cannot match, so the pattern needs the pair of words adjacent.
         # A pair is one int (_pair_key), not a tuple of two: 48 bytes instead of ~136, and equal
@@ -388,9 +389,8 @@ class PatternIndex:
         """Does a word of the doc match each of the pattern's required regexes (cached per word)?
         With `words` (the doc's words in order), a regex the pattern requires n times needs n
         matching words («насосик с манометрчиком»: two words of a diminutive suffix)."""
-        required = self.regex_required[key]
-        for source, regex in dict(required).items():
-            needed = sum(1 for s, _ in required if s == source) if words is not None else 1
+        for source, regex, times in self._distinct_regexes(key):
+            needed = times if words is not None else 1
             matching = memo.get(source) if memo is not None else None
             if matching is None:
                 matching = list(self._regex_matching(source, regex, present))  # (distinct words)
@@ -399,6 +399,17 @@ class PatternIndex:
             if len(matching) < needed and not (matching and sum(map(words.count, matching)) >= needed):
                 return False
         return True
+
+    def _distinct_regexes(self, key: Hashable) -> tuple[tuple[str, object, int], ...]:
+        """(source, regex, how many required tokens give it) for each distinct required regex
+        of a pattern: counted once per pattern, not once per doc (four ru diminutive patterns
+        are candidates in every doc)."""
+        found = self._regex_counts.get(key)
+        if found is None:
+            required = self.regex_required[key]
+            found = self._regex_counts[key] = tuple(
+                (source, regex, sum(1 for s, _ in required if s == source)) for source, regex in dict(required).items())
+        return found
 
     def _regex_positions(self, key: Hashable, words: list[int]) -> list[int]:
         """Where the doc's words match the pattern's first required regex (cached per word)."""
