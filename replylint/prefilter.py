@@ -25,10 +25,11 @@ from itertools import repeat
 from operator import lshift, or_
 from pathlib import Path
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 
-from .nlp import positions_in, sentence_starts
+from .nlp import column, positions_in, sentence_starts
 from .safe_regex import token_pattern_for_matcher
 
 ANCHOR_MIN_TOKENS = 1000
@@ -36,7 +37,7 @@ _STATE_TAG = "replylint-pattern-index"
 INDEX_ENTRIES_KEPT = 8  # an entry is a few MB: someone editing their packs would otherwise pile them up
 # what `add` derives from the patterns, kept in the cache by `add_all` (regexes are kept as their sources)
 _STATE = ("max_length", "annotations", "by_set", "_order", "set_bits", "word_bits", "required_mask", "always", "primary",
-          "word_sets", "pairs_required")
+          "word_sets", "set_offsets", "set_tokens", "pairs_required")
 MAX_REQUIRED_PAIRS = 400  # word pairs kept per pair of adjacent required tokens (larger products are not checked)
 _REPEAT = re.compile(r"^\{(\d*)(,(\d*))?\}$")
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() calls a letter or digit
@@ -121,6 +122,14 @@ class PatternIndex:
         self.annotations: dict[Hashable, frozenset[str]] = {}  # LEMMA/POS/MORPH a pattern reads
         self.max_length: dict[Hashable, int | None] = {}
         self.word_sets: dict[Hashable, list[frozenset[int]]] = {}  # every required word set, as hashes
+        # for each of those sets, how many tokens of the pattern stand before its token when each of them is exactly
+        # one token (None otherwise): a match is then known to start that far before the word (see plan)
+        self.set_offsets: dict[Hashable, tuple[int | None, ...]] = {}
+        # the pattern token each of those sets is of: where it asks more of the word than its form (a lemma, MORPH,
+        # POS), a one-token Matcher tests the doc's words of the set before the pattern runs (see run)
+        self.set_tokens: dict[Hashable, tuple[int, ...]] = {}
+        self._token_checks: dict[Hashable, tuple[tuple[frozenset[int], Matcher], ...]] = {}
+        self._neighbour_checks: dict[Hashable, tuple | None] = {}  # see _neighbours_fit
         self._index_words: frozenset[int] | None = None  # built on first use, after every add()
         self._entries: dict[int, tuple[tuple[Hashable, int], ...]] = {}  # word -> its patterns with their masks (_Entries)
         # required tokens given by a regex on the lowercase form («компьютерчик», «ноутбучек»): a
@@ -129,6 +138,7 @@ class PatternIndex:
         # per regex source: the words (LOWER hashes) tested so far that match it, and that do not
         self._regex_yes: dict[str, set[int]] = {}
         self._regex_no: dict[str, set[int]] = {}
+        self._regex_counts: dict[Hashable, tuple[tuple[str, object, int], ...]] = {}  # see _distinct_regexes
         # two required tokens side by side in a pattern (", знаете ,", "there , there"): a doc
         # holding both words apart cannot match, so the pattern needs the pair of words adjacent.
         # A pair is one int (_pair_key), not a tuple of two: 48 bytes instead of ~136, and equal
@@ -206,7 +216,14 @@ class PatternIndex:
         self.annotations[key] = frozenset(
             attr for token in pattern for attr in ("LEMMA", "POS", "MORPH") if attr in token
         )
-        word_sets = [forms for token in pattern if is_required(token) and (forms := self._literal_forms(token))]
+        word_sets, offsets, tokens = [], [], []
+        fixed = True  # every token so far is exactly one token
+        for n, token in enumerate(pattern):
+            if is_required(token) and (forms := self._literal_forms(token)):
+                word_sets.append(forms)
+                offsets.append(n if fixed else None)
+                tokens.append(n)
+            fixed = fixed and token.get("OP") in (None, "1")
         regexes = tuple(token["LOWER"]["REGEX"] for token in pattern if is_required(token)
                         and isinstance(token.get("LOWER"), dict) and set(token["LOWER"]) == {"REGEX"})
         if regexes:
@@ -228,6 +245,8 @@ class PatternIndex:
         self._index_words = None
         self.primary[key] = hashed[chosen]
         self.word_sets[key] = hashed
+        self.set_offsets[key] = tuple(offsets)
+        self.set_tokens[key] = tuple(tokens)
         mask = 0
         for k, hashes in enumerate(hashed):
             if k == chosen:
@@ -281,6 +300,76 @@ class PatternIndex:
             matcher = self.matchers[key] = Matcher(self.vocab)
             matcher.add("p", [token_pattern_for_matcher(self.patterns[key], self.word_boundary)])
         return matcher
+
+    def _token_checks_of(self, key: Hashable) -> tuple[tuple[frozenset[int], Matcher], ...]:
+        """(word set, a Matcher of its pattern token alone) for each required token that asks
+        more of a word than its form (built on first use)."""
+        checks = self._token_checks.get(key)
+        if checks is None:
+            checks = []
+            for words, n in zip(self.word_sets[key], self.set_tokens[key]):
+                token = {attr: value for attr, value in self.patterns[key][n].items() if attr != "OP"}
+                if all(attr in ("LOWER", "ORTH", "TEXT") and _values(value) is not None for attr, value in token.items()):
+                    continue  # a form of its words is all it asks
+                check = Matcher(self.vocab)
+                check.add("p", [token_pattern_for_matcher([token], self.word_boundary)])
+                checks.append((words, check))
+            checks = self._token_checks[key] = tuple(checks)
+        return checks
+
+    def _required_words_fit(self, key: Hashable, doc, start: int, end: int) -> bool:
+        """Does each required token that asks more than a form (a lemma, MORPH, POS) find a word
+        of its set in doc[start:end] that meets it? Every match holds one. A pattern run across a
+        sentence costs the Matcher each partial match at every token (a gap of {0,14} optional
+        tokens: thousands of them, 3 ms a sentence); the one-token tests a few µs."""
+        checks = self._token_checks_of(key)
+        if not checks:
+            return True
+        lowers = column(doc, LOWER)[start:end]
+        return all(any(check(doc[start + i : start + i + 1]) for i in positions_in(lowers, words))
+                   for words, check in checks)
+
+    def _neighbour_checks_of(self, key: Hashable) -> tuple | None:
+        """(the selective words, their token's offset, ((offset, a one-token Matcher), …) for the other
+        tokens of the pattern's opening run of single tokens) where the selective token is in that run;
+        None otherwise (built on first use)."""
+        if key in self._neighbour_checks:
+            return self._neighbour_checks[key]
+        found = None
+        primary, pattern = self.primary[key], self.patterns[key]
+        anchor = next((n for ws, o, n in zip(self.word_sets[key], self.set_offsets[key], self.set_tokens[key])
+                       if ws is primary and o is not None), None)
+        if anchor is not None:
+            single = len(pattern)
+            for n, token in enumerate(pattern):
+                if token.get("OP") not in (None, "1"):
+                    single = n
+                    break
+            checks = []
+            for n in range(single):
+                if n != anchor:
+                    check = Matcher(self.vocab)
+                    token = {attr: value for attr, value in pattern[n].items() if attr != "OP"}
+                    check.add("p", [token_pattern_for_matcher([token], self.word_boundary)])
+                    checks.append((n, check))
+            found = (primary, anchor, tuple(checks)) if checks else None
+        self._neighbour_checks[key] = found
+        return found
+
+    def _neighbours_fit(self, key: Hashable, doc, start: int, end: int) -> bool:
+        """Where the selective token stands among the pattern's opening single tokens, a match starts
+        that many tokens before a selective word: does one of them in doc[start:end] have neighbours
+        that each meet their token? («<imperative> вы <word>»: the verb before «вы», read off the
+        token, not by the Matcher over the run, which costs ~5 times as much.)"""
+        checks = self._neighbour_checks_of(key)
+        if checks is None:
+            return True
+        words, anchor, tokens = checks
+        for i in positions_in(column(doc, LOWER)[start:end], words):
+            first = start + i - anchor
+            if first >= start and all(first + n < end and check(doc[first + n : first + n + 1]) for n, check in tokens):
+                return True
+        return False
 
     def _literal_forms(self, token: dict) -> set[str] | None:
         """Lowercase forms one of which the token must be, or None if unconstrained."""
@@ -343,9 +432,8 @@ class PatternIndex:
         """Does a word of the doc match each of the pattern's required regexes (cached per word)?
         With `words` (the doc's words in order), a regex the pattern requires n times needs n
         matching words («насосик с манометрчиком»: two words of a diminutive suffix)."""
-        required = self.regex_required[key]
-        for source, regex in dict(required).items():
-            needed = sum(1 for s, _ in required if s == source) if words is not None else 1
+        for source, regex, times in self._distinct_regexes(key):
+            needed = times if words is not None else 1
             matching = memo.get(source) if memo is not None else None
             if matching is None:
                 matching = list(self._regex_matching(source, regex, present))  # (distinct words)
@@ -354,6 +442,17 @@ class PatternIndex:
             if len(matching) < needed and not (matching and sum(map(words.count, matching)) >= needed):
                 return False
         return True
+
+    def _distinct_regexes(self, key: Hashable) -> tuple[tuple[str, object, int], ...]:
+        """(source, regex, how many required tokens give it) for each distinct required regex
+        of a pattern: counted once per pattern, not once per doc (four ru diminutive patterns
+        are candidates in every doc)."""
+        found = self._regex_counts.get(key)
+        if found is None:
+            required = self.regex_required[key]
+            found = self._regex_counts[key] = tuple(
+                (source, regex, sum(1 for s, _ in required if s == source)) for source, regex in dict(required).items())
+        return found
 
     def _regex_positions(self, key: Hashable, words: list[int]) -> list[int]:
         """Where the doc's words match the pattern's first required regex (cached per word)."""
@@ -430,15 +529,20 @@ class PatternIndex:
             positions.setdefault(words[i], []).append(i)
         present = frozenset(positions)
 
-        def runs_around(anchors, reach: int | None, mask: int = 0) -> list[list[int]]:
+        def runs_around(anchors, reach: int | None, mask: int = 0, offset: int | None = None) -> list[list[int]]:
             """The sentences of the anchor positions (those lighting every bit of `mask`),
-            cut to `reach` tokens either side when bounded; ranges that touch merged."""
+            cut to `reach` tokens either side when bounded; ranges that touch merged.
+            With the anchor's `offset` in the pattern (the tokens before it each exactly
+            one), a match starts `offset` tokens before the anchor: the run is cut to the
+            `reach` tokens from there (the Matcher's cost grows with the tokens it walks)."""
             runs: list[list[int]] = []
             for i in anchors:
                 start, end = sentence(i)
                 if mask and mask & ~lit((start, end)):
                     continue
-                if reach is not None:
+                if reach is not None and offset is not None:
+                    start, end = max(start, i - offset), min(end, i - offset + reach)
+                elif reach is not None:
                     start, end = max(start, i - reach + 1), min(end, i + reach)
                 if runs and start <= runs[-1][1]:
                     runs[-1][1] = max(runs[-1][1], end)
@@ -463,8 +567,9 @@ class PatternIndex:
                     sets, key=lambda ws: sum(len(positions[w]) for w in ws & present))
                 # (a pattern of bounded length runs around its anchors in any doc: the Matcher's
                 # cost is per token walked, and a MORPH or POS predicate is a Python call per token)
+                offset = next((o for ws, o in zip(sets, self.set_offsets[key]) if ws is anchor and o is not None), None)
                 runs = runs_around(sorted(i for word in anchor & present for i in positions[word]),
-                                   self.max_length[key], self.required_mask[key])
+                                   self.max_length[key], self.required_mask[key], offset)
             planned.extend((key, start, end) for start, end in runs)
         return planned, sent_starts
 
@@ -475,6 +580,9 @@ class PatternIndex:
         without required words runs on the whole doc)."""
         n = len(doc)
         for key, start, end in planned:
+            if key in self.primary and not (self._required_words_fit(key, doc, start, end)
+                                            and self._neighbours_fit(key, doc, start, end)):
+                continue
             target = doc if (start, end) == (0, n) else doc[start:end]
             for _, m_start, m_end, alignments in self.matcher(key)(target, with_alignments=True):
                 m_start, m_end = start + m_start, start + m_end
