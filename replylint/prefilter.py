@@ -308,14 +308,20 @@ class PatternIndex:
         if checks is None:
             checks = []
             for words, n in zip(self.word_sets[key], self.set_tokens[key]):
-                token = {attr: value for attr, value in self.patterns[key][n].items() if attr != "OP"}
-                if all(attr in ("LOWER", "ORTH", "TEXT") and _values(value) is not None for attr, value in token.items()):
+                token = self.patterns[key][n]
+                if all(attr in ("LOWER", "ORTH", "TEXT", "OP") and (attr == "OP" or _values(value) is not None)
+                       for attr, value in token.items()):
                     continue  # a form of its words is all it asks
-                check = Matcher(self.vocab)
-                check.add("p", [token_pattern_for_matcher([token], self.word_boundary)])
-                checks.append((words, check))
+                checks.append((words, self._one_token_matcher(token)))
             checks = self._token_checks[key] = tuple(checks)
         return checks
+
+    def _one_token_matcher(self, token: dict) -> Matcher:
+        """A Matcher of one pattern token alone (its OP dropped): does a single word meet it?"""
+        matcher = Matcher(self.vocab)
+        bare = {attr: value for attr, value in token.items() if attr != "OP"}
+        matcher.add("p", [token_pattern_for_matcher([bare], self.word_boundary)])
+        return matcher
 
     def _required_words_fit(self, key: Hashable, doc, start: int, end: int) -> bool:
         """Does each required token that asks more than a form (a lemma, MORPH, POS) find a word
@@ -348,10 +354,7 @@ class PatternIndex:
             checks = []
             for n in range(single):
                 if n != anchor:
-                    check = Matcher(self.vocab)
-                    token = {attr: value for attr, value in pattern[n].items() if attr != "OP"}
-                    check.add("p", [token_pattern_for_matcher([token], self.word_boundary)])
-                    checks.append((n, check))
+                    checks.append((n, self._one_token_matcher(pattern[n])))
             found = (primary, anchor, tuple(checks)) if checks else None
         self._neighbour_checks[key] = found
         return found
