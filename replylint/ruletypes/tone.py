@@ -1052,6 +1052,12 @@ class ClauseRemoval:
             if self._strands_clause(tokens, first, dropped):
                 self._note("stranded", first, last)
                 return False  # («…, — договоры, вообще-то, полезно читать, …» would leave «…, — договоры.»)
+            if self._dependent_only(tokens, cuts, end, first, last):
+                self._note("dependent-only", first, last)
+                return False  # («Хотя, судя по тому, как быстро вернулась сыпь.», «Про то, что такая кожа …»)
+            if self._cut_short(tokens, cuts, first, last):
+                self._note("cut-short", first, last)
+                return False  # («…, что 20 и 45.», «…, а такие вещи.», «…, так что бронировать за месяц до даты.»)
             return True
 
         removals = self._removals(tokens, cuts, end)
@@ -1575,6 +1581,72 @@ class ClauseRemoval:
             if any(str(m) in marks for i in kept for m in tokens[i].morph):
                 return True
         return False
+
+    def _dependent_only(self, tokens, cuts: list[int], end: int, first: int, last: int) -> bool:
+        """Would a removal of tokens [first, last) keep no main clause, opening with a clause that leans on another:
+        one opening with a `subordinators` or `dependent_clause_openers` word with no predicate (`predicate_morph`)
+        of its own («Хотя, судя по тому, как быстро вернулась сыпь.»), or a head under `min_words` words with no
+        predicate and the `relative_tails` clause on it («Удлинитель, который вы решили протянуть через лужу.»), or
+        with the `dependent_clause_openers` clause its last word, a pronoun of `open_ends`, points to («Про то, что
+        такая кожа боится воды.»); no main clause: no later clause opening with no such word (nor `fragment_starts`)
+        with a predicate, nor, after such a head, any («По фото, которые Вы прислали, люфт барабана заметный.»)?
+        Without `predicate_morph`: never."""
+        marks = self.settings.predicate_morph
+        if not marks:
+            return False
+        leaning = self.settings.subordinators | self.settings.dependent_clause_openers
+        opens = leaning | self.settings.fragment_starts
+        clauses = [[i for i in range(a, b) if tokens[i].is_alpha and not first <= i < last]
+                   for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end])]
+        clauses = [c for c in clauses if c]
+        if not clauses:
+            return False
+
+        def opener(c: list[int]) -> str:
+            return "" if _hyphenated(tokens, c[0]) else tokens[c[0]].lower_  # (not the «кто» of «кто-то»)
+
+        predicate = [any(str(m) in marks for i in c for m in tokens[i].morph) for c in clauses]
+        if predicate[0]:
+            return False
+        if opener(clauses[0]) in leaning:
+            return not any(p and opener(c) not in opens for c, p in zip(clauses[1:], predicate[1:]))
+        if len(clauses) < 2 or len(clauses[0]) >= self.settings.min_words:
+            return False
+        head = opener(clauses[1])
+        tail = tokens[clauses[0][-1]]
+        if not (head in self.settings.relative_tails or head in self.settings.relative_pronouns
+                or head in self.settings.dependent_clause_openers and tail.lower_ in self.settings.open_ends
+                and tail.pos_ in ("PRON", "DET")):
+            return False
+        return all(opener(c) in opens for c in clauses[1:])
+
+    def _cut_short(self, tokens, cuts: list[int], first: int, last: int) -> bool:
+        """Would a removal from the cut `first` leave the clause before it without a predicate (`predicate_morph`)
+        where the removal took it: one opening with a `subordinators` or `dependent_clause_openers` word, before a
+        strong mark (the predicate of «…, что 20 и 45 — почти одно и то же»), or one opening with any of these or
+        `fragment_starts` before a short aside set off by commas, with no predicate nor such an opener of its own,
+        after which the clause goes on («…, а такие вещи, вообще-то, взрослому человеку полезно знать самому»,
+        «…, так что бронировать за месяц до даты, мягко говоря, поздновато»)? Without `predicate_morph`: never."""
+        marks = self.settings.predicate_morph
+        if not marks or first <= 0 or first not in cuts:
+            return False
+        leaning = self.settings.subordinators | self.settings.dependent_clause_openers
+        opens = leaning | self.settings.fragment_starts
+        start = max((i + 1 for i in cuts if i < first), default=0)
+        alpha = [i for i in range(start, first) if tokens[i].is_alpha]
+        if not alpha or _hyphenated(tokens, alpha[0]) or any(str(m) in marks for i in alpha for m in tokens[i].morph):
+            return False
+        if tokens[first].text in self.settings.clause_marks:
+            return tokens[alpha[0]].lower_ in leaning
+        if tokens[alpha[0]].lower_ not in opens:
+            return False
+        after = next((i for i in cuts if i > first), None)
+        if after is None or after >= last - 1 or tokens[after].text != self.settings.comma:
+            return False
+        aside = [i for i in range(first + 1, after) if tokens[i].is_alpha]
+        rest = next((t.lower_ for t in tokens[after + 1 : last] if t.is_alpha), "")
+        return 0 < len(aside) < self.settings.min_words and tokens[aside[0]].lower_ not in opens and \
+            rest not in opens and not any(str(m) in marks for i in aside for m in tokens[i].morph)
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
