@@ -510,3 +510,15 @@ def test_no_removal_leaves_a_subject_pronoun_or_a_guess_without_its_predicate(en
     fixed, left = _blame_left(engine, "Добрый день. Посылка пришла на склад целой, так что в дороге она, видимо, сама "
                                       "собой помялась. Пришлите фото коробки.")
     assert (fixed, left) == ("Добрый день. Посылка пришла на склад целой. Пришлите фото коробки.", [])
+
+
+def test_a_removal_keeps_no_clause_cut_short_of_its_predicate(engine):
+    """(rw53-ru) A removal that would leave a clause without the predicate it took is refused: «…, что 20 и 45.»
+    (the predicate after the dash went) stays flagged rather than become a fragment; «…, так что бронировать за месяц
+    до даты, мягко говоря, поздновато» ends at the clause that stands."""
+    fixed, left = _blame_left(engine, "Здравствуйте. Мы, конечно, понимаем, что 20 и 45 — почти одно и то же, но машина "
+                                      "физически не увезла бы такой вес. Доставим двумя рейсами в субботу.")
+    assert "что 20 и 45." not in fixed
+    fixed, left = _blame_left(engine, "Здравствуйте. Выпускные у нас расписывают ещё с февраля, так что бронировать за "
+                                      "месяц до даты, мягко говоря, поздновато. Можем предложить 14 июня.")
+    assert (fixed, left) == ("Здравствуйте. Выпускные у нас расписывают ещё с февраля. Можем предложить 14 июня.", [])
