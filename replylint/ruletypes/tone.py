@@ -1479,18 +1479,21 @@ class ClauseRemoval:
         return not bare or self._no_predicate(tokens, cuts, after) and not any(
             "Mood=Imp" in t.morph for t in tokens[after + 1 : after + 3] if t.is_alpha)
 
+    def _has_predicate(self, tokens) -> bool:
+        """Does one of these tokens carry a predicate's morphology (`predicate_morph`)?"""
+        marks = self.settings.predicate_morph
+        return any(str(m) in marks for t in tokens for m in t.morph)
+
     def _no_predicate(self, tokens, cuts: list[int], comma: int) -> bool:
         """Is the clause that ends at the comma `comma` (from the cut before it) without a predicate
         (`predicate_morph`; none listed: never)? Before a short aside it is the start of the clause the aside
         interrupts, its subject or object («Документы, конечно, нужно было принести…», «Об аллергии, конечно, …»)."""
-        marks = self.settings.predicate_morph
-        if not marks:
+        if not self.settings.predicate_morph:
             return False
         start = max((i + 1 for i in cuts if i < comma), default=0)
         alpha = [t for t in tokens[start:comma] if t.is_alpha]
         opens_clause = self.settings.fragment_starts | self.settings.subordinators | self.settings.adjunct_openers
-        return bool(alpha) and alpha[0].lower_ not in opens_clause and not any(
-            str(m) in marks for t in alpha for m in t.morph)
+        return bool(alpha) and alpha[0].lower_ not in opens_clause and not self._has_predicate(alpha)
 
     def _strands_clause(self, tokens, first: int, dropped: frozenset[int] = frozenset()) -> bool:
         """Would a removal from the comma at `first` leave the clause it cuts, after a strong mark that follows
@@ -1568,8 +1571,7 @@ class ClauseRemoval:
         `predicate_morph`), and at least `min_words` words where the removal cut it short? («Если делать по шагам.»,
         «Когда вода только начала мутнеть, а не ждать до зелени.», «… — решение.» hold none.) With no
         `predicate_morph` listed, any rest does."""
-        marks = self.settings.predicate_morph
-        if not marks:
+        if not self.settings.predicate_morph:
             return True
         opens_dependent = self.settings.fragment_starts | self.settings.subordinators
         for a, b in zip([0, *(i + 1 for i in cuts)], [*cuts, end]):
@@ -1578,7 +1580,7 @@ class ClauseRemoval:
                 continue
             if (first in (b, b + 1) or last == a) and len(kept) < self.settings.min_words:
                 continue  # (the clause the removal cut short: «… — решение.»)
-            if any(str(m) in marks for i in kept for m in tokens[i].morph):
+            if self._has_predicate(tokens[i] for i in kept):
                 return True
         return False
 
@@ -1591,8 +1593,7 @@ class ClauseRemoval:
         такая кожа боится воды.»); no main clause: no later clause opening with no such word (nor `fragment_starts`)
         with a predicate, nor, after such a head, any («По фото, которые Вы прислали, люфт барабана заметный.»)?
         Without `predicate_morph`: never."""
-        marks = self.settings.predicate_morph
-        if not marks:
+        if not self.settings.predicate_morph:
             return False
         leaning = self.settings.subordinators | self.settings.dependent_clause_openers
         opens = leaning | self.settings.fragment_starts
@@ -1605,7 +1606,7 @@ class ClauseRemoval:
         def opener(c: list[int]) -> str:
             return "" if _hyphenated(tokens, c[0]) else tokens[c[0]].lower_  # (not the «кто» of «кто-то»)
 
-        predicate = [any(str(m) in marks for i in c for m in tokens[i].morph) for c in clauses]
+        predicate = [self._has_predicate(tokens[i] for i in c) for c in clauses]
         if predicate[0]:
             return False
         if opener(clauses[0]) in leaning:
@@ -1627,14 +1628,13 @@ class ClauseRemoval:
         `fragment_starts` before a short aside set off by commas, with no predicate nor such an opener of its own,
         after which the clause goes on («…, а такие вещи, вообще-то, взрослому человеку полезно знать самому»,
         «…, так что бронировать за месяц до даты, мягко говоря, поздновато»)? Without `predicate_morph`: never."""
-        marks = self.settings.predicate_morph
-        if not marks or first <= 0 or first not in cuts:
+        if not self.settings.predicate_morph or first <= 0 or first not in cuts:
             return False
         leaning = self.settings.subordinators | self.settings.dependent_clause_openers
         opens = leaning | self.settings.fragment_starts
         start = max((i + 1 for i in cuts if i < first), default=0)
         alpha = [i for i in range(start, first) if tokens[i].is_alpha]
-        if not alpha or _hyphenated(tokens, alpha[0]) or any(str(m) in marks for i in alpha for m in tokens[i].morph):
+        if not alpha or _hyphenated(tokens, alpha[0]) or self._has_predicate(tokens[i] for i in alpha):
             return False
         if tokens[first].text in self.settings.clause_marks:
             return tokens[alpha[0]].lower_ in leaning
@@ -1646,7 +1646,7 @@ class ClauseRemoval:
         aside = [i for i in range(first + 1, after) if tokens[i].is_alpha]
         rest = next((t.lower_ for t in tokens[after + 1 : last] if t.is_alpha), "")
         return 0 < len(aside) < self.settings.min_words and tokens[aside[0]].lower_ not in opens and \
-            rest not in opens and not any(str(m) in marks for i in aside for m in tokens[i].morph)
+            rest not in opens and not self._has_predicate(tokens[i] for i in aside)
 
     def _counterfactual_marks(self, tokens, end: int) -> list[bool]:
         """Per token of tokens[:end] (then False to the end), is it a counterfactual word (`counterfactual_words`)?"""
