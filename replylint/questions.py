@@ -657,7 +657,8 @@ class QuestionReader:
         # Westerly") or by one of its labels, as written («Размеры M»); dates asked beside it by a date
         self.measure_units = {self.word_key(str(w)): frozenset(str(u).lower() for u in units)
                               for w, units in config.get("measure_units", {}).items()}
-        self._all_units = frozenset().union(*self.measure_units.values()) - {"in", "st"}  # (words too: "in", "1st")
+        # (a unit that is a word or an ending too, "in", "st" of "1st", tells no value: `units_also_words`)
+        self._all_units = frozenset().union(*self.measure_units.values()) - frozenset(config.get("units_also_words", ()))
         self.measure_labels = {self.word_key(str(w)): frozenset(str(u) for u in labels)
                                for w, labels in config.get("measure_labels", {}).items()}
         self.date_words = frozenset(self.word_key(str(w)) for w in config.get("told_by_a_date", ())) - {""}
