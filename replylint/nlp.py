@@ -249,20 +249,16 @@ class SentenceSplitter:
         if found is None:
             lowers = column(doc, LOWER)
             found = [0, *self.starts(lowers)]
-            if self.abbreviation_ends:
-                extra = [i + 1 for i in positions_in(lowers, self.abbreviation_ends)
-                         if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title and doc[i + 1].is_alpha]
-                if extra:
-                    found = sorted(set(found).union(extra))
+            # a full stop the tokenizer keeps with a word ends a sentence before a capitalised word: an abbreviation
+            # («см.»), one after a number only («500 г.»), the last letter of a code split at its joint ("14/A.")
+            ends = [i for i in positions_in(lowers, self.abbreviation_ends) if _before_capital(doc, i)] \
+                if self.abbreviation_ends else []
             if self.number_abbreviation_ends:
-                extra = [i + 1 for i in positions_in(lowers, self.number_abbreviation_ends)
-                         if 0 < i and i + 1 < len(doc) and doc[i - 1].like_num and doc[i].whitespace_
-                         and doc[i + 1].is_title and doc[i + 1].is_alpha]
-                if extra:
-                    found = sorted(set(found).union(extra))
-            code_ends = [i + 1 for i in positions_in(lowers, self.letter_stops) if _ends_code(doc, i)]
-            if code_ends:
-                found = sorted(set(found).union(code_ends))
+                ends += [i for i in positions_in(lowers, self.number_abbreviation_ends)
+                         if i > 0 and doc[i - 1].like_num and _before_capital(doc, i)]
+            ends += [i for i in positions_in(lowers, self.letter_stops) if _ends_code(doc, i)]
+            if ends:
+                found = sorted(set(found).union(i + 1 for i in ends))
             doc.user_data[SENTENCE_STARTS] = found
         return found
 
@@ -314,9 +310,13 @@ class SentenceSplitter:
 def _ends_code(doc: Doc, i: int) -> bool:
     """Is the letter-and-stop at i the end of a code split at its joint ("14/A.", "7-Б.") with a
     capitalised word after it?"""
-    return (2 <= i < len(doc) - 1 and doc[i - 1].text in _CODE_JOINS and doc[i - 2].text[-1:].isdigit()
-            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ and bool(doc[i].whitespace_)
-            and doc[i + 1].is_title and doc[i + 1].is_alpha)
+    return (i >= 2 and doc[i - 1].text in _CODE_JOINS and doc[i - 2].text[-1:].isdigit()
+            and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_ and _before_capital(doc, i))
+
+
+def _before_capital(doc: Doc, i: int) -> bool:
+    """Does a space and a capitalised word follow the token at i?"""
+    return i + 1 < len(doc) and bool(doc[i].whitespace_) and doc[i + 1].is_title and doc[i + 1].is_alpha
 
 
 def _run_layout(shape: bytes) -> tuple[int, ...]:
