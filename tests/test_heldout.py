@@ -408,7 +408,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en42 (session 49), at its before-tuning figures (ddb67f1): .920 / .460; then tune51-en (en42 .961 / .980)
                ("en42", "blame"): (0.96, 0.98),
                # ru41 (session 49), at its before-tuning figures (ddb67f1): .723 / .680; then tune51-ru (ru41 .980 / .980)
-               ("ru41", "blame"): (0.98, 0.98)}
+               ("ru41", "blame"): (0.98, 0.98),
+               # en43 and ru42 (session 50), at their before-tuning figures (cfe5948): .931 / .540 and .745 / .760
+               ("en43", "blame"): (0.93, 0.54),
+               ("ru42", "blame"): (0.74, 0.76)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -612,6 +615,8 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # "will this cause problems in a DOT inspection?" met by "won't put a driver out of service", «Они
                       # у вас со вчерашнего дня были?» met by «в пятницу они были совершенно свежими»)
                       "en42": 1, "ru41": 1,
+                      # en43 and ru42 before tuning (cfe5948): 10 and 11
+                      "en43": 10, "ru42": 11,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
