@@ -482,6 +482,7 @@ class ProfileBuilder:
         self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
+        self.intro_not_names = frozenset(config.get("intro_not_names", ()))  # "I am French": no name
         for phrase in self.intro:
             self._intro_by_last.setdefault(phrase[-1], []).append(phrase)
         self.names_from_dictionary = config.get("names_from", "position") == "dictionary"
@@ -1492,7 +1493,7 @@ class ProfileBuilder:
     def _after_intro(self, doc, i: int) -> bool:
         """Does an introduction («Меня зовут», "my name is") end right before token i?"""
         phrases = self._intro_by_last.get(doc[i - 1].lower_) if i else None
-        if not phrases:
+        if not phrases or doc[i].lower_ in self.intro_not_names:
             return False
         return any(i >= len(phrase) and tuple(doc[k].lower_ for k in range(i - len(phrase), i)) == phrase
                    for phrase in phrases)
