@@ -482,6 +482,7 @@ class ProfileBuilder:
         self.presumed_titles = {title: frozenset(over) for title, over in config.get("presumed_titles", {}).items()}
         self.intro = [tuple(phrase) for phrase in config.get("intro", ())]
         self._intro_by_last: dict[str, list[tuple[str, ...]]] = {}  # an intro phrase by its last word
+        self.intro_not_names = frozenset(config.get("intro_not_names", ()))  # "I am French": no name
         for phrase in self.intro:
             self._intro_by_last.setdefault(phrase[-1], []).append(phrase)
         self.names_from_dictionary = config.get("names_from", "position") == "dictionary"
@@ -1087,8 +1088,8 @@ class ProfileBuilder:
         круглый год»»), none of them a verb or pronoun with a person («Ольга, проверьте почту.»), and
         no sentence end but the last full stop («Ольга, хорошего дня!» addresses the reader)."""
         if not self.closing_role_pos or last + 1 >= len(doc) or doc[last].text not in SIGNATURE_ROLE_MARKS \
-                or not self._starts_sentence(doc, start):
-            return False
+                or not (self._starts_sentence(doc, start) or self._vocative_after_opener(doc, start, last)):
+            return False  # (after a short closing too: «Всего Вам доброго, Марина, администратор клиники»)
         words, opened, titled = 0, False, False
         kind = False  # the role's first word, unread as a role: it must stand right before a quoted name
         closing_quote = None  # inside a quoted name: the mark that closes it
@@ -1112,7 +1113,8 @@ class ProfileBuilder:
                     return False
                 if titled and not (_capitalised_word(token) or token.lower_ in self.company_name_joiners):
                     return False
-                if not opened and not (pos in self.closing_role_pos and self.closing_role_features <= set(features)):
+                if not opened and not (pos in self.closing_role_pos and (self.closing_role_features <= set(features)
+                                                                         or self._nominative_too(token))):
                     # a company named in capitalised words, where names are read by their place ("Anita, Crown
                     # Dry Cleaners": "crown" is a verb too); then every word of it is capitalised
                     if self.names_from_dictionary and not _capitalised_word(token):
@@ -1137,6 +1139,12 @@ class ProfileBuilder:
             else:
                 return False
         return opened and not kind
+
+    def _nominative_too(self, token) -> bool:
+        """Has the word a reading with the `closing_role` features besides its first one: «магазин», «салон»,
+        «кабинет» read first as accusatives (the same form as the nominative)?"""
+        return bool(self.vocative_cases) and any(self.closing_role_features <= set(ru_morph_features(p.tag).split("|"))
+                                                 for p in self.morphology.parse(token.lower_)[:8])
 
     def _vocative_form(self, token) -> bool:
         """Can this name word address someone: a reading in one of `vocative_cases`
@@ -1485,7 +1493,7 @@ class ProfileBuilder:
     def _after_intro(self, doc, i: int) -> bool:
         """Does an introduction («Меня зовут», "my name is") end right before token i?"""
         phrases = self._intro_by_last.get(doc[i - 1].lower_) if i else None
-        if not phrases:
+        if not phrases or doc[i].lower_ in self.intro_not_names:
             return False
         return any(i >= len(phrase) and tuple(doc[k].lower_ for k in range(i - len(phrase), i)) == phrase
                    for phrase in phrases)

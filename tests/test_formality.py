@@ -404,7 +404,7 @@ def test_round3_russian(engine, customer, reply, expected):
     ("Good morning,\nPlease address me as Mrs. Fenwick.\nDorothy Fenwick", "Of course, Mrs. Fenwick. It is ready on Saturday.", []),
     # ("Cheers," to a formal letter is a colloquial sign-off too)
     ("Dear Sir or Madam,\nPlease send a quote.\nSincerely,\nDr. Kwame Mensah", "The quote is £720. Cheers, Kwame",
-     [("en.formality.casual-greeting", "Cheers,"), ("en.formality.first-name", "Kwame")]),
+     [("en.formality.colloquial-closing", "Cheers,"), ("en.formality.first-name", "Kwame")]),
     ("Hi, nothing arrived.\nThanks, Ingrid", "Sorry about that, it ships today.\nThanks, Astrid", []),
     ("Hi, which slot is free?\nThanks, Maria", "Sure, Friday. See you then.", []),
 ])
@@ -741,7 +741,8 @@ def test_the_generic_second_person_after_byvaet(engine, reply, expected):
 
 
 @pytest.mark.parametrize("stem", ["en25", "ru24", "en26", "ru26", "en27", "en28", "ru27", "en29", "ru28", "en30",
-                                  "en31", "en34", "ru33", "en38", "en14", "en22", "ru11", "en39"])
+                                  "en31", "en34", "ru33", "en38", "en14", "en22", "ru11", "en39", "en20", "en35",
+                                  "en43", "ru42"])
 def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # (before tune32-misc: en25 3 — "Crispy,", "Soft," and the agent's "Claire" after "Happy practising,"; ru24 2 «Пока,»)
     # (before tune34-fm: ru26 20 — 10 agents' signatures «Name, role» read as a wrong name, a third party's past
@@ -757,6 +758,10 @@ def test_blame_rounds_raise_no_formality_false_alarms(engine, stem):
     # no casual greeting; "Rs." before an amount read as a wrong name)
     # (before form47: en14 1 — the agent's "Anita, Crown Dry Cleaners" read as a wrong name ("crown" is a verb too);
     # en22 1 — "Poppy (our cat) has been sick … ?" read as the customer's signature; ru11 1 — the noun «пуши» as "пушить!")
+    # (before tune53-f: en20, en35 1 each — "Cheers," to a customer read as formal from one "Good evening" or "Regards";
+    # en43 1 — "I am French" read as the customer's name; ru42 8 — six agents' signatures after a closing wish or
+    # sign-off («Хорошего лета! Ульяна, магазин купальников «Лагуна»», «Всего Вам доброго, Марина Сергеевна,
+    # администратор …»: «магазин» read first as an accusative), and «Приходите» to a customer coming «с подругой»)
     from pathlib import Path
 
     from replylint.evaluation import load_cases

@@ -1,7 +1,7 @@
 """`extends: register`: a rule over the register profiles of an exchange.
 
 It matches no text itself: `when` holds conditions on the exchange (the
-customer's «ты»/«Вы», register, name and gender, the register the policy
+customer's «ты»/«Вы», register, formal markers, name and gender, the register the policy
 expects of the reply, the features the reply has), and `flag` names the reply
 evidence to report when they hold. `when` may be a list of such condition sets:
 the rule applies when one of them holds. `mirror: true` flags no evidence the
@@ -25,6 +25,9 @@ CONDITIONS = {
     "customer.name": ("given", "patronymic", "title", "requested", "surname"),
     "customer.gender": ("masc", "femn", None),
     "reply.has": tuple(sorted(FEATURES)),
+    # at least this many kinds of formal marker in the customer's message (features of positive weight: a
+    # "Dear …", a "Sincerely", a title): 2 is a formal letter, not one "Regards" or "Good evening" alone
+    "customer.formal_markers": (1, 2, 3),
 }
 REWRITES = ("polite", "customer-name")
 
@@ -90,6 +93,12 @@ class RegisterRule(RuleType):
         for key, allowed in when.items():
             if key == "reply.has":
                 if not allowed <= view.reply.features():
+                    return False
+            elif key == "customer.formal_markers":
+                customer = view.customer
+                markers = {e.feature for e in customer.evidence if customer.weights.get(e.feature, 0) > 0} \
+                    if customer is not None else ()
+                if len(markers) < min(allowed):
                     return False
             elif key == "customer.name":
                 if not allowed & view.customer_name_tags:
