@@ -357,6 +357,9 @@ class ProfileBuilder:
         self.misspelt_edits = int(misspelt.get("max_edits", 0))  # 0: not looked for
         self.misspelt_min_length = int(misspelt.get("min_length", 0))
         self.signoff_words = frozenset(config.get("signoff_words", ()))  # before a signature name
+        # a closing wish that may stand before the writer's name and role («Всего Вам доброго, Марина, администратор …»,
+        # «С заботой, Арина, салон …»); not any opener: «Конечно, Маша, заказ в пути.» addresses the reader
+        self.closing_wish_words = frozenset(config.get("closing_wish_words", ()))
         self.postscripts = tuple(config.get("postscripts", ()))  # what opens a postscript line («P.S.»)
         # academic degrees written before a signature name («К.м.н. Левон Оганесян»): part of the signature
         self.degrees = frozenset(config.get("degrees", ()))
@@ -1088,7 +1091,7 @@ class ProfileBuilder:
         круглый год»»), none of them a verb or pronoun with a person («Ольга, проверьте почту.»), and
         no sentence end but the last full stop («Ольга, хорошего дня!» addresses the reader)."""
         if not self.closing_role_pos or last + 1 >= len(doc) or doc[last].text not in SIGNATURE_ROLE_MARKS \
-                or not (self._starts_sentence(doc, start) or self._vocative_after_opener(doc, start, last)):
+                or not (self._starts_sentence(doc, start) or self._after_closing_wish(doc, start, last)):
             return False  # (after a short closing too: «Всего Вам доброго, Марина, администратор клиники»)
         words, opened, titled = 0, False, False
         kind = False  # the role's first word, unread as a role: it must stand right before a quoted name
@@ -1139,6 +1142,12 @@ class ProfileBuilder:
             else:
                 return False
         return opened and not kind
+
+    def _after_closing_wish(self, doc, first: int, last: int) -> bool:
+        """A name after a short closing wish and a comma (`closing_wish_words`: «Всего Вам доброго, Марина, …»)."""
+        return first >= 2 and (doc[first - 2].lower_ in self.closing_wish_words
+                               or doc[first - 2].lower_ in self.signoff_words) \
+            and self._vocative_after_opener(doc, first, last)
 
     def _nominative_too(self, token) -> bool:
         """Has the word a reading with the `closing_role` features besides its first one: «магазин», «салон»,
