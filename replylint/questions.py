@@ -455,6 +455,8 @@ class QuestionReader:
         # a request for an action at a time ("Could someone take a look this week?") is answered by a commitment
         # with a time ("I've booked our plumber for Wednesday")
         self.timed_action_by_commitment = bool(config.get("timed_request_answered_by_commitment", False))
+        # the cues of a reply sentence that grant leave asked for ("Can I reschedule?", «Можно попасть раньше?»)
+        self.leave_granted_by = frozenset(config.get("leave_granted_by", ()))
         # words opening a conditional sentence, which gives no such answer («Если паспорт не успеют заменить
         # до 20 мая, …» does not say how long to wait)
         self.conditional_openers = self._hashes(config.get("conditional_openers", ()))
@@ -1758,6 +1760,23 @@ class QuestionReader:
                     # ("We'll compensate you in full: reply with the price, and…": granted, then a detail asked)
                     by = next((s for s in body if not s.asks and "commitment" in s.cues and "asks-back" in s.cues
                                and focus.own & s.keys and not self._conditional(s)), None)
+            if by is None and question.kind == "yes-no" and question.sentence is not None \
+                    and "leave-request" in question.sentence.cues and "asks-instead" not in question.sentence.cues \
+                    and self.leave_granted_by:
+                # leave to do something the company arranges ("Can I reschedule?" - "I've moved your physio session to
+                # Tuesday 16 July at 11:20"): a commitment with a time, or naming the question's own word, that no
+                # other question takes and that names none of another question's words ("I've reversed the fee; the
+                # credit will show within 2 business days" grants "Can you refund it?", not "can I switch accounts?"),
+                # beside no question asking when (whose time it gives: "When will I get it back? Can I buy essentials?"
+                # - "it will be delivered to your address tomorrow")
+                others = frozenset().union(*(q.focus for q in questions if q is not question))
+                taken = taken_by_others(n) if not any(
+                    q is not question and (q.expects == "time" or q.sentence is not None
+                                           and not self.status_words.isdisjoint(q.sentence.lowers))
+                    for q in questions) else range(len(answering))
+                by = next((s for k, s in enumerate(answering) if k not in taken and self.leave_granted_by & s.cues
+                           and ("answer.time" in s.cues or focus.own & s.keys) and not others & s.keys
+                           and not {"deferral", "deferral-named"} & s.cues and not self._conditional(s)), None)
             if by is None and len(questions) == 1 and question.expects not in self.kind_required:
                 # the message's one question about a feature or a way to do something: a sentence saying there is
                 # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it

@@ -441,7 +441,8 @@ def test_heldout_fixtures_exist():
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0;
 # en25 before tuning: 5; ru24 before tuning: 8)
-UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 2, "ru17": 2,
+UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 1, "ru17": 2,
+                      # (q53: en17 2 -> 1, "Can I swap it?" - "you can still return it until 17 May")
                       "en18": 0, "ru18": 1, "en19": 4, "ru19": 2,
                       "en20": 0, "ru20": 1, "en21": 5, "ru21": 4, "en22": 1, "ru22": 5, "en23": 1, "ru23": 2,
                       "formality_en6": 5, "en24": 0,
@@ -460,13 +461,15 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # trailing condition, a statement before a question in one reply sentence, passive requests,
                       # paying words in Russian)
                       # (ru26 4 after merging with tune34-q: «бывает» kept out of the «нормально» group)
-                      "en27": 6, "ru26": 4,
+                      # (q53: en27 6 -> 4, "Can we use the boat on Saturday?" granted by a commitment with a time)
+                      "en27": 4, "ru26": 4,
                       # en28 and ru27, before tuning (0a2dc64): 16 and 15; after tune35-q: en 16 -> 0, ru 15 -> 5 (phrases
                       # saying a word, "went out" / "money back" / "top up"; steps told by imperatives; time words met
                       # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
                       # condition; compound heads; verbs of handing over and cleaning; a recheck, a modifier-only
                       # "можно ли", a duration in another synonym group and a paid redo left open)
-                      "en28": 0, "ru27": 3,
+                      # (q53: ru27 3 -> 2, «Можете переделать эти участки?» - «Приехать можем 3 или 4 августа»)
+                      "en28": 0, "ru27": 2,
                       # en29 before tuning (1a67bc0): 13; after tune37-q: 13 -> 0 (a request put as "Is this
                       # something you can…", a diagnosis as a cause, "definitely" pressing, harm words for "safe",
                       # "rather than" denying, a progress report, a month for "when", "9 May" as a date, a choice's
@@ -487,7 +490,8 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # statement before "; please…"; a direct answer after a topicless yes/no; «не позднее пятницы»,
                       # «к среде» as times; «запах» for «пахнет»; «точно» pressing; «быстро» met by a time);
                       # en 10 -> 9 after tune39-q ("Am I too late?" met by the deadline)
-                      "en30": 9, "ru29": 9,
+                      # (q53: en30 9 -> 7, "Can I cancel the milk / book it another way?" granted by a commitment)
+                      "en30": 7, "ru29": 9,
                       # en31 and ru30 before tuning (533f265): 14 and 15
                       # after tune39-q: en 14 -> 5, ru 15 -> 8 (a clock time "4 pm" as a time; "too late"/"a later
                       # boat" met by a deadline or "the last run"; the customer's "come back" as a visit; "Can I get a
@@ -519,7 +523,8 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # "allowed"; «на ближайший понедельник» as a day; «тратятся» / «расходы»); ru32 9 -> 8 («С какой
                       # стати?» asks a cause, told by the price list it is charged by)
                       # en33 7 -> 6 after tune42-q (a choice between two short clauses answered by naming one)
-                      "en33": 6, "ru32": 6,
+                      # (q53: ru32 6 -> 5, «Можно ещё раз отформовать?» - «Повторную термоформовку мы делаем … в течение месяца»)
+                      "en33": 6, "ru32": 5,
                       # en34 and ru33 before tuning (208b4b9): 15 and 18
                       # after tune42-q: en 15 -> 5, ru 18 -> 5 (a direct answer after thanks, "no trouble"; a need told on a
                       # condition, «Соберите:»/«Понадобятся» for what to collect; a repeat prevented by a measure, a fix in
@@ -581,7 +586,9 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en38": 0, "ru37": 5,
                       # en39 and ru38 before tuning (7e2e859)
                       # (tune48-q: en39 13 -> 11, "the best way to get the streaks off", "still enter")
-                      "en39": 10, "ru38": 9,
+                      # (q53: en39 10 -> 9, "can I get it back?" - "I moved the £20 across to card 9032 this morning")
+                      # (q53: ru38 9 -> 8, «можно поменять серёжку на кольцо?» granted or refused with a time)
+                      "en39": 9, "ru38": 8,
                       # en40 and ru39 before tuning (fed2ca7): 16 and 10; after tune48-q: 4 and 2 ("fed"/"feed"; "near"
                       # told by a walk away, "possible" by "able to", somewhere to eat by a café or a bite; "will it
                       # still…?" asking when, met by a time; "liable" a paying word; "most people find…", "part of the
@@ -593,7 +600,8 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # что-то испортила?» self-blame; left: a diagnosis refused from a photo, "Where's my money gone?"
                       # and a refund offered only on a condition, a "yes" in a sentence read as asking ("you need help
                       # getting around"), «обменять на 60?» met by the size in stock, «Почему так много?»)
-                      "en40": 3, "ru39": 2,
+                      # (q53: en40 3 -> 2, "can I get a refund?" granted by a timed commitment no other question takes)
+                      "en40": 2, "ru39": 2,
                       # en41 and ru40 before tuning (eb6fcd0): 13 and 14; after tune49-q: 2 and 2 ("about right", "is
                       # typical" judging normality; a worry met by that judgement or "isn't in any danger"; "do we need
                       # to…?" met by "doesn't need to"; "what should I bring / have ready?" by "Please wear… / Please

@@ -1971,3 +1971,35 @@ def test_tune50_reason_whereabouts_refund_limit_rate(engine, customer, reply, ex
 ])
 def test_tune52_revisit_redo_fit_and_russian_forms(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # leave to do something the company arranges, granted by a commitment with a time naming no other question's words
+    ("Hi, I missed my dentist appointment this morning. Can I rebook?",
+     "Sorry to hear that. I've put you in with Dr Shah on Friday 14 March at 9:40.", []),
+    ("The jacket is too small. Could I exchange it for a large?",
+     "We'll send a large out today and the courier will collect the small one at the same time.", []),
+    ("Sorry I missed my physio appointment yesterday, I was stuck at work. Can I reschedule?",
+     "I've moved your physio session to Tuesday 16 July at 11:20 with Sam Okafor at the Riverside clinic.", []),
+    ("My flight was cancelled. Can we travel tomorrow instead of today?", "Thanks for letting us know.",
+     ["Can we travel tomorrow instead of today?"]),
+    # the commitment gives another question's time, or only the other option is granted
+    ("Can I pay by card? When does the course start?",
+     "The course starts on 4 May at 10:00, and we'll send the joining pack a week before.", ["Can I pay by card?"]),
+    ("Can I bring my dog to the cabin? And what time is check-in?", "Check-in is from 3 pm.",
+     ["Can I bring my dog to the cabin?"]),
+])
+def test_q53_leave_granted_by_a_commitment(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    ("Можно попасть раньше?", "При острой боли принимаем без очереди: приходите завтра к 9:00.", []),
+    ("Можете переделать эти участки?", "Приехать можем 3 или 4 августа после 17:00.", []),
+    ("Могу ли я перенести запись на пятницу?", "Записали Вас на пятницу, 14 марта, на 10:30.", []),
+    ("Можно перенести занятие на четверг?", "Спасибо, что написали.", ["Можно перенести занятие на четверг?"]),
+    ("Можно ли оплатить картой? И когда начинается курс?", "Курс начинается 4 мая в 10:00, пришлём программу за неделю.",
+     ["Можно ли оплатить картой?"]),
+])
+def test_q53_russian_leave_granted_by_an_offer_with_a_time(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
