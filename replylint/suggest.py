@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_NAME_OPENERS = ("«", '"', "“", "„")  # what opens a quoted name after a noun
 _SENTENCE_ENDS = (".", "!", "?", "…", "...", "?!", "!?")
 _LEADS_IN = (":", "—", "–", "-")  # what follows a sentence's first clause that `drop:sentence` may remove
 _INSIDE_SENTENCE = (",", ";", ":", "—", "–", "(")  # what precedes a word inside a sentence
@@ -132,12 +133,23 @@ class Template:
                 out.append(" ".join(w for w in words if w))
         text = " ".join("".join(out).split())
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+        if (following[:1] in _NAME_OPENERS or following[:1].isdigit()) and not _same_stem(text, original):
+            # a quoted name or a number after the match names its last word («кнопку «Сохранить»», «пункт 5.2»): a
+            # rewrite that moves that word away would leave the name behind («Кнопка не замечена «Сохранить»»)
+            return None
         # a match that opened a sentence opens it still; not one that starts with a
         # capital mid-sentence (the polite «Вы», a name) after a word or a comma
         if original[:1].isupper() and text[:1].islower() and not (
                 "\n" not in preceding and (preceding[-1:].isalnum() or preceding in _INSIDE_SENTENCE)):
             text = text[:1].upper() + text[1:]
         return text
+
+
+def _same_stem(text: str, original: str) -> bool:
+    """Do the rewrite and the original end with the same word, inflected or shortened at most
+    («кнопочку» → «кнопку»: the first three letters kept)?"""
+    last, was = (text.split() or [""])[-1].lower(), (original.split() or [""])[-1].lower()
+    return last[:3] == was[:3] if len(was) >= 3 else last == was
 
 
 def keep_line_breaks(source: str, text: str) -> str:
