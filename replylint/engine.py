@@ -128,7 +128,9 @@ class LanguageLinter:
         self.rules = tuple(compiled)
         self._by_id = {rule.spec.id: rule for rule in compiled}
         self.index = index
-        self.scopes = frozenset(rule.spec.scope for rule in compiled)
+        # (the question rules read the question step's sentences, never a doc `run` matches: a linter with
+        # only them leaves a message untokenized until the question step wants it)
+        self.scopes = frozenset(rule.spec.scope for rule in compiled if not rule.matcher.reads_questions)
         # rules that match without token patterns (regex) run on every doc;
         # register rules read the exchange's profiles instead of a doc, and
         # construction rewrites (a third of them) never run on one

@@ -227,6 +227,8 @@ class SentenceSplitter:
         # a letter with its stop is an initial («Е. Иванова», "J. Smith"), but at the end of a code the
         # tokenizer split at its slash or hyphen ("flat 14/A. I am …") it ends the sentence
         self.letter_stops = frozenset(strings.add(letter + ".") for letter in _LETTERS)
+        # (the three kinds of kept full stop, found in one pass over a doc)
+        self._kept_stops = self.abbreviation_ends | self.number_abbreviation_ends | self.letter_stops
         self.kinds: dict[int, int] = {}  # LOWER hash -> kind flags
         self.layouts: dict[bytes, tuple[int, ...]] = {}  # run shape -> offsets that start a sentence
 
@@ -251,12 +253,11 @@ class SentenceSplitter:
             found = [0, *self.starts(lowers)]
             # a full stop the tokenizer keeps with a word ends a sentence before a capitalised word: an abbreviation
             # («см.»), one after a number only («500 г.»), the last letter of a code split at its joint ("14/A.")
-            ends = [i for i in positions_in(lowers, self.abbreviation_ends) if _before_capital(doc, i)] \
-                if self.abbreviation_ends else []
-            if self.number_abbreviation_ends:
-                ends += [i for i in positions_in(lowers, self.number_abbreviation_ends)
-                         if i > 0 and doc[i - 1].like_num and _before_capital(doc, i)]
-            ends += [i for i in positions_in(lowers, self.letter_stops) if _ends_code(doc, i)]
+            stops = positions_in(lowers, self._kept_stops)
+            ends = [i for i in stops if lowers[i] in self.abbreviation_ends and _before_capital(doc, i)
+                    or lowers[i] in self.number_abbreviation_ends and i > 0 and doc[i - 1].like_num
+                    and _before_capital(doc, i)
+                    or lowers[i] in self.letter_stops and _ends_code(doc, i)] if stops else []
             if ends:
                 found = sorted(set(found).union(i + 1 for i in ends))
             doc.user_data[SENTENCE_STARTS] = found

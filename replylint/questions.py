@@ -2695,9 +2695,9 @@ class QuestionReader:
         first = self._first_word_of(sentence)
         openers, step_verbs = self._clause_openers, self._step_verbs
         tokens = sentence._tokens
-        for i in range(first, len(lowers)):
-            if i != first and lowers[i - 1] not in openers:
-                continue
+        # (the clauses open at the first word and after an opener: the openers found in C, not a test per token)
+        for i in (first, *[p + 1 for p in positions_in(lowers, openers) if first <= p < len(lowers) - 1]) \
+                if first < len(lowers) else ():
             j = i + 1 if i + 1 < len(lowers) and lowers[i] in self._imperative_negation else i
             if i != first and tokens is not None and lowers[i - 1] != self._colon \
                     and tokens[0][tokens[1] + j].text[:1].isupper():
