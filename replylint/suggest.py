@@ -133,9 +133,10 @@ class Template:
                 out.append(" ".join(w for w in words if w))
         text = " ".join("".join(out).split())
         text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-        if (following[:1] in _NAME_OPENERS or following[:1].isdigit()) and not _same_stem(text, original):
+        if text and (following[:1] in _NAME_OPENERS or following[:1].isdigit()) and not _same_stem(text, original):
             # a quoted name or a number after the match names its last word («кнопку «Сохранить»», «пункт 5.2»): a
-            # rewrite that moves that word away would leave the name behind («Кнопка не замечена «Сохранить»»)
+            # rewrite that moves that word away would leave the name behind («Кнопка не замечена «Сохранить»»); a removal
+            # takes the word with it
             return None
         # a match that opened a sentence opens it still; not one that starts with a
         # capital mid-sentence (the polite «Вы», a name) after a word or a comma

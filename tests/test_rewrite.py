@@ -522,3 +522,16 @@ def test_a_removal_keeps_no_clause_cut_short_of_its_predicate(engine):
     fixed, left = _blame_left(engine, "Здравствуйте. Выпускные у нас расписывают ещё с февраля, так что бронировать за "
                                       "месяц до даты, мягко говоря, поздновато. Можем предложить 14 июня.")
     assert (fixed, left) == ("Здравствуйте. Выпускные у нас расписывают ещё с февраля. Можем предложить 14 июня.", [])
+
+
+def test_a_rewrite_that_moves_the_named_word_away_from_its_name_is_not_offered(engine):
+    # «кнопку «Сохранить»», «пункт 5.2»: the passive rewrite would strand the name («Кнопка не замечена «Сохранить»»)
+    for reply in ("Вы так и не заметили кнопку «Сохранить», поэтому изменения пропали.",
+                  "Вы не оплатили счёт 1045, поэтому доступ закрыт."):
+        fixed, _ = fix_exchange(engine, Exchange(reply, ()))
+        assert "не замечена «" not in fixed and "не оплачен 1045" not in fixed, fixed
+    # the same construction without a name after it is rewritten, and a word inflected in place keeps its name
+    fixed, left = fix_exchange(engine, Exchange("Вы не подтвердили электронную почту, поэтому письма не приходят.", ()))
+    assert fixed.startswith("Электронная почта не подтверждена") and not left
+    fixed, _ = fix_exchange(engine, Exchange("Потом нажимаете на кнопочку «Перевести» и вводите номер.", ()))
+    assert "кнопку «Перевести»" in fixed
