@@ -414,7 +414,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("en43", "blame"): (0.96, 0.96),
                # then tune53-ru (ru42 .848 / 1.000: every miss caught, the should-have / again / you-did-not false alarms gone;
                # the 9 left are ru.blame.tone on long neutral sentences, left to tonelen)
-               ("ru42", "blame"): (0.84, 1.0)}
+               ("ru42", "blame"): (0.84, 1.0),
+               # en44 and ru43 (session 50's second fresh rounds, written after its tuning), scored once and not tuned
+               # on (e2a0700): .963 / .520 and .843 / .860
+               ("en44", "blame"): (0.96, 0.52),
+               ("ru43", "blame"): (0.84, 0.86)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -628,6 +632,8 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en42": 1, "ru41": 1,
                       # en43 and ru42 before tuning (cfe5948): 10 and 11
                       "en43": 10, "ru42": 11,
+                      # en44 and ru43 scored once (e2a0700), not tuned on: 18 and 10
+                      "en44": 18, "ru43": 10,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
