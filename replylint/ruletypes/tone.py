@@ -183,7 +183,7 @@ class ToneRule(RuleType):
     name = "tone"
     required_keys = {"model": str, "threshold": (float, int)}
     optional_keys = {"guard": list, "min_words": int, "max_words": int, "rewrite": dict, "not_tone": list,
-                     "neutral_clauses": dict}
+                     "neutral_clauses": dict, "long_sentence": dict}
 
     def __init__(self, spec: dict, ctx: CompileContext):
         self.path = MODELS / f"{spec['model']}_{ctx.lang}"
@@ -200,6 +200,15 @@ class ToneRule(RuleType):
         self.min_words = int(spec.get("min_words", 1))  # «Здравствуйте!» is not scored
         # a longer "sentence" is a pasted log or list, not a sentence the model learnt
         self.max_words = int(spec.get("max_words", 10_000))
+        # the model sums a small positive weight for many ordinary words («уже», «хотя бы», «Вы»), so a long neutral
+        # instruction adds up past the threshold: a sentence of more than `words` words needs `penalty` log-odds more
+        # per word beyond them (arithmetic on what is already summed; see the rule's docs)
+        long = spec.get("long_sentence", {})
+        if not (isinstance(long, dict) and isinstance(long.get("words", 0), int)
+                and isinstance(long.get("penalty", 0.0), (int, float)) and set(long) <= {"words", "penalty"}):
+            ctx.error(spec.line_of("long_sentence"), "`long_sentence` is {words: N, penalty: log-odds per word beyond N}")
+            long = {}
+        self._long_words, self._long_penalty = int(long.get("words", 0)), float(long.get("penalty", 0.0))
         self._guard_hashes: frozenset[int] | None = None
         self._scorer = None
         # the customer's words quoted back («Вы пишете: "я, наверное, что-то сломал"») are not the writer's tone
@@ -379,7 +388,9 @@ class ToneRule(RuleType):
                     continue
                 _silence(words, pairs, self._quotes.inside(doc) | self._not_tone_tokens(doc))
                 silenced = True
-            if bias + sum(words[a:b]) + sum(pairs[a : b - 1]) >= self._min_odds:
+            odds = bias + sum(words[a:b]) + sum(pairs[a : b - 1])
+            if odds >= self._min_odds and (not self._long_penalty or odds - self._long_penalty
+                                           * max(0, sum(alpha[a:b]) - self._long_words) >= self._min_odds):
                 matches.append(Match(a, b))
         return matches
 
