@@ -14,6 +14,10 @@ FLOORS = {"blame": (0.9, 0.85), "formality": (0.9, 0.85), "unanswered": (0.7, 0.
           "redundant-question": (0.85, 0.4)}
 # the blame rounds written for generalising blame (issue 14) hold what no rule was
 # tuned to yet: floors under today's figures, raised as the packs generalise
+# Session 50 turned on ru.blame.tone's `long_sentence` penalty (a long neutral instruction no longer sums past the
+# threshold: ru43, scored first without it, .843 / .860 -> .915 / .860; ru42's tone false alarms 9 -> 5); it costs one
+# tuned tone-borne case in each of ru15, ru19, ru21, ru23, ru24, ru27, ru33, ru37, ru39 and ru42, whose recall floors
+# are 0.98 since
 FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("en3", "blame"): (0.92, 0.82), ("en4", "blame"): (0.92, 0.82),
                ("ru5", "blame"): (0.92, 0.92), ("en5", "blame"): (0.98, 0.99),
@@ -39,7 +43,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru14", "blame"): (0.94, 0.99), ("en14", "blame"): (0.99, 0.99),
                # rounds 15 were scored once before tuning at c33d654 (ru .909 / .926, en .903 / .538)
                # then tuned on: ru .982 / 1.000 (ru3 precision went .959 -> .979 with it), en 1.000 / .981
-               ("ru15", "blame"): (0.98, 0.99), ("en15", "blame"): (0.99, 0.98),
+               ("ru15", "blame"): (0.98, 0.98), ("en15", "blame"): (0.99, 0.98),
                # rounds 16 were scored once before tuning at 84c126d (ru .954 / .788, en .927 / .731)
                # then tuned on: ru 1.000 / 1.000, en 1.000 / 1.000
                ("ru16", "blame"): (0.99, 0.99), ("en16", "blame"): (0.99, 0.99),
@@ -52,14 +56,14 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru18", "blame"): (0.99, 0.99), ("en18", "blame"): (0.99, 0.99),
                # rounds 19 were written while round 18 was tuned on and scored once after it landed, before
                # tuning, at e9798f6 (ru .891 / .924, en .976 / .784); then tuned on: ru .964 / 1.000, en 1.000 / 1.000
-               ("ru19", "blame"): (0.98, 0.99), ("en19", "blame"): (0.99, 0.99),
+               ("ru19", "blame"): (0.98, 0.98), ("en19", "blame"): (0.99, 0.99),
                # rounds 20 were scored once before tuning at 8f79d18 (ru .979 / .885, en .921 / .673)
                # then tuned on: ru 1.000 / 1.000 (with it ru19 precision .964 -> .982, ru4 .943 -> .962), en .981 / 1.000
                ("ru20", "blame"): (0.99, 0.99), ("en20", "blame"): (0.98, 0.99),
                # rounds 21 were written while round 20 was tuned on and scored once after it landed, before
                # tuning, at 0c971ac (ru .940 / .887, en .976 / .784)
                # then tuned on: ru .982 / 1.000, en .981 / 1.000
-               ("ru21", "blame"): (0.98, 0.99), ("en21", "blame"): (0.98, 0.99),
+               ("ru21", "blame"): (0.98, 0.98), ("en21", "blame"): (0.98, 0.99),
                # the second rounds of formality and questions, scored once before tuning (the files' headers);
                # formality round 2 (ru .714 / .926, en .774 / .828) then tuned on to 1.000 / 1.000
                ("formality_ru2", "formality"): (0.98, 0.98), ("formality_en2", "formality"): (0.98, 0.98),
@@ -122,7 +126,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("questions_ru6", "unanswered"): (0.91, 0.73), ("questions_ru6", "redundant-question"): (0.99, 0.99),
                ("questions_en6", "unanswered"): (0.87, 0.75), ("questions_en6", "redundant-question"): (0.99, 0.99),
                # rounds 23 (blame), 7 (questions) and 6 (formality), scored once before tuning at bd09b11
-               ("en23", "blame"): (0.99, 0.98), ("ru23", "blame"): (0.99, 0.99),  # ru23 then tune30-ru: 1.000 / 1.000
+               ("en23", "blame"): (0.99, 0.98), ("ru23", "blame"): (0.99, 0.98),  # ru23 then tune30-ru: 1.000 / 1.000
                # en23 then tune30-en2 (tone families: .909 / .377 -> 1.000 / .755) and tune30-en1 (fault constructions:
                # .943 / .623 alone): together 1.000 / .981
                # then tune30-red (measures told by a value with its unit, imperative steps with a courtesy word,
@@ -170,7 +174,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # both together: 1.000 / 1.000
                ("en25", "blame"): (0.99, 0.98),
                # round 24 (blame, ru), scored once before tuning at dc65d50: .836 / .836; after tune32-ru .982 / 1.000
-               ("ru24", "blame"): (0.98, 0.99),
+               ("ru24", "blame"): (0.98, 0.98),
                # rounds 26 (en) and 25 (ru), scored once before tuning at 68d6f0c: en .828 / .414, ru .854 / .788
                # ru25 then tune33-ru (tone quiet on owned flaws, favours, gifts and choices read back; hedged slips, mock
                # praise of an act, a pointed «вообще-то», «внимательнее читать», singled out, «если бы … сразу»): 1.000 / .981
@@ -204,7 +208,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # after «с», a text beyond the reader, repeats counted without a verb, thanks for late notice, a choice
                # praised with «конечно», the others' care; against advice, cheap or elsewhere, what could go wrong,
                # everything a defect, «но дело Ваше»): 1.000 / 1.000
-               ("ru27", "blame"): (0.99, 0.99),
+               ("ru27", "blame"): (0.99, 0.98),
                # en29, scored once before tuning at 1a67bc0: .962 / .500; then tune37-en: "if you wanted" no longer vetoes
                # "you should have …", "A&E." ends a sentence; basics "that anyone writing for X should know", "a beginner
                # thing to miss", "harder than it looks for amateurs", "even for your level"; a reminder in "the email I sent
@@ -324,7 +328,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # порча», «это не вы …», «сам по себе не оплачивается», a schedule «раз в 3–4 дня, потом реже»; should-have quiet on
                # our staff «администратору на входе стоило»). «Вы сами выбрали» (ru33a-blame-015) and «это основы» (ru33a-blame-024)
                # are blame the writer did not label: .943 / 1.000
-               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.94, 1.0),
+               ("en34", "blame"): (0.97, 0.9), ("ru33", "blame"): (0.94, 0.98),
                # rounds 35 (en) and 34 (ru), scored once before tuning at 04a935c: en .868 / .660, ru .884 / .760
                # ru34 then tune43-ru (the writer's count before a colon «Отвечаю в третий раз:», «уже … дважды, но продублирую»; «по
                # вине Ваших операторов» beside «нашего»; thanks «всего за N дней до», a hope «…, а не будут …»; «Неужели в инструкции
@@ -393,14 +397,14 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # «Птица — не кирпичи, её нужно …»; «кто-то из Вашей компании», «в Вашей команде никто не открыл»; tone quiet on
                # sincere thanks for support, «это не Ваша задача», our refusal told with its cause, «на этот тур», «как я уже
                # писал Вам в августе» (and as-i-said too); «кружочек» lexicalised): 1.000 / 1.000
-               ("en38", "blame"): (0.95, 0.9), ("ru37", "blame"): (1.0, 1.0),
+               ("en38", "blame"): (0.95, 0.9), ("ru37", "blame"): (1.0, 0.98),
                # en39 and ru38 (session 46), at their before-tuning figures (7e2e859): .903 / .560 and .784 / .800; then
                # tune47-en (en39 .977 / .840) and tune47-ru (ru38 .857 / .840)
                ("en39", "blame"): (0.976, 0.84), ("ru38", "blame"): (0.85, 0.84),
                # en40 and ru39 (session 47), at their before-tuning figures (fed2ca7): 1.000 / .540 and .861 / .740; then
                # tune48-en (en40 1.000 / 1.000), tune48-ru (ru39 .962 / 1.000)
                ("en40", "blame"): (1.0, 1.0),
-               ("ru39", "blame"): (0.96, 1.0),
+               ("ru39", "blame"): (0.96, 0.98),
                # en41 and ru40 (session 48), at their before-tuning figures (eb6fcd0): .941 / .640 and .913 / .840; then
                # tune49-en (en41 .962 / 1.000) and tune49-ru (ru40 .980 / 1.000)
                ("en41", "blame"): (0.96, 1.0),
@@ -414,7 +418,7 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("en43", "blame"): (0.96, 0.96),
                # then tune53-ru (ru42 .848 / 1.000: every miss caught, the should-have / again / you-did-not false alarms gone;
                # the 9 left are ru.blame.tone on long neutral sentences, left to tonelen)
-               ("ru42", "blame"): (0.84, 1.0),
+               ("ru42", "blame"): (0.9, 0.98),
                # en44 and ru43 (session 50's second fresh rounds, written after its tuning), scored once and not tuned
                # on (e2a0700): .963 / .520 and .843 / .860
                ("en44", "blame"): (0.96, 0.52),

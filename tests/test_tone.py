@@ -20,6 +20,29 @@ def test_a_tone_rule_without_a_model_or_with_a_bad_threshold_is_a_pack_error(tmp
     assert (line_of(path, "1.5"), "`threshold` is a score between 0 and 1, got 1.5") in problems
 
 
+def test_a_bad_long_sentence_setting_is_a_pack_error_at_its_line(tmp_path):
+    path = write_pack(tmp_path, rule("extends: tone\nmodel: blame\nthreshold: 0.9\nlong_sentence: {words: 20, pace: 1}\n"))
+    problems = {(p.line, p.message) for p in problems_of(tmp_path)}
+    assert (line_of(path, "long_sentence"), "`long_sentence` is {words: N, penalty: log-odds per word beyond N}") in problems
+
+
+def test_a_long_neutral_sentence_pays_the_long_sentence_penalty(engine, monkeypatch):
+    # a 23-word safety instruction whose ordinary words («ни в коем случае», «даже», «держите») sum past the threshold
+    # without the penalty; a short blaming sentence is flagged either way
+    tone = next(r for r in engine.linter("ru").rules if r.spec.id == "ru.blame.tone").matcher
+    long = ("В зоне хищников окна открывать нельзя ни в коем случае, даже на пару сантиметров, а двери держите "
+            "заблокированными: медведи умеют дёргать ручки.")
+    short = "Вы, как всегда, ничего не читаете."
+
+    def flagged(text):
+        engine.linter("ru").forget_docs()
+        return any(f.rule_id == "ru.blame.tone" for f in engine.lint(Exchange(text, ())))
+
+    assert not flagged(long) and flagged(short)
+    monkeypatch.setattr(tone, "_long_penalty", 0.0)
+    assert flagged(long) and flagged(short)
+
+
 def test_the_weight_table_scores_exactly_as_the_spacy_model(monkeypatch, tmp_path):
     import spacy
     from spacy.tokens import Doc
