@@ -598,6 +598,9 @@ class QuestionReader:
         # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
         # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
         self.normal_circumstance = self._hashes(config.get("normality_circumstance_words", ()))
+        # ... also by the cause told, which no other question takes ("Is that normal?" - "They're from my blades:
+        # thick cob coats can leave faint tracks", «Это брак?» - «это из-за перепада температур»)
+        self.normal_by_cause = bool(config.get("normality_answered_by_cause", False))
         # "Did we water it wrong?", «Я, наверное, их залила?»: whether the customer caused it, which a reassurance
         # answers as the cause told does ("This isn't something you did", «Не переживайте, это не перелив»)
         self.self_blame_by_reassurance = bool(config.get("self_blame_answered_by_reassurance", False))
@@ -1843,10 +1846,16 @@ class QuestionReader:
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
-            if by is None and self.normal_keys and question.kind == "yes-no" and focus.words \
-                    and (focus.words <= self.normal_keys or self._normal_in_circumstance(question)):
+            if by is None and self.normal_keys and question.kind == "yes-no" and (focus.words and (
+                    focus.words <= self.normal_keys or self._normal_in_circumstance(question))
+                    # ("Is it supposed to go stale that fast?": whether it is normal, with a topic of its own)
+                    or question.sentence is not None and "asks-normal" in question.sentence.cues):
                 # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
                 by = next((s for s in answering if "judges-normal" in s.cues), None)
+                if by is None and self.normal_by_cause:
+                    taken = taken_by_others(n)
+                    by = next((s for k, s in enumerate(answering) if k not in taken and "answer.reason" in s.cues
+                               and self._says_something(s) and not self._conditional(s)), None)
             if by is None and self.progress_keys and question.kind in self.progress_kinds and focus.words \
                     and focus.words <= self.progress_keys:
                 # "Has there been any progress?" - "We've found two copies so far, but neither fitted your brief"

@@ -443,7 +443,7 @@ def test_heldout_fixtures_exist():
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0;
 # en25 before tuning: 5; ru24 before tuning: 8)
-UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 1, "ru17": 2,
+UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 1, "ru17": 2,
                       # (q53: en17 2 -> 1, "Can I swap it?" - "you can still return it until 17 May")
                       "en18": 0, "ru18": 1, "en19": 4, "ru19": 2,
                       "en20": 0, "ru20": 1, "en21": 5, "ru21": 4, "en22": 1, "ru22": 5, "en23": 1, "ru23": 2,
@@ -627,7 +627,10 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # у вас со вчерашнего дня были?» met by «в пятницу они были совершенно свежими»)
                       "en42": 1, "ru41": 1,
                       # en43 and ru42 before tuning (cfe5948): 10 and 11
-                      "en43": 10, "ru42": 11,
+                      # after q54: 6 and 7 ("Is that normal?" / "Is it supposed to …?" / «Он живой?» met by the cause
+                      # told; "is there a discount?" by a price; "You only need to bring …" / «должна быть …» telling
+                      # what is needed; «совсем» a stop word; «успею» / «успеваете» one key)
+                      "en43": 6, "ru42": 7,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
@@ -635,6 +638,7 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # более» telling a limit; a percentage answering "rate"; "Where is my phone?" / «Где мои
                       # документы?» met by a time or a date; «всегда», «обычно», "shouldn't be affected", "most of"
                       # judging normality)
+                      # (q54: en14 2 -> 1, "And is there a discount?" met by the price given)
                       }
 
 

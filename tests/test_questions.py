@@ -2003,3 +2003,32 @@ def test_q53_leave_granted_by_a_commitment(engine, customer, reply, expected):
 ])
 def test_q53_russian_leave_granted_by_an_offer_with_a_time(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # "Is that normal?" / "Is it supposed to…?" answered by the cause told that no other question takes
+    ("My sourdough went flat overnight. Is it supposed to do that?",
+     "The starter ran out of food because the kitchen was so warm, so the loaf lost its rise.", []),
+    ("He's got lines on his shoulder after the clip. Is that normal, and when can you come back?",
+     "They're from my blades: thick coats can leave faint tracks. I can come on Friday at 10am.", []),
+    ("Is it meant to rattle? When will the new one ship?", "The new one ships on Monday 3 March.",
+     ["Is it meant to rattle?"]),
+    ("Is that normal?", "Thanks for your message.", ["Is that normal?"]),
+    ("Крем расслоился. Это нормально?",
+     "Это из-за перепада температур при доставке: размешайте его, и он снова станет однородным.", []),
+    ("Кактус немного сморщился. Он живой?", "Не переживайте, с ним всё в порядке: в дороге кактусы отдают влагу.", []),
+    ("Кактус немного сморщился. Он живой?", "Спасибо, что написали.", ["Он живой?"]),
+    # a discount asked, answered by the price given
+    ("Can I repeat the course, and is there a discount for that?",
+     "You can repeat it from Tuesday 4 March. Repeat students pay $90 instead of $140.", []),
+    ("Is there a discount for students?", "Thanks for asking!", ["Is there a discount for students?"]),
+    # what is needed, told as the only thing needed or what it must be like
+    ("I'm a beginner. What materials do I need?", "You only need to bring a pad and a few soft pencils.", []),
+    ("Траншею готовим сами, что к ней нужно?",
+     "Траншея должна быть очищена от остатков, а подъезд для самосвалов должен быть свободен.", []),
+    # «совсем» presses a word; «успеть» in both aspects
+    ("Подскажи, это для совсем новичков подойдёт?", "Курс как раз для новичков: начинаем с самых основ.", []),
+    ("Успею ли я до 14 марта?", "С группой от 24 февраля Вы успеваете: экзамен назначим на 11 марта.", []),
+])
+def test_q54_normal_by_cause_discount_need_and_russian_forms(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
