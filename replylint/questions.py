@@ -329,6 +329,9 @@ class QuestionReader:
         # a request for details that also gives a yes/no answer («Ретушь возможна: 350 рублей за кадр,
         # пришлите номера») answers
         self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
+        # ... and a request phrase after an answer in the same sentence («Соседку взять можно: …, только скажите о ней
+        # диспетчеру»), not opening it
+        self.request_after_answer = bool(config.get("request_after_answer_answers", False))
         # thanks or an apology that goes on to an answer («Простите: это наша ошибка») still answers
         self.courtesy_with_answer = bool(config.get("courtesy_with_answer_answers", False))
         # steps led by the customer's purpose («Чтобы повторить выплату, откройте акт, … и отправьте акт заново») answer,
@@ -2130,6 +2133,12 @@ class QuestionReader:
         if "asks-back" in blocking and self.purpose_steps_first and "answer.steps" in sentence.cues \
                 and self._purpose_led(sentence):
             blocking = blocking - {"asks-back"}
+        if "ask.request" in blocking and self.request_after_answer and self.asks_back_answers & sentence.cues \
+                and not self._opens_at("ask.request", sentence.lowers, self._first_word_of(sentence),
+                                       len(sentence.lowers)):
+            # «Соседку взять с собой можно: один сопровождающий едет бесплатно, только скажите о ней диспетчеру»: an
+            # answer that goes on to tell the customer what to say, not a request opening the sentence
+            blocking = blocking - {"ask.request"}
         if "ask.request" in blocking and "link" in sentence.cues:
             # "please check out the 'Report an issue' section here: <link>", "Try: <link>": a request phrase
             # beside a link points to the answer (a request for details is "asks-back")

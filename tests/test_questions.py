@@ -2032,3 +2032,16 @@ def test_q53_russian_leave_granted_by_an_offer_with_a_time(engine, customer, rep
 ])
 def test_q54_normal_by_cause_discount_need_and_russian_forms(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # an answer that goes on to tell the customer what to say is an answer, not a request
+    ("Можно ли взять с собой соседку?",
+     "Соседку взять с собой можно: один сопровождающий едет бесплатно, только скажите о ней диспетчеру при заказе.", []),
+    ("Можно ли приехать с собакой?", "С собакой приезжать можно, только скажите об этом администратору при заселении.",
+     []),
+    # a request opening the sentence still answers nothing
+    ("Можно ли взять с собой соседку?", "Подскажите, пожалуйста, номер заказа.", ["Можно ли взять с собой соседку?"]),
+])
+def test_q54_answer_then_request_phrase(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
