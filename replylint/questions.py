@@ -581,6 +581,9 @@ class QuestionReader:
         # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
         # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
         self.prevention_by_advice = bool(config.get("prevention_answered_by_advice", False))
+        # "Should I book another consultation?", «Стоит ли мне записаться ещё раз?» (an `asks-advice` cue): answered by a
+        # recommendation or a sentence saying there is no need, which no other question takes
+        self.advice_by_recommendation = bool(config.get("advice_answered_by_recommendation", False))
         # "Why was the flight cancelled?" - "the cloud had come down to 4,000 feet", «Почему такой большой счёт?» -
         # «В мае были начислены платные СМС»: a cause told as what happened, with no "because"; the reply sentences with
         # these cues tell something else (a promise, a request, thanks) and do not
@@ -1910,6 +1913,12 @@ class QuestionReader:
                 # (a measure may name a word of another question: «С этого сезона мы ставим бирку…» beside «сколько
                 # стоит сезон?», which the price answers)
                 by = next((s for s in answering if "prevents" in s.cues and self._says_something(s)), None)
+            if by is None and self.advice_by_recommendation and question.kind == "yes-no" \
+                    and question.sentence is not None and "asks-advice" in question.sentence.cues:
+                # "should I book another consultation?" - "I'd recommend a review appointment at the 12-week mark"
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and {"recommends", "needless"} & s.cues
+                           and self._says_something(s) and not self._conditional(s)), None)
             if by is None and self.consequence_by_condition and question.sentence is not None \
                     and "asks-consequence" in question.sentence.cues:
                 # "what happens if they get lost?" - "if they haven't returned by then, our safety team will sweep

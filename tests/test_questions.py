@@ -2045,3 +2045,20 @@ def test_q54_normal_by_cause_discount_need_and_russian_forms(engine, customer, r
 ])
 def test_q54_answer_then_request_phrase(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # "should I …?" / «Стоит ли …?» answered by a recommendation no other question takes
+    ("I've been on the serum for six weeks. Should I book another consultation?",
+     "I'd recommend a review appointment at the 12-week mark.", []),
+    ("The tank is leaking a little. Should we drain it?", "We'd advise leaving it full until the engineer has seen it.",
+     []),
+    ("Should I pay the invoice now? When does the course start?", "The course starts on 4 May at 10:00.",
+     ["Should I pay the invoice now?"]),
+    ("Should I bring my own towel?", "Thanks for booking!", ["Should I bring my own towel?"]),
+    ("Стоит ли мне записаться ещё раз?", "Рекомендую повторный приём через месяц, когда сойдёт отёк.", []),
+    ("Может, мне стоит подождать?", "Не стоит ждать: запишитесь на ближайшую дату.", []),
+    ("Стоит ли брать полный курс? Сколько стоит занятие?", "Занятие стоит 1 500 ₽.", ["Стоит ли брать полный курс?"]),
+])
+def test_q54_advice_answered_by_a_recommendation(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
