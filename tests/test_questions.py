@@ -2062,3 +2062,15 @@ def test_q54_answer_then_request_phrase(engine, customer, reply, expected):
 ])
 def test_q54_advice_answered_by_a_recommendation(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # the plural "you" of Irish English asks the company to act, like "can you"
+    ("Can ye come for the maize on the 8th instead of the 12th? Is the price still €165 an acre?",
+     "We can come on the 8th; the harvester will be with you at 9 am. The price is still €165 an acre.", []),
+    ("Could ye collect the old boiler on Friday instead?", "Thanks for the message.",
+     ["Could ye collect the old boiler on Friday instead?"]),
+])
+def test_q54_irish_ye_asks_the_company_to_act(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
