@@ -593,6 +593,11 @@ class QuestionReader:
         # past or a short passive, «координатор заболел», «были начислены»; not a participle, «по тарифам,
         # утверждённым…», which tells a rule)
         self.account_forms = tuple(tuple(forms) for forms in account.get("sole_question_forms", ()))
+        # ... also beside other questions, by an account that names none of their words and that no other question
+        # takes («Почему так быстро забилось? Это по гарантии?» - «Мастер вчера вскрыл колодец: труба на входе проросла
+        # корнями ивы»)
+        self.account_beside_others = bool(account.get("beside_other_questions", False))
+        self.writer_words = self._hashes(account.get("not_with", ()))
         # (not a verb right after one of these: "the speed you expected" tells what the customer thought)
         self.account_not_after = self._hashes(account.get("not_after", ()))
         self.account_not_cues = frozenset(config.get("reason_account_not_cues", ()))
@@ -1932,9 +1937,15 @@ class QuestionReader:
                 # доставки мы вернули» answers «Вернёте ли деньги за доставку?», not the «почему» beside it)
                 others = frozenset().union(*(q.focus for q in questions if q is not question)) - question.focus
                 used = {id(c.by) for c in out if c.by is not None}
-                by = self._cause_told([s if not others & s.keys and id(s) not in used else None for s in answering],
-                                      taken_by_others(n),
-                                      question.focus | focus.words, len(questions) == 1)
+                pool = [s if not others & s.keys and id(s) not in used else None for s in answering]
+                by = self._cause_told(pool, taken_by_others(n), question.focus | focus.words, len(questions) == 1)
+                if by is None and self.account_beside_others and len(questions) > 1 \
+                        and all(strong()[m] for m in range(len(questions)) if m != n):
+                    # (beside other questions the reply answers in their words: an account in other words too, not
+                    # one the writer tells of themselves, «Также мы начислили Вам 300 бонусных баллов», "Like I said
+                    # before, …": a remedy or a reminder, not the cause)
+                    by = self._cause_told([s if s is not None and self.writer_words.isdisjoint(s.lowers) else None
+                                           for s in pool], taken_by_others(n), question.focus | focus.words, True)
             sending = bool(question.focus & self.asked_to_send)
             needed = question.sentence is not None and not self.asked_needed.isdisjoint(question.sentence.lowers)
             # (a yes/no question asking whether there is anything to send or to do is asked like "what": "Does she

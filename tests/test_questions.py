@@ -2074,3 +2074,17 @@ def test_q54_advice_answered_by_a_recommendation(engine, customer, reply, expect
 def test_q54_irish_ye_asks_the_company_to_act(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
 
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a "why" beside questions the reply answers in their words, met by an account in other words
+    ("He failed his driving test. Why did he fail? Can he resit in May?",
+     "The examiner marked him down on the reverse park and two hesitations at junctions. He can resit on 14 May at 9am.",
+     []),
+    # not a remedy the writer tells of themselves, nor beside a question left open
+    ("Почему списали абонентскую плату дважды? Когда вернёте деньги?",
+     "Также мы начислили Вам 300 бонусных баллов. Деньги вернём завтра до 12:00.",
+     ["Почему списали абонентскую плату дважды?"]),
+    ("Why did it fail? Can I get a refund?", "The part cracked in transit.", ["Why did it fail?", "Can I get a refund?"]),
+])
+def test_q54_reason_by_an_account_beside_other_questions(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
