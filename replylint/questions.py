@@ -329,6 +329,9 @@ class QuestionReader:
         # a request for details that also gives a yes/no answer («Ретушь возможна: 350 рублей за кадр,
         # пришлите номера») answers
         self.asks_back_with_answer = bool(config.get("asks_back_with_answer_answers", False))
+        # ... and a request phrase after an answer in the same sentence («Соседку взять можно: …, только скажите о ней
+        # диспетчеру»), not opening it
+        self.request_after_answer = bool(config.get("request_after_answer_answers", False))
         # thanks or an apology that goes on to an answer («Простите: это наша ошибка») still answers
         self.courtesy_with_answer = bool(config.get("courtesy_with_answer_answers", False))
         # steps led by the customer's purpose («Чтобы повторить выплату, откройте акт, … и отправьте акт заново») answer,
@@ -578,6 +581,9 @@ class QuestionReader:
         # `asks-prevention` cue): what to do from now on, which a sentence of advice or a measure for the future
         # answers ("Going forward, a battery backup for the pump…", «С этого сезона мы ставим бирку…»: `prevents`)
         self.prevention_by_advice = bool(config.get("prevention_answered_by_advice", False))
+        # "Should I book another consultation?", «Стоит ли мне записаться ещё раз?» (an `asks-advice` cue): answered by a
+        # recommendation or a sentence saying there is no need, which no other question takes
+        self.advice_by_recommendation = bool(config.get("advice_answered_by_recommendation", False))
         # "Why was the flight cancelled?" - "the cloud had come down to 4,000 feet", «Почему такой большой счёт?» -
         # «В мае были начислены платные СМС»: a cause told as what happened, with no "because"; the reply sentences with
         # these cues tell something else (a promise, a request, thanks) and do not
@@ -587,6 +593,11 @@ class QuestionReader:
         # past or a short passive, «координатор заболел», «были начислены»; not a participle, «по тарифам,
         # утверждённым…», which tells a rule)
         self.account_forms = tuple(tuple(forms) for forms in account.get("sole_question_forms", ()))
+        # ... also beside other questions, by an account that names none of their words and that no other question
+        # takes («Почему так быстро забилось? Это по гарантии?» - «Мастер вчера вскрыл колодец: труба на входе проросла
+        # корнями ивы»)
+        self.account_beside_others = bool(account.get("beside_other_questions", False))
+        self.writer_words = self._hashes(account.get("not_with", ()))
         # (not a verb right after one of these: "the speed you expected" tells what the customer thought)
         self.account_not_after = self._hashes(account.get("not_after", ()))
         self.account_not_cues = frozenset(config.get("reason_account_not_cues", ()))
@@ -598,6 +609,9 @@ class QuestionReader:
         # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
         # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
         self.normal_circumstance = self._hashes(config.get("normality_circumstance_words", ()))
+        # ... also by the cause told, which no other question takes ("Is that normal?" - "They're from my blades:
+        # thick cob coats can leave faint tracks", «Это брак?» - «это из-за перепада температур»)
+        self.normal_by_cause = bool(config.get("normality_answered_by_cause", False))
         # "Did we water it wrong?", «Я, наверное, их залила?»: whether the customer caused it, which a reassurance
         # answers as the cause told does ("This isn't something you did", «Не переживайте, это не перелив»)
         self.self_blame_by_reassurance = bool(config.get("self_blame_answered_by_reassurance", False))
@@ -1843,10 +1857,16 @@ class QuestionReader:
                 # naming it by a word of the question's own: the question's premise answered, whatever it asks
                 own = focus.own or focus.words
                 by = next((s for s in answering if "needless" in s.cues and own & s.keys), None)
-            if by is None and self.normal_keys and question.kind == "yes-no" and focus.words \
-                    and (focus.words <= self.normal_keys or self._normal_in_circumstance(question)):
+            if by is None and self.normal_keys and question.kind == "yes-no" and (focus.words and (
+                    focus.words <= self.normal_keys or self._normal_in_circumstance(question))
+                    # ("Is it supposed to go stale that fast?": whether it is normal, with a topic of its own)
+                    or question.sentence is not None and "asks-normal" in question.sentence.cues):
                 # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
                 by = next((s for s in answering if "judges-normal" in s.cues), None)
+                if by is None and self.normal_by_cause:
+                    taken = taken_by_others(n)
+                    by = next((s for k, s in enumerate(answering) if k not in taken and "answer.reason" in s.cues
+                               and self._says_something(s) and not self._conditional(s)), None)
             if by is None and self.progress_keys and question.kind in self.progress_kinds and focus.words \
                     and focus.words <= self.progress_keys:
                 # "Has there been any progress?" - "We've found two copies so far, but neither fitted your brief"
@@ -1898,6 +1918,12 @@ class QuestionReader:
                 # (a measure may name a word of another question: «С этого сезона мы ставим бирку…» beside «сколько
                 # стоит сезон?», which the price answers)
                 by = next((s for s in answering if "prevents" in s.cues and self._says_something(s)), None)
+            if by is None and self.advice_by_recommendation and question.kind == "yes-no" \
+                    and question.sentence is not None and "asks-advice" in question.sentence.cues:
+                # "should I book another consultation?" - "I'd recommend a review appointment at the 12-week mark"
+                taken = taken_by_others(n)
+                by = next((s for k, s in enumerate(answering) if k not in taken and {"recommends", "needless"} & s.cues
+                           and self._says_something(s) and not self._conditional(s)), None)
             if by is None and self.consequence_by_condition and question.sentence is not None \
                     and "asks-consequence" in question.sentence.cues:
                 # "what happens if they get lost?" - "if they haven't returned by then, our safety team will sweep
@@ -1911,9 +1937,15 @@ class QuestionReader:
                 # доставки мы вернули» answers «Вернёте ли деньги за доставку?», not the «почему» beside it)
                 others = frozenset().union(*(q.focus for q in questions if q is not question)) - question.focus
                 used = {id(c.by) for c in out if c.by is not None}
-                by = self._cause_told([s if not others & s.keys and id(s) not in used else None for s in answering],
-                                      taken_by_others(n),
-                                      question.focus | focus.words, len(questions) == 1)
+                pool = [s if not others & s.keys and id(s) not in used else None for s in answering]
+                by = self._cause_told(pool, taken_by_others(n), question.focus | focus.words, len(questions) == 1)
+                if by is None and self.account_beside_others and len(questions) > 1 \
+                        and all(strong()[m] for m in range(len(questions)) if m != n):
+                    # (beside other questions the reply answers in their words: an account in other words too, not
+                    # one the writer tells of themselves, «Также мы начислили Вам 300 бонусных баллов», "Like I said
+                    # before, …": a remedy or a reminder, not the cause)
+                    by = self._cause_told([s if s is not None and self.writer_words.isdisjoint(s.lowers) else None
+                                           for s in pool], taken_by_others(n), question.focus | focus.words, True)
             sending = bool(question.focus & self.asked_to_send)
             needed = question.sentence is not None and not self.asked_needed.isdisjoint(question.sentence.lowers)
             # (a yes/no question asking whether there is anything to send or to do is asked like "what": "Does she
@@ -2121,6 +2153,12 @@ class QuestionReader:
         if "asks-back" in blocking and self.purpose_steps_first and "answer.steps" in sentence.cues \
                 and self._purpose_led(sentence):
             blocking = blocking - {"asks-back"}
+        if "ask.request" in blocking and self.request_after_answer and self.asks_back_answers & sentence.cues \
+                and not self._opens_at("ask.request", sentence.lowers, self._first_word_of(sentence),
+                                       len(sentence.lowers)):
+            # «Соседку взять с собой можно: один сопровождающий едет бесплатно, только скажите о ней диспетчеру»: an
+            # answer that goes on to tell the customer what to say, not a request opening the sentence
+            blocking = blocking - {"ask.request"}
         if "ask.request" in blocking and "link" in sentence.cues:
             # "please check out the 'Report an issue' section here: <link>", "Try: <link>": a request phrase
             # beside a link points to the answer (a request for details is "asks-back")

@@ -451,7 +451,7 @@ def test_heldout_fixtures_exist():
 # rounds 19 before tuning: en 7, ru 16; rounds 20 before tuning: en 5, ru 12; after tune20-q: en 0, ru 1;
 # rounds 21 before tuning: en 9, ru 8; rounds 22 before tuning: en 6, ru 13; rounds 23 before tuning: en 7, ru 10; en24 before tuning: 11, after tune31-q: 0;
 # en25 before tuning: 5; ru24 before tuning: 8)
-UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 1, "ru17": 2,
+UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru16": 0, "en17": 1, "ru17": 2,
                       # (q53: en17 2 -> 1, "Can I swap it?" - "you can still return it until 17 May")
                       "en18": 0, "ru18": 1, "en19": 4, "ru19": 2,
                       "en20": 0, "ru20": 1, "en21": 5, "ru21": 4, "en22": 1, "ru22": 5, "en23": 1, "ru23": 2,
@@ -472,7 +472,7 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # paying words in Russian)
                       # (ru26 4 after merging with tune34-q: «бывает» kept out of the «нормально» group)
                       # (q53: en27 6 -> 4, "Can we use the boat on Saturday?" granted by a commitment with a time)
-                      "en27": 4, "ru26": 4,
+                      "en27": 4, "ru26": 2,
                       # en28 and ru27, before tuning (0a2dc64): 16 and 15; after tune35-q: en 16 -> 0, ru 15 -> 5 (phrases
                       # saying a word, "went out" / "money back" / "top up"; steps told by imperatives; time words met
                       # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
@@ -534,7 +534,7 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # стати?» asks a cause, told by the price list it is charged by)
                       # en33 7 -> 6 after tune42-q (a choice between two short clauses answered by naming one)
                       # (q53: ru32 6 -> 5, «Можно ещё раз отформовать?» - «Повторную термоформовку мы делаем … в течение месяца»)
-                      "en33": 6, "ru32": 5,
+                      "en33": 6, "ru32": 4,
                       # en34 and ru33 before tuning (208b4b9): 15 and 18
                       # after tune42-q: en 15 -> 5, ru 18 -> 5 (a direct answer after thanks, "no trouble"; a need told on a
                       # condition, «Соберите:»/«Понадобятся» for what to collect; a repeat prevented by a measure, a fix in
@@ -557,7 +557,7 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # сделала» as self-blame; «Кто это допустил?» whose fault; «Где ошибка?» a cause); ru 5 -> 4
                       # («занимает» says «займёт», whose stem parts from it)
                       # (tune48-q: en35 5 -> 2, "Can I still play this month")
-                      "en35": 2, "ru34": 4,
+                      "en35": 2, "ru34": 2,
                       # (qprec44 lowered the earlier rounds' entries to their counts at its last step, a "why" answered by
                       # what happened and «нормально?» judged by «допустимы»/«распространённая ситуация»: en14 8 -> 3,
                       # ru22 9 -> 5, ru23 6 -> 2, …; some of the drop came from tuning since the entries were set)
@@ -593,7 +593,7 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # «приезжайте» telling where)
                       # (tune51-q: en38 1 -> 0, "can i get it back?" met by "I've re-held it for you"; en21 6 -> 5,
                       # "does she need to bring anything?" met by "She needs a swimming costume…")
-                      "en38": 0, "ru37": 5,
+                      "en38": 0, "ru37": 4,
                       # en39 and ru38 before tuning (7e2e859)
                       # (tune48-q: en39 13 -> 11, "the best way to get the streaks off", "still enter")
                       # (q53: en39 10 -> 9, "can I get it back?" - "I moved the £20 across to card 9032 this morning")
@@ -635,7 +635,13 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # у вас со вчерашнего дня были?» met by «в пятницу они были совершенно свежими»)
                       "en42": 1, "ru41": 1,
                       # en43 and ru42 before tuning (cfe5948): 10 and 11
-                      "en43": 10, "ru42": 11,
+                      # after q54: 6 and 7 ("Is that normal?" / "Is it supposed to …?" / «Он живой?» met by the cause
+                      # told; "is there a discount?" by a price; "You only need to bring …" / «должна быть …» telling
+                      # what is needed; «совсем» a stop word; «успею» / «успеваете» one key; ru42 7 -> 6: «Соседку взять
+                      # можно: …, только скажите о ней диспетчеру» an answer, not a request; en43 6 -> 5: "should I book
+                      # another consultation?" met by "I'd recommend a review appointment"; en43 5 -> 4: "Can ye come …?"
+                      # asks the company to act, like "can you")
+                      "en43": 4, "ru42": 6,
                       # en44 and ru43 scored once (e2a0700), not tuned on: 18 and 10
                       "en44": 18, "ru43": 10,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
@@ -645,6 +651,10 @@ UNANSWERED_AT_MOST = {"en14": 2, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # более» telling a limit; a percentage answering "rate"; "Where is my phone?" / «Где мои
                       # документы?» met by a time or a date; «всегда», «обычно», "shouldn't be affected", "most of"
                       # judging normality)
+                      # (q54: en14 2 -> 1, "And is there a discount?" met by the price given; ru26 4 -> 2, ru32 5 -> 4,
+                      # ru34 4 -> 2, ru37 5 -> 4: a «почему» beside questions the reply answers in their words, met by an
+                      # account in other words the writer does not tell of themselves, «Мастер вчера вскрыл колодец:
+                      # труба на входе проросла корнями ивы»)
                       }
 
 

@@ -2003,3 +2003,88 @@ def test_q53_leave_granted_by_a_commitment(engine, customer, reply, expected):
 ])
 def test_q53_russian_leave_granted_by_an_offer_with_a_time(engine, customer, reply, expected):
     assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # "Is that normal?" / "Is it supposed to…?" answered by the cause told that no other question takes
+    ("My sourdough went flat overnight. Is it supposed to do that?",
+     "The starter ran out of food because the kitchen was so warm, so the loaf lost its rise.", []),
+    ("He's got lines on his shoulder after the clip. Is that normal, and when can you come back?",
+     "They're from my blades: thick coats can leave faint tracks. I can come on Friday at 10am.", []),
+    ("Is it meant to rattle? When will the new one ship?", "The new one ships on Monday 3 March.",
+     ["Is it meant to rattle?"]),
+    ("Is that normal?", "Thanks for your message.", ["Is that normal?"]),
+    ("Крем расслоился. Это нормально?",
+     "Это из-за перепада температур при доставке: размешайте его, и он снова станет однородным.", []),
+    ("Кактус немного сморщился. Он живой?", "Не переживайте, с ним всё в порядке: в дороге кактусы отдают влагу.", []),
+    ("Кактус немного сморщился. Он живой?", "Спасибо, что написали.", ["Он живой?"]),
+    # a discount asked, answered by the price given
+    ("Can I repeat the course, and is there a discount for that?",
+     "You can repeat it from Tuesday 4 March. Repeat students pay $90 instead of $140.", []),
+    ("Is there a discount for students?", "Thanks for asking!", ["Is there a discount for students?"]),
+    # what is needed, told as the only thing needed or what it must be like
+    ("I'm a beginner. What materials do I need?", "You only need to bring a pad and a few soft pencils.", []),
+    ("Траншею готовим сами, что к ней нужно?",
+     "Траншея должна быть очищена от остатков, а подъезд для самосвалов должен быть свободен.", []),
+    # «совсем» presses a word; «успеть» in both aspects
+    ("Подскажи, это для совсем новичков подойдёт?", "Курс как раз для новичков: начинаем с самых основ.", []),
+    ("Успею ли я до 14 марта?", "С группой от 24 февраля Вы успеваете: экзамен назначим на 11 марта.", []),
+])
+def test_q54_normal_by_cause_discount_need_and_russian_forms(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # an answer that goes on to tell the customer what to say is an answer, not a request
+    ("Можно ли взять с собой соседку?",
+     "Соседку взять с собой можно: один сопровождающий едет бесплатно, только скажите о ней диспетчеру при заказе.", []),
+    ("Можно ли приехать с собакой?", "С собакой приезжать можно, только скажите об этом администратору при заселении.",
+     []),
+    # a request opening the sentence still answers nothing
+    ("Можно ли взять с собой соседку?", "Подскажите, пожалуйста, номер заказа.", ["Можно ли взять с собой соседку?"]),
+])
+def test_q54_answer_then_request_phrase(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # "should I …?" / «Стоит ли …?» answered by a recommendation no other question takes
+    ("I've been on the serum for six weeks. Should I book another consultation?",
+     "I'd recommend a review appointment at the 12-week mark.", []),
+    ("The tank is leaking a little. Should we drain it?", "We'd advise leaving it full until the engineer has seen it.",
+     []),
+    ("Should I pay the invoice now? When does the course start?", "The course starts on 4 May at 10:00.",
+     ["Should I pay the invoice now?"]),
+    ("Should I bring my own towel?", "Thanks for booking!", ["Should I bring my own towel?"]),
+    ("Стоит ли мне записаться ещё раз?", "Рекомендую повторный приём через месяц, когда сойдёт отёк.", []),
+    ("Может, мне стоит подождать?", "Не стоит ждать: запишитесь на ближайшую дату.", []),
+    ("Стоит ли брать полный курс? Сколько стоит занятие?", "Занятие стоит 1 500 ₽.", ["Стоит ли брать полный курс?"]),
+])
+def test_q54_advice_answered_by_a_recommendation(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # the plural "you" of Irish English asks the company to act, like "can you"
+    ("Can ye come for the maize on the 8th instead of the 12th? Is the price still €165 an acre?",
+     "We can come on the 8th; the harvester will be with you at 9 am. The price is still €165 an acre.", []),
+    ("Could ye collect the old boiler on Friday instead?", "Thanks for the message.",
+     ["Could ye collect the old boiler on Friday instead?"]),
+])
+def test_q54_irish_ye_asks_the_company_to_act(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
+
+
+@pytest.mark.parametrize("customer,reply,expected", [
+    # a "why" beside questions the reply answers in their words, met by an account in other words
+    ("He failed his driving test. Why did he fail? Can he resit in May?",
+     "The examiner marked him down on the reverse park and two hesitations at junctions. He can resit on 14 May at 9am.",
+     []),
+    # not a remedy the writer tells of themselves, nor beside a question left open
+    ("Почему списали абонентскую плату дважды? Когда вернёте деньги?",
+     "Также мы начислили Вам 300 бонусных баллов. Деньги вернём завтра до 12:00.",
+     ["Почему списали абонентскую плату дважды?"]),
+    ("Why did it fail? Can I get a refund?", "The part cracked in transit.", ["Why did it fail?", "Can I get a refund?"]),
+])
+def test_q54_reason_by_an_account_beside_other_questions(engine, customer, reply, expected):
+    assert _unanswered(engine, reply, customer) == expected
