@@ -437,9 +437,12 @@ class LanguageLinter:
 
     @staticmethod
     def _keeps_content(doc, a: int, b: int, rewritten: str) -> bool:
-        """Does the rewrite of the sentence doc[a:b] keep every number, date and code it held?"""
+        """Does the rewrite of the sentence doc[a:b] keep every number, date and code it held? (A sentence
+        that goes whole, "That one's on you, mate.", may hold none.)"""
         first, last = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
-        return bool(rewritten) and all(word in rewritten for word in _DIGIT_WORD.findall(_doc_text(doc), first, last))
+        if not rewritten:
+            return not _DIGIT_WORD.search(_doc_text(doc), first, last)
+        return all(word in rewritten for word in _DIGIT_WORD.findall(_doc_text(doc), first, last))
 
     def _still_flagged(self, text: str, category: str) -> bool:
         """Does a rule of the category (the tone model included) still flag the rewritten text?"""
