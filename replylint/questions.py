@@ -1639,6 +1639,12 @@ class QuestionReader:
             return {k for m, ws in enumerate(strong()) if m != n and m != guess
                     and (by_yes_no or questions[m].kind != "yes-no") for k in self._taking(questions[m], ws, windows)}
 
+        def free_sentence(n: int, test) -> Sentence | None:
+            """The first answering sentence that passes `test` and fully answers no other question (see
+            taken_by_others)."""
+            taken = taken_by_others(n)
+            return next((s for k, s in enumerate(answering) if k not in taken and test(s)), None)
+
         out = []
         for n, question in enumerate(questions):
             focus = focuses[n]
@@ -1709,10 +1715,8 @@ class QuestionReader:
             if by is None and self.whereabouts_words and question.kind == "wh" and question.expects == "place" \
                     and question.sentence is not None and not self.whereabouts_words.isdisjoint(question.sentence.lowers) \
                     and focus.own and not any(focus.own & s.keys for s in answering if not self._name_line(s)):
-                taken = taken_by_others(n)
-                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
-                           and not self._conditional(s)
-                           and ("answer.date" in s.cues or "answer.time" in s.cues and s.has_number)), None)
+                by = free_sentence(n, lambda s: self._says_something(s) and not self._conditional(s)
+                                   and ("answer.date" in s.cues or "answer.time" in s.cues and s.has_number))
             whole = question.sentence.whole if question.sentence is not None else None
             own = focus.own - context  # (a word the message named before is no sign of this half)
             if by is None and whole and own:
@@ -1831,9 +1835,7 @@ class QuestionReader:
                 # account of what happened)
                 if [m for m, q in enumerate(questions) if q in yes_no and (m == n or not strong()[m] and not (
                         m < n and not focuses[m].words and out[m].status == "answered"))] == [n]:
-                    taken = taken_by_others(n)
-                    by = next((s for k, s in enumerate(answering) if k not in taken and "direct-answer" in s.cues),
-                              None)
+                    by = free_sentence(n, lambda s: "direct-answer" in s.cues)
             if by is None and yes_no == [question]:
                 # the one yes/no question, and a reply sentence that opens with «Да,»/"No,",
                 # or, when it is the message's only question, one that says «нельзя»/"isn't possible"
@@ -1864,9 +1866,8 @@ class QuestionReader:
                 # "Is that normal?" - "The dispenser ran out on Saturday; that shouldn't have happened"
                 by = next((s for s in answering if "judges-normal" in s.cues), None)
                 if by is None and self.normal_by_cause:
-                    taken = taken_by_others(n)
-                    by = next((s for k, s in enumerate(answering) if k not in taken and "answer.reason" in s.cues
-                               and self._says_something(s) and not self._conditional(s)), None)
+                    by = free_sentence(n, lambda s: "answer.reason" in s.cues and self._says_something(s)
+                                       and not self._conditional(s))
             if by is None and self.progress_keys and question.kind in self.progress_kinds and focus.words \
                     and focus.words <= self.progress_keys:
                 # "Has there been any progress?" - "We've found two copies so far, but neither fitted your brief"
@@ -1878,24 +1879,19 @@ class QuestionReader:
             if by is None and self.need_by_needless and question.kind == "yes-no" and question.sentence is not None \
                     and not self.asked_needed.isdisjoint(question.sentence.lowers):
                 # "Do we need to be present?" - "Someone is welcome to attend but doesn't need to"
-                taken = taken_by_others(n)
-                by = next((s for k, s in enumerate(answering) if k not in taken and "needless" in s.cues
-                           and not self._conditional(s)), None)
+                by = free_sentence(n, lambda s: "needless" in s.cues and not self._conditional(s))
             if by is None and self.fit_words and question.kind == "yes-no" and question.sentence is not None \
                     and question.sentence.has_number and not self.fit_words.isdisjoint(question.sentence.lowers):
                 units = self._units_told(question.sentence)
                 if units:
-                    taken = taken_by_others(n)
-                    by = next((s for k, s in enumerate(answering) if k not in taken and s.has_number
-                               and self._says_something(s) and not self._conditional(s)
-                               and units & self._units_told(s)), None)
+                    by = free_sentence(n, lambda s: s.has_number and self._says_something(s)
+                                       and not self._conditional(s) and units & self._units_told(s))
             if by is None and self.admission_openers and question.kind == "yes-no" and question.sentence is not None \
                     and self._opens_with(question.sentence, self.admission_openers):
                 # "Did something get knocked during the repair?" - "It's our mistake: we removed the finder bracket
                 # and didn't re-align it": whether something went wrong, which an admission no other question
                 # takes answers
-                taken = taken_by_others(n)
-                by = next((s for k, s in enumerate(answering) if k not in taken and "admits" in s.cues), None)
+                by = free_sentence(n, lambda s: "admits" in s.cues)
             if by is None and question.kind == "yes-no" and question.sentence is not None and (
                     "cause-guess" in question.sentence.cues and len(question.focus - self.cause_heads) <= 1
                     and self._opens_at(
@@ -1906,11 +1902,9 @@ class QuestionReader:
                     or "self-blame" in question.sentence.cues):
                 # "Is that the seal?", «Это какая-то экономия?»: a guess at the cause of what the message told, which
                 # the cause told answers ("the whistle means the moulding lifted before the urethane had set")
-                taken = taken_by_others(n)
                 blamed = self.self_blame_by_reassurance and "self-blame" in question.sentence.cues
-                by = next((s for k, s in enumerate(answering) if k not in taken
-                           and ("answer.reason" in s.cues or blamed and "reassurance" in s.cues)
-                           and self._says_something(s) and not self._conditional(s)), None)
+                by = free_sentence(n, lambda s: ("answer.reason" in s.cues or blamed and "reassurance" in s.cues)
+                                   and self._says_something(s) and not self._conditional(s))
             if by is None and self.prevention_by_advice and question.sentence is not None \
                     and "asks-prevention" in question.sentence.cues:
                 # "what can we do so we don't end up with a flood again?" - "Going forward, a few things make a big
@@ -1921,17 +1915,14 @@ class QuestionReader:
             if by is None and self.advice_by_recommendation and question.kind == "yes-no" \
                     and question.sentence is not None and "asks-advice" in question.sentence.cues:
                 # "should I book another consultation?" - "I'd recommend a review appointment at the 12-week mark"
-                taken = taken_by_others(n)
-                by = next((s for k, s in enumerate(answering) if k not in taken and {"recommends", "needless"} & s.cues
-                           and self._says_something(s) and not self._conditional(s)), None)
+                by = free_sentence(n, lambda s: {"recommends", "needless"} & s.cues and self._says_something(s)
+                                   and not self._conditional(s))
             if by is None and self.consequence_by_condition and question.sentence is not None \
                     and "asks-consequence" in question.sentence.cues:
                 # "what happens if they get lost?" - "if they haven't returned by then, our safety team will sweep
                 # the course": what follows on a condition, told by a sentence with a condition of its own
-                taken = taken_by_others(n)
-                by = next((s for k, s in enumerate(answering) if k not in taken and self._says_something(s)
-                           and not self.conditional_openers.isdisjoint(s.lowers)
-                           and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues), None)
+                by = free_sentence(n, lambda s: self._says_something(s) and not self.conditional_openers.isdisjoint(s.lowers)
+                                   and not {"deferral", "deferral-named", "channel", "handoff"} & s.cues)
             if by is None and self.reason_by_account and question.expects == "reason":
                 # (not a sentence naming another question's words, nor one that answered a question before: «Стоимость
                 # доставки мы вернули» answers «Вернёте ли деньги за доставку?», not the «почему» beside it)

@@ -374,7 +374,8 @@ class ToneRule(RuleType):
                 b -= 1  # (the line break that ends it)
             if not self.min_words <= b - a <= self.max_words or (guard and not any(h in guard for h in lowers[a:b])):
                 continue
-            if sum(alpha[a:b]) * 2 < b - a:
+            letters = sum(alpha[a:b])  # (the words that count for `long_sentence` too)
+            if letters * 2 < b - a:
                 continue  # mostly numbers, paths or symbols: code or a log line
             if words is None:  # the whole message's at once: one pass, not one per sentence
                 scorer = self.scorer(doc.vocab.strings)
@@ -390,7 +391,7 @@ class ToneRule(RuleType):
                 silenced = True
             odds = bias + sum(words[a:b]) + sum(pairs[a : b - 1])
             if odds >= self._min_odds and (not self._long_penalty or odds - self._long_penalty
-                                           * max(0, sum(alpha[a:b]) - self._long_words) >= self._min_odds):
+                                           * max(0, letters - self._long_words) >= self._min_odds):
                 matches.append(Match(a, b))
         return matches
 
