@@ -422,7 +422,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en44 and ru43 (session 50's second fresh rounds, written after its tuning), scored once and not tuned
                # on (e2a0700): .963 / .520 and .843 / .860
                ("en44", "blame"): (0.96, 0.52),
-               ("ru43", "blame"): (0.84, 0.86)}
+               ("ru43", "blame"): (0.84, 0.86),
+               # en45 and ru44 (session 51's fresh rounds, written at its start), scored once before tuning (b1c1e7b):
+               # .857 / .600 and .914 / .640
+               ("en45", "blame"): (0.85, 0.6),
+               ("ru44", "blame"): (0.91, 0.64)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -644,6 +648,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en43": 4, "ru42": 6,
                       # en44 and ru43 scored once (e2a0700), not tuned on: 18 and 10
                       "en44": 18, "ru43": 10,
+                      # en45 and ru44 scored once before tuning (b1c1e7b): 8 and 15
+                      "en45": 8, "ru44": 15,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
