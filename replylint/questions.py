@@ -371,6 +371,12 @@ class QuestionReader:
         # charged?"): a sentence with a price answers it ("you only pay for the 21 kWh delivered", "we won't charge
         # you for it"), in other words too, like a price asked
         self.paying_words = self._hashes(config.get("paying_words", ()))
+        # ... and a question of the `paying_wh` kinds holding one of its words asks who pays ("Who pays for return
+        # delivery?", «За чей счёт?»): the price or the charge told, in a sentence naming a word of the question, says
+        # the paying word
+        paying_wh = config.get("paying_wh", {})
+        self.paying_wh_kinds = frozenset(paying_wh.get("kinds", ()))
+        self.paying_wh_words = self._hashes(paying_wh.get("words", ()))
         # the kinds a word of a yes/no question or a request may name ("before the next collection date?", "Can you
         # break down the charge?"): a sentence with an answer of the kind says that word ("on Saturday 19 October",
         # "the £180 is made up of…")
@@ -606,6 +612,7 @@ class QuestionReader:
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
         self.normal_keys = self._word_keys(config.get("normality_words", ()))
+        self.paying_keys = self._word_keys(config.get("paying_wh", {}).get("words", ()))
         # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
         # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
         self.normal_circumstance = self._hashes(config.get("normality_circumstance_words", ()))
@@ -2249,6 +2256,10 @@ class QuestionReader:
             # "…collected before the next scheduled date?" - "…will collect it on Saturday 19 October"
             shared = shared | {k for k in focus.words if self.expects_by_word.get(k) in self.yes_no_named_kinds
                                and self._gives(self.expects_by_word[k], sentence)}
+        if question is not None and self.paying_keys and question.kind == "wh" and "answer.price" in sentence.cues \
+                and focus.words & self.paying_keys and self._paying(question):
+            # "Who pays for return delivery?" - "we will collect the chair … at no cost to you"
+            shared = shared | (focus.words & self.paying_keys)
         if question is not None and self.compound_heads and focus.words - shared:
             shared = shared | self._compound_heads(focus.words - shared, sentence, question)
         # (and in a yes/no question: "Can you fix it quickly?", «Сможете быстро исправить?» - «исправим отчёт в течение
@@ -2320,7 +2331,10 @@ class QuestionReader:
         return False
 
     def _paying(self, question: Question) -> bool:
-        """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?")?"""
+        """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?"), or one asking who
+        pays (`paying_wh`: "Who pays for return delivery?")?"""
+        if question.kind == "wh" and question.expects in self.paying_wh_kinds:
+            return question.sentence is not None and not self.paying_wh_words.isdisjoint(question.sentence.lowers)
         return bool(self.paying_words) and question.kind == "yes-no" and question.sentence is not None \
             and not self.paying_words.isdisjoint(question.sentence.lowers)
 
