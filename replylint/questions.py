@@ -845,6 +845,15 @@ class QuestionReader:
         self.clause_marks = self._punctuation_marks | {self.strings.add("(")} | self.lead \
             | frozenset(phrase[-1] for entries in self._first.values() for name, phrase in entries
                         if name.startswith("ask."))
+        # (an object pronoun ending a request marks a clause only after the request's verb or a request: "can you
+        # tell me when…", "could you also tell me which…"; not "Can you call me when it's ready?", "can it hand the
+        # chat over to me when I'm online?", yes/no questions with a clause of time)
+        objects = self._hashes(config.get("request_end_objects", ()))
+        self._request_ends: dict[int, frozenset[int]] = {}
+        for entries in self._first.values():
+            for name, phrase in entries:
+                if name.startswith("ask.") and phrase[-1] in objects and len(phrase) > 1:
+                    self._request_ends[phrase[-1]] = self._request_ends.get(phrase[-1], frozenset()) | {phrase[-2]}
         # the first words of thanks and apologies: a sentence opening with one is thanks
         self._courtesy_first = frozenset(h for h, entries in self._first.items()
                                          if any(name == "courtesy" for name, _ in entries))
@@ -1383,7 +1392,9 @@ class QuestionReader:
                     if not paired:  # (the unit after it wins: «до скольки лет» asks for an age, a number)
                         what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
                 if (opens == first_word or lowers[opens - 1] in self.clause_marks
-                    and not (opens - 2 >= first_word and lowers[opens - 2] in self.wh_conjunction_after)) \
+                    and not (opens - 2 >= first_word and lowers[opens - 2] in self.wh_conjunction_after)
+                    and (lowers[opens - 1] not in self._request_ends or any(c.startswith("ask.") for c in found)
+                         or opens - 2 >= first_word and lowers[opens - 2] in self._request_ends[lowers[opens - 1]])) \
                         or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks \
                         or self.wh_last_asks and i == b - 2 and i - first_word >= 2 \
                         and lowers[b - 1] in self.question_marks:  # (after a topic: not «Это как?»)
