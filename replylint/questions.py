@@ -371,6 +371,12 @@ class QuestionReader:
         # charged?"): a sentence with a price answers it ("you only pay for the 21 kWh delivered", "we won't charge
         # you for it"), in other words too, like a price asked
         self.paying_words = self._hashes(config.get("paying_words", ()))
+        # ... and a question of the `paying_wh` kinds holding one of its words asks who pays ("Who pays for return
+        # delivery?", «За чей счёт?»): the price or the charge told, in a sentence naming a word of the question, says
+        # the paying word
+        paying_wh = config.get("paying_wh", {})
+        self.paying_wh_kinds = frozenset(paying_wh.get("kinds", ()))
+        self.paying_wh_words = self._hashes(paying_wh.get("words", ()))
         # the kinds a word of a yes/no question or a request may name ("before the next collection date?", "Can you
         # break down the charge?"): a sentence with an answer of the kind says that word ("on Saturday 19 October",
         # "the £180 is made up of…")
@@ -606,6 +612,7 @@ class QuestionReader:
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
         self.normal_keys = self._word_keys(config.get("normality_words", ()))
+        self.paying_keys = self._word_keys(config.get("paying_wh", {}).get("words", ()))
         # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
         # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
         self.normal_circumstance = self._hashes(config.get("normality_circumstance_words", ()))
@@ -838,6 +845,15 @@ class QuestionReader:
         self.clause_marks = self._punctuation_marks | {self.strings.add("(")} | self.lead \
             | frozenset(phrase[-1] for entries in self._first.values() for name, phrase in entries
                         if name.startswith("ask."))
+        # (an object pronoun ending a request marks a clause only after the request's verb or a request: "can you
+        # tell me when…", "could you also tell me which…"; not "Can you call me when it's ready?", "can it hand the
+        # chat over to me when I'm online?", yes/no questions with a clause of time)
+        objects = self._hashes(config.get("request_end_objects", ()))
+        self._request_ends: dict[int, frozenset[int]] = {}
+        for entries in self._first.values():
+            for name, phrase in entries:
+                if name.startswith("ask.") and phrase[-1] in objects and len(phrase) > 1:
+                    self._request_ends[phrase[-1]] = self._request_ends.get(phrase[-1], frozenset()) | {phrase[-2]}
         # the first words of thanks and apologies: a sentence opening with one is thanks
         self._courtesy_first = frozenset(h for h, entries in self._first.items()
                                          if any(name == "courtesy" for name, _ in entries))
@@ -1376,7 +1392,9 @@ class QuestionReader:
                     if not paired:  # (the unit after it wins: «до скольки лет» asks for an age, a number)
                         what = self.wh_pairs.get((lowers[i - 1], h), what)  # «во сколько» asks for a time
                 if (opens == first_word or lowers[opens - 1] in self.clause_marks
-                    and not (opens - 2 >= first_word and lowers[opens - 2] in self.wh_conjunction_after)) \
+                    and not (opens - 2 >= first_word and lowers[opens - 2] in self.wh_conjunction_after)
+                    and (lowers[opens - 1] not in self._request_ends or any(c.startswith("ask.") for c in found)
+                         or opens - 2 >= first_word and lowers[opens - 2] in self._request_ends[lowers[opens - 1]])) \
                         or paired and self.wh_pairs_anywhere and lowers[b - 1] in self.question_marks \
                         or self.wh_last_asks and i == b - 2 and i - first_word >= 2 \
                         and lowers[b - 1] in self.question_marks:  # (after a topic: not «Это как?»)
@@ -2249,6 +2267,10 @@ class QuestionReader:
             # "…collected before the next scheduled date?" - "…will collect it on Saturday 19 October"
             shared = shared | {k for k in focus.words if self.expects_by_word.get(k) in self.yes_no_named_kinds
                                and self._gives(self.expects_by_word[k], sentence)}
+        if question is not None and self.paying_keys and question.kind == "wh" and "answer.price" in sentence.cues \
+                and focus.words & self.paying_keys and self._paying(question):
+            # "Who pays for return delivery?" - "we will collect the chair … at no cost to you"
+            shared = shared | (focus.words & self.paying_keys)
         if question is not None and self.compound_heads and focus.words - shared:
             shared = shared | self._compound_heads(focus.words - shared, sentence, question)
         # (and in a yes/no question: "Can you fix it quickly?", «Сможете быстро исправить?» - «исправим отчёт в течение
@@ -2320,7 +2342,10 @@ class QuestionReader:
         return False
 
     def _paying(self, question: Question) -> bool:
-        """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?")?"""
+        """Is it a yes/no question about paying ("Do I have to pay for it?", "Will I be charged?"), or one asking who
+        pays (`paying_wh`: "Who pays for return delivery?")?"""
+        if question.kind == "wh" and question.expects in self.paying_wh_kinds:
+            return question.sentence is not None and not self.paying_wh_words.isdisjoint(question.sentence.lowers)
         return bool(self.paying_words) and question.kind == "yes-no" and question.sentence is not None \
             and not self.paying_words.isdisjoint(question.sentence.lowers)
 
