@@ -422,7 +422,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en44 and ru43 (session 50's second fresh rounds, written after its tuning), scored once and not tuned
                # on (e2a0700): .963 / .520 and .843 / .860
                ("en44", "blame"): (0.96, 0.52),
-               ("ru43", "blame"): (0.84, 0.86)}
+               # then tune54-ru (ru43 .960 / .960: read-for-a-start, talking-down's verb-first age, grudging-thanks' fun
+               # stretch and hope «как полагается», ignorance-shown's «судя по вопросу», two diminutive false alarms gone)
+               ("ru43", "blame"): (0.96, 0.96)}
 
 
 def _labeled(path: Path) -> list[str]:
