@@ -426,13 +426,16 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("en44", "blame"): (0.97, 0.88),
                # then tune54-ru (ru43 .960 / .960: read-for-a-start, talking-down's verb-first age, grudging-thanks' fun
                # stretch and hope «как полагается», ignorance-shown's «судя по вопросу», two diminutive false alarms gone)
-               ("ru43", "blame"): (0.96, 0.96),
+               ("ru43", "blame"): (0.96, 0.98),  # (tune55-ru's «по Вашей вине, а не …»: 49 / 2 / 1)
                # en45 and ru44 (session 51's fresh rounds, written at its start), scored once before tuning (b1c1e7b):
                # .857 / .600 and .914 / .640
                ("en45", "blame"): (0.85, 0.6),
                # then tune55-ru (ru44 .926 / 1.000: irony, condescension, lecturing, your-people's damage, presumption and
                # repetition written as constructions; the one new false alarm a second lecturing sentence the case leaves unmarked)
-               ("ru44", "blame"): (0.92, 1.0)}
+               ("ru44", "blame"): (0.92, 1.0),
+               # ru45 (written during session 51's tuning), scored once after tune54-ru / tune55-ru, not tuned on
+               # (7a163d3): .837 / .820
+               ("ru45", "blame"): (0.83, 0.82)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -664,6 +667,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en44": 14, "ru43": 6,
                       # en45 and ru44 scored once before tuning (b1c1e7b): 8 and 15
                       "en45": 8, "ru44": 15,
+                      # ru45 scored once (7a163d3), not tuned on: 10
+                      "ru45": 10,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
