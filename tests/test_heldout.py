@@ -426,7 +426,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru43", "blame"): (0.84, 0.86),
                # en45 and ru44 (session 51's fresh rounds, written at its start), scored once before tuning (b1c1e7b):
                # .857 / .600 and .914 / .640
-               ("en45", "blame"): (0.85, 0.6),
+               # then tune55-en (en45 .904 / .940: comparisons, hindsight, pointed hopes, mock surprise and thanks, sympathy)
+               ("en45", "blame"): (0.90, 0.94),
                ("ru44", "blame"): (0.91, 0.64)}
 
 
