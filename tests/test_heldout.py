@@ -436,7 +436,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru44", "blame"): (0.92, 1.0),
                # ru45 (written during session 51's tuning), scored once after tune54-ru / tune55-ru, not tuned on
                # (7a163d3): .837 / .820
-               ("ru45", "blame"): (0.83, 0.82)}
+               ("ru45", "blame"): (0.83, 0.82),
+               # en46 (written during session 51's tuning), scored once after tune54-en / tune55-en, not tuned on
+               # (4fa5e69): .938 / .600
+               ("en46", "blame"): (0.93, 0.6)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -670,6 +673,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en45": 8, "ru44": 15,
                       # ru45 scored once (7a163d3), not tuned on: 10
                       "ru45": 10,
+                      # en46 scored once (4fa5e69), not tuned on: 12
+                      "en46": 12,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
