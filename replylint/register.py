@@ -360,6 +360,12 @@ class ProfileBuilder:
         # a closing wish that may stand before the writer's name and role («Всего Вам доброго, Марина, администратор …»,
         # «С заботой, Арина, салон …»); not any opener: «Конечно, Маша, заказ в пути.» addresses the reader
         self.closing_wish_words = frozenset(config.get("closing_wish_words", ()))
+        # … or a short wish that opens its sentence with one of these words or an adjective in the genitive
+        # (`closing_wish_opener`: «Приятного аппетита, Хавьер, лавка …», «До встречи на паркете, Мария, школа …»)
+        opener = config.get("closing_wish_opener") or {}
+        self.wish_opener_words = frozenset(opener.get("words", ()))
+        self.wish_opener_pos = frozenset(opener.get("pos", ()))
+        self.wish_opener_features = frozenset(opener.get("features", ()))
         self.postscripts = tuple(config.get("postscripts", ()))  # what opens a postscript line («P.S.»)
         # academic degrees written before a signature name («К.м.н. Левон Оганесян»): part of the signature
         self.degrees = frozenset(config.get("degrees", ()))
@@ -1145,9 +1151,46 @@ class ProfileBuilder:
 
     def _after_closing_wish(self, doc, first: int, last: int) -> bool:
         """A name after a short closing wish and a comma (`closing_wish_words`: «Всего Вам доброго, Марина, …»)."""
-        return first >= 2 and (doc[first - 2].lower_ in self.closing_wish_words
-                               or doc[first - 2].lower_ in self.signoff_words) \
-            and self._vocative_after_opener(doc, first, last)
+        return first >= 2 and ((doc[first - 2].lower_ in self.closing_wish_words
+                                or doc[first - 2].lower_ in self.signoff_words or self._wish_opens(doc, first - 2))
+                               and self._vocative_after_opener(doc, first, last)
+                               or self._opens_last_line(doc, first))
+
+    def _opens_last_line(self, doc, first: int) -> bool:
+        """Does the name at token `first` stand on the message's last line, after a comma and at most
+        `MAX_ROLE_WORDS` words that open the line, with a quoted company name after it («Ждём тебя, Рома, школа
+        паркура «Траектория»», «С любовью к узорам, Сабина, студия мехенди «Хна-арт»»): a closing of any wording,
+        where the signer's role follows? (Not «Конечно, Маша, заказ в пути.»: no company named.)"""
+        if first < 2 or doc[first - 1].text != "," or "\n" in doc[first:].text.rstrip() \
+                or not any(token.text in self.quotes for token in doc[first:]):
+            return False
+        words = 0
+        for j in range(first - 2, -1, -1):
+            if not doc[j].is_alpha:
+                return False
+            words += 1
+            if words > MAX_ROLE_WORDS:
+                return False
+            if j == 0 or "\n" in doc[j - 1].whitespace_ or doc[j - 1].is_space and "\n" in doc[j - 1].text:
+                return True
+        return False
+
+    def _wish_opens(self, doc, k: int) -> bool:
+        """Does the sentence that reaches token k open, at most `MAX_OPENER_WORDS` words before, with a closing
+        wish's first word (`closing_wish_opener`: «Приятного аппетита», «Удачной поездки», «До встречи на
+        паркете»)?"""
+        if not (self.wish_opener_words or self.wish_opener_pos):
+            return False
+        for j in range(k, max(k - MAX_OPENER_WORDS, -1), -1):
+            if not doc[j].is_alpha:
+                return False
+            if self._starts_sentence(doc, j):
+                lower = doc[j].lower_
+                if lower in self.wish_opener_words:
+                    return True
+                _, pos, morph = self.analyze(lower)
+                return pos in self.wish_opener_pos and self.wish_opener_features <= set(morph.split("|"))
+        return False
 
     def _nominative_too(self, token) -> bool:
         """Has the word a reading with the `closing_role` features besides its first one: «магазин», «салон»,
