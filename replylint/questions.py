@@ -1116,12 +1116,20 @@ class QuestionReader:
                     and (lowers[j + 1] in self.wh_hashes or lowers[j + 1] in please)
                     or not sentence.asks and lowers[j] == self._colon
                     and (lowers[j + 1] in please or self._is_imperative(sentence.word(lowers[j + 1])))), None)
+        plain = False
+        if cut is None and not sentence.asks and "asks-back" in sentence.cues:
+            # (or by a colon after a whole statement, the request later on: «Билеты не пропали: электронный билет
+            # действует весь день, просто приложите QR-код к турникету»)
+            cut = next((j for j in range(2, len(lowers) - 2) if lowers[j] == self._colon), None)
+            plain = True
         if cut is None:
             return None
         hits = [i for i in range(cut) if lowers[i] in self._cue_words]
         cues = self._cues(lowers, hits, 0, cut) if hits else _NO_CUES
         if any(c.startswith(("wh.", "ask.")) or c == "inverted-first" for c in cues):
             return None
+        if plain and not (self._not_answering | {"please-word", "help-request"}).isdisjoint(cues):
+            return None  # (not a request before the colon: «Пришлите, пожалуйста, два фото: …»)
         keys_of = sentence.keys_of[:cut]
         keys = frozenset(k for k in keys_of if k)
         if not keys:
