@@ -27,11 +27,13 @@ def test_a_bad_long_sentence_setting_is_a_pack_error_at_its_line(tmp_path):
 
 
 def test_a_long_neutral_sentence_pays_the_long_sentence_penalty(engine, monkeypatch):
-    # a 23-word safety instruction whose ordinary words («ни в коем случае», «даже», «держите») sum past the threshold
-    # without the penalty; a short blaming sentence is flagged either way
+    # a 28-word refusal with its reason (ru43b-clean-002) whose ordinary words («только», «а у Вас») sum past the
+    # threshold without the penalty; a short blaming sentence is flagged either way. (The safety instruction this test
+    # first used, «…нельзя ни в коем случае, даже на пару сантиметров…», no longer needs the penalty: «, даже …» of a
+    # rule's reach is not tone since tune56-ru.)
     tone = next(r for r in engine.linter("ru").rules if r.spec.id == "ru.blame.tone").matcher
-    long = ("В зоне хищников окна открывать нельзя ни в коем случае, даже на пару сантиметров, а двери держите "
-            "заблокированными: медведи умеют дёргать ручки.")
+    long = ("К сожалению, вывеску на крыше согласовать не сможем: в историческом квартале, где находится Ваше кафе, "
+            "дизайн-код разрешает крышные конструкции только на зданиях от пяти этажей, а у Вас здание двухэтажное.")
     short = "Вы, как всегда, ничего не читаете."
 
     def flagged(text):
