@@ -612,7 +612,7 @@ class QuestionReader:
         # "Is that normal?", «Это нормально?»: a yes/no question whose only topic is one of these words is answered by
         # a sentence judging whether it is ("that shouldn't have happened", «такое бывает»: a `judges-normal` cue)
         self.normal_keys = self._word_keys(config.get("normality_words", ()))
-        self.paying_keys = self._word_keys(config.get("paying_wh", {}).get("words", ()))
+        self.paying_keys = self._word_keys(paying_wh.get("words", ()))  # (the `paying_wh` words as coverage keys)
         # ... or whose normality word is followed by the circumstance it is judged in ("Is that normal after a trim?",
         # «Это нормально для нового протеза?»): the words after these name when, not what is asked about
         self.normal_circumstance = self._hashes(config.get("normality_circumstance_words", ()))

@@ -390,8 +390,7 @@ class ToneRule(RuleType):
                 _silence(words, pairs, self._quotes.inside(doc) | self._not_tone_tokens(doc))
                 silenced = True
             odds = bias + sum(words[a:b]) + sum(pairs[a : b - 1])
-            if odds >= self._min_odds and (not self._long_penalty or odds - self._long_penalty
-                                           * max(0, letters - self._long_words) >= self._min_odds):
+            if odds - self._long_penalty * max(0, letters - self._long_words) >= self._min_odds:
                 matches.append(Match(a, b))
         return matches
 
