@@ -11,6 +11,7 @@ import bisect
 import functools
 import hashlib
 import re
+from collections import ChainMap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,8 +158,9 @@ class LanguageLinter:
         if register_config and team_names:
             # the team's name lists (configuration `names`): agents' names are theirs, never an address
             agents = [n.lower() for n in team_names.get("agents", ())]
-            register_config = {**register_config, "agent_names": agents,
-                               "known_names": agents + [n.lower() for n in team_names.get("customers", ())]}
+            register_config = ChainMap({"agent_names": agents,
+                                        "known_names": agents + [n.lower() for n in team_names.get("customers", ())]},
+                                       register_config)
         if register_config and self.annotate is not None:
             from .register import ProfileBuilder, WordClasses
 
@@ -174,9 +176,10 @@ class LanguageLinter:
             self.words = WordClasses(lang, register_config, self.annotate.analyze, readings,
                                      re.compile(emoji) if emoji else None)
             terminals = language_config.get(lang, {}).get("sentences", {}).get("terminals", [".", "!", "?"])
+            # (a view, not a copy: tests/test_language_settings.py sees which of the file's settings are read)
             self.profiles = ProfileBuilder(
-                lang, {**register_config, **({"policy": policy} if policy else {}), "quotes": common.get("quotes", {}),
-                       "terminals": terminals},
+                lang, ChainMap({**({"policy": policy} if policy else {}), "quotes": common.get("quotes", {}),
+                                "terminals": terminals}, register_config),
                 self.morphology, self.annotate.analyze, getattr(self.annotate, "parts_of_speech", None))
 
     def run(self, text: str, scope: str, profile=None, to_source=None):

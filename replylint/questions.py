@@ -594,7 +594,7 @@ class QuestionReader:
         # «В мае были начислены платные СМС»: a cause told as what happened, with no "because"; the reply sentences with
         # these cues tell something else (a promise, a request, thanks) and do not
         account = config.get("reason_answered_by_account") or {}
-        self.reason_by_account = bool(account)
+        self.reason_by_account = bool(account.get("topic", False))  # («почему» answered by what happened)
         # (beside the message's one question, in any words: a sentence with a verb of one of these forms, a finite
         # past or a short passive, «координатор заболел», «были начислены»; not a participle, «по тарифам,
         # утверждённым…», which tells a rule)

@@ -398,6 +398,8 @@ class ProfileBuilder:
         self.not_name_pos = frozenset(config.get("not_name_pos", ()))
         self.agent_names = frozenset(config.get("agent_names", ()))  # an agent's own name addresses nobody
         self.prepositional = dict(config.get("polite_prepositional", {}))
+        self.polite_pronoun = dict(config.get("polite_pronoun", {}))  # ты-form -> its Вы-form
+        self.polite_agreeing = dict(config.get("polite_agreeing", {}))  # «сам» -> «сами»
         self.not_after = {word: frozenset(before) for word, before in config.get("not_after", {}).items()}
         self.not_before = {word: frozenset(after) for word, after in config.get("not_before", {}).items()}
         # «Обнови Вы масло вовремя — пятен бы не было»: an imperative with its own subject, then «бы»
@@ -577,7 +579,7 @@ class ProfileBuilder:
                     # → «можете сами»: a word after it agrees too
                     if i > 0 and strings[lowers[i - 1]] in self.prepositional.get("after", ()):
                         span_start = i - 1
-                    if span_end < len(doc) and strings[lowers[span_end]] in self.config.get("polite_agreeing", {}):
+                    if span_end < len(doc) and strings[lowers[span_end]] in self.polite_agreeing:
                         span_end += 1
                 elif feature == "tv.V" and lower == self.subject_pronouns.get("tv.V"):
                     slip_end, slip_gender = self._agreeing(doc, i, classes, short_forms=True)
@@ -2027,12 +2029,12 @@ class ProfileBuilder:
     def polite(self, text: str) -> str | None:
         """«ты сможешь» → «Вы сможете», «проверь» → «проверьте», «твоего» →
         «вашего», «тебе» → «Вам»: every ты-form of a phrase in its Вы-form."""
-        pronouns = self.config.get("polite_pronoun", {})
+        pronouns = self.polite_pronoun
         pieces = _WORDS.findall(text)
         words = [k for k, piece in enumerate(pieces) if piece.isalpha()]
         # the ты-form and the word agreeing with it (the span's first and last
         # words); the words between them («когда-нибудь», objects) stay
-        agreeing = self.config.get("polite_agreeing", {})
+        agreeing = self.polite_agreeing
         after = set(self.prepositional.get("after", ()))
         if words and pieces[words[0]].lower() in after:
             words = words[1:]  # «о тебе»: the preposition stays
