@@ -439,7 +439,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru45", "blame"): (0.95, 0.82),
                # en46 (written during session 51's tuning), scored once after tune54-en / tune55-en, not tuned on
                # (4fa5e69): .938 / .600
-               ("en46", "blame"): (0.93, 0.6)}
+               ("en46", "blame"): (0.93, 0.6),
+               # en47 and ru46 (session 52's fresh rounds, written at its start), scored once before tuning (15ea4e3):
+               # .967 / .580 and .891 / .820
+               ("en47", "blame"): (0.96, 0.58),
+               ("ru46", "blame"): (0.89, 0.82)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -683,6 +687,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # extra?" by "at no extra cost")
                       "ru45": 6,
                       "en46": 8,
+                      # en47 and ru46 scored once before tuning (15ea4e3): 9 and 10
+                      "en47": 9, "ru46": 10,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
