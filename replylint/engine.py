@@ -256,7 +256,7 @@ class LanguageLinter:
         if profiling:
             if marked:
                 profile.evidence.extend(self.profiles.word_evidence(doc, classes, to_source))
-            profile.evidence.extend(self.profiles.plural_writer_evidence(doc, to_source))
+            profile.evidence.extend(self.profiles.plural_writer_evidence(doc, classes, to_source))
             profile.evidence.extend(self.profiles.addressee_evidence(doc, to_source))
             profile.people.extend(self.profiles.people(doc, classes, address_tokens, to_source, text))
 

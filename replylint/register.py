@@ -260,6 +260,8 @@ class WordClasses:
         self.initial_score = float(initial.get("score", 1.1))  # (no such reading by default)
         self.initial_over = frozenset(initial.get("over", ()))
         self.writer_words = frozenset(config.get("writer_words", ()))  # «я»: before the writer's own verbs
+        # a verb in the 1st person plural («опоздаем», «хотим»): the writer speaks for several, as with «мы»
+        self.plural_writer_forms = [frozenset(f) for f in config.get("plural_writer_features", ())]
         self.known_names = frozenset(config.get("known_names", ()))  # the team's lists: given names, whatever the dictionary says
         self.genitive_score = float(config.get("genitive_after_noun", 1.1))  # (no such reading by default)
         self.cache: dict[int, frozenset[str]] = {}
@@ -279,6 +281,8 @@ class WordClasses:
         feats = frozenset(morph.split("|")) if morph else frozenset()
         if lower in self.writer_words:
             out.add("writer")
+        if any(f <= feats for f in self.plural_writer_forms):
+            out.add("writer.plural")
         if lower not in self.not_tv and pos != "PROPN":
             for feature, (lemmas, sets) in self.tv.items():
                 if lemma in lemmas or (any(s <= feats for s in sets) and not self._ambiguous(lower)):
@@ -375,6 +379,8 @@ class ProfileBuilder:
         self.closing_role_pos = frozenset(role.get("pos", ()))
         self.closing_role_features = frozenset(role.get("features", ()))
         self.closing_role_not = tuple(role.get("not_features", ()))  # no word of a role has these («Ольга, проверьте»)
+        # … nor is one of these parts of speech («Маша, заказ уже в пути»: a clause told to the reader, not a role)
+        self.closing_role_not_pos = frozenset(role.get("not_pos", ()))
         # a closing wish before the writer's name, role and company ("Happy baking, Claire, Crumb & Co"): the
         # phrases word by word, and words a gerund after them makes a wish of ("happy" + "gardening")
         wishes = config.get("closing_wishes") or {}
@@ -396,6 +402,12 @@ class ProfileBuilder:
         self.known_names = frozenset(config.get("known_names", ()))  # the team's name lists (configuration)
         # words read as these parts of speech are no names where a common word is none ("Hopefully, …")
         self.not_name_pos = frozenset(config.get("not_name_pos", ()))
+        # … nor a word the dictionary knows only as these parts of speech, with one of these endings, of at least
+        # this length: the state of a thing ("Unopened, the starter keeps…", "Refrigerated, it lasts a week")
+        state = config.get("not_name_states") or {}
+        self.state_parts_of_speech = frozenset(state.get("parts_of_speech", ()))
+        self.state_endings = tuple(state.get("endings", ()))
+        self.state_min_length = int(state.get("min_length", 0))
         self.agent_names = frozenset(config.get("agent_names", ()))  # an agent's own name addresses nobody
         self.prepositional = dict(config.get("polite_prepositional", {}))
         self.polite_pronoun = dict(config.get("polite_pronoun", {}))  # ты-form -> its Вы-form
@@ -596,13 +608,17 @@ class ProfileBuilder:
             evidence.extend(self._reader_clauses(doc, {e.start for e in evidence}, to_source))
         return evidence
 
-    def plural_writer_evidence(self, doc, to_source) -> list[Evidence]:
-        """`writer.plural` once a piece where the writer speaks for several («мы», «нас трое», «наш сын»): what
-        the profile needs is its presence."""
-        if not self._holds_any(doc, self.plural_writer_words):
-            return []
-        plural = self._word_hashes(doc, self.plural_writer_words)
-        i = next(k for k, h in enumerate(column(doc, LOWER)) if h in plural)
+    def plural_writer_evidence(self, doc, classes: list[frozenset[str]], to_source) -> list[Evidence]:
+        """`writer.plural` once a piece where the writer speaks for several («мы», «нас трое», «наш сын», or a
+        verb in the 1st person plural: «если опоздаем на полчаса, пустят?»): what the profile needs is its
+        presence."""
+        if self._holds_any(doc, self.plural_writer_words):
+            plural = self._word_hashes(doc, self.plural_writer_words)
+            i = next(k for k, h in enumerate(column(doc, LOWER)) if h in plural)
+        else:
+            i = next((k for k, c in enumerate(classes) if "writer.plural" in c), None)
+            if i is None or i in self.quoted_tokens(doc):
+                return []
         return [self._evidence("writer.plural", doc, i, i + 1, to_source)]
 
     def to_plural_writer(self, reply: Profile, customer: Profile | None) -> Profile:
@@ -1120,7 +1136,7 @@ class ProfileBuilder:
                     return False
                 _, pos, morph = self.analyze(token.lower_)
                 features = morph.split("|")
-                if any(feature in features for feature in self.closing_role_not):
+                if any(feature in features for feature in self.closing_role_not) or pos in self.closing_role_not_pos:
                     return False
                 if titled and not (_capitalised_word(token) or token.lower_ in self.company_name_joiners):
                     return False
@@ -1492,8 +1508,18 @@ class ProfileBuilder:
         the language's `not_names` or a sign-off word ("Respectfully,"; English
         has no name dictionary here)."""
         return (token.is_stop or token.lower_ in self.not_names or token.lower_ in self.signoff_words
-                or bool(self.not_name_pos) and self.analyze(token.lower_)[1] in self.not_name_pos) \
+                or bool(self.not_name_pos) and self.analyze(token.lower_)[1] in self.not_name_pos
+                or self._names_a_state(token.lower_)) \
             and token.lower_ not in self.known_names
+
+    def _names_a_state(self, lower: str) -> bool:
+        """Is the word a participle or adjective the dictionary knows as nothing else, shaped as `not_name_states`
+        says ("Unopened", "Refrigerated"; not "Alfred", which it does not know, nor "Frank")?"""
+        if not self.state_endings or len(lower) < self.state_min_length or not lower.endswith(self.state_endings) \
+                or self._more_parts_of_speech is None:
+            return False
+        known = self._more_parts_of_speech(lower)
+        return bool(known) and set(known) <= self.state_parts_of_speech
 
     # -- token columns -------------------------------------------------------
     def _word_hashes(self, doc, words: frozenset[str]) -> frozenset[int]:
