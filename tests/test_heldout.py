@@ -438,8 +438,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # (7a163d3): .837 / .820; then tune56-ru (ru45 .954 / .820: the tone rule's false alarms on neutral advice, 6 -> 0)
                ("ru45", "blame"): (0.95, 0.82),
                # en46 (written during session 51's tuning), scored once after tune54-en / tune55-en, not tuned on
-               # (4fa5e69): .938 / .600
-               ("en46", "blame"): (0.93, 0.6),
+               # (4fa5e69): .938 / .600; then tune57-en (en46 .962 / 1.0: families written as grammars on probes unlike en46 —
+               # told before, counted tickets, reassurance and upset belittled, answer in the name, mock wonder, others know to,
+               # "got X wrong", "by whoever", "ideally … would have", "tells its own story", guessed order and findings, verdicts)
+               ("en46", "blame"): (0.96, 1.0),
                # en47 and ru46 (session 52's fresh rounds, written at its start), scored once before tuning (15ea4e3):
                # .967 / .580 and .891 / .820
                ("en47", "blame"): (0.96, 0.58),
