@@ -436,7 +436,8 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("ru44", "blame"): (0.92, 1.0),
                # ru45 (written during session 51's tuning), scored once after tune54-ru / tune55-ru, not tuned on
                # (7a163d3): .837 / .820; then tune56-ru (ru45 .954 / .820: the tone rule's false alarms on neutral advice, 6 -> 0)
-               ("ru45", "blame"): (0.95, 0.82),
+               # then tune57-ru (ru45 .961 / .980: the misses' constructions written broadly, from probes unlike its wording)
+               ("ru45", "blame"): (0.96, 0.98),
                # en46 (written during session 51's tuning), scored once after tune54-en / tune55-en, not tuned on
                # (4fa5e69): .938 / .600; then tune57-en (en46 .962 / 1.0: families written as grammars on probes unlike en46 —
                # told before, counted tickets, reassurance and upset belittled, answer in the name, mock wonder, others know to,
