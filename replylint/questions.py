@@ -466,6 +466,8 @@ class QuestionReader:
         self.timed_action_by_commitment = bool(config.get("timed_request_answered_by_commitment", False))
         # the cues of a reply sentence that grant leave asked for ("Can I reschedule?", «Можно попасть раньше?»)
         self.leave_granted_by = frozenset(config.get("leave_granted_by", ()))
+        self.leave_by_free_modal = bool(config.get("leave_granted_by_free_modal_answer", False))
+        self.taken_by_fullest = bool(config.get("taken_by_fullest_answer", False))
         # words opening a conditional sentence, which gives no such answer («Если паспорт не успеют заменить
         # до 20 мая, …» does not say how long to wait)
         self.conditional_openers = self._hashes(config.get("conditional_openers", ()))
@@ -603,6 +605,11 @@ class QuestionReader:
         # takes («Почему так быстро забилось? Это по гарантии?» - «Мастер вчера вскрыл колодец: труба на входе проросла
         # корнями ивы»)
         self.account_beside_others = bool(account.get("beside_other_questions", False))
+        # (a question with no topic of its own beside it, "and when can he try again?", counts as answered; naming a
+        # word of the question, a finite past of an irregular verb tells what happened too: "why did the truck show up
+        # 40 minutes late?" - "The delay was at the gate: the guard couldn't let us in")
+        self.account_beside_topicless = bool(account.get("beside_topicless_questions", False))
+        self.topic_account_forms = bool(account.get("topic_in_account_forms", False))
         self.writer_words = self._hashes(account.get("not_with", ()))
         # (not a verb right after one of these: "the speed you expected" tells what the customer thought)
         self.account_not_after = self._hashes(account.get("not_after", ()))
@@ -1663,7 +1670,8 @@ class QuestionReader:
             `by_yes_no` False: not counting those that answer a yes/no question."""
             guess = n + 1 if n + 1 < len(questions) and self._guess(questions[n], questions[n + 1]) else None
             return {k for m, ws in enumerate(strong()) if m != n and m != guess
-                    and (by_yes_no or questions[m].kind != "yes-no") for k in self._taking(questions[m], ws, windows)}
+                    and (by_yes_no or questions[m].kind != "yes-no")
+                    for k in self._taking(questions[m], ws, windows, focuses[m].words)}
 
         def free_sentence(n: int, test) -> Sentence | None:
             """The first answering sentence that passes `test` and fully answers no other question (see
@@ -1730,7 +1738,11 @@ class QuestionReader:
                 # 8am.", "There's no charge for this.")
                 by = next((s for k, s in enumerate(answering) if k not in taken and (self._says_something(s) or (
                     s.has_number or "yes-no-answer" in s.cues) and not {"courtesy", "escalation"} & s.cues)
-                           and kind in s.cues and (iffy or not self._conditional(s))
+                           and (kind in s.cues or expects in self.path_answers and "answer.path" in s.cues
+                                # (a path told, not one asked to follow for details: «Для диагностики, пожалуйста,
+                                # выгрузите журнал: «Устройство» → «Отправить журнал»»)
+                                and "please-word" not in s.cues)
+                           and (iffy or not self._conditional(s))
                            and (kind != "answer.time" or s.has_number or "answer.period" in s.cues
                                 # (a number in words: «в течение пяти рабочих дней», "about three weeks")
                                 or any(self._numeral(s.word(h)) for h in s.lowers)
@@ -1821,6 +1833,15 @@ class QuestionReader:
                 by = next((s for k, s in enumerate(answering) if k not in taken and self.leave_granted_by & s.cues
                            and ("answer.time" in s.cues or focus.own & s.keys) and not others & s.keys
                            and not {"deferral", "deferral-named"} & s.cues and not self._conditional(s)), None)
+                if by is None and self.leave_by_free_modal and not any(
+                        q is not question and q.sentence is not None and "leave-request" in q.sentence.cues
+                        for q in questions):
+                    # (the message's one leave asked: a judgement of whether it may be done, «Оформить полис после
+                    # регистрации сделки можно: …», "Lifters who miss the weigh-in can't compete", no other question
+                    # takes, naming none of another question's words)
+                    by = next((s for k, s in enumerate(answering) if k not in taken and "modal-answer" in s.cues
+                               and self._says_something(s) and not others & s.keys
+                               and not {"deferral", "deferral-named"} & s.cues and not self._conditional(s)), None)
             if by is None and len(questions) == 1 and question.expects not in self.kind_required:
                 # the message's one question about a feature or a way to do something: a sentence saying there is
                 # none ("we currently don't have that feature yet", «Пока такой функции у нас нет») answers it
@@ -1957,7 +1978,8 @@ class QuestionReader:
                 pool = [s if not others & s.keys and id(s) not in used else None for s in answering]
                 by = self._cause_told(pool, taken_by_others(n), question.focus | focus.words, len(questions) == 1)
                 if by is None and self.account_beside_others and len(questions) > 1 \
-                        and all(strong()[m] for m in range(len(questions)) if m != n):
+                        and all(strong()[m] or self.account_beside_topicless and not focuses[m].words
+                                for m in range(len(questions)) if m != n):
                     # (beside other questions the reply answers in their words: an account in other words too, not
                     # one the writer tells of themselves, «Также мы начислили Вам 300 бонусных баллов», "Like I said
                     # before, …": a remedy or a reminder, not the cause)
@@ -2133,15 +2155,23 @@ class QuestionReader:
                     return True
         return False
 
-    def _taking(self, question: Question, strong: set[int], windows: list) -> set[int]:
+    def _taking(self, question: Question, strong: set[int], windows: list,
+                words: frozenset[str] = frozenset()) -> set[int]:
         """The sentences that answer a question fully, for what they take from the others: of a yes/no question's,
         those with a yes/no answer where some have one («Сверлить можно, …» takes «Можно ли сверлить?»; «Используйте
-        дюбели и не сверлите глубже 5 см» after it is left to «Как это сделать?»)."""
+        дюбели и не сверлите глубже 5 см» after it is left to «Как это сделать?»); of several, those holding all
+        of its `words` where some do (`taken_by_fullest_answer`: «Это гарантийный случай?» takes «Это гарантийный
+        случай, гарантия на термостат — 12 месяцев», leaving «По описанию похоже на неисправность датчика…» to «В чём
+        может быть проблема?»)."""
         answered = self._answered_by(strong, windows)
         if question.kind == "yes-no" and self.yes_no_takes_answer_only and len(answered) > 1:
             said = {k for k in answered if _YES_NO_ANSWERS & windows[k][1].cues}
             if said:
-                return said
+                answered = said
+        if self.taken_by_fullest and words and len(answered) > 1:
+            held = {k: len(words & windows[k][1].keys) for k in answered}
+            if max(held.values()) == len(words):
+                answered = {k for k, n in held.items() if n == len(words)}
         return answered
 
     @staticmethod
@@ -2310,7 +2340,9 @@ class QuestionReader:
         return next((s for k, s in enumerate(answering) if s is not None and k not in taken
                      and not self.account_not_cues & s.cues
                      and len(s.keys) >= self.substantive and not self._conditional(s)
-                     and ("answer.reason" in s.cues or topic & s.keys and self._tells_past(s)
+                     and ("answer.reason" in s.cues or topic & s.keys and (
+                         self._tells_past(s) or self.topic_account_forms
+                         and self._tells_account(s, not_after=self.writer_words))
                           or sole and self._tells_account(s))), None)
 
     def _with_phrase_keys(self, keys: frozenset[str], cues: frozenset[str]) -> frozenset[str]:
@@ -2320,7 +2352,8 @@ class QuestionReader:
             return keys | frozenset(self._phrase_keys[c] for c in cues if c in self._phrase_keys)
         return keys
 
-    def _tells_account(self, sentence: Sentence, forms: tuple | None = None) -> bool:
+    def _tells_account(self, sentence: Sentence, forms: tuple | None = None,
+                       not_after: frozenset[int] = frozenset()) -> bool:
         """Does the sentence hold a verb of one of `account_forms` (all the features of one set; or of `forms`), not a
         generic one («получилось», "happened")?"""
         forms = self.account_forms if forms is None else forms
@@ -2328,7 +2361,8 @@ class QuestionReader:
             return False
         keys = sentence.keys_of
         for i, h in enumerate(sentence.lowers):
-            if i and sentence.lowers[i - 1] in self.account_not_after or i < len(keys) and keys[i] in self.generic:
+            if i and (sentence.lowers[i - 1] in self.account_not_after or sentence.lowers[i - 1] in not_after) \
+                    or i < len(keys) and keys[i] in self.generic:
                 continue  # (nor a verb naming no topic: «Очень жаль, что так получилось» tells no cause)
             morph = self.analyze(sentence.word(h))[2]
             if morph and any(all(f in morph for f in one) for one in forms):

@@ -496,14 +496,14 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # paying words in Russian)
                       # (ru26 4 after merging with tune34-q: «бывает» kept out of the «нормально» group)
                       # (q53: en27 6 -> 4, "Can we use the boat on Saturday?" granted by a commitment with a time)
-                      "en27": 4, "ru26": 2,
+                      "en27": 4, "ru26": 1,
                       # en28 and ru27, before tuning (0a2dc64): 16 and 15; after tune35-q: en 16 -> 0, ru 15 -> 5 (phrases
                       # saying a word, "went out" / "money back" / "top up"; steps told by imperatives; time words met
                       # by a time; thanks going on to an answer; a mistake admitted; "what happens if" met by a
                       # condition; compound heads; verbs of handing over and cleaning; a recheck, a modifier-only
                       # "можно ли", a duration in another synonym group and a paid redo left open)
                       # (q53: ru27 3 -> 2, «Можете переделать эти участки?» - «Приехать можем 3 или 4 августа»)
-                      "en28": 0, "ru27": 2,
+                      "en28": 0, "ru27": 1,
                       # en29 before tuning (1a67bc0): 13; after tune37-q: 13 -> 0 (a request put as "Is this
                       # something you can…", a diagnosis as a cause, "definitely" pressing, harm words for "safe",
                       # "rather than" denying, a progress report, a month for "when", "9 May" as a date, a choice's
@@ -548,7 +548,7 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # день» as a day; «готовы предоставить» as consent; «внесли Вас в список» for «записали»)
                       # (tune51-q: ru31 7 -> 6, «И будет ли компенсация?» met by «сделаем скидку 10%»)
                       # (tune52-q: en32 5 -> 4, "Can the setting be changed" met by "adjust")
-                      "en32": 4, "ru31": 6,
+                      "en32": 4, "ru31": 5,
                       # en33 and ru32 before tuning (97b38b9): 18 and 15
                       # after tune41-q: en 18 -> 7, ru 15 -> 9; en32 7 -> 5 ("Cheers for…" thanks, no sign-off; numbers
                       # in words for "how many"; rupees; "free" asks whether they pay; "Is it faulty?"/«мука плохая?»/«Он
@@ -571,7 +571,7 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # make-up, a rule's requirement as causes; «срок — неделя»; «незаконен»; «в следующий раз» as the
                       # future; steps led by the customer's purpose («Чтобы повторить выплату, …»))
                       # (tune48-q: en34 5 -> 4, "is the woodworm still active?")
-                      "en34": 4, "ru33": 3,
+                      "en34": 3, "ru33": 3,
                       # en35 and ru34 before tuning (04a935c): 12 and 16
                       # after tune43-q: en 12 -> 5, ru 16 -> 5 ("enough" met by "plenty" or the minimum; "rebook" by
                       # having them back; "clarify" naming no topic; "tell us why … and whether …" read as two
@@ -609,7 +609,7 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # asking a cause; «смогут», «честно» naming no topic; a statement before «: приложите …»; «можно»
                       # beside other questions in a sentence naming a word of its own; «чтобы в следующем сезоне такого
                       # не было» preventing; «Что мне нужно …?» asking; what is needed told by a request)
-                      "en37": 3, "ru36": 3,
+                      "en37": 2, "ru36": 3,
                       # en38 and ru37 before tuning (7e2f07e): 9 and 15; after tune46-q: 1 and 6 ("Is it faulty?" answered
                       # by "looks sound"/"is healthy"/"working as configured"; "maybe 4?" a guessed number, no question;
                       # "turnaround" asking a time; "a human" like "someone"; "built" told as "completed"; "please submit"
@@ -637,7 +637,7 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # and a refund offered only on a condition, a "yes" in a sentence read as asking ("you need help
                       # getting around"), «обменять на 60?» met by the size in stock, «Почему так много?»)
                       # (q53: en40 3 -> 2, "can I get a refund?" granted by a timed commitment no other question takes)
-                      "en40": 2, "ru39": 2,
+                      "en40": 1, "ru39": 2,
                       # en41 and ru40 before tuning (eb6fcd0): 13 and 14; after tune49-q: 2 and 2 ("about right", "is
                       # typical" judging normality; a worry met by that judgement or "isn't in any danger"; "do we need
                       # to…?" met by "doesn't need to"; "what should I bring / have ready?" by "Please wear… / Please
@@ -667,7 +667,7 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # можно: …, только скажите о ней диспетчеру» an answer, not a request; en43 6 -> 5: "should I book
                       # another consultation?" met by "I'd recommend a review appointment"; en43 5 -> 4: "Can ye come …?"
                       # asks the company to act, like "can you")
-                      "en43": 4, "ru42": 6,
+                      "en43": 4, "ru42": 5,
                       # en44 and ru43 scored once (e2a0700), not tuned on: 18 and 10 (ru43 9 at q55's start)
                       # after q55: 14 and 6 ("Who pays for …?" / «За чей счёт?» met by the charge told for the thing
                       # named; "Is this normal?" met by "Thanks …, and yes, that's completely normal"; "Can it hand the
@@ -677,9 +677,12 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       # "What should I wear" by the garments, "What happens if …?" by a plan, a rhetorical «почему» in a
                       # blame reply, «Киа Рио» / "Kia Rio", «прийти без записи» / «без записи принимаем»)
                       # (q56: en44 14 -> 13, "which food you gave her" met by "fed" / "feeding", one key with "food")
-                      "en44": 13, "ru43": 6,
+                      "en44": 12, "ru43": 5,
                       # en45 and ru44 scored once before tuning (b1c1e7b): 8 and 15
-                      "en45": 8, "ru44": 15,
+                      # (q57: en34 4 -> 3, en37 3 -> 2, en40 2 -> 1, en44 13 -> 12, en45 8 -> 6, ru26 2 -> 1,
+                      # ru27 2 -> 1, ru31 6 -> 5, ru42 6 -> 5, ru43 6 -> 5, ru44 15 -> 14: leave granted by a free «можно»/"can't",
+                      # the full answer taking the sentence, a "why" met by an irregular past, «дело житейское»)
+                      "en45": 6, "ru44": 14,
                       # ru45 scored once (7a163d3), not tuned on: 10; en46 scored once (4fa5e69), not tuned on: 12
                       # after q56: 6 and 8 («не пропали: …, просто приложите …» an answer before the request after its
                       # colon; «подделка» / «подлинная», «прокипятить» / «кипячения», «без шва» / «бесшовные» one key;
