@@ -816,6 +816,14 @@ class ClauseRemovalSettings:
     # … when what is left holds a clause that stands as a sentence: with a predicate, a token with one of these
     # morphology features (a finite verb, a short participle or adjective: «указан», «недоступна»)
     predicate_morph: frozenset[str] = _marks()
+    # no removal keeps a token with one of these morphology features (an infinitive) where nothing left has a
+    # `predicate_morph` one: the modal that governed it went («Следовало бы, конечно, | заранее уточнить …»)
+    infinitive_morph: frozenset[str] = _marks()
+    # … unless what is left holds one of these words, which make an infinitive a sentence of its own («Расстраиваться
+    # тут не из-за чего», «Спешить некуда»)
+    infinitive_predicates: frozenset[str] = _words()
+    # … and these words are no infinitive there though the tagger reads them as one (the «есть» of «если есть»)
+    not_infinitives: frozenset[str] = _words()
     # the whole-sentence check reads a clause whose predicate has one of these morphology features (the writer's own
     # action: «…, так что приложу её ещё раз») past its connector (`connectors`), its words and its score: the
     # connector's weight is the link to the blame before it, and a promise of `min_words` words is content that keeps
@@ -1069,6 +1077,12 @@ class ClauseRemoval:
             if self._cut_short(tokens, cuts, first, last):
                 self._note("cut-short", first, last)
                 return False  # («…, что 20 и 45.», «…, а такие вещи.», «…, так что бронировать за месяц до даты.»)
+            if first == 0 and self._adjunct_only(tokens, self._past_openers(tokens, last, end), end):
+                self._note("adjunct-only", first, last)
+                return False  # ("Fires start exactly this way, | with an owner who …" leaves no "With an owner who …")
+            if self._orphan_infinitive(tokens, end, first, last, dropped):
+                self._note("orphan-infinitive", first, last)
+                return False  # («Следовало бы, конечно, заранее уточнить расписание» leaves no «Конечно, заранее уточнить…»)
             return True
 
         removals = self._removals(tokens, cuts, end)
@@ -1489,6 +1503,37 @@ class ClauseRemoval:
         # пожалуйста, указывайте номер квартиры»))
         return not bare or self._no_predicate(tokens, cuts, after) and not any(
             "Mood=Imp" in t.morph for t in tokens[after + 1 : after + 3] if t.is_alpha)
+
+    def _adjunct_only(self, tokens, i: int, end: int) -> bool:
+        """Does what is left from token i open with a preposition whose phrase runs into a relative clause
+        (`relative_pronouns`) with no clause mark and no pronoun (a subject) anywhere in it: a noun's adjunct and the
+        relative clause on it, no clause of its own ("with an owner who ignores the warning light"; not "with
+        customers who pay late we send reminders")? (The tagger of some languages reads nouns as verbs: only a
+        pronoun tells a subject.)"""
+        if i >= end or tokens[i].pos_ != "ADP" or not self.settings.relative_pronouns:
+            return False
+        marks = self.settings.clause_marks | self.settings.lead_in_marks | {self.settings.comma}
+        rest = tokens[i + 1 : end]
+        at = next((k for k, t in enumerate(rest) if t.lower_ in self.settings.relative_pronouns), None)
+        if at is None or not at:
+            return False
+        return not any(t.text in marks or (t.pos_ == "PRON" and k != at) for k, t in enumerate(rest))
+
+    def _orphan_infinitive(self, tokens, end: int, first: int, last: int, dropped: frozenset[int]) -> bool:
+        """Would a prefix removal of tokens [0, last) keep a verb's infinitive (`infinitive_morph`) with no predicate
+        (`predicate_morph`) in what is left up to its first strong mark: the modal that governed it went with the removal
+        («Следовало бы, конечно, | заранее уточнить расписание»)? Without both settings: never."""
+        marks = self.settings.infinitive_morph
+        if first or not marks or not self.settings.predicate_morph:
+            return False
+        # (up to the first strong mark: «Разумеется, заранее выгрузить отчёт | — после закрытия периода он недоступен»)
+        marks_ = self.settings.clause_marks | self.settings.lead_in_marks
+        stop = next((i for i in range(last, end) if tokens[i].text in marks_), end)
+        rest = [tokens[i] for i in range(last, stop) if i not in dropped and tokens[i].is_alpha]
+        if any(t.lower_ in self.settings.infinitive_predicates for t in rest):
+            return False  # («Расстраиваться тут не из-за чего»: an infinitive's sentence of its own)
+        return any(t.pos_ == "VERB" and t.lower_ not in self.settings.not_infinitives and str(m) in marks
+                   for t in rest for m in t.morph) and not self._has_predicate(rest)
 
     def _has_predicate(self, tokens) -> bool:
         """Does one of these tokens carry a predicate's morphology (`predicate_morph`)?"""
