@@ -446,7 +446,11 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en47 and ru46 (session 52's fresh rounds, written at its start), scored once before tuning (15ea4e3):
                # .967 / .580 and .891 / .820
                ("en47", "blame"): (0.96, 0.58),
-               ("ru46", "blame"): (0.89, 0.82)}
+               ("ru46", "blame"): (0.89, 0.82),
+               # en48 (written during session 52), scored once after tune57-en, not tuned on (efc79b0): 1.000 / .580
+               ("en48", "blame"): (1.0, 0.58),
+               # ru47 (written during session 52), scored once after tune57-ru, not tuned on (efc79b0): .872 / .820
+               ("ru47", "blame"): (0.87, 0.82)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -695,6 +699,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en46": 8,
                       # en47 and ru46 scored once before tuning (15ea4e3): 9 and 10
                       "en47": 9, "ru46": 10,
+                      # en48 and ru47 scored once (efc79b0), not tuned on: 10 and 10
+                      "en48": 10, "ru47": 10,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
