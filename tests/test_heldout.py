@@ -446,7 +446,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en47 and ru46 (session 52's fresh rounds, written at its start), scored once before tuning (15ea4e3):
                # .967 / .580 and .891 / .820
                ("en47", "blame"): (0.96, 0.58),
-               ("ru46", "blame"): (0.89, 0.82),
+               # ru46 then tune58-ru (ru46 .980 / .980: the tone rule's false alarms on safety instructions 4 -> 0; the misses'
+               # constructions written from probes unlike ru46)
+               ("ru46", "blame"): (0.98, 0.98),
                # en48 (written during session 52), scored once after tune57-en, not tuned on (efc79b0): 1.000 / .580
                ("en48", "blame"): (1.0, 0.58),
                # ru47 (written during session 52), scored once after tune57-ru, not tuned on (efc79b0): .872 / .820
