@@ -445,7 +445,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                ("en46", "blame"): (0.96, 1.0),
                # en47 and ru46 (session 52's fresh rounds, written at its start), scored once before tuning (15ea4e3):
                # .967 / .580 and .891 / .820
-               ("en47", "blame"): (0.96, 0.58),
+               # en47 then tune57-en (tuned on en46): .970 / .640; then tune58-en (1.0 / 1.0: families written as grammars on
+               # probes unlike en47 — wagers and odds, places listed, "on your team, not us", let it go for years, belittling,
+               # hedged expectations, mock self-blame, mock comparisons, upkeep hindsight, further rounds hoped away)
+               ("en47", "blame"): (1.0, 1.0),
                # ru46 then tune58-ru (ru46 .980 / .980: the tone rule's false alarms on safety instructions 4 -> 0; the misses'
                # constructions written from probes unlike ru46)
                ("ru46", "blame"): (0.98, 0.98),
