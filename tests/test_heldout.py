@@ -455,8 +455,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # en48 (written during session 52), scored once after tune57-en, not tuned on (efc79b0): 1.000 / .580
                # then tune59-en (tuned on en48): 1.000 / .820 (41 tp, 0 fp, 9 fn)
                ("en48", "blame"): (1.0, 0.82),
-               # ru47 (written during session 52), scored once after tune57-ru, not tuned on (efc79b0): .872 / .820
-               ("ru47", "blame"): (0.87, 0.82)}
+               # ru47 (written during session 52), scored once after tune57-ru, not tuned on (efc79b0): .872 / .820;
+               # then tune59-ru (ru47 1.000 / .820: the tone rule's false alarms on instructions and rules 5 -> 0, and
+               # young-relative-help's on «так что сын быстро разберётся»; patterns written from probes unlike ru47)
+               ("ru47", "blame"): (1.0, 0.82)}
 
 
 def _labeled(path: Path) -> list[str]:
