@@ -249,7 +249,36 @@ def _load_rules(extra_dirs: tuple[Path, ...], builtin: bool) -> RuleSet:
         if rules and all(name in language_config for name in ("common",) + LANGS):
             problems.extend(_compile_problems(RuleSet(tuple(rules), language_config)))
         raise ConfigError(problems)
+    _share_word_lists([rule.raw for rule in rules])
     return RuleSet(tuple(rules), language_config)
+
+
+def _share_word_lists(trees: list) -> None:
+    """Make equal lists of words one list: a lexicon named in many patterns is expanded into each of
+    them, and thousands of copies of the same list cost megabytes (the cached rule set keeps the sharing).
+    Lists of words are only read once loaded; the first one's item lines stand for all."""
+    canonical: dict[tuple, list] = {}
+
+    def shared(value):
+        if isinstance(value, list) and len(value) > 1 and all(type(v) is str for v in value):
+            return canonical.setdefault((type(value), tuple(value)), value)
+        visit(value)
+        return value
+
+    def visit(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                new = shared(value)
+                if new is not value:
+                    dict.__setitem__(node, key, new)
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                new = shared(value)
+                if new is not value:
+                    node[i] = new
+
+    for tree in trees:
+        visit(tree)
 
 
 def _compile_problems(ruleset: RuleSet) -> list[Problem]:
