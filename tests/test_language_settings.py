@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from replylint import morphology
 from replylint.engine import Engine, Exchange
 from replylint.packs import RuleSet, load_language_config, load_rules
@@ -126,14 +124,8 @@ def _unread_settings(monkeypatch, planted: dict[tuple[str, ...], object] | None 
             for line in _unread(section, "", f"rules/language/{name}.yaml")]
 
 
-@pytest.fixture(scope="module")
-def module_monkeypatch():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
-
-
-def test_every_language_setting_is_read(module_monkeypatch):
-    unread = _unread_settings(module_monkeypatch)
+def test_every_language_setting_is_read(monkeypatch):
+    unread = _unread_settings(monkeypatch)
     assert not unread, "settings no code reads (misspelt or retired?):\n" + "\n".join(unread)
 
 
