@@ -458,7 +458,9 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # ru47 (written during session 52), scored once after tune57-ru, not tuned on (efc79b0): .872 / .820;
                # then tune59-ru (ru47 1.000 / .820: the tone rule's false alarms on instructions and rules 5 -> 0, and
                # young-relative-help's on «так что сын быстро разберётся»; patterns written from probes unlike ru47)
-               ("ru47", "blame"): (1.0, 0.82)}
+               ("ru47", "blame"): (1.0, 0.82),
+               # en49 (session 53's fresh round), scored once before tuning (cd0466c): .938 / .600; not tuned on
+               ("en49", "blame"): (0.93, 0.6)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -712,6 +714,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en47": 6, "ru46": 8,
                       # en48 and ru47 scored once (efc79b0), not tuned on: 10 and 10
                       "en48": 10, "ru47": 10,
+                      # en49 scored once (cd0466c), not tuned on: 8
+                      "en49": 8,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
