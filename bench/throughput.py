@@ -4,6 +4,7 @@
     python bench/throughput.py --quick    # short run
     python bench/throughput.py --profile  # also cProfile the Russian and English lint loops
     python bench/throughput.py --by-category  # also the ratio with blame only, + formality, + questions
+    python bench/throughput.py --by-size      # also time per exchange by size: fixed cost vs cost per word
 
 Prints figures, never asserts. Targets (from the issue): lint at >= 25 % of bare
 `spacy.blank(lang)` tokenizer speed on the same texts in the same run (per
@@ -207,6 +208,8 @@ def throughput(args) -> dict:
         breakdown(engine, lang, texts, lint_best, args.rounds)
         if args.by_category:
             by_category(args, lang, texts)
+        if args.by_size:
+            by_size(engine, lang, args.rounds)
         if args.profile:
             profile(lint_all, lang)
     return results
@@ -260,6 +263,42 @@ def by_category(args, lang: str, texts: list[str]) -> None:
         tok_best, _ = best_of(max(2, args.rounds), lambda: [blank.make_doc(t) for t in texts])
         print(f"    {' + '.join(categories):<56} {secs:7.3f} s  ratio {tok_best / secs:6.1%}")
         del engine
+
+
+SIZE_BUCKETS = (20, 60, 150)  # words in reply + customer: the buckets' upper bounds (the last one open)
+
+
+def by_size(engine, lang: str, rounds: int) -> None:
+    """Each unique exchange timed alone (best of a few), lint beside tokenizing its two texts, by size.
+    Where short exchanges have a far lower ratio than long ones, the steps every exchange pays for
+    whatever its length, not the work per word, hold the ratio down."""
+    import spacy
+
+    from replylint.engine import Exchange
+
+    blank = spacy.blank(lang)
+    rows = []
+    for reply, customer in corpus(lang)[0]:
+        exchange = Exchange(reply, (customer,) if customer else ())
+        texts = [t for t in (reply, customer) if t]
+        engine.lint(exchange)
+        for text in texts:
+            blank.make_doc(text)
+        lint, _ = best_of(max(3, rounds), lambda: engine.lint(exchange))
+        tok, _ = best_of(max(3, rounds), lambda: [blank.make_doc(t) for t in texts])
+        rows.append((sum(len(t.split()) for t in texts), lint, tok))
+    print("  by size (each unique exchange timed alone, best of 3; µs per exchange):")
+    low = 0
+    for high in (*SIZE_BUCKETS, None):
+        bucket = [r for r in rows if r[0] >= low and (high is None or r[0] < high)]
+        if bucket:
+            lint = sum(r[1] for r in bucket) / len(bucket)
+            tok = sum(r[2] for r in bucket) / len(bucket)
+            per_word = sum(r[1] for r in bucket) / max(1, sum(r[0] for r in bucket))
+            label = f"{low}-{high - 1} words" if high is not None else f">= {low} words"
+            print(f"    {label:<16} {len(bucket):5d} exchanges   lint {lint * 1e6:7.0f} ({per_word * 1e6:4.0f} per word)"
+                  f"   tokenize {tok * 1e6:6.0f}   ratio {tok / lint:6.1%}")
+        low = high or low
 
 
 def profile(fn, lang: str) -> None:
@@ -430,6 +469,8 @@ def main() -> None:
                         help="throughput for this language only (repeatable; default both)")
     parser.add_argument("--by-category", action="store_true",
                         help="also time lint with only some categories selected (blame; + formality; + questions)")
+    parser.add_argument("--by-size", action="store_true",
+                        help="also time each exchange alone: by size, and the fixed cost against the cost per word")
     parser.add_argument("--packs", type=Path, help="lint with the packs in this directory instead of the "
                         "built-in ones (language settings stay built in)")
     parser.add_argument("--only", choices=["throughput", "cold", "memory"], action="append",
