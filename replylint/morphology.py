@@ -13,7 +13,7 @@ import hashlib
 import json
 from importlib import metadata
 
-from .cache import cache_dir, read_cache, write_atomically
+from .cache import cache_dir, read_cache, remember, write_atomically
 from .wordtable import lemminflect_table
 
 
@@ -121,6 +121,9 @@ class _Morphology:
         raise NotImplementedError
 
 
+PARSES_KEPT = 4000  # words whose pymorphy3 parses stay in memory (see RussianMorphology.parse)
+
+
 class RussianMorphology(_Morphology):
     lang = "ru"
     PROPER_NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})  # pymorphy3's grammemes of proper names
@@ -128,6 +131,7 @@ class RussianMorphology(_Morphology):
     def __init__(self, cache: FormsCache | None = None):
         self.cache = cache
         self._analyzer = None
+        self._parses: dict[str, tuple] = {}  # word -> its parses (names, greetings and sign-offs recur)
 
     @property
     def analyzer(self):
@@ -137,13 +141,20 @@ class RussianMorphology(_Morphology):
             self._analyzer = morph_analyzer()
         return self._analyzer
 
-    def parse(self, word: str) -> list:
+    def parse(self, word: str) -> tuple:
         """pymorphy3's parses; none for a word it cannot read (it looks up
-        unicodedata.name() of each letter, and some letters have none)."""
-        try:
-            return self.analyzer.parse(word)
-        except ValueError:
-            return []
+        unicodedata.name() of each letter, and some letters have none). Kept per
+        word: the register profile parses every name, greeting and sign-off of
+        every message (a few µs each), and they recur. A tuple: callers share it."""
+        found = self._parses.get(word)
+        if found is None:
+            try:
+                found = tuple(self.analyzer.parse(word))
+            except ValueError:
+                found = ()
+            # (bounded: a parse holds its tag and lexeme methods, ~1 KB a word)
+            remember(self._parses, word, found, PARSES_KEPT)
+        return found
 
     def _forms(self, word: str) -> frozenset[str]:
         """All forms of the word's most likely lexeme (and the word itself)."""
