@@ -46,10 +46,12 @@ class CompiledRule:
 class _Veto:
     """A rule's `unless:` phrases, called on a span: does it hold one? Their spaCy Matcher
     is built when a match of the rule is first vetted (adding ~1 000 patterns to Matchers
-    cost a cold start ~0.05 s, and one reply reaches few rules)."""
+    cost a cold start ~0.05 s, and one reply reaches few rules). `within`: where around a
+    match they are looked for, its sentence or its clause (`unless_within`)."""
 
-    def __init__(self, vocab, patterns: list[list[dict]]):
+    def __init__(self, vocab, patterns: list[list[dict]], within: str = "sentence"):
         self._vocab, self._patterns, self._matcher = vocab, patterns, None
+        self.within = within
 
     def __call__(self, span) -> bool:
         if self._matcher is None:
@@ -114,7 +116,7 @@ class LanguageLinter:
                 continue
             rule_index = len(compiled)
             indexed.extend(((rule_index, p_index), pattern) for p_index, pattern in enumerate(rule_type.patterns()))
-            unless = _Veto(nlp.vocab, unless_patterns) if unless_patterns else None
+            unless = _Veto(nlp.vocab, unless_patterns, spec.unless_within) if unless_patterns else None
             needs |= rule_type.needs
             compiled.append(CompiledRule(spec, rule_type, tuple(templates), unless))
         if problems:
@@ -688,14 +690,39 @@ def _sentence_of(sent_starts: list[int], n: int, token: int) -> tuple[int, int]:
 
 
 def _unvetoed(doc, sent_starts: list[int], matches: list[Match], unless) -> list[Match]:
-    """The matches whose sentence holds none of the rule's `unless:` phrases.
-    The phrases are looked for only in those sentences, not the whole doc."""
+    """The matches whose sentence (or clause, see `_clause_of`) holds none of the rule's
+    `unless:` phrases. The phrases are looked for only there, not in the whole doc."""
     n = len(doc)
-    vetoed = set()
-    for sentence in {_sentence_of(sent_starts, n, m.start) for m in matches}:
-        if unless(doc[sentence[0] : sentence[1]]):
-            vetoed.add(sentence)
-    return [m for m in matches if _sentence_of(sent_starts, n, m.start) not in vetoed]
+    vetoed: dict[tuple[int, int], bool] = {}
+    kept = []
+    for m in matches:
+        span = _sentence_of(sent_starts, n, m.start)
+        if unless.within == "clause":
+            span = _clause_of(doc, span, m)
+        if span not in vetoed:
+            vetoed[span] = unless(doc[span[0] : span[1]])
+        if not vetoed[span]:
+            kept.append(m)
+    return kept
+
+
+# what ends a clause for `unless_within: clause`: a statement after a colon, a semicolon or a dash
+# stands apart from the one before it («Мы проверили журнал: из-за Вашей ошибки…», "We checked: …")
+CLAUSE_MARKS = frozenset({":", ";", "—", "–"})
+
+
+def _clause_of(doc, sentence: tuple[int, int], match: Match) -> tuple[int, int]:
+    """The part of the sentence around a match between the clause marks before and after it."""
+    start, end = sentence
+    for i in range(match.start - 1, start - 1, -1):
+        if doc[i].text in CLAUSE_MARKS:
+            start = i + 1
+            break
+    for i in range(match.end, end):
+        if doc[i].text in CLAUSE_MARKS:
+            end = i
+            break
+    return start, end
 
 
 class Engine:

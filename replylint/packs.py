@@ -38,6 +38,7 @@ from .yamlio import LinedDict, TreeUnpickler, load_yaml_cached, yaml_describe, y
 LANGS = ("ru", "en")
 CATEGORIES = ("blame", "formality", "unanswered", "redundant-question", "style", "register")
 SCOPES = ("reply", "customer", "any")
+UNLESS_WITHIN = ("sentence", "clause")  # where a rule's `unless` phrases are looked for
 RULE_ID = re.compile(r"^(ru|en)\.[a-z]+(\.[a-z0-9][a-z0-9-]*)+$")
 
 PACK_KEYS = {"lang": str, "category": str, "severity": str, "rules": list, "lexicons": dict, "fallback_suggest": list,
@@ -47,7 +48,7 @@ TEMPLATE_TYPES = ("tokens", "phrases", "regex")
 LEXICON_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 RULE_KEYS = {
     "id": str, "category": str, "severity": str, "message": str, "why": str, "extends": str,
-    "suggest": list, "examples": dict, "unless": list, "scope": str,
+    "suggest": list, "examples": dict, "unless": list, "unless_within": str, "scope": str,
     # register evidence rules: the profile feature a match is evidence of
     "evidence": str,
 }
@@ -93,6 +94,9 @@ class RuleSpec:
     # the pack's rules that rewrite around a match no template of its own rewrites, tried in
     # order (`fallback_rewrite`): construction rewrites (`extends: rewrite`), then a tone rule's clause removal
     fallback_rewrite: tuple[str, ...] = ()
+    # where `unless` phrases cancel a match: anywhere in its sentence, or only in its clause
+    # (between the colons, semicolons and dashes around it)
+    unless_within: str = "sentence"
 
     @property
     def location(self) -> str:
@@ -519,8 +523,9 @@ def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: 
     choices = [_choice(node, "category", CATEGORIES, defaults.get("category"), path, problems, invalid_defaults),
                _choice(node, "severity", SEVERITIES, defaults.get("severity", "warning"), path, problems,
                        invalid_defaults),
-               _choice(node, "scope", SCOPES, "reply", path, problems, invalid_defaults)]
-    (category, severity, scope), valid = zip(*choices)
+               _choice(node, "scope", SCOPES, "reply", path, problems, invalid_defaults),
+               _choice(node, "unless_within", UNLESS_WITHIN, "sentence", path, problems, invalid_defaults)]
+    (category, severity, scope, unless_within), valid = zip(*choices)
     for key in ("why", "message"):
         if isinstance(node.get(key), str) and not node[key].strip():
             problems.append(Problem(f"`{key}` must not be empty", path, node.line_of(key)))
@@ -530,6 +535,9 @@ def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: 
             for error in template_argument_errors(template, lang):
                 problems.append(Problem(f"{rule_id or '?'}: {error}", path, line))
     unless = _string_list(node, "unless", path, problems)
+    if "unless_within" in node and "unless" not in node:
+        problems.append(Problem("`unless_within` needs `unless`: the phrases it places", path,
+                                node.line_of("unless_within")))
     bad, good = _examples(node, path, problems)
     evidence = node.get("evidence")
     if category == "register" and not isinstance(evidence, str):
@@ -548,7 +556,7 @@ def _rule_spec(node: LinedDict, lang: str, defaults: dict, path: str, problems: 
     return RuleSpec(
         id=rule_id, lang=lang, category=category, severity=severity, message=node["message"].strip(),
         why=" ".join(node["why"].split()), extends=kind, scope=scope, suggest=suggest, unless=unless,
-        bad=bad, good=good, raw=node, path=path, line=node.line, evidence=evidence,
+        bad=bad, good=good, raw=node, path=path, line=node.line, evidence=evidence, unless_within=unless_within,
     )
 
 

@@ -76,6 +76,9 @@ def line_of(path: Path, needle: str) -> int:
      "'case_sensitive' must be a boolean, got a string ('yes')"),
     ("extends: phrases\nphrases: [foo]\nsuggest: [null]\n", "suggest", "`suggest` items must be"),
     ("extends: phrases\nphrases: [foo]\nunless: ['']\n", "unless", "`unless` items must be"),
+    ("extends: phrases\nphrases: [foo]\nunless: [we]\nunless_within: paragraph\n", "unless_within",
+     "unless_within must be one of sentence, clause"),
+    ("extends: phrases\nphrases: [foo]\nunless_within: clause\n", "unless_within", "`unless_within` needs `unless`"),
 ])
 def test_schema_problem(tmp_path, extra, needle, message):
     path = write_pack(tmp_path, rule(extra))
@@ -255,7 +258,7 @@ def test_rules_command_prints_file_line_problems_and_exits_2(tmp_path):
     assert "Traceback" not in result.output
     assert result.stderr.splitlines() == [
         f"replylint: error: {path}:{line_of(path, 'colour')}: unknown key 'colour' in rule (allowed: category, "
-        "evidence, examples, extends, id, message, phrases, scope, severity, suggest, unless, why)",
+        "evidence, examples, extends, id, message, phrases, scope, severity, suggest, unless, unless_within, why)",
         f"replylint: error: {path}:{line_of(path, 'magic')}: unknown rule type 'magic' (extends: phrases | tokens | "
         "regex | register | question | tone | rewrite)",
     ]
@@ -753,3 +756,23 @@ def test_a_construction_rewrite_serves_a_finding_that_has_no_rewrite_of_its_own(
     assert finding.suggestions == ("I suspect the file was deleted yesterday.",)
     assert text[finding.fix_start:finding.fix_end] == "I suspect you deleted the file yesterday."
     assert not engine.lint(Exchange("You deleted the file yesterday."))
+
+
+def test_unless_within_clause_looks_for_the_veto_only_in_the_matchs_clause(tmp_path):
+    """`unless_within: clause`: a veto word after a colon, semicolon or dash belongs to another statement
+    ("We checked the log: you forgot the key"); in the match's own clause it still cancels it."""
+    body = ""
+    for rule_id, within in (("en.blame.clause", "\nunless_within: clause"), ("en.blame.sentence", "")):
+        body += rule(f"extends: tokens\npatterns: [[{{LOWER: you}}, {{LOWER: forgot}}]]\nunless: [we]{within}\n",
+                     rule_id=rule_id, examples=False)
+        body += '  examples: {bad: [{text: "You forgot it.", span: "You forgot"}], good: ["We know you forgot."]}\n'
+    write_pack(tmp_path, body)
+    engine = Engine(load_rules(extra_dirs=(tmp_path,), builtin=False))
+
+    def flagged(text):
+        return sorted(f.rule_id for f in engine.lint(Exchange(text)))
+    assert flagged("We checked the log: you forgot the key.") == ["en.blame.clause"]
+    assert flagged("We checked the log; you forgot the key.") == ["en.blame.clause"]
+    assert flagged("You forgot the key — we checked the log.") == ["en.blame.clause"]
+    assert flagged("We checked, and you forgot the key.") == []
+    assert flagged("You forgot the key.") == ["en.blame.clause", "en.blame.sentence"]
