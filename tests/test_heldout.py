@@ -460,7 +460,10 @@ FILE_FLOORS = {("ru3", "blame"): (0.97, 0.97), ("ru4", "blame"): (0.97, 0.97),
                # young-relative-help's on «так что сын быстро разберётся»; patterns written from probes unlike ru47)
                ("ru47", "blame"): (1.0, 0.82),
                # en49 (session 53's fresh round), scored once before tuning (cd0466c): .938 / .600; not tuned on
-               ("en49", "blame"): (0.93, 0.6)}
+               ("en49", "blame"): (0.93, 0.6),
+               # ru48 (session 53's fresh round), scored once before tuning (921505b): .812 / .780; then
+               # ru.blame.your-fault's clause veto: .816 / .800
+               ("ru48", "blame"): (0.81, 0.8)}
 
 
 def _labeled(path: Path) -> list[str]:
@@ -716,6 +719,8 @@ UNANSWERED_AT_MOST = {"en14": 1, "en15": 2, "ru14": 1, "ru15": 3, "en16": 3, "ru
                       "en48": 10, "ru47": 10,
                       # en49 scored once (cd0466c), not tuned on: 8
                       "en49": 8,
+                      # ru48 scored once (921505b), not tuned on: 10
+                      "ru48": 10,
                       # after tune50-q (over all rounds): en14 3 -> 2, en16 4 -> 3, en19 5 -> 4, en23 3 -> 1, en36 5 -> 4,
                       # en39 11 -> 10, en40 4 -> 3, en41 2 -> 1, ru14 2 -> 1, ru27 4 -> 3, ru30 5 -> 4, ru32 7 -> 6,
                       # ru33 4 -> 3, ru37 6 -> 5 (a topicless «Почему?» met by a cause in the present; "Can I get my £65
