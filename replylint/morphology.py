@@ -121,7 +121,7 @@ class _Morphology:
         raise NotImplementedError
 
 
-PARSES_KEPT = 4000  # words whose pymorphy3 parses stay in memory (see RussianMorphology.parse)
+PARSES_KEPT = 1000  # words whose pymorphy3 parses stay in memory (see RussianMorphology.parse)
 
 
 class RussianMorphology(_Morphology):

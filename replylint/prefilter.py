@@ -170,6 +170,7 @@ class PatternIndex:
         if cache_key is None:
             for key, pattern in items:
                 self.add(key, pattern)
+            self._share_equal_bits()
             return
         from .cache import cache_dir, keep_newest, read_pickled, value_bytes, write_atomically
 
@@ -184,11 +185,21 @@ class PatternIndex:
             return
         for key, pattern in items:
             self.add(key, pattern)
+        self._share_equal_bits()  # (before pickling: the cache then holds each distinct value once too)
         state = {name: getattr(self, name) for name in _STATE}
         state["regex_required"] = {key: tuple(source for source, _ in regexes)
                                    for key, regexes in self.regex_required.items()}
         write_atomically(path, pickle.dumps((_STATE_TAG, digest, state), protocol=pickle.HIGHEST_PROTOCOL))
         keep_newest(path.parent, INDEX_ENTRIES_KEPT)
+
+    def _share_equal_bits(self) -> None:
+        """Make equal values of `word_bits` one int object: the words of a lexicon share their
+        bits, but each was given its own int (the Russian index: 63 000 words, 1 600 distinct
+        values, 7.7 MB of ints where 0.2 MB do)."""
+        canonical: dict[int, int] = {}
+        word_bits = self.word_bits
+        for word, bits in word_bits.items():
+            word_bits[word] = canonical.setdefault(bits, bits)
 
     def _restore(self, envelope, digest: str, items: list[tuple[Hashable, list[dict]]]) -> bool:
         """Take the derived state from a cache entry written for these patterns; False on a miss."""
@@ -205,6 +216,7 @@ class PatternIndex:
             return False
         for name in _STATE:
             setattr(self, name, state[name])
+        self._share_equal_bits()  # (pickle keeps no int shared)
         self.regex_required = regex_required
         self.patterns.update(items)
         self._index_words = None
