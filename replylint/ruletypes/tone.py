@@ -35,7 +35,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, fields
-from itertools import chain, repeat
+from itertools import chain
 from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_SPACE, LOWER, ORTH
@@ -79,19 +79,37 @@ class LinearScorer:
 class HashedScorer:
     """A LinearScorer that reads ORTH hashes: no token is turned into a string.
 
-    The word-pair table, most of the model, is held as sorted arrays searched
-    per sentence rather than as a dict of tuples: about 16 bytes a pair instead
-    of 150, which keeps a model trained on every round (100,000+ pairs) within
-    the memory budget."""
+    The word and word-pair tables are held as sorted arrays searched per message
+    rather than as dicts: about 16 bytes an entry instead of 100-150, which keeps
+    a model trained on every round (200,000+ entries) within the memory budget."""
 
     def __init__(self, bias: float, weights: dict[int, float], pairs: dict[tuple[int, int], float]):
         import numpy
 
-        self.bias, self.weights = bias, weights
+        self.bias = bias
         self._source: Path | None = None  # the file a loaded table was read from (see _sides)
+        self._set_words(numpy.fromiter(weights, dtype="uint64", count=len(weights)),
+                        numpy.fromiter(weights.values(), dtype="float64", count=len(weights)))
         left = numpy.fromiter((a for a, _ in pairs), dtype="uint64", count=len(pairs))
         right = numpy.fromiter((b for _, b in pairs), dtype="uint64", count=len(pairs))
         self._set_pairs(left, right, numpy.fromiter(pairs.values(), dtype="float64", count=len(pairs)))
+
+    def _set_words(self, words, values) -> None:
+        import numpy
+
+        order = numpy.argsort(words, kind="stable")
+        self._word_keys, self._word_weights = words[order], values[order]
+
+    @property
+    def weights(self) -> dict[int, float]:
+        """The word table as a dict (for saving and comparing; scoring reads the arrays)."""
+        return dict(zip(self._word_keys.tolist(), self._word_weights.tolist()))
+
+    def word_weight(self, orth: int) -> float:
+        """The log-odds one word adds (0.0 for a word the model does not know)."""
+        keys = self._word_keys
+        at = int(keys.searchsorted(orth)) if len(keys) else 0
+        return float(self._word_weights[at]) if at < len(keys) and int(keys[at]) == orth else 0.0
 
     def _set_pairs(self, left, right, values, keep_sides: bool = True) -> None:
         import numpy
@@ -128,8 +146,7 @@ class HashedScorer:
 
         left, right = self._sides()
         numpy.savez(path, bias=numpy.array([self.bias]),
-                    words=numpy.array(list(self.weights), dtype="uint64"),
-                    word_weights=numpy.array(list(self.weights.values()), dtype="float64"),
+                    words=self._word_keys, word_weights=self._word_weights,
                     left=left, right=right, pair_weights=self._pair_weights)
 
     @classmethod
@@ -137,7 +154,8 @@ class HashedScorer:
         import numpy
 
         with numpy.load(path) as data:
-            scorer = cls(float(data["bias"][0]), dict(zip(data["words"].tolist(), data["word_weights"].tolist())), {})
+            scorer = cls(float(data["bias"][0]), {}, {})
+            scorer._set_words(data["words"].astype("uint64"), data["word_weights"].astype("float64"))
             scorer._set_pairs(data["left"].astype("uint64"), data["right"].astype("uint64"),
                               data["pair_weights"].astype("float64"), keep_sides=False)
         scorer._source = path
@@ -153,10 +171,18 @@ class HashedScorer:
         import numpy
 
         n = len(orths)
-        words = list(map(self.weights.get, orths, repeat(0.0, n)))
+        if not n:
+            return [], []
+        hashes = numpy.array(orths, dtype="uint64")
+        word_keys = self._word_keys
+        if len(word_keys):
+            at = numpy.searchsorted(word_keys, hashes)
+            at[at == len(word_keys)] = 0
+            words = numpy.where(word_keys[at] == hashes, self._word_weights[at], 0.0).tolist()
+        else:
+            words = [0.0] * n
         if n < 2 or not len(self._pair_keys):
             return words, [0.0] * max(n - 1, 0)
-        hashes = numpy.array(orths, dtype="uint64")
         keys = _pair_keys(hashes[:-1], hashes[1:])
         at = numpy.searchsorted(self._pair_keys, keys)
         at[at == len(self._pair_keys)] = 0
@@ -544,7 +570,7 @@ class ToneRule(RuleType):
             if i + 1 < len(orths) and i + 1 not in silent:
                 found_words, found_pairs = scorer.contributions([upper, orths[i + 1]])
                 return found_words[0] + found_pairs[0] - words[i] - pairs[i]
-            return scorer.weights.get(upper, 0.0) - words[i]
+            return scorer.word_weight(upper) - words[i]
 
         def rescore(kept: list[int]) -> float:
             """The log-odds of the sentence's tokens `kept` read in a row (a word dropped: new neighbours)."""
