@@ -862,6 +862,12 @@ class ClauseRemovalSettings:
     # … but no removal there takes a first clause opening with one of these or a `subordinators` word: the time or the
     # step before another, content of the sentence («Прежде чем заливать фундамент, рекомендуем …»)
     adjunct_openers: frozenset[str] = _words()
+    # a removal that runs to the sentence's end may not keep only a lead-in: one clause (no clause mark in it) opening
+    # with one of these, a phrase that leans on the clause the removal took ("…, to put it kindly" keeps no "To put it
+    # kindly.", "For what it's worth, …" no "For what it's worth.", "When limits vanish like this, …" no "When limits
+    # vanish like this."); several words are matched over their tokens
+    lead_in_openers: frozenset[str] = _words()
+    main_clause_subjects: frozenset[str] = _words()  # … unless one of these stands in it past the opener's subject
     # a sentence opening with one and a comma says the opposite of what it means throughout («Ну да, спицы ведь ломаются
     # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
     # `protect` keeps still keeps it); several words are matched over their tokens
@@ -968,6 +974,7 @@ class ClauseRemoval:
         self.sarcastic_opener_tokens = _word_tokens(settings.sarcastic_openers)
         self.fact_opener_tokens = _word_tokens(settings.fact_clause_openers)
         self.pointing_back_tokens = _word_tokens(settings.pointing_back_openers)
+        self.lead_in_opener_tokens = _word_tokens(settings.lead_in_openers)
         self.contrast_tail_tokens = _word_tokens(settings.contrast_tails)
         # the pairs (`quotes` in rules/language/common.yaml) whose opening and closing marks differ: a quote
         # a removal opened is closed with it
@@ -1106,6 +1113,10 @@ class ClauseRemoval:
             if first == 0 and self._adjunct_only(tokens, self._past_openers(tokens, last, end), end):
                 self._note("adjunct-only", first, last)
                 return False  # ("Fires start exactly this way, | with an owner who …" leaves no "With an owner who …")
+            if first > 0 and last >= end and self._lead_in_only(tokens, 0, first) or \
+                    first == 0 and self._lead_in_only(tokens, last, end):
+                self._note("lead-in-only", first, last)
+                return False  # ("…, to put it kindly." keeps no "To put it kindly.", "For what it's worth, …" no "For what it's worth.")
             if self._orphan_infinitive(tokens, end, first, last, dropped):
                 self._note("orphan-infinitive", first, last)
                 return False  # («Следовало бы, конечно, заранее уточнить расписание» leaves no «Конечно, заранее уточнить…»)
@@ -1540,10 +1551,40 @@ class ClauseRemoval:
             return False
         marks = self.settings.clause_marks | self.settings.lead_in_marks | {self.settings.comma}
         rest = tokens[i + 1 : end]
+        # (up to a mark a conjunction follows: "with an owner who ignores it, and I'd hate…" has no clause before it)
+        cut = next((k for k, t in enumerate(rest) if t.text in marks), None)
+        if cut is not None and cut + 1 < len(rest) and rest[cut + 1].lower_ in self.settings.fragment_starts:
+            rest = rest[:cut]
         at = next((k for k, t in enumerate(rest) if t.lower_ in self.settings.relative_pronouns), None)
         if at is None or not at:
             return False
         return not any(t.text in marks or (t.pos_ == "PRON" and k != at) for k, t in enumerate(rest))
+
+    def _lead_in_only(self, tokens, a: int, b: int) -> bool:
+        """Is what a removal keeps, tokens [a, b) (the part before it or after it), one clause (no clause mark in it)
+        opening with a `lead_in_openers` phrase: a lead-in whose clause went ("To put it kindly.", "For what it's
+        worth.", "When limits vanish overnight like this.")?"""
+        if not self.lead_in_opener_tokens:
+            return False
+        marks = self.settings.clause_marks | self.settings.lead_in_marks | {self.settings.comma}
+        kept = [i for i in range(a, b) if not tokens[i].is_space]
+        while kept and tokens[kept[-1]].text in marks:
+            kept.pop()  # (the mark the removal starts after)
+        while kept and tokens[kept[0]].text in marks:
+            kept.pop(0)  # (the mark it ends with)
+        if not kept or any(tokens[i].text in marks for i in kept):
+            return False
+        at = kept[0]
+        opener = next((words for words in self.lead_in_opener_tokens if at + len(words) <= b
+                       and _spells(tokens, at, words)), None)
+        if opener is None:
+            return False
+        # (a subject of `main_clause_subjects` past the opener's own, not after a relative pronoun or a word of an
+        # opener, shows a main clause the lead-in leans on: "If that's what you want we'll do it" stands; "From what
+        # you describe" does not)
+        leaning = self.settings.relative_pronouns | {w for words in self.lead_in_opener_tokens for w in words}
+        return not any(tokens[i].lower_ in self.settings.main_clause_subjects and len(opener) < k < len(kept) - 1
+                       and tokens[kept[k - 1]].lower_ not in leaning for k, i in enumerate(kept))  # (the last: an object)
 
     def _orphan_infinitive(self, tokens, end: int, first: int, last: int, dropped: frozenset[int]) -> bool:
         """Would a prefix removal of tokens [0, last) keep a verb's infinitive (`infinitive_morph`) with no predicate
