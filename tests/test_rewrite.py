@@ -535,3 +535,12 @@ def test_a_rewrite_that_moves_the_named_word_away_from_its_name_is_not_offered(e
     assert fixed.startswith("Электронная почта не подтверждена") and not left
     fixed, _ = fix_exchange(engine, Exchange("Потом нажимаете на кнопочку «Перевести» и вводите номер.", ()))
     assert "кнопку «Перевести»" in fixed
+
+
+def test_a_tone_removal_that_leaves_blame_gives_way_to_a_construction_rewrite(engine):
+    """(rw60) «Вы почему-то не увидели пункт 5.2, хотя он есть в договоре»: the tone rule's own removal («Вы не увидели
+    пункт 5.2.») drops the fact and leaves the blame another rule flags; the construction rewrite
+    (ru.blame.unseen-to-present) keeps the fact and leaves none."""
+    fixed, left = _blame_left(engine, "Вы почему-то не увидели пункт 5.2, хотя он есть в договоре. Возврат возможен "
+                                      "в течение 14 дней.")
+    assert fixed.startswith("В договоре есть пункт 5.2.") and not left, fixed
