@@ -449,6 +449,24 @@ class LanguageLinter:
             return not _DIGIT_WORD.search(_doc_text(doc), first, last)
         return all(word in rewritten for word in _DIGIT_WORD.findall(_doc_text(doc), first, last))
 
+    def removal_or_rewrite(self, rule: CompiledRule, doc, match: Match, suggestions: tuple[str, ...]):
+        """A tone rule's own removal that leaves a sentence a rule of the category still flags («Вы почему-то не
+        увидели пункт 5.2, хотя он есть в договоре» → «Вы не увидели пункт 5.2.»: the fact gone, the blame kept)
+        gives way to the first construction rewrite (`extends: rewrite`) of the rule's `fallback_rewrite` chain,
+        which leaves none («В договоре есть пункт 5.2.»); else it stays. As (suggestions, the span they replace:
+        None for the match)."""
+        if not self._still_flagged(suggestions[0], rule.spec.category):
+            return suggestions, None
+        for rule_id in rule.spec.fallback_rewrite:
+            other = self._by_id.get(rule_id)
+            if other is None or other.spec.extends != "rewrite":
+                continue
+            found = self._construction_rewrite(other, doc, match)
+            if found is not None:
+                text, start, end = found
+                return (text,), _without_edge_spaces(doc[start:end])
+        return suggestions, None
+
     def _still_flagged(self, text: str, category: str) -> bool:
         """Does a rule of the category (the tone model included) still flag the rewritten text?"""
         return any(flagged.spec.category == category for flagged, _, _ in self.run(text, "reply"))
@@ -863,6 +881,10 @@ class Engine:
                 line, column = lines.position(start)
                 spec = rule.spec
                 suggestions, fix = linter.suggestions(rule, doc, match), None
+                if suggestions and suggestions[0] and spec.extends == "tone" and spec.fallback_rewrite:
+                    suggestions, fix = linter.removal_or_rewrite(rule, doc, match, suggestions)
+                    if fix is not None:
+                        fix = to_source(fix.start_char, fix.end_char)[:2]
                 if not suggestions and spec.fallback_rewrite:
                     suggestions, fix = linter.fallback_rewrite(spec.fallback_rewrite, doc, match, spec.id)
                     if fix is not None:

@@ -535,3 +535,22 @@ def test_a_rewrite_that_moves_the_named_word_away_from_its_name_is_not_offered(e
     assert fixed.startswith("Электронная почта не подтверждена") and not left
     fixed, _ = fix_exchange(engine, Exchange("Потом нажимаете на кнопочку «Перевести» и вводите номер.", ()))
     assert "кнопку «Перевести»" in fixed
+
+
+def test_a_tone_removal_that_leaves_blame_gives_way_to_a_construction_rewrite(engine):
+    """(rw60) «Вы почему-то не увидели пункт 5.2, хотя он есть в договоре»: the tone rule's own removal («Вы не увидели
+    пункт 5.2.») drops the fact and leaves the blame another rule flags; the construction rewrite
+    (ru.blame.unseen-to-present) keeps the fact and leaves none."""
+    fixed, left = _blame_left(engine, "Вы почему-то не увидели пункт 5.2, хотя он есть в договоре. Возврат возможен "
+                                      "в течение 14 дней.")
+    assert fixed.startswith("В договоре есть пункт 5.2.") and not left, fixed
+
+
+def test_a_sentence_whose_subject_is_the_others_compared_goes_whole(engine):
+    """(rw60) `comparison_sentences_go`: «Остальные ребята из Вашей группы, кстати, сделали его с первой попытки»,
+    past an opener («Честно говоря, остальные ученицы …»); a quoted label still keeps it."""
+    for reply in ("Остальные ребята из Вашей группы, кстати, сделали его с первой попытки. Пересдача 12 мая.",
+                  "Честно говоря, остальные ученицы группы разобрались с этим сами, по тому же видео. Запись урока "
+                  "пришлём вечером."):
+        fixed, left = _blame_left(engine, reply)
+        assert not left and fixed == reply.split(". ", 1)[1], fixed

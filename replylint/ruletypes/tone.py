@@ -872,6 +872,12 @@ class ClauseRemovalSettings:
     # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
     # `protect` keeps still keeps it); several words are matched over their tokens
     sarcastic_openers: frozenset[str] = _words()
+    # with it, a sentence whose subject, past its openers and asides with their commas, is the others the customer is
+    # set against (`comparison_clause` matching from its first word: «Остальные ребята из Вашей группы, кстати, сделали
+    # его с первой попытки», «Честно говоря, остальные ученицы группы разобрались с этим сами, по тому же видео») tells
+    # what others did to show the customer up: no clause of it is content that keeps it from going whole; what
+    # `protect` keeps still keeps it, and so does an instruction (a verb with Mood=Imp: «…, попробуйте и Вы»)
+    comparison_sentences_go: bool = _flag()
     # the last resort where the blame holds no fact but the sentence does (a number, a code, a quoted label in a clause
     # of its own, `protect`), so it may not go whole and no removal leaves a neutral rest: the clauses holding the facts
     # kept as a sentence of their own, the judgment around them gone, with the words opening them that link them to
@@ -1319,6 +1325,9 @@ class ClauseRemoval:
         if any(len(parts) < end and _spells(tokens, 0, parts) and tokens[len(parts)].text == self.settings.comma
                for parts in self.sarcastic_opener_tokens):
             return ""  # (sarcasm throughout: «Ну да, спицы ведь ломаются сами собой, стоит только открыть зонт.»)
+        if self.settings.comparison_sentences_go and self._compares_throughout(tokens, end):
+            self._note("whole:comparison")
+            return ""
         after_blame = False  # does a clause that blames come before this one (short clauses between read with it)?
         clauses = list(zip([0, *(i + 1 for i in cuts)], [*cuts, end]))
         # {a clause left open: the clause it reads with}, in the last resort (`names`): elsewhere a construction
@@ -2127,6 +2136,25 @@ class ClauseRemoval:
             if not k:
                 return i
             i += k + 1
+
+    def _compares_throughout(self, tokens, end: int) -> bool:
+        """Is the sentence's subject, past its openers and asides with their commas, the others the customer is set
+        against (`comparison_clause` from its first word), with no instruction in it (`comparison_sentences_go`)?"""
+        if self.settings.comparison_clause.pattern == _NEVER:
+            return False
+        i = 0
+        while True:
+            k = next((len(parts) for parts in chain(self.droppable_opener_tokens, self.droppable_aside_tokens)
+                      if i + len(parts) < end and tokens[i + len(parts)].text == self.settings.comma
+                      and _spells(tokens, i, parts)), 0)
+            if not k:
+                break
+            i += k + 1
+        if any("Mood=Imp" in t.morph for t in tokens[i:end]):
+            return False
+        found = self.settings.comparison_clause.search(
+            " ".join(t.lower_ for t in tokens[i:end] if not (t.is_punct or t.is_space)))
+        return found is not None and found.start() == 0
 
     def _protected(self, token, i: int, offset: int, quoted: set[int]) -> bool:
         """Does the token hold technical content no removal may take?"""
