@@ -868,6 +868,10 @@ class ClauseRemovalSettings:
     # vanish like this."); several words are matched over their tokens
     lead_in_openers: frozenset[str] = _words()
     main_clause_subjects: frozenset[str] = _words()  # … unless one of these stands in it past the opener's subject
+    # the parts of speech of a verb (English: VERB, AUX): a removal taking the sentence's start may not keep a bare
+    # noun phrase before a relative clause ("Once on the 3rd and once on the 12th, which is…" of "The prediction went
+    # off because you logged it twice, once on the 3rd…, which is…")
+    clause_verb_pos: frozenset[str] = _marks()
     # a sentence opening with one and a comma says the opposite of what it means throughout («Ну да, спицы ведь ломаются
     # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
     # `protect` keeps still keeps it); several words are matched over their tokens
@@ -1123,6 +1127,9 @@ class ClauseRemoval:
                     first == 0 and self._lead_in_only(tokens, last, end):
                 self._note("lead-in-only", first, last)
                 return False  # ("…, to put it kindly." keeps no "To put it kindly.", "For what it's worth, …" no "For what it's worth.")
+            if self._verbless(tokens, end, first, last):
+                self._note("verbless", first, last)
+                return False  # ("…twice, once on the 3rd and once on the 12th, which is…" keeps no "Once on the 3rd…, which is…")
             if self._orphan_infinitive(tokens, end, first, last, dropped):
                 self._note("orphan-infinitive", first, last)
                 return False  # («Следовало бы, конечно, заранее уточнить расписание» leaves no «Конечно, заранее уточнить…»)
@@ -1568,6 +1575,19 @@ class ClauseRemoval:
         if at is None or not at:
             return False
         return not any(t.text in marks or (t.pos_ == "PRON" and k != at) for k, t in enumerate(rest))
+
+    def _verbless(self, tokens, end: int, first: int, last: int) -> bool:
+        """Does a removal of tokens [first, last), taking the sentence's start, keep no verb (`clause_verb_pos`)
+        before a relative pronoun after a comma (not "that"): a noun phrase and the relative clause on it, no clause
+        of its own?"""
+        if not self.settings.clause_verb_pos or first > 0:
+            return False
+        kept = [i for i in range(last, end) if not tokens[i].is_space]
+        # (a relative clause set off by a comma, "…, which is…": a restrictive one, "any fabric that can go in a
+        # washer needs…", may stand before the main verb)
+        at = next((k for k, i in enumerate(kept) if k and tokens[kept[k - 1]].text == self.settings.comma
+                   and tokens[i].lower_ in self.settings.relative_pronouns and tokens[i].lower_ != "that"), None)
+        return at is not None and at > 1 and not any(tokens[i].pos_ in self.settings.clause_verb_pos for i in kept[:at])
 
     def _lead_in_only(self, tokens, a: int, b: int) -> bool:
         """Is what a removal keeps, tokens [a, b) (the part before it or after it), one clause (no clause mark in it)
