@@ -872,6 +872,9 @@ class ClauseRemovalSettings:
     # noun phrase before a relative clause ("Once on the 3rd and once on the 12th, which is…" of "The prediction went
     # off because you logged it twice, once on the 3rd…, which is…")
     clause_verb_pos: frozenset[str] = _marks()
+    # the relative pronouns that open a clause set off by a comma ("…, which is…"; not "that", which opens a
+    # restrictive one: "any fabric that can go in a washer needs…"), for `clause_verb_pos`
+    nonrestrictive_relatives: frozenset[str] = _words()
     # a sentence opening with one and a comma says the opposite of what it means throughout («Ну да, спицы ведь ломаются
     # сами собой, стоит только открыть зонт»): no clause of it is content that keeps it from going whole (what
     # `protect` keeps still keeps it); several words are matched over their tokens
@@ -1578,15 +1581,15 @@ class ClauseRemoval:
 
     def _verbless(self, tokens, end: int, first: int, last: int) -> bool:
         """Does a removal of tokens [first, last), taking the sentence's start, keep no verb (`clause_verb_pos`)
-        before a relative pronoun after a comma (not "that"): a noun phrase and the relative clause on it, no clause
-        of its own?"""
+        before a `nonrestrictive_relatives` pronoun after a comma: a noun phrase and the relative clause on it, no
+        clause of its own?"""
         if not self.settings.clause_verb_pos or first > 0:
             return False
         kept = [i for i in range(last, end) if not tokens[i].is_space]
         # (a relative clause set off by a comma, "…, which is…": a restrictive one, "any fabric that can go in a
         # washer needs…", may stand before the main verb)
         at = next((k for k, i in enumerate(kept) if k and tokens[kept[k - 1]].text == self.settings.comma
-                   and tokens[i].lower_ in self.settings.relative_pronouns and tokens[i].lower_ != "that"), None)
+                   and tokens[i].lower_ in self.settings.nonrestrictive_relatives), None)
         return at is not None and at > 1 and not any(tokens[i].pos_ in self.settings.clause_verb_pos for i in kept[:at])
 
     def _lead_in_only(self, tokens, a: int, b: int) -> bool:
