@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import io
 import os
 import pickle
 import re
